@@ -1,0 +1,49 @@
+import {
+  type Kysely,
+  OperationNodeTransformer,
+  PostgresAdapter,
+  PrimitiveValueListNode,
+  type SelectQueryBuilder,
+  ValueNode,
+} from 'kysely'
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
+
+// The one place where SQLite and PostgreSQL differ at run time (besides search). Everything else
+// is written once with Kysely.
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/**
+ * Locks the selected rows until the transaction ends. PostgreSQL needs it where a rule must hold
+ * across concurrent servers (the last signature); SQLite serialises writers anyway.
+ */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  db: Kysely<any>,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query
+}
+
+/** better-sqlite3 cannot bind booleans: store them as 1 and 0, as SQLite itself does. */
+class BooleansAsIntegers extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    return typeof node.value === 'boolean' ? ValueNode.create(node.value ? 1 : 0) : super.transformValue(node)
+  }
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    return PrimitiveValueListNode.create(node.values.map((v) => (typeof v === 'boolean' ? Number(v) : v)))
+  }
+}
+
+export class SqliteBooleanPlugin implements KyselyPlugin {
+  readonly #transformer = new BooleansAsIntegers()
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node)
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result
+  }
+}

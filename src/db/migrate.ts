@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import * as domainModel from './migrations/0001-domain-model.ts'
+
+// Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
+const migrations: Record<string, Migration> = {
+  '0001-domain-model': domainModel,
+}
+
+/** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const result: MigrationResultSet = await migrator.migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
+    throw new MigrationError(failed, result.error)
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+export class MigrationError extends Error {
+  constructor(migration: string | undefined, cause: unknown) {
+    super(`migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    })
+  }
+}

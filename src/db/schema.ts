@@ -1,0 +1,333 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+// The tables as Kysely sees them. Repositories turn these rows into domain objects; nothing
+// outside src/db and the *.repository.ts files should need these types.
+
+/** A boolean column: PostgreSQL returns true/false, SQLite 1/0, so readers must use Boolean(). */
+export type Flag = ColumnType<boolean | number, boolean | undefined, boolean>
+/** A timestamp as an ISO 8601 string in UTC on both databases (see dialect.ts). */
+export type Timestamp = ColumnType<string, string | undefined, string>
+/** A JSON array or object stored as text, parsed by the repository. */
+export type JsonText = ColumnType<string, string | undefined, string>
+
+interface Row {
+  id: Generated<number>
+  created_at: Timestamp
+}
+
+export interface OrganisationTable extends Row {
+  name: string
+  slug: string
+  kind: string
+  settings: JsonText
+  updated_at: Timestamp
+}
+
+export interface CommitteeTable extends Row {
+  organisation_id: number
+  parent_id: number | null
+  name: string
+  slug: string
+  kind: string
+  seats: number | null
+  settings: JsonText
+  updated_at: Timestamp
+}
+
+export interface TermTable extends Row {
+  organisation_id: number
+  name: string
+  starts_on: string
+  ends_on: string
+}
+
+export interface PartyTable extends Row {
+  organisation_id: number
+  abbreviation: string
+  name: string | null
+}
+
+export interface PersonTable extends Row {
+  organisation_id: number
+  name: string
+  slug: string
+  title: string | null
+}
+
+export interface MembershipTable extends Row {
+  committee_id: number
+  person_id: number
+  term_id: number | null
+  party_id: number | null
+  role: string
+  substitute_order: number | null
+  starts_on: string
+  ends_on: string | null
+}
+
+export interface MeetingTable extends Row {
+  committee_id: number
+  slug: string
+  meets_on: string
+  start_time: string | null
+  end_time: string | null
+  location: string | null
+  status: string
+  cancellation_reason: string | null
+  notice_published_at: string | null
+  version: Generated<number>
+  updated_at: Timestamp
+}
+
+export interface MatterTable extends Row {
+  organisation_id: number
+  registry_number: string
+  title: string | null
+  kind: string | null
+  updated_at: Timestamp
+}
+
+export interface AgendaItemTable extends Row {
+  meeting_id: number
+  matter_id: number | null
+  number: string | null
+  position: number
+  heading: string | null
+  title: string | null
+  summary: string | null
+  proposal: JsonText
+  officer_report_on: string | null
+  confidential: Flag
+  confidentiality_ground: string | null
+  immediate_sign_off: Flag
+  status: string
+  version: Generated<number>
+  updated_at: Timestamp
+}
+
+export interface AgendaItemChangeTable extends Row {
+  agenda_item_id: number
+  kind: string
+  description: string
+  after_notice: Flag
+}
+
+export interface DocumentTable extends Row {
+  organisation_id: number
+  title: string
+  kind: string
+  storage_key: string | null
+  source_url: string | null
+  sha512: string | null
+  mime_type: string | null
+  size_bytes: number | null
+  confidential: Flag
+  confidentiality_ground: string | null
+  extracted_text: string | null
+  dated_on: string | null
+  replaces_document_id: number | null
+}
+
+export interface AttachmentTable extends Row {
+  agenda_item_id: number
+  document_id: number
+  position: number
+}
+
+export interface AttendanceTable extends Row {
+  meeting_id: number
+  person_id: number
+  party_id: number | null
+  role: string
+  title: string | null
+  present: Flag
+  remote: Flag
+  serving_for_person_id: number | null
+  arrived_at_section: number | null
+  left_after_section: number | null
+}
+
+export interface MinutesTable extends Row {
+  meeting_id: number
+  status: string
+  chair_person_id: number | null
+  secretary_person_id: number | null
+  sign_off_place: string | null
+  sign_off_planned_on: string | null
+  kept_at: string | null
+  published_at: string | null
+  version: Generated<number>
+  updated_at: Timestamp
+}
+
+export interface SignatoryTable extends Row {
+  minutes_id: number
+  person_id: number
+  position: number
+}
+
+export interface SectionTable extends Row {
+  minutes_id: number
+  agenda_item_id: number | null
+  number: number
+  label: string
+  title: string
+  summary: string | null
+  decision: JsonText
+  decision_procedure: string | null
+  outcome: string
+  confidential: Flag
+  immediate_sign_off: Flag
+  version: Generated<number>
+  updated_at: Timestamp
+}
+
+export interface SectionServiceTable extends Row {
+  section_id: number
+  person_id: number
+  party_id: number | null
+  serving_for_person_id: number | null
+  remote: Flag
+}
+
+export interface RecusalTable extends Row {
+  section_id: number
+  person_id: number
+  reason: string | null
+}
+
+export interface MotionTable extends Row {
+  section_id: number
+  position: number
+  kind: string | null
+  text: string
+  points: JsonText
+}
+
+export interface VoteTable extends Row {
+  section_id: number
+  position: number
+  kind: string
+  question: string
+  yes_means: string | null
+  no_means: string | null
+  yes_count: number
+  no_count: number
+  abstain_count: number
+  outcome: string
+  decided_by: string
+  result: string | null
+}
+
+export interface BallotTable extends Row {
+  vote_id: number
+  person_id: number
+  party_id: number | null
+  choice: string
+}
+
+export interface DissentTable extends Row {
+  section_id: number
+  position: number
+  text: string | null
+}
+
+export interface StatementTable extends Row {
+  section_id: number
+  position: number
+  kind: string
+  text: string | null
+}
+
+interface AuthorColumns extends Row {
+  position: number
+  person_id: number | null
+  party_id: number | null
+  and_others: Flag
+}
+export interface MotionAuthorTable extends AuthorColumns {
+  motion_id: number
+}
+export interface DissentAuthorTable extends AuthorColumns {
+  dissent_id: number
+}
+export interface StatementAuthorTable extends AuthorColumns {
+  statement_id: number
+}
+
+export interface SignOffTable extends Row {
+  minutes_id: number
+  signed_off_on: string | null
+  immediate: Flag
+  status: string
+}
+
+export interface SignOffSectionTable extends Row {
+  sign_off_id: number
+  section_id: number
+}
+
+export interface SignatureTable extends Row {
+  sign_off_id: number
+  person_id: number
+  signed_at: string
+}
+
+export interface NoticeTable extends Row {
+  organisation_id: number
+  kind: string
+  meeting_id: number | null
+  sign_off_id: number | null
+  title: string
+  kept_at: string | null
+  posted_on: string
+  removed_on: string
+  last_appeal_day: string | null
+}
+
+export interface AuditEventTable extends Row {
+  organisation_id: number | null
+  actor: string
+  action: string
+  object_type: string
+  object_id: number
+  before: string | null
+  after: string | null
+}
+
+export interface Database {
+  organisation: OrganisationTable
+  committee: CommitteeTable
+  term: TermTable
+  party: PartyTable
+  person: PersonTable
+  membership: MembershipTable
+  meeting: MeetingTable
+  matter: MatterTable
+  agenda_item: AgendaItemTable
+  agenda_item_change: AgendaItemChangeTable
+  document: DocumentTable
+  attachment: AttachmentTable
+  attendance: AttendanceTable
+  minutes: MinutesTable
+  signatory: SignatoryTable
+  section: SectionTable
+  section_service: SectionServiceTable
+  recusal: RecusalTable
+  motion: MotionTable
+  motion_author: MotionAuthorTable
+  vote: VoteTable
+  ballot: BallotTable
+  dissent: DissentTable
+  dissent_author: DissentAuthorTable
+  statement: StatementTable
+  statement_author: StatementAuthorTable
+  sign_off: SignOffTable
+  sign_off_section: SignOffSectionTable
+  signature: SignatureTable
+  notice: NoticeTable
+  audit_event: AuditEventTable
+}
+
+export type Selected<T extends keyof Database> = Selectable<Database[T]>
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>

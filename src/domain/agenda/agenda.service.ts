@@ -1,0 +1,210 @@
+import type { Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import type { Document } from '../document/document.ts'
+import { countAttachments, getDocument, insertAttachment, listAttachmentRows } from '../document/document.repository.ts'
+import { getMatter } from '../matter/matter.repository.ts'
+import type { Meeting } from '../meeting/meeting.ts'
+import { getMeeting } from '../meeting/meeting.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import type { AgendaChangeKind, AgendaItem, AgendaItemChange } from './agenda-item.ts'
+import {
+  getAgendaItem,
+  insertAgendaItem,
+  insertAgendaItemChange,
+  lastAgendaPosition,
+  listAgendaItemChangeRows,
+  listAgendaItemRows,
+  updateAgendaItemRow,
+} from './agenda.repository.ts'
+
+export { getAgendaItem } from './agenda.repository.ts'
+
+export interface AgendaItemInput {
+  title?: string
+  number?: string
+  heading?: string
+  summary?: string
+  proposal?: string[]
+  matterId?: number
+  officerReportOn?: string
+  confidential?: boolean
+  confidentialityGround?: string
+  immediateSignOff?: boolean
+}
+
+/** Adds an item at the end of a meeting's agenda. After the notice is out, the addition is shown publicly. */
+export async function addAgendaItem(
+  trx: Queryable,
+  actor: Actor,
+  input: AgendaItemInput & { meetingId: number },
+): Promise<AgendaItem> {
+  const meeting = await getMeeting(trx, input.meetingId)
+  assertAgendaOpen(meeting)
+  const values = await checkItem(trx, meeting, input)
+  const item = await insertAgendaItem(trx, {
+    meetingId: meeting.id,
+    matterId: values.matterId ?? null,
+    number: values.number ?? null,
+    position: (await lastAgendaPosition(trx, meeting.id)) + 1,
+    heading: values.heading ?? null,
+    title: values.title ?? null,
+    summary: values.summary ?? null,
+    proposal: values.proposal ?? [],
+    officerReportOn: values.officerReportOn ?? null,
+    confidential: values.confidential ?? false,
+    confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
+    immediateSignOff: values.immediateSignOff ?? false,
+    status: 'active',
+  })
+  await noteChange(trx, actor, meeting, item, 'added', `Punkt ${item.number ?? item.position} lades till`, undefined, item)
+  return item
+}
+
+/** Edits an item. `version` is the one the editor read: a save over someone else's change is refused. */
+export async function updateAgendaItem(
+  trx: Queryable,
+  actor: Actor,
+  input: AgendaItemInput & { agendaItemId: number; version: number },
+): Promise<AgendaItem> {
+  const before = await getAgendaItem(trx, input.agendaItemId)
+  const meeting = await getMeeting(trx, before.meetingId)
+  assertAgendaOpen(meeting)
+  const values = await checkItem(trx, meeting, { ...before, ...dropUndefined(input) } as AgendaItemInput)
+  const after = await updateAgendaItemRow(trx, { ...before, version: input.version }, {
+    ...dropUndefined(values),
+    confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
+  })
+  await noteChange(trx, actor, meeting, after, 'changed', `Punkt ${after.number ?? after.position} ändrades`, before, after)
+  return after
+}
+
+/** Marks an item as withdrawn ("utgår"); it stays on the agenda, struck, so the numbering holds. */
+export async function withdrawAgendaItem(trx: Queryable, actor: Actor, input: { agendaItemId: number; version: number }) {
+  return setStatus(trx, actor, input, 'withdrawn', 'utgår')
+}
+
+/** Marks an item's documents as "kommer senare" (coming later). */
+export async function markAgendaItemComingLater(trx: Queryable, actor: Actor, input: { agendaItemId: number; version: number }) {
+  return setStatus(trx, actor, input, 'coming_later', 'kommer senare')
+}
+
+async function setStatus(
+  trx: Queryable,
+  actor: Actor,
+  input: { agendaItemId: number; version: number },
+  status: 'withdrawn' | 'coming_later',
+  label: string,
+): Promise<AgendaItem> {
+  const before = await getAgendaItem(trx, input.agendaItemId)
+  const meeting = await getMeeting(trx, before.meetingId)
+  assertAgendaOpen(meeting)
+  if (before.status === status) return before
+  const after = await updateAgendaItemRow(trx, { ...before, version: input.version }, { status })
+  await noteChange(trx, actor, meeting, after, status, `Punkt ${after.number ?? after.position} ${label}`, before, after)
+  return after
+}
+
+/** Attaches a registered document to an item (a "bilaga"), after those it has. */
+export async function attachDocument(
+  trx: Queryable,
+  actor: Actor,
+  input: { agendaItemId: number; documentId: number },
+): Promise<void> {
+  const item = await getAgendaItem(trx, input.agendaItemId)
+  const meeting = await getMeeting(trx, item.meetingId)
+  const document = await getDocument(trx, input.documentId)
+  const committee = await getCommittee(trx, meeting.committeeId)
+  if (document.organisationId !== committee.organisationId) {
+    throw new InvalidInputError('the document belongs to another organisation', 'documentId')
+  }
+  await insertAttachment(trx, item.id, document.id, (await countAttachments(trx, item.id)) + 1)
+  const kind = document.replacesDocumentId ? 'attachment_replaced' : 'attachment_added'
+  const verb = document.replacesDocumentId ? 'ersattes med en ny version' : 'lades till'
+  await noteChange(trx, actor, meeting, item, kind, `Bilagan ${document.title} ${verb}`, undefined, { documentId: document.id })
+}
+
+export interface AgendaEntry {
+  item: AgendaItem
+  attachments: Document[]
+  changes: AgendaItemChange[]
+}
+
+/** A meeting's whole agenda in order, with attachments and change history, in a fixed number of queries. */
+export async function getAgenda(db: Queryable, meetingId: number): Promise<AgendaEntry[]> {
+  return (await getAgendas(db, [meetingId])).get(meetingId) ?? []
+}
+
+/** The agendas of several meetings at once (for lists and feeds). */
+export async function getAgendas(db: Queryable, meetingIds: readonly number[]): Promise<Map<number, AgendaEntry[]>> {
+  const items = await listAgendaItemRows(db, meetingIds)
+  const ids = items.map((i) => i.id)
+  const [attachments, changes] = await Promise.all([listAttachmentRows(db, ids), listAgendaItemChangeRows(db, ids)])
+  const byMeeting = new Map<number, AgendaEntry[]>(meetingIds.map((id) => [id, []]))
+  for (const item of items) {
+    byMeeting.get(item.meetingId)?.push({
+      item,
+      attachments: attachments.filter((a) => a.agendaItemId === item.id).map((a) => a.document),
+      changes: changes.filter((c) => c.agendaItemId === item.id),
+    })
+  }
+  return byMeeting
+}
+
+async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInput): Promise<AgendaItemInput> {
+  const title = input.title?.trim()
+  const summary = input.summary?.trim()
+  if (!title && !summary) throw new InvalidInputError('an agenda item needs a title or a summary', 'title')
+  if (input.officerReportOn && !isIsoDate(input.officerReportOn)) {
+    throw new InvalidInputError('the date of the officer report must be YYYY-MM-DD', 'officerReportOn')
+  }
+  if (input.confidential && !input.confidentialityGround?.trim()) {
+    throw new InvalidInputError('a confidential item needs its legal ground (e.g. OSL 26:1)', 'confidentialityGround')
+  }
+  if (input.matterId !== undefined && input.matterId !== null) {
+    const matter = await getMatter(trx, input.matterId)
+    const committee = await getCommittee(trx, meeting.committeeId)
+    if (matter.organisationId !== committee.organisationId) {
+      throw new InvalidInputError('the matter belongs to another organisation', 'matterId')
+    }
+  }
+  const proposal = input.proposal?.map((p) => p.trim()).filter(Boolean)
+  return { ...input, title, summary, proposal, confidentialityGround: input.confidentialityGround?.trim() }
+}
+
+function assertAgendaOpen(meeting: Meeting) {
+  if (meeting.status === 'cancelled' || meeting.status === 'signed_off' || meeting.status === 'published') {
+    throw new InvalidStateError('the agenda of this meeting can no longer be changed')
+  }
+}
+
+/** Audit every change; keep a public change history once the notice is out (Paragraf's ground 8). */
+async function noteChange(
+  trx: Queryable,
+  actor: Actor,
+  meeting: Meeting,
+  item: AgendaItem,
+  kind: AgendaChangeKind,
+  description: string,
+  before: unknown,
+  after: unknown,
+) {
+  await insertAgendaItemChange(trx, {
+    agendaItemId: item.id,
+    kind,
+    description,
+    afterNotice: meeting.noticePublishedAt !== null,
+  })
+  const committee = await getCommittee(trx, meeting.committeeId)
+  await recordAudit(trx, actor, `agenda_item.${kind}`, {
+    type: 'agenda_item',
+    id: item.id,
+    organisationId: committee.organisationId,
+  }, { before, after })
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

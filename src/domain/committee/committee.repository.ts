@@ -1,0 +1,81 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Selected } from '../../db/schema.ts'
+import { partialLocalSettingsSchema } from '../organisation/local-settings.ts'
+import { NotFoundError } from '../shared/errors.ts'
+import { readJsonObject } from '../shared/json-text.ts'
+import type { Committee, CommitteeKind } from './committee.ts'
+
+function toCommittee(row: Selected<'committee'>): Committee {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    parentId: row.parent_id,
+    name: row.name,
+    slug: row.slug,
+    kind: row.kind as CommitteeKind,
+    seats: row.seats,
+    settings: partialLocalSettingsSchema.parse(readJsonObject(row.settings)),
+  }
+}
+
+export async function findCommitteeBySlug(db: Queryable, slug: string): Promise<Committee | undefined> {
+  const row = await db.selectFrom('committee').selectAll().where('slug', '=', slug).executeTakeFirst()
+  return row && toCommittee(row)
+}
+
+export async function getCommittee(db: Queryable, id: number): Promise<Committee> {
+  const row = await db.selectFrom('committee').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('committee', id)
+  return toCommittee(row)
+}
+
+export async function listCommitteeRows(db: Queryable, organisationId?: number): Promise<Committee[]> {
+  let query = db.selectFrom('committee').selectAll().orderBy('name')
+  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId)
+  return (await query.execute()).map(toCommittee)
+}
+
+export async function listSlugsStartingWith(db: Queryable, base: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('committee').select('slug').where('slug', 'like', `${base}%`).execute()
+  return new Set(rows.map((r) => r.slug))
+}
+
+export async function insertCommittee(
+  db: Queryable,
+  values: Omit<Committee, 'id'>,
+): Promise<Committee> {
+  const row = await db
+    .insertInto('committee')
+    .values({
+      organisation_id: values.organisationId,
+      parent_id: values.parentId,
+      name: values.name,
+      slug: values.slug,
+      kind: values.kind,
+      seats: values.seats,
+      settings: JSON.stringify(values.settings),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toCommittee(row)
+}
+
+export async function updateCommitteeRow(
+  db: Queryable,
+  id: number,
+  values: Partial<Pick<Committee, 'name' | 'seats' | 'settings'>>,
+): Promise<Committee> {
+  const row = await db
+    .updateTable('committee')
+    .set({
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.seats !== undefined ? { seats: values.seats } : {}),
+      ...(values.settings !== undefined ? { settings: JSON.stringify(values.settings) } : {}),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) throw new NotFoundError('committee', id)
+  return toCommittee(row)
+}

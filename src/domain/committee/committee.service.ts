@@ -1,0 +1,87 @@
+import type { Db, Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { effectiveSettings, type LocalSettings, type LocalSettingsOverride } from '../organisation/local-settings.ts'
+import { getOrganisation } from '../organisation/organisation.repository.ts'
+import { parseSettings } from '../organisation/organisation.service.ts'
+import type { Actor } from '../shared/actor.ts'
+import { InvalidInputError } from '../shared/errors.ts'
+import { slugify, uniqueSlug } from '../shared/slug.ts'
+import type { Committee, CommitteeKind } from './committee.ts'
+import { getCommittee, insertCommittee, listCommitteeRows, listSlugsStartingWith, updateCommitteeRow } from './committee.repository.ts'
+
+export { findCommitteeBySlug, getCommittee } from './committee.repository.ts'
+
+export interface CreateCommitteeInput {
+  organisationId: number
+  name: string
+  kind: CommitteeKind
+  parentId?: number
+  seats?: number
+  settings?: LocalSettingsOverride
+}
+
+/** Sets up a committee. An utskott belongs to a parent committee of the same organisation. */
+export async function createCommittee(db: Db, actor: Actor, input: CreateCommitteeInput): Promise<Committee> {
+  const name = input.name.trim()
+  if (!name) throw new InvalidInputError('the committee needs a name', 'name')
+  if (input.seats !== undefined && (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 101)) {
+    throw new InvalidInputError('seats must be a whole number from 1 to 101', 'seats')
+  }
+  if (input.kind === 'utskott' && input.parentId === undefined) {
+    throw new InvalidInputError('an utskott needs a parent committee', 'parentId')
+  }
+  const settings = parseSettings(input.settings ?? {})
+  return db.transaction().execute(async (trx) => {
+    await getOrganisation(trx, input.organisationId)
+    if (input.parentId !== undefined) {
+      const parent = await getCommittee(trx, input.parentId)
+      if (parent.organisationId !== input.organisationId) {
+        throw new InvalidInputError('the parent committee belongs to another organisation', 'parentId')
+      }
+    }
+    const base = slugify(name)
+    const committee = await insertCommittee(trx, {
+      organisationId: input.organisationId,
+      parentId: input.parentId ?? null,
+      name,
+      slug: uniqueSlug(base, await listSlugsStartingWith(trx, base)),
+      kind: input.kind,
+      seats: input.seats ?? null,
+      settings,
+    })
+    await recordAudit(trx, actor, 'committee.created', auditRef(committee), { after: committee })
+    return committee
+  })
+}
+
+/** Changes the committee's own local settings (its overrides of the organisation's). */
+export async function updateCommitteeSettings(
+  db: Db,
+  actor: Actor,
+  committeeId: number,
+  settings: LocalSettingsOverride,
+): Promise<Committee> {
+  const parsed = parseSettings(settings)
+  return db.transaction().execute(async (trx) => {
+    const before = await getCommittee(trx, committeeId)
+    const after = await updateCommitteeRow(trx, committeeId, { settings: parsed })
+    await recordAudit(trx, actor, 'committee.settings_changed', auditRef(after), {
+      before: before.settings,
+      after: after.settings,
+    })
+    return after
+  })
+}
+
+/** The local settings in force for a committee: its own over its organisation's over the defaults. */
+export async function getCommitteeSettings(db: Queryable, committeeId: number): Promise<LocalSettings> {
+  const committee = await getCommittee(db, committeeId)
+  const organisation = await getOrganisation(db, committee.organisationId)
+  return effectiveSettings(organisation.settings, committee.settings)
+}
+
+export function listCommittees(db: Queryable, organisationId?: number): Promise<Committee[]> {
+  return listCommitteeRows(db, organisationId)
+}
+
+const auditRef = (c: Committee) => ({ type: 'committee', id: c.id, organisationId: c.organisationId })

@@ -1,0 +1,66 @@
+import type { Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError } from '../shared/errors.ts'
+import type { Document, DocumentKind } from './document.ts'
+import { insertDocument } from './document.repository.ts'
+
+export { getDocument, listAttachmentRows } from './document.repository.ts'
+
+export interface RegisterDocumentInput {
+  organisationId: number
+  title: string
+  kind: DocumentKind
+  storageKey?: string
+  sourceUrl?: string
+  sha512?: string
+  mimeType?: string
+  sizeBytes?: number
+  confidential?: boolean
+  confidentialityGround?: string
+  extractedText?: string
+  datedOn?: string
+  replacesDocumentId?: number
+}
+
+/**
+ * Records a document (handling): its file, or the address where it was published. A confidential
+ * document needs its legal ground (OSL), so the reason for keeping it back is always on record.
+ */
+export async function registerDocument(trx: Queryable, actor: Actor, input: RegisterDocumentInput): Promise<Document> {
+  const title = input.title.trim()
+  if (!title) throw new InvalidInputError('the document needs a title', 'title')
+  if (input.datedOn !== undefined && !isIsoDate(input.datedOn)) {
+    throw new InvalidInputError('the date must be YYYY-MM-DD', 'datedOn')
+  }
+  if (input.sha512 !== undefined && !/^[0-9a-f]{128}$/.test(input.sha512)) {
+    throw new InvalidInputError('sha512 must be 128 hexadecimal digits', 'sha512')
+  }
+  const confidential = input.confidential ?? false
+  if (confidential && !input.confidentialityGround?.trim()) {
+    throw new InvalidInputError('a confidential document needs its legal ground (e.g. OSL 26:1)', 'confidentialityGround')
+  }
+  const document = await insertDocument(trx, {
+    organisationId: input.organisationId,
+    title,
+    kind: input.kind,
+    storageKey: input.storageKey ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    sha512: input.sha512 ?? null,
+    mimeType: input.mimeType ?? null,
+    sizeBytes: input.sizeBytes ?? null,
+    confidential,
+    confidentialityGround: confidential ? (input.confidentialityGround?.trim() ?? null) : null,
+    extractedText: input.extractedText ?? null,
+    datedOn: input.datedOn ?? null,
+    replacesDocumentId: input.replacesDocumentId ?? null,
+  })
+  const { extractedText: _text, ...logged } = document
+  await recordAudit(trx, actor, 'document.registered', {
+    type: 'document',
+    id: document.id,
+    organisationId: document.organisationId,
+  }, { after: logged })
+  return document
+}

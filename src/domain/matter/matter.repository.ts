@@ -1,0 +1,79 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Selected } from '../../db/schema.ts'
+import { NotFoundError } from '../shared/errors.ts'
+import type { Matter, MatterKind } from './matter.ts'
+
+const toMatter = (row: Selected<'matter'>): Matter => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  registryNumber: row.registry_number,
+  title: row.title,
+  kind: row.kind as MatterKind | null,
+})
+
+export async function getMatter(db: Queryable, id: number): Promise<Matter> {
+  const row = await db.selectFrom('matter').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('matter', id)
+  return toMatter(row)
+}
+
+export async function findMatterByRegistryNumber(
+  db: Queryable,
+  organisationId: number,
+  registryNumber: string,
+): Promise<Matter | undefined> {
+  const row = await db
+    .selectFrom('matter')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('registry_number', '=', registryNumber)
+    .executeTakeFirst()
+  return row && toMatter(row)
+}
+
+export async function insertMatter(db: Queryable, values: Omit<Matter, 'id'>): Promise<Matter> {
+  const row = await db
+    .insertInto('matter')
+    .values({
+      organisation_id: values.organisationId,
+      registry_number: values.registryNumber,
+      title: values.title,
+      kind: values.kind,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toMatter(row)
+}
+
+export async function updateMatterRow(db: Queryable, id: number, values: { title?: string; kind?: MatterKind }): Promise<Matter> {
+  const row = await db
+    .updateTable('matter')
+    .set({ ...values, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toMatter(row)
+}
+
+/** Where a matter has been: every agenda item that carries it, with its meeting and committee, oldest first. */
+export async function listMatterAppearanceRows(db: Queryable, matterId: number) {
+  return db
+    .selectFrom('agenda_item as item')
+    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'item.id as agendaItemId',
+      'item.title as title',
+      'item.number as number',
+      'item.confidential as confidential',
+      'meeting.id as meetingId',
+      'meeting.meets_on as meetsOn',
+      'meeting.slug as meetingSlug',
+      'committee.name as committeeName',
+      'committee.slug as committeeSlug',
+    ])
+    .where('item.matter_id', '=', matterId)
+    .orderBy('meeting.meets_on')
+    .orderBy('item.position')
+    .execute()
+}

@@ -1,0 +1,118 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Selected } from '../../db/schema.ts'
+import { ConflictError, NotFoundError } from '../shared/errors.ts'
+import type { Meeting, MeetingStatus } from './meeting.ts'
+
+export const toMeeting = (row: Selected<'meeting'>): Meeting => ({
+  id: row.id,
+  committeeId: row.committee_id,
+  slug: row.slug,
+  meetsOn: row.meets_on,
+  startTime: row.start_time,
+  endTime: row.end_time,
+  location: row.location,
+  status: row.status as MeetingStatus,
+  cancellationReason: row.cancellation_reason,
+  noticePublishedAt: row.notice_published_at,
+  version: row.version,
+})
+
+export async function getMeeting(db: Queryable, id: number): Promise<Meeting> {
+  const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('meeting', id)
+  return toMeeting(row)
+}
+
+export async function findMeetingBySlug(db: Queryable, committeeId: number, slug: string): Promise<Meeting | undefined> {
+  const row = await db
+    .selectFrom('meeting')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return row && toMeeting(row)
+}
+
+export async function listMeetingsOn(db: Queryable, committeeId: number, meetsOn: string): Promise<Meeting[]> {
+  const rows = await db
+    .selectFrom('meeting')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .where('meets_on', '=', meetsOn)
+    .orderBy('id')
+    .execute()
+  return rows.map(toMeeting)
+}
+
+export interface MeetingFilter {
+  committeeIds?: readonly number[]
+  from?: string
+  to?: string
+  order?: 'asc' | 'desc'
+  limit?: number
+}
+
+export async function listMeetingRows(db: Queryable, filter: MeetingFilter = {}): Promise<Meeting[]> {
+  let query = db.selectFrom('meeting').selectAll()
+  if (filter.committeeIds) {
+    if (filter.committeeIds.length === 0) return []
+    query = query.where('committee_id', 'in', [...filter.committeeIds])
+  }
+  if (filter.from) query = query.where('meets_on', '>=', filter.from)
+  if (filter.to) query = query.where('meets_on', '<=', filter.to)
+  const order = filter.order ?? 'asc'
+  query = query.orderBy('meets_on', order).orderBy('start_time', order).orderBy('id', order)
+  if (filter.limit) query = query.limit(filter.limit)
+  return (await query.execute()).map(toMeeting)
+}
+
+export async function insertMeeting(
+  db: Queryable,
+  values: Omit<Meeting, 'id' | 'version' | 'cancellationReason' | 'noticePublishedAt'>,
+): Promise<Meeting> {
+  const row = await db
+    .insertInto('meeting')
+    .values({
+      committee_id: values.committeeId,
+      slug: values.slug,
+      meets_on: values.meetsOn,
+      start_time: values.startTime,
+      end_time: values.endTime,
+      location: values.location,
+      status: values.status,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toMeeting(row)
+}
+
+/** Saves changes if nobody saved the meeting since `expectedVersion` was read; bumps the version. */
+export async function updateMeetingRow(
+  db: Queryable,
+  meeting: Meeting,
+  changes: Partial<Pick<Meeting, 'meetsOn' | 'slug' | 'startTime' | 'endTime' | 'location' | 'status' | 'cancellationReason' | 'noticePublishedAt'>>,
+): Promise<Meeting> {
+  const row = await db
+    .updateTable('meeting')
+    .set({
+      ...(changes.meetsOn !== undefined ? { meets_on: changes.meetsOn } : {}),
+      ...(changes.slug !== undefined ? { slug: changes.slug } : {}),
+      ...(changes.startTime !== undefined ? { start_time: changes.startTime } : {}),
+      ...(changes.endTime !== undefined ? { end_time: changes.endTime } : {}),
+      ...(changes.location !== undefined ? { location: changes.location } : {}),
+      ...(changes.status !== undefined ? { status: changes.status } : {}),
+      ...(changes.cancellationReason !== undefined ? { cancellation_reason: changes.cancellationReason } : {}),
+      ...(changes.noticePublishedAt !== undefined ? { notice_published_at: changes.noticePublishedAt } : {}),
+      version: meeting.version + 1,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', meeting.id)
+    .where('version', '=', meeting.version)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) {
+    const current = await getMeeting(db, meeting.id)
+    throw new ConflictError('the meeting', meeting.version, current.version)
+  }
+  return toMeeting(row)
+}

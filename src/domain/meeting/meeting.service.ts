@@ -1,0 +1,100 @@
+import type { Db, Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { uniqueSlug } from '../shared/slug.ts'
+import { isTime, type Meeting, type MeetingStatus, mayMoveTo, meetingSlugFor, meetingStatusLabels } from './meeting.ts'
+import { getMeeting, insertMeeting, listMeetingsOn, updateMeetingRow } from './meeting.repository.ts'
+
+export { findMeetingBySlug, getMeeting, listMeetingRows as listMeetings } from './meeting.repository.ts'
+
+export interface ScheduleMeetingInput {
+  committeeId: number
+  meetsOn: string
+  startTime?: string
+  endTime?: string
+  location?: string
+  status?: MeetingStatus
+}
+
+/** Puts a meeting of a committee in the calendar. A second meeting on the same day gets its own address. */
+export async function scheduleMeeting(trx: Queryable, actor: Actor, input: ScheduleMeetingInput): Promise<Meeting> {
+  if (!isIsoDate(input.meetsOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'meetsOn')
+  for (const field of ['startTime', 'endTime'] as const) {
+    const value = input[field]
+    if (value !== undefined && !isTime(value)) throw new InvalidInputError(`${field} must be a time HH:MM`, field)
+  }
+  if (input.startTime && input.endTime && input.endTime < input.startTime) {
+    throw new InvalidInputError('the meeting ends before it starts', 'endTime')
+  }
+  const committee = await getCommittee(trx, input.committeeId)
+  const sameDay = await listMeetingsOn(trx, committee.id, input.meetsOn)
+  const meeting = await insertMeeting(trx, {
+    committeeId: committee.id,
+    slug: uniqueSlug(meetingSlugFor(input.meetsOn), new Set(sameDay.map((m) => m.slug))),
+    meetsOn: input.meetsOn,
+    startTime: input.startTime ?? null,
+    endTime: input.endTime ?? null,
+    location: input.location?.trim() || null,
+    status: input.status ?? 'planned',
+  })
+  await recordAudit(trx, actor, 'meeting.scheduled', auditRef(meeting, committee.organisationId), { after: meeting })
+  return meeting
+}
+
+/**
+ * Moves a meeting along its life (planned → notice_published → held → minutes_draft → signed_off →
+ * published). Refuses a step that skips or goes back, and a change made on a stale version.
+ */
+export async function changeMeetingStatus(
+  trx: Queryable,
+  actor: Actor,
+  meeting: Meeting,
+  to: MeetingStatus,
+): Promise<Meeting> {
+  if (!mayMoveTo(meeting.status, to)) {
+    throw new InvalidStateError(
+      `a meeting that is "${meetingStatusLabels[meeting.status]}" cannot become "${meetingStatusLabels[to]}"`,
+    )
+  }
+  const after = await updateMeetingRow(trx, meeting, {
+    status: to,
+    ...(to === 'notice_published' ? { noticePublishedAt: new Date().toISOString() } : {}),
+  })
+  const committee = await getCommittee(trx, meeting.committeeId)
+  await recordAudit(trx, actor, `meeting.${to}`, auditRef(after, committee.organisationId), {
+    before: { status: meeting.status },
+    after: { status: to },
+  })
+  return after
+}
+
+/** Cancels a meeting that has not been held, with the reason shown to the public. */
+export async function cancelMeeting(
+  db: Db,
+  actor: Actor,
+  input: { meetingId: number; version: number; reason: string },
+): Promise<Meeting> {
+  const reason = input.reason.trim()
+  if (!reason) throw new InvalidInputError('give the reason for cancelling', 'reason')
+  return db.transaction().execute(async (trx) => {
+    const meeting = await getMeeting(trx, input.meetingId)
+    if (!mayMoveTo(meeting.status, 'cancelled')) {
+      throw new InvalidStateError(`a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be cancelled`)
+    }
+    const after = await updateMeetingRow(trx, { ...meeting, version: input.version }, {
+      status: 'cancelled',
+      cancellationReason: reason,
+    })
+    const committee = await getCommittee(trx, meeting.committeeId)
+    await recordAudit(trx, actor, 'meeting.cancelled', auditRef(after, committee.organisationId), {
+      before: { status: meeting.status },
+      after: { status: 'cancelled', reason },
+    })
+    return after
+  })
+}
+
+const auditRef = (m: Meeting, organisationId: number) => ({ type: 'meeting', id: m.id, organisationId })

@@ -1,0 +1,110 @@
+import type { Db, Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getPerson } from '../person/person.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
+import {
+  findTermByName,
+  getMembership,
+  insertMembership,
+  insertTerm,
+  listMembershipRows,
+  updateMembershipRow,
+} from './membership.repository.ts'
+
+export { findTermOn, listMembershipsOfPerson } from './membership.repository.ts'
+
+/** Registers a mandatperiod (e.g. "2023–2026"). */
+export async function addTerm(
+  trx: Queryable,
+  actor: Actor,
+  input: { organisationId: number; name: string; startsOn: string; endsOn: string },
+): Promise<Term> {
+  assertDate(input.startsOn, 'startsOn')
+  assertDate(input.endsOn, 'endsOn')
+  if (input.endsOn < input.startsOn) throw new InvalidInputError('the term ends before it starts', 'endsOn')
+  if (await findTermByName(trx, input.organisationId, input.name)) {
+    throw new InvalidInputError(`the term ${input.name} exists`, 'name')
+  }
+  const term = await insertTerm(trx, input)
+  await recordAudit(trx, actor, 'term.added', { type: 'term', id: term.id, organisationId: input.organisationId }, {
+    after: term,
+  })
+  return term
+}
+
+export interface AddMembershipInput {
+  committeeId: number
+  personId: number
+  role: MembershipRole
+  partyId?: number
+  termId?: number
+  substituteOrder?: number
+  startsOn: string
+  endsOn?: string
+}
+
+/** Gives a person a seat on a committee, as member (chair, vice chair) or substitute, from a date. */
+export async function addMembership(trx: Queryable, actor: Actor, input: AddMembershipInput): Promise<Membership> {
+  assertDate(input.startsOn, 'startsOn')
+  if (input.endsOn !== undefined) {
+    assertDate(input.endsOn, 'endsOn')
+    if (input.endsOn < input.startsOn) throw new InvalidInputError('the membership ends before it starts', 'endsOn')
+  }
+  const committee = await getCommittee(trx, input.committeeId)
+  const person = await getPerson(trx, input.personId)
+  if (person.organisationId !== committee.organisationId) {
+    throw new InvalidInputError('the person belongs to another organisation', 'personId')
+  }
+  const current = (await listMembershipRows(trx, input.committeeId)).filter(
+    (m) => m.personId === input.personId && isActiveOn(m, input.startsOn),
+  )
+  if (current.length > 0) throw new InvalidStateError(`${person.name} already has a seat on ${committee.name} then`)
+  const membership = await insertMembership(trx, {
+    committeeId: input.committeeId,
+    personId: input.personId,
+    termId: input.termId ?? null,
+    partyId: input.partyId ?? null,
+    role: input.role,
+    substituteOrder: input.role === 'substitute' ? (input.substituteOrder ?? null) : null,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? null,
+  })
+  await recordAudit(trx, actor, 'membership.added', auditRef(membership, committee.organisationId), { after: membership })
+  return membership
+}
+
+/** Ends a membership on a day (the last day of the seat). */
+export async function endMembership(db: Db, actor: Actor, membershipId: number, endsOn: string): Promise<Membership> {
+  assertDate(endsOn, 'endsOn')
+  return db.transaction().execute(async (trx) => {
+    const before = await getMembership(trx, membershipId)
+    if (endsOn < before.startsOn) throw new InvalidInputError('the membership ends before it starts', 'endsOn')
+    const after = await updateMembershipRow(trx, membershipId, { endsOn })
+    const committee = await getCommittee(trx, after.committeeId)
+    await recordAudit(trx, actor, 'membership.ended', auditRef(after, committee.organisationId), { before, after })
+    return after
+  })
+}
+
+/** The committee's members and substitutes on a day; substitutes in their established order. */
+export async function listMemberships(db: Queryable, committeeId: number, day?: string): Promise<Membership[]> {
+  const all = await listMembershipRows(db, committeeId)
+  const active = day ? all.filter((m) => isActiveOn(m, day)) : all
+  const rank: Record<MembershipRole, number> = { chair: 0, vice_chair: 1, member: 2, substitute: 3 }
+  return active.sort(
+    (a, b) =>
+      rank[a.role] - rank[b.role] ||
+      (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER) ||
+      a.id - b.id,
+  )
+}
+
+function assertDate(value: string, field: string) {
+  if (!isIsoDate(value)) throw new InvalidInputError(`${field} must be a date YYYY-MM-DD`, field)
+}
+
+const auditRef = (m: Membership, organisationId: number) => ({ type: 'membership', id: m.id, organisationId })

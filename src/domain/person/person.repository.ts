@@ -1,0 +1,93 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Selected } from '../../db/schema.ts'
+import { NotFoundError } from '../shared/errors.ts'
+import type { Party, Person } from './person.ts'
+
+const toPerson = (row: Selected<'person'>): Person => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  name: row.name,
+  slug: row.slug,
+  title: row.title,
+})
+
+const toParty = (row: Selected<'party'>): Party => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  abbreviation: row.abbreviation,
+  name: row.name,
+})
+
+export async function getPerson(db: Queryable, id: number): Promise<Person> {
+  const row = await db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('person', id)
+  return toPerson(row)
+}
+
+export async function findPersonBySlug(db: Queryable, slug: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('person').selectAll().where('slug', '=', slug).executeTakeFirst()
+  return row && toPerson(row)
+}
+
+export async function findPersonByName(db: Queryable, organisationId: number, name: string): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', name)
+    .orderBy('id')
+    .executeTakeFirst()
+  return row && toPerson(row)
+}
+
+export async function listPersonsByIds(db: Queryable, ids: readonly number[]): Promise<Person[]> {
+  if (ids.length === 0) return []
+  return (await db.selectFrom('person').selectAll().where('id', 'in', [...ids]).execute()).map(toPerson)
+}
+
+export async function listPersonSlugsStartingWith(db: Queryable, base: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('person').select('slug').where('slug', 'like', `${base}%`).execute()
+  return new Set(rows.map((r) => r.slug))
+}
+
+export async function insertPerson(db: Queryable, values: Omit<Person, 'id'>): Promise<Person> {
+  const row = await db
+    .insertInto('person')
+    .values({ organisation_id: values.organisationId, name: values.name, slug: values.slug, title: values.title })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toPerson(row)
+}
+
+export async function findPartyByAbbreviation(
+  db: Queryable,
+  organisationId: number,
+  abbreviation: string,
+): Promise<Party | undefined> {
+  const row = await db
+    .selectFrom('party')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('abbreviation', '=', abbreviation)
+    .executeTakeFirst()
+  return row && toParty(row)
+}
+
+export async function listParties(db: Queryable, organisationId: number): Promise<Party[]> {
+  const rows = await db
+    .selectFrom('party')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('abbreviation')
+    .execute()
+  return rows.map(toParty)
+}
+
+export async function insertParty(db: Queryable, values: Omit<Party, 'id'>): Promise<Party> {
+  const row = await db
+    .insertInto('party')
+    .values({ organisation_id: values.organisationId, abbreviation: values.abbreviation, name: values.name })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toParty(row)
+}
