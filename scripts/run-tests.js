@@ -11,7 +11,8 @@ const root = path.resolve(import.meta.dirname, '..')
 function findTests(dir) {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(dir, entry.name)
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : findTests(rel)
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : findTests(rel)
     return /\.test\.tsx?$/.test(entry.name) ? [rel] : []
   })
 }
@@ -19,7 +20,9 @@ function findTests(dir) {
 const postgres = process.env.PARAGRAF_TEST_DATABASE_URL
 if (!postgres) {
   if (process.env.REQUIRE_POSTGRES === '1') {
-    console.error('REQUIRE_POSTGRES=1 but PARAGRAF_TEST_DATABASE_URL is not set: the PostgreSQL suite cannot be skipped.')
+    console.error(
+      'REQUIRE_POSTGRES=1 but PARAGRAF_TEST_DATABASE_URL is not set: the PostgreSQL suite cannot be skipped.',
+    )
     process.exit(1)
   }
   console.log(
@@ -31,7 +34,9 @@ if (!postgres) {
 }
 
 const args = process.argv.slice(2)
-const files = args.some((a) => !a.startsWith('-')) ? args : [...args, ...findTests('src'), ...findTests('test')]
+const files = args.some((a) => !a.startsWith('-'))
+  ? args
+  : [...args, ...findTests('src'), ...findTests('test')]
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',

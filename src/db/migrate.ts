@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
+import { dialectOf } from './dialect.ts'
 import * as domainModel from './migrations/0001-domain-model.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
@@ -7,8 +8,19 @@ const migrations: Record<string, Migration> = {
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema types hold
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Kysely looks for its own tables in every schema unless told which: name the current one, so a
+  // second schema in the same database (another test run, another app) is not taken for this one.
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  })
   const result: MigrationResultSet = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
@@ -19,8 +31,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 
 export class MigrationError extends Error {
   constructor(migration: string | undefined, cause: unknown) {
-    super(`migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    })
+    super(
+      `migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    )
   }
 }

@@ -9,7 +9,16 @@ describeOnEachDatabase('migrateToLatest', (getDb) => {
     const db = getDb()
     const tables = await db.introspection.getTables()
     const names = new Set(tables.map((t) => t.name))
-    for (const table of ['organisation', 'committee', 'meeting', 'agenda_item', 'section', 'ballot', 'notice', 'audit_event']) {
+    for (const table of [
+      'organisation',
+      'committee',
+      'meeting',
+      'agenda_item',
+      'section',
+      'ballot',
+      'notice',
+      'audit_event',
+    ]) {
       assert.ok(names.has(table), `missing table ${table}`)
     }
     assert.deepEqual(await migrateToLatest(db), [])
@@ -17,6 +26,10 @@ describeOnEachDatabase('migrateToLatest', (getDb) => {
 
   it('enforces foreign keys', async () => {
     const db = getDb()
-    await assert.rejects(sql`insert into committee (organisation_id, name, slug, kind) values (999, 'X', 'x', 'namnd')`.execute(db))
+    await assert.rejects(
+      sql`insert into committee (organisation_id, name, slug, kind) values (999, 'X', 'x', 'namnd')`.execute(
+        db,
+      ),
+    )
   })
 })

@@ -41,7 +41,10 @@ export async function createTestDb(dialect: TestDialect): Promise<{ db: Db; dest
  * Runs the same tests on every test database. `getDb` gives the database of the current run;
  * each describe block gets one fresh database, so tests inside it make their own data.
  */
-export function describeOnEachDatabase(name: string, body: (getDb: () => Db, dialect: TestDialect) => void): void {
+export function describeOnEachDatabase(
+  name: string,
+  body: (getDb: () => Db, dialect: TestDialect) => void,
+): void {
   for (const dialect of testDialects) {
     describe(`${name} [${dialect}]`, () => {
       let handle: Awaited<ReturnType<typeof createTestDb>> | undefined

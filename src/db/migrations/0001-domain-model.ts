@@ -116,7 +116,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', timestamp, (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('agenda_item_meeting').on('agenda_item').columns(['meeting_id', 'position']).execute()
+  await db.schema
+    .createIndex('agenda_item_meeting')
+    .on('agenda_item')
+    .columns(['meeting_id', 'position'])
+    .execute()
   await db.schema.createIndex('agenda_item_matter').on('agenda_item').columns(['matter_id']).execute()
 
   await table('agenda_item_change')
@@ -125,7 +129,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('after_notice', flag, (c) => c.notNull().defaultTo(no))
     .execute()
-  await db.schema.createIndex('agenda_item_change_item').on('agenda_item_change').columns(['agenda_item_id']).execute()
+  await db.schema
+    .createIndex('agenda_item_change_item')
+    .on('agenda_item_change')
+    .columns(['agenda_item_id'])
+    .execute()
 
   await table('document')
     .addColumn('organisation_id', 'integer', (c) => ref('organisation')(c).notNull().onDelete('cascade'))
@@ -272,7 +280,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('party_id', 'integer', ref('party'))
       .addColumn('and_others', flag, (c) => c.notNull().defaultTo(no))
       .execute()
-    await db.schema.createIndex(`${owner}_author_owner`).on(`${owner}_author`).columns([`${owner}_id`]).execute()
+    await db.schema
+      .createIndex(`${owner}_author_owner`)
+      .on(`${owner}_author`)
+      .columns([`${owner}_id`])
+      .execute()
   }
 
   await table('sign_off')
@@ -316,7 +328,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('before', 'text')
     .addColumn('after', 'text')
     .execute()
-  await db.schema.createIndex('audit_event_object').on('audit_event').columns(['object_type', 'object_id']).execute()
+  await db.schema
+    .createIndex('audit_event_object')
+    .on('audit_event')
+    .columns(['object_type', 'object_id'])
+    .execute()
 }
 
 export async function down(): Promise<void> {

@@ -29,7 +29,13 @@ export interface AgendaItem {
   version: number
 }
 
-export type AgendaChangeKind = 'added' | 'changed' | 'withdrawn' | 'coming_later' | 'attachment_added' | 'attachment_replaced'
+export type AgendaChangeKind =
+  | 'added'
+  | 'changed'
+  | 'withdrawn'
+  | 'coming_later'
+  | 'attachment_added'
+  | 'attachment_replaced'
 
 /** A change to the agenda; the ones after the notice was published are shown publicly. */
 export interface AgendaItemChange {

@@ -28,7 +28,10 @@ export async function getAgendaItem(db: Queryable, id: number): Promise<AgendaIt
   return toAgendaItem(row)
 }
 
-export async function listAgendaItemRows(db: Queryable, meetingIds: readonly number[]): Promise<AgendaItem[]> {
+export async function listAgendaItemRows(
+  db: Queryable,
+  meetingIds: readonly number[],
+): Promise<AgendaItem[]> {
   if (meetingIds.length === 0) return []
   const rows = await db
     .selectFrom('agenda_item')
@@ -61,7 +64,9 @@ const toColumns = (values: Partial<ItemValues>) => ({
   ...(values.proposal !== undefined ? { proposal: JSON.stringify(values.proposal) } : {}),
   ...(values.officerReportOn !== undefined ? { officer_report_on: values.officerReportOn } : {}),
   ...(values.confidential !== undefined ? { confidential: values.confidential } : {}),
-  ...(values.confidentialityGround !== undefined ? { confidentiality_ground: values.confidentialityGround } : {}),
+  ...(values.confidentialityGround !== undefined
+    ? { confidentiality_ground: values.confidentialityGround }
+    : {}),
   ...(values.immediateSignOff !== undefined ? { immediate_sign_off: values.immediateSignOff } : {}),
   ...(values.status !== undefined ? { status: values.status } : {}),
 })
@@ -69,14 +74,23 @@ const toColumns = (values: Partial<ItemValues>) => ({
 export async function insertAgendaItem(db: Queryable, values: ItemValues): Promise<AgendaItem> {
   const row = await db
     .insertInto('agenda_item')
-    .values({ meeting_id: values.meetingId, position: values.position, status: values.status, ...toColumns(values) })
+    .values({
+      meeting_id: values.meetingId,
+      position: values.position,
+      status: values.status,
+      ...toColumns(values),
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
   return toAgendaItem(row)
 }
 
 /** Saves changes only if the item is still at the version the editor read; bumps the version. */
-export async function updateAgendaItemRow(db: Queryable, item: AgendaItem, changes: Partial<ItemValues>): Promise<AgendaItem> {
+export async function updateAgendaItemRow(
+  db: Queryable,
+  item: AgendaItem,
+  changes: Partial<ItemValues>,
+): Promise<AgendaItem> {
   const row = await db
     .updateTable('agenda_item')
     .set({ ...toColumns(changes), version: item.version + 1, updated_at: new Date().toISOString() })
@@ -106,7 +120,10 @@ export async function insertAgendaItemChange(
     .execute()
 }
 
-export async function listAgendaItemChangeRows(db: Queryable, itemIds: readonly number[]): Promise<AgendaItemChange[]> {
+export async function listAgendaItemChangeRows(
+  db: Queryable,
+  itemIds: readonly number[],
+): Promise<AgendaItemChange[]> {
   if (itemIds.length === 0) return []
   const rows = await db
     .selectFrom('agenda_item_change')

@@ -1,15 +1,19 @@
 import type { Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.repository.ts'
+import {
+  countAttachments,
+  getDocument,
+  insertAttachment,
+  listAttachmentRows,
+} from '../document/document.repository.ts'
 import type { Document } from '../document/document.ts'
-import { countAttachments, getDocument, insertAttachment, listAttachmentRows } from '../document/document.repository.ts'
 import { getMatter } from '../matter/matter.repository.ts'
-import type { Meeting } from '../meeting/meeting.ts'
 import { getMeeting } from '../meeting/meeting.repository.ts'
+import type { Meeting } from '../meeting/meeting.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import type { AgendaChangeKind, AgendaItem, AgendaItemChange } from './agenda-item.ts'
 import {
   getAgendaItem,
   insertAgendaItem,
@@ -19,6 +23,7 @@ import {
   listAgendaItemRows,
   updateAgendaItemRow,
 } from './agenda.repository.ts'
+import type { AgendaChangeKind, AgendaItem, AgendaItemChange } from './agenda-item.ts'
 
 export { getAgendaItem } from './agenda.repository.ts'
 
@@ -59,7 +64,16 @@ export async function addAgendaItem(
     immediateSignOff: values.immediateSignOff ?? false,
     status: 'active',
   })
-  await noteChange(trx, actor, meeting, item, 'added', `Punkt ${item.number ?? item.position} lades till`, undefined, item)
+  await noteChange(
+    trx,
+    actor,
+    meeting,
+    item,
+    'added',
+    `Punkt ${item.number ?? item.position} lades till`,
+    undefined,
+    item,
+  )
   return item
 }
 
@@ -73,21 +87,42 @@ export async function updateAgendaItem(
   const meeting = await getMeeting(trx, before.meetingId)
   assertAgendaOpen(meeting)
   const values = await checkItem(trx, meeting, { ...before, ...dropUndefined(input) } as AgendaItemInput)
-  const after = await updateAgendaItemRow(trx, { ...before, version: input.version }, {
-    ...dropUndefined(values),
-    confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
-  })
-  await noteChange(trx, actor, meeting, after, 'changed', `Punkt ${after.number ?? after.position} ändrades`, before, after)
+  const after = await updateAgendaItemRow(
+    trx,
+    { ...before, version: input.version },
+    {
+      ...dropUndefined(values),
+      confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
+    },
+  )
+  await noteChange(
+    trx,
+    actor,
+    meeting,
+    after,
+    'changed',
+    `Punkt ${after.number ?? after.position} ändrades`,
+    before,
+    after,
+  )
   return after
 }
 
 /** Marks an item as withdrawn ("utgår"); it stays on the agenda, struck, so the numbering holds. */
-export async function withdrawAgendaItem(trx: Queryable, actor: Actor, input: { agendaItemId: number; version: number }) {
+export async function withdrawAgendaItem(
+  trx: Queryable,
+  actor: Actor,
+  input: { agendaItemId: number; version: number },
+) {
   return setStatus(trx, actor, input, 'withdrawn', 'utgår')
 }
 
 /** Marks an item's documents as "kommer senare" (coming later). */
-export async function markAgendaItemComingLater(trx: Queryable, actor: Actor, input: { agendaItemId: number; version: number }) {
+export async function markAgendaItemComingLater(
+  trx: Queryable,
+  actor: Actor,
+  input: { agendaItemId: number; version: number },
+) {
   return setStatus(trx, actor, input, 'coming_later', 'kommer senare')
 }
 
@@ -103,7 +138,16 @@ async function setStatus(
   assertAgendaOpen(meeting)
   if (before.status === status) return before
   const after = await updateAgendaItemRow(trx, { ...before, version: input.version }, { status })
-  await noteChange(trx, actor, meeting, after, status, `Punkt ${after.number ?? after.position} ${label}`, before, after)
+  await noteChange(
+    trx,
+    actor,
+    meeting,
+    after,
+    status,
+    `Punkt ${after.number ?? after.position} ${label}`,
+    before,
+    after,
+  )
   return after
 }
 
@@ -123,7 +167,9 @@ export async function attachDocument(
   await insertAttachment(trx, item.id, document.id, (await countAttachments(trx, item.id)) + 1)
   const kind = document.replacesDocumentId ? 'attachment_replaced' : 'attachment_added'
   const verb = document.replacesDocumentId ? 'ersattes med en ny version' : 'lades till'
-  await noteChange(trx, actor, meeting, item, kind, `Bilagan ${document.title} ${verb}`, undefined, { documentId: document.id })
+  await noteChange(trx, actor, meeting, item, kind, `Bilagan ${document.title} ${verb}`, undefined, {
+    documentId: document.id,
+  })
 }
 
 export interface AgendaEntry {
@@ -138,10 +184,16 @@ export async function getAgenda(db: Queryable, meetingId: number): Promise<Agend
 }
 
 /** The agendas of several meetings at once (for lists and feeds). */
-export async function getAgendas(db: Queryable, meetingIds: readonly number[]): Promise<Map<number, AgendaEntry[]>> {
+export async function getAgendas(
+  db: Queryable,
+  meetingIds: readonly number[],
+): Promise<Map<number, AgendaEntry[]>> {
   const items = await listAgendaItemRows(db, meetingIds)
   const ids = items.map((i) => i.id)
-  const [attachments, changes] = await Promise.all([listAttachmentRows(db, ids), listAgendaItemChangeRows(db, ids)])
+  const [attachments, changes] = await Promise.all([
+    listAttachmentRows(db, ids),
+    listAgendaItemChangeRows(db, ids),
+  ])
   const byMeeting = new Map<number, AgendaEntry[]>(meetingIds.map((id) => [id, []]))
   for (const item of items) {
     byMeeting.get(item.meetingId)?.push({
@@ -161,7 +213,10 @@ async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInpu
     throw new InvalidInputError('the date of the officer report must be YYYY-MM-DD', 'officerReportOn')
   }
   if (input.confidential && !input.confidentialityGround?.trim()) {
-    throw new InvalidInputError('a confidential item needs its legal ground (e.g. OSL 26:1)', 'confidentialityGround')
+    throw new InvalidInputError(
+      'a confidential item needs its legal ground (e.g. OSL 26:1)',
+      'confidentialityGround',
+    )
   }
   if (input.matterId !== undefined && input.matterId !== null) {
     const matter = await getMatter(trx, input.matterId)
@@ -198,11 +253,17 @@ async function noteChange(
     afterNotice: meeting.noticePublishedAt !== null,
   })
   const committee = await getCommittee(trx, meeting.committeeId)
-  await recordAudit(trx, actor, `agenda_item.${kind}`, {
-    type: 'agenda_item',
-    id: item.id,
-    organisationId: committee.organisationId,
-  }, { before, after })
+  await recordAudit(
+    trx,
+    actor,
+    `agenda_item.${kind}`,
+    {
+      type: 'agenda_item',
+      id: item.id,
+      organisationId: committee.organisationId,
+    },
+    { before, after },
+  )
 }
 
 function dropUndefined<T extends object>(value: T): Partial<T> {

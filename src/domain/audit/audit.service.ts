@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import { type Actor, describeActor } from '../shared/actor.ts'
-import type { AuditedObject, AuditEvent } from './audit.ts'
+import type { AuditEvent, AuditedObject } from './audit.ts'
 
 /**
  * Writes an audit row. Call it with the transaction of the change itself, so the log and the
@@ -28,7 +28,11 @@ export async function recordAudit(
 }
 
 /** The history of one object, oldest first. */
-export async function listAuditEvents(db: Queryable, objectType: string, objectId: number): Promise<AuditEvent[]> {
+export async function listAuditEvents(
+  db: Queryable,
+  objectType: string,
+  objectId: number,
+): Promise<AuditEvent[]> {
   const rows = await db
     .selectFrom('audit_event')
     .selectAll()

@@ -40,10 +40,7 @@ export async function listSlugsStartingWith(db: Queryable, base: string): Promis
   return new Set(rows.map((r) => r.slug))
 }
 
-export async function insertCommittee(
-  db: Queryable,
-  values: Omit<Committee, 'id'>,
-): Promise<Committee> {
+export async function insertCommittee(db: Queryable, values: Omit<Committee, 'id'>): Promise<Committee> {
   const row = await db
     .insertInto('committee')
     .values({

@@ -1,13 +1,23 @@
 import type { Db, Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { effectiveSettings, type LocalSettings, type LocalSettingsOverride } from '../organisation/local-settings.ts'
+import {
+  effectiveSettings,
+  type LocalSettings,
+  type LocalSettingsOverride,
+} from '../organisation/local-settings.ts'
 import { getOrganisation } from '../organisation/organisation.repository.ts'
 import { parseSettings } from '../organisation/organisation.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify, uniqueSlug } from '../shared/slug.ts'
+import {
+  getCommittee,
+  insertCommittee,
+  listCommitteeRows,
+  listSlugsStartingWith,
+  updateCommitteeRow,
+} from './committee.repository.ts'
 import type { Committee, CommitteeKind } from './committee.ts'
-import { getCommittee, insertCommittee, listCommitteeRows, listSlugsStartingWith, updateCommitteeRow } from './committee.repository.ts'
 
 export { findCommitteeBySlug, getCommittee } from './committee.repository.ts'
 

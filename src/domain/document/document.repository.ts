@@ -49,8 +49,16 @@ export async function insertDocument(db: Queryable, values: Omit<Document, 'id'>
   return toDocument(row)
 }
 
-export async function insertAttachment(db: Queryable, agendaItemId: number, documentId: number, position: number) {
-  await db.insertInto('attachment').values({ agenda_item_id: agendaItemId, document_id: documentId, position }).execute()
+export async function insertAttachment(
+  db: Queryable,
+  agendaItemId: number,
+  documentId: number,
+  position: number,
+) {
+  await db
+    .insertInto('attachment')
+    .values({ agenda_item_id: agendaItemId, document_id: documentId, position })
+    .execute()
 }
 
 /** The attachments of agenda items, in their order, each with the item it belongs to. */

@@ -3,8 +3,8 @@ import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError } from '../shared/errors.ts'
-import type { Document, DocumentKind } from './document.ts'
 import { insertDocument } from './document.repository.ts'
+import type { Document, DocumentKind } from './document.ts'
 
 export { getDocument, listAttachmentRows } from './document.repository.ts'
 
@@ -28,7 +28,11 @@ export interface RegisterDocumentInput {
  * Records a document (handling): its file, or the address where it was published. A confidential
  * document needs its legal ground (OSL), so the reason for keeping it back is always on record.
  */
-export async function registerDocument(trx: Queryable, actor: Actor, input: RegisterDocumentInput): Promise<Document> {
+export async function registerDocument(
+  trx: Queryable,
+  actor: Actor,
+  input: RegisterDocumentInput,
+): Promise<Document> {
   const title = input.title.trim()
   if (!title) throw new InvalidInputError('the document needs a title', 'title')
   if (input.datedOn !== undefined && !isIsoDate(input.datedOn)) {
@@ -39,7 +43,10 @@ export async function registerDocument(trx: Queryable, actor: Actor, input: Regi
   }
   const confidential = input.confidential ?? false
   if (confidential && !input.confidentialityGround?.trim()) {
-    throw new InvalidInputError('a confidential document needs its legal ground (e.g. OSL 26:1)', 'confidentialityGround')
+    throw new InvalidInputError(
+      'a confidential document needs its legal ground (e.g. OSL 26:1)',
+      'confidentialityGround',
+    )
   }
   const document = await insertDocument(trx, {
     organisationId: input.organisationId,
@@ -57,10 +64,16 @@ export async function registerDocument(trx: Queryable, actor: Actor, input: Regi
     replacesDocumentId: input.replacesDocumentId ?? null,
   })
   const { extractedText: _text, ...logged } = document
-  await recordAudit(trx, actor, 'document.registered', {
-    type: 'document',
-    id: document.id,
-    organisationId: document.organisationId,
-  }, { after: logged })
+  await recordAudit(
+    trx,
+    actor,
+    'document.registered',
+    {
+      type: 'document',
+      id: document.id,
+      organisationId: document.organisationId,
+    },
+    { after: logged },
+  )
   return document
 }

@@ -1,5 +1,12 @@
 /** What a document is: the officer's report, an attachment, the protocol itself … */
-export type DocumentKind = 'tjansteutlatande' | 'bilaga' | 'protokoll' | 'kallelse' | 'skrivelse' | 'remiss' | 'ovrigt'
+export type DocumentKind =
+  | 'tjansteutlatande'
+  | 'bilaga'
+  | 'protokoll'
+  | 'kallelse'
+  | 'skrivelse'
+  | 'remiss'
+  | 'ovrigt'
 
 export const documentKindLabels: Record<DocumentKind, string> = {
   tjansteutlatande: 'Tjänsteutlåtande',

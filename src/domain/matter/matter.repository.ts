@@ -45,7 +45,11 @@ export async function insertMatter(db: Queryable, values: Omit<Matter, 'id'>): P
   return toMatter(row)
 }
 
-export async function updateMatterRow(db: Queryable, id: number, values: { title?: string; kind?: MatterKind }): Promise<Matter> {
+export async function updateMatterRow(
+  db: Queryable,
+  id: number,
+  values: { title?: string; kind?: MatterKind },
+): Promise<Matter> {
   const row = await db
     .updateTable('matter')
     .set({ ...values, updated_at: new Date().toISOString() })

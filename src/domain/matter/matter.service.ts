@@ -2,8 +2,13 @@ import type { Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
+import {
+  findMatterByRegistryNumber,
+  insertMatter,
+  listMatterAppearanceRows,
+  updateMatterRow,
+} from './matter.repository.ts'
 import { type Matter, type MatterKind, normaliseRegistryNumber } from './matter.ts'
-import { findMatterByRegistryNumber, insertMatter, listMatterAppearanceRows, updateMatterRow } from './matter.repository.ts'
 
 export { findMatterByRegistryNumber, getMatter } from './matter.repository.ts'
 
@@ -20,13 +25,23 @@ export interface RegisterMatterInput {
  * The matter with that registry number, registered if it is new: the same Dnr in two meetings or
  * two committees is one matter. A title or kind it lacked is filled in; a known one is kept.
  */
-export async function registerMatter(trx: Queryable, actor: Actor, input: RegisterMatterInput): Promise<Matter> {
+export async function registerMatter(
+  trx: Queryable,
+  actor: Actor,
+  input: RegisterMatterInput,
+): Promise<Matter> {
   const registryNumber = normaliseRegistryNumber(input.registryNumber)
   if (!registryNumber || registryNumber.length > 60) {
     throw new InvalidInputError('a registry number of 1–60 characters is needed', 'registryNumber')
   }
-  if (input.registryNumberPattern && !new RegExp(`^(?:${input.registryNumberPattern})$`).test(registryNumber)) {
-    throw new InvalidInputError(`the registry number ${registryNumber} does not follow the format in use`, 'registryNumber')
+  if (
+    input.registryNumberPattern &&
+    !new RegExp(`^(?:${input.registryNumberPattern})$`).test(registryNumber)
+  ) {
+    throw new InvalidInputError(
+      `the registry number ${registryNumber} does not follow the format in use`,
+      'registryNumber',
+    )
   }
   const existing = await findMatterByRegistryNumber(trx, input.organisationId, registryNumber)
   const ref = (m: Matter) => ({ type: 'matter', id: m.id, organisationId: m.organisationId })

@@ -23,7 +23,11 @@ export async function getMeeting(db: Queryable, id: number): Promise<Meeting> {
   return toMeeting(row)
 }
 
-export async function findMeetingBySlug(db: Queryable, committeeId: number, slug: string): Promise<Meeting | undefined> {
+export async function findMeetingBySlug(
+  db: Queryable,
+  committeeId: number,
+  slug: string,
+): Promise<Meeting | undefined> {
   const row = await db
     .selectFrom('meeting')
     .selectAll()
@@ -33,7 +37,11 @@ export async function findMeetingBySlug(db: Queryable, committeeId: number, slug
   return row && toMeeting(row)
 }
 
-export async function listMeetingsOn(db: Queryable, committeeId: number, meetsOn: string): Promise<Meeting[]> {
+export async function listMeetingsOn(
+  db: Queryable,
+  committeeId: number,
+  meetsOn: string,
+): Promise<Meeting[]> {
   const rows = await db
     .selectFrom('meeting')
     .selectAll()
@@ -90,7 +98,19 @@ export async function insertMeeting(
 export async function updateMeetingRow(
   db: Queryable,
   meeting: Meeting,
-  changes: Partial<Pick<Meeting, 'meetsOn' | 'slug' | 'startTime' | 'endTime' | 'location' | 'status' | 'cancellationReason' | 'noticePublishedAt'>>,
+  changes: Partial<
+    Pick<
+      Meeting,
+      | 'meetsOn'
+      | 'slug'
+      | 'startTime'
+      | 'endTime'
+      | 'location'
+      | 'status'
+      | 'cancellationReason'
+      | 'noticePublishedAt'
+    >
+  >,
 ): Promise<Meeting> {
   const row = await db
     .updateTable('meeting')
@@ -101,7 +121,9 @@ export async function updateMeetingRow(
       ...(changes.endTime !== undefined ? { end_time: changes.endTime } : {}),
       ...(changes.location !== undefined ? { location: changes.location } : {}),
       ...(changes.status !== undefined ? { status: changes.status } : {}),
-      ...(changes.cancellationReason !== undefined ? { cancellation_reason: changes.cancellationReason } : {}),
+      ...(changes.cancellationReason !== undefined
+        ? { cancellation_reason: changes.cancellationReason }
+        : {}),
       ...(changes.noticePublishedAt !== undefined ? { notice_published_at: changes.noticePublishedAt } : {}),
       version: meeting.version + 1,
       updated_at: new Date().toISOString(),

@@ -5,8 +5,15 @@ import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { uniqueSlug } from '../shared/slug.ts'
-import { isTime, type Meeting, type MeetingStatus, mayMoveTo, meetingSlugFor, meetingStatusLabels } from './meeting.ts'
 import { getMeeting, insertMeeting, listMeetingsOn, updateMeetingRow } from './meeting.repository.ts'
+import {
+  isTime,
+  type Meeting,
+  type MeetingStatus,
+  mayMoveTo,
+  meetingSlugFor,
+  meetingStatusLabels,
+} from './meeting.ts'
 
 export { findMeetingBySlug, getMeeting, listMeetingRows as listMeetings } from './meeting.repository.ts'
 
@@ -20,11 +27,16 @@ export interface ScheduleMeetingInput {
 }
 
 /** Puts a meeting of a committee in the calendar. A second meeting on the same day gets its own address. */
-export async function scheduleMeeting(trx: Queryable, actor: Actor, input: ScheduleMeetingInput): Promise<Meeting> {
+export async function scheduleMeeting(
+  trx: Queryable,
+  actor: Actor,
+  input: ScheduleMeetingInput,
+): Promise<Meeting> {
   if (!isIsoDate(input.meetsOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'meetsOn')
   for (const field of ['startTime', 'endTime'] as const) {
     const value = input[field]
-    if (value !== undefined && !isTime(value)) throw new InvalidInputError(`${field} must be a time HH:MM`, field)
+    if (value !== undefined && !isTime(value))
+      throw new InvalidInputError(`${field} must be a time HH:MM`, field)
   }
   if (input.startTime && input.endTime && input.endTime < input.startTime) {
     throw new InvalidInputError('the meeting ends before it starts', 'endTime')
@@ -40,7 +52,9 @@ export async function scheduleMeeting(trx: Queryable, actor: Actor, input: Sched
     location: input.location?.trim() || null,
     status: input.status ?? 'planned',
   })
-  await recordAudit(trx, actor, 'meeting.scheduled', auditRef(meeting, committee.organisationId), { after: meeting })
+  await recordAudit(trx, actor, 'meeting.scheduled', auditRef(meeting, committee.organisationId), {
+    after: meeting,
+  })
   return meeting
 }
 
@@ -82,12 +96,18 @@ export async function cancelMeeting(
   return db.transaction().execute(async (trx) => {
     const meeting = await getMeeting(trx, input.meetingId)
     if (!mayMoveTo(meeting.status, 'cancelled')) {
-      throw new InvalidStateError(`a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be cancelled`)
+      throw new InvalidStateError(
+        `a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be cancelled`,
+      )
     }
-    const after = await updateMeetingRow(trx, { ...meeting, version: input.version }, {
-      status: 'cancelled',
-      cancellationReason: reason,
-    })
+    const after = await updateMeetingRow(
+      trx,
+      { ...meeting, version: input.version },
+      {
+        status: 'cancelled',
+        cancellationReason: reason,
+      },
+    )
     const committee = await getCommittee(trx, meeting.committeeId)
     await recordAudit(trx, actor, 'meeting.cancelled', auditRef(after, committee.organisationId), {
       before: { status: meeting.status },

@@ -41,7 +41,12 @@ export async function listMembershipRows(db: Queryable, committeeId: number): Pr
 }
 
 export async function listMembershipsOfPerson(db: Queryable, personId: number): Promise<Membership[]> {
-  const rows = await db.selectFrom('membership').selectAll().where('person_id', '=', personId).orderBy('starts_on').execute()
+  const rows = await db
+    .selectFrom('membership')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('starts_on')
+    .execute()
   return rows.map(toMembership)
 }
 
@@ -81,7 +86,11 @@ export async function updateMembershipRow(
   return toMembership(row)
 }
 
-export async function findTermByName(db: Queryable, organisationId: number, name: string): Promise<Term | undefined> {
+export async function findTermByName(
+  db: Queryable,
+  organisationId: number,
+  name: string,
+): Promise<Term | undefined> {
   const row = await db
     .selectFrom('term')
     .selectAll()
@@ -91,7 +100,11 @@ export async function findTermByName(db: Queryable, organisationId: number, name
   return row && toTerm(row)
 }
 
-export async function findTermOn(db: Queryable, organisationId: number, day: string): Promise<Term | undefined> {
+export async function findTermOn(
+  db: Queryable,
+  organisationId: number,
+  day: string,
+): Promise<Term | undefined> {
   const row = await db
     .selectFrom('term')
     .selectAll()
@@ -105,7 +118,12 @@ export async function findTermOn(db: Queryable, organisationId: number, day: str
 export async function insertTerm(db: Queryable, values: Omit<Term, 'id'>): Promise<Term> {
   const row = await db
     .insertInto('term')
-    .values({ organisation_id: values.organisationId, name: values.name, starts_on: values.startsOn, ends_on: values.endsOn })
+    .values({
+      organisation_id: values.organisationId,
+      name: values.name,
+      starts_on: values.startsOn,
+      ends_on: values.endsOn,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
   return toTerm(row)

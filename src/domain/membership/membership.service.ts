@@ -5,7 +5,6 @@ import { getPerson } from '../person/person.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
 import {
   findTermByName,
   getMembership,
@@ -14,6 +13,7 @@ import {
   listMembershipRows,
   updateMembershipRow,
 } from './membership.repository.ts'
+import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
 
 export { findTermOn, listMembershipsOfPerson } from './membership.repository.ts'
 
@@ -30,9 +30,15 @@ export async function addTerm(
     throw new InvalidInputError(`the term ${input.name} exists`, 'name')
   }
   const term = await insertTerm(trx, input)
-  await recordAudit(trx, actor, 'term.added', { type: 'term', id: term.id, organisationId: input.organisationId }, {
-    after: term,
-  })
+  await recordAudit(
+    trx,
+    actor,
+    'term.added',
+    { type: 'term', id: term.id, organisationId: input.organisationId },
+    {
+      after: term,
+    },
+  )
   return term
 }
 
@@ -48,21 +54,31 @@ export interface AddMembershipInput {
 }
 
 /** Gives a person a seat on a committee, as member (chair, vice chair) or substitute, from a date. */
-export async function addMembership(trx: Queryable, actor: Actor, input: AddMembershipInput): Promise<Membership> {
+export async function addMembership(
+  trx: Queryable,
+  actor: Actor,
+  input: AddMembershipInput,
+): Promise<Membership> {
   assertDate(input.startsOn, 'startsOn')
   if (input.endsOn !== undefined) {
     assertDate(input.endsOn, 'endsOn')
-    if (input.endsOn < input.startsOn) throw new InvalidInputError('the membership ends before it starts', 'endsOn')
+    if (input.endsOn < input.startsOn)
+      throw new InvalidInputError('the membership ends before it starts', 'endsOn')
   }
   const committee = await getCommittee(trx, input.committeeId)
   const person = await getPerson(trx, input.personId)
   if (person.organisationId !== committee.organisationId) {
     throw new InvalidInputError('the person belongs to another organisation', 'personId')
   }
+  // No two seats of one person on any day: the periods may not overlap, whichever starts first.
   const current = (await listMembershipRows(trx, input.committeeId)).filter(
-    (m) => m.personId === input.personId && isActiveOn(m, input.startsOn),
+    (m) =>
+      m.personId === input.personId &&
+      (input.endsOn === undefined || m.startsOn <= input.endsOn) &&
+      (m.endsOn === null || input.startsOn <= m.endsOn),
   )
-  if (current.length > 0) throw new InvalidStateError(`${person.name} already has a seat on ${committee.name} then`)
+  if (current.length > 0)
+    throw new InvalidStateError(`${person.name} already has a seat on ${committee.name} then`)
   const membership = await insertMembership(trx, {
     committeeId: input.committeeId,
     personId: input.personId,
@@ -73,25 +89,40 @@ export async function addMembership(trx: Queryable, actor: Actor, input: AddMemb
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? null,
   })
-  await recordAudit(trx, actor, 'membership.added', auditRef(membership, committee.organisationId), { after: membership })
+  await recordAudit(trx, actor, 'membership.added', auditRef(membership, committee.organisationId), {
+    after: membership,
+  })
   return membership
 }
 
 /** Ends a membership on a day (the last day of the seat). */
-export async function endMembership(db: Db, actor: Actor, membershipId: number, endsOn: string): Promise<Membership> {
+export async function endMembership(
+  db: Db,
+  actor: Actor,
+  membershipId: number,
+  endsOn: string,
+): Promise<Membership> {
   assertDate(endsOn, 'endsOn')
   return db.transaction().execute(async (trx) => {
     const before = await getMembership(trx, membershipId)
-    if (endsOn < before.startsOn) throw new InvalidInputError('the membership ends before it starts', 'endsOn')
+    if (endsOn < before.startsOn)
+      throw new InvalidInputError('the membership ends before it starts', 'endsOn')
     const after = await updateMembershipRow(trx, membershipId, { endsOn })
     const committee = await getCommittee(trx, after.committeeId)
-    await recordAudit(trx, actor, 'membership.ended', auditRef(after, committee.organisationId), { before, after })
+    await recordAudit(trx, actor, 'membership.ended', auditRef(after, committee.organisationId), {
+      before,
+      after,
+    })
     return after
   })
 }
 
 /** The committee's members and substitutes on a day; substitutes in their established order. */
-export async function listMemberships(db: Queryable, committeeId: number, day?: string): Promise<Membership[]> {
+export async function listMemberships(
+  db: Queryable,
+  committeeId: number,
+  day?: string,
+): Promise<Membership[]> {
   const all = await listMembershipRows(db, committeeId)
   const active = day ? all.filter((m) => isActiveOn(m, day)) : all
   const rank: Record<MembershipRole, number> = { chair: 0, vice_chair: 1, member: 2, substitute: 3 }

@@ -54,6 +54,9 @@ export const defaultLocalSettings: LocalSettings = {
 }
 
 /** The settings in force for a committee: the defaults, then the organisation's, then its own. */
-export function effectiveSettings(organisation: LocalSettingsOverride, committee: LocalSettingsOverride): LocalSettings {
+export function effectiveSettings(
+  organisation: LocalSettingsOverride,
+  committee: LocalSettingsOverride,
+): LocalSettings {
   return { ...defaultLocalSettings, ...organisation, ...committee }
 }

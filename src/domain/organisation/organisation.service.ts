@@ -4,8 +4,13 @@ import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify } from '../shared/slug.ts'
 import { type LocalSettingsOverride, partialLocalSettingsSchema } from './local-settings.ts'
+import {
+  findOrganisationBySlug,
+  getOrganisation,
+  insertOrganisation,
+  updateOrganisationRow,
+} from './organisation.repository.ts'
 import type { Organisation, OrganisationKind } from './organisation.ts'
-import { findOrganisationBySlug, getOrganisation, insertOrganisation, updateOrganisationRow } from './organisation.repository.ts'
 
 export interface CreateOrganisationInput {
   name: string
@@ -14,13 +19,18 @@ export interface CreateOrganisationInput {
 }
 
 /** Registers a kommun or region with its local settings. Its name must be new. */
-export async function createOrganisation(db: Db, actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
+export async function createOrganisation(
+  db: Db,
+  actor: Actor,
+  input: CreateOrganisationInput,
+): Promise<Organisation> {
   const name = input.name.trim()
   if (!name) throw new InvalidInputError('the organisation needs a name', 'name')
   const settings = parseSettings(input.settings ?? {})
   return db.transaction().execute(async (trx) => {
     const slug = slugify(name)
-    if (await findOrganisationBySlug(trx, slug)) throw new InvalidInputError(`an organisation named ${name} exists`, 'name')
+    if (await findOrganisationBySlug(trx, slug))
+      throw new InvalidInputError(`an organisation named ${name} exists`, 'name')
     const organisation = await insertOrganisation(trx, { name, slug, kind: input.kind, settings })
     await recordAudit(trx, actor, 'organisation.created', auditRef(organisation), { after: organisation })
     return organisation
@@ -50,7 +60,10 @@ export function parseSettings(settings: unknown): LocalSettingsOverride {
   const result = partialLocalSettingsSchema.safeParse(settings)
   if (!result.success) {
     const issue = result.error.issues[0]
-    throw new InvalidInputError(`invalid setting ${issue?.path.join('.')}: ${issue?.message}`, issue?.path.join('.'))
+    throw new InvalidInputError(
+      `invalid setting ${issue?.path.join('.')}: ${issue?.message}`,
+      issue?.path.join('.'),
+    )
   }
   return result.data
 }

@@ -3,7 +3,7 @@ import { it } from 'node:test'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import { systemActor } from '../shared/actor.ts'
-import { DomainError } from '../shared/errors.ts'
+import type { DomainError } from '../shared/errors.ts'
 import { effectiveSettings } from './local-settings.ts'
 import { createOrganisation, updateOrganisationSettings } from './organisation.service.ts'
 
@@ -34,14 +34,20 @@ describeOnEachDatabase('createOrganisation', (getDb) => {
 
   it('refuses invalid settings and names the setting', async () => {
     await assert.rejects(
-      createOrganisation(getDb(), actor, { name: 'Solna stad', kind: 'kommun', settings: { signatoryCount: 0 } }),
+      createOrganisation(getDb(), actor, {
+        name: 'Solna stad',
+        kind: 'kommun',
+        settings: { signatoryCount: 0 },
+      }),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'signatoryCount',
     )
   })
 
   it('changes settings and keeps the before and after in the audit log', async () => {
     const organisation = await createOrganisation(getDb(), actor, { name: 'Umeå kommun', kind: 'kommun' })
-    const changed = await updateOrganisationSettings(getDb(), actor, organisation.id, { noticePeriodDays: 10 })
+    const changed = await updateOrganisationSettings(getDb(), actor, organisation.id, {
+      noticePeriodDays: 10,
+    })
     assert.equal(effectiveSettings(changed.settings, {}).noticePeriodDays, 10)
     const events = await listAuditEvents(getDb(), 'organisation', organisation.id)
     assert.deepEqual(events.at(-1)?.after, { noticePeriodDays: 10 })

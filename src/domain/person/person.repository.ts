@@ -29,7 +29,11 @@ export async function findPersonBySlug(db: Queryable, slug: string): Promise<Per
   return row && toPerson(row)
 }
 
-export async function findPersonByName(db: Queryable, organisationId: number, name: string): Promise<Person | undefined> {
+export async function findPersonByName(
+  db: Queryable,
+  organisationId: number,
+  name: string,
+): Promise<Person | undefined> {
   const row = await db
     .selectFrom('person')
     .selectAll()
@@ -42,7 +46,13 @@ export async function findPersonByName(db: Queryable, organisationId: number, na
 
 export async function listPersonsByIds(db: Queryable, ids: readonly number[]): Promise<Person[]> {
   if (ids.length === 0) return []
-  return (await db.selectFrom('person').selectAll().where('id', 'in', [...ids]).execute()).map(toPerson)
+  return (
+    await db
+      .selectFrom('person')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute()
+  ).map(toPerson)
 }
 
 export async function listPersonSlugsStartingWith(db: Queryable, base: string): Promise<Set<string>> {
@@ -53,7 +63,12 @@ export async function listPersonSlugsStartingWith(db: Queryable, base: string): 
 export async function insertPerson(db: Queryable, values: Omit<Person, 'id'>): Promise<Person> {
   const row = await db
     .insertInto('person')
-    .values({ organisation_id: values.organisationId, name: values.name, slug: values.slug, title: values.title })
+    .values({
+      organisation_id: values.organisationId,
+      name: values.name,
+      slug: values.slug,
+      title: values.title,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
   return toPerson(row)

@@ -3,7 +3,6 @@ import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify, uniqueSlug } from '../shared/slug.ts'
-import type { Party, Person } from './person.ts'
 import {
   findPartyByAbbreviation,
   findPersonByName,
@@ -11,6 +10,7 @@ import {
   insertPerson,
   listPersonSlugsStartingWith,
 } from './person.repository.ts'
+import type { Party, Person } from './person.ts'
 
 export { findPersonBySlug, getPerson, listParties, listPersonsByIds } from './person.repository.ts'
 
@@ -29,9 +29,15 @@ export async function addPerson(
     slug: uniqueSlug(base, await listPersonSlugsStartingWith(trx, base)),
     title: input.title?.trim() || null,
   })
-  await recordAudit(trx, actor, 'person.added', { type: 'person', id: person.id, organisationId: input.organisationId }, {
-    after: person,
-  })
+  await recordAudit(
+    trx,
+    actor,
+    'person.added',
+    { type: 'person', id: person.id, organisationId: input.organisationId },
+    {
+      after: person,
+    },
+  )
   return person
 }
 
@@ -44,7 +50,8 @@ export async function findOrAddPerson(
   actor: Actor,
   input: { organisationId: number; name: string; title?: string },
 ): Promise<Person> {
-  return (await findPersonByName(trx, input.organisationId, input.name.trim())) ?? addPerson(trx, actor, input)
+  const name = input.name.trim().replace(/\s+/g, ' ')
+  return (await findPersonByName(trx, input.organisationId, name)) ?? addPerson(trx, actor, input)
 }
 
 /** The party of that abbreviation ("S", "F!"), registered if new. */
@@ -54,12 +61,23 @@ export async function findOrAddParty(
   input: { organisationId: number; abbreviation: string; name?: string },
 ): Promise<Party> {
   const abbreviation = input.abbreviation.trim()
-  if (!abbreviation || abbreviation.length > 20) throw new InvalidInputError('a party abbreviation of 1–20 characters is needed', 'abbreviation')
+  if (!abbreviation || abbreviation.length > 20)
+    throw new InvalidInputError('a party abbreviation of 1–20 characters is needed', 'abbreviation')
   const existing = await findPartyByAbbreviation(trx, input.organisationId, abbreviation)
   if (existing) return existing
-  const party = await insertParty(trx, { organisationId: input.organisationId, abbreviation, name: input.name ?? null })
-  await recordAudit(trx, actor, 'party.added', { type: 'party', id: party.id, organisationId: input.organisationId }, {
-    after: party,
+  const party = await insertParty(trx, {
+    organisationId: input.organisationId,
+    abbreviation,
+    name: input.name ?? null,
   })
+  await recordAudit(
+    trx,
+    actor,
+    'party.added',
+    { type: 'party', id: party.id, organisationId: input.organisationId },
+    {
+      after: party,
+    },
+  )
   return party
 }

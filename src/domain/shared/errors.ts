@@ -36,6 +36,9 @@ export class InvalidStateError extends DomainError {
 /** Another person saved the same object first (optimistic versioning). */
 export class ConflictError extends DomainError {
   constructor(what: string, expectedVersion: number, actualVersion: number) {
-    super('conflict', `${what} was changed by someone else (version ${actualVersion}, you edited ${expectedVersion})`)
+    super(
+      'conflict',
+      `${what} was changed by someone else (version ${actualVersion}, you edited ${expectedVersion})`,
+    )
   }
 }

@@ -10,7 +10,8 @@ describe('slugify', () => {
     ['  Öster/Malm  ', 'oster-malm'],
     ['María Paniagua Dachner', 'maria-paniagua-dachner'],
   ]
-  for (const [name, slug] of cases) it(`turns "${name}" into "${slug}"`, () => assert.equal(slugify(name), slug))
+  for (const [name, slug] of cases)
+    it(`turns "${name}" into "${slug}"`, () => assert.equal(slugify(name), slug))
 })
 
 describe('uniqueSlug', () => {

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from './config.ts'
+import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { DomainError } from './domain/shared/errors.ts'
+import { openMigrated, StartError, serve } from './main.ts'
+
+// The `paragraf` command. A user's mistake is one line on standard error and a non-zero exit,
+// never a stack trace.
+
+const usage = `Användning: paragraf <kommando> [flaggor]
+
+Kommandon:
+  serve      starta webbservern (--port, --host, --database-url, --data-dir, --demo)
+  migrate    uppdatera databasens schema
+  demo       läs in demodata i en tom databas
+  help       visa den här hjälpen
+
+Miljövariabler: PORT (3000), HOST (localhost), DATABASE_URL (SQLite i DATA_DIR),
+DATA_DIR (./data), LOG_LEVEL (info). Flaggor går före miljövariabler.`
+
+class UsageError extends Error {}
+
+const flagOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'database-url': { type: 'string' },
+  'data-dir': { type: 'string' },
+  demo: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof flagOptions; allowPositionals: true }>>
+  try {
+    parsed = parseArgs({ args: argv, options: flagOptions, allowPositionals: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    console.log(pkg.version)
+    return 0
+  }
+  if (values.help || !command || command === 'help') {
+    console.log(usage)
+    return command || values.help ? 0 : 2
+  }
+  const config = () =>
+    loadConfig(process.env, {
+      PORT: values.port,
+      HOST: values.host,
+      DATABASE_URL: values['database-url'],
+      DATA_DIR: values['data-dir'],
+    })
+  switch (command) {
+    case 'serve': {
+      noArguments(command, rest)
+      const settings = config()
+      const stop = await serve(settings, { demo: values.demo ?? false })
+      const where = settings.database.dialect === 'sqlite' ? settings.database.file : 'PostgreSQL'
+      console.log(`Paragraf är igång på http://${settings.host}:${settings.port} (databas: ${where})`)
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          stop().then(() => process.exit(0))
+        })
+      }
+      return -1
+    }
+    case 'migrate': {
+      noArguments(command, rest)
+      const db = await openMigrated(config())
+      await db.destroy()
+      console.log('Databasen är uppdaterad.')
+      return 0
+    }
+    case 'demo': {
+      noArguments(command, rest)
+      const db = await openMigrated(config())
+      try {
+        if (!(await isDatabaseEmpty(db))) {
+          console.error('paragraf: databasen innehåller redan data; demodata läses bara in i en tom databas')
+          return 1
+        }
+        const summary = await loadDemoData(db)
+        console.log(`Demodata inläst: ${summary}`)
+        return 0
+      } finally {
+        await db.destroy()
+      }
+    }
+    default:
+      throw new UsageError(`okänt kommando "${command}" (se paragraf help)`)
+  }
+}
+
+function noArguments(command: string, rest: string[]) {
+  if (rest.length > 0) throw new UsageError(`${command} tar inga argument, fick "${rest.join(' ')}"`)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`paragraf: ${error.message}`)
+      process.exitCode = 2
+    } else if (error instanceof ConfigError || error instanceof StartError || error instanceof DomainError) {
+      console.error(`paragraf: ${error.message}`)
+      process.exitCode = 1
+    } else {
+      // A bug, not a user's mistake: the details help whoever reports it.
+      console.error('paragraf: ett oväntat fel inträffade:', error)
+      process.exitCode = 1
+    }
+  },
+)

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, describe, it } from 'node:test'
+import { ConfigError, loadConfig } from './config.ts'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-config-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 and SQLite in the data directory', () => {
+    const config = loadConfig({ DATA_DIR: dir })
+    assert.equal(config.port, 3000)
+    assert.deepEqual(config.database, { dialect: 'sqlite', file: path.join(dir, 'paragraf.sqlite') })
+    assert.ok(Object.isFrozen(config))
+  })
+
+  it('lets flags win over the environment', () => {
+    const config = loadConfig({ DATA_DIR: dir, PORT: '4000' }, { PORT: '5000' })
+    assert.equal(config.port, 5000)
+  })
+
+  it('takes a PostgreSQL URL', () => {
+    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://paragraf@127.0.0.1:5432/paragraf' })
+    assert.equal(config.database.dialect, 'postgres')
+  })
+
+  const invalid: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must start with postgres/],
+    [
+      'a PostgreSQL URL without a database',
+      { DATABASE_URL: 'postgres://127.0.0.1:5432' },
+      /names no database/,
+    ],
+    ['a port that is not a number', { PORT: 'abc' }, /PORT must be a number/],
+    ['a port out of range', { PORT: '70000' }, /PORT must be 0–65535/],
+  ]
+  for (const [what, environment, message] of invalid) {
+    it(`stops on ${what} with one line naming the problem`, () => {
+      assert.throws(
+        () => loadConfig({ DATA_DIR: dir, ...environment }),
+        (error: Error) =>
+          error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'),
+      )
+    })
+  }
+
+  it('reports every problem at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'abc', DATA_DIR: dir, LOG_LEVEL: 'loud' }),
+      (error: Error) => /PORT/.test(error.message) && /LOG_LEVEL|Invalid option/.test(error.message),
+    )
+  })
+
+  it('stops on an unwritable DATA_DIR', () => {
+    // A regular file where the directory should be: unwritable for every user, root included.
+    const file = path.join(dir, 'a-file')
+    writeFileSync(file, 'not a directory')
+    assert.throws(
+      () => loadConfig({ DATA_DIR: path.join(file, 'data') }),
+      /DATA_DIR .* cannot be created or written to/,
+    )
+  })
+})

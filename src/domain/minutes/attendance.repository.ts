@@ -1,0 +1,43 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Attendance, AttendanceRole } from './attendance.ts'
+
+export async function listAttendance(db: Queryable, meetingIds: readonly number[]): Promise<Attendance[]> {
+  if (meetingIds.length === 0) return []
+  const rows = await db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('meeting_id', 'in', [...meetingIds])
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    meetingId: row.meeting_id,
+    personId: row.person_id,
+    partyId: row.party_id,
+    role: row.role as AttendanceRole,
+    title: row.title,
+    present: Boolean(row.present),
+    remote: Boolean(row.remote),
+    servingForPersonId: row.serving_for_person_id,
+    arrivedAtSection: row.arrived_at_section,
+    leftAfterSection: row.left_after_section,
+  }))
+}
+
+/** One row per person and meeting: a second roll call entry for the same person replaces the first. */
+export async function upsertAttendance(db: Queryable, a: Attendance): Promise<void> {
+  const values = {
+    party_id: a.partyId,
+    role: a.role,
+    title: a.title,
+    present: a.present,
+    remote: a.remote,
+    serving_for_person_id: a.servingForPersonId,
+    arrived_at_section: a.arrivedAtSection,
+    left_after_section: a.leftAfterSection,
+  }
+  await db
+    .insertInto('attendance')
+    .values({ meeting_id: a.meetingId, person_id: a.personId, ...values })
+    .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet(values))
+    .execute()
+}

@@ -1,0 +1,230 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Selected } from '../../db/schema.ts'
+import { ConflictError, NotFoundError } from '../shared/errors.ts'
+import { readStringList } from '../shared/json-text.ts'
+import type { Minutes, MinutesStatus, Section, SectionOutcome } from './minutes.ts'
+
+const toMinutes = (row: Selected<'minutes'>): Minutes => ({
+  id: row.id,
+  meetingId: row.meeting_id,
+  status: row.status as MinutesStatus,
+  chairPersonId: row.chair_person_id,
+  secretaryPersonId: row.secretary_person_id,
+  signOffPlace: row.sign_off_place,
+  signOffPlannedOn: row.sign_off_planned_on,
+  keptAt: row.kept_at,
+  publishedAt: row.published_at,
+  version: row.version,
+})
+
+const toSection = (row: Selected<'section'>): Section => ({
+  id: row.id,
+  minutesId: row.minutes_id,
+  agendaItemId: row.agenda_item_id,
+  number: row.number,
+  label: row.label,
+  title: row.title,
+  summary: row.summary,
+  decision: readStringList(row.decision),
+  decisionProcedure: row.decision_procedure,
+  outcome: row.outcome as SectionOutcome,
+  confidential: Boolean(row.confidential),
+  immediateSignOff: Boolean(row.immediate_sign_off),
+  version: row.version,
+})
+
+export async function getMinutes(db: Queryable, id: number): Promise<Minutes> {
+  const row = await db.selectFrom('minutes').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('minutes', id)
+  return toMinutes(row)
+}
+
+export async function findMinutesOfMeeting(db: Queryable, meetingId: number): Promise<Minutes | undefined> {
+  const row = await db
+    .selectFrom('minutes')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  return row && toMinutes(row)
+}
+
+export async function listMinutesOfMeetings(
+  db: Queryable,
+  meetingIds: readonly number[],
+): Promise<Minutes[]> {
+  if (meetingIds.length === 0) return []
+  return (
+    await db
+      .selectFrom('minutes')
+      .selectAll()
+      .where('meeting_id', 'in', [...meetingIds])
+      .execute()
+  ).map(toMinutes)
+}
+
+export async function insertMinutes(
+  db: Queryable,
+  values: Pick<
+    Minutes,
+    'meetingId' | 'chairPersonId' | 'secretaryPersonId' | 'keptAt' | 'signOffPlace' | 'signOffPlannedOn'
+  >,
+): Promise<Minutes> {
+  const row = await db
+    .insertInto('minutes')
+    .values({
+      meeting_id: values.meetingId,
+      status: 'draft',
+      chair_person_id: values.chairPersonId,
+      secretary_person_id: values.secretaryPersonId,
+      kept_at: values.keptAt,
+      sign_off_place: values.signOffPlace,
+      sign_off_planned_on: values.signOffPlannedOn,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toMinutes(row)
+}
+
+export async function updateMinutesRow(
+  db: Queryable,
+  minutes: Minutes,
+  changes: Partial<Omit<Minutes, 'id' | 'meetingId' | 'version'>>,
+): Promise<Minutes> {
+  const columns = {
+    status: changes.status,
+    chair_person_id: changes.chairPersonId,
+    secretary_person_id: changes.secretaryPersonId,
+    sign_off_place: changes.signOffPlace,
+    sign_off_planned_on: changes.signOffPlannedOn,
+    kept_at: changes.keptAt,
+    published_at: changes.publishedAt,
+  }
+  const row = await db
+    .updateTable('minutes')
+    .set({
+      ...Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)),
+      version: minutes.version + 1,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', minutes.id)
+    .where('version', '=', minutes.version)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row)
+    throw new ConflictError('the minutes', minutes.version, (await getMinutes(db, minutes.id)).version)
+  return toMinutes(row)
+}
+
+export async function listSignatoryIds(db: Queryable, minutesId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('signatory')
+    .select('person_id')
+    .where('minutes_id', '=', minutesId)
+    .orderBy('position')
+    .execute()
+  return rows.map((r) => r.person_id)
+}
+
+export async function replaceSignatories(db: Queryable, minutesId: number, personIds: readonly number[]) {
+  await db.deleteFrom('signatory').where('minutes_id', '=', minutesId).execute()
+  if (personIds.length === 0) return
+  await db
+    .insertInto('signatory')
+    .values(personIds.map((person_id, i) => ({ minutes_id: minutesId, person_id, position: i + 1 })))
+    .execute()
+}
+
+export async function getSection(db: Queryable, id: number): Promise<Section> {
+  const row = await db.selectFrom('section').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('section', id)
+  return toSection(row)
+}
+
+export async function listSectionRows(db: Queryable, minutesIds: readonly number[]): Promise<Section[]> {
+  if (minutesIds.length === 0) return []
+  const rows = await db
+    .selectFrom('section')
+    .selectAll()
+    .where('minutes_id', 'in', [...minutesIds])
+    .orderBy('minutes_id')
+    .orderBy('number')
+    .execute()
+  return rows.map(toSection)
+}
+
+export async function insertSection(
+  db: Queryable,
+  values: Omit<Section, 'id' | 'version'>,
+): Promise<Section> {
+  const row = await db
+    .insertInto('section')
+    .values({
+      minutes_id: values.minutesId,
+      agenda_item_id: values.agendaItemId,
+      number: values.number,
+      label: values.label,
+      title: values.title,
+      summary: values.summary,
+      decision: JSON.stringify(values.decision),
+      decision_procedure: values.decisionProcedure,
+      outcome: values.outcome,
+      confidential: values.confidential,
+      immediate_sign_off: values.immediateSignOff,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toSection(row)
+}
+
+/** Per-§ versioning: two people editing the same minutes only collide on the same §. */
+export async function updateSectionRow(
+  db: Queryable,
+  section: Section,
+  changes: Partial<
+    Pick<
+      Section,
+      'title' | 'summary' | 'decision' | 'decisionProcedure' | 'outcome' | 'confidential' | 'immediateSignOff'
+    >
+  >,
+): Promise<Section> {
+  const row = await db
+    .updateTable('section')
+    .set({
+      ...(changes.title !== undefined ? { title: changes.title } : {}),
+      ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
+      ...(changes.decision !== undefined ? { decision: JSON.stringify(changes.decision) } : {}),
+      ...(changes.decisionProcedure !== undefined ? { decision_procedure: changes.decisionProcedure } : {}),
+      ...(changes.outcome !== undefined ? { outcome: changes.outcome } : {}),
+      ...(changes.confidential !== undefined ? { confidential: changes.confidential } : {}),
+      ...(changes.immediateSignOff !== undefined ? { immediate_sign_off: changes.immediateSignOff } : {}),
+      version: section.version + 1,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', section.id)
+    .where('version', '=', section.version)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row)
+    throw new ConflictError(section.label, section.version, (await getSection(db, section.id)).version)
+  return toSection(row)
+}
+
+/** The highest § number a committee has used in a year's other minutes: where per-year numbering goes on. */
+export async function lastSectionNumberInYear(
+  db: Queryable,
+  committeeId: number,
+  year: string,
+  exceptMinutesId: number,
+) {
+  const row = await db
+    .selectFrom('section')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .select((eb) => eb.fn.max('section.number').as('last'))
+    .where('meeting.committee_id', '=', committeeId)
+    .where('meeting.meets_on', '>=', `${year}-01-01`)
+    .where('meeting.meets_on', '<=', `${year}-12-31`)
+    .where('minutes.id', '!=', exceptMinutesId)
+    .executeTakeFirst()
+  return row?.last == null ? undefined : Number(row.last)
+}

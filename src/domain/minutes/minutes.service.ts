@@ -1,0 +1,144 @@
+import type { Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getCommitteeSettings } from '../committee/committee.service.ts'
+import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
+import type { Meeting } from '../meeting/meeting.ts'
+import { getPerson } from '../person/person.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { upsertAttendance } from './attendance.repository.ts'
+import type { Attendance, AttendanceRole } from './attendance.ts'
+import { findMinutesOfMeeting, getMinutes, insertMinutes, replaceSignatories } from './minutes.repository.ts'
+import type { Minutes } from './minutes.ts'
+
+export { findMinutesOfMeeting, getMinutes } from './minutes.repository.ts'
+
+export interface OpenMinutesInput {
+  meetingId: number
+  chairPersonId?: number
+  secretaryPersonId?: number
+  keptAt?: string
+  signOffPlace?: string
+  signOffPlannedOn?: string
+}
+
+/**
+ * Starts the minutes of a meeting as a draft (visible only to the secretary, the chair and the
+ * signatories until signed off). The meeting is then held and its minutes in preparation.
+ */
+export async function openMinutes(trx: Queryable, actor: Actor, input: OpenMinutesInput): Promise<Minutes> {
+  let meeting = await getMeeting(trx, input.meetingId)
+  if (meeting.status === 'cancelled') throw new InvalidStateError('a cancelled meeting has no minutes')
+  if (await findMinutesOfMeeting(trx, meeting.id))
+    throw new InvalidStateError('the meeting already has minutes')
+  if (input.signOffPlannedOn !== undefined && !isIsoDate(input.signOffPlannedOn)) {
+    throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signOffPlannedOn')
+  }
+  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+  const minutes = await insertMinutes(trx, {
+    meetingId: meeting.id,
+    chairPersonId: input.chairPersonId ?? null,
+    secretaryPersonId: input.secretaryPersonId ?? null,
+    keptAt: input.keptAt?.trim() || settings.minutesKeptAt || null,
+    signOffPlace: input.signOffPlace?.trim() || null,
+    signOffPlannedOn: input.signOffPlannedOn ?? null,
+  })
+  if (meeting.status === 'planned' || meeting.status === 'notice_published') {
+    meeting = await changeMeetingStatus(trx, actor, meeting, 'held')
+  }
+  if (meeting.status === 'held') await changeMeetingStatus(trx, actor, meeting, 'minutes_draft')
+  await recordAudit(trx, actor, 'minutes.opened', await auditRef(trx, meeting, minutes.id), {
+    after: minutes,
+  })
+  return minutes
+}
+
+/**
+ * Appoints the signatories (justerare), the chair first by custom. Their number is the committee's
+ * setting; the chair signs by law (KL 5:69).
+ */
+export async function appointSignatories(
+  trx: Queryable,
+  actor: Actor,
+  input: { minutesId: number; personIds: number[] },
+): Promise<void> {
+  const minutes = await getMinutes(trx, input.minutesId)
+  if (minutes.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
+  const meeting = await getMeeting(trx, minutes.meetingId)
+  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+  const unique = [...new Set(input.personIds)]
+  if (unique.length !== settings.signatoryCount) {
+    throw new InvalidInputError(
+      `the committee's minutes are signed by ${settings.signatoryCount} people`,
+      'personIds',
+    )
+  }
+  for (const id of unique) await getPerson(trx, id)
+  await replaceSignatories(trx, minutes.id, unique)
+  await recordAudit(trx, actor, 'minutes.signatories_appointed', await auditRef(trx, meeting, minutes.id), {
+    after: { personIds: unique },
+  })
+}
+
+export interface RecordAttendanceInput {
+  meetingId: number
+  personId: number
+  role: AttendanceRole
+  partyId?: number
+  title?: string
+  present: boolean
+  remote?: boolean
+  servingForPersonId?: number
+  arrivedAtSection?: number
+  leftAfterSection?: number
+}
+
+/** Records one line of the roll call: who was there, in what role, and for whom a substitute served. */
+export async function recordAttendance(
+  trx: Queryable,
+  actor: Actor,
+  input: RecordAttendanceInput,
+): Promise<Attendance> {
+  const meeting = await getMeeting(trx, input.meetingId)
+  if (input.servingForPersonId !== undefined) {
+    if (input.role !== 'substitute')
+      throw new InvalidInputError('only a substitute serves for a member', 'servingForPersonId')
+    if (input.servingForPersonId === input.personId)
+      throw new InvalidInputError('nobody serves for themselves', 'servingForPersonId')
+    if (!input.present) throw new InvalidInputError('a serving substitute is present', 'present')
+  }
+  if (input.remote && !(await getCommitteeSettings(trx, meeting.committeeId)).distanceParticipation) {
+    throw new InvalidInputError('the committee does not allow taking part at a distance (KL 6:24)', 'remote')
+  }
+  await getPerson(trx, input.personId)
+  const attendance: Attendance = {
+    meetingId: meeting.id,
+    personId: input.personId,
+    partyId: input.partyId ?? null,
+    role: input.role,
+    title: input.title?.trim() || null,
+    present: input.present,
+    remote: input.remote ?? false,
+    servingForPersonId: input.servingForPersonId ?? null,
+    arrivedAtSection: input.arrivedAtSection ?? null,
+    leftAfterSection: input.leftAfterSection ?? null,
+  }
+  await upsertAttendance(trx, attendance)
+  await recordAudit(
+    trx,
+    actor,
+    'meeting.attendance_recorded',
+    await auditRef(trx, meeting, meeting.id, 'meeting'),
+    {
+      after: attendance,
+    },
+  )
+  return attendance
+}
+
+async function auditRef(trx: Queryable, meeting: Meeting, id: number, type = 'minutes') {
+  const committee = await getCommittee(trx, meeting.committeeId)
+  return { type, id, organisationId: committee.organisationId }
+}

@@ -1,0 +1,233 @@
+import type { Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getCommitteeSettings } from '../committee/committee.service.ts'
+import { getMeeting } from '../meeting/meeting.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
+import {
+  getMinutes,
+  getSection,
+  insertSection,
+  lastSectionNumberInYear,
+  listSectionRows,
+  updateSectionRow,
+} from './minutes.repository.ts'
+import type { Minutes, Section, SectionOutcome } from './minutes.ts'
+import { type Quorum, quorumFor } from './quorum.ts'
+import { firstSectionNumber, formatSectionLabel } from './section-numbering.ts'
+import {
+  deleteService,
+  insertRecusal,
+  insertService,
+  listRecusals,
+  listServices,
+} from './section-record.repository.ts'
+
+export interface SectionInput {
+  title: string
+  agendaItemId?: number
+  summary?: string
+  decision?: string[]
+  decisionProcedure?: string
+  outcome?: SectionOutcome
+  confidential?: boolean
+  immediateSignOff?: boolean
+}
+
+/**
+ * Adds a § to the minutes, numbered by the committee's scheme (per meeting or per year, with its
+ * prefix) unless a number is given, as when importing a published protocol.
+ */
+export async function addSection(
+  trx: Queryable,
+  actor: Actor,
+  input: SectionInput & { minutesId: number; number?: number },
+): Promise<Section> {
+  const minutes = await getMinutes(trx, input.minutesId)
+  if (minutes.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
+  const title = input.title.trim()
+  if (!title) throw new InvalidInputError('the § needs a title', 'title')
+  const meeting = await getMeeting(trx, minutes.meetingId)
+  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+  if (input.immediateSignOff && !settings.immediateSignOffAllowed) {
+    throw new InvalidInputError(
+      'the committee does not sign off single §§ at the meeting',
+      'immediateSignOff',
+    )
+  }
+  const existing = await listSectionRows(trx, [minutes.id])
+  const number =
+    input.number ??
+    (existing.length > 0
+      ? Math.max(...existing.map((s) => s.number)) + 1
+      : firstSectionNumber(settings.sectionNumbering, {
+          previousInYear: await lastSectionNumberInYear(
+            trx,
+            meeting.committeeId,
+            meeting.meetsOn.slice(0, 4),
+            minutes.id,
+          ),
+        }))
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidInputError('a § number is a whole number from 1', 'number')
+  if (existing.some((s) => s.number === number))
+    throw new InvalidInputError(`§ ${number} exists in these minutes`, 'number')
+  const section = await insertSection(trx, {
+    minutesId: minutes.id,
+    agendaItemId: input.agendaItemId ?? null,
+    number,
+    label: formatSectionLabel(number, settings.sectionNumbering, meeting.meetsOn),
+    title,
+    summary: input.summary?.trim() || null,
+    decision: cleanPoints(input.decision),
+    decisionProcedure: input.decisionProcedure?.trim() || null,
+    outcome: input.outcome ?? 'decided',
+    confidential: input.confidential ?? false,
+    immediateSignOff: input.immediateSignOff ?? false,
+  })
+  await recordAudit(trx, actor, 'section.added', await auditRef(trx, minutes, section.id), { after: section })
+  return section
+}
+
+/** Edits a §. `version` is the one the editor read; signed-off §§ are locked (a correction needs a rectification). */
+export async function updateSection(
+  trx: Queryable,
+  actor: Actor,
+  input: Partial<SectionInput> & { sectionId: number; version: number },
+): Promise<Section> {
+  const before = await getEditableSection(trx, input.sectionId)
+  const after = await updateSectionRow(
+    trx,
+    { ...before, version: input.version },
+    {
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.summary !== undefined ? { summary: input.summary.trim() || null } : {}),
+      ...(input.decision !== undefined ? { decision: cleanPoints(input.decision) } : {}),
+      ...(input.decisionProcedure !== undefined
+        ? { decisionProcedure: input.decisionProcedure.trim() || null }
+        : {}),
+      ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+      ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
+      ...(input.immediateSignOff !== undefined ? { immediateSignOff: input.immediateSignOff } : {}),
+    },
+  )
+  await recordAudit(
+    trx,
+    actor,
+    'section.changed',
+    await auditRef(trx, await getMinutes(trx, after.minutesId), after.id),
+    {
+      before,
+      after,
+    },
+  )
+  return after
+}
+
+/** Records that a member or a substitute served (tjänstgjorde) at a § (M1). A recused member cannot. */
+export async function recordServing(
+  trx: Queryable,
+  actor: Actor,
+  input: {
+    sectionId: number
+    personId: number
+    partyId?: number
+    servingForPersonId?: number
+    remote?: boolean
+  },
+): Promise<void> {
+  const section = await getEditableSection(trx, input.sectionId)
+  const recusals = await listRecusals(trx, [section.id])
+  // KL 6:28: a member with jäv may not take part in the matter.
+  if (recusals.some((r) => r.personId === input.personId)) {
+    throw new InvalidStateError('a member with jäv may not serve at this § (KL 6:28)')
+  }
+  const services = await listServices(trx, [section.id])
+  if (services.some((s) => s.personId === input.personId)) return
+  if (
+    input.servingForPersonId !== undefined &&
+    services.some((s) => s.servingForPersonId === input.servingForPersonId)
+  ) {
+    throw new InvalidStateError('someone already serves for that member at this §')
+  }
+  await insertService(trx, {
+    sectionId: section.id,
+    personId: input.personId,
+    partyId: input.partyId ?? null,
+    servingForPersonId: input.servingForPersonId ?? null,
+    remote: input.remote ?? false,
+  })
+  await recordAudit(
+    trx,
+    actor,
+    'section.serving_recorded',
+    await auditRef(trx, await getMinutes(trx, section.minutesId), section.id),
+    {
+      after: input,
+    },
+  )
+}
+
+/** Records jäv: the member leaves for this § only, and no longer serves at it (KL 6:28–30, B2). */
+export async function recordRecusal(
+  trx: Queryable,
+  actor: Actor,
+  input: { sectionId: number; personId: number; reason?: string },
+): Promise<void> {
+  const section = await getEditableSection(trx, input.sectionId)
+  if ((await listRecusals(trx, [section.id])).some((r) => r.personId === input.personId)) return
+  await deleteService(trx, section.id, input.personId)
+  await insertRecusal(trx, {
+    sectionId: section.id,
+    personId: input.personId,
+    reason: input.reason?.trim() || null,
+  })
+  await recordAudit(
+    trx,
+    actor,
+    'section.recusal_recorded',
+    await auditRef(trx, await getMinutes(trx, section.minutesId), section.id),
+    {
+      after: input,
+    },
+  )
+}
+
+/** Whether the committee may decide at this § (KL 6:27), from who served there and who had jäv. */
+export async function sectionQuorum(db: Queryable, sectionId: number): Promise<Quorum | undefined> {
+  const section = await getSection(db, sectionId)
+  const minutes = await getMinutes(db, section.minutesId)
+  const committee = await getCommittee(db, (await getMeeting(db, minutes.meetingId)).committeeId)
+  if (!committee.seats) return undefined
+  const [services, recusals] = await Promise.all([
+    listServices(db, [section.id]),
+    listRecusals(db, [section.id]),
+  ])
+  return quorumFor({
+    seats: committee.seats,
+    serving: services,
+    recusedPersonIds: recusals.map((r) => r.personId),
+  })
+}
+
+/** A § that may still be changed: its minutes are not signed off and it is in no sign-off. */
+export async function getEditableSection(trx: Queryable, sectionId: number): Promise<Section> {
+  const section = await getSection(trx, sectionId)
+  const signOffs = await listSectionsInSignOffs(trx, [section.id])
+  if (signOffs.some((s) => s.status === 'signed_off')) {
+    throw new InvalidStateError(`${section.label} is signed off: a correction needs a recorded rectification`)
+  }
+  return section
+}
+
+function cleanPoints(points: string[] | undefined): string[] {
+  return (points ?? []).map((p) => p.trim()).filter(Boolean)
+}
+
+async function auditRef(trx: Queryable, minutes: Minutes, sectionId: number) {
+  const meeting = await getMeeting(trx, minutes.meetingId)
+  const committee = await getCommittee(trx, meeting.committeeId)
+  return { type: 'section', id: sectionId, organisationId: committee.organisationId }
+}

@@ -1,0 +1,125 @@
+import type { Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getMeeting } from '../meeting/meeting.repository.ts'
+import { getMinutes, listSectionRows } from '../minutes/minutes.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { addDays, isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { listSignOffs } from '../sign-off/sign-off.repository.ts'
+import { lastAppealDay, latestNoticePostingDay, noticeRemovalDay } from './appeal-deadline.ts'
+import { findMeetingNotice, findNoticeOfSignOff, insertNotice } from './notice.repository.ts'
+import type { Notice } from './notice.ts'
+
+export { listNoticesDownBy, listNoticesOfMeetings, listNoticesUpOn } from './notice.repository.ts'
+
+/**
+ * Posts the notice that minutes (or the §§ of one sign-off) were signed off: where they are kept,
+ * the posting day and the last appeal day, three weeks on (KL 8:12, 13:5). It must go up within
+ * two days after the sign-off; a protocol being imported keeps the dates it states (`asPublished`).
+ */
+export async function postMinutesNotice(
+  trx: Queryable,
+  actor: Actor,
+  input: { signOffId: number; postedOn: string; keptAt?: string; asPublished?: boolean },
+): Promise<Notice> {
+  if (!isIsoDate(input.postedOn))
+    throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
+  const existing = await findNoticeOfSignOff(trx, input.signOffId)
+  if (existing) return existing
+  const signOffRow = await trx
+    .selectFrom('sign_off')
+    .select('minutes_id')
+    .where('id', '=', input.signOffId)
+    .executeTakeFirst()
+  if (!signOffRow) throw new InvalidInputError('no such sign-off', 'signOffId')
+  const minutes = await getMinutes(trx, signOffRow.minutes_id)
+  const signOff = (await listSignOffs(trx, [minutes.id])).find((s) => s.id === input.signOffId)
+  if (!signOff || signOff.status !== 'signed_off' || !signOff.signedOffOn) {
+    throw new InvalidStateError('only signed-off minutes are announced (KL 8:12)')
+  }
+  if (input.postedOn < signOff.signedOffOn)
+    throw new InvalidInputError('a notice cannot go up before the sign-off', 'postedOn')
+  if (!input.asPublished && input.postedOn > latestNoticePostingDay(signOff.signedOffOn)) {
+    throw new InvalidInputError(
+      `the notice must go up by ${latestNoticePostingDay(signOff.signedOffOn)}, two days after the sign-off (KL 8:12)`,
+      'postedOn',
+    )
+  }
+  const meeting = await getMeeting(trx, minutes.meetingId)
+  const committee = await getCommittee(trx, meeting.committeeId)
+  const sections = (await listSectionRows(trx, [minutes.id])).filter((s) => signOff.sectionIds.includes(s.id))
+  const range = sectionRange(sections.map((s) => s.number))
+  const notice = await insertNotice(trx, {
+    organisationId: committee.organisationId,
+    kind: 'minutes',
+    meetingId: null,
+    signOffId: signOff.id,
+    title: `${committee.name}, protokoll från sammanträdet ${meeting.meetsOn}, ${range}`,
+    keptAt: input.keptAt?.trim() || minutes.keptAt,
+    postedOn: input.postedOn,
+    removedOn: noticeRemovalDay(input.postedOn),
+    lastAppealDay: lastAppealDay(input.postedOn),
+  })
+  await recordAudit(
+    trx,
+    actor,
+    'notice.posted',
+    { type: 'notice', id: notice.id, organisationId: notice.organisationId },
+    {
+      after: notice,
+    },
+  )
+  return notice
+}
+
+/** Announces a meeting on the notice board (KL 8:10); the notice comes down the day after the meeting. */
+export async function postMeetingNotice(
+  trx: Queryable,
+  actor: Actor,
+  input: { meetingId: number; postedOn: string },
+): Promise<Notice> {
+  if (!isIsoDate(input.postedOn))
+    throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
+  const existing = await findMeetingNotice(trx, input.meetingId)
+  if (existing) return existing
+  const meeting = await getMeeting(trx, input.meetingId)
+  if (input.postedOn > meeting.meetsOn)
+    throw new InvalidInputError('a meeting is announced before it is held', 'postedOn')
+  const committee = await getCommittee(trx, meeting.committeeId)
+  const time = meeting.startTime ? ` kl. ${meeting.startTime}` : ''
+  const notice = await insertNotice(trx, {
+    organisationId: committee.organisationId,
+    kind: 'meeting',
+    meetingId: meeting.id,
+    signOffId: null,
+    title: `${committee.name} sammanträder ${meeting.meetsOn}${time}${meeting.location ? `, ${meeting.location}` : ''}`,
+    keptAt: null,
+    postedOn: input.postedOn,
+    removedOn: addDays(meeting.meetsOn, 1),
+    lastAppealDay: null,
+  })
+  await recordAudit(
+    trx,
+    actor,
+    'notice.posted',
+    { type: 'notice', id: notice.id, organisationId: notice.organisationId },
+    {
+      after: notice,
+    },
+  )
+  return notice
+}
+
+/** "§ 5", "§§ 1–17" or "§§ 1–3, 5": how a set of §§ is printed. */
+export function sectionRange(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b)
+  const runs: string[] = []
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++
+    runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`)
+    i = j + 1
+  }
+  return `${sorted.length === 1 ? '§' : '§§'} ${runs.join(', ')}`
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import { createTestOrganisation, testActor, unique } from '../../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { listAuditEvents } from '../audit/audit.service.ts'
+import type { DomainError } from '../shared/errors.ts'
+import {
+  addPerson,
+  findOrAddParty,
+  findOrAddPerson,
+  findPersonBySlug,
+  listParties,
+} from './person.service.ts'
+
+describeOnEachDatabase('addPerson', (getDb) => {
+  it('stores the person with a slug from the name and writes the audit log', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    const person = await addPerson(getDb(), testActor, {
+      organisationId: organisation.id,
+      name: '  Åsa   Öberg ',
+      title: ' nämndsekreterare ',
+    })
+    assert.equal(person.name, 'Åsa Öberg')
+    assert.equal(person.slug, 'asa-oberg')
+    assert.equal(person.title, 'nämndsekreterare')
+    assert.equal((await findPersonBySlug(getDb(), 'asa-oberg'))?.id, person.id)
+    const events = await listAuditEvents(getDb(), 'person', person.id)
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['person.added'],
+    )
+  })
+
+  it('gives namesakes numbered slugs, in this organisation and in others', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    const other = await createTestOrganisation(getDb())
+    const name = 'Anders Göransson'
+    const slugs = [
+      (await addPerson(getDb(), testActor, { organisationId: organisation.id, name })).slug,
+      (await addPerson(getDb(), testActor, { organisationId: organisation.id, name })).slug,
+      (await addPerson(getDb(), testActor, { organisationId: other.id, name })).slug,
+    ]
+    assert.deepEqual(slugs, ['anders-goransson', 'anders-goransson-2', 'anders-goransson-3'])
+  })
+
+  it('refuses an empty name', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    await assert.rejects(
+      addPerson(getDb(), testActor, { organisationId: organisation.id, name: '   ' }),
+      (error: DomainError) => error.code === 'invalid_input' && error.field === 'name',
+    )
+  })
+})
+
+describeOnEachDatabase('findOrAddPerson', (getDb) => {
+  it('finds the person of that name instead of adding a namesake', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    const name = `Karin Lind ${unique()}`
+    const first = await findOrAddPerson(getDb(), testActor, { organisationId: organisation.id, name })
+    const again = await findOrAddPerson(getDb(), testActor, {
+      organisationId: organisation.id,
+      name: ` ${name} `,
+    })
+    assert.equal(again.id, first.id)
+  })
+
+  it('treats runs of spaces as one, as addPerson stores the name', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    const first = await findOrAddPerson(getDb(), testActor, {
+      organisationId: organisation.id,
+      name: 'Per  Holm',
+    })
+    const again = await findOrAddPerson(getDb(), testActor, {
+      organisationId: organisation.id,
+      name: 'Per Holm',
+    })
+    const third = await findOrAddPerson(getDb(), testActor, {
+      organisationId: organisation.id,
+      name: 'Per \n Holm',
+    })
+    assert.equal(first.name, 'Per Holm')
+    assert.deepEqual([again.id, third.id], [first.id, first.id])
+  })
+
+  it('adds a person of the same name in another organisation', async () => {
+    const name = `Eva Berg ${unique()}`
+    const first = await findOrAddPerson(getDb(), testActor, {
+      organisationId: (await createTestOrganisation(getDb())).id,
+      name,
+    })
+    const second = await findOrAddPerson(getDb(), testActor, {
+      organisationId: (await createTestOrganisation(getDb())).id,
+      name,
+    })
+    assert.notEqual(second.id, first.id)
+  })
+})
+
+describeOnEachDatabase('findOrAddParty', (getDb) => {
+  it('registers a party once and finds it again', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    const party = await findOrAddParty(getDb(), testActor, {
+      organisationId: organisation.id,
+      abbreviation: 'F!',
+      name: 'Feministiskt initiativ',
+    })
+    const again = await findOrAddParty(getDb(), testActor, {
+      organisationId: organisation.id,
+      abbreviation: ' F! ',
+    })
+    assert.equal(again.id, party.id)
+    assert.equal(again.name, 'Feministiskt initiativ')
+    assert.deepEqual(
+      (await listParties(getDb(), organisation.id)).map((p) => p.abbreviation),
+      ['F!'],
+    )
+    const events = await listAuditEvents(getDb(), 'party', party.id)
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['party.added'],
+    )
+  })
+
+  it('keeps the parties of each organisation apart', async () => {
+    const one = await findOrAddParty(getDb(), testActor, {
+      organisationId: (await createTestOrganisation(getDb())).id,
+      abbreviation: 'S',
+    })
+    const two = await findOrAddParty(getDb(), testActor, {
+      organisationId: (await createTestOrganisation(getDb())).id,
+      abbreviation: 'S',
+    })
+    assert.notEqual(two.id, one.id)
+  })
+
+  for (const abbreviation of ['', '   ', 'x'.repeat(21)]) {
+    it(`refuses the abbreviation '${abbreviation.length > 5 ? `${abbreviation.length} characters` : abbreviation}'`, async () => {
+      const organisation = await createTestOrganisation(getDb())
+      await assert.rejects(
+        findOrAddParty(getDb(), testActor, { organisationId: organisation.id, abbreviation }),
+        (error: DomainError) => error.code === 'invalid_input' && error.field === 'abbreviation',
+      )
+    })
+  }
+})

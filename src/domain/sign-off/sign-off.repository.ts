@@ -1,0 +1,102 @@
+import type { Queryable } from '../../db/database.ts'
+import { forUpdate } from '../../db/dialect.ts'
+import { NotFoundError } from '../shared/errors.ts'
+import type { SignOff, SignOffStatus } from './sign-off.ts'
+
+export async function listSignOffs(db: Queryable, minutesIds: readonly number[]): Promise<SignOff[]> {
+  if (minutesIds.length === 0) return []
+  const rows = await db
+    .selectFrom('sign_off')
+    .selectAll()
+    .where('minutes_id', 'in', [...minutesIds])
+    .orderBy('id')
+    .execute()
+  const ids = rows.map((r) => r.id)
+  if (ids.length === 0) return []
+  const [sections, signatures] = await Promise.all([
+    db
+      .selectFrom('sign_off_section')
+      .innerJoin('section', 'section.id', 'sign_off_section.section_id')
+      .select(['sign_off_section.sign_off_id', 'sign_off_section.section_id'])
+      .where('sign_off_id', 'in', ids)
+      .orderBy('section.number')
+      .execute(),
+    db.selectFrom('signature').selectAll().where('sign_off_id', 'in', ids).orderBy('id').execute(),
+  ])
+  return rows.map((row) => ({
+    id: row.id,
+    minutesId: row.minutes_id,
+    sectionIds: sections.filter((s) => s.sign_off_id === row.id).map((s) => s.section_id),
+    signedOffOn: row.signed_off_on,
+    immediate: Boolean(row.immediate),
+    status: row.status as SignOffStatus,
+    signatures: signatures
+      .filter((s) => s.sign_off_id === row.id)
+      .map((s) => ({ personId: s.person_id, signedAt: s.signed_at })),
+  }))
+}
+
+/** Reads a sign-off and, on PostgreSQL, locks it: two signatories signing at once are serialised. */
+export async function getSignOffForUpdate(db: Queryable, id: number): Promise<SignOff> {
+  const row = await forUpdate(
+    db,
+    db.selectFrom('sign_off').selectAll().where('id', '=', id),
+  ).executeTakeFirst()
+  if (!row) throw new NotFoundError('sign-off', id)
+  const [signOff] = (await listSignOffs(db, [row.minutes_id])).filter((s) => s.id === id)
+  if (!signOff) throw new NotFoundError('sign-off', id)
+  return signOff
+}
+
+export async function insertSignOff(
+  db: Queryable,
+  values: {
+    minutesId: number
+    sectionIds: readonly number[]
+    immediate: boolean
+    status: SignOffStatus
+    signedOffOn: string | null
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('sign_off')
+    .values({
+      minutes_id: values.minutesId,
+      immediate: values.immediate,
+      status: values.status,
+      signed_off_on: values.signedOffOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('sign_off_section')
+    .values(values.sectionIds.map((section_id) => ({ sign_off_id: row.id, section_id })))
+    .execute()
+  return row.id
+}
+
+export async function insertSignature(db: Queryable, signOffId: number, personId: number, signedAt: string) {
+  await db
+    .insertInto('signature')
+    .values({ sign_off_id: signOffId, person_id: personId, signed_at: signedAt })
+    .execute()
+}
+
+export async function markSignedOff(db: Queryable, signOffId: number, signedOffOn: string) {
+  await db
+    .updateTable('sign_off')
+    .set({ status: 'signed_off', signed_off_on: signedOffOn })
+    .where('id', '=', signOffId)
+    .execute()
+}
+
+/** The §§ among these that belong to a sign-off (pending or done): they can no longer join another. */
+export async function listSectionsInSignOffs(db: Queryable, sectionIds: readonly number[]) {
+  if (sectionIds.length === 0) return []
+  return db
+    .selectFrom('sign_off_section')
+    .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+    .select(['sign_off_section.section_id as sectionId', 'sign_off.status as status'])
+    .where('sign_off_section.section_id', 'in', [...sectionIds])
+    .execute()
+}

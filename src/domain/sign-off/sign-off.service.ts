@@ -1,0 +1,172 @@
+import type { Db, Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getCommitteeSettings } from '../committee/committee.service.ts'
+import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
+import {
+  getMinutes,
+  listSectionRows,
+  listSignatoryIds,
+  updateMinutesRow,
+} from '../minutes/minutes.repository.ts'
+import type { Minutes } from '../minutes/minutes.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import {
+  getSignOffForUpdate,
+  insertSignature,
+  insertSignOff,
+  listSectionsInSignOffs,
+  listSignOffs,
+  markSignedOff,
+} from './sign-off.repository.ts'
+import { allHaveSigned, type SignOff } from './sign-off.ts'
+
+export { listSignOffs } from './sign-off.repository.ts'
+
+/**
+ * Puts §§ up for sign-off by the appointed signatories: all the remaining §§ after the meeting, or
+ * chosen §§ at the meeting (omedelbar justering, where the committee allows it).
+ */
+export async function prepareSignOff(
+  trx: Queryable,
+  actor: Actor,
+  input: { minutesId: number; sectionNumbers: number[]; immediate?: boolean },
+): Promise<SignOff> {
+  const minutes = await getMinutes(trx, input.minutesId)
+  const meeting = await getMeeting(trx, minutes.meetingId)
+  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+  if (input.immediate && !settings.immediateSignOffAllowed) {
+    throw new InvalidInputError('the committee does not sign off single §§ at the meeting', 'immediate')
+  }
+  if ((await listSignatoryIds(trx, minutes.id)).length === 0)
+    throw new InvalidStateError('appoint the signatories first')
+  const sectionIds = await sectionIdsFor(trx, minutes, input.sectionNumbers)
+  const id = await insertSignOff(trx, {
+    minutesId: minutes.id,
+    sectionIds,
+    immediate: input.immediate ?? false,
+    status: 'pending',
+    signedOffOn: null,
+  })
+  if (minutes.status === 'draft') await updateMinutesRow(trx, minutes, { status: 'awaiting_sign_off' })
+  await audit(trx, actor, 'minutes.sign_off_prepared', minutes, {
+    sectionNumbers: input.sectionNumbers,
+    immediate: input.immediate,
+  })
+  return getSignOffForUpdate(trx, id)
+}
+
+/**
+ * A signatory signs. When the last appointed signatory has signed, the §§ are signed off on that
+ * day and locked; when every § is, the minutes are. The sign-off row is locked while this runs, so
+ * two signatories signing at the same moment cannot both miss being the last.
+ */
+export async function signSections(
+  db: Db,
+  actor: Actor,
+  input: { signOffId: number; personId: number; on: string },
+): Promise<SignOff> {
+  if (!isIsoDate(input.on)) throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'on')
+  return db.transaction().execute(async (trx) => {
+    const signOff = await getSignOffForUpdate(trx, input.signOffId)
+    if (signOff.status === 'signed_off') throw new InvalidStateError('these §§ are signed off already')
+    const minutes = await getMinutes(trx, signOff.minutesId)
+    const appointed = await listSignatoryIds(trx, minutes.id)
+    if (!appointed.includes(input.personId))
+      throw new InvalidStateError('only the appointed signatories sign the minutes')
+    if (signOff.signatures.some((s) => s.personId === input.personId))
+      throw new InvalidStateError('you have signed already')
+    await insertSignature(trx, signOff.id, input.personId, new Date().toISOString())
+    const signatures = [...signOff.signatures, { personId: input.personId, signedAt: '' }]
+    await audit(trx, actor, 'minutes.signed', minutes, { signOffId: signOff.id, personId: input.personId })
+    if (allHaveSigned(appointed, signatures)) await completeSignOff(trx, actor, minutes, signOff.id, input.on)
+    return getSignOffForUpdate(trx, signOff.id)
+  })
+}
+
+/**
+ * Records a sign-off that has already happened, as a published protocol states it (imports): the
+ * §§, the day and who signed.
+ */
+export async function recordSignOff(
+  trx: Queryable,
+  actor: Actor,
+  input: {
+    minutesId: number
+    sectionNumbers: number[]
+    signedOffOn: string
+    immediate: boolean
+    signatoryPersonIds: number[]
+  },
+): Promise<SignOff> {
+  if (!isIsoDate(input.signedOffOn))
+    throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signedOffOn')
+  const minutes = await getMinutes(trx, input.minutesId)
+  const sectionIds = await sectionIdsFor(trx, minutes, input.sectionNumbers)
+  const id = await insertSignOff(trx, {
+    minutesId: minutes.id,
+    sectionIds,
+    immediate: input.immediate,
+    status: 'pending',
+    signedOffOn: null,
+  })
+  const signedAt = `${input.signedOffOn}T12:00:00.000Z`
+  for (const personId of new Set(input.signatoryPersonIds)) await insertSignature(trx, id, personId, signedAt)
+  await completeSignOff(trx, actor, minutes, id, input.signedOffOn)
+  return getSignOffForUpdate(trx, id)
+}
+
+async function completeSignOff(
+  trx: Queryable,
+  actor: Actor,
+  minutes: Minutes,
+  signOffId: number,
+  on: string,
+) {
+  await markSignedOff(trx, signOffId, on)
+  await audit(trx, actor, 'minutes.sections_signed_off', minutes, { signOffId, on })
+  const sections = await listSectionRows(trx, [minutes.id])
+  const done = (
+    await listSectionsInSignOffs(
+      trx,
+      sections.map((s) => s.id),
+    )
+  ).filter((s) => s.status === 'signed_off')
+  if (sections.length > 0 && done.length === sections.length) {
+    const current = await getMinutes(trx, minutes.id)
+    await updateMinutesRow(trx, current, { status: 'signed_off' })
+    const meeting = await getMeeting(trx, minutes.meetingId)
+    if (meeting.status === 'minutes_draft') await changeMeetingStatus(trx, actor, meeting, 'signed_off')
+  }
+}
+
+async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]): Promise<number[]> {
+  if (numbers.length === 0) throw new InvalidInputError('choose the §§ to sign off', 'sectionNumbers')
+  const sections = await listSectionRows(trx, [minutes.id])
+  const ids = numbers.map((n) => {
+    const section = sections.find((s) => s.number === n)
+    if (!section) throw new InvalidInputError(`§ ${n} is not in these minutes`, 'sectionNumbers')
+    return section.id
+  })
+  const taken = await listSectionsInSignOffs(trx, ids)
+  if (taken.length > 0) {
+    const numbersTaken = sections.filter((s) => taken.some((t) => t.sectionId === s.id)).map((s) => s.number)
+    throw new InvalidStateError(`§ ${numbersTaken.join(', ')} already in a sign-off`)
+  }
+  return ids
+}
+
+async function audit(trx: Queryable, actor: Actor, action: string, minutes: Minutes, after: unknown) {
+  const committee = await getCommittee(trx, (await getMeeting(trx, minutes.meetingId)).committeeId)
+  await recordAudit(
+    trx,
+    actor,
+    action,
+    { type: 'minutes', id: minutes.id, organisationId: committee.organisationId },
+    {
+      after,
+    },
+  )
+}

@@ -1,0 +1,26 @@
+export type SignOffStatus = 'pending' | 'signed_off'
+
+/**
+ * One sign-off occasion (justering) for a set of §§: immediately at the meeting for single §§,
+ * or afterwards for the rest. Each § therefore has its own sign-off date (A1).
+ */
+export interface SignOff {
+  id: number
+  minutesId: number
+  sectionIds: number[]
+  signedOffOn: string | null
+  immediate: boolean
+  status: SignOffStatus
+  signatures: Signature[]
+}
+
+export interface Signature {
+  personId: number
+  signedAt: string
+}
+
+/** Whether every appointed signatory has signed: then the §§ are signed off. */
+export function allHaveSigned(appointed: readonly number[], signatures: readonly Signature[]): boolean {
+  const signed = new Set(signatures.map((s) => s.personId))
+  return appointed.length > 0 && appointed.every((id) => signed.has(id))
+}

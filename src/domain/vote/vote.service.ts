@@ -1,0 +1,144 @@
+import type { Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getMeeting } from '../meeting/meeting.repository.ts'
+import { getMinutes } from '../minutes/minutes.repository.ts'
+import { getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
+import { listRecusals, listServices, nextPosition } from '../minutes/section-record.repository.ts'
+import type { Actor } from '../shared/actor.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { type BallotChoice, type Tally, tallyVote, type VoteKind } from './tally.ts'
+import { insertVote } from './vote.repository.ts'
+import type { Ballot, Vote } from './vote.ts'
+
+export { listVotes } from './vote.repository.ts'
+
+export interface RecordVoteInput {
+  sectionId: number
+  kind: VoteKind
+  question: string
+  yesMeans?: string
+  noMeans?: string
+  /** Every serving member's ballot (open votes). */
+  ballots?: Array<{ personId: number; choice: BallotChoice }>
+  /** A secret vote (elections, appointments; KL 5:54) or a published result without names: the counts only. */
+  counts?: { yes: number; no: number; abstain: number }
+  /** The chair at this §, whose vote decides a tie in an open vote (KL 5:56). */
+  chairPersonId?: number
+  drawLot?: () => 'yes' | 'no'
+  result?: string
+}
+
+/**
+ * Records a vote and its result. Only members serving at the § vote, each once; open votes keep
+ * every ballot (KL 5:67 p. 5); a tie goes to the chair's vote, or to lot in elections and
+ * appointments (KL 5:56). A § without quorum cannot decide (KL 6:27).
+ */
+export async function recordVote(trx: Queryable, actor: Actor, input: RecordVoteInput): Promise<Vote> {
+  const section = await getEditableSection(trx, input.sectionId)
+  const question = input.question.trim()
+  if (!question) throw new InvalidInputError('state what the vote is about', 'question')
+  const quorum = await sectionQuorum(trx, section.id)
+  if (quorum && !quorum.quorate) {
+    throw new InvalidStateError(
+      `no quorum at ${section.label}: ${quorum.present} of ${quorum.required} needed (KL 6:27)`,
+    )
+  }
+  const named = input.ballots ?? []
+  let tally: Tally
+  let ballots: Ballot[] = []
+  if (named.length > 0) {
+    if (input.kind !== 'open' && input.counts)
+      throw new InvalidInputError('give either ballots or counts', 'ballots')
+    ballots = await checkBallots(trx, section.id, named)
+    const chairVote = input.chairPersonId
+      ? named.find((b) => b.personId === input.chairPersonId)?.choice
+      : undefined
+    tally = tallyVote({
+      kind: input.kind,
+      ballots: named.map((b) => b.choice),
+      ...(chairVote ? { chairVote } : {}),
+      ...(input.drawLot ? { drawLot: input.drawLot } : {}),
+    })
+  } else if (input.counts) {
+    const { yes, no, abstain } = input.counts
+    if (![yes, no, abstain].every((n) => Number.isInteger(n) && n >= 0)) {
+      throw new InvalidInputError('the counts are whole numbers from 0', 'counts')
+    }
+    const ballotsFromCounts = [
+      ...Array<BallotChoice>(yes).fill('yes'),
+      ...Array<BallotChoice>(no).fill('no'),
+      ...Array<BallotChoice>(abstain).fill('abstain'),
+    ]
+    // A tied election or appointment is decided by the lot drawn (KL 5:56): tallyVote refuses one without.
+    tally =
+      yes === no && input.kind === 'open'
+        ? {
+            yes,
+            no,
+            abstain,
+            outcome: input.drawLot?.() ?? 'yes',
+            decidedBy: 'casting_vote',
+          }
+        : tallyVote({
+            kind: input.kind,
+            ballots: ballotsFromCounts,
+            ...(input.drawLot ? { drawLot: input.drawLot } : {}),
+          })
+  } else {
+    throw new InvalidInputError('record the ballots or the counts of the vote', 'ballots')
+  }
+  const vote = await insertVote(trx, {
+    sectionId: section.id,
+    position: await nextPosition(trx, 'vote', section.id),
+    kind: input.kind,
+    question,
+    yesMeans: input.yesMeans?.trim() || null,
+    noMeans: input.noMeans?.trim() || null,
+    yes: tally.yes,
+    no: tally.no,
+    abstain: tally.abstain,
+    outcome: tally.outcome,
+    decidedBy: tally.decidedBy,
+    result: input.result?.trim() || null,
+    ballots,
+  })
+  const minutes = await getMinutes(trx, section.minutesId)
+  const committee = await getCommittee(trx, (await getMeeting(trx, minutes.meetingId)).committeeId)
+  await recordAudit(
+    trx,
+    actor,
+    'section.vote_recorded',
+    { type: 'section', id: section.id, organisationId: committee.organisationId },
+    {
+      after: vote,
+    },
+  )
+  return vote
+}
+
+/** Ballots only from members serving at the §, none with jäv, each person once (KL 4:24). */
+async function checkBallots(
+  trx: Queryable,
+  sectionId: number,
+  ballots: Array<{ personId: number; choice: BallotChoice }>,
+): Promise<Ballot[]> {
+  const [services, recusals] = await Promise.all([
+    listServices(trx, [sectionId]),
+    listRecusals(trx, [sectionId]),
+  ])
+  if (services.length === 0) throw new InvalidStateError('record who served at the § before its votes')
+  const seen = new Set<number>()
+  return ballots.map((b) => {
+    if (!['yes', 'no', 'abstain'].includes(b.choice))
+      throw new InvalidInputError('a ballot is ja, nej or avstår', 'ballots')
+    if (seen.has(b.personId)) throw new InvalidInputError('each member votes once (KL 4:24)', 'ballots')
+    seen.add(b.personId)
+    if (recusals.some((r) => r.personId === b.personId)) {
+      throw new InvalidStateError('a member with jäv may not vote on the matter (KL 6:28)')
+    }
+    const service = services.find((s) => s.personId === b.personId)
+    if (!service) throw new InvalidStateError('only members serving at the § may vote')
+    return { personId: b.personId, partyId: service.partyId, choice: b.choice }
+  })
+}

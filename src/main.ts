@@ -1,0 +1,54 @@
+import type { Config } from './config.ts'
+import { type Db, openDatabase } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { createApp } from './web/app.ts'
+
+export class StartError extends Error {}
+
+/** Opens and migrates the database, loads the demo data into an empty one if asked, and serves. */
+export async function serve(config: Config, options: { demo?: boolean } = {}): Promise<() => Promise<void>> {
+  const db = await openMigrated(config)
+  if (options.demo && (await isDatabaseEmpty(db))) await loadDemoData(db)
+  const app = await createApp({ db, logLevel: config.logLevel })
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await app.close()
+    await db.destroy()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE')
+      throw new StartError(`port ${config.port} is in use: stop the other program or set PORT`)
+    if (code === 'EACCES')
+      throw new StartError(`port ${config.port} needs privileges: choose a port above 1023`)
+    if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL')
+      throw new StartError(`cannot listen on host ${config.host}`)
+    throw error
+  }
+  return async () => {
+    await app.close()
+    await db.destroy()
+  }
+}
+
+/** The database of the configuration, brought up to date. Connection problems become one clear line. */
+export async function openMigrated(config: Config): Promise<Db> {
+  const db = openDatabase(config.database)
+  try {
+    await migrateToLatest(db)
+    return db
+  } catch (error) {
+    await db.destroy().catch(() => undefined)
+    throw new StartError(`cannot open the database: ${describeDatabaseError(error)}`)
+  }
+}
+
+function describeDatabaseError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException }
+  const code = e.code ?? e.cause?.code
+  if (code === 'ECONNREFUSED') return 'nothing answers at that address (is PostgreSQL running?)'
+  if (code === 'ENOTFOUND') return 'the database host name is unknown'
+  if (code === '3D000') return 'the database does not exist (create it with createdb)'
+  if (code === '28P01' || code === '28000') return 'the database refused the user name or password'
+  return (e.cause?.message ?? e.message ?? String(error)).split('\n')[0] ?? 'unknown error'
+}

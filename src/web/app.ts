@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import formbody from '@fastify/formbody'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Db } from '../db/database.ts'
+import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
+import { committeeRoutes } from './portal/committee.routes.tsx'
+import { meetingRoutes } from './portal/meeting.routes.tsx'
+import { startRoutes } from './portal/start.routes.tsx'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    db: Db
+  }
+}
+
+export interface AppOptions {
+  db: Db
+  logLevel?: string
+}
+
+const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
+
+/** The web application: the public portal (and later the workspace and the API) over one database. */
+export async function createApp({ db, logLevel = 'info' }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logLevel === 'silent' ? false : { level: logLevel },
+    trustProxy: true,
+    // An address that cannot be decoded never reaches a route: answer it in Swedish too.
+    frameworkErrors: (error, _request, reply) =>
+      sendErrorPage(reply, error.statusCode === 400 ? 'invalid_input' : 'internal'),
+  })
+  app.decorateRequest('db', {
+    getter: () => db,
+  })
+  await app.register(formbody)
+
+  // No tracking and no third parties: everything comes from this server (P5 and the privacy page).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    )
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('referrer-policy', 'same-origin')
+    reply.header('permissions-policy', 'interest-cohort=()')
+  })
+
+  app.get('/assets/paragraf.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
+  )
+  app.get('/health', async () => ({ status: 'ok' }))
+
+  registerErrorPages(app)
+  await app.register(startRoutes)
+  await app.register(committeeRoutes)
+  await app.register(meetingRoutes)
+  return app
+}

@@ -1,0 +1,117 @@
+import type { AgendaEntry } from '../../domain/agenda/agenda.service.ts'
+import { agendaItemStatusLabels } from '../../domain/agenda/agenda-item.ts'
+import type { Committee } from '../../domain/committee/committee.ts'
+import { documentKindLabels } from '../../domain/document/document.ts'
+import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.ts'
+import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { paths } from '../paths.ts'
+import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { Layout } from '../views/layout.tsx'
+import { MinutesView, type Names } from './minutes.view.tsx'
+
+export interface MeetingPageProps {
+  committee: Committee
+  meeting: Meeting
+  agenda: AgendaEntry[]
+  minutes: MinutesRecord | undefined
+  names: Names
+}
+
+/** A meeting: when and where, its agenda with documents and changes, and the minutes once signed off. */
+export function MeetingPage({ committee, meeting, agenda, minutes, names }: MeetingPageProps) {
+  const title = `${committee.name} ${formatLongDate(meeting.meetsOn)}`
+  const changes = agenda.flatMap((e) => e.changes)
+  return (
+    <Layout
+      title={title}
+      breadcrumbs={[
+        { href: paths.start(), label: 'Start' },
+        { href: paths.committee(committee.slug), label: committee.name },
+        { label: formatLongDate(meeting.meetsOn) },
+      ]}
+    >
+      <h1>
+        {committee.name}, sammanträde {formatLongDate(meeting.meetsOn)}
+      </h1>
+      <dl class="facts">
+        <dt>Tid</dt>
+        <dd>{formatTimeSpan(meeting.startTime, meeting.endTime) || 'Inte bestämd'}</dd>
+        <dt>Plats</dt>
+        <dd>{meeting.location ?? 'Inte bestämd'}</dd>
+        <dt>Status</dt>
+        <dd>{meetingStatusLabels[meeting.status]}</dd>
+        {meeting.cancellationReason && (
+          <>
+            <dt>Orsak</dt>
+            <dd>{meeting.cancellationReason}</dd>
+          </>
+        )}
+      </dl>
+      <section aria-labelledby="dagordning">
+        <h2 id="dagordning">Dagordning</h2>
+        {agenda.length === 0 ? (
+          <p>Det finns ingen information att visa.</p>
+        ) : (
+          <ol class="agenda">
+            {agenda.map(({ item, attachments }) => (
+              <li key={item.id} id={`punkt-${item.number ?? item.position}`}>
+                {item.heading && <p class="muted">{item.heading}</p>}
+                <h3>
+                  <span class="number">{item.number ?? item.position}</span>
+                  {item.title ?? 'Ärende'}
+                  {item.status !== 'active' && (
+                    <span class="status"> {agendaItemStatusLabels[item.status]}</span>
+                  )}
+                </h3>
+                {item.summary?.split('\n\n').map((paragraph) => (
+                  <p key={paragraph}>{paragraph}</p>
+                ))}
+                {item.proposal.length > 0 && (
+                  <>
+                    <h4>Förslag till beslut</h4>
+                    <ol>
+                      {item.proposal.map((point) => (
+                        <li key={point}>{point}</li>
+                      ))}
+                    </ol>
+                  </>
+                )}
+                {attachments.length > 0 && (
+                  <>
+                    <h4>Bilagor</h4>
+                    <ul>
+                      {attachments.map((d) => (
+                        <li key={d.id}>
+                          {d.sourceUrl ? <a href={d.sourceUrl}>{d.title}</a> : d.title}{' '}
+                          <span class="muted">({documentKindLabels[d.kind]})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {changes.length > 0 && (
+          <>
+            <h3>Ändringar sedan kallelsen publicerades</h3>
+            <ul>
+              {changes.map((c) => (
+                <li key={c.id}>{c.description}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="protokoll">
+        <h2 id="protokoll">Protokoll</h2>
+        {minutes && minutes.sections.length > 0 ? (
+          <MinutesView record={minutes} names={names} />
+        ) : (
+          <p>Inget protokoll har publicerats.</p>
+        )}
+      </section>
+    </Layout>
+  )
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import { after, before, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { loadDemoData } from '../../demo/load-demo.ts'
+import { createApp } from '../app.ts'
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+
+describeOnEachDatabase('the public portal', (getDb) => {
+  let app: FastifyInstance
+  before(async () => {
+    await loadDemoData(getDb(), '2026-11-22')
+    app = await createApp({ db: getDb(), logLevel: 'silent' })
+  })
+  after(() => app.close())
+
+  it('lists the committees by kind and the next and latest meetings on the start page', async () => {
+    const response = await app.inject('/')
+    assert.equal(response.statusCode, 200)
+    const page = text(response.body)
+    assert.match(page, /Nämnder Socialnämnden/)
+    assert.match(page, /Kommande sammanträden Socialnämnden, onsdag 9 december 2026/)
+    assert.match(page, /Senast justerade protokoll Socialnämnden, onsdag 14 december 2022/)
+    assert.match(response.headers['content-security-policy'] as string, /default-src 'self'/)
+  })
+
+  it('shows a committee with its members, substitutes in order, and meetings by year', async () => {
+    const page = text((await app.inject('/committees/socialnamnden')).body)
+    assert.match(page, /Alexander Ojanne \(S\), ordförande/)
+    assert.match(page, /Ersättare Emil Adén \(S\) Lena Josefsson \(S\)/)
+    assert.match(page, /2022 onsdag 14 december 2022/)
+  })
+
+  it('shows the signed-off minutes with motions, the dissent and the last appeal day', async () => {
+    const page = text((await app.inject('/committees/socialnamnden/mote-2022-12-14')).body)
+    assert.match(page, /Justerat 14 december 2022 \(omedelbar justering\)/)
+    assert.match(page, /sista dag för överklagande 9 januari 2023/)
+    assert.match(
+      page,
+      /Reservation Jan Jönsson \(L\), Ole-Jörgen Persson \(M\) m\.fl\., María Paniagua Dachner \(C\)/,
+    )
+    assert.match(page, /Emil Adén \(S\), ersättare, tjänstgör för Alexander Ojanne/)
+  })
+
+  it('keeps a confidential agenda item to its number and a neutral title', async () => {
+    const page = text((await app.inject('/committees/socialnamnden/mote-2026-12-09')).body)
+    assert.match(page, /5 Ärende som omfattas av sekretess/)
+    assert.doesNotMatch(page, /Yttrande till förvaltningsrätten/)
+    assert.match(page, /Ledsagning enligt socialtjänstlagen/)
+  })
+
+  it('answers an unknown committee, meeting or malformed address with a Swedish 404 page', async () => {
+    for (const url of [
+      '/committees/finns-inte',
+      '/committees/socialnamnden/mote-1999-01-01',
+      '/committees/Å%20B',
+      '/nowhere',
+    ]) {
+      const response = await app.inject(url)
+      assert.equal(response.statusCode, 404, url)
+      assert.match(text(response.body), /Sidan finns inte/, url)
+    }
+    // An address that cannot even be decoded is the client's error, still answered in Swedish.
+    const malformed = await app.inject('/committees/%E0%A4%A')
+    assert.equal(malformed.statusCode, 400)
+    assert.match(text(malformed.body), /Felaktiga uppgifter/)
+    const query = await app.inject('/?q=%ZZ&page[]=x')
+    assert.equal(query.statusCode, 200)
+  })
+})
