@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
 import { DomainError } from './domain/shared/errors.ts'
+import { parseDocument } from './import/parse-document.ts'
 import { openMigrated, StartError, serve } from './main.ts'
 
 // The `paragraf` command. A user's mistake is one line on standard error and a non-zero exit,
@@ -14,6 +17,7 @@ Kommandon:
   serve      starta webbservern (--port, --host, --database-url, --data-dir, --demo)
   migrate    uppdatera databasens schema
   demo       läs in demodata i en tom databas
+  parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
   help       visa den här hjälpen
 
 Miljövariabler: PORT (3000), HOST (localhost), DATABASE_URL (SQLite i DATA_DIR),
@@ -94,9 +98,33 @@ async function main(argv: string[]): Promise<number> {
         await db.destroy()
       }
     }
+    case 'parse': {
+      if (rest.length !== 1) throw new UsageError('parse tar en fil: paragraf parse FIL')
+      return parseFile(rest[0] as string)
+    }
     default:
       throw new UsageError(`okänt kommando "${command}" (se paragraf help)`)
   }
+}
+
+/** Prints the document JSON of one published document; exit 2 when it is no meeting document (document-json.md). */
+async function parseFile(file: string): Promise<number> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(
+      code === 'ENOENT' ? `filen ${file} finns inte` : `filen ${file} kan inte läsas (${code})`,
+    )
+  }
+  const outcome = await parseDocument({ bytes, fileName: path.basename(file) })
+  if (!outcome.ok) {
+    console.error(`paragraf: ${file}: ${outcome.reason}`)
+    return 2
+  }
+  process.stdout.write(`${JSON.stringify(outcome.document, null, 2)}\n`)
+  return 0
 }
 
 function noArguments(command: string, rest: string[]) {

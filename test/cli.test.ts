@@ -64,6 +64,20 @@ describe('paragraf (the command)', () => {
     })
   }
 
+  it('parses a published protocol into document JSON, and refuses what is no meeting document', () => {
+    const fixture = path.resolve(import.meta.dirname, 'fixtures/documents/002_02371675939a916f.txt')
+    const result = paragraf(['parse', fixture])
+    assert.equal(result.status, 0, result.stderr)
+    const document = JSON.parse(result.stdout)
+    assert.equal(document.kind, 'minutes')
+    assert.equal(document.meeting.date, '2022-12-14')
+    const binary = path.join(dir, 'noise.bin')
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)))
+    const refused = paragraf(['parse', binary])
+    assert.equal(refused.status, 2)
+    assert.equal(refused.stderr.split('\n').length, 1)
+  })
+
   it('stops on an unwritable DATA_DIR with one line', () => {
     const file = path.join(dir, 'a-file')
     writeFileSync(file, '')

@@ -34,7 +34,7 @@ export function forUpdate<DB, TB extends keyof DB, O>(
   db: Kysely<any>,
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
-  return query
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query
 }
 
 /** better-sqlite3 cannot bind booleans: store them as 1 and 0, as SQLite itself does. */

@@ -26,15 +26,18 @@ export async function createTestDb(dialect: TestDialect): Promise<{ db: Db; dest
   const admin = openDatabase({ dialect: 'postgres', url: postgresUrl, maxConnections: 1 })
   await sql`create schema ${sql.id(schema)}`.execute(admin)
   const db = openDatabase({ dialect: 'postgres', url: postgresUrl, schema, maxConnections: 4 })
-  await migrateToLatest(db)
-  return {
-    db,
-    destroy: async () => {
-      await db.destroy()
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
-      await admin.destroy()
-    },
+  const destroy = async () => {
+    await db.destroy()
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
+    await admin.destroy()
   }
+  try {
+    await migrateToLatest(db)
+  } catch (error) {
+    await destroy() // a failed migration must not leave its schema behind
+    throw error
+  }
+  return { db, destroy }
 }
 
 /**

@@ -23,7 +23,11 @@ import {
 describeOnEachDatabase('addAgendaItem', (getDb) => {
   it('adds items at the end of the agenda, in order', async () => {
     const meeting = await createTestMeeting(getDb())
-    const first = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Val av justerare', number: '1' })
+    const first = await addAgendaItem(getDb(), testActor, {
+      meetingId: meeting.id,
+      title: 'Val av justerare',
+      number: '1',
+    })
     const second = await addAgendaItem(getDb(), testActor, {
       meetingId: meeting.id,
       title: ' Taxor 2023 ',
@@ -64,9 +68,17 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
   })
 
   for (const { name, input, field } of [
-    { name: 'a confidential item without a legal ground', input: { title: 'X', confidential: true }, field: 'confidentialityGround' },
+    {
+      name: 'a confidential item without a legal ground',
+      input: { title: 'X', confidential: true },
+      field: 'confidentialityGround',
+    },
     { name: 'an item with neither title nor summary', input: { title: '  ' }, field: 'title' },
-    { name: 'an officer report date that does not exist', input: { title: 'X', officerReportOn: '2022-13-01' }, field: 'officerReportOn' },
+    {
+      name: 'an officer report date that does not exist',
+      input: { title: 'X', officerReportOn: '2022-13-01' },
+      field: 'officerReportOn',
+    },
   ]) {
     it(`refuses ${name}`, async () => {
       const meeting = await createTestMeeting(getDb())
@@ -80,8 +92,15 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
   it('links a matter of the same organisation and refuses one of another', async () => {
     const meeting = await createTestMeeting(getDb())
     const committee = await getCommittee(getDb(), meeting.committeeId)
-    const own = await registerMatter(getDb(), testActor, { organisationId: committee.organisationId, registryNumber: 'KS 1' })
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ärende', matterId: own.id })
+    const own = await registerMatter(getDb(), testActor, {
+      organisationId: committee.organisationId,
+      registryNumber: 'KS 1',
+    })
+    const item = await addAgendaItem(getDb(), testActor, {
+      meetingId: meeting.id,
+      title: 'Ärende',
+      matterId: own.id,
+    })
     assert.equal(item.matterId, own.id)
     const foreign = await registerMatter(getDb(), testActor, {
       organisationId: (await createTestOrganisation(getDb())).id,
@@ -95,7 +114,11 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
 
   it('refuses to change the agenda of a cancelled meeting', async () => {
     const meeting = await createTestMeeting(getDb())
-    await cancelMeeting(getDb(), testActor, { meetingId: meeting.id, version: meeting.version, reason: 'Inga ärenden' })
+    await cancelMeeting(getDb(), testActor, {
+      meetingId: meeting.id,
+      version: meeting.version,
+      reason: 'Inga ärenden',
+    })
     await assert.rejects(addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Sent ärende' }), {
       code: 'invalid_state',
     })
@@ -105,7 +128,11 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
 describeOnEachDatabase('updateAgendaItem', (getDb) => {
   it('saves a change and bumps the version', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor', number: '3' })
+    const item = await addAgendaItem(getDb(), testActor, {
+      meetingId: meeting.id,
+      title: 'Taxor',
+      number: '3',
+    })
     const changed = await updateAgendaItem(getDb(), testActor, {
       agendaItemId: item.id,
       version: item.version,
@@ -122,9 +149,17 @@ describeOnEachDatabase('updateAgendaItem', (getDb) => {
     const meeting = await createTestMeeting(getDb())
     const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor' })
     const read = await getAgendaItem(getDb(), item.id) // both secretaries open the item
-    await updateAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: read.version, title: 'Av sekreterare 1' })
+    await updateAgendaItem(getDb(), testActor, {
+      agendaItemId: item.id,
+      version: read.version,
+      title: 'Av sekreterare 1',
+    })
     await assert.rejects(
-      updateAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: read.version, title: 'Av sekreterare 2' }),
+      updateAgendaItem(getDb(), testActor, {
+        agendaItemId: item.id,
+        version: read.version,
+        title: 'Av sekreterare 2',
+      }),
       { code: 'conflict' },
     )
     assert.equal((await getAgendaItem(getDb(), item.id)).title, 'Av sekreterare 1')
@@ -134,7 +169,11 @@ describeOnEachDatabase('updateAgendaItem', (getDb) => {
     const meeting = await createTestMeeting(getDb())
     const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ärende' })
     await assert.rejects(
-      updateAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: item.version, confidential: true }),
+      updateAgendaItem(getDb(), testActor, {
+        agendaItemId: item.id,
+        version: item.version,
+        confidential: true,
+      }),
       (error: DomainError) => error.field === 'confidentialityGround',
     )
     const secret = await updateAgendaItem(getDb(), testActor, {
@@ -157,8 +196,14 @@ describeOnEachDatabase('withdraw and coming later', (getDb) => {
     const meeting = await createTestMeeting(getDb())
     const first = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ett' })
     const second = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Två' })
-    const withdrawn = await withdrawAgendaItem(getDb(), testActor, { agendaItemId: first.id, version: first.version })
-    const later = await markAgendaItemComingLater(getDb(), testActor, { agendaItemId: second.id, version: second.version })
+    const withdrawn = await withdrawAgendaItem(getDb(), testActor, {
+      agendaItemId: first.id,
+      version: first.version,
+    })
+    const later = await markAgendaItemComingLater(getDb(), testActor, {
+      agendaItemId: second.id,
+      version: second.version,
+    })
     assert.deepEqual([withdrawn.status, later.status], ['withdrawn', 'coming_later'])
     const agenda = await getAgenda(getDb(), meeting.id)
     assert.deepEqual(
@@ -173,10 +218,17 @@ describeOnEachDatabase('withdraw and coming later', (getDb) => {
   it('refuses to withdraw on a stale version', async () => {
     const meeting = await createTestMeeting(getDb())
     const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ett' })
-    await updateAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: item.version, title: 'Ett (ändrat)' })
-    await assert.rejects(withdrawAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: item.version }), {
-      code: 'conflict',
+    await updateAgendaItem(getDb(), testActor, {
+      agendaItemId: item.id,
+      version: item.version,
+      title: 'Ett (ändrat)',
     })
+    await assert.rejects(
+      withdrawAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: item.version }),
+      {
+        code: 'conflict',
+      },
+    )
   })
 })
 
@@ -185,8 +237,16 @@ describeOnEachDatabase('attachDocument', (getDb) => {
     const meeting = await createTestMeeting(getDb())
     const { organisationId } = await getCommittee(getDb(), meeting.committeeId)
     const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor' })
-    const report = await registerDocument(getDb(), testActor, { organisationId, title: 'Tjänsteutlåtande', kind: 'tjansteutlatande' })
-    const annex = await registerDocument(getDb(), testActor, { organisationId, title: 'Taxebilaga', kind: 'bilaga' })
+    const report = await registerDocument(getDb(), testActor, {
+      organisationId,
+      title: 'Tjänsteutlåtande',
+      kind: 'tjansteutlatande',
+    })
+    const annex = await registerDocument(getDb(), testActor, {
+      organisationId,
+      title: 'Taxebilaga',
+      kind: 'bilaga',
+    })
     const annexV2 = await registerDocument(getDb(), testActor, {
       organisationId,
       title: 'Taxebilaga rev.',
@@ -234,8 +294,16 @@ describeOnEachDatabase('changes after the notice', (getDb) => {
     const early = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Tidigt ärende' })
     meeting = await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
     const late = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Extra ärende' })
-    await updateAgendaItem(getDb(), testActor, { agendaItemId: early.id, version: early.version, title: 'Ändrat' })
-    const document = await registerDocument(getDb(), testActor, { organisationId, title: 'Ny bilaga', kind: 'bilaga' })
+    await updateAgendaItem(getDb(), testActor, {
+      agendaItemId: early.id,
+      version: early.version,
+      title: 'Ändrat',
+    })
+    const document = await registerDocument(getDb(), testActor, {
+      organisationId,
+      title: 'Ny bilaga',
+      kind: 'bilaga',
+    })
     await attachDocument(getDb(), testActor, { agendaItemId: late.id, documentId: document.id })
     const agenda = await getAgenda(getDb(), meeting.id)
     assert.deepEqual(

@@ -27,7 +27,7 @@ describeOnEachDatabase('registerDocument', (getDb) => {
     assert.deepEqual(await getDocument(getDb(), document.id), document)
     const [event] = await listAuditEvents(getDb(), 'document', document.id)
     assert.equal(event?.action, 'document.registered')
-    assert.equal((event?.after as Record<string, unknown>).sha512, sha512)
+    assert.equal((event?.after as { sha512?: string } | undefined)?.sha512, sha512)
     assert.ok(!JSON.stringify(event?.after).includes('Förvaltningen föreslår'))
   })
 
@@ -69,7 +69,11 @@ describeOnEachDatabase('registerDocument', (getDb) => {
     { name: 'a sha512 with a letter past f', input: { sha512: `${'ab'.repeat(63)}ag` }, field: 'sha512' },
     { name: 'a sha512 in upper case', input: { sha512: 'AB'.repeat(64) }, field: 'sha512' },
     { name: 'a sha256', input: { sha512: 'ab'.repeat(32) }, field: 'sha512' },
-    { name: 'a confidential document without a ground', input: { confidential: true }, field: 'confidentialityGround' },
+    {
+      name: 'a confidential document without a ground',
+      input: { confidential: true },
+      field: 'confidentialityGround',
+    },
     {
       name: 'a confidential document with a blank ground',
       input: { confidential: true, confidentialityGround: '  ' },
@@ -82,7 +86,12 @@ describeOnEachDatabase('registerDocument', (getDb) => {
     it(`refuses ${c.name}`, async () => {
       const organisation = await createTestOrganisation(getDb())
       await assert.rejects(
-        registerDocument(getDb(), testActor, { organisationId: organisation.id, title: 'Bilaga', kind: 'bilaga', ...c.input }),
+        registerDocument(getDb(), testActor, {
+          organisationId: organisation.id,
+          title: 'Bilaga',
+          kind: 'bilaga',
+          ...c.input,
+        }),
         (error: DomainError) => error.code === 'invalid_input' && error.field === c.field,
       )
     })

@@ -41,12 +41,37 @@ describeOnEachDatabase('scheduleMeeting', (getDb) => {
   })
 
   for (const { name, input, field, message } of [
-    { name: 'a date that does not exist', input: { meetsOn: '2023-02-29' }, field: 'meetsOn', message: /date/ },
+    {
+      name: 'a date that does not exist',
+      input: { meetsOn: '2023-02-29' },
+      field: 'meetsOn',
+      message: /date/,
+    },
     { name: 'a date in another format', input: { meetsOn: '14/12/2022' }, field: 'meetsOn', message: /date/ },
-    { name: 'a start time past midnight', input: { startTime: '24:00' }, field: 'startTime', message: /startTime/ },
-    { name: 'a start time without minutes', input: { startTime: '9' }, field: 'startTime', message: /startTime/ },
-    { name: 'an end time with seconds', input: { endTime: '16:00:00' }, field: 'endTime', message: /endTime/ },
-    { name: 'an end before the start', input: { startTime: '13:00', endTime: '12:59' }, field: 'endTime', message: /ends/ },
+    {
+      name: 'a start time past midnight',
+      input: { startTime: '24:00' },
+      field: 'startTime',
+      message: /startTime/,
+    },
+    {
+      name: 'a start time without minutes',
+      input: { startTime: '9' },
+      field: 'startTime',
+      message: /startTime/,
+    },
+    {
+      name: 'an end time with seconds',
+      input: { endTime: '16:00:00' },
+      field: 'endTime',
+      message: /endTime/,
+    },
+    {
+      name: 'an end before the start',
+      input: { startTime: '13:00', endTime: '12:59' },
+      field: 'endTime',
+      message: /ends/,
+    },
   ]) {
     it(`refuses ${name} and names the field`, async () => {
       const committee = await createTestCommittee(getDb())

@@ -194,7 +194,7 @@ describeOnEachDatabase('endMembership', (getDb) => {
     assert.deepEqual(await listMemberships(getDb(), committee.id, '2023-07-01'), [])
     const events = await listAuditEvents(getDb(), 'membership', membership!.id)
     assert.deepEqual(events.at(-1)?.action, 'membership.ended')
-    assert.equal((events.at(-1)?.before as { endsOn: string | null }).endsOn, null)
+    assert.equal((events.at(-1)?.before as { endsOn?: string | null } | undefined)?.endsOn, null)
   })
 
   it('refuses an end before the start', async () => {

@@ -1,0 +1,48 @@
+import type { Block } from './block.ts'
+import { readCover } from './cover.ts'
+import type { DocumentJson, Item } from './document-json.ts'
+import { readItemBody } from './section-body.ts'
+
+type Warn = (line: number, msg: string) => void
+export type AgendaPart = Omit<DocumentJson, 'kind' | 'source' | 'warnings'>
+
+const NUMBERED_TITLE = /^(?:ärende\s+|punkt\s+)?(\d{1,3})[.)]?\s+(\p{Lu}.{2,250})$/iu
+
+/**
+ * Reads an agenda (kallelse, föredragningslista) in text or Markdown: numbered item titles in
+ * increasing order, each with its registry numbers, description and proposed decision.
+ */
+export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
+  const starts: { index: number; number: string; title: string }[] = []
+  let previous = 0
+  blocks.forEach((b, index) => {
+    if (b.wrapped && starts.length > 0 && b.style === 'text' && !/^\d/.test(b.text)) return
+    let number: string | undefined
+    let title: string | undefined
+    if (b.style === 'item' && b.marker && /^\d{1,3}[.)]$/.test(b.marker)) {
+      number = b.marker.slice(0, -1)
+      title = b.text
+    } else {
+      const m = NUMBERED_TITLE.exec(b.text)
+      if (m) {
+        number = m[1]
+        title = m[2]
+      }
+    }
+    if (!number || !title || /[.!?]$/.test(title) || title.length > 200) return
+    const n = Number(number)
+    if (n <= previous || n > previous + 10) return
+    previous = n
+    starts.push({ index, number, title: title.trim() })
+  })
+  const cover = readCover(blocks.slice(0, starts[0]?.index ?? blocks.length))
+  const items: Item[] = starts.map((s, k) => {
+    const body = blocks.slice(s.index + 1, starts[k + 1]?.index ?? blocks.length)
+    return readItemBody({ number: s.number, title: s.title }, body, true, warn)
+  })
+  const out: AgendaPart = { items }
+  if (cover.organisation) out.organisation = cover.organisation
+  if (cover.committee) out.committee = cover.committee
+  if (Object.keys(cover.meeting).length > 0) out.meeting = cover.meeting
+  return out
+}

@@ -1,0 +1,393 @@
+import { attendanceGroup, parseAttendee } from './attendance.ts'
+import { type Block, isLabel } from './block.ts'
+import type { AttendanceRole, Attendee, Meeting, SectionRange, SignOff } from './document-json.ts'
+import { isName, parsePerson } from './people.ts'
+import { parseSectionList } from './section-numbers.ts'
+import { findDate, findTimes } from './swedish-dates.ts'
+
+/** What the cover page (and the ANSLAG/BEVIS box) of a protocol states. */
+export interface Cover {
+  meeting: Meeting
+  committee?: string
+  organisation?: string
+  sections?: SectionRange
+  chair?: string
+  secretary?: string
+  signatories: string[]
+  appointedSignatories: string[]
+  signOffs: SignOff[]
+  signOffDateWithoutSections?: string
+  noticePosted?: string
+  noticeRemoved?: string
+  appealDeadline?: string
+  attendance: Attendee[]
+}
+
+type Field =
+  | 'time'
+  | 'place'
+  | 'placeAndTime'
+  | 'date'
+  | 'signatories'
+  | 'signOff'
+  | 'sections'
+  | 'signatures'
+  | 'notice'
+  | 'posted'
+  | 'removed'
+  | 'appeal'
+  | 'committee'
+  | 'storage'
+  | 'secretary'
+  | 'chair'
+
+const FIELDS: [RegExp, Field][] = [
+  [/^plats och tid\b/i, 'placeAndTime'],
+  [/^(?:tid och plats|sammanträdesplats och tid)\b/i, 'placeAndTime'],
+  [/^(?:plats|lokal|sammanträdesplats|mötesplats)\b/i, 'place'],
+  [/^(?:tid|tidpunkt|klockan)\b(?!\s+för)/i, 'time'],
+  [/^(?:utses att justera|utsedda? att justera|justerare|justerande|val av justerare)\b/i, 'signatories'],
+  [
+    /^(?:justeringens plats och tid|justeringens tid och plats|justering(?:sdatum)?|justerat|justeras)\b/i,
+    'signOff',
+  ],
+  [/^(?:paragrafer|paragraf|protokollet omfattar|§§)\b/i, 'sections'],
+  [/^(?:underskrifter|underskrift|signaturer)\b/i, 'signatures'],
+  [/^(?:anslag\s*\/\s*bevis|anslag|bevis|tillkännagivande)\b/i, 'notice'],
+  [
+    /^(?:datum då anslaget sätts upp|datum för anslags uppsättande|anslaget sätts upp|anslaget sattes upp|anslagsdatum|datum för anslag|anslaget publicerat|publicerat på anslagstavlan|datum för anslagets uppsättande)\b/i,
+    'posted',
+  ],
+  [
+    /^(?:datum då anslaget tas ned|datum för anslags nedtagande|anslaget tas ned|anslaget tas ner|datum för anslagets nedtagande|anslaget tas bort)\b/i,
+    'removed',
+  ],
+  [
+    /^(?:sista (?:dag|datum) för överklagande|sista dag att överklaga|överklagandetiden (?:går ut|löper ut))\b/i,
+    'appeal',
+  ],
+  [/^(?:organ|nämnd|instans)\b/i, 'committee'],
+  [/^(?:sammanträdesdatum|mötesdatum|sammanträdesdag|datum för sammanträdet|datum)\b/i, 'date'],
+  [/^(?:förvaringsplats(?: för protokollet)?|protokollet förvaras)\b/i, 'storage'],
+  [/^(?:ordförande|mötesordförande)\b/i, 'chair'],
+  [/^(?:sekreterare|protokollförare|nämndsekreterare|sekreterare\/protokollförare)\b/i, 'secretary'],
+]
+
+const SIGNATURE_ROLE =
+  /^(?:ordförande|ordf\.?|sekreterare|nämndsekreterare|protokollförare|justerare|justerande|ledamot|vice ordförande|mötesordförande)$/i
+
+/** The committee named in "Protokoll fört vid socialnämndens sammanträde" or a standalone heading. */
+export function committeeIn(text: string): string | undefined {
+  const m =
+    /\b((?:\p{L}+-(?:\s(?:och|&)\s)?)?\p{L}*(?:nämnd|styrelse|fullmäktige|utskott|beredning|råd))(ens|ets|es|ns|s|en|et|e|n)?(?![\p{L}-])/iu.exec(
+      text.slice(0, 300),
+    )
+  if (!m) return undefined
+  const base = (m[1] ?? '').toLowerCase()
+  const ending = (m[2] ?? '').toLowerCase()
+  let name: string
+  if (base.endsWith('fullmäktige')) name = base
+  else if (ending === 'ens' || ending === 'en') name = `${base}en`
+  else if (ending === 'ets' || ending === 'et') name = `${base}et`
+  else if (ending === 'ns' || ending === 'n') name = `${base}n`
+  else if (ending === 's' || ending === '') name = base
+  else name = `${base}${ending.replace(/s$/, '')}`
+  if (name.length < 5) return undefined
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
+
+const ORGANISATION =
+  /^(?:(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?) (kommun|stad|stads|kommuns)|(Region|Landstinget) (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?))$/u
+
+// "Exempelby kommun Sammanträdesprotokoll Kommunfullmäktige": a running header read as one line.
+const ORGANISATION_IN_HEADER =
+  /^(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?:kommun|stad)) (?:sammanträdesprotokoll|protokoll|kallelse)\b/iu
+
+/**
+ * Reads the cover: meeting time and place, committee, attendance groups, sign-off occasions,
+ * signatures ("Jan Jönsson (L) / Ordförande"), "Paragrafer 71–85" and the ANSLAG/BEVIS dates.
+ * Repeated cover blocks (one per sign-off occasion) weigh by the number of §§ they sign off.
+ */
+export function readCover(input: Block[]): Cover {
+  const blocks = input.flatMap(headerColumns)
+  const cover: Cover = {
+    meeting: {},
+    signatories: [],
+    appointedSignatories: [],
+    signOffs: [],
+    attendance: [],
+  }
+  const candidates: { weight: number; field: keyof Meeting; value: string; order: number }[] = []
+  let field: Field | undefined
+  let group: AttendanceRole | undefined
+  let pendingName: string | undefined
+  let signatureRoleFirst: string | undefined
+  let blockWeight = 0
+  let blockStart = 0
+  let order = 0
+  const meetingValue = (f: keyof Meeting, value: string | undefined) => {
+    if (value) candidates.push({ weight: -1, field: f, value, order: order++ })
+  }
+  const setWeight = () => {
+    for (const c of candidates) if (c.order >= blockStart && c.weight === -1) c.weight = blockWeight
+  }
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block
+    const t = b.text
+      .replace(/^[._…\s]{3,}/, '')
+      .replace(/[._…]{3,}$/, '')
+      .trim()
+    if (!t) continue
+    if (b.style === 'heading' || /^(?:protokoll|sammanträdesprotokoll|justerat protokoll)\b/i.test(t)) {
+      if (/protokoll|sammanträde/i.test(t)) {
+        setWeight()
+        blockWeight = 0
+        blockStart = order
+        group = undefined
+        field = undefined
+        cover.committee ??= /sammanträde|protokoll/i.test(t)
+          ? committeeIn(t.replace(/^.*?\bvid\b/i, ''))
+          : undefined
+        meetingValue('date', findDate(t))
+        const times = findTimes(t)
+        meetingValue('start', times.start)
+        meetingValue('end', times.end)
+        continue
+      }
+    }
+    const org = ORGANISATION.exec(t)
+    if (org && t.length < 60) {
+      cover.organisation ??= org[1] ? `${org[1]} ${org[2]?.startsWith('stad') ? 'stad' : 'kommun'}` : t
+      continue
+    }
+    const inHeader = ORGANISATION_IN_HEADER.exec(t)
+    if (inHeader?.[1]) cover.organisation ??= inHeader[1]
+    if (!cover.committee && i < 12 && t.length < 60 && !parsePerson(t)) {
+      const only = committeeIn(t)
+      if (only && only.toLowerCase() === t.toLowerCase()) {
+        cover.committee = only
+        continue
+      }
+    }
+    const g = attendanceGroup(t)
+    if (g && t.length < 50) {
+      group = g
+      field = undefined
+      continue
+    }
+    // Signature blocks: "Jan Jönsson (L)" then "Ordförande", or "Ordförande" then the name.
+    if (SIGNATURE_ROLE.test(t.replace(/[.\s_]+$/, '')) && !group) {
+      const role = t.replace(/[.\s_]+$/, '').toLowerCase()
+      if (pendingName) {
+        signature(cover, role, pendingName)
+        pendingName = undefined
+      } else signatureRoleFirst = role
+      continue
+    }
+    const f = fieldAt(t)
+    if (f) {
+      field = f.field
+      group = field === 'signatories' || field === 'signatures' ? undefined : group
+      if (field !== 'signatures') group = undefined
+      const rest = f.rest
+      const inlineGroup = attendanceGroup(rest.split(/\s+/).slice(0, 2).join(' '))
+      if (/^beslutande\b/i.test(t)) {
+        group = 'ledamot'
+        const after = t.replace(/^beslutande\s*:?\s*/i, '')
+        if (after) addAttendee(cover, after, group, b.struck === true)
+        field = undefined
+        continue
+      }
+      if (/^övriga (?:närvarande|deltagande)\b/i.test(t)) {
+        group = attendanceGroup(rest) ?? inlineGroup ?? 'övrig'
+        field = undefined
+        continue
+      }
+      if (field === 'signatures' && SIGNATURE_ROLE.test(rest)) {
+        signatureRoleFirst = rest.toLowerCase()
+        continue
+      }
+      if (rest) applyField(cover, field, rest, meetingValue, (w) => (blockWeight = Math.max(blockWeight, w)))
+      continue
+    }
+    if (/^(?:beslutande|övriga (?:närvarande|deltagande))\s*:?\s*(.*)$/i.test(t)) {
+      const after = t.replace(/^(?:beslutande|övriga (?:närvarande|deltagande))\s*:?\s*/i, '')
+      group = attendanceGroup(after) ?? (/^beslutande/i.test(t) ? 'ledamot' : 'övrig')
+      if (after && !attendanceGroup(after)) addAttendee(cover, after, group, b.struck === true)
+      continue
+    }
+    const person = parsePerson(t)
+    const nameOnly =
+      person?.name && !person.before && !person.rest.trim() ? person.name : isName(t) ? t : undefined
+    const expectsSignature =
+      field === undefined || /^(?:signatures|signOff|sections|secretary|chair)$/.test(field)
+    if (!group && nameOnly && (signatureRoleFirst || expectsSignature)) {
+      if (signatureRoleFirst) {
+        signature(cover, signatureRoleFirst, nameOnly)
+        signatureRoleFirst = undefined
+      } else pendingName = nameOnly
+      continue
+    }
+    if (group && !isLabel(b)) {
+      addAttendee(cover, t, group, b.struck === true)
+      continue
+    }
+    if (field) applyField(cover, field, t, meetingValue, (w) => (blockWeight = Math.max(blockWeight, w)))
+  }
+  setWeight()
+  for (const f of ['date', 'start', 'end', 'location'] as const) {
+    const best = candidates
+      .filter((c) => c.field === f)
+      .sort((a, b) => b.weight - a.weight || a.order - b.order)[0]
+    if (best) cover.meeting[f] = best.value
+  }
+  return cover
+}
+
+function fieldAt(text: string): { field: Field; rest: string } | undefined {
+  if (text.length > 400) return undefined
+  for (const [re, field] of FIELDS) {
+    const m = re.exec(text)
+    if (m)
+      return {
+        field,
+        rest: text
+          .slice(m[0].length)
+          .replace(/^\s*[:.]?\s*/, '')
+          .trim(),
+      }
+  }
+  return undefined
+}
+
+function addAttendee(cover: Cover, text: string, group: AttendanceRole, struck: boolean): void {
+  const a = parseAttendee(text.replace(/^[-–•]\s*/, ''), group, struck)
+  if (!a) return
+  if (cover.attendance.some((x) => x.name === a.name)) return
+  // The documented key order: name, party, role, title, present, servingFor, then the additions.
+  const { name, party, role, title, present, servingFor, ...sections } = a
+  cover.attendance.push({
+    name,
+    ...(party ? { party } : {}),
+    role,
+    ...(title ? { title } : {}),
+    present,
+    ...(servingFor ? { servingFor } : {}),
+    ...sections,
+  })
+}
+
+function signature(cover: Cover, role: string, name: string): void {
+  if (/^ordf|^mötesordf/.test(role)) cover.chair ??= name
+  else if (/sekreterare|protokollförare/.test(role)) {
+    cover.secretary ??= name
+    return
+  }
+  if (!cover.signatories.includes(name)) cover.signatories.push(name)
+}
+
+function applyField(
+  cover: Cover,
+  field: Field,
+  value: string,
+  meetingValue: (f: keyof Meeting, v: string | undefined) => void,
+  weigh: (n: number) => void,
+): void {
+  switch (field) {
+    case 'time': {
+      const t = findTimes(/kl/i.test(value) ? value : `kl ${value}`)
+      meetingValue('start', t.start)
+      meetingValue('end', t.end)
+      meetingValue('date', findDate(value))
+      return
+    }
+    case 'place':
+      meetingValue('location', value.replace(/,\s*$/, ''))
+      return
+    case 'placeAndTime': {
+      const t = findTimes(value)
+      meetingValue('start', t.start)
+      meetingValue('end', t.end)
+      meetingValue('date', findDate(value))
+      const cut = value.search(
+        /,?\s*(?:\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\d{4}-\d{2}-\d{2}|\bden\s+\d|\bkl\b|\bkl\.|\d{1,2}\s+\p{L}+\s+\d{4})/iu,
+      )
+      const place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s]+$/, '')
+      meetingValue('location', place || undefined)
+      return
+    }
+    case 'date':
+      meetingValue('date', findDate(value))
+      return
+    case 'signatories':
+      for (const part of value.split(/\s*(?:,|\boch\b|\bsamt\b)\s*(?=\p{Lu})/u)) {
+        const p = parsePerson(part)
+        const name = p?.name ?? (isName(part.trim()) ? part.trim() : undefined)
+        if (name && !cover.appointedSignatories.includes(name)) cover.appointedSignatories.push(name)
+      }
+      return
+    case 'signOff': {
+      const date = findDate(value)
+      const sectionsText = /§§?\s*([\d\s,–—-]+(?:och\s*\d+)?)/.exec(value)
+      if (date && sectionsText) {
+        const sections = parseSectionList(sectionsText[1] ?? '')
+        cover.signOffs.push({ sections, date })
+        weigh(sections.length)
+      } else if (date) {
+        cover.signOffs.push({ sections: [], date })
+      } else if (sectionsText) {
+        const last = cover.signOffs[cover.signOffs.length - 1]
+        if (last && last.sections.length === 0) {
+          last.sections = parseSectionList(sectionsText[1] ?? '')
+          weigh(last.sections.length)
+        }
+      }
+      return
+    }
+    case 'sections': {
+      const list = parseSectionList(value.replace(/^§+\s*/, ''))
+      if (list.length > 0) {
+        cover.sections = { first: Math.min(...list), last: Math.max(...list) }
+      }
+      return
+    }
+    case 'posted':
+      cover.noticePosted ??= findDate(value)
+      return
+    case 'removed':
+      cover.noticeRemoved ??= findDate(value)
+      return
+    case 'appeal':
+      cover.appealDeadline ??= findDate(value)
+      return
+    case 'committee':
+      cover.committee ??= committeeIn(value)
+      meetingValue('date', findDate(value))
+      return
+    case 'secretary': {
+      const name = value.replace(/[._\s]{3,}.*$/, '').trim()
+      if (isName(name)) cover.secretary ??= name
+      return
+    }
+    case 'chair': {
+      const name = value.replace(/[._\s]{3,}.*$/, '').trim()
+      const p = parsePerson(name)
+      if (p?.name) cover.chair ??= p.name
+      else if (isName(name)) cover.chair ??= name
+      return
+    }
+    default:
+      return
+  }
+}
+
+// A running header from a PDF has columns run together: "Exempelby kommun   SAMMANTRÄDESPROTOKOLL".
+function headerColumns(b: Block): Block[] {
+  if (!b.layout || !/\p{Lu}{6,}|sammanträdesdatum/u.test(b.text)) return [b]
+  return b.layout
+    .split(/\s{3,}/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((text) => ({ ...b, text, layout: undefined }) as Block)
+}

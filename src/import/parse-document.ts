@@ -1,0 +1,141 @@
+import { readAgendaList } from './agenda-list.ts'
+import type { Block } from './block.ts'
+import { decodeText } from './decode-text.ts'
+import { detectTextFormat, isPdf } from './detect-format.ts'
+import type { DocumentJson, DocumentKind, SourceFormat } from './document-json.ts'
+import { htmlToText } from './html-to-text.ts'
+import { markdownToBlocks } from './markdown-blocks.ts'
+import { readMinutes } from './minutes.ts'
+import { cleanPdfText } from './pdf-noise.ts'
+import { extractPdfPages } from './pdf-text.ts'
+import { looksLikePortal, readPortalPage } from './portal-page.ts'
+import { findSectionHeadings } from './sections.ts'
+import { textToBlocks } from './text-blocks.ts'
+
+export interface ParseInput {
+  bytes: Uint8Array
+  fileName: string
+}
+
+export type ParseOutcome = { ok: true; document: DocumentJson } | { ok: false; reason: string }
+
+const MAX_WARNINGS = 200
+
+/**
+ * Parses one published agenda or protocol (portal page text, Markdown, HTML, PDF or PDF text) into
+ * the Document JSON. Never throws: a file that is not a meeting document gives `ok: false` and a
+ * one-line reason; anything readable gives a document, with warnings for what could not be read.
+ */
+export async function parseDocument(input: ParseInput): Promise<ParseOutcome> {
+  try {
+    return await parse(input)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, reason: `could not read the document: ${message.split('\n')[0]}` }
+  }
+}
+
+async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
+  const file = fileName.split(/[\\/]/).pop() || fileName
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' }
+  const warnings: string[] = []
+  const warn = (line: number, msg: string) => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(line > 0 ? `line ${line}: ${msg}` : msg)
+  }
+  const read = await blocksOf(bytes, warn)
+  if ('reason' in read) return { ok: false, reason: read.reason }
+  const { blocks, format } = read
+  if (blocks.length === 0) return { ok: false, reason: 'no text in the document' }
+
+  const headings = findSectionHeadings(blocks, warn)
+  let kind: DocumentKind
+  let body: Omit<DocumentJson, 'kind' | 'source' | 'warnings'>
+  if (headings.length === 0 && looksLikePortal(blocks, 0)) {
+    const page = readPortalPage(blocks, warn)
+    kind = 'agenda'
+    body = { items: page.items }
+    if (page.committee) body.committee = page.committee
+    if (Object.keys(page.meeting).length > 0) body.meeting = page.meeting
+    if (page.minutesPublished === false) body.minutesPublished = false
+  } else if (headings.length > 0) {
+    kind = 'minutes'
+    body = readMinutes(blocks, headings, warn)
+  } else {
+    kind = 'agenda'
+    body = readAgendaList(blocks, warn)
+  }
+  if (body.items.length === 0) {
+    return { ok: false, reason: 'not a meeting document: found neither § sections nor agenda items' }
+  }
+  const document: DocumentJson = { kind, source: { file, format }, ...body, warnings }
+  return { ok: true, document: ordered(document) }
+}
+
+type Read = { blocks: Block[]; format: SourceFormat } | { reason: string }
+
+async function blocksOf(bytes: Uint8Array, warn: (line: number, msg: string) => void): Promise<Read> {
+  if (isPdf(bytes)) {
+    let pages: string[]
+    try {
+      pages = await extractPdfPages(bytes)
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : 'unknown error'
+      return { reason: `a PDF whose text could not be extracted (${message})` }
+    }
+    const clean = cleanPdfText(pages)
+    return { blocks: textToBlocks(clean.lines, clean.lineNumbers), format: 'pdf' }
+  }
+  const decoded = decodeText(bytes)
+  if (decoded.junkRatio > 0.1 || !/\p{L}{3}/u.test(decoded.text.slice(0, 100_000))) {
+    return { reason: 'not a text document (binary data)' }
+  }
+  if (decoded.junkRatio > 0) warn(0, 'control characters or undecodable bytes were replaced by spaces')
+  warnIfCutOff(decoded.text, warn)
+  const format = detectTextFormat(decoded.text)
+  switch (format) {
+    case 'html':
+      return { blocks: markdownToBlocks(htmlToText(decoded.text)), format }
+    case 'markdown':
+      return { blocks: markdownToBlocks(decoded.text), format }
+    case 'portal-text':
+      return { blocks: textToBlocks(decoded.text.split('\n')), format }
+    default: {
+      const clean = cleanPdfText([decoded.text])
+      return { blocks: textToBlocks(clean.lines, clean.lineNumbers), format }
+    }
+  }
+}
+
+// A saved document ends with a line break; text that stops mid-sentence without one was cut off.
+function warnIfCutOff(text: string, warn: (line: number, msg: string) => void): void {
+  const tail = text.slice(-200)
+  if (/\n\s*$/.test(tail) || /[.!?:;)”"»>*~|]\s*$/.test(tail) || !/\S/.test(tail)) return
+  let lines = 1
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
+  warn(lines, 'the document ends mid-sentence; it may be cut off and the last part incomplete')
+}
+
+// The documented field order, so that printed JSON reads like document-json.md.
+function ordered(d: DocumentJson): DocumentJson {
+  const { kind, source, items, warnings, ...rest } = d
+  const keys = [
+    'organisation',
+    'committee',
+    'meeting',
+    'sections',
+    'chair',
+    'secretary',
+    'signatories',
+    'signOffs',
+    'noticePosted',
+    'noticeRemoved',
+    'appealDeadline',
+    'minutesPublished',
+    'attendance',
+  ] as const
+  const out: Record<string, unknown> = { kind, source }
+  for (const k of keys) if (rest[k] !== undefined) out[k] = rest[k]
+  out.items = items
+  out.warnings = warnings
+  return out as unknown as DocumentJson
+}

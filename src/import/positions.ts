@@ -1,0 +1,123 @@
+import type { Block } from './block.ts'
+import type { Actor, Dissent, Motion, Recusal, Statement, StatementKind } from './document-json.ts'
+import { paragraphs } from './paragraphs.ts'
+import { actorsIn, parsePerson } from './people.ts'
+
+// Members' positions in a §: motions (yrkanden), dissents (reservationer), statements and recusals.
+
+const MOTION_VERB = /\byrk(?:ar|ade|ande|anden|er|at)\b/i
+const NUMBERED = /^(?:\d{1,2}[.):]?)\s+(?=\S)/
+
+function actorsBefore(text: string, verb: RegExp): Actor[] {
+  const m = verb.exec(text)
+  return actorsIn(m ? text.slice(0, m.index) : text)
+}
+
+/** Motions: a paragraph with "yrkar"/"yrkade" opens one; numbered or "att" lines are its points. */
+export function readMotions(blocks: Block[]): Motion[] {
+  const out: Motion[] = []
+  let motion: Motion | undefined
+  for (const p of paragraphs(blocks)) {
+    const numbered = NUMBERED.exec(p.text)
+    if (!p.item && !numbered && MOTION_VERB.test(p.text) && actorsBefore(p.text, MOTION_VERB).length > 0) {
+      motion = { by: actorsBefore(p.text, MOTION_VERB), text: p.text }
+      out.push(motion)
+    } else if (motion && (p.item || numbered || /^att\s/i.test(p.text))) {
+      motion.points = [...(motion.points ?? []), numbered ? p.text.slice(numbered[0].length) : p.text]
+    } else if (motion) {
+      motion.text = `${motion.text}\n\n${p.text}`
+    } else {
+      motion = { by: actorsBefore(p.text, MOTION_VERB), text: p.text }
+      out.push(motion)
+    }
+  }
+  return out
+}
+
+const DISSENT_VERB = /\breserver(?:ar|ade|a|ing)\b/i
+
+/** Dissents: a paragraph with "reserverar sig" opens one; following paragraphs are its reasons. */
+export function readDissents(blocks: Block[]): Dissent[] {
+  const out: Dissent[] = []
+  let dissent: Dissent | undefined
+  for (const p of paragraphs(blocks)) {
+    if (!p.item && DISSENT_VERB.test(p.text)) {
+      dissent = { by: actorsBefore(p.text, DISSENT_VERB), text: p.text }
+      out.push(dissent)
+    } else if (dissent) {
+      dissent.text = `${dissent.text}\n\n${p.text}`
+    } else {
+      dissent = { by: actorsIn(p.text.slice(0, 300)), text: p.text }
+      out.push(dissent)
+    }
+  }
+  return out
+}
+
+const STATEMENT_VERB =
+  /\b(?:lämna(?:r|de|t)?|anmäl(?:er|de|t)|avg(?:er|av|ivit)|inkom(?:mer)? med|ställ(?:er|de) sig bakom|instämm(?:er|de)|anteckna(?:r|de)|får följande|antecknas)\b/i
+
+function kindIn(text: string, fallback: StatementKind): StatementKind {
+  const l = text.toLowerCase()
+  if (l.includes('protokollsanteckning')) return 'protokollsanteckning'
+  if (l.includes('ersättaryttrande')) return 'ersättaryttrande'
+  if (/särskil(?:t|da) yttrande/.test(l)) return 'särskilt yttrande'
+  if (/särskil(?:t|da) uttalande/.test(l)) return 'särskilt uttalande'
+  return fallback
+}
+
+/**
+ * Statements under a heading of the given kind: an introduction ("Gabriel Kroon (SD) lämnade ett
+ * särskilt uttalande:") opens one and the paragraphs that follow are its text.
+ */
+export function readStatements(blocks: Block[], kind: StatementKind): Statement[] {
+  const out: Statement[] = []
+  let st: Statement | undefined
+  let intro = ''
+  const close = () => {
+    if (st && !st.text) st.text = intro
+  }
+  for (const p of paragraphs(blocks)) {
+    const verb = STATEMENT_VERB.exec(p.text)
+    const by = verb && !p.item ? actorsIn(p.text.slice(0, verb.index)) : []
+    if (verb && by.length > 0) {
+      close()
+      const colon = p.text.indexOf(':', verb.index)
+      const after = colon === -1 ? '' : p.text.slice(colon + 1).trim()
+      // The kind named right after the verb ("lämnade en protokollsanteckning") wins over the heading's.
+      const named = /^ställ|^instämm/i.test(verb[0])
+        ? kind
+        : kindIn(p.text.slice(verb.index, verb.index + 60), kind)
+      st = { kind: named, by, text: colon === -1 ? p.text : after }
+      intro = p.text
+      out.push(st)
+    } else if (st) {
+      st.text = st.text ? `${st.text}\n\n${p.text}` : p.text
+    } else {
+      st = { kind, by: actorsIn(p.text.slice(0, 300)), text: p.text }
+      intro = p.text
+      out.push(st)
+    }
+  }
+  close()
+  return out
+}
+
+/** Recusals: the people named in a "Jäv" part, or in a line that says someone is jävig. */
+export function readRecusals(blocks: Block[]): Recusal[] {
+  const out: Recusal[] = []
+  for (const p of paragraphs(blocks)) {
+    for (const a of actorsIn(p.text)) {
+      if (a.name) out.push(a.party ? { name: a.name, party: a.party } : { name: a.name })
+    }
+  }
+  return out
+}
+
+/** A line outside a "Jäv" part that records a recusal: "Per Holm (M) anmäler jäv och deltar inte". */
+export function recusalInLine(text: string): Recusal | undefined {
+  if (text.length > 400 || !/\bjäv(?:ig)?\b/i.test(text)) return undefined
+  const person = parsePerson(text)
+  if (!person?.name) return undefined
+  return person.party ? { name: person.name, party: person.party } : { name: person.name }
+}
