@@ -30,7 +30,7 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
     kind: 'kommun',
     settings: { minutesKeptAt: 'Socialförvaltningen, Storforsplan 36, Farsta', noticePeriodDays: 7 },
   })
-  const council = await createCommittee(db, actor, {
+  await createCommittee(db, actor, {
     organisationId: organisation.id,
     name: 'Kommunfullmäktige',
     kind: 'fullmaktige',
@@ -56,7 +56,6 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
     parentId: social.id,
     seats: 5,
   })
-  void council
 
   const people = await db.transaction().execute(async (trx) => {
     const term = await addTerm(trx, actor, {

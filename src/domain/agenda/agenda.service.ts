@@ -14,6 +14,7 @@ import type { Meeting } from '../meeting/meeting.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { groupBy } from '../shared/group-by.ts'
 import {
   getAgendaItem,
   insertAgendaItem,
@@ -194,12 +195,18 @@ export async function getAgendas(
     listAttachmentRows(db, ids),
     listAgendaItemChangeRows(db, ids),
   ])
+  const attachmentsOf = groupBy(
+    attachments,
+    (a) => a.agendaItemId,
+    (a) => a.document,
+  )
+  const changesOf = groupBy(changes, (c) => c.agendaItemId)
   const byMeeting = new Map<number, AgendaEntry[]>(meetingIds.map((id) => [id, []]))
   for (const item of items) {
     byMeeting.get(item.meetingId)?.push({
       item,
-      attachments: attachments.filter((a) => a.agendaItemId === item.id).map((a) => a.document),
-      changes: changes.filter((c) => c.agendaItemId === item.id),
+      attachments: attachmentsOf.get(item.id) ?? [],
+      changes: changesOf.get(item.id) ?? [],
     })
   }
   return byMeeting

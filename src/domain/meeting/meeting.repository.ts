@@ -138,3 +138,15 @@ export async function updateMeetingRow(
   }
   return toMeeting(row)
 }
+
+/** The organisation a meeting belongs to, through its committee, in one query (audit rows, scoping). */
+export async function getOrganisationIdOfMeeting(db: Queryable, meetingId: number): Promise<number> {
+  const row = await db
+    .selectFrom('meeting')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select('committee.organisation_id')
+    .where('meeting.id', '=', meetingId)
+    .executeTakeFirst()
+  if (!row) throw new NotFoundError('meeting', meetingId)
+  return row.organisation_id
+}

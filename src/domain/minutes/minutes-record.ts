@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
 import { listNoticesOfMeetings } from '../notice-board/notice.repository.ts'
 import type { Notice } from '../notice-board/notice.ts'
+import { groupBy } from '../shared/group-by.ts'
 import { listSignOffs } from '../sign-off/sign-off.repository.ts'
 import type { SignOff } from '../sign-off/sign-off.ts'
 import { listVotes } from '../vote/vote.repository.ts'
@@ -70,8 +71,15 @@ export async function readMinutesRecord(
     listSignOffs(db, [minutes.id]),
     listNoticesOfMeetings(db, [meetingId]),
   ])
-  const of = <T extends { sectionId: number }>(list: T[], id: number) =>
-    list.filter((x) => x.sectionId === id)
+  const bySection = <T extends { sectionId: number }>(list: T[]) => groupBy(list, (x) => x.sectionId)
+  const grouped = {
+    motions: bySection(motions),
+    votes: bySection(votes),
+    dissents: bySection(dissents),
+    statements: bySection(statements),
+    recusals: bySection(recusals),
+    services: bySection(services),
+  }
   return {
     minutes,
     attendance,
@@ -80,12 +88,12 @@ export async function readMinutesRecord(
     notices,
     sections: sections.map((section) => ({
       section,
-      motions: of(motions, section.id),
-      votes: of(votes, section.id),
-      dissents: of(dissents, section.id),
-      statements: of(statements, section.id),
-      recusals: of(recusals, section.id),
-      services: of(services, section.id),
+      motions: grouped.motions.get(section.id) ?? [],
+      votes: grouped.votes.get(section.id) ?? [],
+      dissents: grouped.dissents.get(section.id) ?? [],
+      statements: grouped.statements.get(section.id) ?? [],
+      recusals: grouped.recusals.get(section.id) ?? [],
+      services: grouped.services.get(section.id) ?? [],
       signOff: signOffs.find((s) => s.sectionIds.includes(section.id)),
     })),
   }
@@ -116,4 +124,23 @@ export function publicMinutesRecord(record: MinutesRecord): MinutesRecord {
         : s,
     ),
   }
+}
+
+/** Everyone a protocol names (attendance, signatories, authors, ballots, recusals): whose names to load. */
+export function personIdsOf(record: MinutesRecord): Set<number> {
+  const ids = new Set<number>(record.signatoryIds)
+  const add = (id: number | null) => {
+    if (id !== null) ids.add(id)
+  }
+  for (const a of record.attendance) {
+    add(a.personId)
+    add(a.servingForPersonId)
+  }
+  for (const s of record.sections) {
+    for (const entry of [...s.motions, ...s.dissents, ...s.statements])
+      for (const a of entry.authors) add(a.personId)
+    for (const vote of s.votes) for (const b of vote.ballots) add(b.personId)
+    for (const r of s.recusals) add(r.personId)
+  }
+  return ids
 }

@@ -228,3 +228,22 @@ export async function lastSectionNumberInYear(
     .executeTakeFirst()
   return row?.last == null ? undefined : Number(row.last)
 }
+
+/** What a § belongs to: its minutes, meeting, committee and organisation, in one query. */
+export async function getSectionOwners(db: Queryable, sectionId: number) {
+  const row = await db
+    .selectFrom('section')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'minutes.id as minutesId',
+      'meeting.id as meetingId',
+      'committee.id as committeeId',
+      'committee.organisation_id as organisationId',
+    ])
+    .where('section.id', '=', sectionId)
+    .executeTakeFirst()
+  if (!row) throw new NotFoundError('section', sectionId)
+  return row
+}

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
+import { getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
 import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import { getPerson } from '../person/person.repository.ts'
@@ -139,6 +139,5 @@ export async function recordAttendance(
 }
 
 async function auditRef(trx: Queryable, meeting: Meeting, id: number, type = 'minutes') {
-  const committee = await getCommittee(trx, meeting.committeeId)
-  return { type, id, organisationId: committee.organisationId }
+  return { type, id, organisationId: await getOrganisationIdOfMeeting(trx, meeting.id) }
 }

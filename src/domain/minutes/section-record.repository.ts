@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
+import type { NewRow, Selected } from '../../db/schema.ts'
+import { groupBy } from '../shared/group-by.ts'
 import { readStringList } from '../shared/json-text.ts'
 import type { Author, Dissent, Motion, MotionKind, Recusal, Service, Statement } from './minutes.ts'
 
@@ -7,55 +9,79 @@ import type { Author, Dissent, Motion, MotionKind, Recusal, Service, Statement }
 
 type AuthorOwner = 'motion' | 'dissent' | 'statement'
 
+// The three owner tables share section_id and position, and their author tables share one shape
+// with the owner column named after the table. Kysely cannot type a query over a union of tables,
+// so these few generic functions name one of them for the type checker.
+
 async function insertAuthors(db: Queryable, owner: AuthorOwner, ownerId: number, authors: readonly Author[]) {
   if (authors.length === 0) return
   const rows = authors.map((a, i) => ({
+    [`${owner}_id`]: ownerId,
     position: i + 1,
     person_id: a.personId,
     party_id: a.partyId,
     and_others: a.andOthers,
   }))
-  // The three author tables share one shape; the owner column differs.
-  if (owner === 'motion')
-    await db
-      .insertInto('motion_author')
-      .values(rows.map((r) => ({ ...r, motion_id: ownerId })))
-      .execute()
-  if (owner === 'dissent')
-    await db
-      .insertInto('dissent_author')
-      .values(rows.map((r) => ({ ...r, dissent_id: ownerId })))
-      .execute()
-  if (owner === 'statement')
-    await db
-      .insertInto('statement_author')
-      .values(rows.map((r) => ({ ...r, statement_id: ownerId })))
-      .execute()
+  await db
+    .insertInto(`${owner}_author` as 'motion_author')
+    .values(rows as NewRow<'motion_author'>[])
+    .execute()
 }
 
-async function listAuthors(
-  db: Queryable,
-  owner: AuthorOwner,
-  ownerIds: readonly number[],
-): Promise<Map<number, Author[]>> {
-  const byOwner = new Map<number, Author[]>()
-  if (ownerIds.length === 0) return byOwner
+async function listAuthors(db: Queryable, owner: AuthorOwner, ownerIds: readonly number[]) {
+  if (ownerIds.length === 0) return new Map<number, Author[]>()
   const rows = await db
     .selectFrom(`${owner}_author` as 'motion_author')
-    // Typed as motion_author; the owner column is aliased to one name for all three tables.
     .select([`${owner}_id as motion_id` as 'motion_id', 'person_id', 'party_id', 'and_others'])
     .where(`${owner}_id` as 'motion_id', 'in', [...ownerIds])
     .orderBy('position')
     .execute()
-  for (const row of rows) {
-    const list = byOwner.get(row.motion_id) ?? []
-    list.push({ personId: row.person_id, partyId: row.party_id, andOthers: Boolean(row.and_others) })
-    byOwner.set(row.motion_id, list)
-  }
-  return byOwner
+  return groupBy(
+    rows,
+    (row) => row.motion_id,
+    (row): Author => ({ personId: row.person_id, partyId: row.party_id, andOthers: Boolean(row.and_others) }),
+  )
 }
 
-async function nextPosition(
+/** Inserts a motion, dissent or statement after the others of its §, then its authors. */
+async function insertOwned<T extends AuthorOwner>(
+  db: Queryable,
+  owner: T,
+  columns: Omit<NewRow<T>, 'position'> & { section_id: number },
+  authors: readonly Author[],
+): Promise<{ id: number; position: number }> {
+  const position = await nextPosition(db, owner, columns.section_id)
+  const row = await db
+    .insertInto(owner as 'dissent')
+    .values({ ...columns, position } as NewRow<'dissent'>)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await insertAuthors(db, owner, row.id, authors)
+  return { id: row.id, position }
+}
+
+/** The motions, dissents or statements of some §§ in order, each with its authors: two queries. */
+async function listOwned<T extends AuthorOwner>(
+  db: Queryable,
+  owner: T,
+  sectionIds: readonly number[],
+): Promise<Array<Selected<T> & { id: number; authors: Author[] }>> {
+  if (sectionIds.length === 0) return []
+  const rows = (await db
+    .selectFrom(owner as 'dissent')
+    .selectAll()
+    .where('section_id', 'in', [...sectionIds])
+    .orderBy('position')
+    .execute()) as Array<Selected<T> & { id: number }>
+  const authors = await listAuthors(
+    db,
+    owner,
+    rows.map((r) => r.id),
+  )
+  return rows.map((row) => ({ ...row, authors: authors.get(row.id) ?? [] }))
+}
+
+export async function nextPosition(
   db: Queryable,
   table: 'motion' | 'dissent' | 'statement' | 'vote',
   sectionId: number,
@@ -68,46 +94,25 @@ async function nextPosition(
   return Number(row?.last ?? 0) + 1
 }
 
-export { nextPosition }
-
 export async function insertMotion(db: Queryable, values: Omit<Motion, 'id' | 'position'>): Promise<Motion> {
-  const position = await nextPosition(db, 'motion', values.sectionId)
-  const row = await db
-    .insertInto('motion')
-    .values({
-      section_id: values.sectionId,
-      position,
-      kind: values.kind,
-      text: values.text,
-      points: JSON.stringify(values.points),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await insertAuthors(db, 'motion', row.id, values.authors)
-  return { ...values, id: row.id, position }
+  const columns = {
+    section_id: values.sectionId,
+    kind: values.kind,
+    text: values.text,
+    points: JSON.stringify(values.points),
+  }
+  return { ...values, ...(await insertOwned(db, 'motion', columns, values.authors)) }
 }
 
 export async function listMotions(db: Queryable, sectionIds: readonly number[]): Promise<Motion[]> {
-  if (sectionIds.length === 0) return []
-  const rows = await db
-    .selectFrom('motion')
-    .selectAll()
-    .where('section_id', 'in', [...sectionIds])
-    .orderBy('position')
-    .execute()
-  const authors = await listAuthors(
-    db,
-    'motion',
-    rows.map((r) => r.id),
-  )
-  return rows.map((row) => ({
+  return (await listOwned(db, 'motion', sectionIds)).map((row) => ({
     id: row.id,
     sectionId: row.section_id,
     position: row.position,
     kind: row.kind as MotionKind | null,
     text: row.text,
     points: readStringList(row.points),
-    authors: authors.get(row.id) ?? [],
+    authors: row.authors,
   }))
 }
 
@@ -115,35 +120,17 @@ export async function insertDissent(
   db: Queryable,
   values: Omit<Dissent, 'id' | 'position'>,
 ): Promise<Dissent> {
-  const position = await nextPosition(db, 'dissent', values.sectionId)
-  const row = await db
-    .insertInto('dissent')
-    .values({ section_id: values.sectionId, position, text: values.text })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await insertAuthors(db, 'dissent', row.id, values.authors)
-  return { ...values, id: row.id, position }
+  const columns = { section_id: values.sectionId, text: values.text }
+  return { ...values, ...(await insertOwned(db, 'dissent', columns, values.authors)) }
 }
 
 export async function listDissents(db: Queryable, sectionIds: readonly number[]): Promise<Dissent[]> {
-  if (sectionIds.length === 0) return []
-  const rows = await db
-    .selectFrom('dissent')
-    .selectAll()
-    .where('section_id', 'in', [...sectionIds])
-    .orderBy('position')
-    .execute()
-  const authors = await listAuthors(
-    db,
-    'dissent',
-    rows.map((r) => r.id),
-  )
-  return rows.map((row) => ({
+  return (await listOwned(db, 'dissent', sectionIds)).map((row) => ({
     id: row.id,
     sectionId: row.section_id,
     position: row.position,
     text: row.text,
-    authors: authors.get(row.id) ?? [],
+    authors: row.authors,
   }))
 }
 
@@ -151,36 +138,18 @@ export async function insertStatement(
   db: Queryable,
   values: Omit<Statement, 'id' | 'position'>,
 ): Promise<Statement> {
-  const position = await nextPosition(db, 'statement', values.sectionId)
-  const row = await db
-    .insertInto('statement')
-    .values({ section_id: values.sectionId, position, kind: values.kind, text: values.text })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await insertAuthors(db, 'statement', row.id, values.authors)
-  return { ...values, id: row.id, position }
+  const columns = { section_id: values.sectionId, kind: values.kind, text: values.text }
+  return { ...values, ...(await insertOwned(db, 'statement', columns, values.authors)) }
 }
 
 export async function listStatements(db: Queryable, sectionIds: readonly number[]): Promise<Statement[]> {
-  if (sectionIds.length === 0) return []
-  const rows = await db
-    .selectFrom('statement')
-    .selectAll()
-    .where('section_id', 'in', [...sectionIds])
-    .orderBy('position')
-    .execute()
-  const authors = await listAuthors(
-    db,
-    'statement',
-    rows.map((r) => r.id),
-  )
-  return rows.map((row) => ({
+  return (await listOwned(db, 'statement', sectionIds)).map((row) => ({
     id: row.id,
     sectionId: row.section_id,
     position: row.position,
     kind: row.kind,
     text: row.text,
-    authors: authors.get(row.id) ?? [],
+    authors: row.authors,
   }))
 }
 

@@ -1,14 +1,11 @@
 import type { Queryable } from '../../db/database.ts'
-import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
-import { getMeeting } from '../meeting/meeting.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { listBallotsOfSection } from '../vote/vote.repository.ts'
-import { getMinutes } from './minutes.repository.ts'
-import type { Author, Dissent, Motion, MotionKind, Section, Statement } from './minutes.ts'
-import { getEditableSection } from './section.service.ts'
+import { getSectionOwners } from './minutes.repository.ts'
+import type { Author, Dissent, Motion, MotionKind, Statement } from './minutes.ts'
+import { auditSection, getEditableSection } from './section.service.ts'
 import { insertDissent, insertMotion, insertStatement, listServices } from './section-record.repository.ts'
 
 export interface AuthorInput {
@@ -33,7 +30,7 @@ export async function recordMotion(
     points: (input.points ?? []).map((p) => p.trim()).filter(Boolean),
     authors: toAuthors(input.authors),
   })
-  await audit(trx, actor, 'section.motion_recorded', section, motion)
+  await auditSection(trx, actor, 'section.motion_recorded', section.id, { after: motion })
   return motion
 }
 
@@ -67,7 +64,7 @@ export async function recordDissent(
     text: input.text?.trim() || null,
     authors,
   })
-  await audit(trx, actor, 'section.dissent_recorded', section, dissent)
+  await auditSection(trx, actor, 'section.dissent_recorded', section.id, { after: dissent })
   return dissent
 }
 
@@ -78,9 +75,7 @@ export async function recordStatement(
   input: { sectionId: number; kind: string; text?: string; authors: AuthorInput[] },
 ): Promise<Statement> {
   const section = await getEditableSection(trx, input.sectionId)
-  const minutes = await getMinutes(trx, section.minutesId)
-  const meeting = await getMeeting(trx, minutes.meetingId)
-  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+  const settings = await getCommitteeSettings(trx, (await getSectionOwners(trx, section.id)).committeeId)
   const kind = input.kind.trim().toLowerCase()
   if (!settings.statementKinds.includes(kind)) {
     throw new InvalidInputError(
@@ -97,7 +92,7 @@ export async function recordStatement(
     text: input.text?.trim() || null,
     authors: toAuthors(input.authors),
   })
-  await audit(trx, actor, 'section.statement_recorded', section, statement)
+  await auditSection(trx, actor, 'section.statement_recorded', section.id, { after: statement })
   return statement
 }
 
@@ -110,18 +105,4 @@ function toAuthors(input: AuthorInput[]): Author[] {
     }
     return { personId: a.personId ?? null, partyId: a.partyId ?? null, andOthers: a.andOthers ?? false }
   })
-}
-
-async function audit(trx: Queryable, actor: Actor, action: string, section: Section, after: unknown) {
-  const minutes = await getMinutes(trx, section.minutesId)
-  const committee = await getCommittee(trx, (await getMeeting(trx, minutes.meetingId)).committeeId)
-  await recordAudit(
-    trx,
-    actor,
-    action,
-    { type: 'section', id: section.id, organisationId: committee.organisationId },
-    {
-      after,
-    },
-  )
 }

@@ -9,12 +9,13 @@ import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
 import {
   getMinutes,
   getSection,
+  getSectionOwners,
   insertSection,
   lastSectionNumberInYear,
   listSectionRows,
   updateSectionRow,
 } from './minutes.repository.ts'
-import type { Minutes, Section, SectionOutcome } from './minutes.ts'
+import type { Section, SectionOutcome } from './minutes.ts'
 import { type Quorum, quorumFor } from './quorum.ts'
 import { firstSectionNumber, formatSectionLabel } from './section-numbering.ts'
 import {
@@ -87,7 +88,7 @@ export async function addSection(
     confidential: input.confidential ?? false,
     immediateSignOff: input.immediateSignOff ?? false,
   })
-  await recordAudit(trx, actor, 'section.added', await auditRef(trx, minutes, section.id), { after: section })
+  await auditSection(trx, actor, 'section.added', section.id, { after: section })
   return section
 }
 
@@ -113,16 +114,7 @@ export async function updateSection(
       ...(input.immediateSignOff !== undefined ? { immediateSignOff: input.immediateSignOff } : {}),
     },
   )
-  await recordAudit(
-    trx,
-    actor,
-    'section.changed',
-    await auditRef(trx, await getMinutes(trx, after.minutesId), after.id),
-    {
-      before,
-      after,
-    },
-  )
+  await auditSection(trx, actor, 'section.changed', after.id, { before, after })
   return after
 }
 
@@ -159,15 +151,7 @@ export async function recordServing(
     servingForPersonId: input.servingForPersonId ?? null,
     remote: input.remote ?? false,
   })
-  await recordAudit(
-    trx,
-    actor,
-    'section.serving_recorded',
-    await auditRef(trx, await getMinutes(trx, section.minutesId), section.id),
-    {
-      after: input,
-    },
-  )
+  await auditSection(trx, actor, 'section.serving_recorded', section.id, { after: input })
 }
 
 /** Records jäv: the member leaves for this § only, and no longer serves at it (KL 6:28–30, B2). */
@@ -184,22 +168,13 @@ export async function recordRecusal(
     personId: input.personId,
     reason: input.reason?.trim() || null,
   })
-  await recordAudit(
-    trx,
-    actor,
-    'section.recusal_recorded',
-    await auditRef(trx, await getMinutes(trx, section.minutesId), section.id),
-    {
-      after: input,
-    },
-  )
+  await auditSection(trx, actor, 'section.recusal_recorded', section.id, { after: input })
 }
 
 /** Whether the committee may decide at this § (KL 6:27), from who served there and who had jäv. */
 export async function sectionQuorum(db: Queryable, sectionId: number): Promise<Quorum | undefined> {
   const section = await getSection(db, sectionId)
-  const minutes = await getMinutes(db, section.minutesId)
-  const committee = await getCommittee(db, (await getMeeting(db, minutes.meetingId)).committeeId)
+  const committee = await getCommittee(db, (await getSectionOwners(db, sectionId)).committeeId)
   if (!committee.seats) return undefined
   const [services, recusals] = await Promise.all([
     listServices(db, [section.id]),
@@ -226,8 +201,14 @@ function cleanPoints(points: string[] | undefined): string[] {
   return (points ?? []).map((p) => p.trim()).filter(Boolean)
 }
 
-async function auditRef(trx: Queryable, minutes: Minutes, sectionId: number) {
-  const meeting = await getMeeting(trx, minutes.meetingId)
-  const committee = await getCommittee(trx, meeting.committeeId)
-  return { type: 'section', id: sectionId, organisationId: committee.organisationId }
+/** Writes the audit row of a change to a § or to what is recorded under it. */
+export async function auditSection(
+  trx: Queryable,
+  actor: Actor,
+  action: string,
+  sectionId: number,
+  change: { before?: unknown; after?: unknown },
+) {
+  const { organisationId } = await getSectionOwners(trx, sectionId)
+  await recordAudit(trx, actor, action, { type: 'section', id: sectionId, organisationId }, change)
 }

@@ -6,7 +6,7 @@ import { getMinutes, listSectionRows } from '../minutes/minutes.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { addDays, isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import { listSignOffs } from '../sign-off/sign-off.repository.ts'
+import { findSignOff } from '../sign-off/sign-off.repository.ts'
 import { lastAppealDay, latestNoticePostingDay, noticeRemovalDay } from './appeal-deadline.ts'
 import { findMeetingNotice, findNoticeOfSignOff, insertNotice } from './notice.repository.ts'
 import type { Notice } from './notice.ts'
@@ -27,15 +27,10 @@ export async function postMinutesNotice(
     throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
   const existing = await findNoticeOfSignOff(trx, input.signOffId)
   if (existing) return existing
-  const signOffRow = await trx
-    .selectFrom('sign_off')
-    .select('minutes_id')
-    .where('id', '=', input.signOffId)
-    .executeTakeFirst()
-  if (!signOffRow) throw new InvalidInputError('no such sign-off', 'signOffId')
-  const minutes = await getMinutes(trx, signOffRow.minutes_id)
-  const signOff = (await listSignOffs(trx, [minutes.id])).find((s) => s.id === input.signOffId)
-  if (!signOff || signOff.status !== 'signed_off' || !signOff.signedOffOn) {
+  const signOff = await findSignOff(trx, input.signOffId)
+  if (!signOff) throw new InvalidInputError('no such sign-off', 'signOffId')
+  const minutes = await getMinutes(trx, signOff.minutesId)
+  if (signOff.status !== 'signed_off' || !signOff.signedOffOn) {
     throw new InvalidStateError('only signed-off minutes are announced (KL 8:12)')
   }
   if (input.postedOn < signOff.signedOffOn)
@@ -50,7 +45,7 @@ export async function postMinutesNotice(
   const committee = await getCommittee(trx, meeting.committeeId)
   const sections = (await listSectionRows(trx, [minutes.id])).filter((s) => signOff.sectionIds.includes(s.id))
   const range = sectionRange(sections.map((s) => s.number))
-  const notice = await insertNotice(trx, {
+  return postNotice(trx, actor, {
     organisationId: committee.organisationId,
     kind: 'minutes',
     meetingId: null,
@@ -61,16 +56,6 @@ export async function postMinutesNotice(
     removedOn: noticeRemovalDay(input.postedOn),
     lastAppealDay: lastAppealDay(input.postedOn),
   })
-  await recordAudit(
-    trx,
-    actor,
-    'notice.posted',
-    { type: 'notice', id: notice.id, organisationId: notice.organisationId },
-    {
-      after: notice,
-    },
-  )
-  return notice
 }
 
 /** Announces a meeting on the notice board (KL 8:10); the notice comes down the day after the meeting. */
@@ -88,7 +73,7 @@ export async function postMeetingNotice(
     throw new InvalidInputError('a meeting is announced before it is held', 'postedOn')
   const committee = await getCommittee(trx, meeting.committeeId)
   const time = meeting.startTime ? ` kl. ${meeting.startTime}` : ''
-  const notice = await insertNotice(trx, {
+  return postNotice(trx, actor, {
     organisationId: committee.organisationId,
     kind: 'meeting',
     meetingId: meeting.id,
@@ -99,6 +84,11 @@ export async function postMeetingNotice(
     removedOn: addDays(meeting.meetsOn, 1),
     lastAppealDay: null,
   })
+}
+
+/** Puts a notice up, with its audit row in the same transaction. */
+async function postNotice(trx: Queryable, actor: Actor, values: Omit<Notice, 'id'>): Promise<Notice> {
+  const notice = await insertNotice(trx, values)
   await recordAudit(
     trx,
     actor,

@@ -1,16 +1,14 @@
 import type { Queryable } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
+import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
+import { groupBy } from '../shared/group-by.ts'
 import type { SignOff, SignOffStatus } from './sign-off.ts'
 
-export async function listSignOffs(db: Queryable, minutesIds: readonly number[]): Promise<SignOff[]> {
-  if (minutesIds.length === 0) return []
-  const rows = await db
-    .selectFrom('sign_off')
-    .selectAll()
-    .where('minutes_id', 'in', [...minutesIds])
-    .orderBy('id')
-    .execute()
+type SignOffRow = Selected<'sign_off'>
+
+/** Sign-offs with their §§ (in § order) and signatures: two queries for any number of them. */
+async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Promise<SignOff[]> {
   const ids = rows.map((r) => r.id)
   if (ids.length === 0) return []
   const [sections, signatures] = await Promise.all([
@@ -23,17 +21,41 @@ export async function listSignOffs(db: Queryable, minutesIds: readonly number[])
       .execute(),
     db.selectFrom('signature').selectAll().where('sign_off_id', 'in', ids).orderBy('id').execute(),
   ])
+  const sectionIds = groupBy(
+    sections,
+    (s) => s.sign_off_id,
+    (s) => s.section_id,
+  )
+  const signaturesOf = groupBy(
+    signatures,
+    (s) => s.sign_off_id,
+    (s) => ({ personId: s.person_id, signedAt: s.signed_at }),
+  )
   return rows.map((row) => ({
     id: row.id,
     minutesId: row.minutes_id,
-    sectionIds: sections.filter((s) => s.sign_off_id === row.id).map((s) => s.section_id),
+    sectionIds: sectionIds.get(row.id) ?? [],
     signedOffOn: row.signed_off_on,
     immediate: Boolean(row.immediate),
     status: row.status as SignOffStatus,
-    signatures: signatures
-      .filter((s) => s.sign_off_id === row.id)
-      .map((s) => ({ personId: s.person_id, signedAt: s.signed_at })),
+    signatures: signaturesOf.get(row.id) ?? [],
   }))
+}
+
+export async function listSignOffs(db: Queryable, minutesIds: readonly number[]): Promise<SignOff[]> {
+  if (minutesIds.length === 0) return []
+  const rows = await db
+    .selectFrom('sign_off')
+    .selectAll()
+    .where('minutes_id', 'in', [...minutesIds])
+    .orderBy('id')
+    .execute()
+  return withSectionsAndSignatures(db, rows)
+}
+
+export async function findSignOff(db: Queryable, id: number): Promise<SignOff | undefined> {
+  const row = await db.selectFrom('sign_off').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && (await withSectionsAndSignatures(db, [row]))[0]
 }
 
 /** Reads a sign-off and, on PostgreSQL, locks it: two signatories signing at once are serialised. */
@@ -43,9 +65,7 @@ export async function getSignOffForUpdate(db: Queryable, id: number): Promise<Si
     db.selectFrom('sign_off').selectAll().where('id', '=', id),
   ).executeTakeFirst()
   if (!row) throw new NotFoundError('sign-off', id)
-  const [signOff] = (await listSignOffs(db, [row.minutes_id])).filter((s) => s.id === id)
-  if (!signOff) throw new NotFoundError('sign-off', id)
-  return signOff
+  return (await withSectionsAndSignatures(db, [row]))[0] as SignOff
 }
 
 export async function insertSignOff(

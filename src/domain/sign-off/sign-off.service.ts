@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
+import { getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
 import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
 import {
   getMinutes,
@@ -18,7 +18,6 @@ import {
   insertSignature,
   insertSignOff,
   listSectionsInSignOffs,
-  listSignOffs,
   markSignedOff,
 } from './sign-off.repository.ts'
 import { allHaveSigned, type SignOff } from './sign-off.ts'
@@ -79,9 +78,9 @@ export async function signSections(
     if (signOff.signatures.some((s) => s.personId === input.personId))
       throw new InvalidStateError('you have signed already')
     await insertSignature(trx, signOff.id, input.personId, new Date().toISOString())
-    const signatures = [...signOff.signatures, { personId: input.personId, signedAt: '' }]
+    const signedBy = [...signOff.signatures.map((s) => s.personId), input.personId]
     await audit(trx, actor, 'minutes.signed', minutes, { signOffId: signOff.id, personId: input.personId })
-    if (allHaveSigned(appointed, signatures)) await completeSignOff(trx, actor, minutes, signOff.id, input.on)
+    if (allHaveSigned(appointed, signedBy)) await completeSignOff(trx, actor, minutes, signOff.id, input.on)
     return getSignOffForUpdate(trx, signOff.id)
   })
 }
@@ -159,12 +158,12 @@ async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]
 }
 
 async function audit(trx: Queryable, actor: Actor, action: string, minutes: Minutes, after: unknown) {
-  const committee = await getCommittee(trx, (await getMeeting(trx, minutes.meetingId)).committeeId)
+  const organisationId = await getOrganisationIdOfMeeting(trx, minutes.meetingId)
   await recordAudit(
     trx,
     actor,
     action,
-    { type: 'minutes', id: minutes.id, organisationId: committee.organisationId },
+    { type: 'minutes', id: minutes.id, organisationId },
     {
       after,
     },

@@ -20,7 +20,7 @@ export interface Signature {
 }
 
 /** Whether every appointed signatory has signed: then the §§ are signed off. */
-export function allHaveSigned(appointed: readonly number[], signatures: readonly Signature[]): boolean {
-  const signed = new Set(signatures.map((s) => s.personId))
+export function allHaveSigned(appointed: readonly number[], signedBy: readonly number[]): boolean {
+  const signed = new Set(signedBy)
   return appointed.length > 0 && appointed.every((id) => signed.has(id))
 }

@@ -1,9 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
-import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
-import { getMeeting } from '../meeting/meeting.repository.ts'
-import { getMinutes } from '../minutes/minutes.repository.ts'
-import { getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
+import { auditSection, getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
 import { listRecusals, listServices, nextPosition } from '../minutes/section-record.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
@@ -103,17 +99,7 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
     result: input.result?.trim() || null,
     ballots,
   })
-  const minutes = await getMinutes(trx, section.minutesId)
-  const committee = await getCommittee(trx, (await getMeeting(trx, minutes.meetingId)).committeeId)
-  await recordAudit(
-    trx,
-    actor,
-    'section.vote_recorded',
-    { type: 'section', id: section.id, organisationId: committee.organisationId },
-    {
-      after: vote,
-    },
-  )
+  await auditSection(trx, actor, 'section.vote_recorded', section.id, { after: vote })
   return vote
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { getAgenda } from '../../domain/agenda/agenda.service.ts'
 import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
 import { findMeetingBySlug } from '../../domain/meeting/meeting.service.ts'
-import { publicMinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { personIdsOf, publicMinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { listParties, listPersonsByIds } from '../../domain/person/person.service.ts'
 import { publicAgenda } from '../../domain/publication/public-agenda.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
@@ -33,16 +33,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       // The agenda is public once the notice is out; minutes only once signed off (TF 2:10).
       const noticeOut = meeting.status !== 'planned'
       const minutes = record && publicMinutesRecord(record)
-      const personIds = new Set<number>()
-      for (const a of minutes?.attendance ?? [])
-        for (const id of [a.personId, a.servingForPersonId]) if (id) personIds.add(id)
-      for (const id of minutes?.signatoryIds ?? []) personIds.add(id)
-      for (const s of minutes?.sections ?? []) {
-        for (const list of [s.motions, s.dissents, s.statements])
-          for (const x of list) for (const a of x.authors) if (a.personId) personIds.add(a.personId)
-        for (const v of s.votes) for (const b of v.ballots) personIds.add(b.personId)
-        for (const r of s.recusals) personIds.add(r.personId)
-      }
+      const personIds = minutes ? personIdsOf(minutes) : new Set<number>()
       const persons = new Map((await listPersonsByIds(request.db, [...personIds])).map((p) => [p.id, p.name]))
       const partyNames = new Map(parties.map((p) => [p.id, p.abbreviation]))
       const names: Names = {
