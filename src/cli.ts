@@ -3,8 +3,12 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config.ts'
+import type { Db } from './db/database.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { reindexAllMeetings } from './domain/search/search.service.ts'
+import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
+import { describeSummary, type ImportTarget, importDocument } from './import/import-document.ts'
 import { parseDocument } from './import/parse-document.ts'
 import { openMigrated, StartError, serve } from './main.ts'
 
@@ -17,7 +21,10 @@ Kommandon:
   serve      starta webbservern (--port, --host, --database-url, --data-dir, --demo)
   migrate    uppdatera databasens schema
   demo       läs in demodata i en tom databas
+  reindex    bygg om sökindexet från publicerade uppgifter
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
+  import FIL…  läs in publicerade dagordningar och protokoll i databasen
+             (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
   help       visa den här hjälpen
 
 Miljövariabler: PORT (3000), HOST (localhost), DATABASE_URL (SQLite i DATA_DIR),
@@ -31,6 +38,9 @@ const flagOptions = {
   'database-url': { type: 'string' },
   'data-dir': { type: 'string' },
   demo: { type: 'boolean' },
+  organisation: { type: 'string' },
+  committee: { type: 'string' },
+  'meeting-date': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -98,12 +108,75 @@ async function main(argv: string[]): Promise<number> {
         await db.destroy()
       }
     }
+    case 'import': {
+      if (rest.length === 0) throw new UsageError('import tar en eller flera filer: paragraf import FIL…')
+      const db = await openMigrated(config())
+      try {
+        return await importFiles(db, rest, {
+          ...(values.organisation ? { organisation: values.organisation } : {}),
+          ...(values.committee ? { committeeSlug: values.committee } : {}),
+          ...(values['meeting-date'] ? { meetingDate: values['meeting-date'] } : {}),
+        })
+      } finally {
+        await db.destroy()
+      }
+    }
+    case 'reindex': {
+      noArguments(command, rest)
+      const db = await openMigrated(config())
+      try {
+        const meetings = await reindexAllMeetings(db)
+        console.log(`Sökindexet är ombyggt (${meetings} sammanträden).`)
+        return 0
+      } finally {
+        await db.destroy()
+      }
+    }
     case 'parse': {
       if (rest.length !== 1) throw new UsageError('parse tar en fil: paragraf parse FIL')
       return parseFile(rest[0] as string)
     }
     default:
       throw new UsageError(`okänt kommando "${command}" (se paragraf help)`)
+  }
+}
+
+/**
+ * Imports each file in its own transaction and prints what it brought. A file that is no meeting
+ * document, or that cannot be stored, is reported on one line and the others still go in; the exit
+ * status is then 2 (unreadable) or 1 (not stored).
+ */
+async function importFiles(db: Db, files: string[], target: ImportTarget): Promise<number> {
+  let status = 0
+  for (const file of files) {
+    const bytes = await readDocument(file)
+    const outcome = await parseDocument({ bytes, fileName: path.basename(file) })
+    if (!outcome.ok) {
+      console.error(`paragraf: ${file}: ${outcome.reason}`)
+      status = Math.max(status, 2)
+      continue
+    }
+    try {
+      const summary = await importDocument(db, systemActor('import'), outcome.document, target)
+      console.log(describeSummary(summary))
+      for (const warning of summary.warnings) console.log(`  varning: ${warning}`)
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      console.error(`paragraf: ${file}: ${error.message}`)
+      status = Math.max(status, 1)
+    }
+  }
+  return status
+}
+
+async function readDocument(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(
+      code === 'ENOENT' ? `filen ${file} finns inte` : `filen ${file} kan inte läsas (${code})`,
+    )
   }
 }
 

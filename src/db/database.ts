@@ -59,3 +59,11 @@ function openPostgres(target: { url: string; schema?: string; maxConnections?: n
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
+
+/**
+ * Runs `work` in a transaction: the caller's when `db` already is one (an import that writes a whole
+ * document at once), otherwise a new one. Use cases that must be atomic use it either way.
+ */
+export function inTransaction<T>(db: Queryable, work: (trx: Queryable) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}

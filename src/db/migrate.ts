@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import { dialectOf } from './dialect.ts'
 import * as domainModel from './migrations/0001-domain-model.ts'
+import * as search from './migrations/0002-search.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
   '0001-domain-model': domainModel,
+  '0002-search': search,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -295,6 +295,35 @@ export interface AuditEventTable extends Row {
   after: string | null
 }
 
+/**
+ * One public agenda item, signed-off § or attachment, as search sees it (see migrations/0002-search.ts).
+ * The `*_words` columns hold the analysed words; PostgreSQL also has a generated `search_vector`
+ * and SQLite the FTS5 tables search_fts and search_trigram, used only through raw SQL in domain/search.
+ */
+export interface SearchEntryTable {
+  id: Generated<number>
+  created_at: Timestamp
+  kind: string
+  object_id: number
+  meeting_id: number
+  committee_id: number
+  year: number
+  meets_on: string
+  published_on: string | null
+  label: string | null
+  anchor: string | null
+  section_number: number | null
+  title: string
+  body: string
+  title_words: string
+  body_words: string
+}
+
+export interface SearchEntryPartyTable {
+  search_entry_id: number
+  party: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   committee: CommitteeTable
@@ -327,6 +356,8 @@ export interface Database {
   signature: SignatureTable
   notice: NoticeTable
   audit_event: AuditEventTable
+  search_entry: SearchEntryTable
+  search_entry_party: SearchEntryPartyTable
 }
 
 export type Selected<T extends keyof Database> = Selectable<Database[T]>

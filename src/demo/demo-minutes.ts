@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts'
+import { addAgendaItem } from '../domain/agenda/agenda.service.ts'
 import { registerMatter } from '../domain/matter/matter.service.ts'
 import { changeMeetingStatus, scheduleMeeting } from '../domain/meeting/meeting.service.ts'
 import { appointSignatories, openMinutes, recordAttendance } from '../domain/minutes/minutes.service.ts'
@@ -83,6 +84,25 @@ export async function loadDemoMinutes(
       endTime: '17:15',
       location: 'Socialförvaltningen, Storforsplan 36, Farsta, lokal Storfors',
     })
+    // The agenda the notice carried: one item per §, with the matter's registry number.
+    const items: number[] = []
+    for (const [i, s] of sections.entries()) {
+      const matter = s.dnr
+        ? await registerMatter(trx, actor, {
+            organisationId: input.organisationId,
+            registryNumber: s.dnr,
+            title: s.title,
+          })
+        : undefined
+      const item = await addAgendaItem(trx, actor, {
+        meetingId: meeting.id,
+        number: String(i + 1),
+        title: s.title,
+        ...(matter ? { matterId: matter.id } : {}),
+        ...(s.immediate ? { immediateSignOff: true } : {}),
+      })
+      items.push(item.id)
+    }
     meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
     const secretary = await addPerson(trx, actor, {
       organisationId: input.organisationId,
@@ -145,6 +165,7 @@ export async function loadDemoMinutes(
         : undefined
       const section = await addSection(trx, actor, {
         minutesId: minutes.id,
+        agendaItemId: items[i]!,
         number: i + 1,
         title: s.title,
         decision: s.decision ?? [],

@@ -2,26 +2,44 @@ import { readFileSync } from 'node:fs'
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from '../db/database.ts'
+import { registerCaching } from './caching.ts'
 import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
+import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
 import { committeeRoutes } from './portal/committee.routes.tsx'
+import { feedRoutes } from './portal/feeds.routes.ts'
+import { matterRoutes } from './portal/matter.routes.tsx'
 import { meetingRoutes } from './portal/meeting.routes.tsx'
+import { minutesRoutes } from './portal/minutes.routes.tsx'
+import { noticeBoardRoutes } from './portal/notice-board.routes.tsx'
+import { partyRoutes } from './portal/party.routes.tsx'
+import { personRoutes } from './portal/person.routes.tsx'
+import { searchRoutes } from './portal/search.routes.tsx'
 import { startRoutes } from './portal/start.routes.tsx'
+import { todayInSweden } from './views/format.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
     db: Db
+    /** Today's date in Sweden ('YYYY-MM-DD') by the app's clock: the notice board turns on it. */
+    today: string
   }
 }
 
 export interface AppOptions {
   db: Db
   logLevel?: string
+  /** The clock (tests set a fixed one). */
+  now?: () => Date
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
 
 /** The web application: the public portal (and later the workspace and the API) over one database. */
-export async function createApp({ db, logLevel = 'info' }: AppOptions): Promise<FastifyInstance> {
+export async function createApp({
+  db,
+  logLevel = 'info',
+  now = () => new Date(),
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
     trustProxy: true,
@@ -31,6 +49,9 @@ export async function createApp({ db, logLevel = 'info' }: AppOptions): Promise<
   })
   app.decorateRequest('db', {
     getter: () => db,
+  })
+  app.decorateRequest('today', {
+    getter: () => todayInSweden(now()),
   })
   await app.register(formbody)
 
@@ -45,6 +66,8 @@ export async function createApp({ db, logLevel = 'info' }: AppOptions): Promise<
     reply.header('permissions-policy', 'interest-cohort=()')
   })
 
+  registerCaching(app)
+
   app.get('/assets/paragraf.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
   )
@@ -54,5 +77,13 @@ export async function createApp({ db, logLevel = 'info' }: AppOptions): Promise<
   await app.register(startRoutes)
   await app.register(committeeRoutes)
   await app.register(meetingRoutes)
+  await app.register(minutesRoutes)
+  await app.register(noticeBoardRoutes)
+  await app.register(matterRoutes)
+  await app.register(personRoutes)
+  await app.register(partyRoutes)
+  await app.register(feedRoutes)
+  await app.register(accessibilityRoutes)
+  await app.register(searchRoutes)
   return app
 }

@@ -1,10 +1,52 @@
 // Every public address in one place, so links and routes cannot drift apart. The shapes follow
 // the city's own portal: /committees/socialnamnden/mote-2022-12-14.
 
+/**
+ * A registry number in an address: one path segment, every reserved character escaped, so
+ * "1.2.2-72/2022" is /arenden/1.2.2-72%2F2022 and "KS 2018/124" is /arenden/KS%202018%2F124.
+ * The router decodes the segment back to the registry number.
+ */
+const segment = (text: string) => encodeURIComponent(text)
+
 export const paths = {
   start: () => '/',
   committee: (committeeSlug: string) => `/committees/${committeeSlug}`,
   meeting: (committeeSlug: string, meetingSlug: string) => `/committees/${committeeSlug}/${meetingSlug}`,
   minutes: (committeeSlug: string, meetingSlug: string) =>
     `/committees/${committeeSlug}/${meetingSlug}/protokoll`,
+  /** A § in the minutes: its own anchor, so a § can be linked to. */
+  section: (committeeSlug: string, meetingSlug: string, sectionNumber: number) =>
+    `/committees/${committeeSlug}/${meetingSlug}/protokoll#paragraf-${sectionNumber}`,
+  noticeBoard: () => '/anslagstavla',
+  noticeArchive: (page = 1) => (page > 1 ? `/anslagstavla/arkiv?sida=${page}` : '/anslagstavla/arkiv'),
+  matter: (registryNumber: string) => `/arenden/${segment(registryNumber)}`,
+  person: (personSlug: string) => `/personer/${personSlug}`,
+  party: (abbreviation: string) => `/partier/${segment(abbreviation)}`,
+  /** The search page; empty values are left out, so `search()` is just /sok. */
+  search: (params: SearchParams = {}) => {
+    const query = new URLSearchParams()
+    for (const [key, value] of Object.entries(params))
+      if (value !== undefined && value !== '') query.set(key, String(value))
+    const text = query.toString()
+    return text ? `/sok?${text}` : '/sok'
+  },
+  accessibility: () => '/tillganglighet',
+  privacy: () => '/integritet',
+  calendar: () => '/kalender.ics',
+  committeeCalendar: (committeeSlug: string) => `/committees/${committeeSlug}/kalender.ics`,
+  agendaFeed: () => '/floden/dagordningar.atom',
+  minutesFeed: () => '/floden/protokoll.atom',
+  noticeBoardFeed: () => '/anslagstavla/flode.atom',
+  committeeFeed: (committeeSlug: string) => `/committees/${committeeSlug}/flode.atom`,
+  matterFeed: (registryNumber: string) => `/arenden/${segment(registryNumber)}/flode.atom`,
+}
+
+/** The search page's query string, with its Swedish names: sökord, nämnd, år, typ, parti, sida. */
+export interface SearchParams {
+  q?: string | undefined
+  namnd?: string | undefined
+  ar?: number | undefined
+  typ?: string | undefined
+  parti?: string | undefined
+  sida?: number | undefined
 }

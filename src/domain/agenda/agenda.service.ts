@@ -11,6 +11,7 @@ import type { Document } from '../document/document.ts'
 import { getMatter } from '../matter/matter.repository.ts'
 import { getMeeting } from '../meeting/meeting.repository.ts'
 import type { Meeting } from '../meeting/meeting.ts'
+import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
@@ -259,6 +260,8 @@ async function noteChange(
     description,
     afterNotice: meeting.noticePublishedAt !== null,
   })
+  // Once the agenda is public, the search index follows every change to it.
+  if (meeting.status !== 'planned') await reindexMeeting(trx, meeting.id)
   const committee = await getCommittee(trx, meeting.committeeId)
   await recordAudit(
     trx,

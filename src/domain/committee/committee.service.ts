@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import { type Db, inTransaction, type Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import {
   effectiveSettings,
@@ -31,7 +31,11 @@ export interface CreateCommitteeInput {
 }
 
 /** Sets up a committee. An utskott belongs to a parent committee of the same organisation. */
-export async function createCommittee(db: Db, actor: Actor, input: CreateCommitteeInput): Promise<Committee> {
+export async function createCommittee(
+  db: Queryable,
+  actor: Actor,
+  input: CreateCommitteeInput,
+): Promise<Committee> {
   const name = input.name.trim()
   if (!name) throw new InvalidInputError('the committee needs a name', 'name')
   if (input.seats !== undefined && (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 101)) {
@@ -41,7 +45,7 @@ export async function createCommittee(db: Db, actor: Actor, input: CreateCommitt
     throw new InvalidInputError('an utskott needs a parent committee', 'parentId')
   }
   const settings = parseSettings(input.settings ?? {})
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await getOrganisation(trx, input.organisationId)
     if (input.parentId !== undefined) {
       const parent = await getCommittee(trx, input.parentId)

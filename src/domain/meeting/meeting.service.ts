@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.repository.ts'
+import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
@@ -15,7 +16,12 @@ import {
   meetingStatusLabels,
 } from './meeting.ts'
 
-export { findMeetingBySlug, getMeeting, listMeetingRows as listMeetings } from './meeting.repository.ts'
+export {
+  findMeetingBySlug,
+  getMeeting,
+  listMeetingRows as listMeetings,
+  listMeetingsOn,
+} from './meeting.repository.ts'
 
 export interface ScheduleMeetingInput {
   committeeId: number
@@ -82,6 +88,9 @@ export async function changeMeetingStatus(
     before: { status: meeting.status },
     after: { status: to },
   })
+  // The agenda becomes public when the meeting leaves 'planned' (the notice is out); later steps
+  // change nothing public by themselves (signed-off §§ are indexed by the sign-off).
+  if (meeting.status === 'planned') await reindexMeeting(trx, after.id)
   return after
 }
 
@@ -118,3 +127,30 @@ export async function cancelMeeting(
 }
 
 const auditRef = (m: Meeting, organisationId: number) => ({ type: 'meeting', id: m.id, organisationId })
+
+/**
+ * Fills in the time and place a meeting lacks, as a later document states them (the protocol after
+ * the agenda). What is known already is kept. Returns the meeting, changed or not.
+ */
+export async function fillMeetingDetails(
+  trx: Queryable,
+  actor: Actor,
+  meeting: Meeting,
+  details: { startTime?: string; endTime?: string; location?: string },
+): Promise<Meeting> {
+  const fill = {
+    ...(details.startTime && isTime(details.startTime) && !meeting.startTime
+      ? { startTime: details.startTime }
+      : {}),
+    ...(details.endTime && isTime(details.endTime) && !meeting.endTime ? { endTime: details.endTime } : {}),
+    ...(details.location?.trim() && !meeting.location ? { location: details.location.trim() } : {}),
+  }
+  if (Object.keys(fill).length === 0) return meeting
+  const after = await updateMeetingRow(trx, meeting, fill)
+  const committee = await getCommittee(trx, meeting.committeeId)
+  await recordAudit(trx, actor, 'meeting.details_filled', auditRef(after, committee.organisationId), {
+    before: meeting,
+    after,
+  })
+  return after
+}

@@ -40,6 +40,21 @@ export async function listMembershipRows(db: Queryable, committeeId: number): Pr
   return rows.map(toMembership)
 }
 
+export async function listSeatsOfPerson(
+  db: Queryable,
+  committeeId: number,
+  personId: number,
+): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .where('person_id', '=', personId)
+    .orderBy('starts_on')
+    .execute()
+  return rows.map(toMembership)
+}
+
 export async function listMembershipsOfPerson(db: Queryable, personId: number): Promise<Membership[]> {
   const rows = await db
     .selectFrom('membership')
@@ -71,11 +86,12 @@ export async function insertMembership(db: Queryable, values: Omit<Membership, '
 export async function updateMembershipRow(
   db: Queryable,
   id: number,
-  values: { endsOn?: string | null; substituteOrder?: number | null },
+  values: { startsOn?: string; endsOn?: string | null; substituteOrder?: number | null },
 ): Promise<Membership> {
   const row = await db
     .updateTable('membership')
     .set({
+      ...(values.startsOn !== undefined ? { starts_on: values.startsOn } : {}),
       ...(values.endsOn !== undefined ? { ends_on: values.endsOn } : {}),
       ...(values.substituteOrder !== undefined ? { substitute_order: values.substituteOrder } : {}),
     })

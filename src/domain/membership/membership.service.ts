@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.repository.ts'
 import { getPerson } from '../person/person.repository.ts'
 import type { Actor } from '../shared/actor.ts'
-import { isIsoDate } from '../shared/calendar-date.ts'
+import { addDays, isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import {
   findTermByName,
@@ -11,6 +11,7 @@ import {
   insertMembership,
   insertTerm,
   listMembershipRows,
+  listSeatsOfPerson,
   updateMembershipRow,
 } from './membership.repository.ts'
 import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
@@ -71,9 +72,8 @@ export async function addMembership(
     throw new InvalidInputError('the person belongs to another organisation', 'personId')
   }
   // No two seats of one person on any day: the periods may not overlap, whichever starts first.
-  const current = (await listMembershipRows(trx, input.committeeId)).filter(
+  const current = (await listSeatsOfPerson(trx, input.committeeId, input.personId)).filter(
     (m) =>
-      m.personId === input.personId &&
       (input.endsOn === undefined || m.startsOn <= input.endsOn) &&
       (m.endsOn === null || input.startsOn <= m.endsOn),
   )
@@ -93,6 +93,43 @@ export async function addMembership(
     after: membership,
   })
   return membership
+}
+
+/**
+ * Makes sure a person named in a protocol has a seat on the committee on the meeting day (imports,
+ * where attendance is the only record of who sat where): a seat in force is kept; an open seat of
+ * the same role that starts later is moved back to the day; otherwise a seat from the day is added.
+ */
+export async function ensureMembershipOn(
+  trx: Queryable,
+  actor: Actor,
+  input: { committeeId: number; personId: number; role: MembershipRole; partyId?: number; day: string },
+): Promise<Membership> {
+  const seats = await listSeatsOfPerson(trx, input.committeeId, input.personId)
+  const inForce = seats.find((m) => isActiveOn(m, input.day))
+  if (inForce) return inForce
+  const later = seats
+    .filter((m) => m.startsOn > input.day)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0]
+  if (later && later.role === input.role) {
+    const after = await updateMembershipRow(trx, later.id, { startsOn: input.day })
+    const committee = await getCommittee(trx, input.committeeId)
+    await recordAudit(trx, actor, 'membership.moved_back', auditRef(after, committee.organisationId), {
+      before: later,
+      after,
+    })
+    return after
+  }
+  // A seat that starts later with another role: this one ends the day before it.
+  const endsOn = later ? addDays(later.startsOn, -1) : undefined
+  return addMembership(trx, actor, {
+    committeeId: input.committeeId,
+    personId: input.personId,
+    role: input.role,
+    startsOn: input.day,
+    ...(input.partyId !== undefined ? { partyId: input.partyId } : {}),
+    ...(endsOn !== undefined ? { endsOn } : {}),
+  })
 }
 
 /** Ends a membership on a day (the last day of the seat). */

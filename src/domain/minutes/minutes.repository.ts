@@ -140,6 +140,30 @@ export async function getSection(db: Queryable, id: number): Promise<Section> {
   return toSection(row)
 }
 
+export async function findSectionByNumber(
+  db: Queryable,
+  minutesId: number,
+  number: number,
+): Promise<Section | undefined> {
+  const row = await db
+    .selectFrom('section')
+    .selectAll()
+    .where('minutes_id', '=', minutesId)
+    .where('number', '=', number)
+    .executeTakeFirst()
+  return row && toSection(row)
+}
+
+/** The highest § number of these minutes so far, if any. */
+export async function lastSectionNumber(db: Queryable, minutesId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('section')
+    .select((eb) => eb.fn.max('number').as('last'))
+    .where('minutes_id', '=', minutesId)
+    .executeTakeFirst()
+  return row?.last == null ? undefined : Number(row.last)
+}
+
 export async function listSectionRows(db: Queryable, minutesIds: readonly number[]): Promise<Section[]> {
   if (minutesIds.length === 0) return []
   const rows = await db

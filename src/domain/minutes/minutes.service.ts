@@ -13,7 +13,7 @@ import type { Attendance, AttendanceRole } from './attendance.ts'
 import { findMinutesOfMeeting, getMinutes, insertMinutes, replaceSignatories } from './minutes.repository.ts'
 import type { Minutes } from './minutes.ts'
 
-export { findMinutesOfMeeting, getMinutes } from './minutes.repository.ts'
+export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
 
 export interface OpenMinutesInput {
   meetingId: number
@@ -62,14 +62,15 @@ export async function openMinutes(trx: Queryable, actor: Actor, input: OpenMinut
 export async function appointSignatories(
   trx: Queryable,
   actor: Actor,
-  input: { minutesId: number; personIds: number[] },
+  input: { minutesId: number; personIds: number[]; asPublished?: boolean },
 ): Promise<void> {
   const minutes = await getMinutes(trx, input.minutesId)
   if (minutes.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
   const meeting = await getMeeting(trx, minutes.meetingId)
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
   const unique = [...new Set(input.personIds)]
-  if (unique.length !== settings.signatoryCount) {
+  // A protocol being imported names who signed it; that record stands even if the setting differs.
+  if (!input.asPublished && unique.length !== settings.signatoryCount) {
     throw new InvalidInputError(
       `the committee's minutes are signed by ${settings.signatoryCount} people`,
       'personIds',

@@ -171,6 +171,25 @@ export async function listRecusals(db: Queryable, sectionIds: readonly number[])
   return rows.map((row) => ({ sectionId: row.section_id, personId: row.person_id, reason: row.reason }))
 }
 
+export async function insertServices(db: Queryable, values: readonly Service[]): Promise<void> {
+  if (values.length === 0) return
+  // Chunked: SQLite limits the number of bound parameters in one statement.
+  for (let i = 0; i < values.length; i += 150) {
+    await db
+      .insertInto('section_service')
+      .values(
+        values.slice(i, i + 150).map((v) => ({
+          section_id: v.sectionId,
+          person_id: v.personId,
+          party_id: v.partyId,
+          serving_for_person_id: v.servingForPersonId,
+          remote: v.remote,
+        })),
+      )
+      .execute()
+  }
+}
+
 export async function insertService(db: Queryable, values: Service): Promise<void> {
   await db
     .insertInto('section_service')

@@ -42,7 +42,7 @@ export async function recordMotion(
 export async function recordDissent(
   trx: Queryable,
   actor: Actor,
-  input: { sectionId: number; text?: string; authors: AuthorInput[] },
+  input: { sectionId: number; text?: string; authors: AuthorInput[]; asPublished?: boolean },
 ): Promise<Dissent> {
   const section = await getEditableSection(trx, input.sectionId)
   const authors = toAuthors(input.authors)
@@ -50,7 +50,8 @@ export async function recordDissent(
     listServices(trx, [section.id]),
     listBallotsOfSection(trx, section.id),
   ])
-  for (const author of authors) {
+  // A signed-off protocol being imported is the record: its dissents stand as printed.
+  for (const author of input.asPublished ? [] : authors) {
     if (author.personId === null) continue
     if (services.length > 0 && !services.some((s) => s.personId === author.personId)) {
       throw new InvalidStateError('only a member who took part in the decision may dissent (KL 4:27)')

@@ -2,26 +2,29 @@ import type { Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.repository.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
-import { getMeeting } from '../meeting/meeting.repository.ts'
+import { getMeeting, getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
 import {
+  findSectionByNumber,
   getMinutes,
   getSection,
   getSectionOwners,
   insertSection,
+  lastSectionNumber,
   lastSectionNumberInYear,
   listSectionRows,
   updateSectionRow,
 } from './minutes.repository.ts'
-import type { Section, SectionOutcome } from './minutes.ts'
+import type { Section, SectionOutcome, Service } from './minutes.ts'
 import { type Quorum, quorumFor } from './quorum.ts'
 import { firstSectionNumber, formatSectionLabel } from './section-numbering.ts'
 import {
   deleteService,
   insertRecusal,
   insertService,
+  insertServices,
   listRecusals,
   listServices,
 } from './section-record.repository.ts'
@@ -58,11 +61,11 @@ export async function addSection(
       'immediateSignOff',
     )
   }
-  const existing = await listSectionRows(trx, [minutes.id])
+  const last = await lastSectionNumber(trx, minutes.id)
   const number =
     input.number ??
-    (existing.length > 0
-      ? Math.max(...existing.map((s) => s.number)) + 1
+    (last !== undefined
+      ? last + 1
       : firstSectionNumber(settings.sectionNumbering, {
           previousInYear: await lastSectionNumberInYear(
             trx,
@@ -73,7 +76,7 @@ export async function addSection(
         }))
   if (!Number.isInteger(number) || number < 1)
     throw new InvalidInputError('a § number is a whole number from 1', 'number')
-  if (existing.some((s) => s.number === number))
+  if (await findSectionByNumber(trx, minutes.id, number))
     throw new InvalidInputError(`§ ${number} exists in these minutes`, 'number')
   const section = await insertSection(trx, {
     minutesId: minutes.id,
@@ -116,6 +119,71 @@ export async function updateSection(
   )
   await auditSection(trx, actor, 'section.changed', after.id, { before, after })
   return after
+}
+
+export interface RollCallEntry {
+  personId: number
+  partyId?: number
+  servingForPersonId?: number
+  remote?: boolean
+  /** The §§ the person served at: all of them unless the minutes say otherwise. */
+  sectionNumbers?: number[]
+}
+
+/**
+ * Records who served at every § from the roll call at once (M1): each person at the §§ given, or
+ * at all; nobody at a § where they have jäv; nobody twice; one substitute per absent member per §.
+ */
+export async function recordServingFromRollCall(
+  trx: Queryable,
+  actor: Actor,
+  input: { minutesId: number; entries: RollCallEntry[] },
+): Promise<number> {
+  const sections = await listSectionRows(trx, [input.minutesId])
+  const ids = sections.map((s) => s.id)
+  const locked = (await listSectionsInSignOffs(trx, ids)).filter((s) => s.status === 'signed_off')
+  if (locked.length > 0) throw new InvalidStateError('signed-off §§ cannot change who served')
+  const [existing, recusals] = await Promise.all([listServices(trx, ids), listRecusals(trx, ids)])
+  const taken = new Set(existing.map((s) => `${s.sectionId}:${s.personId}`))
+  const replaced = new Set(
+    existing.filter((s) => s.servingForPersonId).map((s) => `${s.sectionId}:${s.servingForPersonId}`),
+  )
+  const recused = new Set(recusals.map((r) => `${r.sectionId}:${r.personId}`))
+  const rows: Service[] = []
+  for (const entry of input.entries) {
+    const at = entry.sectionNumbers ? new Set(entry.sectionNumbers) : undefined
+    for (const section of sections) {
+      const key = `${section.id}:${entry.personId}`
+      if ((at && !at.has(section.number)) || taken.has(key) || recused.has(key)) continue
+      if (entry.servingForPersonId) {
+        const seat = `${section.id}:${entry.servingForPersonId}`
+        if (replaced.has(seat)) continue
+        replaced.add(seat)
+      }
+      taken.add(key)
+      rows.push({
+        sectionId: section.id,
+        personId: entry.personId,
+        partyId: entry.partyId ?? null,
+        servingForPersonId: entry.servingForPersonId ?? null,
+        remote: entry.remote ?? false,
+      })
+    }
+  }
+  await insertServices(trx, rows)
+  const meetingId = (await getMinutes(trx, input.minutesId)).meetingId
+  await recordAudit(
+    trx,
+    actor,
+    'minutes.serving_recorded',
+    {
+      type: 'minutes',
+      id: input.minutesId,
+      organisationId: await getOrganisationIdOfMeeting(trx, meetingId),
+    },
+    { after: { services: rows.length } },
+  )
+  return rows.length
 }
 
 /** Records that a member or a substitute served (tjänstgjorde) at a § (M1). A recused member cannot. */

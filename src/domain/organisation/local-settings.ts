@@ -45,7 +45,7 @@ export const defaultLocalSettings: LocalSettings = {
   immediateSignOffAllowed: true,
   sectionNumbering: { scheme: 'per_meeting' },
   noticePeriodDays: 7,
-  statementKinds: ['särskilt uttalande', 'protokollsanteckning', 'ersättaryttrande'],
+  statementKinds: ['särskilt uttalande', 'särskilt yttrande', 'protokollsanteckning', 'ersättaryttrande'],
   substitutesMayStateOpinion: true,
   writtenDissentDays: 0,
   publicMeetings: false,

@@ -1,8 +1,11 @@
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify } from '../shared/slug.ts'
+
+export { listOrganisations } from './organisation.repository.ts'
+
 import { type LocalSettingsOverride, partialLocalSettingsSchema } from './local-settings.ts'
 import {
   findOrganisationBySlug,
@@ -27,7 +30,7 @@ export async function createOrganisation(
   const name = input.name.trim()
   if (!name) throw new InvalidInputError('the organisation needs a name', 'name')
   const settings = parseSettings(input.settings ?? {})
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const slug = slugify(name)
     if (await findOrganisationBySlug(trx, slug))
       throw new InvalidInputError(`an organisation named ${name} exists`, 'name')

@@ -10,6 +10,7 @@ import {
   updateMinutesRow,
 } from '../minutes/minutes.repository.ts'
 import type { Minutes } from '../minutes/minutes.ts'
+import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
@@ -139,6 +140,7 @@ async function completeSignOff(
     const meeting = await getMeeting(trx, minutes.meetingId)
     if (meeting.status === 'minutes_draft') await changeMeetingStatus(trx, actor, meeting, 'signed_off')
   }
+  await reindexMeeting(trx, minutes.meetingId) // signed-off §§ are public (TF 2:10)
 }
 
 async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]): Promise<number[]> {

@@ -1,24 +1,17 @@
-import type { AgendaEntry } from '../../domain/agenda/agenda.service.ts'
 import { agendaItemStatusLabels } from '../../domain/agenda/agenda-item.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
 import { documentKindLabels } from '../../domain/document/document.ts'
-import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.ts'
-import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { meetingStatusLabels } from '../../domain/meeting/meeting.ts'
+import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
+import type { PublicMeeting } from '../../domain/publication/public-meeting.ts'
 import { paths } from '../paths.ts'
-import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
-import { MinutesView, type Names } from './minutes.view.tsx'
 
-export interface MeetingPageProps {
-  committee: Committee
-  meeting: Meeting
-  agenda: AgendaEntry[]
-  minutes: MinutesRecord | undefined
-  names: Names
-}
-
-/** A meeting: when and where, its agenda with documents and changes, and the minutes once signed off. */
-export function MeetingPage({ committee, meeting, agenda, minutes, names }: MeetingPageProps) {
+/** A meeting: when and where, its agenda with documents and changes, and a link to the minutes once signed off. */
+export function MeetingPage({ view }: { view: PublicMeeting }) {
+  const { committee, meeting, agenda, minutes } = view
+  const numbers = new Map(minutes?.sections.map((s) => [s.section.id, s.section.number]))
+  const signedOff = minutes?.signOffs.filter((s) => s.status === 'signed_off' && s.signedOffOn) ?? []
   const title = `${committee.name} ${formatLongDate(meeting.meetsOn)}`
   const changes = agenda.flatMap((e) => e.changes)
   return (
@@ -28,6 +21,18 @@ export function MeetingPage({ committee, meeting, agenda, minutes, names }: Meet
         { href: paths.start(), label: 'Start' },
         { href: paths.committee(committee.slug), label: committee.name },
         { label: formatLongDate(meeting.meetsOn) },
+      ]}
+      alternates={[
+        {
+          href: paths.committeeCalendar(committee.slug),
+          title: `${committee.name}: kalender`,
+          type: 'text/calendar',
+        },
+        {
+          href: paths.committeeFeed(committee.slug),
+          title: `${committee.name}: kallelser och protokoll`,
+          type: 'application/atom+xml',
+        },
       ]}
     >
       <h1>
@@ -63,6 +68,13 @@ export function MeetingPage({ committee, meeting, agenda, minutes, names }: Meet
                     <span class="status"> {agendaItemStatusLabels[item.status]}</span>
                   )}
                 </h3>
+                {view.registryNumbers.ofItem.has(item.id) && (
+                  <p class="muted">
+                    <a href={paths.matter(view.registryNumbers.ofItem.get(item.id) as string)}>
+                      Dnr {view.registryNumbers.ofItem.get(item.id)}
+                    </a>
+                  </p>
+                )}
                 {item.summary?.split('\n\n').map((paragraph) => (
                   <p key={paragraph}>{paragraph}</p>
                 ))}
@@ -106,8 +118,23 @@ export function MeetingPage({ committee, meeting, agenda, minutes, names }: Meet
       </section>
       <section aria-labelledby="protokoll">
         <h2 id="protokoll">Protokoll</h2>
-        {minutes && minutes.sections.length > 0 ? (
-          <MinutesView record={minutes} names={names} />
+        {minutes ? (
+          <>
+            <ul>
+              {signedOff.map((s) => (
+                <li key={s.id}>
+                  {sectionRange(s.sectionIds.map((id) => numbers.get(id) ?? 0).filter(Boolean))} justerade{' '}
+                  {formatDate(s.signedOffOn as string)}
+                  {s.immediate ? ' (omedelbar justering)' : ''}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href={paths.minutes(committee.slug, meeting.slug)}>
+                Läs protokollet från {formatLongDate(meeting.meetsOn)}
+              </a>
+            </p>
+          </>
         ) : (
           <p>Inget protokoll har publicerats.</p>
         )}

@@ -1,138 +1,364 @@
-import { attendanceRoleLabels } from '../../domain/minutes/attendance.ts'
-import type { Author } from '../../domain/minutes/minutes.ts'
-import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
-import { ballotChoiceLabels } from '../../domain/vote/vote.ts'
+import { attendanceRoleLabels, decides } from '../../domain/minutes/attendance.ts'
+import type { Author, SectionOutcome } from '../../domain/minutes/minutes.ts'
+import type { MinutesRecord, SectionRecord } from '../../domain/minutes/minutes-record.ts'
+import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
+import { ballotChoiceLabels, type Vote } from '../../domain/vote/vote.ts'
+import { paths } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
 
-/** Names of the people and parties a protocol refers to, by id. */
+/** Names of the people and parties a protocol refers to, by id, and where their pages are. */
 export interface Names {
   person: (id: number | null) => string
   party: (id: number | null) => string | undefined
+  personSlug?: (id: number | null) => string | undefined
+  /** The registry number (Dnr) of the matter a § dealt with, when public. */
+  registryNumber?: (sectionId: number) => string | undefined
 }
 
-/** The public minutes: who served, the sign-offs and notices, then every § with what was decided and how. */
-export function MinutesView({ record, names }: { record: MinutesRecord; names: Names }) {
-  const withParty = (personId: number | null, partyId: number | null) => {
-    const party = names.party(partyId)
-    return `${names.person(personId)}${party ? ` (${party})` : ''}`
-  }
-  const authors = (list: Author[]) =>
-    list
-      .map((a) =>
-        a.personId
-          ? `${withParty(a.personId, a.partyId)}${a.andOthers ? ' m.fl.' : ''}`
-          : `(${names.party(a.partyId) ?? '?'})`,
-      )
-      .join(', ')
-  const present = record.attendance.filter((a) => a.present)
+const outcomeLabels: Record<SectionOutcome, string | undefined> = {
+  decided: undefined,
+  noted: undefined,
+  tabled: 'Ärendet bordlades.',
+  referred_back: 'Ärendet återremitterades.',
+}
+
+const capitalise = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
+
+/** A person's name, linked to their page when they have one. */
+function PersonName({ id, names }: { id: number | null; names: Names }) {
+  const slug = names.personSlug?.(id)
+  return slug ? <a href={paths.person(slug)}>{names.person(id)}</a> : names.person(id)
+}
+
+function WithParty({
+  personId,
+  partyId,
+  names,
+}: {
+  personId: number | null
+  partyId: number | null
+  names: Names
+}) {
+  const party = names.party(partyId)
   return (
-    <article class="minutes">
-      <dl class="facts">
-        <dt>Justerare</dt>
-        <dd>{record.signatoryIds.map((id) => names.person(id)).join(', ') || 'Inte utsedda'}</dd>
-        {record.signOffs
-          .filter((s) => s.status === 'signed_off' && s.signedOffOn)
-          .map((s) => (
+    <>
+      <PersonName id={personId} names={names} />
+      {party ? ` (${party})` : ''}
+    </>
+  )
+}
+
+function Authors({ list, names }: { list: Author[]; names: Names }) {
+  return (
+    <>
+      {list.map((a, i) => (
+        <>
+          {i > 0 && ', '}
+          {a.personId ? (
+            <>
+              <WithParty personId={a.personId} partyId={a.partyId} names={names} />
+              {a.andOthers ? ' m.fl.' : ''}
+            </>
+          ) : (
+            `(${names.party(a.partyId) ?? '?'})`
+          )}
+        </>
+      ))}
+    </>
+  )
+}
+
+/** The cover of the public minutes: when and where, who served, who signed off when, and the notices. */
+export function MinutesCover({ record, names }: { record: MinutesRecord; names: Names }) {
+  const present = record.attendance.filter((a) => a.present)
+  const deciding = present.filter(decides)
+  const substitutes = present.filter((a) => a.role === 'substitute' && a.servingForPersonId === null)
+  const others = present.filter((a) => a.role === 'official' || a.role === 'other')
+  const absent = record.attendance.filter((a) => !a.present && decides(a))
+  const numbers = new Map(record.sections.map((s) => [s.section.id, s.section.number]))
+  const signedOff = record.signOffs.filter((s) => s.status === 'signed_off' && s.signedOffOn)
+  return (
+    <>
+      <section aria-labelledby="narvaro">
+        <h2 id="narvaro">Närvarande</h2>
+        <h3>Beslutande</h3>
+        {deciding.length === 0 ? (
+          <p>Inga uppgifter.</p>
+        ) : (
+          <ul>
+            {deciding.map((a) => (
+              <li key={a.personId}>
+                <WithParty personId={a.personId} partyId={a.partyId} names={names} />,{' '}
+                {a.servingForPersonId ? (
+                  <>
+                    tjänstgörande ersättare för <PersonName id={a.servingForPersonId} names={names} />
+                  </>
+                ) : (
+                  attendanceRoleLabels[a.role]
+                )}
+                {a.remote ? ', deltog på distans' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        {substitutes.length > 0 && (
+          <>
+            <h3>Ersättare som inte tjänstgjorde</h3>
+            <ul>
+              {substitutes.map((a) => (
+                <li key={a.personId}>
+                  <WithParty personId={a.personId} partyId={a.partyId} names={names} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {others.length > 0 && (
+          <>
+            <h3>Övriga närvarande</h3>
+            <ul>
+              {others.map((a) => (
+                <li key={a.personId}>
+                  {names.person(a.personId)}, {a.title ?? attendanceRoleLabels[a.role]}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {absent.length > 0 && (
+          <>
+            <h3>Frånvarande ledamöter</h3>
+            <ul>
+              {absent.map((a) => (
+                <li key={a.personId}>
+                  <WithParty personId={a.personId} partyId={a.partyId} names={names} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="justering">
+        <h2 id="justering">Justering och anslag</h2>
+        <dl class="facts">
+          {record.minutes.chairPersonId !== null && (
+            <>
+              <dt>Ordförande</dt>
+              <dd>
+                <PersonName id={record.minutes.chairPersonId} names={names} />
+              </dd>
+            </>
+          )}
+          {record.minutes.secretaryPersonId !== null && (
+            <>
+              <dt>Sekreterare</dt>
+              <dd>{names.person(record.minutes.secretaryPersonId)}</dd>
+            </>
+          )}
+          <dt>Justerare</dt>
+          <dd>
+            {record.signatoryIds.length === 0
+              ? 'Inte utsedda'
+              : record.signatoryIds.map((id, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <PersonName id={id} names={names} />
+                  </>
+                ))}
+          </dd>
+          {signedOff.map((s) => (
             <>
               <dt>Justerat</dt>
               <dd>
+                {sectionRange(s.sectionIds.map((id) => numbers.get(id) ?? 0).filter(Boolean))}{' '}
                 {formatDate(s.signedOffOn as string)}
                 {s.immediate ? ' (omedelbar justering)' : ''}
               </dd>
             </>
           ))}
-        {record.notices.map((n) => (
+          {record.notices.map((n) => (
+            <>
+              <dt>Anslag</dt>
+              <dd>
+                Uppsatt på <a href={paths.noticeBoard()}>anslagstavlan</a> {formatDate(n.postedOn)}
+                {n.lastAppealDay && `, sista dag för överklagande ${formatDate(n.lastAppealDay)}`}
+                {n.keptAt && `. Protokollet förvaras hos ${n.keptAt}`}
+              </dd>
+            </>
+          ))}
+        </dl>
+      </section>
+    </>
+  )
+}
+
+/** Every public § in order, each with its own anchor (`#paragraf-N`). */
+export function MinutesSections({ record, names }: { record: MinutesRecord; names: Names }) {
+  return (
+    <section aria-labelledby="paragrafer">
+      <h2 id="paragrafer">Paragrafer</h2>
+      <nav aria-labelledby="innehall-rubrik" class="toc">
+        <h3 id="innehall-rubrik">Innehåll</h3>
+        <ol>
+          {record.sections.map(({ section }) => (
+            <li key={section.id}>
+              <a href={`#paragraf-${section.number}`}>
+                {section.label} {section.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {record.sections.map((entry) => (
+        <SectionView key={entry.section.id} entry={entry} names={names} />
+      ))}
+    </section>
+  )
+}
+
+function SectionView({ entry, names }: { entry: SectionRecord; names: Names }) {
+  const { section, motions, votes, dissents, statements, recusals, signOff } = entry
+  const registryNumber = section.confidential ? undefined : names.registryNumber?.(section.id)
+  return (
+    <section id={`paragraf-${section.number}`} aria-labelledby={`rubrik-${section.number}`} class="section">
+      <h3 id={`rubrik-${section.number}`}>
+        {section.label} {section.title}
+      </h3>
+      <p class="muted">
+        <a href={`#paragraf-${section.number}`}>Länk till {section.label}</a>
+        {registryNumber && (
           <>
-            <dt>Anslag</dt>
-            <dd>
-              Uppsatt {formatDate(n.postedOn)}
-              {n.lastAppealDay && `, sista dag för överklagande ${formatDate(n.lastAppealDay)}`}
-            </dd>
+            {' · '}
+            <a href={paths.matter(registryNumber)}>Dnr {registryNumber}</a>
           </>
-        ))}
-      </dl>
-      {present.length > 0 && (
+        )}
+        {signOff?.signedOffOn &&
+          ` · Justerad ${formatDate(signOff.signedOffOn)}${signOff.immediate ? ' (omedelbar justering)' : ''}`}
+      </p>
+      {section.confidential && <p>Paragrafen omfattas av sekretess och visas inte.</p>}
+      {section.summary && section.summary !== `Dnr ${registryNumber}` && <p>{section.summary}</p>}
+      {outcomeLabels[section.outcome] && <p>{outcomeLabels[section.outcome]}</p>}
+      {section.decision.length > 0 && (
         <>
-          <h3>Närvarande</h3>
-          <ul>
-            {present.map((a) => (
-              <li key={a.personId}>
-                {withParty(a.personId, a.partyId)}, {a.title ?? attendanceRoleLabels[a.role]}
-                {a.servingForPersonId && `, tjänstgör för ${names.person(a.servingForPersonId)}`}
-              </li>
+          <h4>Beslut</h4>
+          <ol>
+            {section.decision.map((point) => (
+              <li key={point}>{point}</li>
             ))}
-          </ul>
+          </ol>
         </>
       )}
-      {record.sections.map(({ section, motions, votes, dissents, statements, recusals }) => (
-        <section
-          key={section.id}
-          id={`paragraf-${section.number}`}
-          aria-labelledby={`rubrik-${section.number}`}
-        >
-          <h3 id={`rubrik-${section.number}`}>
-            {section.label} {section.title}
-          </h3>
-          {section.decision.length > 0 && (
-            <>
-              <h4>Beslut</h4>
-              <ol>
-                {section.decision.map((point) => (
-                  <li key={point}>{point}</li>
-                ))}
-              </ol>
-            </>
-          )}
-          {motions.length > 0 && (
-            <>
-              <h4>Yrkanden</h4>
-              {motions.map((m) => (
-                <p key={m.id}>
-                  {authors(m.authors)}: {m.text}
-                </p>
-              ))}
-            </>
-          )}
-          {section.decisionProcedure && (
-            <>
-              <h4>Beslutsordning</h4>
-              <p>{section.decisionProcedure}</p>
-            </>
-          )}
-          {votes.map((v) => (
-            <div key={v.id}>
-              <h4>Omröstning</h4>
+      {motions.length > 0 && (
+        <>
+          <h4>Yrkanden</h4>
+          {motions.map((m) => (
+            <div key={m.id} class="entry">
               <p>
-                {v.question} Ja {v.yes}, nej {v.no}, avstår {v.abstain}.
+                <Authors list={m.authors} names={names} />: {m.text}
               </p>
-              {v.ballots.length > 0 && (
+              {m.points.length > 0 && (
                 <ul>
-                  {v.ballots.map((b) => (
-                    <li key={b.personId}>
-                      {withParty(b.personId, b.partyId)}: {ballotChoiceLabels[b.choice]}
-                    </li>
+                  {m.points.map((point) => (
+                    <li key={point}>{point}</li>
                   ))}
                 </ul>
               )}
             </div>
           ))}
+        </>
+      )}
+      {section.decisionProcedure && (
+        <>
+          <h4>Beslutsordning</h4>
+          <p>{section.decisionProcedure}</p>
+        </>
+      )}
+      {votes.map((v, i) => (
+        <VoteView key={v.id} vote={v} index={votes.length > 1 ? i + 1 : undefined} names={names} />
+      ))}
+      {dissents.length > 0 && (
+        <>
+          <h4>Reservationer</h4>
           {dissents.map((d) => (
             <p key={d.id}>
-              <strong>Reservation</strong> {authors(d.authors)}
-              {d.text ? `: ${d.text}` : ''}
+              <Authors list={d.authors} names={names} /> reserverar sig mot beslutet
+              {d.text ? `: ${d.text}` : '.'}
             </p>
           ))}
-          {statements.map((s) => (
-            <p key={s.id}>
-              <strong>{s.kind[0]?.toUpperCase() + s.kind.slice(1)}</strong> {authors(s.authors)}
-              {s.text ? `: ${s.text}` : ''}
-            </p>
-          ))}
-          {recusals.map((r) => (
-            <p key={r.personId}>Jäv: {names.person(r.personId)} deltog inte i handläggningen.</p>
-          ))}
-        </section>
+        </>
+      )}
+      {statements.map((s) => (
+        <div key={s.id} class="entry">
+          <h4>{capitalise(s.kind)}</h4>
+          <p>
+            <Authors list={s.authors} names={names} />
+            {s.text ? `: ${s.text}` : ''}
+          </p>
+        </div>
       ))}
-    </article>
+      {recusals.length > 0 && (
+        <>
+          <h4>Jäv</h4>
+          {recusals.map((r) => (
+            <p key={r.personId}>
+              <PersonName id={r.personId} names={names} /> anmälde jäv och deltog inte i handläggningen
+              {r.reason ? ` (${r.reason})` : ''}.
+            </p>
+          ))}
+        </>
+      )}
+    </section>
+  )
+}
+
+function VoteView({ vote, index, names }: { vote: Vote; index: number | undefined; names: Names }) {
+  const decidedBy =
+    vote.decidedBy === 'casting_vote'
+      ? ' Ordförandens utslagsröst avgjorde.'
+      : vote.decidedBy === 'lot'
+        ? ' Lotten avgjorde.'
+        : ''
+  return (
+    <div class="vote">
+      <h4>Omröstning{index ? ` ${index}` : ''}</h4>
+      <p>{vote.question}</p>
+      {(vote.yesMeans || vote.noMeans) && (
+        <p>
+          {vote.yesMeans && `Ja-röst för ${vote.yesMeans}. `}
+          {vote.noMeans && `Nej-röst för ${vote.noMeans}.`}
+        </p>
+      )}
+      <p>
+        Resultat: {vote.yes} ja, {vote.no} nej, {vote.abstain} avstår.{decidedBy}
+        {vote.result ? ` ${vote.result}` : ''}
+      </p>
+      {vote.ballots.length > 0 ? (
+        <table class="ballots">
+          <caption>
+            Så röstade ledamöterna{index ? ` i omröstning ${index}` : ''}: {vote.question}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Ledamot</th>
+              <th scope="col">Parti</th>
+              <th scope="col">Röst</th>
+            </tr>
+          </thead>
+          <tbody>
+            {vote.ballots.map((b) => (
+              <tr key={b.personId}>
+                <th scope="row">
+                  <PersonName id={b.personId} names={names} />
+                </th>
+                <td>{names.party(b.partyId) ?? '–'}</td>
+                <td>{ballotChoiceLabels[b.choice]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Omröstningen var sluten; bara antalet röster redovisas.</p>
+      )}
+    </div>
   )
 }

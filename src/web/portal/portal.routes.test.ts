@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
+import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { createApp } from '../app.ts'
-
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 
 describeOnEachDatabase('the public portal', (getDb) => {
   let app: FastifyInstance
@@ -32,15 +31,22 @@ describeOnEachDatabase('the public portal', (getDb) => {
     assert.match(page, /2022 onsdag 14 december 2022/)
   })
 
-  it('shows the signed-off minutes with motions, the dissent and the last appeal day', async () => {
+  it('links the meeting to its signed-off minutes, with the sign-off days', async () => {
     const page = text((await app.inject('/committees/socialnamnden/mote-2022-12-14')).body)
-    assert.match(page, /Justerat 14 december 2022 \(omedelbar justering\)/)
+    assert.match(page, /§§ 18–19 justerade 14 december 2022 \(omedelbar justering\)/)
+    assert.match(page, /Läs protokollet från onsdag 14 december 2022/)
+    assert.match(page, /5 Månadsrapport november 2022 Dnr 1\.2\.2-72\/2022/)
+  })
+
+  it('shows the signed-off minutes with motions, the dissent and the last appeal day', async () => {
+    const page = text((await app.inject('/committees/socialnamnden/mote-2022-12-14/protokoll')).body)
+    assert.match(page, /Justerat §§ 18–19 14 december 2022 \(omedelbar justering\)/)
     assert.match(page, /sista dag för överklagande 9 januari 2023/)
     assert.match(
       page,
-      /Reservation Jan Jönsson \(L\), Ole-Jörgen Persson \(M\) m\.fl\., María Paniagua Dachner \(C\)/,
+      /Reservationer Jan Jönsson \(L\), Ole-Jörgen Persson \(M\) m\.fl\., María Paniagua Dachner \(C\) reserverar sig/,
     )
-    assert.match(page, /Emil Adén \(S\), ersättare, tjänstgör för Alexander Ojanne/)
+    assert.match(page, /Emil Adén \(S\), tjänstgörande ersättare för Alexander Ojanne/)
   })
 
   it('keeps a confidential agenda item to its number and a neutral title', async () => {

@@ -25,6 +25,12 @@ export function StartPage({ committees, upcoming, recentMinutes }: StartPageProp
     <Layout title="Nämnder och sammanträden">
       <h1>Nämnder och sammanträden</h1>
       <p>Kallelser, handlingar, protokoll och anslagstavla för kommunens nämnder.</p>
+      <search>
+        <form method="get" action={paths.search()} class="search-form">
+          <label for="start-sok">Sök i dagordningar, protokoll och handlingar</label>{' '}
+          <input type="search" id="start-sok" name="q" maxLength={500} /> <button type="submit">Sök</button>
+        </form>
+      </search>
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande sammanträden</h2>
         {upcoming.length === 0 ? (

@@ -1,14 +1,25 @@
 import type { ComponentChildren } from 'preact'
+import { paths } from '../paths.ts'
+
+/** A feed or calendar of the page's object, announced with `<link rel="alternate">`. */
+export interface Alternate {
+  href: string
+  title: string
+  type: 'application/atom+xml' | 'text/calendar'
+}
 
 export interface LayoutProps {
   title: string
   children: ComponentChildren
   /** Trail of links shown above the heading, the current page last and unlinked. */
   breadcrumbs?: Array<{ href?: string; label: string }>
+  alternates?: Alternate[]
+  /** Which main menu entry the page belongs to. */
+  section?: 'start' | 'noticeBoard'
 }
 
 /** Every public page: Swedish, a skip link, landmarks, and no script or third-party request. */
-export function Layout({ title, children, breadcrumbs }: LayoutProps) {
+export function Layout({ title, children, breadcrumbs, alternates = [], section }: LayoutProps) {
   return (
     <html lang="sv">
       <head>
@@ -16,6 +27,9 @@ export function Layout({ title, children, breadcrumbs }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – Paragraf`}</title>
         <link rel="stylesheet" href="/assets/paragraf.css" />
+        {alternates.map((a) => (
+          <link key={a.href} rel="alternate" type={a.type} title={a.title} href={a.href} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#innehall">
@@ -28,7 +42,14 @@ export function Layout({ title, children, breadcrumbs }: LayoutProps) {
           <nav aria-label="Huvudmeny">
             <ul>
               <li>
-                <a href="/">Nämnder och möten</a>
+                <a href={paths.start()} aria-current={section === 'start' ? 'page' : undefined}>
+                  Nämnder och möten
+                </a>
+              </li>
+              <li>
+                <a href={paths.noticeBoard()} aria-current={section === 'noticeBoard' ? 'page' : undefined}>
+                  Anslagstavla
+                </a>
               </li>
             </ul>
           </nav>
@@ -56,6 +77,20 @@ export function Layout({ title, children, breadcrumbs }: LayoutProps) {
             Paragraf – öppen programvara för kommunala nämnders sammanträden. Ingen spårning, inga kakor för
             besökare.
           </p>
+          <ul class="footer-links">
+            <li>
+              <a href={paths.accessibility()}>Tillgänglighetsredogörelse</a>
+            </li>
+            <li>
+              <a href={paths.privacy()}>Integritet och kakor</a>
+            </li>
+            <li>
+              <a href={paths.noticeBoard()}>Anslagstavla</a>
+            </li>
+            <li>
+              <a href={paths.calendar()}>Kalender (iCal)</a>
+            </li>
+          </ul>
         </footer>
       </body>
     </html>

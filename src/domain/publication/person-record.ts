@@ -1,0 +1,149 @@
+import type { Queryable } from '../../db/database.ts'
+import type { MembershipRole } from '../membership/membership.ts'
+import { findPersonBySlug } from '../person/person.service.ts'
+import type { Party, Person } from '../person/person.ts'
+import type { BallotChoice } from '../vote/tally.ts'
+import {
+  findPartyRowByAbbreviation,
+  listAuthoredRows,
+  listBallotRows,
+  listMembershipRowsOf,
+  listSeatMeetingRows,
+  listSubstituteServiceRows,
+  type RecordOwner,
+} from './publication.repository.ts'
+
+/** Where on the public record something was said or done: a signed-off, non-confidential §. */
+export interface PublicSectionRef {
+  committeeName: string
+  committeeSlug: string
+  meetingSlug: string
+  meetsOn: string
+  sectionNumber: number
+  sectionLabel: string
+  sectionTitle: string
+}
+
+export interface PublicMembership {
+  id: number
+  committeeName: string
+  committeeSlug: string
+  personName: string
+  personSlug: string
+  role: MembershipRole
+  partyAbbreviation: string | null
+  startsOn: string
+  endsOn: string | null
+}
+
+export interface AuthoredEntry extends PublicSectionRef {
+  id: number
+  /** The statement's kind (särskilt uttalande …); none for motions and dissents. */
+  kind?: string
+  text: string | null
+  /** The author, when named (a group motion "(S)" names none). */
+  personName: string | null
+  personSlug: string | null
+}
+
+export interface BallotEntry extends PublicSectionRef {
+  id: number
+  voteId: number
+  question: string
+  choice: BallotChoice
+  outcome: 'yes' | 'no'
+  yes: number
+  no: number
+  abstain: number
+  personName: string
+  personSlug: string
+}
+
+/** Meetings with public minutes during a seat, and how many of them were attended. */
+export interface AttendanceRate {
+  meetings: number
+  present: number
+  /** Meetings where a substitute served for an absent member. */
+  servedAsSubstitute: number
+}
+
+/** What the public record says about a person or a party, from signed-off, non-confidential minutes only. */
+export interface PublicRecord {
+  memberships: PublicMembership[]
+  attendance: AttendanceRate
+  motions: AuthoredEntry[]
+  dissents: AuthoredEntry[]
+  statements: AuthoredEntry[]
+  ballots: BallotEntry[]
+}
+
+/** A person's public record; undefined for an unknown slug. A fixed seven queries. */
+export async function readPersonRecord(
+  db: Queryable,
+  slug: string,
+): Promise<{ person: Person; record: PublicRecord } | undefined> {
+  const person = await findPersonBySlug(db, slug)
+  if (!person) return undefined
+  return { person, record: await readPublicRecord(db, { personId: person.id }) }
+}
+
+/** A party's public record, aggregated over everyone who sat for it; undefined for an unknown party. */
+export async function readPartyRecord(
+  db: Queryable,
+  abbreviation: string,
+): Promise<{ party: Party; record: PublicRecord } | undefined> {
+  const row = await findPartyRowByAbbreviation(db, abbreviation)
+  if (!row) return undefined
+  const party: Party = {
+    id: row.id,
+    organisationId: row.organisation_id,
+    abbreviation: row.abbreviation,
+    name: row.name,
+  }
+  return { party, record: await readPublicRecord(db, { partyId: party.id }) }
+}
+
+async function readPublicRecord(db: Queryable, owner: RecordOwner): Promise<PublicRecord> {
+  const [memberships, seats, substituteService, motions, dissents, statements, ballots] = await Promise.all([
+    listMembershipRowsOf(db, owner),
+    listSeatMeetingRows(db, owner),
+    listSubstituteServiceRows(db, owner),
+    listAuthoredRows(db, 'motion', owner),
+    listAuthoredRows(db, 'dissent', owner),
+    listAuthoredRows(db, 'statement', owner),
+    listBallotRows(db, owner),
+  ])
+  return {
+    memberships: memberships.map((m) => ({ ...m, role: m.role as MembershipRole })),
+    attendance: attendanceRate(seats, substituteService),
+    motions,
+    dissents,
+    statements,
+    ballots: ballots.map((b) => ({
+      ...b,
+      choice: b.choice as BallotChoice,
+      outcome: b.outcome as 'yes' | 'no',
+    })),
+  }
+}
+
+/**
+ * Attendance over the meetings held during a seat: a person (or seat) counts once per meeting even
+ * when two memberships overlap (chair and member of the same committee).
+ */
+export function attendanceRate(
+  seats: ReadonlyArray<{ personId: number; meetingId: number; present: boolean | number | null }>,
+  substituteService: ReadonlyArray<{ personId: number; meetingId: number }>,
+): AttendanceRate {
+  const byPersonAndMeeting = new Map<string, boolean>()
+  for (const seat of seats) {
+    const key = `${seat.personId}:${seat.meetingId}`
+    byPersonAndMeeting.set(key, Boolean(byPersonAndMeeting.get(key)) || Boolean(seat.present))
+  }
+  const served = new Set(substituteService.map((s) => `${s.personId}:${s.meetingId}`))
+  return {
+    meetings: byPersonAndMeeting.size,
+    present: [...byPersonAndMeeting.values()].filter(Boolean).length,
+    servedAsSubstitute: served.size,
+  }
+}

@@ -1,0 +1,415 @@
+import type { Queryable } from '../../db/database.ts'
+
+// Read-only SQL for the public portal's aggregated pages (person, party, matter, notice board,
+// feeds). Every query takes a whole page's worth of rows at once, so a page costs a fixed number
+// of queries however long its lists are. What is public is decided here, in SQL, once:
+// a § is public when it is signed off (TF 2:10) and neither it nor its agenda item is secret (OSL).
+
+/** The ids of every public §: signed off, not confidential, not from a confidential agenda item. */
+export function publicSectionIds(db: Queryable) {
+  return db
+    .selectFrom('section')
+    .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
+    .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
+    .select('section.id')
+    .where('sign_off.status', '=', 'signed_off')
+    .where('section.confidential', '=', false)
+    .where((eb) =>
+      eb.or([eb('agenda_item.confidential', 'is', null), eb('agenda_item.confidential', '=', false)]),
+    )
+}
+
+/** Meetings with at least one signed-off § (their roll call is then a public document). */
+function meetingsWithPublicMinutes(db: Queryable) {
+  return db
+    .selectFrom('minutes')
+    .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
+    .select('minutes.meeting_id')
+    .where('sign_off.status', '=', 'signed_off')
+}
+
+/** Whose record: one person, or everyone who sat for a party. */
+export type RecordOwner = { personId: number } | { partyId: number }
+
+export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
+  let query = db
+    .selectFrom('membership')
+    .innerJoin('committee', 'committee.id', 'membership.committee_id')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .leftJoin('party', 'party.id', 'membership.party_id')
+    .select([
+      'membership.id as id',
+      'membership.role as role',
+      'membership.starts_on as startsOn',
+      'membership.ends_on as endsOn',
+      'membership.substitute_order as substituteOrder',
+      'committee.name as committeeName',
+      'committee.slug as committeeSlug',
+      'person.id as personId',
+      'person.name as personName',
+      'person.slug as personSlug',
+      'party.abbreviation as partyAbbreviation',
+    ])
+  query =
+    'personId' in owner
+      ? query.where('membership.person_id', '=', owner.personId)
+      : query.where('membership.party_id', '=', owner.partyId)
+  return query
+    .orderBy('membership.starts_on', 'desc')
+    .orderBy('committee.name')
+    .orderBy('person.name')
+    .execute()
+}
+
+/** Each meeting with public minutes held while the person (or a party's member) had a seat, with whether they attended. */
+export async function listSeatMeetingRows(db: Queryable, owner: RecordOwner) {
+  let query = db
+    .selectFrom('membership')
+    .innerJoin('meeting', (join) =>
+      join
+        .onRef('meeting.committee_id', '=', 'membership.committee_id')
+        .onRef('meeting.meets_on', '>=', 'membership.starts_on'),
+    )
+    .leftJoin('attendance', (join) =>
+      join
+        .onRef('attendance.meeting_id', '=', 'meeting.id')
+        .onRef('attendance.person_id', '=', 'membership.person_id'),
+    )
+    .select(['membership.person_id as personId', 'meeting.id as meetingId', 'attendance.present as present'])
+    .where('membership.role', '!=', 'substitute')
+    .where((eb) =>
+      eb.or([
+        eb('membership.ends_on', 'is', null),
+        eb('membership.ends_on', '>=', eb.ref('meeting.meets_on')),
+      ]),
+    )
+    .where('meeting.id', 'in', meetingsWithPublicMinutes(db))
+  query =
+    'personId' in owner
+      ? query.where('membership.person_id', '=', owner.personId)
+      : query.where('membership.party_id', '=', owner.partyId)
+  return query.execute()
+}
+
+/** Substitutes' service (tjänstgöring) at meetings with public minutes. */
+export async function listSubstituteServiceRows(db: Queryable, owner: RecordOwner) {
+  let query = db
+    .selectFrom('attendance')
+    .select(['attendance.person_id as personId', 'attendance.meeting_id as meetingId'])
+    .where('attendance.role', '=', 'substitute')
+    .where('attendance.serving_for_person_id', 'is not', null)
+    .where('attendance.meeting_id', 'in', meetingsWithPublicMinutes(db))
+  query =
+    'personId' in owner
+      ? query.where('attendance.person_id', '=', owner.personId)
+      : query.where('attendance.party_id', '=', owner.partyId)
+  return query.execute()
+}
+
+type AuthoredKind = 'motion' | 'dissent' | 'statement'
+
+/** Motions, dissents or statements on public §§ that the person (or party) stood behind, newest first. */
+export async function listAuthoredRows(db: Queryable, kind: AuthoredKind, owner: RecordOwner) {
+  // The three author tables share one shape (see section-record.repository.ts); Kysely is told one name.
+  const authorTable = `${kind}_author` as 'dissent_author'
+  const ownerColumn = `${kind}_author.${kind}_id` as 'dissent_author.dissent_id'
+  const table = kind as 'dissent'
+  const personColumn = `${kind}_author.person_id` as 'dissent_author.person_id'
+  const partyColumn = `${kind}_author.party_id` as 'dissent_author.party_id'
+  let query = db
+    .selectFrom(authorTable)
+    .innerJoin(table, `${kind}.id` as 'dissent.id', ownerColumn)
+    .innerJoin('section', 'section.id', `${kind}.section_id` as 'dissent.section_id')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .leftJoin('person', 'person.id', personColumn)
+    .select([
+      `${kind}.id as id` as 'dissent.id',
+      `${kind}.text as text` as 'dissent.text',
+      'section.number as sectionNumber',
+      'section.label as sectionLabel',
+      'section.title as sectionTitle',
+      'meeting.slug as meetingSlug',
+      'meeting.meets_on as meetsOn',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+      'person.name as personName',
+      'person.slug as personSlug',
+    ])
+    .where('section.id', 'in', publicSectionIds(db))
+  if (kind === 'statement') query = query.select('statement.kind as kind' as 'dissent.text')
+  query =
+    'personId' in owner
+      ? query.where(personColumn, '=', owner.personId)
+      : query.where(partyColumn, '=', owner.partyId)
+  const rows = (await query
+    .orderBy('meeting.meets_on', 'desc')
+    .orderBy('section.number')
+    .orderBy(`${kind}.position` as 'dissent.position')
+    .execute()) as Array<{
+    id: number
+    text: string | null
+    kind?: string
+    sectionNumber: number
+    sectionLabel: string
+    sectionTitle: string
+    meetingSlug: string
+    meetsOn: string
+    committeeSlug: string
+    committeeName: string
+    personName: string | null
+    personSlug: string | null
+  }>
+  return rows
+}
+
+/** Every ballot the person (or a party's members) cast in open votes on public §§, newest first. */
+export async function listBallotRows(db: Queryable, owner: RecordOwner) {
+  let query = db
+    .selectFrom('ballot')
+    .innerJoin('vote', 'vote.id', 'ballot.vote_id')
+    .innerJoin('section', 'section.id', 'vote.section_id')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .innerJoin('person', 'person.id', 'ballot.person_id')
+    .select([
+      'ballot.id as id',
+      'ballot.choice as choice',
+      'vote.id as voteId',
+      'vote.question as question',
+      'vote.outcome as outcome',
+      'vote.yes_count as yes',
+      'vote.no_count as no',
+      'vote.abstain_count as abstain',
+      'section.number as sectionNumber',
+      'section.label as sectionLabel',
+      'section.title as sectionTitle',
+      'meeting.slug as meetingSlug',
+      'meeting.meets_on as meetsOn',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+      'person.name as personName',
+      'person.slug as personSlug',
+    ])
+    .where('section.id', 'in', publicSectionIds(db))
+  query =
+    'personId' in owner
+      ? query.where('ballot.person_id', '=', owner.personId)
+      : query.where('ballot.party_id', '=', owner.partyId)
+  return query
+    .orderBy('meeting.meets_on', 'desc')
+    .orderBy('section.number')
+    .orderBy('vote.position')
+    .orderBy('person.name')
+    .execute()
+}
+
+/** The party of an abbreviation ("S", "F!"); the first organisation's when several use it. */
+export async function findPartyRowByAbbreviation(db: Queryable, abbreviation: string) {
+  return db
+    .selectFrom('party')
+    .selectAll()
+    .where('abbreviation', '=', abbreviation)
+    .orderBy('id')
+    .executeTakeFirst()
+}
+
+/** The matter of a registry number; the first organisation's when several use it. */
+export async function findMatterRowByRegistryNumber(db: Queryable, registryNumber: string) {
+  return db
+    .selectFrom('matter')
+    .selectAll()
+    .where('registry_number', '=', registryNumber)
+    .orderBy('id')
+    .executeTakeFirst()
+}
+
+/** The public agenda items that carry a matter: not confidential, on an agenda whose notice is out. */
+export async function listPublicMatterItemRows(db: Queryable, matterId: number) {
+  return db
+    .selectFrom('agenda_item as item')
+    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'item.id as agendaItemId',
+      'item.title as title',
+      'item.number as number',
+      'item.position as position',
+      'item.summary as summary',
+      'item.proposal as proposal',
+      'item.status as status',
+      'meeting.id as meetingId',
+      'meeting.meets_on as meetsOn',
+      'meeting.slug as meetingSlug',
+      'meeting.status as meetingStatus',
+      'committee.id as committeeId',
+      'committee.name as committeeName',
+      'committee.slug as committeeSlug',
+    ])
+    .where('item.matter_id', '=', matterId)
+    .where('item.confidential', '=', false)
+    .where('meeting.status', '!=', 'planned')
+    .orderBy('meeting.meets_on')
+    .orderBy('item.position')
+    .execute()
+}
+
+/** The public §§ that dealt with some agenda items, with their sign-off day. */
+export async function listPublicSectionsOfItems(db: Queryable, agendaItemIds: readonly number[]) {
+  if (agendaItemIds.length === 0) return []
+  return db
+    .selectFrom('section')
+    .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
+    .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+    .select([
+      'section.id as id',
+      'section.agenda_item_id as agendaItemId',
+      'section.number as number',
+      'section.label as label',
+      'section.title as title',
+      'section.decision as decision',
+      'section.outcome as outcome',
+      'sign_off.signed_off_on as signedOffOn',
+    ])
+    .where('section.agenda_item_id', 'in', [...agendaItemIds])
+    .where('section.id', 'in', publicSectionIds(db))
+    .where('sign_off.status', '=', 'signed_off')
+    .orderBy('section.number')
+    .execute()
+}
+
+/** Where each notice points: the meeting it announces, or the meeting whose minutes were signed off. */
+export async function listNoticeTargetRows(db: Queryable, noticeIds: readonly number[]) {
+  if (noticeIds.length === 0) return []
+  return db
+    .selectFrom('notice')
+    .leftJoin('sign_off', 'sign_off.id', 'notice.sign_off_id')
+    .leftJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
+    .innerJoin('meeting', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb('meeting.id', '=', eb.ref('notice.meeting_id')),
+          eb('meeting.id', '=', eb.ref('minutes.meeting_id')),
+        ]),
+      ),
+    )
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'notice.id as noticeId',
+      'meeting.slug as meetingSlug',
+      'meeting.meets_on as meetsOn',
+      'committee.id as committeeId',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+      'sign_off.signed_off_on as signedOffOn',
+    ])
+    .where('notice.id', 'in', [...noticeIds])
+    .execute()
+}
+
+/** Sign-off occasions, newest first, with their meeting: the minutes feed. */
+export async function listSignedOffRows(db: Queryable, filter: { committeeId?: number; limit: number }) {
+  let query = db
+    .selectFrom('sign_off')
+    .innerJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'sign_off.id as signOffId',
+      'sign_off.signed_off_on as signedOffOn',
+      'sign_off.immediate as immediate',
+      'meeting.id as meetingId',
+      'meeting.slug as meetingSlug',
+      'meeting.meets_on as meetsOn',
+      'committee.id as committeeId',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+    ])
+    .where('sign_off.status', '=', 'signed_off')
+  if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
+  return query
+    .orderBy('sign_off.signed_off_on', 'desc')
+    .orderBy('sign_off.id', 'desc')
+    .limit(filter.limit)
+    .execute()
+}
+
+/** Public §§ of some sign-offs (numbers and titles for the feed entries). */
+export async function listPublicSectionsOfSignOffs(db: Queryable, signOffIds: readonly number[]) {
+  if (signOffIds.length === 0) return []
+  return db
+    .selectFrom('sign_off_section')
+    .innerJoin('section', 'section.id', 'sign_off_section.section_id')
+    .select([
+      'sign_off_section.sign_off_id as signOffId',
+      'section.number as number',
+      'section.label as label',
+      'section.title as title',
+    ])
+    .where('sign_off_section.sign_off_id', 'in', [...signOffIds])
+    .where('section.id', 'in', publicSectionIds(db))
+    .orderBy('section.number')
+    .execute()
+}
+
+/** Meetings whose notice (kallelse) is out, newest notice first: the agenda feed. */
+export async function listAnnouncedMeetingRows(
+  db: Queryable,
+  filter: { committeeId?: number; limit: number },
+) {
+  let query = db
+    .selectFrom('meeting')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'meeting.id as meetingId',
+      'meeting.slug as meetingSlug',
+      'meeting.meets_on as meetsOn',
+      'meeting.start_time as startTime',
+      'meeting.location as location',
+      'meeting.status as status',
+      'meeting.notice_published_at as noticePublishedAt',
+      'meeting.updated_at as updatedAt',
+      'committee.id as committeeId',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+    ])
+    .where('meeting.status', '!=', 'planned')
+  if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
+  return query.orderBy('meeting.meets_on', 'desc').orderBy('meeting.id', 'desc').limit(filter.limit).execute()
+}
+
+/** Meetings for calendars, with their committee: all of them, or one committee's. */
+export async function listCalendarMeetingRows(db: Queryable, filter: { committeeId?: number } = {}) {
+  let query = db
+    .selectFrom('meeting')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'meeting.id as id',
+      'meeting.slug as slug',
+      'meeting.meets_on as meetsOn',
+      'meeting.start_time as startTime',
+      'meeting.end_time as endTime',
+      'meeting.location as location',
+      'meeting.status as status',
+      'meeting.cancellation_reason as cancellationReason',
+      'meeting.updated_at as updatedAt',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+    ])
+  if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
+  return query.orderBy('meeting.meets_on').orderBy('meeting.start_time').orderBy('meeting.id').execute()
+}
+
+/** The registry numbers of some matters, by id (to print and link the Dnr of agenda items and §§). */
+export async function listRegistryNumbers(db: Queryable, matterIds: readonly number[]) {
+  if (matterIds.length === 0) return new Map<number, string>()
+  const rows = await db
+    .selectFrom('matter')
+    .select(['id', 'registry_number'])
+    .where('id', 'in', [...new Set(matterIds)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.registry_number]))
+}

@@ -1,0 +1,180 @@
+import { sql } from 'kysely'
+import type { Queryable } from '../../db/database.ts'
+import type { SearchKind } from './search.ts'
+import { searchIndexOf } from './search-index.ts'
+import { indexedWords, type QueryTerm } from './search-text.ts'
+
+/** One entry as the service builds it from public data. */
+export interface SearchEntryValues {
+  kind: SearchKind
+  objectId: number
+  meetingId: number
+  committeeId: number
+  meetsOn: string
+  publishedOn: string | null
+  label: string | null
+  anchor: string | null
+  sectionNumber: number | null
+  title: string
+  body: string
+  parties: string[]
+}
+
+export interface SearchFilter {
+  committeeId?: number | undefined
+  year?: number | undefined
+  kind?: SearchKind | undefined
+  party?: string | undefined
+}
+
+export async function deleteSearchEntriesOfMeeting(db: Queryable, meetingId: number): Promise<void> {
+  // The FTS5 rows go with them (triggers on SQLite); the party rows by cascade.
+  await db.deleteFrom('search_entry').where('meeting_id', '=', meetingId).execute()
+}
+
+export async function insertSearchEntries(
+  db: Queryable,
+  entries: readonly SearchEntryValues[],
+): Promise<void> {
+  if (entries.length === 0) return
+  const analysed = entries.map((entry) => ({
+    entry,
+    titleWords: indexedWords(entry.title),
+    bodyWords: indexedWords(entry.body),
+  }))
+  const idOf = new Map<string, number>()
+  const key = (kind: string, objectId: number) => `${kind}:${objectId}`
+  for (const chunk of chunks(analysed, 200)) {
+    const rows = await db
+      .insertInto('search_entry')
+      .values(
+        chunk.map(({ entry, titleWords, bodyWords }) => ({
+          kind: entry.kind,
+          object_id: entry.objectId,
+          meeting_id: entry.meetingId,
+          committee_id: entry.committeeId,
+          year: Number(entry.meetsOn.slice(0, 4)),
+          meets_on: entry.meetsOn,
+          published_on: entry.publishedOn,
+          label: entry.label,
+          anchor: entry.anchor,
+          section_number: entry.sectionNumber,
+          title: entry.title,
+          body: entry.body,
+          title_words: titleWords.join(' '),
+          body_words: bodyWords.join(' '),
+        })),
+      )
+      .returning(['id', 'kind', 'object_id'])
+      .execute()
+    for (const row of rows) idOf.set(key(row.kind, row.object_id), row.id)
+  }
+  const withIds = analysed.map((a) => ({ ...a, id: idOf.get(key(a.entry.kind, a.entry.objectId))! }))
+  await searchIndexOf(db).addWords(db, withIds)
+  const parties = withIds.flatMap(({ entry, id }) =>
+    [...new Set(entry.parties)].map((party) => ({ search_entry_id: id, party })),
+  )
+  for (const chunk of chunks(parties, 500)) await db.insertInto('search_entry_party').values(chunk).execute()
+}
+
+/** Entries in which every term matches, with the filters applied. */
+function matching(db: Queryable, terms: readonly QueryTerm[], filter: SearchFilter) {
+  const index = searchIndexOf(db)
+  let query = db.selectFrom('search_entry as e')
+  for (const term of terms) query = query.where(index.matches(term))
+  if (filter.committeeId !== undefined) query = query.where('e.committee_id', '=', filter.committeeId)
+  if (filter.year !== undefined) query = query.where('e.year', '=', filter.year)
+  if (filter.kind !== undefined) query = query.where('e.kind', '=', filter.kind)
+  const party = filter.party
+  if (party !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('search_entry_party as p')
+          .select('p.party')
+          .whereRef('p.search_entry_id', '=', 'e.id')
+          .where('p.party', '=', party),
+      ),
+    )
+  }
+  return query
+}
+
+export async function countSearchHits(
+  db: Queryable,
+  terms: readonly QueryTerm[],
+  filter: SearchFilter,
+): Promise<number> {
+  const row = await matching(db, terms, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}
+
+/** One page of hits, each with the total: best rank first, then the latest meeting, then kind and id, so pages never overlap. */
+export async function listSearchHitRows(
+  db: Queryable,
+  terms: readonly QueryTerm[],
+  filter: SearchFilter,
+  page: { limit: number; offset: number },
+) {
+  // First the page's ids, sorted without carrying the texts along; the total comes with them, so
+  // the matching is done once (a page past the end needs countSearchHits).
+  const ranked = await matching(db, terms, filter)
+    .select(['e.id', searchIndexOf(db).rank(terms).as('rank'), sql<number>`count(*) over ()`.as('total')])
+    .orderBy('rank')
+    .orderBy('e.meets_on', 'desc')
+    .orderBy('e.kind')
+    .orderBy('e.object_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  if (ranked.length === 0) return []
+  const rows = await db
+    .selectFrom('search_entry as e')
+    .innerJoin('committee as c', 'c.id', 'e.committee_id')
+    .innerJoin('meeting as m', 'm.id', 'e.meeting_id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.object_id',
+      'e.meeting_id',
+      'e.meets_on',
+      'e.label',
+      'e.anchor',
+      'e.section_number',
+      'e.title',
+      'e.body',
+      'c.name as committee_name',
+      'c.slug as committee_slug',
+      'm.slug as meeting_slug',
+    ])
+    .where(
+      'e.id',
+      'in',
+      ranked.map((r) => r.id),
+    )
+    .execute()
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ranked.flatMap(({ id, rank, total }) => {
+    const row = byId.get(id)
+    return row ? [{ ...row, kind: row.kind as SearchKind, rank: Number(rank), total: Number(total) }] : []
+  })
+}
+
+export async function listSearchYears(db: Queryable): Promise<number[]> {
+  const rows = await db.selectFrom('search_entry').select('year').distinct().orderBy('year', 'desc').execute()
+  return rows.map((r) => Number(r.year))
+}
+
+export async function listSearchParties(db: Queryable): Promise<string[]> {
+  const rows = await db.selectFrom('search_entry_party').select('party').distinct().execute()
+  // Sorted here: the databases' collations may disagree.
+  return rows.map((r) => r.party).sort((a, b) => a.localeCompare(b, 'sv'))
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const result: T[][] = []
+  for (let i = 0; i < list.length; i += size) result.push(list.slice(i, i + size))
+  return result
+}

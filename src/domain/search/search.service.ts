@@ -1,0 +1,219 @@
+import type { Db, Queryable } from '../../db/database.ts'
+import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
+import { findCommitteeBySlug, getCommittee } from '../committee/committee.repository.ts'
+import type { Committee } from '../committee/committee.ts'
+import { documentKindLabels } from '../document/document.ts'
+import { getMeeting } from '../meeting/meeting.repository.ts'
+import type { Meeting } from '../meeting/meeting.ts'
+import { type MinutesRecord, publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
+import { listParties } from '../person/person.repository.ts'
+import { publicAgenda } from '../publication/public-agenda.ts'
+import {
+  countSearchHits,
+  deleteSearchEntriesOfMeeting,
+  insertSearchEntries,
+  listSearchHitRows,
+  listSearchParties,
+  listSearchYears,
+  type SearchEntryValues,
+} from './search.repository.ts'
+import type { SearchHit, SearchMatch, SearchQuery, SearchResult } from './search.ts'
+import { excerpt, highlight, normaliseText, queryTerms } from './search-text.ts'
+
+/** The longest text kept of one entry (an attachment's extracted text): some hundred pages. */
+const longestBody = 400_000
+const matchOfRank: SearchMatch[] = ['title', 'word', 'part']
+
+/**
+ * Rebuilds the search entries of one meeting from what the public may see, and nothing else (P2):
+ * the public agenda once the notice is out, without confidential items and documents; signed-off,
+ * non-confidential §§ (TF 2:10); the extracted text of public attachments. Call it in the
+ * transaction that changed the meeting's public content.
+ */
+export async function reindexMeeting(trx: Queryable, meetingId: number): Promise<void> {
+  const deferred = deferredMeetings.get(trx)
+  if (deferred) {
+    deferred.add(meetingId)
+    return
+  }
+  const meeting = await getMeeting(trx, meetingId)
+  const committee = await getCommittee(trx, meeting.committeeId)
+  const entries: MeetingEntry[] = []
+  if (agendaIsPublic(meeting))
+    entries.push(...agendaEntries(meeting, publicAgenda(await getAgenda(trx, meeting.id))))
+  const record = await readMinutesRecord(trx, meeting.id)
+  if (record) {
+    const parties = new Map(
+      (await listParties(trx, committee.organisationId)).map((p) => [p.id, p.abbreviation]),
+    )
+    entries.push(...sectionEntries(meeting, publicMinutesRecord(record), parties))
+  }
+  await deleteSearchEntriesOfMeeting(trx, meeting.id)
+  await insertSearchEntries(
+    trx,
+    entries.map((e) => ({ ...e, committeeId: committee.id })),
+  )
+}
+
+// Meetings whose reindexing waits until a batch of work in the same transaction is done.
+const deferredMeetings = new WeakMap<Queryable, Set<number>>()
+
+/**
+ * Runs `work` with reindexing deferred: each meeting it touches is reindexed once, at the end, in
+ * the same transaction. For imports, where one document moves a meeting through several steps.
+ */
+export async function reindexAfter<T>(trx: Queryable, work: () => Promise<T>): Promise<T> {
+  if (deferredMeetings.has(trx)) return work()
+  const meetings = new Set<number>()
+  deferredMeetings.set(trx, meetings)
+  try {
+    const result = await work()
+    deferredMeetings.delete(trx)
+    for (const id of meetings) await reindexMeeting(trx, id)
+    return result
+  } finally {
+    deferredMeetings.delete(trx)
+  }
+}
+
+/** Rebuilds the whole index, a meeting per transaction: after an upgrade, or to repair it. */
+export async function reindexAllMeetings(db: Db): Promise<number> {
+  const meetings = await db.selectFrom('meeting').select('id').orderBy('id').execute()
+  for (const { id } of meetings) await db.transaction().execute((trx) => reindexMeeting(trx, id))
+  return meetings.length
+}
+
+/**
+ * Finds public agenda items, §§ and attachments in which every word of `q` occurs, inflected
+ * ("boende" finds "boenden") or as part of a compound ("plan" finds "översiktsplan", ranked
+ * below exact hits). Any text is a valid query: operators and quotes are read as spaces.
+ * Order: rank, then the latest meeting, then kind and id, so paging is stable.
+ */
+export async function search(db: Queryable, query: SearchQuery): Promise<SearchResult> {
+  const terms = queryTerms(query.q)
+  const pageSize = Math.min(Math.max(Math.trunc(query.pageSize) || 20, 1), 100)
+  const page = Math.min(Math.max(Math.trunc(query.page) || 1, 1), 10_000)
+  const empty: SearchResult = { total: 0, page, pageSize, pages: 1, hits: [], terms }
+  if (terms.length === 0) return empty
+  // PostgreSQL refuses NUL in text: such a filter can match nothing anyway.
+  if ([query.committeeSlug, query.party].some((v) => v?.includes('\u0000'))) return empty
+  let committee: Committee | undefined
+  if (query.committeeSlug) {
+    committee = await findCommitteeBySlug(db, query.committeeSlug)
+    if (!committee) return empty
+  }
+  const filter = { committeeId: committee?.id, year: query.year, kind: query.kind, party: query.party }
+  const rows = await listSearchHitRows(db, terms, filter, { limit: pageSize, offset: (page - 1) * pageSize })
+  const total = rows[0]?.total ?? (page > 1 ? await countSearchHits(db, terms, filter) : 0)
+  const hits = rows.map(
+    (row): SearchHit => ({
+      kind: row.kind,
+      objectId: row.object_id,
+      title: row.title,
+      titleSegments: highlight(row.title, terms),
+      excerpt: excerpt(row.body, terms),
+      label: row.label,
+      match: matchOfRank[row.rank] ?? 'part',
+      committee: { name: row.committee_name, slug: row.committee_slug },
+      meeting: { id: row.meeting_id, slug: row.meeting_slug, meetsOn: row.meets_on },
+      location: {
+        committeeSlug: row.committee_slug,
+        meetingSlug: row.meeting_slug,
+        sectionNumber: row.section_number,
+        anchor: row.anchor,
+      },
+    }),
+  )
+  return { total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), hits, terms }
+}
+
+/** The years and parties there is something to find for: the choices of the search form. */
+export async function listSearchChoices(db: Queryable): Promise<{ years: number[]; parties: string[] }> {
+  const [years, parties] = await Promise.all([listSearchYears(db), listSearchParties(db)])
+  return { years, parties }
+}
+
+// The agenda is public once the notice is out (or the meeting was held without one); a meeting
+// cancelled before its notice never had a public agenda.
+function agendaIsPublic(meeting: Meeting): boolean {
+  if (meeting.status === 'planned') return false
+  return meeting.status !== 'cancelled' || meeting.noticePublishedAt !== null
+}
+
+type MeetingEntry = Omit<SearchEntryValues, 'committeeId'>
+
+function agendaEntries(meeting: Meeting, agenda: readonly AgendaEntry[]): MeetingEntry[] {
+  const publishedOn = meeting.noticePublishedAt?.slice(0, 10) ?? null
+  const entries: MeetingEntry[] = []
+  const documents = new Set<number>()
+  for (const { item, attachments } of agenda) {
+    if (item.confidential) continue // reduced to a neutral title by publicAgenda: nothing to find
+    const number = item.number ?? String(item.position)
+    const anchor = `punkt-${number}`
+    const base = { meetingId: meeting.id, meetsOn: meeting.meetsOn, publishedOn, anchor, sectionNumber: null }
+    entries.push({
+      ...base,
+      kind: 'agenda_item',
+      objectId: item.id,
+      label: `Punkt ${number}`,
+      title: normaliseText(item.title ?? item.heading ?? `Punkt ${number}`),
+      body: bodyOf([item.title ? item.heading : null, item.summary, ...item.proposal]),
+      parties: [],
+    })
+    for (const document of attachments) {
+      if (document.confidential || documents.has(document.id)) continue
+      documents.add(document.id)
+      entries.push({
+        ...base,
+        kind: 'document',
+        objectId: document.id,
+        label: documentKindLabels[document.kind] ?? 'Handling',
+        title: normaliseText(document.title),
+        body: bodyOf([document.extractedText]),
+        parties: [],
+      })
+    }
+  }
+  return entries
+}
+
+function sectionEntries(
+  meeting: Meeting,
+  record: MinutesRecord,
+  parties: Map<number, string>,
+): MeetingEntry[] {
+  return record.sections
+    .filter((s) => !s.section.confidential) // reduced to their number by publicMinutesRecord
+    .map(({ section, motions, votes, dissents, statements, signOff }) => {
+      const authors = [...motions, ...dissents, ...statements].flatMap((x) => x.authors)
+      return {
+        kind: 'section',
+        objectId: section.id,
+        meetingId: meeting.id,
+        meetsOn: meeting.meetsOn,
+        publishedOn: signOff?.signedOffOn ?? null,
+        label: section.label,
+        anchor: `paragraf-${section.number}`,
+        sectionNumber: section.number,
+        title: normaliseText(section.title),
+        body: bodyOf([
+          section.summary,
+          ...section.decision,
+          section.decisionProcedure,
+          ...motions.flatMap((m) => [m.text, ...m.points]),
+          ...votes.map((v) => v.question),
+          ...dissents.map((d) => d.text),
+          ...statements.map((s) => s.text),
+        ]),
+        parties: authors.flatMap((a) => {
+          const party = a.partyId === null ? undefined : parties.get(a.partyId)
+          return party ? [party] : []
+        }),
+      }
+    })
+}
+
+function bodyOf(parts: ReadonlyArray<string | null | undefined>): string {
+  const text = parts.map((p) => (p ? normaliseText(p) : '')).filter(Boolean)
+  return text.join(' · ').slice(0, longestBody)
+}

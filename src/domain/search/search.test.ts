@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict'
+import { before, it } from 'node:test'
+import { sql } from 'kysely'
+import { testActor } from '../../../test/support/factories.ts'
+import {
+  addBudgetItems,
+  createSearchFixture,
+  type SearchFixture,
+} from '../../../test/support/search-fixture.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { addAgendaItem } from '../agenda/agenda.service.ts'
+import { changeMeetingStatus, scheduleMeeting } from '../meeting/meeting.service.ts'
+import { reindexMeeting, search } from './search.service.ts'
+import type { SearchQuery } from './search.ts'
+import { indexedWords, stem } from './search-text.ts'
+
+describeOnEachDatabase('search', (getDb, dialect) => {
+  let fx: SearchFixture
+  before(async () => {
+    fx = await createSearchFixture(getDb())
+  })
+  const find = (q: string, more: Partial<SearchQuery> = {}) =>
+    search(getDb(), { q, page: 1, pageSize: 50, ...more })
+  /** The hits as kind and id, in order: what must be the same on both databases. */
+  const hits = async (q: string, more: Partial<SearchQuery> = {}) =>
+    (await find(q, more)).hits.map((h) => `${h.kind}:${h.objectId}`)
+  const item = (key: keyof SearchFixture['items']) => `agenda_item:${fx.items[key].id}`
+  const section = (key: keyof SearchFixture['sections']) => `section:${fx.sections[key].id}`
+  const report = () => `document:${fx.documents.report.id}`
+
+  it('finds inflections through stemming: "boende" finds "boenden"', async () => {
+    assert.deepEqual(await hits('boende'), [item('homes'), report(), section('economy')])
+    const first = (await find('boende')).hits[0]!
+    assert.deepEqual(
+      first.titleSegments.filter((s) => s.hit).map((s) => s.text),
+      ['Boenden'],
+    )
+    assert.equal(first.match, 'title')
+    assert.deepEqual(
+      first.excerpt.filter((s) => s.hit).map((s) => s.text),
+      ['boenden'],
+    )
+  })
+
+  it('finds parts of compound words, ranked below exact hits', async () => {
+    assert.deepEqual(await hits('ledsagning'), [section('escort'), item('escort')])
+    // "Plan" in a title, "planen" in a text, then "översiktsplan" only as part of a word.
+    assert.deepEqual(await hits('plan'), [section('economy'), item('detail'), report(), item('overview')])
+    const result = await find('plan')
+    assert.deepEqual(
+      result.hits.map((h) => h.match),
+      ['title', 'word', 'word', 'part'],
+    )
+    assert.deepEqual(
+      result.hits[3]!.titleSegments.filter((s) => s.hit).map((s) => s.text),
+      ['Översiktsplan'],
+    )
+  })
+
+  it('requires every word and ignores stop words and case', async () => {
+    assert.deepEqual(await hits('BOENDE och Farsta'), [item('homes'), report()])
+    assert.deepEqual(await hits('boende zebrafink'), [])
+  })
+
+  it('filters by committee, year, kind and party', async () => {
+    assert.deepEqual(await hits('plan', { committeeSlug: fx.committees.building.slug }), [item('detail')])
+    assert.deepEqual(await hits('plan', { year: 2022 }), [section('economy')])
+    assert.deepEqual(await hits('boende', { kind: 'document' }), [report()])
+    assert.deepEqual(await hits('boende', { party: 'S' }), [section('economy')])
+    assert.deepEqual(await hits('ledsagning', { party: 'M' }), [section('escort')])
+    assert.deepEqual(await hits('ledsagning', { party: 'S' }), [])
+    assert.deepEqual(await hits('plan', { committeeSlug: 'finns-inte' }), [])
+  })
+
+  it('never finds confidential items, §§ or documents, unpublished agendas or unsigned §§', async () => {
+    for (const word of ['zebrafink', 'zebrafinkar', 'kvastfening', 'myrslok', 'pelikanflock', 'sekretess']) {
+      assert.equal((await find(word)).total, 0, word)
+    }
+    // A confidential item's public attachment stays out with its item.
+    assert.deepEqual(await hits('bilaga sekretessärendet'), [])
+  })
+
+  it('shows an agenda once its notice is out, and keeps the index in step on every rebuild', async () => {
+    const meeting = await scheduleMeeting(getDb(), testActor, {
+      committeeId: fx.committees.building.id,
+      meetsOn: '2025-06-11',
+    })
+    await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Strandskydd vid Trekanten' })
+    await reindexMeeting(getDb(), meeting.id)
+    assert.equal((await find('strandskydd')).total, 0)
+    await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
+    assert.equal((await find('strandskydd')).total, 1)
+    await reindexMeeting(getDb(), meeting.id)
+    await reindexMeeting(getDb(), meeting.id)
+    assert.equal((await find('strandskydd')).total, 1)
+  })
+
+  it('never fails on query syntax: quotes, operators, wildcards, brackets, unicode, long input', async () => {
+    const queries = [
+      '',
+      '   ',
+      '"',
+      "'",
+      '"boende',
+      'boende"',
+      '"boende"',
+      'boende*',
+      '*',
+      '(',
+      ')',
+      '(boende OR',
+      'AND',
+      'OR NOT NEAR',
+      'NEAR(boende plan, 2)',
+      'title:boende',
+      '{title}: boende',
+      '-boende',
+      '^boende',
+      'boende & plan | !x',
+      'plan:*',
+      '%',
+      '_',
+      '\\',
+      "'; drop table search_entry; --",
+      '<script>alert(1)</script>',
+      '😀 boende',
+      'o\u0308versiktsplan',
+      '\u0000boende',
+      'a'.repeat(500),
+      'boende '.repeat(200),
+      'x'.repeat(5000),
+    ]
+    for (const q of queries) {
+      const result = await find(q)
+      assert.ok(result.total >= 0, q)
+    }
+    assert.deepEqual(await hits('"boende"'), await hits('boende'))
+    assert.deepEqual(await hits('boende*'), await hits('boende'))
+    assert.deepEqual(await hits('o\u0308versiktsplan'), [item('overview')]) // decomposed ö
+    assert.deepEqual(await find(''), { total: 0, page: 1, pageSize: 50, pages: 1, hits: [], terms: [] })
+    assert.equal((await find('och att som')).total, 0)
+    assert.deepEqual(await hits('boende', { party: 'S\u0000', committeeSlug: '\u0000' }), [])
+  })
+
+  it('pages in a stable order: rank, latest meeting, kind and id', async () => {
+    await addBudgetItems(getDb(), fx.committees.building.id, 24)
+    const all = await find('budget', { pageSize: 100 })
+    assert.equal(all.total, 24)
+    const paged: string[] = []
+    for (let page = 1; page <= 5; page++) {
+      const result = await find('budget', { page, pageSize: 5 })
+      assert.equal(result.total, 24)
+      assert.equal(result.pages, 5)
+      paged.push(...result.hits.map((h) => `${h.kind}:${h.objectId}`))
+    }
+    assert.deepEqual(
+      paged,
+      all.hits.map((h) => `${h.kind}:${h.objectId}`),
+    )
+    assert.equal(new Set(paged).size, 24)
+    // Titles with "Budget" first, then "budgeten" in the text, then "budgetuppföljning".
+    assert.deepEqual([...new Set(all.hits.map((h) => h.match))], ['title', 'word', 'part'])
+    assert.deepEqual((await find('budget', { page: 9, pageSize: 5 })).hits, [])
+  })
+
+  if (dialect === 'postgres') {
+    it('stems as PostgreSQL does', async () => {
+      const text =
+        'Boenden för äldre, ledsagningsmodellen och översiktsplanen. Nämnderna beslutade om besluten; ' +
+        'förvaltningens tjänsteutlåtanden, ersättarna, kommunfullmäktiges riktlinjer, covid19 2022 LSS.'
+      const words = indexedWords(text)
+      const { rows } = await sql<{
+        lexeme: string
+      }>`select unnest(tsvector_to_array(to_tsvector('swedish', ${words.join(' ')}))) as lexeme`.execute(
+        getDb(),
+      )
+      assert.deepEqual(rows.map((r) => r.lexeme).sort(), [...new Set(words.map(stem))].sort())
+    })
+  }
+})

@@ -1,0 +1,162 @@
+import type { Db, Queryable } from '../db/database.ts'
+import type { Database } from '../db/schema.ts'
+import { changeMeetingStatus } from '../domain/meeting/meeting.service.ts'
+import { reindexAfter } from '../domain/search/search.service.ts'
+import type { Actor } from '../domain/shared/actor.ts'
+import type { DocumentJson } from './document-json.ts'
+import { importAgendaItems } from './import-agenda.ts'
+import { type ImportTarget, resolveCommittee, resolveMeeting, resolveOrganisation } from './import-meeting.ts'
+import { importMinutes } from './import-minutes.ts'
+import { ImportRegister } from './import-people.ts'
+
+export type { ImportTarget } from './import-meeting.ts'
+
+export interface ImportSummary {
+  file: string
+  committee: string
+  meetsOn: string
+  /** Rows added per kind of thing, e.g. { agenda_item: 19, person: 34 }; only kinds with additions. */
+  created: Partial<Record<CountedTable, number>>
+  /** Whether anything was changed at all: importing the same file twice changes nothing. */
+  changed: boolean
+  /** What the parser or the import could not read or record. */
+  warnings: string[]
+}
+
+// The tables a summary counts: what a clerk would call the things a document brought in.
+const countedTables = [
+  'committee',
+  'meeting',
+  'agenda_item',
+  'matter',
+  'document',
+  'person',
+  'party',
+  'membership',
+  'section',
+  'motion',
+  'vote',
+  'dissent',
+  'statement',
+  'sign_off',
+  'notice',
+  'audit_event',
+] as const satisfies ReadonlyArray<keyof Database>
+type CountedTable = (typeof countedTables)[number]
+
+/**
+ * Stores one parsed agenda or protocol in one transaction, so a failure leaves nothing
+ * half-written. The committee, meeting, matters (by registry number), people, parties and seats are
+ * found or added; a protocol after the agenda of the same meeting fills in that meeting.
+ */
+export async function importDocument(
+  db: Db,
+  actor: Actor,
+  document: DocumentJson,
+  target: ImportTarget = {},
+): Promise<ImportSummary> {
+  return db.transaction().execute(async (trx) => {
+    const before = await lastIds(trx)
+    const warnings = [...document.warnings]
+    const organisation = await resolveOrganisation(trx, actor, document, target)
+    const committee = await resolveCommittee(trx, actor, organisation, document, target)
+    let { meeting } = await resolveMeeting(trx, actor, committee, document, target)
+    // One document moves a meeting through several steps: index it once, at the end.
+    await reindexAfter(trx, async () => {
+      if (document.kind === 'agenda') {
+        await importAgendaItems({ trx, actor, organisationId: organisation.id, meeting }, document.items)
+        // A published agenda means the notice is out.
+        if (meeting.status === 'planned')
+          meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
+      } else {
+        const register = new ImportRegister(trx, actor, organisation.id)
+        await importMinutes(
+          {
+            trx,
+            actor,
+            organisationId: organisation.id,
+            committeeId: committee.id,
+            meeting,
+            register,
+            warn: (message) => warnings.push(message),
+          },
+          document,
+        )
+      }
+    })
+    const added = await rowsAddedSince(trx, before)
+    const created = Object.fromEntries(
+      countedTables.filter((t) => t !== 'audit_event' && added[t] > 0).map((t) => [t, added[t]]),
+    )
+    return {
+      file: document.source.file,
+      committee: committee.name,
+      meetsOn: meeting.meetsOn,
+      created,
+      changed: added.audit_event > 0,
+      warnings,
+    }
+  })
+}
+
+/** The highest id of each counted table: rows above it afterwards are what the import added. */
+async function lastIds(trx: Queryable): Promise<Record<CountedTable, number>> {
+  const ids = await Promise.all(
+    countedTables.map(async (table) => {
+      const row = await trx
+        .selectFrom(table)
+        .select((eb) => eb.fn.max('id').as('last'))
+        .executeTakeFirstOrThrow()
+      return [table, Number(row.last ?? 0)] as const
+    }),
+  )
+  return Object.fromEntries(ids) as Record<CountedTable, number>
+}
+
+/** Rows added since `before`, per table: index lookups, so the cost does not grow with the archive. */
+async function rowsAddedSince(trx: Queryable, before: Record<CountedTable, number>) {
+  const added = await Promise.all(
+    countedTables.map(async (table) => {
+      const row = await trx
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('added'))
+        .where('id', '>', before[table])
+        .executeTakeFirstOrThrow()
+      return [table, Number(row.added)] as const
+    }),
+  )
+  return Object.fromEntries(added) as Record<CountedTable, number>
+}
+
+const nouns: Record<Exclude<CountedTable, 'audit_event'>, [string, string]> = {
+  committee: ['nämnd', 'nämnder'],
+  meeting: ['sammanträde', 'sammanträden'],
+  agenda_item: ['dagordningspunkt', 'dagordningspunkter'],
+  matter: ['ärende', 'ärenden'],
+  document: ['handling', 'handlingar'],
+  person: ['person', 'personer'],
+  party: ['parti', 'partier'],
+  membership: ['uppdrag', 'uppdrag'],
+  section: ['paragraf', 'paragrafer'],
+  motion: ['yrkande', 'yrkanden'],
+  vote: ['omröstning', 'omröstningar'],
+  dissent: ['reservation', 'reservationer'],
+  statement: ['uttalande', 'uttalanden'],
+  sign_off: ['justering', 'justeringar'],
+  notice: ['anslag', 'anslag'],
+}
+
+/** One line per file for the command line, in Swedish. */
+export function describeSummary(summary: ImportSummary): string {
+  const added = Object.entries(summary.created).map(([table, n]) => {
+    const [one, many] = nouns[table as Exclude<CountedTable, 'audit_event'>]
+    return `${n} ${n === 1 ? one : many}`
+  })
+  const what = summary.changed
+    ? added.length > 0
+      ? `lade till ${added.join(', ')}`
+      : 'kompletterade befintliga uppgifter'
+    : 'inget nytt (redan inläst)'
+  const warnings = summary.warnings.length > 0 ? `; ${summary.warnings.length} varningar` : ''
+  return `${summary.file}: ${summary.committee} ${summary.meetsOn}: ${what}${warnings}`
+}

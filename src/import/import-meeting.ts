@@ -1,0 +1,119 @@
+import type { Queryable } from '../db/database.ts'
+import { createCommittee, findCommitteeBySlug } from '../domain/committee/committee.service.ts'
+import type { Committee, CommitteeKind } from '../domain/committee/committee.ts'
+import { fillMeetingDetails, listMeetingsOn, scheduleMeeting } from '../domain/meeting/meeting.service.ts'
+import type { Meeting } from '../domain/meeting/meeting.ts'
+import { createOrganisation, listOrganisations } from '../domain/organisation/organisation.service.ts'
+import type { Organisation } from '../domain/organisation/organisation.ts'
+import type { Actor } from '../domain/shared/actor.ts'
+import { isIsoDate } from '../domain/shared/calendar-date.ts'
+import { InvalidInputError } from '../domain/shared/errors.ts'
+import { slugify } from '../domain/shared/slug.ts'
+import type { DocumentJson } from './document-json.ts'
+
+export interface ImportTarget {
+  /** The organisation's name, when the document does not state it. */
+  organisation?: string
+  /** The committee to import into, when the document does not name it (or names it otherwise). */
+  committeeSlug?: string
+  /** The meeting day, for a portal page copied without it (the date is in its address, not its text). */
+  meetingDate?: string
+}
+
+/**
+ * The organisation the document belongs to: the one named (option first, then the document), added
+ * if new; or the only one there is.
+ */
+export async function resolveOrganisation(
+  trx: Queryable,
+  actor: Actor,
+  document: DocumentJson,
+  target: ImportTarget,
+): Promise<Organisation> {
+  const name = target.organisation ?? document.organisation
+  const existing = await listOrganisations(trx)
+  if (!name) {
+    if (existing.length === 1) return existing[0] as Organisation
+    throw new InvalidInputError(
+      'the document names no organisation: give it with --organisation',
+      'organisation',
+    )
+  }
+  const known = existing.find((o) => o.slug === slugify(name))
+  if (known) return known
+  return createOrganisation(trx, actor, { name, kind: /^region\b/i.test(name) ? 'region' : 'kommun' })
+}
+
+/** The committee: the one given, or the one the document names (found by its slug, added if new). */
+export async function resolveCommittee(
+  trx: Queryable,
+  actor: Actor,
+  organisation: Organisation,
+  document: DocumentJson,
+  target: ImportTarget,
+): Promise<Committee> {
+  if (target.committeeSlug) {
+    const committee = await findCommitteeBySlug(trx, target.committeeSlug)
+    if (!committee || committee.organisationId !== organisation.id) {
+      throw new InvalidInputError(
+        `there is no committee ${target.committeeSlug} in ${organisation.name}`,
+        'committee',
+      )
+    }
+    return committee
+  }
+  if (!document.committee) {
+    throw new InvalidInputError('the document names no committee: give it with --committee', 'committee')
+  }
+  const name = capitalise(document.committee.trim())
+  const known = await findCommitteeBySlug(trx, slugify(name))
+  if (known && known.organisationId === organisation.id) return known
+  return createCommittee(trx, actor, { organisationId: organisation.id, name, kind: kindOf(name) })
+}
+
+/** The meeting of that committee on the document's day, scheduled if new, with time and place filled in. */
+export async function resolveMeeting(
+  trx: Queryable,
+  actor: Actor,
+  committee: Committee,
+  document: DocumentJson,
+  target: ImportTarget,
+): Promise<{ meeting: Meeting; created: boolean }> {
+  const stated = document.meeting?.date
+  if (stated && target.meetingDate && stated !== target.meetingDate) {
+    throw new InvalidInputError(
+      `the document says the meeting was on ${stated}, not ${target.meetingDate}`,
+      'meetingDate',
+    )
+  }
+  const date = stated ?? target.meetingDate
+  if (!date)
+    throw new InvalidInputError(
+      'the document states no meeting date: give it with --meeting-date',
+      'meetingDate',
+    )
+  if (!isIsoDate(date)) throw new InvalidInputError('the meeting date must be YYYY-MM-DD', 'meetingDate')
+  const details = {
+    ...(document.meeting?.start ? { startTime: document.meeting.start } : {}),
+    ...(document.meeting?.end ? { endTime: document.meeting.end } : {}),
+    ...(document.meeting?.location ? { location: document.meeting.location } : {}),
+  }
+  const [existing] = await listMeetingsOn(trx, committee.id, date)
+  if (existing) return { meeting: await fillMeetingDetails(trx, actor, existing, details), created: false }
+  return {
+    meeting: await scheduleMeeting(trx, actor, { committeeId: committee.id, meetsOn: date, ...details }),
+    created: true,
+  }
+}
+
+// An utskott needs its parent, which a single document does not name: it is imported as a nämnd
+// and can be moved under its parent in the workspace.
+function kindOf(name: string): CommitteeKind {
+  const lower = name.toLowerCase()
+  if (lower.includes('fullmäktige')) return 'fullmaktige'
+  if (lower.endsWith('styrelsen') || lower.endsWith('styrelse')) return 'styrelse'
+  if (lower.endsWith('rådet') || lower.endsWith('råd')) return 'rad'
+  return 'namnd'
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

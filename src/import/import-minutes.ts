@@ -1,0 +1,268 @@
+import type { Queryable } from '../db/database.ts'
+import type { AgendaItem } from '../domain/agenda/agenda-item.ts'
+import type { Meeting } from '../domain/meeting/meeting.ts'
+import { ensureMembershipOn } from '../domain/membership/membership.service.ts'
+import type { MembershipRole } from '../domain/membership/membership.ts'
+import type { AttendanceRole } from '../domain/minutes/attendance.ts'
+import {
+  appointSignatories,
+  findMinutesOfMeeting,
+  listSections,
+  openMinutes,
+  recordAttendance,
+} from '../domain/minutes/minutes.service.ts'
+import {
+  addSection,
+  type RollCallEntry,
+  recordRecusal,
+  recordServingFromRollCall,
+} from '../domain/minutes/section.service.ts'
+import { recordDissent, recordMotion, recordStatement } from '../domain/minutes/section-record.service.ts'
+import { postMinutesNotice } from '../domain/notice-board/notice-board.service.ts'
+import type { Actor } from '../domain/shared/actor.ts'
+import { isIsoDate } from '../domain/shared/calendar-date.ts'
+import { DomainError } from '../domain/shared/errors.ts'
+import { recordSignOff } from '../domain/sign-off/sign-off.service.ts'
+import type { BallotChoice } from '../domain/vote/tally.ts'
+import { recordVote } from '../domain/vote/vote.service.ts'
+import type { Attendee, DocumentJson, Item } from './document-json.ts'
+import { importAgendaItems } from './import-agenda.ts'
+import type { ImportRegister } from './import-people.ts'
+
+export interface MinutesContext {
+  trx: Queryable
+  actor: Actor
+  organisationId: number
+  committeeId: number
+  meeting: Meeting
+  register: ImportRegister
+  /** What could not be recorded, for the summary: the rest of the document is still imported. */
+  warn: (message: string) => void
+}
+
+const roles: Record<Attendee['role'], AttendanceRole> = {
+  ordförande: 'chair',
+  'vice ordförande': 'vice_chair',
+  ledamot: 'member',
+  ersättare: 'substitute',
+  'tjänstgörande ersättare': 'substitute',
+  tjänsteperson: 'official',
+  övrig: 'other',
+}
+
+const choices: Record<'ja' | 'nej' | 'avstår', BallotChoice> = { ja: 'yes', nej: 'no', avstår: 'abstain' }
+
+/**
+ * Records a published protocol as the meeting's minutes: who attended and served, every § with its
+ * decision, motions, votes, dissents, statements and jäv, the signatories and the sign-offs, and the
+ * notice. Signed-off minutes are never changed afterwards (a correction needs a rectification), so a
+ * protocol whose minutes are already recorded is left as it is.
+ */
+export async function importMinutes(
+  context: MinutesContext,
+  document: DocumentJson,
+): Promise<'recorded' | 'unchanged'> {
+  const { trx, actor, meeting, register } = context
+  if (await findMinutesOfMeeting(trx, meeting.id)) return 'unchanged'
+  const sectionItems = document.items.filter(
+    (i): i is Item & { section: number } => typeof i.section === 'number',
+  )
+  // Every § was a point of the agenda: link each to the agenda item it decided, adding those missing.
+  const agendaItems = await importAgendaItems(
+    { trx, actor, organisationId: context.organisationId, meeting },
+    sectionItems.map(({ number: _printed, ...item }) => item),
+  )
+  const secretary = document.secretary ? await register.person(document.secretary) : undefined
+  const chair = document.chair ? await register.person(document.chair) : undefined
+  const minutes = await openMinutes(trx, actor, {
+    meetingId: meeting.id,
+    ...(chair !== undefined ? { chairPersonId: chair } : {}),
+    ...(secretary !== undefined ? { secretaryPersonId: secretary } : {}),
+  })
+  const rollCall = await importAttendance(context, document.attendance ?? [])
+  for (const [i, item] of sectionItems.entries()) {
+    await addSection(trx, actor, {
+      minutesId: minutes.id,
+      number: item.section,
+      title: item.title ?? `§ ${item.section}`,
+      agendaItemId: (agendaItems[i] as AgendaItem).id,
+      ...(item.summary ? { summary: item.summary } : {}),
+      ...(item.decision ? { decision: item.decision } : {}),
+      ...(item.decisionProcedure ? { decisionProcedure: item.decisionProcedure } : {}),
+      ...(item.confidential ? { confidential: true } : {}),
+      ...(item.immediateSignOff ? { immediateSignOff: true } : {}),
+    }).catch(asWarning(context, `§ ${item.section}`))
+  }
+  const sectionIds = new Map((await listSections(trx, [minutes.id])).map((s) => [s.number, s.id]))
+  for (const item of sectionItems) {
+    for (const recusal of item.recusals ?? []) {
+      const sectionId = sectionIds.get(item.section)
+      if (sectionId === undefined) continue
+      await recordRecusal(trx, actor, { sectionId, personId: await register.person(recusal.name) }).catch(
+        asWarning(context, `§ ${item.section}, jäv`),
+      )
+    }
+  }
+  await recordServingFromRollCall(trx, actor, { minutesId: minutes.id, entries: rollCall })
+  for (const item of sectionItems) {
+    const sectionId = sectionIds.get(item.section)
+    if (sectionId !== undefined) await importSectionRecords(context, sectionId, item)
+  }
+  await importSignOffs(context, minutes.id, document)
+  return 'recorded'
+}
+
+/** The roll call: everyone listed, their seats on the committee, and who serves at which §§. */
+async function importAttendance(
+  context: MinutesContext,
+  attendance: readonly Attendee[],
+): Promise<RollCallEntry[]> {
+  const { trx, actor, meeting, register } = context
+  const entries: RollCallEntry[] = []
+  for (const attendee of attendance) {
+    const role = roles[attendee.role]
+    const personId = await register.person(attendee.name, attendee.title)
+    const partyId = await register.party(attendee.party)
+    const servingFor = attendee.servingFor ? await register.person(attendee.servingFor) : undefined
+    if (role !== 'official' && role !== 'other') {
+      await ensureMembershipOn(trx, actor, {
+        committeeId: context.committeeId,
+        personId,
+        role: role as MembershipRole,
+        day: meeting.meetsOn,
+        ...(partyId !== undefined ? { partyId } : {}),
+      }).catch(asWarning(context, `${attendee.name}, ledamotskap`))
+    }
+    await recordAttendance(trx, actor, {
+      meetingId: meeting.id,
+      personId,
+      role,
+      present: attendee.present,
+      ...(partyId !== undefined ? { partyId } : {}),
+      ...(attendee.title ? { title: attendee.title } : {}),
+      ...(servingFor !== undefined && attendee.present ? { servingForPersonId: servingFor } : {}),
+    }).catch(asWarning(context, `${attendee.name}, närvaro`))
+    const serves =
+      attendee.present &&
+      (role === 'chair' || role === 'vice_chair' || role === 'member' || servingFor !== undefined)
+    if (!serves) continue
+    entries.push({
+      personId,
+      ...(partyId !== undefined ? { partyId } : {}),
+      ...(servingFor !== undefined ? { servingForPersonId: servingFor } : {}),
+      ...(servedAt(attendee) ? { sectionNumbers: servedAt(attendee) } : {}),
+    })
+  }
+  return entries
+}
+
+/** The §§ a person served at when the protocol limits it: "§§ 28–49, 51–52", "ej § 13". */
+function servedAt(attendee: Attendee): number[] | undefined {
+  if (!attendee.sections && !attendee.sectionsNotServed) return undefined
+  const not = new Set(attendee.sectionsNotServed ?? [])
+  const listed = attendee.sections ?? Array.from({ length: 9999 }, (_, i) => i + 1)
+  return listed.filter((n) => !not.has(n))
+}
+
+async function importSectionRecords(
+  context: MinutesContext,
+  sectionId: number,
+  item: Item & { section: number },
+) {
+  const { trx, actor, register } = context
+  const where = `§ ${item.section}`
+  for (const motion of item.motions ?? []) {
+    await recordMotion(trx, actor, {
+      sectionId,
+      text: motion.text,
+      ...(motion.points ? { points: motion.points } : {}),
+      authors: await register.authors(motion.by),
+    }).catch(asWarning(context, `${where}, yrkande`))
+  }
+  for (const vote of item.votes ?? []) {
+    const ballots: Array<{ personId: number; choice: BallotChoice }> = []
+    for (const b of vote.ballots ?? [])
+      ballots.push({ personId: await register.person(b.name), choice: choices[b.vote] })
+    const counted = (choice: BallotChoice) => ballots.filter((b) => b.choice === choice).length
+    const counts = {
+      yes: vote.yes ?? counted('yes'),
+      no: vote.no ?? counted('no'),
+      abstain: vote.abstain ?? counted('abstain'),
+    }
+    const common = {
+      sectionId,
+      kind: 'open' as const,
+      question: vote.question ?? 'Omröstning',
+      ...(vote.result ? { result: vote.result } : {}),
+    }
+    // Ballots by name when every voter is known to have served; otherwise the counts still stand.
+    const recorded =
+      ballots.length > 0
+        ? await recordVote(trx, actor, { ...common, ballots }).catch(
+            asWarning(context, `${where}, omröstning (namn)`),
+          )
+        : undefined
+    if (!recorded)
+      await recordVote(trx, actor, { ...common, counts }).catch(asWarning(context, `${where}, omröstning`))
+  }
+  for (const dissent of item.dissents ?? []) {
+    const input = { sectionId, text: dissent.text, authors: await register.authors(dissent.by) }
+    // The signed-off protocol is the record: a dissent that breaks a rule (often a name spelt
+    // otherwise than in the attendance) is warned about and still recorded as printed.
+    const recorded = await recordDissent(trx, actor, input).catch(
+      asWarning(context, `${where}, reservation (registrerad som i protokollet)`),
+    )
+    if (!recorded) await recordDissent(trx, actor, { ...input, asPublished: true })
+  }
+  for (const statement of item.statements ?? []) {
+    await recordStatement(trx, actor, {
+      sectionId,
+      kind: statement.kind,
+      text: statement.text,
+      authors: await register.authors(statement.by),
+    }).catch(asWarning(context, `${where}, ${statement.kind}`))
+  }
+}
+
+/** Signatories, each sign-off occasion with its §§ and date, and the notice when the protocol states it. */
+async function importSignOffs(context: MinutesContext, minutesId: number, document: DocumentJson) {
+  const { trx, actor, register, meeting } = context
+  const signatories: number[] = []
+  for (const name of document.signatories ?? []) signatories.push(await register.person(name))
+  if (signatories.length > 0)
+    await appointSignatories(trx, actor, { minutesId, personIds: signatories, asPublished: true })
+  for (const signOff of document.signOffs ?? []) {
+    if (!signOff.date || !isIsoDate(signOff.date)) {
+      context.warn(`justering av § ${signOff.sections.join(', ')}: inget datum, inte registrerad`)
+      continue
+    }
+    const recorded = await recordSignOff(trx, actor, {
+      minutesId,
+      sectionNumbers: signOff.sections,
+      signedOffOn: signOff.date,
+      immediate: signOff.date === meeting.meetsOn,
+      signatoryPersonIds: signatories,
+    }).catch(asWarning(context, `justering ${signOff.date}`))
+    if (
+      recorded &&
+      document.noticePosted &&
+      isIsoDate(document.noticePosted) &&
+      document.noticePosted >= signOff.date
+    ) {
+      await postMinutesNotice(trx, actor, {
+        signOffId: recorded.id,
+        postedOn: document.noticePosted,
+        asPublished: true,
+      }).catch(asWarning(context, `anslag ${document.noticePosted}`))
+    }
+  }
+}
+
+/** A rule the published record breaks is reported, not fatal: the rest of the document still counts. */
+function asWarning(context: MinutesContext, where: string) {
+  return (error: unknown): undefined => {
+    if (!(error instanceof DomainError)) throw error
+    context.warn(`${where}: ${error.message}`)
+    return undefined
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify'
+import { paths } from '../paths.ts'
+import { sendPage } from '../views/render.tsx'
+import {
+  AccessibilityPage,
+  type FeedbackErrors,
+  type FeedbackForm,
+  FeedbackThanksPage,
+  PrivacyPage,
+} from './accessibility.page.tsx'
+
+const text = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim() : '')
+
+/** Checks the feedback form; each message names the field and what is expected, in Swedish. */
+export function checkFeedback(body: unknown): { form: FeedbackForm; errors: FeedbackErrors } {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  const form: FeedbackForm = {
+    message: text(fields.meddelande),
+    page: text(fields.sida),
+    name: text(fields.namn),
+    email: text(fields.epost),
+  }
+  const errors: FeedbackErrors = {}
+  if (!form.message) errors.message = 'Skriv vad problemet gäller.'
+  else if (form.message.length > 5000) errors.message = 'Beskrivningen får vara högst 5 000 tecken.'
+  if (form.page.length > 500) errors.page = 'Sidans adress eller namn får vara högst 500 tecken.'
+  if (form.name.length > 200) errors.name = 'Namnet får vara högst 200 tecken.'
+  if (form.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email))
+    errors.email = 'Skriv e-postadressen som namn@exempel.se, eller lämna fältet tomt.'
+  else if (form.email.length > 254) errors.email = 'E-postadressen får vara högst 254 tecken.'
+  return { form, errors }
+}
+
+export async function accessibilityRoutes(app: FastifyInstance) {
+  app.get('/tillganglighet', async (_request, reply) => sendPage(reply, <AccessibilityPage />))
+
+  // Feedback on accessibility (lag 2018:1937, 11 §). It is logged for now; storing it needs a table.
+  app.post('/tillganglighet', async (request, reply) => {
+    const { form, errors } = checkFeedback(request.body)
+    if (Object.keys(errors).length > 0) {
+      return sendPage(reply, <AccessibilityPage form={form} errors={errors} />, 400)
+    }
+    request.log.info({ feedback: form }, 'accessibility feedback received')
+    return reply.redirect(`${paths.accessibility()}/tack`, 303)
+  })
+
+  app.get('/tillganglighet/tack', async (_request, reply) => sendPage(reply, <FeedbackThanksPage />))
+
+  app.get('/integritet', async (_request, reply) => sendPage(reply, <PrivacyPage />))
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
+import {
+  listCalendarMeetings,
+  readAgendaFeed,
+  readMinutesFeed,
+} from '../../domain/publication/feed-entries.ts'
+import { readMatterRecord } from '../../domain/publication/matter-record.ts'
+import { readNoticeBoard } from '../../domain/publication/notice-board-record.ts'
+import { NotFoundError } from '../../domain/shared/errors.ts'
+import { agendaEntries, matterEntries, minutesEntries, noticeEntries, renderAtom } from '../feeds/atom.ts'
+import { renderCalendar } from '../feeds/calendar.ts'
+import { paths } from '../paths.ts'
+import { slugParam } from './committee.routes.tsx'
+import { registryNumberParam } from './matter.routes.tsx'
+
+/** The site's own address as the client reached it (feeds and calendars need absolute links). */
+const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
+
+const sendAtom = (reply: FastifyReply, body: string) =>
+  reply.type('application/atom+xml; charset=utf-8').send(body)
+
+const sendCalendar = (reply: FastifyReply, body: string) =>
+  reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', 'inline; filename="kalender.ics"')
+    .send(body)
+
+async function committeeOf(request: FastifyRequest<{ Params: { committee: string } }>) {
+  const slug = slugParam.safeParse(request.params.committee)
+  const committee = slug.success ? await findCommitteeBySlug(request.db, slug.data) : undefined
+  if (!committee) throw new NotFoundError('committee', request.params.committee)
+  return committee
+}
+
+/** iCalendar of meetings and Atom feeds of agendas, minutes, the notice board, committees and matters. */
+export async function feedRoutes(app: FastifyInstance) {
+  app.get('/kalender.ics', async (request, reply) =>
+    sendCalendar(
+      reply,
+      renderCalendar(await listCalendarMeetings(request.db), {
+        name: 'Sammanträden',
+        baseUrl: baseUrlOf(request),
+      }),
+    ),
+  )
+
+  app.get<{ Params: { committee: string } }>(
+    '/committees/:committee/kalender.ics',
+    async (request, reply) => {
+      const committee = await committeeOf(request)
+      return sendCalendar(
+        reply,
+        renderCalendar(await listCalendarMeetings(request.db, { committeeId: committee.id }), {
+          name: `${committee.name}: sammanträden`,
+          baseUrl: baseUrlOf(request),
+        }),
+      )
+    },
+  )
+
+  app.get('/floden/dagordningar.atom', async (request, reply) =>
+    sendAtom(
+      reply,
+      renderAtom({
+        baseUrl: baseUrlOf(request),
+        title: 'Nya kallelser och dagordningar',
+        description: 'Kallelser till nämndernas sammanträden med dagordning.',
+        pagePath: paths.start(),
+        feedPath: paths.agendaFeed(),
+        entries: agendaEntries(await readAgendaFeed(request.db)),
+      }),
+    ),
+  )
+
+  app.get('/floden/protokoll.atom', async (request, reply) =>
+    sendAtom(
+      reply,
+      renderAtom({
+        baseUrl: baseUrlOf(request),
+        title: 'Nya justerade protokoll',
+        description: 'Protokoll från nämndernas sammanträden, när de har justerats.',
+        pagePath: paths.start(),
+        feedPath: paths.minutesFeed(),
+        entries: minutesEntries(await readMinutesFeed(request.db)),
+      }),
+    ),
+  )
+
+  app.get('/anslagstavla/flode.atom', async (request, reply) =>
+    sendAtom(
+      reply,
+      renderAtom({
+        baseUrl: baseUrlOf(request),
+        title: 'Anslagstavlan',
+        description: 'Anslag på kommunens officiella anslagstavla (kommunallagen 8 kap. 9–11 §§).',
+        pagePath: paths.noticeBoard(),
+        feedPath: paths.noticeBoardFeed(),
+        entries: noticeEntries(await readNoticeBoard(request.db, request.today)),
+      }),
+    ),
+  )
+
+  app.get<{ Params: { committee: string } }>('/committees/:committee/flode.atom', async (request, reply) => {
+    const committee = await committeeOf(request)
+    const [agendas, minutes] = await Promise.all([
+      readAgendaFeed(request.db, { committeeId: committee.id }),
+      readMinutesFeed(request.db, { committeeId: committee.id }),
+    ])
+    return sendAtom(
+      reply,
+      renderAtom({
+        baseUrl: baseUrlOf(request),
+        title: `${committee.name}: kallelser och protokoll`,
+        description: `Kallelser, dagordningar och justerade protokoll från ${committee.name}.`,
+        pagePath: paths.committee(committee.slug),
+        feedPath: paths.committeeFeed(committee.slug),
+        entries: [...agendaEntries(agendas), ...minutesEntries(minutes)],
+      }),
+    )
+  })
+
+  app.get<{ Params: { registryNumber: string } }>(
+    '/arenden/:registryNumber/flode.atom',
+    async (request, reply) => {
+      const registryNumber = registryNumberParam(request.params.registryNumber)
+      const found = registryNumber ? await readMatterRecord(request.db, registryNumber) : undefined
+      if (!found) throw new NotFoundError('matter', request.params.registryNumber)
+      return sendAtom(
+        reply,
+        renderAtom({
+          baseUrl: baseUrlOf(request),
+          title: `Ärende ${found.matter.registryNumber}`,
+          description: `Ärendets gång: sammanträden och beslut för ${found.matter.registryNumber}.`,
+          pagePath: paths.matter(found.matter.registryNumber),
+          feedPath: paths.matterFeed(found.matter.registryNumber),
+          entries: matterEntries(found.matter, found.steps),
+        }),
+      )
+    },
+  )
+}

@@ -1,0 +1,55 @@
+import { meetingStatusLabels } from '../../domain/meeting/meeting.ts'
+import type { PublicMeeting } from '../../domain/publication/public-meeting.ts'
+import { paths } from '../paths.ts'
+import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { Layout } from '../views/layout.tsx'
+import { MinutesCover, MinutesSections, type Names } from './minutes.view.tsx'
+
+/** The whole public protocol of a meeting: the cover, then every signed-off § with its own anchor. */
+export function MinutesPage({ view, names }: { view: PublicMeeting; names: Names }) {
+  const { committee, meeting, minutes } = view
+  const date = formatLongDate(meeting.meetsOn)
+  return (
+    <Layout
+      title={`Protokoll ${committee.name} ${date}`}
+      breadcrumbs={[
+        { href: paths.start(), label: 'Start' },
+        { href: paths.committee(committee.slug), label: committee.name },
+        { href: paths.meeting(committee.slug, meeting.slug), label: date },
+        { label: 'Protokoll' },
+      ]}
+      alternates={[
+        {
+          href: paths.committeeFeed(committee.slug),
+          title: `${committee.name}: kallelser och protokoll`,
+          type: 'application/atom+xml',
+        },
+      ]}
+    >
+      <h1>
+        Protokoll, {committee.name}, {date}
+      </h1>
+      <dl class="facts">
+        <dt>Tid</dt>
+        <dd>
+          {date} {formatTimeSpan(meeting.startTime, meeting.endTime)}
+        </dd>
+        <dt>Plats</dt>
+        <dd>{meeting.location ?? 'Inte angiven'}</dd>
+        <dt>Status</dt>
+        <dd>{meetingStatusLabels[meeting.status]}</dd>
+      </dl>
+      {minutes ? (
+        <>
+          <MinutesCover record={minutes} names={names} />
+          <MinutesSections record={minutes} names={names} />
+        </>
+      ) : (
+        <p>Inget protokoll har publicerats.</p>
+      )}
+      <p>
+        <a href={paths.meeting(committee.slug, meeting.slug)}>Till sammanträdet och dagordningen</a>
+      </p>
+    </Layout>
+  )
+}

@@ -1,0 +1,23 @@
+import type { Person } from '../../domain/person/person.ts'
+import type { PublicRecord } from '../../domain/publication/person-record.ts'
+import { paths } from '../paths.ts'
+import { Layout } from '../views/layout.tsx'
+import { MembershipTable, PublicRecordView } from './public-record.view.tsx'
+
+/** A person: memberships over time and what the public minutes record of them. */
+export function PersonPage({ person, record }: { person: Person; record: PublicRecord }) {
+  return (
+    <Layout
+      title={person.name}
+      breadcrumbs={[{ href: paths.start(), label: 'Start' }, { label: person.name }]}
+    >
+      <h1>{person.name}</h1>
+      {person.title && <p>{person.title}</p>}
+      <section aria-labelledby="uppdrag">
+        <h2 id="uppdrag">Uppdrag</h2>
+        <MembershipTable memberships={record.memberships} showPerson={false} showParty={true} />
+      </section>
+      <PublicRecordView record={record} showAuthor={false} />
+    </Layout>
+  )
+}

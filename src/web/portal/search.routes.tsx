@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { listCommittees } from '../../domain/committee/committee.service.ts'
+import { listSearchChoices, search } from '../../domain/search/search.service.ts'
+import type { SearchKind } from '../../domain/search/search.ts'
+import { sendPage } from '../views/render.tsx'
+import { type SearchForm, SearchPage } from './search.page.tsx'
+
+export const pageSize = 20
+
+/** The kinds by their names in the address. */
+export const kindOfParam: Record<string, SearchKind> = {
+  dagordning: 'agenda_item',
+  protokoll: 'section',
+  handling: 'document',
+}
+
+// Each parameter on its own: one that cannot be read is left out and named on the page, so a
+// malformed address still gives a search page, never an error.
+const params = {
+  q: z.string().transform((q) => q.slice(0, 500)),
+  namnd: z.string().regex(/^[a-z0-9-]{1,120}$/),
+  ar: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number),
+  typ: z.enum(Object.keys(kindOfParam) as [string, ...string[]]),
+  parti: z
+    .string()
+    .trim()
+    .regex(/^[^\p{C}]{1,20}$/u),
+  sida: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1)),
+}
+type ParamName = keyof typeof params
+
+const paramLabels: Record<ParamName, string> = {
+  q: 'sökord',
+  namnd: 'nämnd',
+  ar: 'år',
+  typ: 'typ',
+  parti: 'parti',
+  sida: 'sida',
+}
+
+/** Reads the query string; what cannot be read is ignored and reported by its Swedish name. */
+export function readSearchForm(query: unknown): { form: SearchForm; ignored: string[] } {
+  const raw = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>
+  const ignored: string[] = []
+  const read = <K extends ParamName>(name: K): z.output<(typeof params)[K]> | undefined => {
+    const value = raw[name]
+    if (value === undefined || value === '') return undefined
+    const parsed = params[name].safeParse(value)
+    if (parsed.success) return parsed.data as z.output<(typeof params)[K]>
+    ignored.push(paramLabels[name])
+    return undefined
+  }
+  const form: SearchForm = {
+    q: read('q') ?? '',
+    committeeSlug: read('namnd'),
+    year: read('ar'),
+    kindParam: read('typ'),
+    party: read('parti'),
+    page: read('sida') ?? 1,
+  }
+  return { form, ignored }
+}
+
+export async function searchRoutes(app: FastifyInstance) {
+  app.get('/sok', async (request, reply) => {
+    const { form, ignored } = readSearchForm(request.query)
+    const [committees, choices, result] = await Promise.all([
+      listCommittees(request.db),
+      listSearchChoices(request.db),
+      search(request.db, {
+        q: form.q,
+        committeeSlug: form.committeeSlug,
+        year: form.year,
+        kind: form.kindParam ? kindOfParam[form.kindParam] : undefined,
+        party: form.party,
+        page: form.page,
+        pageSize,
+      }),
+    ])
+    return sendPage(
+      reply,
+      <SearchPage form={form} ignored={ignored} committees={committees} choices={choices} result={result} />,
+    )
+  })
+}
