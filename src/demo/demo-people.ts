@@ -32,13 +32,3 @@ export const demoSubstitutes: Array<{ name: string; party: string }> = [
   { name: 'Max Almflod', party: 'SD' },
   { name: 'Anna Rantala Bonnier', party: 'F!' },
 ]
-
-/** The six substitutes who served, and for whom (seed 002, "Tjänstgörande ersättare"). */
-export const demoServing: Array<[substitute: string, member: string]> = [
-  ['Emil Adén', 'Alexander Ojanne'],
-  ['Lena Josefsson', 'Lotten Hammar'],
-  ['Dan Guillou', 'Mariana Moreira Duarte'],
-  ['Eva Rüdlinger', 'Mattias Keresztesi'],
-  ['María Paniagua Dachner', 'Kristin Jacobsson'],
-  ['Merit Lindberg', 'Michaela Hollis'],
-]

@@ -1,15 +1,10 @@
 import type { Db } from '../db/database.ts'
-import { addAgendaItem } from '../domain/agenda/agenda.service.ts'
 import { createCommittee } from '../domain/committee/committee.service.ts'
-import { registerMatter } from '../domain/matter/matter.service.ts'
-import { changeMeetingStatus, scheduleMeeting } from '../domain/meeting/meeting.service.ts'
 import { addMembership, addTerm } from '../domain/membership/membership.service.ts'
-import { postMeetingNotice } from '../domain/notice-board/notice-board.service.ts'
 import { createOrganisation } from '../domain/organisation/organisation.service.ts'
 import { addPerson, findOrAddParty } from '../domain/person/person.service.ts'
 import { systemActor } from '../domain/shared/actor.ts'
-import { addDays, weekday } from '../domain/shared/calendar-date.ts'
-import { loadDemoMinutes } from './demo-minutes.ts'
+import { loadDemoDocuments } from './demo-documents.ts'
 import { demoMembers, demoSubstitutes } from './demo-people.ts'
 
 const actor = systemActor('demo')
@@ -20,9 +15,9 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Demo data modelled on Stockholm's Socialnämnden: its members and substitutes, the meeting of
- * 14 December 2022 with signed-off minutes (seed 002), and an upcoming meeting with a published
- * agenda. Everything goes through the same use cases a clerk uses.
+ * Demo data: Stockholm's Socialnämnden with its members and substitutes, and the city's three
+ * published documents imported as a user would import them (see demo-documents.ts). Everything goes
+ * through the same use cases a clerk uses.
  */
 export async function loadDemoData(db: Db, today = new Date().toISOString().slice(0, 10)): Promise<string> {
   const organisation = await createOrganisation(db, actor, {
@@ -122,51 +117,6 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
     return byName
   })
 
-  await loadDemoMinutes(db, actor, { organisationId: organisation.id, committeeId: social.id, people })
-
-  // The next Wednesday at least two weeks ahead: committees meet on weekdays.
-  let upcomingOn = addDays(today, 14)
-  while (weekday(upcomingOn) !== 3) upcomingOn = addDays(upcomingOn, 1)
-  await db.transaction().execute(async (trx) => {
-    const meeting = await scheduleMeeting(trx, actor, {
-      committeeId: social.id,
-      meetsOn: upcomingOn,
-      startTime: '17:00',
-      location: 'Socialförvaltningen, Storforsplan 36, Farsta, lokal Storfors',
-    })
-    const items: Array<{ title: string; summary?: string; dnr?: string; confidential?: boolean }> = [
-      { title: 'Godkännande av dagordning' },
-      { title: 'Val av justerare och tid för justering' },
-      { title: 'Förvaltningen informerar' },
-      {
-        title: 'Ledsagning enligt socialtjänstlagen – utvärdering av ledsagningsmodellen',
-        summary:
-          'Förvaltningen har utvärderat den nya ledsagningsmodellen för personer med funktionsnedsättning.',
-        dnr: '1.2.2-301/2025',
-      },
-      { title: 'Yttrande till förvaltningsrätten', confidential: true },
-      { title: 'Anmälan av delegationsbeslut' },
-    ]
-    for (const [i, item] of items.entries()) {
-      const matter = item.dnr
-        ? await registerMatter(trx, actor, {
-            organisationId: organisation.id,
-            registryNumber: item.dnr,
-            title: item.title,
-            kind: 'rapport',
-          })
-        : undefined
-      await addAgendaItem(trx, actor, {
-        meetingId: meeting.id,
-        number: String(i + 1),
-        title: item.title,
-        ...(item.summary ? { summary: item.summary } : {}),
-        ...(matter ? { matterId: matter.id } : {}),
-        ...(item.confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-      })
-    }
-    await changeMeetingStatus(trx, actor, meeting, 'notice_published')
-    await postMeetingNotice(trx, actor, { meetingId: meeting.id, postedOn: today })
-  })
-  return `Stockholms stad med Socialnämnden, ${people.size} ledamöter och ersättare, sammanträdet 2022-12-14 med justerat protokoll och ett kommande sammanträde ${upcomingOn}`
+  const meetings = await loadDemoDocuments(db, actor, { committeeSlug: social.slug, today })
+  return `Stockholms stad med Socialnämnden, ${people.size} ledamöter och ersättare, protokollet från ${meetings.minutes}, dagordningen från ${meetings.past} och ett kommande sammanträde ${meetings.upcoming}`
 }

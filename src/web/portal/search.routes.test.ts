@@ -24,7 +24,7 @@ describeOnEachDatabase('the search page', (getDb) => {
     assert.match(page, /\d+ träffar/)
     assert.match(page, /§ 12 Ledsagning enligt SoL och ledsagarservice enligt LSS/)
     assert.match(page, /Socialnämnden, sammanträde 14 december 2022/)
-    assert.match(page, /Punkt 4 Ledsagning enligt socialtjänstlagen/)
+    assert.match(page, /Punkt 12 Ledsagning enligt SoL och ledsagarservice enligt LSS Punkt på dagordningen/)
     assert.match(response.body, /<mark>ledsagningsmodellen<\/mark>/)
     assert.match(response.body, /href="\/committees\/socialnamnden\/mote-2022-12-14\/protokoll#paragraf-12"/)
     assert.match(response.body, /<input type="search" id="sok-q" name="q" value="ledsagning"/)
