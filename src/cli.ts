@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { addUserCommand, UserCommandError } from './cli/user-command.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
@@ -10,6 +11,8 @@ import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
 import { describeSummary, type ImportTarget, importDocument } from './import/import-document.ts'
 import { parseDocument } from './import/parse-document.ts'
+import { deliverAll } from './mail/mail-delivery.ts'
+import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openMigrated, StartError, serve } from './main.ts'
 
 // The `paragraf` command. A user's mistake is one line on standard error and a non-zero exit,
@@ -25,6 +28,10 @@ Kommandon:
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
+  mail send  skicka e-post som väntar i utkorgen (kräver SMTP_URL och MAIL_FROM)
+  user add EPOST --role ROLL [--committee SLUG] [--organisation NAMN] [--name NAMN]
+             skapa ett konto (administrator, secretary, registrar); lösenordet läses
+             från standard in, annars skapas ett och visas en gång
   help       visa den här hjälpen
 
 Miljövariabler: PORT (3000), HOST (localhost), DATABASE_URL (SQLite i DATA_DIR),
@@ -41,6 +48,8 @@ const flagOptions = {
   organisation: { type: 'string' },
   committee: { type: 'string' },
   'meeting-date': { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -128,6 +137,42 @@ async function main(argv: string[]): Promise<number> {
         const meetings = await reindexAllMeetings(db)
         console.log(`Sökindexet är ombyggt (${meetings} sammanträden).`)
         return 0
+      } finally {
+        await db.destroy()
+      }
+    }
+    case 'mail': {
+      if (rest.join(' ') !== 'send') throw new UsageError('mail tar ett underkommando: paragraf mail send')
+      const settings = config()
+      if (!settings.mail) throw new ConfigError('SMTP_URL is not set: nothing can be sent (smtp://HOST:PORT)')
+      const db = await openMigrated(settings)
+      const mailer = createSmtpMailer(settings.mail)
+      try {
+        const { sent, failed } = await deliverAll(db, mailer, 50)
+        console.log(
+          `Skickade ${sent} e-postmeddelanden${failed ? `; ${failed} misslyckades och försöks igen senare` : ''}.`,
+        )
+        return failed > 0 ? 1 : 0
+      } finally {
+        mailer.close()
+        await db.destroy()
+      }
+    }
+    case 'user': {
+      if (rest[0] !== 'add' || rest.length !== 2)
+        throw new UsageError('user tar ett underkommando: paragraf user add EPOST --role ROLL')
+      const db = await openMigrated(config())
+      try {
+        return await addUserCommand(db, {
+          email: rest[1],
+          role: values.role,
+          committee: values.committee,
+          organisation: values.organisation,
+          name: values.name,
+        })
+      } catch (error) {
+        if (!(error instanceof UserCommandError)) throw error
+        throw new UsageError(error.message)
       } finally {
         await db.destroy()
       }

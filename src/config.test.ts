@@ -63,3 +63,53 @@ describe('loadConfig', () => {
     )
   })
 })
+
+describe('loadConfig: where document files are kept', () => {
+  it('keeps them in DATA_DIR/documents by default', () => {
+    assert.deepEqual(loadConfig({ DATA_DIR: dir }).storage, {
+      kind: 'disk',
+      dir: path.join(dir, 'documents'),
+    })
+  })
+
+  it('takes an S3-compatible store', () => {
+    const config = loadConfig({
+      DATA_DIR: dir,
+      STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'handlingar',
+      S3_ACCESS_KEY_ID: 'paragraf',
+      S3_SECRET_ACCESS_KEY: 'hemligt',
+    })
+    assert.deepEqual(config.storage, {
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'handlingar',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'paragraf', secretAccessKey: 'hemligt' },
+    })
+  })
+
+  it('reports every storage problem with the others, at once', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          DATA_DIR: dir,
+          PORT: 'abc',
+          STORAGE: 's3',
+          S3_ENDPOINT: 'ftp://example.org',
+          S3_ACCESS_KEY_ID: 'paragraf',
+        }),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        /PORT must be a number/.test(error.message) &&
+        /S3_ENDPOINT must be an http\(s\) URL/.test(error.message) &&
+        /STORAGE=s3 needs S3_BUCKET/.test(error.message) &&
+        /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together/.test(error.message),
+    )
+  })
+
+  it('stops on an unknown STORAGE', () => {
+    assert.throws(() => loadConfig({ DATA_DIR: dir, STORAGE: 'ftp' }), /STORAGE must be disk or s3/)
+  })
+})

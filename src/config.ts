@@ -2,6 +2,8 @@ import { accessSync, constants, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import type { DatabaseTarget } from './db/database.ts'
+import { type MailSettings, parseMailSettings, parsePublicUrl } from './mail/mail-settings.ts'
+import type { StorageTarget } from './storage/open-document-store.ts'
 
 // The environment is read once, here. Every problem is reported at once, on one line, and the
 // result is frozen so nothing changes it later.
@@ -11,7 +13,13 @@ export interface Config {
   readonly host: string
   readonly dataDir: string
   readonly database: DatabaseTarget
+  /** Where document files are kept: DATA_DIR/documents, or an S3 bucket. */
+  readonly storage: StorageTarget
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** The portal's address, for links in mail (PUBLIC_URL; by default http://HOST:PORT). */
+  readonly publicUrl: string
+  /** The mail server (SMTP_URL, MAIL_FROM); undefined: no mail is sent. */
+  readonly mail: MailSettings | undefined
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +35,17 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STORAGE: z.enum(['disk', 's3'], { error: 'STORAGE must be disk or s3' }).default('disk'),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) URL (http://127.0.0.1:9000)' })
+    .optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
 })
 
 export type ConfigInput = Partial<Record<keyof z.infer<typeof environmentSchema>, string | undefined>>
@@ -41,6 +60,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => i.message)
   let database: DatabaseTarget | undefined
   let dataDir = ''
+  const storage = parseStorage(merged)
+  if (Array.isArray(storage)) problems.push(...storage)
+  const mail = parseMailSettings(merged)
+  if (Array.isArray(mail)) problems.push(...mail)
+  const publicUrl = parsePublicUrl(merged.PUBLIC_URL)
+  if (Array.isArray(publicUrl)) problems.push(...publicUrl)
   if (parsed.success) {
     dataDir = path.resolve(parsed.data.DATA_DIR)
     const writable = checkWritable(dataDir)
@@ -49,22 +74,44 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
     if (typeof target === 'string') problems.push(target)
     else database = target
   }
-  if (!parsed.success || !database || problems.length > 0) throw new ConfigError(problems.join('; '))
+  if (
+    !parsed.success ||
+    !database ||
+    Array.isArray(storage) ||
+    Array.isArray(mail) ||
+    Array.isArray(publicUrl) ||
+    problems.length > 0
+  )
+    throw new ConfigError(problems.join('; '))
   return Object.freeze({
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     dataDir,
     database,
+    storage: storage === 'disk' ? { kind: 'disk' as const, dir: path.join(dataDir, 'documents') } : storage,
     logLevel: parsed.data.LOG_LEVEL,
+    publicUrl: publicUrl ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
+    mail,
   })
 }
 
 function pick(environment: NodeJS.ProcessEnv): ConfigInput {
   const { PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL } = environment
+  const { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = environment
+  const storage = { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY }
+  const { PUBLIC_URL, SMTP_URL, MAIL_FROM } = environment
   return Object.fromEntries(
-    Object.entries({ PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL }).filter(
-      ([, v]) => v !== undefined && v !== '',
-    ),
+    Object.entries({
+      PORT,
+      HOST,
+      DATA_DIR,
+      DATABASE_URL,
+      LOG_LEVEL,
+      ...storage,
+      PUBLIC_URL,
+      SMTP_URL,
+      MAIL_FROM,
+    }).filter(([, v]) => v !== undefined && v !== ''),
   )
 }
 
@@ -89,6 +136,27 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
     }
   }
   return 'DATABASE_URL must start with postgres://, postgresql:// or sqlite:'
+}
+
+/**
+ * STORAGE=s3 needs a bucket, and access keys come in pairs (none: the S3 client finds credentials
+ * itself). Checked on the raw input, so these problems are reported with every other one.
+ */
+function parseStorage(input: ConfigInput): 'disk' | Exclude<StorageTarget, { kind: 'disk' }> | string[] {
+  if (input.STORAGE !== 's3') return 'disk'
+  const problems: string[] = []
+  if (!input.S3_BUCKET) problems.push('STORAGE=s3 needs S3_BUCKET')
+  const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = input
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together')
+  if (problems.length > 0 || !input.S3_BUCKET) return problems
+  return {
+    kind: 's3',
+    endpoint: input.S3_ENDPOINT,
+    bucket: input.S3_BUCKET,
+    region: input.S3_REGION || 'us-east-1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  }
 }
 
 function checkWritable(dir: string): string | undefined {

@@ -2,6 +2,9 @@ import type { Config } from './config.ts'
 import { type Db, openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { startMailDelivery } from './mail/mail-delivery.ts'
+import { createSmtpMailer } from './mail/smtp-mailer.ts'
+import { openDocumentStore } from './storage/open-document-store.ts'
 import { createApp } from './web/app.ts'
 
 export class StartError extends Error {}
@@ -10,7 +13,7 @@ export class StartError extends Error {}
 export async function serve(config: Config, options: { demo?: boolean } = {}): Promise<() => Promise<void>> {
   const db = await openMigrated(config)
   if (options.demo && (await isDatabaseEmpty(db))) await loadDemoData(db)
-  const app = await createApp({ db, logLevel: config.logLevel })
+  const app = await createApp({ db, logLevel: config.logLevel, documents: openDocumentStore(config.storage) })
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {
@@ -25,8 +28,12 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       throw new StartError(`cannot listen on host ${config.host}`)
     throw error
   }
+  // The outbox is emptied every 30 s when a mail server is configured (several servers may share it).
+  const stopMail =
+    config.mail && startMailDelivery(db, createSmtpMailer(config.mail), { everyMs: 30_000, log: app.log })
   return async () => {
     await app.close()
+    await stopMail?.()
     await db.destroy()
   }
 }

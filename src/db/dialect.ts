@@ -37,6 +37,19 @@ export function forUpdate<DB, TB extends keyof DB, O>(
   return dialectOf(db) === 'postgres' ? query.forUpdate() : query
 }
 
+/**
+ * Locks the selected rows and passes over those another transaction holds: for a queue that
+ * several servers take work from at once (the mail outbox), so no row goes to two of them.
+ * SQLite has one writer at a time, so a single UPDATE … WHERE id IN (this) is enough there.
+ */
+export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
+  // biome-ignore lint/suspicious/noExplicitAny: works for a database of any schema
+  db: Kysely<any>,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query
+}
+
 /** better-sqlite3 cannot bind booleans: store them as 1 and 0, as SQLite itself does. */
 class BooleansAsIntegers extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {

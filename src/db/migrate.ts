@@ -2,11 +2,17 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } f
 import { dialectOf } from './dialect.ts'
 import * as domainModel from './migrations/0001-domain-model.ts'
 import * as search from './migrations/0002-search.ts'
+import * as accounts from './migrations/0003-accounts.ts'
+import * as noticeMail from './migrations/0004-notice-mail.ts'
+import * as afterTheMeeting from './migrations/0005-after-the-meeting.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
   '0001-domain-model': domainModel,
   '0002-search': search,
+  '0003-accounts': accounts,
+  '0004-notice-mail': noticeMail,
+  '0005-after-the-meeting': afterTheMeeting,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -52,6 +52,8 @@ export interface PersonTable extends Row {
   name: string
   slug: string
   title: string | null
+  /** Where the person gets notices (kallelser); never public. */
+  email: string | null
 }
 
 export interface MembershipTable extends Row {
@@ -283,6 +285,45 @@ export interface NoticeTable extends Row {
   posted_on: string
   removed_on: string
   last_appeal_day: string | null
+  delegated_decision_id: Generated<number | null>
+}
+
+export interface DelegatedDecisionTable extends Row {
+  committee_id: number
+  matter_id: number | null
+  title: string
+  decision_maker: string
+  delegation_point: string
+  decided_on: string
+  reported_in_agenda_item_id: number | null
+}
+
+export interface RectificationTable extends Row {
+  section_id: number
+  reason: string
+  before: string
+  after: string
+  rectified_on: string
+  actor: string
+}
+
+export interface AppealTable extends Row {
+  section_id: number
+  received_on: string
+  court: string
+  case_number: string | null
+}
+
+/** A mail waiting to be sent, or sent (see migrations/0004-notice-mail.ts). */
+export interface MailOutboxTable extends Row {
+  to_address: string
+  subject: string
+  body_text: string
+  meeting_id: number | null
+  sent_at: string | null
+  attempts: Generated<number>
+  last_error: string | null
+  next_attempt_at: string | null
 }
 
 export interface AuditEventTable extends Row {
@@ -317,6 +358,43 @@ export interface SearchEntryTable {
   body: string
   title_words: string
   body_words: string
+}
+
+export interface UserAccountTable extends Row {
+  /** Always lower case. */
+  email: string
+  name: string
+  /** argon2id, in the PHC string format. */
+  password_hash: string
+  person_id: number | null
+  disabled: Flag
+  password_changed_at: Timestamp
+}
+
+export interface RoleGrantTable extends Row {
+  user_id: number
+  role: string
+  organisation_id: number
+  /** null: the whole organisation. */
+  committee_id: number | null
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the token in the cookie. */
+  id: string
+  user_id: number
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>
+  created_at: Timestamp
+  email: string
+  ip: string
+  at: string
+  succeeded: Flag
 }
 
 export interface SearchEntryPartyTable {
@@ -356,8 +434,16 @@ export interface Database {
   signature: SignatureTable
   notice: NoticeTable
   audit_event: AuditEventTable
+  mail_outbox: MailOutboxTable
+  delegated_decision: DelegatedDecisionTable
+  rectification: RectificationTable
+  appeal: AppealTable
   search_entry: SearchEntryTable
   search_entry_party: SearchEntryPartyTable
+  user_account: UserAccountTable
+  role_grant: RoleGrantTable
+  session: SessionTable
+  login_attempt: LoginAttemptTable
 }
 
 export type Selected<T extends keyof Database> = Selectable<Database[T]>

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts'
+import { createUser, grantRole } from '../domain/account/account.service.ts'
 import { createCommittee } from '../domain/committee/committee.service.ts'
 import { addMembership, addTerm } from '../domain/membership/membership.service.ts'
 import { createOrganisation } from '../domain/organisation/organisation.service.ts'
@@ -118,5 +119,28 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
   })
 
   const meetings = await loadDemoDocuments(db, actor, { committeeSlug: social.slug, today })
+
+  // The workspace's demo accounts; README.md gives their passwords.
+  const secretary = await createUser(db, actor, {
+    email: 'sekreterare@example.se',
+    name: 'Demo Sekreterare',
+    password: 'demo-sekreterare-2026',
+  })
+  await grantRole(db, actor, {
+    userId: secretary.id,
+    role: 'secretary',
+    organisationId: organisation.id,
+    committeeId: social.id,
+  })
+  const administrator = await createUser(db, actor, {
+    email: 'admin@example.se',
+    name: 'Demo Administratör',
+    password: 'demo-admin-2026',
+  })
+  await grantRole(db, actor, {
+    userId: administrator.id,
+    role: 'administrator',
+    organisationId: organisation.id,
+  })
   return `Stockholms stad med Socialnämnden, ${people.size} ledamöter och ersättare, protokollet från ${meetings.minutes}, dagordningen från ${meetings.past} och ett kommande sammanträde ${meetings.upcoming}`
 }

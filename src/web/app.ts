@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs'
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { loadConfig } from '../config.ts'
 import type { Db } from '../db/database.ts'
+import type { DocumentStore } from '../storage/document-store.ts'
+import { openDocumentStore } from '../storage/open-document-store.ts'
+import { adminRoutes } from './admin/admin.plugin.ts'
 import { registerCaching } from './caching.ts'
 import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
 import { committeeRoutes } from './portal/committee.routes.tsx'
+import { documentRoutes } from './portal/document.routes.ts'
 import { feedRoutes } from './portal/feeds.routes.ts'
 import { matterRoutes } from './portal/matter.routes.tsx'
 import { meetingRoutes } from './portal/meeting.routes.tsx'
@@ -22,6 +27,8 @@ declare module 'fastify' {
     db: Db
     /** Today's date in Sweden ('YYYY-MM-DD') by the app's clock: the notice board turns on it. */
     today: string
+    /** Where document files are kept. */
+    documents: DocumentStore
   }
 }
 
@@ -30,6 +37,8 @@ export interface AppOptions {
   logLevel?: string
   /** The clock (tests set a fixed one). */
   now?: () => Date
+  /** Where document files are kept (default: as the environment says, opened on first use). */
+  documents?: DocumentStore
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -39,6 +48,7 @@ export async function createApp({
   db,
   logLevel = 'info',
   now = () => new Date(),
+  documents,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
@@ -52,6 +62,13 @@ export async function createApp({
   })
   app.decorateRequest('today', {
     getter: () => todayInSweden(now()),
+  })
+  let store = documents
+  app.decorateRequest('documents', {
+    getter: () => {
+      store ??= openDocumentStore(loadConfig(process.env).storage)
+      return store
+    },
   })
   await app.register(formbody)
 
@@ -85,5 +102,7 @@ export async function createApp({
   await app.register(feedRoutes)
   await app.register(accessibilityRoutes)
   await app.register(searchRoutes)
+  await app.register(documentRoutes)
+  await app.register(adminRoutes)
   return app
 }

@@ -39,6 +39,32 @@ export const paths = {
   noticeBoardFeed: () => '/anslagstavla/flode.atom',
   committeeFeed: (committeeSlug: string) => `/committees/${committeeSlug}/flode.atom`,
   matterFeed: (registryNumber: string) => `/arenden/${segment(registryNumber)}/flode.atom`,
+  /** A stored document's file; the name is for the reader (the id alone decides what is sent). */
+  document: (documentId: number, fileName: string) => `/handlingar/${documentId}/${segment(fileName)}`,
+  /** The clerks' workspace: signed-in only, never cached, never linked from the public pages. */
+  admin: {
+    start: () => '/admin',
+    /** The login page; `returnTo` (an /admin address) is where the user goes after signing in. */
+    login: (returnTo?: string) =>
+      returnTo ? `/admin/logga-in?till=${encodeURIComponent(returnTo)}` : '/admin/logga-in',
+    logout: () => '/admin/logga-ut',
+    logoutEverywhere: () => '/admin/logga-ut-overallt',
+    password: () => '/admin/losenord',
+    organisationSettings: (organisationSlug: string) =>
+      `/admin/organisationer/${organisationSlug}/installningar`,
+    newCommittee: (organisationSlug: string) => `/admin/organisationer/${organisationSlug}/ny-namnd`,
+    terms: (organisationSlug: string) => `/admin/organisationer/${organisationSlug}/mandatperioder`,
+    parties: (organisationSlug: string) => `/admin/organisationer/${organisationSlug}/partier`,
+    people: (organisationSlug: string) => `/admin/organisationer/${organisationSlug}/personer`,
+    committee: (committeeSlug: string) => `/admin/namnder/${committeeSlug}`,
+    committeeSettings: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/installningar`,
+    memberships: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/ledamoter`,
+    endMembership: (committeeSlug: string, membershipId: number) =>
+      `/admin/namnder/${committeeSlug}/ledamoter/${membershipId}/avsluta`,
+    substituteOrder: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/ersattarordning`,
+    memberImport: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/importera`,
+    auditLog: (objectType: string, objectId: number) => `/admin/logg/${objectType}/${objectId}`,
+  },
 }
 
 /** The search page's query string, with its Swedish names: sökord, nämnd, år, typ, parti, sida. */

@@ -10,7 +10,7 @@ import {
 import type { Document } from '../document/document.ts'
 import { getMatter } from '../matter/matter.repository.ts'
 import { getMeeting } from '../meeting/meeting.repository.ts'
-import type { Meeting } from '../meeting/meeting.ts'
+import type { Meeting, MeetingStatus } from '../meeting/meeting.ts'
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
@@ -237,8 +237,13 @@ async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInpu
   return { ...input, title, summary, proposal, confidentialityGround: input.confidentialityGround?.trim() }
 }
 
+/** Whether a meeting's agenda may still change: not once it is cancelled, signed off or published. */
+export function agendaIsOpen(status: MeetingStatus): boolean {
+  return status !== 'cancelled' && status !== 'signed_off' && status !== 'published'
+}
+
 function assertAgendaOpen(meeting: Meeting) {
-  if (meeting.status === 'cancelled' || meeting.status === 'signed_off' || meeting.status === 'published') {
+  if (!agendaIsOpen(meeting.status)) {
     throw new InvalidStateError('the agenda of this meeting can no longer be changed')
   }
 }

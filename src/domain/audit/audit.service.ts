@@ -42,6 +42,7 @@ export async function listAuditEvents(
     .execute()
   return rows.map((row) => ({
     id: row.id,
+    organisationId: row.organisation_id,
     occurredAt: row.created_at,
     actor: row.actor,
     action: row.action,

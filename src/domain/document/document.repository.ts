@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
+import { forUpdate } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
+import type { MeetingStatus } from '../meeting/meeting.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { Document, DocumentKind } from './document.ts'
 
@@ -24,6 +26,36 @@ export async function getDocument(db: Queryable, id: number): Promise<Document> 
   const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('document', id)
   return toDocument(row)
+}
+
+/** The document, its row locked until the transaction ends (PostgreSQL): two replacements of one version queue. */
+export async function getDocumentForUpdate(db: Queryable, id: number): Promise<Document> {
+  const row = await forUpdate(
+    db,
+    db.selectFrom('document').selectAll().where('id', '=', id),
+  ).executeTakeFirst()
+  if (!row) throw new NotFoundError('document', id)
+  return toDocument(row)
+}
+
+/** The id of the newer version that replaces a document, if there is one. */
+export async function findReplacementId(db: Queryable, documentId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('document')
+    .select('id')
+    .where('replaces_document_id', '=', documentId)
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** Whether any document points at the stored file (identical uploads share one). */
+export async function isStorageKeyInUse(db: Queryable, storageKey: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('document')
+    .select('id')
+    .where('storage_key', '=', storageKey)
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 export async function insertDocument(db: Queryable, values: Omit<Document, 'id'>): Promise<Document> {
@@ -83,4 +115,44 @@ export async function countAttachments(db: Queryable, agendaItemId: number): Pro
     .where('agenda_item_id', '=', agendaItemId)
     .executeTakeFirst()
   return Number(row?.count ?? 0)
+}
+
+/** The agenda items a document is attached to, with the status of each item's meeting. */
+export async function listAttachmentsOfDocument(db: Queryable, documentId: number) {
+  const rows = await db
+    .selectFrom('attachment')
+    .innerJoin('agenda_item', 'agenda_item.id', 'attachment.agenda_item_id')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .select(['attachment.agenda_item_id as agendaItemId', 'meeting.status as meetingStatus'])
+    .where('attachment.document_id', '=', documentId)
+    .orderBy('attachment.agenda_item_id')
+    .execute()
+  return rows.map((row) => ({ ...row, meetingStatus: row.meetingStatus as MeetingStatus }))
+}
+
+/** Puts one document in another's place among an item's attachments: same position, the other one gone. */
+export async function moveAttachmentInto(
+  db: Queryable,
+  agendaItemId: number,
+  fromDocumentId: number,
+  toDocumentId: number,
+) {
+  const old = await db
+    .selectFrom('attachment')
+    .select('position')
+    .where('agenda_item_id', '=', agendaItemId)
+    .where('document_id', '=', fromDocumentId)
+    .executeTakeFirst()
+  if (!old) return
+  await db
+    .deleteFrom('attachment')
+    .where('agenda_item_id', '=', agendaItemId)
+    .where('document_id', '=', fromDocumentId)
+    .execute()
+  await db
+    .updateTable('attachment')
+    .set({ position: old.position })
+    .where('agenda_item_id', '=', agendaItemId)
+    .where('document_id', '=', toDocumentId)
+    .execute()
 }

@@ -33,34 +33,20 @@ export async function registerDocument(
   actor: Actor,
   input: RegisterDocumentInput,
 ): Promise<Document> {
-  const title = input.title.trim()
-  if (!title) throw new InvalidInputError('the document needs a title', 'title')
-  if (input.datedOn !== undefined && !isIsoDate(input.datedOn)) {
-    throw new InvalidInputError('the date must be YYYY-MM-DD', 'datedOn')
-  }
+  const details = checkDocumentDetails(input)
   if (input.sha512 !== undefined && !/^[0-9a-f]{128}$/.test(input.sha512)) {
     throw new InvalidInputError('sha512 must be 128 hexadecimal digits', 'sha512')
   }
-  const confidential = input.confidential ?? false
-  if (confidential && !input.confidentialityGround?.trim()) {
-    throw new InvalidInputError(
-      'a confidential document needs its legal ground (e.g. OSL 26:1)',
-      'confidentialityGround',
-    )
-  }
   const document = await insertDocument(trx, {
+    ...details,
     organisationId: input.organisationId,
-    title,
     kind: input.kind,
     storageKey: input.storageKey ?? null,
     sourceUrl: input.sourceUrl ?? null,
     sha512: input.sha512 ?? null,
     mimeType: input.mimeType ?? null,
     sizeBytes: input.sizeBytes ?? null,
-    confidential,
-    confidentialityGround: confidential ? (input.confidentialityGround?.trim() ?? null) : null,
     extractedText: input.extractedText ?? null,
-    datedOn: input.datedOn ?? null,
     replacesDocumentId: input.replacesDocumentId ?? null,
   })
   const { extractedText: _text, ...logged } = document
@@ -76,4 +62,31 @@ export async function registerDocument(
     { after: logged },
   )
   return document
+}
+
+/**
+ * The checks of what a clerk types about a document, trimmed. Separate so an upload can be refused
+ * before a byte of its file is read.
+ */
+export function checkDocumentDetails(
+  input: Pick<RegisterDocumentInput, 'title' | 'confidential' | 'confidentialityGround' | 'datedOn'>,
+) {
+  const title = input.title.trim()
+  if (!title) throw new InvalidInputError('the document needs a title', 'title')
+  if (input.datedOn !== undefined && !isIsoDate(input.datedOn)) {
+    throw new InvalidInputError('the date must be YYYY-MM-DD', 'datedOn')
+  }
+  const confidential = input.confidential ?? false
+  if (confidential && !input.confidentialityGround?.trim()) {
+    throw new InvalidInputError(
+      'a confidential document needs its legal ground (e.g. OSL 26:1)',
+      'confidentialityGround',
+    )
+  }
+  return {
+    title,
+    confidential,
+    confidentialityGround: confidential ? (input.confidentialityGround?.trim() ?? null) : null,
+    datedOn: input.datedOn ?? null,
+  }
 }

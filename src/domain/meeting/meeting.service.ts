@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../db/database.ts'
+import { carryOverInto } from '../agenda/carry-over.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.repository.ts'
 import { reindexMeeting } from '../search/search.service.ts'
@@ -61,6 +62,8 @@ export async function scheduleMeeting(
   await recordAudit(trx, actor, 'meeting.scheduled', auditRef(meeting, committee.organisationId), {
     after: meeting,
   })
+  // B5: what the previous meeting tabled or referred back is on this one's agenda from the start.
+  await carryOverInto(trx, actor, meeting)
   return meeting
 }
 

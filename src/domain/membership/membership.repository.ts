@@ -144,3 +144,13 @@ export async function insertTerm(db: Queryable, values: Omit<Term, 'id'>): Promi
     .executeTakeFirstOrThrow()
   return toTerm(row)
 }
+
+export async function listTerms(db: Queryable, organisationId: number): Promise<Term[]> {
+  const rows = await db
+    .selectFrom('term')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('starts_on', 'desc')
+    .execute()
+  return rows.map(toTerm)
+}

@@ -16,7 +16,7 @@ import {
 } from './membership.repository.ts'
 import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
 
-export { findTermOn, listMembershipsOfPerson } from './membership.repository.ts'
+export { findTermOn, listMembershipsOfPerson, listTerms } from './membership.repository.ts'
 
 /** Registers a mandatperiod (e.g. "2023–2026"). */
 export async function addTerm(
@@ -176,3 +176,41 @@ function assertDate(value: string, field: string) {
 }
 
 const auditRef = (m: Membership, organisationId: number) => ({ type: 'membership', id: m.id, organisationId })
+
+/**
+ * Sets the established order in which the committee's substitutes are called in (KL 5:18): the
+ * first id gets 1, the next 2, and so on. Every id must be a substitute seat of the committee.
+ */
+export async function reorderSubstitutes(
+  db: Db,
+  actor: Actor,
+  committeeId: number,
+  membershipIds: readonly number[],
+): Promise<Membership[]> {
+  if (new Set(membershipIds).size !== membershipIds.length)
+    throw new InvalidInputError('a substitute appears twice in the order', 'order')
+  return db.transaction().execute(async (trx) => {
+    const committee = await getCommittee(trx, committeeId)
+    const seats = new Map((await listMembershipRows(trx, committeeId)).map((m) => [m.id, m]))
+    const before = membershipIds.map((id) => {
+      const seat = seats.get(id)
+      if (seat?.role !== 'substitute')
+        throw new InvalidInputError(`membership ${id} is no substitute of the committee`, 'order')
+      return seat
+    })
+    const after: Membership[] = []
+    for (const [i, seat] of before.entries())
+      after.push(await updateMembershipRow(trx, seat.id, { substituteOrder: i + 1 }))
+    await recordAudit(
+      trx,
+      actor,
+      'committee.substitutes_reordered',
+      { type: 'committee', id: committee.id, organisationId: committee.organisationId },
+      {
+        before: before.map((m) => ({ membershipId: m.id, order: m.substituteOrder })),
+        after: after.map((m) => ({ membershipId: m.id, order: m.substituteOrder })),
+      },
+    )
+    return after
+  })
+}

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
+import { carryOverMatters } from '../agenda/carry-over.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.repository.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
@@ -92,6 +93,7 @@ export async function addSection(
     immediateSignOff: input.immediateSignOff ?? false,
   })
   await auditSection(trx, actor, 'section.added', section.id, { after: section })
+  await carryOverIfUndecided(trx, actor, section, minutes.meetingId)
   return section
 }
 
@@ -118,7 +120,17 @@ export async function updateSection(
     },
   )
   await auditSection(trx, actor, 'section.changed', after.id, { before, after })
+  if (after.outcome !== before.outcome) {
+    await carryOverIfUndecided(trx, actor, after, (await getMinutes(trx, after.minutesId)).meetingId)
+  }
   return after
+}
+
+/** B5: a tabled or referred-back matter goes onto the next meeting's agenda, if it is being prepared. */
+async function carryOverIfUndecided(trx: Queryable, actor: Actor, section: Section, meetingId: number) {
+  if (section.outcome === 'tabled' || section.outcome === 'referred_back') {
+    await carryOverMatters(trx, actor, { fromMeetingId: meetingId })
+  }
 }
 
 export interface RollCallEntry {

@@ -58,11 +58,14 @@ export async function postMinutesNotice(
   })
 }
 
-/** Announces a meeting on the notice board (KL 8:10); the notice comes down the day after the meeting. */
+/**
+ * Announces a meeting on the notice board (KL 8:10–11); the notice comes down the day after the
+ * meeting. A notice published after the notice period says so, with the reason given.
+ */
 export async function postMeetingNotice(
   trx: Queryable,
   actor: Actor,
-  input: { meetingId: number; postedOn: string },
+  input: { meetingId: number; postedOn: string; lateReason?: string },
 ): Promise<Notice> {
   if (!isIsoDate(input.postedOn))
     throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
@@ -78,7 +81,7 @@ export async function postMeetingNotice(
     kind: 'meeting',
     meetingId: meeting.id,
     signOffId: null,
-    title: `${committee.name} sammanträder ${meeting.meetsOn}${time}${meeting.location ? `, ${meeting.location}` : ''}`,
+    title: `${committee.name} sammanträder ${meeting.meetsOn}${time}${meeting.location ? `, ${meeting.location}` : ''}${input.lateReason ? ` (kallelsen publicerades efter kallelsetiden: ${input.lateReason})` : ''}`,
     keptAt: null,
     postedOn: input.postedOn,
     removedOn: addDays(meeting.meetsOn, 1),
@@ -86,8 +89,10 @@ export async function postMeetingNotice(
   })
 }
 
+type NewNotice = Parameters<typeof insertNotice>[1]
+
 /** Puts a notice up, with its audit row in the same transaction. */
-async function postNotice(trx: Queryable, actor: Actor, values: Omit<Notice, 'id'>): Promise<Notice> {
+export async function postNotice(trx: Queryable, actor: Actor, values: NewNotice): Promise<Notice> {
   const notice = await insertNotice(trx, values)
   await recordAudit(
     trx,

@@ -8,6 +8,7 @@ const toNotice = (row: Selected<'notice'>): Notice => ({
   kind: row.kind as NoticeKind,
   meetingId: row.meeting_id,
   signOffId: row.sign_off_id,
+  delegatedDecisionId: row.delegated_decision_id,
   title: row.title,
   keptAt: row.kept_at,
   postedOn: row.posted_on,
@@ -15,7 +16,10 @@ const toNotice = (row: Selected<'notice'>): Notice => ({
   lastAppealDay: row.last_appeal_day,
 })
 
-export async function insertNotice(db: Queryable, values: Omit<Notice, 'id'>): Promise<Notice> {
+export async function insertNotice(
+  db: Queryable,
+  values: Omit<Notice, 'id' | 'delegatedDecisionId'> & { delegatedDecisionId?: number | null },
+): Promise<Notice> {
   const row = await db
     .insertInto('notice')
     .values({
@@ -23,6 +27,7 @@ export async function insertNotice(db: Queryable, values: Omit<Notice, 'id'>): P
       kind: values.kind,
       meeting_id: values.meetingId,
       sign_off_id: values.signOffId,
+      delegated_decision_id: values.delegatedDecisionId ?? null,
       title: values.title,
       kept_at: values.keptAt,
       posted_on: values.postedOn,

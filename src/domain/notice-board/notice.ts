@@ -14,6 +14,8 @@ export interface Notice {
   kind: NoticeKind
   meetingId: number | null
   signOffId: number | null
+  /** For a notice of a delegated decision not reported to the committee (KL 8:12). */
+  delegatedDecisionId: number | null
   title: string
   keptAt: string | null
   postedOn: string

@@ -4,7 +4,7 @@ import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify } from '../shared/slug.ts'
 
-export { listOrganisations } from './organisation.repository.ts'
+export { findOrganisationBySlug, getOrganisation, listOrganisations } from './organisation.repository.ts'
 
 import { type LocalSettingsOverride, partialLocalSettingsSchema } from './local-settings.ts'
 import {

@@ -106,3 +106,47 @@ export async function insertParty(db: Queryable, values: Omit<Party, 'id'>): Pro
     .executeTakeFirstOrThrow()
   return toParty(row)
 }
+
+// E-mail addresses are contact details for notices, never public (GDPR): they stay out of Person.
+
+export async function findPersonEmail(db: Queryable, personId: number): Promise<string | null> {
+  const row = await db.selectFrom('person').select('email').where('id', '=', personId).executeTakeFirst()
+  if (!row) throw new NotFoundError('person', personId)
+  return row.email
+}
+
+export async function updatePersonEmail(
+  db: Queryable,
+  personId: number,
+  email: string | null,
+): Promise<void> {
+  const result = await db.updateTable('person').set({ email }).where('id', '=', personId).executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('person', personId)
+}
+
+/** The e-mail address of each of the persons that has one. */
+export async function listPersonEmails(
+  db: Queryable,
+  personIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (personIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'email'])
+    .where('id', 'in', [...personIds])
+    .where('email', 'is not', null)
+    .execute()
+  return new Map(rows.flatMap((r) => (r.email ? [[r.id, r.email] as const] : [])))
+}
+
+/** The organisation's register of people, by name. */
+export async function listPersons(db: Queryable, organisationId: number): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute()
+  return rows.map(toPerson)
+}

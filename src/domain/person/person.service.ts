@@ -1,18 +1,30 @@
-import type { Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
+import { isEmailAddress } from '../mail/outgoing-mail.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify, uniqueSlug } from '../shared/slug.ts'
 import {
   findPartyByAbbreviation,
   findPersonByName,
+  findPersonEmail,
+  getPerson,
   insertParty,
   insertPerson,
   listPersonSlugsStartingWith,
+  updatePersonEmail,
 } from './person.repository.ts'
 import type { Party, Person } from './person.ts'
 
-export { findPersonBySlug, getPerson, listParties, listPersonsByIds } from './person.repository.ts'
+export {
+  findPersonBySlug,
+  findPersonEmail,
+  getPerson,
+  listParties,
+  listPersonEmails,
+  listPersons,
+  listPersonsByIds,
+} from './person.repository.ts'
 
 /** Adds a person to the organisation's register; a namesake gets a numbered slug of their own. */
 export async function addPerson(
@@ -54,6 +66,19 @@ export async function findOrAddPerson(
   return (await findPersonByName(trx, input.organisationId, name)) ?? addPerson(trx, actor, input)
 }
 
+/** Registers a new party or group; its abbreviation must be new in the organisation. */
+export async function addParty(
+  db: Queryable,
+  actor: Actor,
+  input: { organisationId: number; abbreviation: string; name?: string },
+): Promise<Party> {
+  return inTransaction(db, async (trx) => {
+    if (await findPartyByAbbreviation(trx, input.organisationId, input.abbreviation.trim()))
+      throw new InvalidInputError(`the party ${input.abbreviation.trim()} exists`, 'abbreviation')
+    return findOrAddParty(trx, actor, input)
+  })
+}
+
 /** The party of that abbreviation ("S", "F!"), registered if new. */
 export async function findOrAddParty(
   trx: Queryable,
@@ -80,4 +105,30 @@ export async function findOrAddParty(
     },
   )
   return party
+}
+
+/**
+ * Sets the address where the person gets notices (kallelser) by e-mail; empty removes it. The
+ * address is never shown publicly (GDPR).
+ */
+export async function setPersonEmail(
+  trx: Queryable,
+  actor: Actor,
+  input: { personId: number; email: string | null },
+): Promise<string | null> {
+  const email = input.email?.trim() || null
+  if (email !== null && !isEmailAddress(email))
+    throw new InvalidInputError('the e-mail address must look like namn@kommun.se', 'email')
+  const person = await getPerson(trx, input.personId)
+  const before = await findPersonEmail(trx, person.id)
+  if (before === email) return email
+  await updatePersonEmail(trx, person.id, email)
+  await recordAudit(
+    trx,
+    actor,
+    'person.email_changed',
+    { type: 'person', id: person.id, organisationId: person.organisationId },
+    { before: { email: before }, after: { email } },
+  )
+  return email
 }

@@ -9,7 +9,10 @@ import {
   findOrAddParty,
   findOrAddPerson,
   findPersonBySlug,
+  findPersonEmail,
   listParties,
+  listPersonEmails,
+  setPersonEmail,
 } from './person.service.ts'
 
 describeOnEachDatabase('addPerson', (getDb) => {
@@ -142,4 +145,48 @@ describeOnEachDatabase('findOrAddParty', (getDb) => {
       )
     })
   }
+})
+
+describeOnEachDatabase('setPersonEmail', (getDb) => {
+  it('sets, changes and removes the address where the person gets notices, in the audit log', async () => {
+    const organisation = await createTestOrganisation(getDb())
+    const person = await addPerson(getDb(), testActor, { organisationId: organisation.id, name: 'Åsa Öberg' })
+    const other = await addPerson(getDb(), testActor, { organisationId: organisation.id, name: 'Per Holm' })
+    const set = (email: string | null) => setPersonEmail(getDb(), testActor, { personId: person.id, email })
+    assert.equal(await set(' asa.oberg@kommun.se '), 'asa.oberg@kommun.se')
+    assert.equal(await findPersonEmail(getDb(), person.id), 'asa.oberg@kommun.se')
+    assert.deepEqual(
+      [...(await listPersonEmails(getDb(), [person.id, other.id]))],
+      [[person.id, 'asa.oberg@kommun.se']],
+    )
+    await set('asa.oberg@kommun.se') // unchanged: no audit row
+    assert.equal(await set('  '), null)
+    assert.equal(await findPersonEmail(getDb(), person.id), null)
+    const events = await listAuditEvents(getDb(), 'person', person.id)
+    assert.deepEqual(
+      events.map((e) => [e.action, e.after]),
+      [
+        ['person.added', events[0]?.after],
+        ['person.email_changed', { email: 'asa.oberg@kommun.se' }],
+        ['person.email_changed', { email: null }],
+      ],
+    )
+  })
+
+  for (const email of ['asa', 'asa@kommun', 'åsa öberg@kommun.se', 'a@b@kommun.se', '<asa@kommun.se>']) {
+    it(`refuses "${email}" and names the field`, async () => {
+      const organisation = await createTestOrganisation(getDb())
+      const person = await addPerson(getDb(), testActor, { organisationId: organisation.id, name: 'Åsa' })
+      await assert.rejects(
+        setPersonEmail(getDb(), testActor, { personId: person.id, email }),
+        (error: DomainError) => error.code === 'invalid_input' && error.field === 'email',
+      )
+    })
+  }
+
+  it('refuses an unknown person', async () => {
+    await assert.rejects(setPersonEmail(getDb(), testActor, { personId: 999_999, email: 'a@kommun.se' }), {
+      code: 'not_found',
+    })
+  })
 })

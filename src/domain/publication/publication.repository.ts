@@ -413,3 +413,23 @@ export async function listRegistryNumbers(db: Queryable, matterIds: readonly num
     .execute()
   return new Map(rows.map((r) => [r.id, r.registry_number]))
 }
+
+/**
+ * Whether a document may be downloaded by anyone: it is not confidential, and it is attached to an
+ * agenda item that is not confidential on an agenda whose notice is out (the same rule as the
+ * meeting page, so a link shown is a link that works).
+ */
+export async function isDocumentPublic(db: Queryable, documentId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('attachment')
+    .innerJoin('document', 'document.id', 'attachment.document_id')
+    .innerJoin('agenda_item', 'agenda_item.id', 'attachment.agenda_item_id')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .select('document.id')
+    .where('attachment.document_id', '=', documentId)
+    .where('document.confidential', '=', false)
+    .where('agenda_item.confidential', '=', false)
+    .where('meeting.status', '!=', 'planned')
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -1,8 +1,8 @@
 import { agendaItemStatusLabels } from '../../domain/agenda/agenda-item.ts'
-import { documentKindLabels } from '../../domain/document/document.ts'
 import type { Matter } from '../../domain/matter/matter.ts'
 import type { MatterStep } from '../../domain/publication/matter-record.ts'
 import { paths } from '../paths.ts'
+import { AttachmentLink } from '../views/attachment-link.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
 
@@ -66,8 +66,7 @@ export function MatterPage({ matter, steps }: { matter: Matter; steps: MatterSte
                   <ul>
                     {step.attachments.map((d) => (
                       <li key={d.id}>
-                        {d.sourceUrl ? <a href={d.sourceUrl}>{d.title}</a> : d.title}{' '}
-                        <span class="muted">({documentKindLabels[d.kind]})</span>
+                        <AttachmentLink document={d} />
                       </li>
                     ))}
                   </ul>

@@ -1,9 +1,9 @@
 import { agendaItemStatusLabels } from '../../domain/agenda/agenda-item.ts'
-import { documentKindLabels } from '../../domain/document/document.ts'
 import { meetingStatusLabels } from '../../domain/meeting/meeting.ts'
 import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
 import type { PublicMeeting } from '../../domain/publication/public-meeting.ts'
 import { paths } from '../paths.ts'
+import { AttachmentLink } from '../views/attachment-link.tsx'
 import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
 
@@ -94,8 +94,7 @@ export function MeetingPage({ view }: { view: PublicMeeting }) {
                     <ul>
                       {attachments.map((d) => (
                         <li key={d.id}>
-                          {d.sourceUrl ? <a href={d.sourceUrl}>{d.title}</a> : d.title}{' '}
-                          <span class="muted">({documentKindLabels[d.kind]})</span>
+                          <AttachmentLink document={d} />
                         </li>
                       ))}
                     </ul>

@@ -1,0 +1,174 @@
+import { type Db, inTransaction } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import type { Actor } from '../shared/actor.ts'
+import { DomainError, InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import {
+  findUserWithHash,
+  getPasswordHash,
+  getUser,
+  insertUser,
+  updatePasswordHash,
+} from './account.repository.ts'
+import { isEmail, maxPasswordLength, minPasswordLength, normaliseEmail, type UserAccount } from './account.ts'
+import {
+  deleteLoginAttemptsBefore,
+  listRecentFailures,
+  recordLoginAttempt,
+} from './login-attempt.repository.ts'
+import { maxFailuresPerEmail, maxFailuresPerIp, retryAfter, throttleWindowMinutes } from './login-throttle.ts'
+import { hashPassword, verifyPassword } from './password.ts'
+import { deleteSessionsOfUser } from './session.repository.ts'
+
+export { getUser } from './account.repository.ts'
+
+/** Users' names by their audit-log actor ("user:7"), for showing who changed what. */
+export async function findUserNames(db: Db, ids: readonly number[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('user_account')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((r) => [`user:${r.id}`, r.name]))
+}
+
+/** The account of an e-mail address (any case), if there is one. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserAccount | undefined> {
+  return (await findUserWithHash(db, normaliseEmail(email)))?.user
+}
+export { grantRole, listGrants, revokeRole } from './role-grant.service.ts'
+
+/** A login that was refused: wrong e-mail or password, or too many failures lately (then `retryAt`). */
+export class LoginRefusedError extends DomainError {
+  constructor(
+    readonly reason: 'wrong_credentials' | 'throttled',
+    readonly retryAt?: Date,
+  ) {
+    super(
+      'forbidden',
+      reason === 'throttled'
+        ? `too many failed logins, retry at ${retryAt?.toISOString()}`
+        : 'wrong e-mail or password',
+    )
+  }
+}
+
+export interface CreateUserInput {
+  email: string
+  name: string
+  password: string
+  personId?: number | null
+}
+
+/** Opens an account. The e-mail address is the login, unique without regard to case. */
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput, now = new Date()) {
+  const email = normaliseEmail(input.email)
+  if (!isEmail(email)) throw new InvalidInputError('the e-mail address is malformed', 'email')
+  const name = input.name.trim()
+  if (!name || name.length > 200) throw new InvalidInputError('a name of 1–200 characters is needed', 'name')
+  assertPasswordRules(input.password, 'password')
+  const passwordHash = await hashPassword(input.password)
+  return inTransaction(db, async (trx) => {
+    if (await findUserWithHash(trx, email)) throw new InvalidInputError(`${email} has an account`, 'email')
+    const user = await insertUser(trx, {
+      email,
+      name,
+      passwordHash,
+      personId: input.personId ?? null,
+      at: now.toISOString(),
+    })
+    await recordAudit(trx, actor, 'user.created', { type: 'user_account', id: user.id }, { after: user })
+    return user
+  })
+}
+
+/**
+ * Checks an e-mail address and password. Refuses without checking the password after too many
+ * recent failures for the address or the IP, and tells when to try again. Every attempt is
+ * recorded in the database, so the limit holds across app servers.
+ */
+export async function authenticate(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<UserAccount> {
+  const email = normaliseEmail(input.email)
+  const since = new Date(now.getTime() - throttleWindowMinutes * 60_000).toISOString()
+  const [byEmail, byIp] = await Promise.all([
+    listRecentFailures(db, { email }, since, maxFailuresPerEmail),
+    listRecentFailures(db, { ip: input.ip }, since, maxFailuresPerIp),
+  ])
+  const retryAt = [retryAfter(byEmail, maxFailuresPerEmail), retryAfter(byIp, maxFailuresPerIp)]
+    .filter((d): d is Date => d !== undefined && d > now)
+    .sort((a, b) => b.getTime() - a.getTime())[0]
+  if (retryAt) throw new LoginRefusedError('throttled', retryAt)
+
+  const found = await findUserWithHash(db, email)
+  const matches = await verifyPassword(found?.user.disabled ? undefined : found?.passwordHash, input.password)
+  await recordLoginAttempt(db, { email, ip: input.ip, at: now.toISOString(), succeeded: matches })
+  if (!matches || !found) {
+    // Old attempts no longer count: forget them (a day is ample) to keep the table small.
+    await deleteLoginAttemptsBefore(db, new Date(now.getTime() - 86_400_000).toISOString())
+    throw new LoginRefusedError('wrong_credentials')
+  }
+  return found.user
+}
+
+/**
+ * Changes a user's own password after re-entering the current one. Every other session of the user
+ * ends, so a stolen session does not outlive the change.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { userId: number; currentPassword: string; newPassword: string; keepSessionId?: string },
+  now = new Date(),
+): Promise<void> {
+  const verifiedHash = await getPasswordHash(db, input.userId)
+  if (!(await verifyPassword(verifiedHash, input.currentPassword)))
+    throw new InvalidInputError('the current password is wrong', 'currentPassword')
+  assertPasswordRules(input.newPassword, 'newPassword')
+  if (input.newPassword === input.currentPassword)
+    throw new InvalidInputError('the new password is the current one', 'newPassword')
+  const newHash = await hashPassword(input.newPassword)
+  await db.transaction().execute(async (trx) => {
+    // Changed by someone else (another tab) between the check and now: start over.
+    if ((await getPasswordHash(trx, input.userId)) !== verifiedHash)
+      throw new InvalidStateError('the password was changed meanwhile')
+    await updatePasswordHash(trx, input.userId, newHash, now.toISOString())
+    const ended = await deleteSessionsOfUser(trx, input.userId, input.keepSessionId)
+    const user = await getUser(trx, input.userId)
+    await recordAudit(
+      trx,
+      actor,
+      'user.password_changed',
+      { type: 'user_account', id: user.id },
+      { after: { passwordChangedAt: user.passwordChangedAt, otherSessionsEnded: ended } },
+    )
+  })
+}
+
+/** Ends every session of the user, on every device: they must sign in again everywhere. */
+export async function logoutEverywhere(db: Db, actor: Actor, userId: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await getUser(trx, userId)
+    const ended = await deleteSessionsOfUser(trx, userId)
+    await recordAudit(
+      trx,
+      actor,
+      'user.signed_out_everywhere',
+      { type: 'user_account', id: userId },
+      {
+        after: { sessionsEnded: ended },
+      },
+    )
+    return ended
+  })
+}
+
+function assertPasswordRules(password: string, field: string) {
+  if (password.length < minPasswordLength)
+    throw new InvalidInputError(`the password needs at least ${minPasswordLength} characters`, field)
+  if (password.length > maxPasswordLength)
+    throw new InvalidInputError(`the password may have at most ${maxPasswordLength} characters`, field)
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import { createTestCommittee, testActor } from '../../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { listAuditEvents } from '../audit/audit.service.ts'
+import {
+  authenticate,
+  changePassword,
+  createUser,
+  grantRole,
+  type LoginRefusedError,
+  logoutEverywhere,
+  revokeRole,
+} from './account.service.ts'
+import { countSessionsOfUser, readSession, startSession } from './session.service.ts'
+
+const password = 'rätt-lösenord-123'
+const at = (iso: string) => new Date(iso)
+
+describeOnEachDatabase('accounts', (getDb) => {
+  let n = 0
+  const newUser = () =>
+    createUser(getDb(), testActor, { email: ` Clerk${++n}@Example.se `, name: 'Karin Clerk', password })
+
+  it('stores the e-mail in lower case, the password as argon2id, and audits without the hash', async () => {
+    const user = await newUser()
+    assert.equal(user.email, `clerk${n}@example.se`)
+    const row = await getDb()
+      .selectFrom('user_account')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
+    assert.match(row.password_hash, /^\$argon2id\$/)
+    const events = await listAuditEvents(getDb(), 'user_account', user.id)
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['user.created'],
+    )
+    assert.doesNotMatch(JSON.stringify(events), /argon2/)
+    await assert.rejects(
+      createUser(getDb(), testActor, { email: user.email.toUpperCase(), name: 'X', password }),
+      {
+        code: 'invalid_input',
+        field: 'email',
+      },
+    )
+    await assert.rejects(
+      createUser(getDb(), testActor, { email: 'kort@example.se', name: 'X', password: 'för kort' }),
+      {
+        field: 'password',
+      },
+    )
+  })
+
+  it('authenticates with the right password, whatever the case of the e-mail', async () => {
+    const user = await newUser()
+    const found = await authenticate(getDb(), { email: user.email.toUpperCase(), password, ip: '10.0.0.1' })
+    assert.equal(found.id, user.id)
+    await assert.rejects(authenticate(getDb(), { email: user.email, password: 'fel', ip: '10.0.0.1' }), {
+      reason: 'wrong_credentials',
+    })
+    await assert.rejects(authenticate(getDb(), { email: 'ingen@example.se', password, ip: '10.0.0.1' }), {
+      reason: 'wrong_credentials',
+    })
+  })
+
+  it('refuses an address after five failures in 15 minutes, even the right password, and says when to retry', async () => {
+    const user = await newUser()
+    const ip = '10.0.0.2'
+    for (const minute of ['00', '01', '02', '03', '04']) {
+      await assert.rejects(
+        authenticate(getDb(), { email: user.email, password: 'fel', ip }, at(`2026-03-02T09:${minute}:00Z`)),
+        { reason: 'wrong_credentials' },
+      )
+    }
+    await assert.rejects(
+      authenticate(getDb(), { email: user.email, password, ip: '10.9.9.9' }, at('2026-03-02T09:05:00Z')),
+      (error: LoginRefusedError) =>
+        error.reason === 'throttled' && error.retryAt?.toISOString() === '2026-03-02T09:15:00.000Z',
+    )
+    // Once the first failure has left the window, the right password works again.
+    const found = await authenticate(getDb(), { email: user.email, password, ip }, at('2026-03-02T09:15:01Z'))
+    assert.equal(found.id, user.id)
+  })
+
+  it('refuses an IP address after twenty failures across addresses', async () => {
+    const user = await newUser()
+    const ip = '10.0.0.3'
+    for (let i = 0; i < 20; i++) {
+      const time = at(`2026-03-03T10:00:${String(i).padStart(2, '0')}Z`)
+      await assert.rejects(authenticate(getDb(), { email: `x${i}@example.se`, password: 'fel', ip }, time))
+    }
+    await assert.rejects(
+      authenticate(getDb(), { email: user.email, password, ip }, at('2026-03-03T10:01:00Z')),
+      { reason: 'throttled' },
+    )
+    const elsewhere = await authenticate(
+      getDb(),
+      { email: user.email, password, ip: '10.0.0.4' },
+      at('2026-03-03T10:01:00Z'),
+    )
+    assert.equal(elsewhere.id, user.id)
+  })
+
+  it('changes the password after the current one is re-entered, ending the other sessions', async () => {
+    const user = await newUser()
+    const here = await startSession(getDb(), user)
+    await startSession(getDb(), user)
+    const session = await readSession(getDb(), here.token)
+    const newPassword = 'ett-nytt-långt-lösenord'
+    await assert.rejects(
+      changePassword(getDb(), testActor, { userId: user.id, currentPassword: 'fel', newPassword }),
+      { field: 'currentPassword' },
+    )
+    await assert.rejects(
+      changePassword(getDb(), testActor, { userId: user.id, currentPassword: password, newPassword: 'kort' }),
+      { field: 'newPassword' },
+    )
+    await changePassword(getDb(), testActor, {
+      userId: user.id,
+      currentPassword: password,
+      newPassword,
+      keepSessionId: session!.sessionId,
+    })
+    assert.equal(await countSessionsOfUser(getDb(), user.id), 1)
+    assert.ok(await readSession(getDb(), here.token))
+    await assert.rejects(authenticate(getDb(), { email: user.email, password, ip: '10.0.0.5' }))
+    assert.equal(
+      (await authenticate(getDb(), { email: user.email, password: newPassword, ip: '10.0.0.5' })).id,
+      user.id,
+    )
+    const actions = (await listAuditEvents(getDb(), 'user_account', user.id)).map((e) => e.action)
+    assert.ok(actions.includes('user.password_changed'))
+  })
+
+  it('grants and revokes roles, idempotently, and keeps an administrator organisation-wide', async () => {
+    const user = await newUser()
+    const committee = await createTestCommittee(getDb())
+    const input = {
+      userId: user.id,
+      role: 'secretary',
+      organisationId: committee.organisationId,
+      committeeId: committee.id,
+    }
+    const grant = await grantRole(getDb(), testActor, input)
+    assert.equal((await grantRole(getDb(), testActor, input)).id, grant.id)
+    await assert.rejects(grantRole(getDb(), testActor, { ...input, role: 'administrator' }), {
+      field: 'committeeId',
+    })
+    await assert.rejects(grantRole(getDb(), testActor, { ...input, role: 'kung' }), { field: 'role' })
+    await revokeRole(getDb(), testActor, grant.id)
+    const actions = (await listAuditEvents(getDb(), 'user_account', user.id)).map((e) => e.action)
+    assert.deepEqual(actions.slice(-2), ['user.role_granted', 'user.role_revoked'])
+  })
+})
+
+describeOnEachDatabase('sessions', (getDb) => {
+  let n = 0
+  const newUser = () =>
+    createUser(getDb(), testActor, { email: `s${++n}@example.se`, name: 'Sam Sekreterare', password })
+
+  it('keeps only the hash of the token and reads the user back with grants', async () => {
+    const user = await newUser()
+    const { token } = await startSession(getDb(), user)
+    const rows = await getDb().selectFrom('session').select('id').where('user_id', '=', user.id).execute()
+    assert.equal(rows.length, 1)
+    assert.notEqual(rows[0]?.id, token)
+    const session = await readSession(getDb(), token)
+    assert.equal(session?.id, user.id)
+    assert.deepEqual(session?.grants, [])
+    assert.equal(await readSession(getDb(), 'no-such-token'), undefined)
+  })
+
+  it('slides the expiry with use and ends an idle session', async () => {
+    const user = await newUser()
+    const { token } = await startSession(getDb(), user, at('2026-03-02T08:00:00Z'))
+    // Seven hours later it is still alive and is moved on; nine hours after that it has expired.
+    assert.ok(await readSession(getDb(), token, at('2026-03-02T15:00:00Z')))
+    assert.ok(await readSession(getDb(), token, at('2026-03-02T22:59:00Z')))
+    assert.equal(await readSession(getDb(), token, at('2026-03-03T08:00:00Z')), undefined)
+    assert.equal(await countSessionsOfUser(getDb(), user.id), 0)
+  })
+
+  it('ends every session of the user at once', async () => {
+    const user = await newUser()
+    const first = await startSession(getDb(), user)
+    const second = await startSession(getDb(), user)
+    assert.equal(await logoutEverywhere(getDb(), testActor, user.id), 2)
+    assert.equal(await readSession(getDb(), first.token), undefined)
+    assert.equal(await readSession(getDb(), second.token), undefined)
+    const actions = (await listAuditEvents(getDb(), 'user_account', user.id)).map((e) => e.action)
+    assert.equal(actions.at(-1), 'user.signed_out_everywhere')
+  })
+})

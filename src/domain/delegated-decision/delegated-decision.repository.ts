@@ -1,0 +1,79 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Selected } from '../../db/schema.ts'
+import { NotFoundError } from '../shared/errors.ts'
+import type { DelegatedDecision } from './delegated-decision.ts'
+
+const toDelegatedDecision = (row: Selected<'delegated_decision'>): DelegatedDecision => ({
+  id: row.id,
+  committeeId: row.committee_id,
+  matterId: row.matter_id,
+  title: row.title,
+  decisionMaker: row.decision_maker,
+  delegationPoint: row.delegation_point,
+  decidedOn: row.decided_on,
+  reportedInAgendaItemId: row.reported_in_agenda_item_id,
+})
+
+export async function getDelegatedDecision(db: Queryable, id: number): Promise<DelegatedDecision> {
+  const row = await db.selectFrom('delegated_decision').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('delegated decision', id)
+  return toDelegatedDecision(row)
+}
+
+export async function insertDelegatedDecision(
+  db: Queryable,
+  values: Omit<DelegatedDecision, 'id' | 'reportedInAgendaItemId'>,
+): Promise<DelegatedDecision> {
+  const row = await db
+    .insertInto('delegated_decision')
+    .values({
+      committee_id: values.committeeId,
+      matter_id: values.matterId,
+      title: values.title,
+      decision_maker: values.decisionMaker,
+      delegation_point: values.delegationPoint,
+      decided_on: values.decidedOn,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toDelegatedDecision(row)
+}
+
+/** The committee's decisions not yet reported, taken on or before a day, oldest first. */
+export async function listUnreported(
+  db: Queryable,
+  committeeId: number,
+  onOrBefore: string,
+): Promise<DelegatedDecision[]> {
+  const rows = await db
+    .selectFrom('delegated_decision')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .where('reported_in_agenda_item_id', 'is', null)
+    .where('decided_on', '<=', onOrBefore)
+    .orderBy('decided_on')
+    .orderBy('id')
+    .execute()
+  return rows.map(toDelegatedDecision)
+}
+
+export async function markReported(
+  db: Queryable,
+  ids: readonly number[],
+  agendaItemId: number,
+): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .updateTable('delegated_decision')
+    .set({ reported_in_agenda_item_id: agendaItemId })
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+export async function findNoticeOfDelegatedDecision(db: Queryable, delegatedDecisionId: number) {
+  return db
+    .selectFrom('notice')
+    .select(['id', 'posted_on', 'last_appeal_day'])
+    .where('delegated_decision_id', '=', delegatedDecisionId)
+    .executeTakeFirst()
+}

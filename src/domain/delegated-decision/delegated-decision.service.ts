@@ -1,0 +1,139 @@
+import type { Queryable } from '../../db/database.ts'
+import { addAgendaItem } from '../agenda/agenda.service.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getCommittee } from '../committee/committee.repository.ts'
+import { getMatter, registerMatter } from '../matter/matter.service.ts'
+import { getMeeting } from '../meeting/meeting.service.ts'
+import { lastAppealDay, noticeRemovalDay } from '../notice-board/appeal-deadline.ts'
+import type { Notice } from '../notice-board/notice.ts'
+import { postNotice } from '../notice-board/notice-board.service.ts'
+import type { Actor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import {
+  findNoticeOfDelegatedDecision,
+  getDelegatedDecision,
+  insertDelegatedDecision,
+  listUnreported,
+  markReported,
+} from './delegated-decision.repository.ts'
+import { type DelegatedDecision, reportLine } from './delegated-decision.ts'
+
+export { listUnreported as listUnreportedDelegatedDecisions } from './delegated-decision.repository.ts'
+
+export interface RegisterDelegatedDecisionInput {
+  committeeId: number
+  title: string
+  decisionMaker: string
+  delegationPoint: string
+  decidedOn: string
+  registryNumber?: string
+}
+
+/** Registers a decision taken under delegation, with its maker, delegation point, date and registry number. */
+export async function registerDelegatedDecision(
+  trx: Queryable,
+  actor: Actor,
+  input: RegisterDelegatedDecisionInput,
+): Promise<DelegatedDecision> {
+  for (const field of ['title', 'decisionMaker', 'delegationPoint'] as const) {
+    if (!input[field].trim()) throw new InvalidInputError(`${field} is needed`, field)
+  }
+  if (!isIsoDate(input.decidedOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'decidedOn')
+  const committee = await getCommittee(trx, input.committeeId)
+  const matter = input.registryNumber
+    ? await registerMatter(trx, actor, {
+        organisationId: committee.organisationId,
+        registryNumber: input.registryNumber,
+        title: input.title,
+        kind: 'delegationsbeslut',
+      })
+    : undefined
+  const decision = await insertDelegatedDecision(trx, {
+    committeeId: committee.id,
+    matterId: matter?.id ?? null,
+    title: input.title.trim(),
+    decisionMaker: input.decisionMaker.trim(),
+    delegationPoint: input.delegationPoint.trim(),
+    decidedOn: input.decidedOn,
+  })
+  await recordAudit(
+    trx,
+    actor,
+    'delegated_decision.registered',
+    {
+      type: 'delegated_decision',
+      id: decision.id,
+      organisationId: committee.organisationId,
+    },
+    { after: decision },
+  )
+  return decision
+}
+
+/**
+ * Reports the committee's unreported delegated decisions to a meeting: one report item
+ * ("Anmälan av delegationsbeslut") on its agenda that lists them, and each marked as reported there.
+ * Returns undefined when there is nothing to report.
+ */
+export async function reportDelegatedDecisions(
+  trx: Queryable,
+  actor: Actor,
+  input: { meetingId: number },
+): Promise<{ agendaItemId: number; reported: number } | undefined> {
+  const meeting = await getMeeting(trx, input.meetingId)
+  const decisions = await listUnreported(trx, meeting.committeeId, meeting.meetsOn)
+  if (decisions.length === 0) return undefined
+  const lines: string[] = []
+  for (const decision of decisions) {
+    const matter = decision.matterId ? await getMatter(trx, decision.matterId) : undefined
+    lines.push(reportLine(decision, matter?.registryNumber))
+  }
+  const item = await addAgendaItem(trx, actor, {
+    meetingId: meeting.id,
+    title: 'Anmälan av delegationsbeslut',
+    summary: lines.join('\n\n'),
+    proposal: ['Nämnden lägger anmälan av delegationsbesluten till handlingarna.'],
+  })
+  await markReported(
+    trx,
+    decisions.map((d) => d.id),
+    item.id,
+  )
+  return { agendaItemId: item.id, reported: decisions.length }
+}
+
+/**
+ * Posts the notice of a delegated decision that is not reported to a committee (KL 8:10 p. 3), so
+ * the three weeks to appeal it run from the posting day (KL 13:5). A reported decision is announced
+ * with the minutes of the meeting it was reported to instead.
+ */
+export async function postDelegatedDecisionNotice(
+  trx: Queryable,
+  actor: Actor,
+  input: { delegatedDecisionId: number; postedOn: string },
+): Promise<Notice> {
+  if (!isIsoDate(input.postedOn))
+    throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
+  const decision = await getDelegatedDecision(trx, input.delegatedDecisionId)
+  if (decision.reportedInAgendaItemId !== null) {
+    throw new InvalidStateError('the decision is reported to the committee and announced with its minutes')
+  }
+  if (await findNoticeOfDelegatedDecision(trx, decision.id))
+    throw new InvalidStateError('the decision has a notice already')
+  if (input.postedOn < decision.decidedOn)
+    throw new InvalidInputError('a decision is announced after it is taken', 'postedOn')
+  const committee = await getCommittee(trx, decision.committeeId)
+  return postNotice(trx, actor, {
+    organisationId: committee.organisationId,
+    kind: 'delegated_decision',
+    meetingId: null,
+    signOffId: null,
+    delegatedDecisionId: decision.id,
+    title: `${committee.name}, delegationsbeslut ${decision.decidedOn}: ${decision.title}`,
+    keptAt: null,
+    postedOn: input.postedOn,
+    removedOn: noticeRemovalDay(input.postedOn),
+    lastAppealDay: lastAppealDay(input.postedOn),
+  })
+}

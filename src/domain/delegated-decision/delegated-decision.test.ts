@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { getAgenda } from '../agenda/agenda.service.ts'
+import {
+  listUnreportedDelegatedDecisions,
+  postDelegatedDecisionNotice,
+  registerDelegatedDecision,
+  reportDelegatedDecisions,
+} from './delegated-decision.service.ts'
+
+const decision = (committeeId: number, decidedOn: string, title = 'Beslut om bistånd till förening') => ({
+  committeeId,
+  title,
+  decisionMaker: 'Avdelningschef Jenny Swärd',
+  delegationPoint: '4.2.1',
+  decidedOn,
+})
+
+describeOnEachDatabase('delegated decisions', (getDb) => {
+  it('reports the unreported decisions taken before a meeting as one report item, and only once', async () => {
+    const db = getDb()
+    const committee = await createTestCommittee(db)
+    await registerDelegatedDecision(db, testActor, {
+      ...decision(committee.id, '2024-01-10'),
+      registryNumber: 'SN 2024/3',
+    })
+    await registerDelegatedDecision(
+      db,
+      testActor,
+      decision(committee.id, '2024-01-20', 'Yttrande till länsstyrelsen'),
+    )
+    await registerDelegatedDecision(db, testActor, decision(committee.id, '2024-02-20', 'Efter mötet'))
+    const meeting = await createTestMeeting(db, { committee, meetsOn: '2024-02-06' })
+    const report = await reportDelegatedDecisions(db, testActor, { meetingId: meeting.id })
+    assert.equal(report?.reported, 2)
+    const [entry] = await getAgenda(db, meeting.id)
+    assert.equal(entry?.item.title, 'Anmälan av delegationsbeslut')
+    assert.equal(
+      entry?.item.summary,
+      '2024-01-10 Beslut om bistånd till förening (Dnr SN 2024/3), Avdelningschef Jenny Swärd, delegationspunkt 4.2.1\n\n' +
+        '2024-01-20 Yttrande till länsstyrelsen, Avdelningschef Jenny Swärd, delegationspunkt 4.2.1',
+    )
+    assert.equal(await reportDelegatedDecisions(db, testActor, { meetingId: meeting.id }), undefined)
+    assert.deepEqual(
+      (await listUnreportedDelegatedDecisions(db, committee.id, '2024-12-31')).map((d) => d.title),
+      ['Efter mötet'],
+    )
+  })
+
+  it('announces a decision not reported to the committee, with three weeks to appeal (KL 8:10, 13:5)', async () => {
+    const db = getDb()
+    const committee = await createTestCommittee(db)
+    const taken = await registerDelegatedDecision(db, testActor, decision(committee.id, '2025-05-06'))
+    const notice = await postDelegatedDecisionNotice(db, testActor, {
+      delegatedDecisionId: taken.id,
+      postedOn: '2025-05-08',
+    })
+    assert.equal(notice.kind, 'delegated_decision')
+    assert.equal(notice.lastAppealDay, '2025-05-30')
+    assert.equal(notice.delegatedDecisionId, taken.id)
+    await assert.rejects(
+      postDelegatedDecisionNotice(db, testActor, { delegatedDecisionId: taken.id, postedOn: '2025-05-09' }),
+      {
+        code: 'invalid_state',
+      },
+    )
+  })
+
+  it('refuses a notice for a decision reported to the committee, and input it cannot read', async () => {
+    const db = getDb()
+    const committee = await createTestCommittee(db)
+    const taken = await registerDelegatedDecision(db, testActor, decision(committee.id, '2024-09-02'))
+    const meeting = await createTestMeeting(db, { committee, meetsOn: '2024-09-17' })
+    await reportDelegatedDecisions(db, testActor, { meetingId: meeting.id })
+    await assert.rejects(
+      postDelegatedDecisionNotice(db, testActor, { delegatedDecisionId: taken.id, postedOn: '2024-09-20' }),
+      {
+        code: 'invalid_state',
+      },
+    )
+    await assert.rejects(
+      registerDelegatedDecision(db, testActor, { ...decision(committee.id, '2024-13-01') }),
+      {
+        field: 'decidedOn',
+      },
+    )
+    await assert.rejects(
+      registerDelegatedDecision(db, testActor, {
+        ...decision(committee.id, '2024-10-01'),
+        decisionMaker: ' ',
+      }),
+      {
+        field: 'decisionMaker',
+      },
+    )
+  })
+})

@@ -1,0 +1,58 @@
+import type { Queryable } from '../../db/database.ts'
+import { type Actor, describeActor } from '../shared/actor.ts'
+import { isIsoDate } from '../shared/calendar-date.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
+import { getSection, updateSectionRow } from './minutes.repository.ts'
+import { insertRectification } from './rectification.repository.ts'
+import type { Rectification, SectionText } from './rectification.ts'
+import { auditSection } from './section.service.ts'
+
+/**
+ * Corrects an obvious slip in a signed-off § (a typing or counting error, FL 36 §) openly: the
+ * change, its reason, the day and who made it are kept and shown beside the §. A § that is not
+ * signed off is simply edited instead.
+ */
+export async function rectifySection(
+  trx: Queryable,
+  actor: Actor,
+  input: {
+    sectionId: number
+    version: number
+    reason: string
+    rectifiedOn: string
+    text: Partial<SectionText>
+  },
+): Promise<Rectification> {
+  const reason = input.reason.trim()
+  if (!reason) throw new InvalidInputError('state what was wrong and why it is corrected', 'reason')
+  if (!isIsoDate(input.rectifiedOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'rectifiedOn')
+  const section = await getSection(trx, input.sectionId)
+  const signOffs = await listSectionsInSignOffs(trx, [section.id])
+  if (!signOffs.some((s) => s.status === 'signed_off')) {
+    throw new InvalidStateError(`${section.label} is not signed off: edit it instead`)
+  }
+  const before: SectionText = {
+    title: section.title,
+    summary: section.summary,
+    decision: section.decision,
+    decisionProcedure: section.decisionProcedure,
+  }
+  const after: SectionText = { ...before, ...input.text }
+  if (!after.title.trim()) throw new InvalidInputError('the § needs a title', 'title')
+  if (JSON.stringify(before) === JSON.stringify(after))
+    throw new InvalidInputError('the correction changes nothing', 'text')
+  await updateSectionRow(trx, { ...section, version: input.version }, after)
+  const rectification = await insertRectification(trx, {
+    sectionId: section.id,
+    reason,
+    before,
+    after,
+    rectifiedOn: input.rectifiedOn,
+    actor: describeActor(actor),
+  })
+  await auditSection(trx, actor, 'section.rectified', section.id, { before, after })
+  return rectification
+}
+
+export { listRectifications } from './rectification.repository.ts'

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, describe, it } from 'node:test'
+import { startTestSmtpServer } from '../../test/support/smtp-test-server.ts'
+import { describeOnEachDatabase } from '../../test/support/test-db.ts'
+import { openDatabase } from '../db/database.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import { queueMail } from '../domain/mail/mail.service.ts'
+import type { Mailer, OutgoingMail } from '../domain/mail/outgoing-mail.ts'
+import { startMailDelivery } from './mail-delivery.ts'
+
+describeOnEachDatabase('startMailDelivery', (getDb) => {
+  it('empties the outbox while the server runs, and closes the mailer when stopped', async () => {
+    const sent: OutgoingMail[] = []
+    let closed = false
+    const mailer: Mailer = {
+      async send(mail) {
+        sent.push(mail)
+      },
+      close() {
+        closed = true
+      },
+    }
+    const logged: string[] = []
+    const log = { info: (_: object, message: string) => logged.push(message), error: () => {} }
+    await queueMail(getDb(), [{ to: 'a@example.se', subject: 'Kallelse', text: 'Hej' }])
+    const stop = startMailDelivery(getDb(), mailer, { everyMs: 20, log })
+    for (let i = 0; i < 100 && sent.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+    await queueMail(getDb(), [{ to: 'b@example.se', subject: 'Kallelse', text: 'Hej' }])
+    for (let i = 0; i < 100 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 10))
+    await stop()
+    assert.deepEqual(
+      sent.map((m) => m.to),
+      ['a@example.se', 'b@example.se'],
+    )
+    assert.ok(closed)
+    assert.ok(logged.includes('mail delivered'))
+  })
+})
+
+describe('paragraf mail send', () => {
+  const bin = path.resolve(import.meta.dirname, '../../bin/paragraf.js')
+  const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-mail-'))
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  // Asynchronous, so the SMTP server in this process can answer the command.
+  const paragraf = (args: string[], env: Record<string, string>) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir, SMTP_URL: '', MAIL_FROM: '', ...env },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk) => (stdout += chunk))
+      child.stderr.on('data', (chunk) => (stderr += chunk))
+      child.on('close', (status) => resolve({ status, stdout, stderr: stderr.trim() }))
+    })
+
+  it('stops with one line when no mail server is configured', async () => {
+    const result = await paragraf(['mail', 'send'], {})
+    assert.equal(result.status, 1)
+    assert.match(result.stderr, /^paragraf: SMTP_URL is not set/)
+  })
+
+  it('sends what waits in the outbox and says how much', async () => {
+    const db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'paragraf.sqlite') })
+    await migrateToLatest(db)
+    await queueMail(db, [
+      { to: 'a@example.se', subject: 'Kallelse', text: 'Hej' },
+      { to: 'b@example.se', subject: 'Kallelse', text: 'Hej' },
+    ])
+    await db.destroy()
+    const smtp = await startTestSmtpServer()
+    try {
+      const result = await paragraf(['mail', 'send'], { SMTP_URL: smtp.url, MAIL_FROM: 'noreply@example.se' })
+      assert.equal(result.stderr, '')
+      assert.match(result.stdout, /Skickade 2 e-postmeddelanden\./)
+      assert.equal(result.status, 0)
+      assert.deepEqual(smtp.received.map((m) => m.to[0]).sort(), ['a@example.se', 'b@example.se'])
+    } finally {
+      await smtp.close()
+    }
+  })
+})

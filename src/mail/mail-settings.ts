@@ -1,0 +1,48 @@
+import { isEmailAddress } from '../domain/mail/outgoing-mail.ts'
+
+// The environment's mail settings, checked so that every problem is reported with the others
+// (config.ts). Mail is optional: without SMTP_URL nothing is sent and the outbox waits.
+
+/** How to reach the mail server, and the sender of every mail. */
+export interface MailSettings {
+  /** smtp://[USER:PASSWORD@]HOST:PORT, or smtps:// for TLS from the start. */
+  readonly smtpUrl: string
+  /** "Paragraf <noreply@kommun.se>" or just the address. */
+  readonly from: string
+}
+
+/** SMTP_URL and MAIL_FROM: undefined without SMTP_URL, otherwise the settings or the problems found. */
+export function parseMailSettings(input: {
+  SMTP_URL?: string | undefined
+  MAIL_FROM?: string | undefined
+}): MailSettings | undefined | string[] {
+  const problems: string[] = []
+  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = input
+  if (!smtpUrl) return from && !isSender(from) ? [fromProblem] : undefined
+  let url: URL | undefined
+  try {
+    url = new URL(smtpUrl)
+  } catch {}
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname)
+    problems.push('SMTP_URL must be smtp://HOST:PORT or smtps://HOST:PORT (smtp://127.0.0.1:2525)')
+  if (!from) problems.push('MAIL_FROM is needed when SMTP_URL is set (Paragraf <noreply@kommun.se>)')
+  else if (!isSender(from)) problems.push(fromProblem)
+  return problems.length > 0 || !from ? problems : { smtpUrl, from }
+}
+
+const fromProblem = 'MAIL_FROM must be an e-mail address, or "Name <address>"'
+
+function isSender(value: string): boolean {
+  const named = /^[^<>]*<([^<>]+)>$/.exec(value.trim())
+  return isEmailAddress(named ? (named[1] ?? '') : value.trim())
+}
+
+/** PUBLIC_URL, the portal's address in links sent by mail: http(s), no query; undefined when not set. */
+export function parsePublicUrl(value: string | undefined): string | undefined | string[] {
+  if (!value) return undefined
+  try {
+    const url = new URL(value)
+    if (/^https?:$/.test(url.protocol) && !url.search && !url.hash) return value.replace(/\/+$/, '')
+  } catch {}
+  return ['PUBLIC_URL must be the portal address, http(s)://HOST[/PATH] (https://paragraf.kommun.se)']
+}

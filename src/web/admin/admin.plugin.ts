@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie'
+import csrf from '@fastify/csrf-protection'
+import type { FastifyInstance } from 'fastify'
+import type { SignedInUser } from '../../domain/account/account.ts'
+import { readSession } from '../../domain/account/session.service.ts'
+import type { Actor } from '../../domain/shared/actor.ts'
+import { DomainError } from '../../domain/shared/errors.ts'
+import { paths } from '../paths.ts'
+import { auditRoutes } from './audit.routes.tsx'
+import { authRoutes } from './auth.routes.tsx'
+import { committeeRoutes } from './committee.routes.tsx'
+import { memberImportRoutes } from './member-import.routes.tsx'
+import { membershipRoutes } from './membership.routes.tsx'
+import { organisationRoutes } from './organisation.routes.tsx'
+import { registerRoutes } from './register.routes.tsx'
+import { sessionCookieName } from './session-cookie.ts'
+import { startRoutes } from './start.routes.tsx'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user of the workspace (null outside it, or before signing in). */
+    user: (SignedInUser & { sessionId: string }) | null
+    /** Who the workspace's use cases record in the audit log. */
+    actor: Actor | null
+  }
+  interface FastifyContextConfig {
+    /** A workspace page that needs no signed-in user (the login page). */
+    public?: boolean
+  }
+}
+
+/**
+ * The clerks' workspace under /admin. Cookies, CSRF and sign-in stay inside this plugin, so the
+ * public portal still sets no cookie for visitors.
+ */
+export async function adminRoutes(app: FastifyInstance) {
+  await app.register(cookie)
+  await app.register(csrf, {
+    cookieKey: 'paragraf_csrf',
+    cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+  })
+  app.decorateRequest('user', null)
+  app.decorateRequest('actor', null)
+
+  app.addHook('onRequest', async (request, reply) => {
+    // Workspace pages hold unpublished data: no shared cache may keep them.
+    reply.header('cache-control', 'no-store')
+    const token = request.cookies[sessionCookieName]
+    const user = token ? await readSession(request.db, token) : undefined
+    if (user) {
+      request.user = user
+      request.actor = { kind: 'user', userId: user.id, name: user.name }
+    } else if (!request.routeOptions.config.public) {
+      const returnTo = request.method === 'GET' ? request.url : paths.admin.start()
+      return reply.redirect(paths.admin.login(returnTo), 303)
+    }
+  })
+
+  // At preValidation, not onRequest: the token comes in the form body, which is parsed by then.
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return done()
+    app.csrfProtection(request, reply, done)
+  })
+
+  app.setErrorHandler(async (error, request) => {
+    const code = (error as { code?: string }).code
+    if (code?.startsWith('FST_CSRF')) {
+      request.log.warn({ code }, 'form without a valid CSRF token refused')
+      throw new DomainError('forbidden', 'missing or invalid CSRF token')
+    }
+    throw error // the application's error pages
+  })
+
+  await app.register(authRoutes)
+  await app.register(startRoutes)
+  await app.register(organisationRoutes)
+  await app.register(registerRoutes)
+  await app.register(committeeRoutes)
+  await app.register(membershipRoutes)
+  await app.register(memberImportRoutes)
+  await app.register(auditRoutes)
+}

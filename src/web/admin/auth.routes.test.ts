@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict'
+import { after, before, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { AdminClient } from '../../../test/support/admin-client.ts'
+import { pageText as text } from '../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { loadDemoData } from '../../demo/load-demo.ts'
+import { createApp } from '../app.ts'
+
+const secretary = { email: 'sekreterare@example.se', password: 'demo-sekreterare-2026' }
+
+describeOnEachDatabase('signing in to the workspace', (getDb) => {
+  let app: FastifyInstance
+  before(async () => {
+    await loadDemoData(getDb(), '2026-11-22')
+    app = await createApp({ db: getDb(), logLevel: 'silent', now: () => new Date('2026-11-22T10:00:00Z') })
+  })
+  after(() => app.close())
+
+  it('sends an unauthenticated request to the login page with the way back', async () => {
+    const response = await new AdminClient(app).get('/admin/namnder/socialnamnden')
+    assert.equal(response.statusCode, 303)
+    assert.equal(response.headers.location, '/admin/logga-in?till=%2Fadmin%2Fnamnder%2Fsocialnamnden')
+    const post = await new AdminClient(app).post('/admin/losenord', {}, { csrf: false })
+    assert.equal(post.statusCode, 303)
+  })
+
+  it('signs in, sets a HttpOnly SameSite=Lax session cookie and returns to the page asked for', async () => {
+    const client = new AdminClient(app)
+    const login = await client.signIn(
+      secretary.email.toUpperCase(),
+      secretary.password,
+      '/admin/namnder/socialnamnden',
+    )
+    assert.equal(login.statusCode, 303)
+    assert.equal(login.headers.location, '/admin/namnder/socialnamnden')
+    const cookie = String(login.headers['set-cookie'])
+    assert.match(cookie, /paragraf_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax/)
+    assert.doesNotMatch(cookie, /paragraf_session[^,]*Secure/)
+    const page = await client.get('/admin')
+    assert.equal(page.statusCode, 200)
+    assert.equal(page.headers['cache-control'], 'no-store')
+    assert.match(text(page.body), /Inloggad som Demo Sekreterare \(sekreterare@example\.se\)/)
+    assert.match(text(page.body), /Mina nämnder Socialnämnden onsdag 9 december 2026/)
+    assert.doesNotMatch(text(page.body), /Kommunstyrelsen/)
+  })
+
+  it('marks the session cookie Secure over https', async () => {
+    const login = await new AdminClient(app, { 'x-forwarded-proto': 'https' }).signIn(
+      secretary.email,
+      secretary.password,
+    )
+    assert.match(String(login.headers['set-cookie']), /paragraf_session=[^,]*Secure/)
+  })
+
+  it('says the e-mail or password is wrong, in Swedish, and keeps the e-mail typed', async () => {
+    const response = await new AdminClient(app).signIn(secretary.email, 'fel-lösenord')
+    assert.equal(response.statusCode, 401)
+    assert.match(text(response.body), /Fel e-postadress eller lösenord/)
+    assert.match(response.body, /value="sekreterare@example\.se"/)
+  })
+
+  it('refuses a form without its CSRF token with the Swedish 403 page', async () => {
+    const client = new AdminClient(app)
+    await client.signIn(secretary.email, secretary.password)
+    const response = await client.post('/admin/losenord', { currentPassword: 'x' }, { csrf: false })
+    assert.equal(response.statusCode, 403)
+    assert.match(text(response.body), /Ingen behörighet/)
+    const forged = await client.post('/admin/logga-ut', { _csrf: 'forged' }, { csrf: false })
+    assert.equal(forged.statusCode, 403)
+  })
+
+  it('never sends the workspace back to a page outside it after login', async () => {
+    const response = await new AdminClient(app).signIn(
+      secretary.email,
+      secretary.password,
+      '//evil.example/admin',
+    )
+    assert.equal(response.headers.location, '/admin')
+  })
+
+  it('signs out of this session, and everywhere', async () => {
+    const here = new AdminClient(app)
+    const there = new AdminClient(app)
+    await here.signIn(secretary.email, secretary.password)
+    await there.signIn(secretary.email, secretary.password)
+    await here.get('/admin')
+    const out = await here.post('/admin/logga-ut', {})
+    assert.equal(out.headers.location, '/admin/logga-in?utloggad=1')
+    assert.equal((await here.get('/admin')).statusCode, 303)
+    assert.equal((await there.get('/admin')).statusCode, 200)
+    await there.get('/admin/losenord')
+    await there.post('/admin/logga-ut-overallt', {})
+    const again = new AdminClient(app)
+    await again.signIn(secretary.email, secretary.password)
+    assert.equal((await again.get('/admin')).statusCode, 200)
+    assert.equal((await there.get('/admin')).statusCode, 303)
+  })
+
+  it('changes the password only with the current one, with Swedish messages beside the fields', async () => {
+    const client = new AdminClient(app)
+    await client.signIn('admin@example.se', 'demo-admin-2026')
+    await client.get('/admin/losenord')
+    const wrong = await client.post('/admin/losenord', {
+      currentPassword: 'fel',
+      newPassword: 'ett-långt-nytt-lösen',
+      repeatPassword: 'ett-långt-nytt-lösen',
+    })
+    assert.equal(wrong.statusCode, 400)
+    assert.match(text(wrong.body), /Det nuvarande lösenordet stämmer inte/)
+    const short = await client.post('/admin/losenord', {
+      currentPassword: 'demo-admin-2026',
+      newPassword: 'kort',
+      repeatPassword: 'kort',
+    })
+    assert.match(text(short.body), /minst 12 tecken/)
+    const done = await client.post('/admin/losenord', {
+      currentPassword: 'demo-admin-2026',
+      newPassword: 'ett-långt-nytt-lösen',
+      repeatPassword: 'ett-långt-nytt-lösen',
+    })
+    assert.equal(done.statusCode, 303)
+    assert.match(text((await client.get(done.headers.location as string)).body), /Lösenordet är bytt/)
+    assert.equal(
+      (await new AdminClient(app).signIn('admin@example.se', 'ett-långt-nytt-lösen')).statusCode,
+      303,
+    )
+  })
+
+  it('refuses further logins after five failures and says when to try again', async () => {
+    const client = new AdminClient(app, { 'x-forwarded-for': '192.0.2.50' })
+    for (let i = 0; i < 5; i++) await client.signIn('okand@example.se', 'fel')
+    const refused = await client.signIn('okand@example.se', 'fel')
+    assert.equal(refused.statusCode, 429)
+    assert.match(
+      text(refused.body),
+      /För många misslyckade inloggningar\. Försök igen om 15 minuter, kl\. \d\d:\d\d/,
+    )
+  })
+})

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  authenticate,
+  changePassword,
+  LoginRefusedError,
+  logoutEverywhere,
+} from '../../domain/account/account.service.ts'
+import { minPasswordLength } from '../../domain/account/account.ts'
+import { endSession, startSession } from '../../domain/account/session.service.ts'
+import { paths } from '../paths.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { LoginPage, PasswordPage } from './auth.page.tsx'
+import type { FormErrors } from './form.tsx'
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
+
+/** Only a workspace address may follow the login, so the login page cannot send anyone elsewhere. */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/admin(\/[^/\\]|\/?$|\?)/.test(value) ? value : paths.admin.start()
+}
+
+const swedishClock = (date: Date) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date)
+
+export async function authRoutes(app: FastifyInstance) {
+  app.get<{ Querystring: { till?: string; utloggad?: string } }>(
+    '/admin/logga-in',
+    { config: { public: true } },
+    async (request, reply) => {
+      const returnTo = safeReturnPath(request.query.till)
+      if (request.user) return reply.redirect(returnTo, 303)
+      const note =
+        request.query.utloggad === 'overallt'
+          ? 'Du är utloggad på alla enheter.'
+          : request.query.utloggad
+            ? 'Du är utloggad.'
+            : undefined
+      return sendPage(
+        reply,
+        <LoginPage
+          csrfToken={reply.generateCsrf()}
+          form={{ values: { email: '', returnTo }, errors: {} }}
+          note={note}
+        />,
+      )
+    },
+  )
+
+  app.post('/admin/logga-in', { config: { public: true } }, async (request, reply) => {
+    const values = readForm(request.body, ['email', 'returnTo'])
+    const password = readForm(request.body, ['password']).password ?? ''
+    const errors: FormErrors = {}
+    if (!values.email) errors.email = 'Skriv din e-postadress.'
+    if (!password) errors.password = 'Skriv ditt lösenord.'
+    const render = (status: number, errs: FormErrors) =>
+      sendPage(reply, <LoginPage csrfToken={reply.generateCsrf()} form={{ values, errors: errs }} />, status)
+    if (Object.keys(errors).length > 0) return render(400, errors)
+    try {
+      const user = await authenticate(request.db, { email: values.email ?? '', password, ip: request.ip })
+      const { token } = await startSession(request.db, user)
+      setSessionCookie(reply, token)
+      return reply.redirect(safeReturnPath(values.returnTo), 303)
+    } catch (error) {
+      if (!(error instanceof LoginRefusedError)) throw error
+      if (error.reason === 'throttled' && error.retryAt) {
+        const minutes = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000))
+        reply.header('retry-after', String(minutes * 60))
+        return render(429, {
+          email: `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}, kl. ${swedishClock(error.retryAt)}.`,
+        })
+      }
+      return render(401, { password: 'Fel e-postadress eller lösenord. Kontrollera båda och försök igen.' })
+    }
+  })
+
+  app.post('/admin/logga-ut', async (request, reply) => {
+    await endSession(request.db, request.cookies[sessionCookieName] ?? '')
+    clearSessionCookie(reply)
+    return reply.redirect(`${paths.admin.login()}?utloggad=1`, 303)
+  })
+
+  app.post('/admin/logga-ut-overallt', async (request, reply) => {
+    const user = currentUser(request)
+    await logoutEverywhere(request.db, request.actor!, user.id)
+    clearSessionCookie(reply)
+    return reply.redirect(`${paths.admin.login()}?utloggad=overallt`, 303)
+  })
+
+  app.get('/admin/losenord', async (request, reply) =>
+    sendPage(
+      reply,
+      <PasswordPage
+        view={adminView(request, reply)}
+        form={{ values: {}, errors: {} }}
+        saved={wasSaved(request)}
+      />,
+    ),
+  )
+
+  app.post('/admin/losenord', async (request, reply) => {
+    const user = currentUser(request)
+    const values = readForm(request.body, ['currentPassword', 'newPassword', 'repeatPassword'])
+    const errors: FormErrors = {}
+    if (!values.currentPassword) errors.currentPassword = 'Skriv ditt nuvarande lösenord.'
+    if ((values.newPassword ?? '').length < minPasswordLength)
+      errors.newPassword = `Välj ett lösenord med minst ${minPasswordLength} tecken.`
+    else if (values.newPassword !== values.repeatPassword)
+      errors.repeatPassword = 'Skriv samma nya lösenord två gånger.'
+    if (Object.keys(errors).length === 0) {
+      try {
+        await changePassword(request.db, request.actor!, {
+          userId: user.id,
+          currentPassword: values.currentPassword ?? '',
+          newPassword: values.newPassword ?? '',
+          keepSessionId: user.sessionId,
+        })
+        return reply.redirect(savedAt(paths.admin.password()), 303)
+      } catch (error) {
+        Object.assign(
+          errors,
+          fieldErrorOf(error, {
+            currentPassword: 'Det nuvarande lösenordet stämmer inte.',
+            newPassword: `Välj ett nytt lösenord, annat än det nuvarande, med minst ${minPasswordLength} tecken.`,
+          }),
+        )
+      }
+    }
+    return sendPage(
+      reply,
+      <PasswordPage view={adminView(request, reply)} form={{ values: {}, errors }} />,
+      400,
+    )
+  })
+}

@@ -1,0 +1,96 @@
+import type { Committee } from '../../domain/committee/committee.ts'
+import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.ts'
+import type { Organisation } from '../../domain/organisation/organisation.ts'
+import { paths } from '../paths.ts'
+import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+
+export interface StartPageProps {
+  view: AdminView
+  committees: Committee[]
+  upcoming: Meeting[]
+  organisations: Array<{
+    organisation: Organisation
+    manage: boolean
+    createCommittee: boolean
+    register: boolean
+  }>
+}
+
+/** The workspace start: my committees with their next meetings, and the organisations I keep. */
+export function StartPage({ view, committees, upcoming, organisations }: StartPageProps) {
+  return (
+    <AdminLayout title="Arbetsrum" view={view} section="start">
+      <h1>Arbetsrum</h1>
+      <section aria-labelledby="mina-namnder">
+        <h2 id="mina-namnder">Mina nämnder</h2>
+        {committees.length === 0 ? (
+          <p>Du har ingen behörighet för någon nämnd än. Kontakta din administratör.</p>
+        ) : (
+          <ul class="card-list">
+            {committees.map((committee) => {
+              const next = upcoming
+                .filter((m) => m.committeeId === committee.id && m.status !== 'cancelled')
+                .slice(0, 3)
+              return (
+                <li key={committee.id}>
+                  <h3>
+                    <a href={paths.admin.committee(committee.slug)}>{committee.name}</a>
+                  </h3>
+                  {next.length === 0 ? (
+                    <p class="muted">Inga kommande sammanträden.</p>
+                  ) : (
+                    <ul>
+                      {next.map((meeting) => (
+                        <li key={meeting.id}>
+                          {formatLongDate(meeting.meetsOn)}{' '}
+                          {formatTimeSpan(meeting.startTime, meeting.endTime)}{' '}
+                          <span class="status">{meetingStatusLabels[meeting.status]}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+      {organisations.map(({ organisation, manage, createCommittee, register }) => (
+        <section key={organisation.id} aria-labelledby={`org-${organisation.id}`}>
+          <h2 id={`org-${organisation.id}`}>{organisation.name}</h2>
+          <ul class="actions">
+            {manage && (
+              <li>
+                <a href={paths.admin.organisationSettings(organisation.slug)}>Lokala inställningar</a>
+              </li>
+            )}
+            {createCommittee && (
+              <li>
+                <a href={paths.admin.newCommittee(organisation.slug)}>Ny nämnd eller utskott</a>
+              </li>
+            )}
+            {register && (
+              <>
+                <li>
+                  <a href={paths.admin.terms(organisation.slug)}>Mandatperioder</a>
+                </li>
+                <li>
+                  <a href={paths.admin.parties(organisation.slug)}>Partier</a>
+                </li>
+                <li>
+                  <a href={paths.admin.people(organisation.slug)}>Personer</a>
+                </li>
+              </>
+            )}
+            {manage && (
+              <li>
+                <a href={paths.admin.auditLog('organisation', organisation.id)}>Ändringslogg</a>
+              </li>
+            )}
+          </ul>
+        </section>
+      ))}
+    </AdminLayout>
+  )
+}
