@@ -13,7 +13,12 @@ export class StartError extends Error {}
 export async function serve(config: Config, options: { demo?: boolean } = {}): Promise<() => Promise<void>> {
   const db = await openMigrated(config)
   if (options.demo && (await isDatabaseEmpty(db))) await loadDemoData(db)
-  const app = await createApp({ db, logLevel: config.logLevel, documents: openDocumentStore(config.storage) })
+  const app = await createApp({
+    db,
+    logLevel: config.logLevel,
+    documents: openDocumentStore(config.storage),
+    publicUrl: config.publicUrl,
+  })
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {

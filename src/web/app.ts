@@ -29,6 +29,8 @@ declare module 'fastify' {
     today: string
     /** Where document files are kept. */
     documents: DocumentStore
+    /** The portal's address (PUBLIC_URL), for links that leave the site, as in the notice mail. */
+    publicUrl: string
   }
 }
 
@@ -39,6 +41,8 @@ export interface AppOptions {
   now?: () => Date
   /** Where document files are kept (default: as the environment says, opened on first use). */
   documents?: DocumentStore
+  /** The portal's address for links in mail (default: PUBLIC_URL as the environment says). */
+  publicUrl?: string
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -49,6 +53,7 @@ export async function createApp({
   logLevel = 'info',
   now = () => new Date(),
   documents,
+  publicUrl,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
@@ -68,6 +73,13 @@ export async function createApp({
     getter: () => {
       store ??= openDocumentStore(loadConfig(process.env).storage)
       return store
+    },
+  })
+  let portalUrl = publicUrl
+  app.decorateRequest('publicUrl', {
+    getter: () => {
+      portalUrl ??= loadConfig(process.env).publicUrl
+      return portalUrl
     },
   })
   await app.register(formbody)

@@ -17,6 +17,9 @@ export const paths = {
   /** A § in the minutes: its own anchor, so a § can be linked to. */
   section: (committeeSlug: string, meetingSlug: string, sectionNumber: number) =>
     `/committees/${committeeSlug}/${meetingSlug}/protokoll#paragraf-${sectionNumber}`,
+  /** A printable extract (protokollsutdrag) of one signed-off, public §. */
+  extract: (committeeSlug: string, meetingSlug: string, sectionNumber: number) =>
+    `/committees/${committeeSlug}/${meetingSlug}/protokoll/utdrag/${sectionNumber}`,
   noticeBoard: () => '/anslagstavla',
   noticeArchive: (page = 1) => (page > 1 ? `/anslagstavla/arkiv?sida=${page}` : '/anslagstavla/arkiv'),
   matter: (registryNumber: string) => `/arenden/${segment(registryNumber)}`,
@@ -30,6 +33,9 @@ export const paths = {
     const text = query.toString()
     return text ? `/sok?${text}` : '/sok'
   },
+  /** An Atom feed of a search: new hits for the same words and filters, newest first. */
+  searchFeed: ({ sida: _page, ...params }: SearchParams = {}) =>
+    paths.search(params).replace(/^\/sok/, '/sok/flode.atom'),
   accessibility: () => '/tillganglighet',
   privacy: () => '/integritet',
   calendar: () => '/kalender.ics',
@@ -64,6 +70,26 @@ export const paths = {
     substituteOrder: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/ersattarordning`,
     memberImport: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/importera`,
     auditLog: (objectType: string, objectId: number) => `/admin/logg/${objectType}/${objectId}`,
+    // Preparing a meeting: the calendar, the agenda and its documents, the notice.
+    meetings: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/sammantraden`,
+    meetingSeries: (committeeSlug: string) => `/admin/namnder/${committeeSlug}/sammantraden/serie`,
+    meeting: (committeeSlug: string, meetingSlug: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}`,
+    moveMeeting: (committeeSlug: string, meetingSlug: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/flytta`,
+    cancelMeeting: (committeeSlug: string, meetingSlug: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/stall-in`,
+    agenda: (committeeSlug: string, meetingSlug: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/dagordning`,
+    standardItems: (committeeSlug: string, meetingSlug: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/dagordning/standardpunkter`,
+    /** An agenda item's editor, or one of its actions: upp, ned, kommer-senare, utgar, handlingar. */
+    agendaItem: (committeeSlug: string, meetingSlug: string, itemId: number, action?: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/dagordning/${itemId}${action ? `/${action}` : ''}`,
+    replaceDocument: (committeeSlug: string, meetingSlug: string, itemId: number, documentId: number) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/dagordning/${itemId}/handlingar/${documentId}/ny-version`,
+    notice: (committeeSlug: string, meetingSlug: string) =>
+      `/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/kallelse`,
   },
 }
 

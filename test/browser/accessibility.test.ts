@@ -64,6 +64,7 @@ describe('accessibility in Chromium', { skip: !haveChromium && 'Chromium is not 
     'upcoming meeting': paths.meeting('socialnamnden', 'mote-2026-12-09'),
     minutes: paths.minutes('socialnamnden', 'mote-2022-12-14'),
     'minutes with a vote': paths.minutes(voted.committeeSlug, voted.meetingSlug),
+    extract: paths.extract(voted.committeeSlug, voted.meetingSlug, 1),
     anslagstavla: paths.noticeBoard(),
     'anslagstavla, arkiv': paths.noticeArchive(),
     matter: paths.matter('1.2.2-72/2022'),

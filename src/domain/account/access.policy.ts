@@ -60,6 +60,11 @@ export function mayPrepareMeeting(user: Who, committee: CommitteeRef): boolean {
   return holdsFor(user, 'secretary', committee)
 }
 
+/** The roll call, the §§, votes and the preparation of the sign-off: the committee's secretary. */
+export function mayKeepMinutes(user: Who, committee: CommitteeRef): boolean {
+  return holdsFor(user, 'secretary', committee)
+}
+
 export function mayManageDocuments(user: Who, committee: CommitteeRef): boolean {
   return holdsFor(user, 'secretary', committee) || holdsFor(user, 'registrar', committee)
 }

@@ -36,6 +36,7 @@ export type AgendaChangeKind =
   | 'coming_later'
   | 'attachment_added'
   | 'attachment_replaced'
+  | 'moved'
 
 /** A change to the agenda; the ones after the notice was published are shown publicly. */
 export interface AgendaItemChange {

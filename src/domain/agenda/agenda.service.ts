@@ -242,14 +242,14 @@ export function agendaIsOpen(status: MeetingStatus): boolean {
   return status !== 'cancelled' && status !== 'signed_off' && status !== 'published'
 }
 
-function assertAgendaOpen(meeting: Meeting) {
+export function assertAgendaOpen(meeting: Meeting) {
   if (!agendaIsOpen(meeting.status)) {
     throw new InvalidStateError('the agenda of this meeting can no longer be changed')
   }
 }
 
 /** Audit every change; keep a public change history once the notice is out (Paragraf's ground 8). */
-async function noteChange(
+export async function noteChange(
   trx: Queryable,
   actor: Actor,
   meeting: Meeting,

@@ -39,7 +39,7 @@ export async function insertDelegatedDecision(
   return toDelegatedDecision(row)
 }
 
-/** The committee's decisions not yet reported, taken on or before a day, oldest first. */
+/** The committee's decisions neither reported nor announced on their own, taken on or before a day, oldest first. */
 export async function listUnreported(
   db: Queryable,
   committeeId: number,
@@ -50,6 +50,17 @@ export async function listUnreported(
     .selectAll()
     .where('committee_id', '=', committeeId)
     .where('reported_in_agenda_item_id', 'is', null)
+    // One announced on the notice board on its own is not reported to a meeting as well.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notice')
+            .select('notice.id')
+            .whereRef('notice.delegated_decision_id', '=', 'delegated_decision.id'),
+        ),
+      ),
+    )
     .where('decided_on', '<=', onOrBefore)
     .orderBy('decided_on')
     .orderBy('id')
@@ -76,4 +87,25 @@ export async function findNoticeOfDelegatedDecision(db: Queryable, delegatedDeci
     .select(['id', 'posted_on', 'last_appeal_day'])
     .where('delegated_decision_id', '=', delegatedDecisionId)
     .executeTakeFirst()
+}
+
+/** The register of a committee: every delegated decision, newest first, with its notice if posted. */
+export async function listOfCommittee(
+  db: Queryable,
+  committeeId: number,
+): Promise<Array<DelegatedDecision & { noticeLastAppealDay: string | null; noticePostedOn: string | null }>> {
+  const rows = await db
+    .selectFrom('delegated_decision')
+    .leftJoin('notice', 'notice.delegated_decision_id', 'delegated_decision.id')
+    .selectAll('delegated_decision')
+    .select(['notice.posted_on as notice_posted_on', 'notice.last_appeal_day as notice_last_appeal_day'])
+    .where('delegated_decision.committee_id', '=', committeeId)
+    .orderBy('delegated_decision.decided_on', 'desc')
+    .orderBy('delegated_decision.id', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    ...toDelegatedDecision(row),
+    noticePostedOn: row.notice_posted_on,
+    noticeLastAppealDay: row.notice_last_appeal_day,
+  }))
 }

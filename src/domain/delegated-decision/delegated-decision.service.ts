@@ -19,7 +19,10 @@ import {
 } from './delegated-decision.repository.ts'
 import { type DelegatedDecision, reportLine } from './delegated-decision.ts'
 
-export { listUnreported as listUnreportedDelegatedDecisions } from './delegated-decision.repository.ts'
+export {
+  listOfCommittee as listDelegatedDecisions,
+  listUnreported as listUnreportedDelegatedDecisions,
+} from './delegated-decision.repository.ts'
 
 export interface RegisterDelegatedDecisionInput {
   committeeId: number

@@ -66,6 +66,9 @@ describeOnEachDatabase('delegated decisions', (getDb) => {
         code: 'invalid_state',
       },
     )
+    // Announced on its own, it is not reported to the next meeting as well.
+    const meeting = await createTestMeeting(db, { committee, meetsOn: '2025-06-10' })
+    assert.equal(await reportDelegatedDecisions(db, testActor, { meetingId: meeting.id }), undefined)
   })
 
   it('refuses a notice for a decision reported to the committee, and input it cannot read', async () => {

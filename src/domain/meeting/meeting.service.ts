@@ -16,6 +16,7 @@ import {
   meetingSlugFor,
   meetingStatusLabels,
 } from './meeting.ts'
+import { meetingSeriesDates } from './meeting-series.ts'
 
 export {
   findMeetingBySlug,
@@ -23,6 +24,8 @@ export {
   listMeetingRows as listMeetings,
   listMeetingsOn,
 } from './meeting.repository.ts'
+
+export { meetingSeriesDates } from './meeting-series.ts'
 
 export interface ScheduleMeetingInput {
   committeeId: number
@@ -39,23 +42,15 @@ export async function scheduleMeeting(
   actor: Actor,
   input: ScheduleMeetingInput,
 ): Promise<Meeting> {
-  if (!isIsoDate(input.meetsOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'meetsOn')
-  for (const field of ['startTime', 'endTime'] as const) {
-    const value = input[field]
-    if (value !== undefined && !isTime(value))
-      throw new InvalidInputError(`${field} must be a time HH:MM`, field)
-  }
-  if (input.startTime && input.endTime && input.endTime < input.startTime) {
-    throw new InvalidInputError('the meeting ends before it starts', 'endTime')
-  }
+  checkTimes(input)
   const committee = await getCommittee(trx, input.committeeId)
   const sameDay = await listMeetingsOn(trx, committee.id, input.meetsOn)
   const meeting = await insertMeeting(trx, {
     committeeId: committee.id,
     slug: uniqueSlug(meetingSlugFor(input.meetsOn), new Set(sameDay.map((m) => m.slug))),
     meetsOn: input.meetsOn,
-    startTime: input.startTime ?? null,
-    endTime: input.endTime ?? null,
+    startTime: input.startTime || null,
+    endTime: input.endTime || null,
     location: input.location?.trim() || null,
     status: input.status ?? 'planned',
   })
@@ -65,6 +60,79 @@ export async function scheduleMeeting(
   // B5: what the previous meeting tabled or referred back is on this one's agenda from the start.
   await carryOverInto(trx, actor, meeting)
   return meeting
+}
+
+export interface ScheduleSeriesInput extends Omit<ScheduleMeetingInput, 'meetsOn' | 'status'> {
+  firstOn: string
+  everyWeeks: number
+  count: number
+}
+
+/** Schedules a series of meetings at the same time and place, all or none (one transaction). */
+export async function scheduleMeetingSeries(
+  db: Db,
+  actor: Actor,
+  input: ScheduleSeriesInput,
+): Promise<Meeting[]> {
+  const { firstOn, everyWeeks, count, ...details } = input
+  const dates = meetingSeriesDates(firstOn, everyWeeks, count)
+  return db.transaction().execute(async (trx) => {
+    const meetings: Meeting[] = []
+    for (const meetsOn of dates) meetings.push(await scheduleMeeting(trx, actor, { ...details, meetsOn }))
+    return meetings
+  })
+}
+
+export interface MoveMeetingInput {
+  meetingId: number
+  /** The version the secretary saw: a change saved since is refused (conflict). */
+  version: number
+  meetsOn: string
+  startTime?: string
+  endTime?: string
+  location?: string
+}
+
+/**
+ * Moves a meeting that has not been held to another day, time or place. Before the notice is out
+ * the address follows the new day; after it, the address stays, since it was sent to the members.
+ */
+export async function moveMeeting(db: Db, actor: Actor, input: MoveMeetingInput): Promise<Meeting> {
+  checkTimes({ ...input })
+  return db.transaction().execute(async (trx) => {
+    const meeting = await getMeeting(trx, input.meetingId)
+    if (meeting.status !== 'planned' && meeting.status !== 'notice_published') {
+      throw new InvalidStateError(
+        `a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be moved`,
+      )
+    }
+    const sameDay = await listMeetingsOn(trx, meeting.committeeId, input.meetsOn)
+    const slug =
+      meeting.status === 'planned' && input.meetsOn !== meeting.meetsOn
+        ? uniqueSlug(
+            meetingSlugFor(input.meetsOn),
+            new Set(sameDay.filter((m) => m.id !== meeting.id).map((m) => m.slug)),
+          )
+        : meeting.slug
+    const after = await updateMeetingRow(
+      trx,
+      { ...meeting, version: input.version },
+      {
+        meetsOn: input.meetsOn,
+        slug,
+        startTime: input.startTime || null,
+        endTime: input.endTime || null,
+        location: input.location?.trim() || null,
+      },
+    )
+    const committee = await getCommittee(trx, meeting.committeeId)
+    await recordAudit(trx, actor, 'meeting.moved', auditRef(after, committee.organisationId), {
+      before: meeting,
+      after,
+    })
+    if (meeting.status !== 'planned') await reindexMeeting(trx, after.id)
+    return after
+  })
 }
 
 /**
@@ -127,6 +195,23 @@ export async function cancelMeeting(
     })
     return after
   })
+}
+
+/** The day must exist and the times be HH:MM, the end not before the start. */
+function checkTimes(input: {
+  meetsOn: string
+  startTime?: string | undefined
+  endTime?: string | undefined
+}) {
+  if (!isIsoDate(input.meetsOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'meetsOn')
+  for (const field of ['startTime', 'endTime'] as const) {
+    const value = input[field]
+    if (value !== undefined && value !== '' && !isTime(value))
+      throw new InvalidInputError(`${field} must be a time HH:MM`, field)
+  }
+  if (input.startTime && input.endTime && input.endTime < input.startTime) {
+    throw new InvalidInputError('the meeting ends before it starts', 'endTime')
+  }
 }
 
 const auditRef = (m: Meeting, organisationId: number) => ({ type: 'meeting', id: m.id, organisationId })

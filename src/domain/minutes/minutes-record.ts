@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
+import { listAppealDaysOfSections } from '../notice-board/appeal.repository.ts'
 import { listNoticesOfMeetings } from '../notice-board/notice.repository.ts'
 import type { Notice } from '../notice-board/notice.ts'
 import { groupBy } from '../shared/group-by.ts'
@@ -10,6 +11,8 @@ import { listAttendance } from './attendance.repository.ts'
 import type { Attendance } from './attendance.ts'
 import { findMinutesOfMeeting, listSectionRows, listSignatoryIds } from './minutes.repository.ts'
 import type { Dissent, Minutes, Motion, Recusal, Section, Service, Statement } from './minutes.ts'
+import { listRectifications } from './rectification.repository.ts'
+import type { Rectification } from './rectification.ts'
 import {
   listDissents,
   listMotions,
@@ -27,6 +30,10 @@ export interface SectionRecord {
   recusals: Recusal[]
   services: Service[]
   signOff: SignOff | undefined
+  /** Open corrections of the signed-off § (rättelse, FL 36 §), oldest first. */
+  rectifications: Rectification[]
+  /** The days appeals of the § were received (KL 13:5). */
+  appealDays: string[]
 }
 
 /** Everything the minutes of a meeting hold, for the portal, the workspace and the archive. */
@@ -59,6 +66,8 @@ export async function readMinutesRecord(
     signatoryIds,
     signOffs,
     notices,
+    rectifications,
+    appealDays,
   ] = await Promise.all([
     listMotions(db, ids),
     listVotes(db, ids),
@@ -70,6 +79,8 @@ export async function readMinutesRecord(
     listSignatoryIds(db, minutes.id),
     listSignOffs(db, [minutes.id]),
     listNoticesOfMeetings(db, [meetingId]),
+    listRectifications(db, ids),
+    listAppealDaysOfSections(db, ids),
   ])
   const bySection = <T extends { sectionId: number }>(list: T[]) => groupBy(list, (x) => x.sectionId)
   const grouped = {
@@ -95,6 +106,8 @@ export async function readMinutesRecord(
       recusals: grouped.recusals.get(section.id) ?? [],
       services: grouped.services.get(section.id) ?? [],
       signOff: signOffs.find((s) => s.sectionIds.includes(section.id)),
+      rectifications: rectifications.get(section.id) ?? [],
+      appealDays: appealDays.get(section.id) ?? [],
     })),
   }
 }
@@ -120,6 +133,7 @@ export function publicMinutesRecord(record: MinutesRecord): MinutesRecord {
             dissents: [],
             statements: [],
             recusals: [],
+            rectifications: [],
           }
         : s,
     ),

@@ -34,3 +34,19 @@ export async function lastAppealDayOfSection(db: Queryable, sectionId: number): 
     .executeTakeFirst()
   return row?.last_appeal_day ?? null
 }
+
+/** The days appeals of some §§ were received, by §. */
+export async function listAppealDaysOfSections(
+  db: Queryable,
+  sectionIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const days = new Map<number, string[]>()
+  if (sectionIds.length === 0) return days
+  const rows = await db
+    .selectFrom('appeal')
+    .select(['section_id', 'received_on'])
+    .where('section_id', 'in', [...sectionIds])
+    .execute()
+  for (const row of rows) days.set(row.section_id, [...(days.get(row.section_id) ?? []), row.received_on])
+  return days
+}

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
@@ -64,12 +64,12 @@ export async function prepareSignOff(
  * two signatories signing at the same moment cannot both miss being the last.
  */
 export async function signSections(
-  db: Db,
+  db: Queryable,
   actor: Actor,
   input: { signOffId: number; personId: number; on: string },
 ): Promise<SignOff> {
   if (!isIsoDate(input.on)) throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'on')
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const signOff = await getSignOffForUpdate(trx, input.signOffId)
     if (signOff.status === 'signed_off') throw new InvalidStateError('these §§ are signed off already')
     const minutes = await getMinutes(trx, signOff.minutesId)

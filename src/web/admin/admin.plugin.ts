@@ -6,14 +6,25 @@ import { readSession } from '../../domain/account/session.service.ts'
 import type { Actor } from '../../domain/shared/actor.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
+import { afterSignOffRoutes } from './after-sign-off.routes.tsx'
+import { agendaRoutes } from './agenda.routes.tsx'
 import { auditRoutes } from './audit.routes.tsx'
 import { authRoutes } from './auth.routes.tsx'
 import { committeeRoutes } from './committee.routes.tsx'
+import { delegatedDecisionRoutes } from './delegated-decisions.routes.tsx'
+import { csrfTokenOf, registerUploadForms } from './documents.multipart.ts'
+import { documentRoutes } from './documents.routes.tsx'
+import { meetingRoutes } from './meetings.routes.tsx'
 import { memberImportRoutes } from './member-import.routes.tsx'
 import { membershipRoutes } from './membership.routes.tsx'
+import { minutesRoutes } from './minutes.routes.tsx'
+import { noticeRoutes } from './notice.routes.tsx'
 import { organisationRoutes } from './organisation.routes.tsx'
 import { registerRoutes } from './register.routes.tsx'
+import { rollCallRoutes } from './roll-call.routes.tsx'
+import { sectionRoutes } from './section.routes.tsx'
 import { sessionCookieName } from './session-cookie.ts'
+import { signOffRoutes } from './sign-off.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
 
 declare module 'fastify' {
@@ -38,6 +49,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(csrf, {
     cookieKey: 'paragraf_csrf',
     cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+    getToken: csrfTokenOf,
   })
   app.decorateRequest('user', null)
   app.decorateRequest('actor', null)
@@ -56,6 +68,7 @@ export async function adminRoutes(app: FastifyInstance) {
     }
   })
 
+  await registerUploadForms(app) // its hook reads an upload form's token before the check below
   // At preValidation, not onRequest: the token comes in the form body, which is parsed by then.
   app.addHook('preValidation', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD') return done()
@@ -79,4 +92,14 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(membershipRoutes)
   await app.register(memberImportRoutes)
   await app.register(auditRoutes)
+  await app.register(meetingRoutes)
+  await app.register(agendaRoutes)
+  await app.register(documentRoutes)
+  await app.register(noticeRoutes)
+  await app.register(minutesRoutes)
+  await app.register(rollCallRoutes)
+  await app.register(sectionRoutes)
+  await app.register(signOffRoutes)
+  await app.register(afterSignOffRoutes)
+  await app.register(delegatedDecisionRoutes)
 }

@@ -6,6 +6,7 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
 import type { CommitteeData } from './committee-data.ts'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, SelectField, TextField } from './form.tsx'
+import { minutesPaths } from './minutes-paths.ts'
 
 export const membershipLabels = {
   personId: 'Person',
@@ -56,6 +57,9 @@ export function CommitteePage({
         </li>
         <li>
           <a href={paths.admin.memberImport(committee.slug)}>Importera medlemslista (CSV)</a>
+        </li>
+        <li>
+          <a href={minutesPaths.delegatedDecisions(committee.slug)}>Delegationsbeslut</a>
         </li>
         <li>
           <a href={paths.committee(committee.slug)}>Nämndens publika sida</a>

@@ -1,14 +1,18 @@
 import type { Committee } from '../../domain/committee/committee.ts'
 import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.ts'
 import type { Organisation } from '../../domain/organisation/organisation.ts'
+import type { SignOffReminder } from '../../domain/sign-off/sign-off-reminder.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { SignOffReminders } from './sign-off-reminders.view.tsx'
 
 export interface StartPageProps {
   view: AdminView
   committees: Committee[]
   upcoming: Meeting[]
+  /** Protocols not yet signed off, with their 14-day deadline (KL 5:69). */
+  reminders?: Array<SignOffReminder & { href: string | undefined }>
   organisations: Array<{
     organisation: Organisation
     manage: boolean
@@ -18,10 +22,11 @@ export interface StartPageProps {
 }
 
 /** The workspace start: my committees with their next meetings, and the organisations I keep. */
-export function StartPage({ view, committees, upcoming, organisations }: StartPageProps) {
+export function StartPage({ view, committees, upcoming, reminders = [], organisations }: StartPageProps) {
   return (
     <AdminLayout title="Arbetsrum" view={view} section="start">
       <h1>Arbetsrum</h1>
+      <SignOffReminders reminders={reminders} />
       <section aria-labelledby="mina-namnder">
         <h2 id="mina-namnder">Mina nämnder</h2>
         {committees.length === 0 ? (

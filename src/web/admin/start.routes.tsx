@@ -1,15 +1,18 @@
 import type { FastifyInstance } from 'fastify'
 import {
   mayCreateCommittee,
+  mayKeepMinutes,
   mayManageOrganisation,
   mayManageRegister,
   mayWorkWith,
 } from '../../domain/account/access.policy.ts'
 import { listCommittees } from '../../domain/committee/committee.service.ts'
-import { listMeetings } from '../../domain/meeting/meeting.service.ts'
+import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { listOrganisations } from '../../domain/organisation/organisation.service.ts'
+import { listSignOffReminders } from '../../domain/sign-off/sign-off-reminder.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser } from './admin-request.ts'
+import { minutesPaths } from './minutes-paths.ts'
 import { StartPage } from './start.page.tsx'
 
 export async function startRoutes(app: FastifyInstance) {
@@ -27,6 +30,20 @@ export async function startRoutes(app: FastifyInstance) {
       order: 'asc',
       limit: 100,
     })
+    // KL 5:69: every open protocol of my committees with its 14-day deadline, the most urgent first.
+    const open = (await listSignOffReminders(request.db, request.today, 14)).filter((r) =>
+      mine.some((c) => c.id === r.committeeId),
+    )
+    const reminders = await Promise.all(
+      open.map(async (reminder) => {
+        const committee = mine.find((c) => c.id === reminder.committeeId)!
+        const meeting = await getMeeting(request.db, reminder.meetingId)
+        const href = mayKeepMinutes(user, committee)
+          ? minutesPaths.overview(committee.slug, meeting.slug)
+          : undefined
+        return { ...reminder, href }
+      }),
+    )
     const kept = organisations
       .map((organisation) => ({
         organisation,
@@ -41,6 +58,7 @@ export async function startRoutes(app: FastifyInstance) {
         view={adminView(request, reply)}
         committees={mine}
         upcoming={upcoming}
+        reminders={reminders}
         organisations={kept}
       />,
     )

@@ -45,7 +45,8 @@ export function renderAtom(options: {
   })
   for (const entry of entries) {
     feed.addItem({
-      id: `${baseUrl}${entry.path}#${entry.key}`,
+      // One fragment only: an entry's id is its page (without the anchor) and its own key.
+      id: `${baseUrl}${entry.path.split('#')[0]}#${entry.key}`,
       title: entry.title,
       link: baseUrl + entry.path,
       date: entry.date,

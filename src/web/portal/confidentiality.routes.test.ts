@@ -31,6 +31,10 @@ describeOnEachDatabase('no confidential or unsigned content on any public route'
     paths.minutes(voted.committeeSlug, voted.meetingSlug),
     paths.meeting(draft.committeeSlug, draft.meetingSlug),
     paths.minutes(draft.committeeSlug, draft.meetingSlug),
+    // The printable extract: the public § 1, the confidential § 2 (404, never its marker), an unsigned §.
+    paths.extract(voted.committeeSlug, voted.meetingSlug, 1),
+    paths.extract(voted.committeeSlug, voted.meetingSlug, 2),
+    paths.extract(draft.committeeSlug, draft.meetingSlug, 1),
     paths.noticeBoard(),
     paths.noticeArchive(),
     paths.matter(voted.registryNumber),
@@ -48,6 +52,11 @@ describeOnEachDatabase('no confidential or unsigned content on any public route'
     paths.committeeFeed(draft.committeeSlug),
     paths.matterFeed(voted.registryNumber),
     paths.matterFeed(voted.secretRegistryNumber),
+    // The search box repeats the words asked for, so ask for words of the confidential title, not the marker.
+    paths.search({ q: 'placering barn' }),
+    paths.searchFeed({ q: 'placering barn' }),
+    paths.search({ q: 'bidrag' }),
+    paths.searchFeed({ q: 'bidrag' }),
     paths.accessibility(),
     paths.privacy(),
   ]
@@ -74,6 +83,23 @@ describeOnEachDatabase('no confidential or unsigned content on any public route'
       assert.ok(!body.includes(secret), `${url} shows the confidential text`)
       assert.ok(!body.includes('Placering av barn'), `${url} shows the confidential title`)
       assert.ok(!body.includes(unsigned), `${url} shows an unsigned §`)
+    }
+  })
+
+  it('finds nothing when searching for the confidential text itself', async () => {
+    assert.match((await app.inject(paths.search({ q: secret }))).body, /Inga träffar/)
+    assert.doesNotMatch((await app.inject(paths.searchFeed({ q: secret }))).body, /<entry>/)
+  })
+
+  it('has no extract of the confidential § or of an unsigned §', async () => {
+    assert.equal((await app.inject(paths.extract(voted.committeeSlug, voted.meetingSlug, 1))).statusCode, 200)
+    for (const url of [
+      paths.extract(voted.committeeSlug, voted.meetingSlug, 2),
+      paths.extract(draft.committeeSlug, draft.meetingSlug, 1),
+    ]) {
+      const response = await app.inject(url)
+      assert.equal(response.statusCode, 404, url)
+      assert.ok(!response.body.includes('Ärende som omfattas av sekretess'), `${url} shows the marker`)
     }
   })
 

@@ -6,7 +6,7 @@ import { Layout } from '../views/layout.tsx'
 import { MinutesCover, MinutesSections, type Names } from './minutes.view.tsx'
 
 /** The whole public protocol of a meeting: the cover, then every signed-off § with its own anchor. */
-export function MinutesPage({ view, names }: { view: PublicMeeting; names: Names }) {
+export function MinutesPage({ view, names, today }: { view: PublicMeeting; names: Names; today?: string }) {
   const { committee, meeting, minutes } = view
   const date = formatLongDate(meeting.meetsOn)
   return (
@@ -42,7 +42,12 @@ export function MinutesPage({ view, names }: { view: PublicMeeting; names: Names
       {minutes ? (
         <>
           <MinutesCover record={minutes} names={names} />
-          <MinutesSections record={minutes} names={names} />
+          <MinutesSections
+            record={minutes}
+            names={names}
+            {...(today ? { today } : {})}
+            extractHref={(n) => paths.extract(committee.slug, meeting.slug, n)}
+          />
         </>
       ) : (
         <p>Inget protokoll har publicerats.</p>

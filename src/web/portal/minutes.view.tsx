@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { attendanceRoleLabels, decides } from '../../domain/minutes/attendance.ts'
 import type { Author, SectionOutcome } from '../../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../../domain/minutes/minutes-record.ts'
@@ -5,6 +6,7 @@ import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
 import { ballotChoiceLabels, type Vote } from '../../domain/vote/vote.ts'
 import { paths } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
+import { SectionFinality, SectionRectifications } from './section-finality.view.tsx'
 
 /** Names of the people and parties a protocol refers to, by id, and where their pages are. */
 export interface Names {
@@ -193,7 +195,19 @@ export function MinutesCover({ record, names }: { record: MinutesRecord; names: 
 }
 
 /** Every public § in order, each with its own anchor (`#paragraf-N`). */
-export function MinutesSections({ record, names }: { record: MinutesRecord; names: Names }) {
+export function MinutesSections({
+  record,
+  names,
+  today,
+  extractHref,
+}: {
+  record: MinutesRecord
+  names: Names
+  /** Today in Sweden, for whether each decision is still open to appeal; omitted, none is shown. */
+  today?: string
+  /** Where the printable extract of a public § is; omitted, no link is shown. */
+  extractHref?: (sectionNumber: number) => string
+}) {
   return (
     <section aria-labelledby="paragrafer">
       <h2 id="paragrafer">Paragrafer</h2>
@@ -210,13 +224,36 @@ export function MinutesSections({ record, names }: { record: MinutesRecord; name
         </ol>
       </nav>
       {record.sections.map((entry) => (
-        <SectionView key={entry.section.id} entry={entry} names={names} />
+        <SectionView
+          key={entry.section.id}
+          entry={entry}
+          names={names}
+          after={
+            <>
+              <SectionRectifications entry={entry} />
+              {today && <SectionFinality entry={entry} notices={record.notices} today={today} />}
+              {extractHref && !entry.section.confidential && (
+                <p>
+                  <a href={extractHref(entry.section.number)}>Protokollsutdrag av {entry.section.label}</a>
+                </p>
+              )}
+            </>
+          }
+        />
       ))}
     </section>
   )
 }
 
-function SectionView({ entry, names }: { entry: SectionRecord; names: Names }) {
+export function SectionView({
+  entry,
+  names,
+  after,
+}: {
+  entry: SectionRecord
+  names: Names
+  after?: ComponentChildren
+}) {
   const { section, motions, votes, dissents, statements, recusals, signOff } = entry
   const registryNumber = section.confidential ? undefined : names.registryNumber?.(section.id)
   return (
@@ -307,6 +344,7 @@ function SectionView({ entry, names }: { entry: SectionRecord; names: Names }) {
           ))}
         </>
       )}
+      {after}
     </section>
   )
 }

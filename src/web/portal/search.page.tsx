@@ -45,7 +45,21 @@ export function SearchPage({ form, ignored, committees, choices, result }: Searc
   const years = withSelected(choices.years, form.year)
   const parties = withSelected(choices.parties, form.party)
   return (
-    <Layout title={title} breadcrumbs={[{ href: paths.start(), label: 'Start' }, { label: 'Sök' }]}>
+    <Layout
+      title={title}
+      breadcrumbs={[{ href: paths.start(), label: 'Start' }, { label: 'Sök' }]}
+      alternates={
+        searched
+          ? [
+              {
+                href: paths.searchFeed(params),
+                title: `Nya träffar för ”${form.q}”`,
+                type: 'application/atom+xml',
+              },
+            ]
+          : []
+      }
+    >
       <h1>Sök</h1>
       <search>
         <form method="get" action={paths.search()} class="search-form">
@@ -182,12 +196,16 @@ function Results({ result, params }: { result: SearchResult; params: SearchParam
   )
 }
 
-function Hit({ hit }: { hit: SearchHit }) {
+/** Where a hit is shown: a § of the minutes, or the meeting page at the item. */
+export function hitPath(hit: SearchHit): string {
   const { committeeSlug, meetingSlug, sectionNumber, anchor } = hit.location
-  const href =
-    hit.kind === 'section' && sectionNumber !== null
-      ? paths.section(committeeSlug, meetingSlug, sectionNumber)
-      : `${paths.meeting(committeeSlug, meetingSlug)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`
+  return hit.kind === 'section' && sectionNumber !== null
+    ? paths.section(committeeSlug, meetingSlug, sectionNumber)
+    : `${paths.meeting(committeeSlug, meetingSlug)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`
+}
+
+function Hit({ hit }: { hit: SearchHit }) {
+  const href = hitPath(hit)
   return (
     <li>
       <h3>

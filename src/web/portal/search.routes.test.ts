@@ -30,6 +30,25 @@ describeOnEachDatabase('the search page', (getDb) => {
     assert.match(response.body, /<input type="search" id="sok-q" name="q" value="ledsagning"/)
   })
 
+  it('offers the search as an Atom feed of the same hits, announced on the results page', async () => {
+    const page = await app.inject('/sok?q=ledsagning&namnd=socialnamnden')
+    assert.match(
+      page.body,
+      /<link rel="alternate" type="application\/atom\+xml" title="Nya träffar för ”ledsagning”" href="\/sok\/flode\.atom\?q=ledsagning&amp;namnd=socialnamnden"/,
+    )
+    const feed = await app.inject('/sok/flode.atom?q=ledsagning&namnd=socialnamnden')
+    assert.equal(feed.statusCode, 200)
+    assert.match(feed.headers['content-type'] as string, /application\/atom\+xml/)
+    assert.match(
+      feed.body,
+      /§ 12 Ledsagning enligt SoL och ledsagarservice enligt LSS \(Socialnämnden 2022-12-14\)/,
+    )
+    assert.match(
+      feed.body,
+      /href="http:\/\/localhost(:\d+)?\/committees\/socialnamnden\/mote-2022-12-14\/protokoll#paragraf-12"/,
+    )
+  })
+
   it('has labelled fields and filters as selects, and keeps the chosen filters', async () => {
     const response = await app.inject('/sok?q=ledsagning&namnd=socialnamnden&ar=2022&typ=protokoll')
     assert.equal(response.statusCode, 200)

@@ -3,8 +3,10 @@ import { z } from 'zod'
 import { listCommittees } from '../../domain/committee/committee.service.ts'
 import { listSearchChoices, search } from '../../domain/search/search.service.ts'
 import type { SearchKind } from '../../domain/search/search.ts'
+import { renderAtom } from '../feeds/atom.ts'
+import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { type SearchForm, SearchPage } from './search.page.tsx'
+import { hitPath, type SearchForm, SearchPage } from './search.page.tsx'
 
 export const pageSize = 20
 
@@ -69,21 +71,53 @@ export function readSearchForm(query: unknown): { form: SearchForm; ignored: str
   return { form, ignored }
 }
 
+function queryOf(form: SearchForm, page: number, size: number) {
+  return {
+    q: form.q,
+    committeeSlug: form.committeeSlug,
+    year: form.year,
+    kind: form.kindParam ? kindOfParam[form.kindParam] : undefined,
+    party: form.party,
+    page,
+    pageSize: size,
+  }
+}
+
 export async function searchRoutes(app: FastifyInstance) {
+  // A saved search as a feed: a reader is told of new agendas and minutes that match (anchors ground 10).
+  app.get('/sok/flode.atom', async (request, reply) => {
+    const { form } = readSearchForm(request.query)
+    const result = await search(request.db, queryOf(form, 1, 50))
+    const baseUrl = `${request.protocol}://${request.host}`
+    const body = renderAtom({
+      baseUrl,
+      title: `Sökning: ${form.q || 'allt'}`,
+      description: `Nya träffar i dagordningar, protokoll och handlingar för ”${form.q}”.`,
+      pagePath: paths.search({
+        q: form.q,
+        namnd: form.committeeSlug,
+        ar: form.year,
+        typ: form.kindParam,
+        parti: form.party,
+      }),
+      feedPath: request.url,
+      entries: result.hits.map((hit) => ({
+        path: hitPath(hit),
+        key: `${hit.kind}-${hit.objectId}`,
+        title: `${hit.label ? `${hit.label} ` : ''}${hit.title} (${hit.committee.name} ${hit.meeting.meetsOn})`,
+        date: new Date(`${hit.meeting.meetsOn}T00:00:00.000Z`),
+        summary: hit.excerpt.map((s) => s.text).join(''),
+      })),
+    })
+    return reply.type('application/atom+xml; charset=utf-8').send(body)
+  })
+
   app.get('/sok', async (request, reply) => {
     const { form, ignored } = readSearchForm(request.query)
     const [committees, choices, result] = await Promise.all([
       listCommittees(request.db),
       listSearchChoices(request.db),
-      search(request.db, {
-        q: form.q,
-        committeeSlug: form.committeeSlug,
-        year: form.year,
-        kind: form.kindParam ? kindOfParam[form.kindParam] : undefined,
-        party: form.party,
-        page: form.page,
-        pageSize,
-      }),
+      search(request.db, queryOf(form, form.page, pageSize)),
     ])
     return sendPage(
       reply,

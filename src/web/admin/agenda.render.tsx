@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { getAgenda } from '../../domain/agenda/agenda.service.ts'
+import { agendaTemplateFor } from '../../domain/agenda/agenda-template.ts'
+import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
+import type { Committee } from '../../domain/committee/committee.ts'
+import type { Meeting } from '../../domain/meeting/meeting.ts'
+import { NotFoundError } from '../../domain/shared/errors.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, wasSaved } from './admin-request.ts'
+import { itemToForm } from './agenda.form.ts'
+import { AgendaPage, type AgendaPageProps } from './agenda.page.tsx'
+import { AgendaItemPage, type AgendaItemPageProps } from './agenda-item.page.tsx'
+import { emptyForm } from './form.tsx'
+
+// Rendering the agenda editor and an item's page, shared by the agenda and document routes.
+
+/** A new item's form: a committee whose individual matters are secret starts it as confidential (P2). */
+export async function newItemForm(request: FastifyRequest, committee: Committee) {
+  const { individualMattersConfidential } = await getCommitteeSettings(request.db, committee.id)
+  return emptyForm(
+    individualMattersConfidential ? { confidential: 'ja', confidentialityGround: 'OSL 26:1' } : {},
+  )
+}
+
+export async function renderAgenda(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  committee: Committee,
+  meeting: Meeting,
+  props: Partial<AgendaPageProps>,
+  status = 400,
+) {
+  return sendPage(
+    reply,
+    <AgendaPage
+      view={adminView(request, reply)}
+      committee={committee}
+      meeting={meeting}
+      entries={await getAgenda(request.db, meeting.id)}
+      template={agendaTemplateFor(committee.id)}
+      addForm={props.addForm ?? (await newItemForm(request, committee))}
+      saved={status === 200 && wasSaved(request) ? 'Dagordningen är sparad.' : undefined}
+      {...props}
+    />,
+    status,
+  )
+}
+
+export async function renderItem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  committee: Committee,
+  meeting: Meeting,
+  itemId: number,
+  props: Partial<AgendaItemPageProps>,
+  status = 400,
+) {
+  const entries = await getAgenda(request.db, meeting.id)
+  const index = entries.findIndex((e) => e.item.id === itemId)
+  const entry = entries[index]
+  if (!entry) throw new NotFoundError('agenda item', itemId)
+  return sendPage(
+    reply,
+    <AgendaItemPage
+      view={adminView(request, reply)}
+      committee={committee}
+      meeting={meeting}
+      entry={entry}
+      place={index + 1}
+      form={emptyForm(itemToForm(entry.item))}
+      uploadForm={emptyForm({
+        documentKind: 'bilaga',
+        ...(entry.item.confidential
+          ? { documentConfidential: 'ja', documentGround: entry.item.confidentialityGround ?? '' }
+          : {}),
+      })}
+      saved={status === 200 && wasSaved(request) ? 'Punkten är sparad.' : undefined}
+      {...props}
+    />,
+    status,
+  )
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction } from '../../db/database.ts'
+import { assertAllowed, mayKeepMinutes } from '../../domain/account/access.policy.ts'
+import {
+  listDelegatedDecisions,
+  postDelegatedDecisionNotice,
+  registerDelegatedDecision,
+  reportDelegatedDecisions,
+} from '../../domain/delegated-decision/delegated-decision.service.ts'
+import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
+import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { committeeFrom } from './committee-data.ts'
+import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
+import { emptyForm, type FormState } from './form.tsx'
+import { numberOf } from './minutes-data.ts'
+import { swedishRefusal } from './minutes-messages.ts'
+import { minutesPaths } from './minutes-paths.ts'
+
+type Params = { Params: { committee: string } }
+type DecisionParams = { Params: { committee: string; id: string } }
+const url = '/admin/namnder/:committee/delegationsbeslut'
+const fields = ['title', 'decisionMaker', 'delegationPoint', 'decidedOn', 'registryNumber'] as const
+
+const fieldMessages: Record<string, string> = {
+  title: 'Skriv vad beslutet gäller.',
+  decisionMaker: 'Ange vem som fattade beslutet.',
+  delegationPoint: 'Ange punkten i delegationsordningen.',
+  decidedOn: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
+  registryNumber: 'Skriv diarienumret (1–60 tecken) i det format som används.',
+}
+
+/** The committee, for its secretary: the register is kept like the minutes (mayKeepMinutes). */
+async function committeeToKeep(request: FastifyRequest<Params>) {
+  const committee = await committeeFrom(request)
+  assertAllowed(mayKeepMinutes(currentUser(request), committee), 'keep the delegated decisions')
+  return committee
+}
+
+async function show(
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  extra: { form?: FormState; error?: string } = {},
+) {
+  const committee = await committeeToKeep(request)
+  const [decisions, meetings] = await Promise.all([
+    listDelegatedDecisions(request.db, committee.id),
+    listMeetings(request.db, { committeeIds: [committee.id], from: request.today, order: 'asc', limit: 10 }),
+  ])
+  const refused = extra.error !== undefined || Object.keys(extra.form?.errors ?? {}).length > 0
+  return sendPage(
+    reply,
+    <DelegatedDecisionsPage
+      view={adminView(request, reply)}
+      committee={committee}
+      decisions={decisions}
+      upcoming={meetings.filter((m) => m.status !== 'cancelled').slice(0, 5)}
+      form={extra.form ?? emptyForm()}
+      error={extra.error}
+      saved={wasSaved(request)}
+    />,
+    refused ? 400 : 200,
+  )
+}
+
+export async function delegatedDecisionRoutes(app: FastifyInstance) {
+  app.get<Params>(url, (request, reply) => show(request, reply))
+
+  app.post<Params>(url, async (request, reply) => {
+    const committee = await committeeToKeep(request)
+    const values = readForm(request.body, fields)
+    try {
+      await inTransaction(request.db, (trx) =>
+        registerDelegatedDecision(trx, request.actor!, {
+          committeeId: committee.id,
+          title: values.title ?? '',
+          decisionMaker: values.decisionMaker ?? '',
+          delegationPoint: values.delegationPoint ?? '',
+          decidedOn: values.decidedOn ?? '',
+          ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
+        }),
+      )
+    } catch (error) {
+      return show(request, reply, { form: { values, errors: fieldErrorOf(error, fieldMessages) } })
+    }
+    return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
+  })
+
+  // KL 6:40: the unreported decisions become one report item on the chosen meeting's agenda.
+  app.post<Params>(`${url}/anmal`, async (request, reply) => {
+    const committee = await committeeToKeep(request)
+    const meetingId = numberOf(request.body, 'meetingId')
+    const meeting = meetingId ? await getMeeting(request.db, meetingId).catch(() => undefined) : undefined
+    if (!meeting || meeting.committeeId !== committee.id) throw new NotFoundError('meeting', meetingId ?? '')
+    try {
+      const reported = await inTransaction(request.db, (trx) =>
+        reportDelegatedDecisions(trx, request.actor!, { meetingId: meeting.id }),
+      )
+      if (!reported) throw new InvalidStateError('nothing to report')
+    } catch (error) {
+      const message =
+        error instanceof InvalidStateError && error.message === 'nothing to report'
+          ? 'Det finns inga oanmälda delegationsbeslut att anmäla till det sammanträdet.'
+          : swedishRefusal(error)
+      return show(request, reply, { error: message })
+    }
+    return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
+  })
+
+  // KL 8:10 p. 3: a decision not reported to the committee is announced on its own, posted today.
+  app.post<DecisionParams>(`${url}/:id/anslag`, async (request, reply) => {
+    const committee = await committeeToKeep(request)
+    const decisions = await listDelegatedDecisions(request.db, committee.id)
+    const decision = decisions.find((d) => String(d.id) === request.params.id)
+    if (!decision) throw new NotFoundError('delegated decision', request.params.id)
+    try {
+      await inTransaction(request.db, (trx) =>
+        postDelegatedDecisionNotice(trx, request.actor!, {
+          delegatedDecisionId: decision.id,
+          postedOn: request.today,
+        }),
+      )
+    } catch (error) {
+      return show(request, reply, { error: swedishRefusal(error) })
+    }
+    return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
+  })
+}

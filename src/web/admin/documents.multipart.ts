@@ -1,0 +1,48 @@
+import multipart, { type MultipartFile } from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+
+/** The largest document a clerk may upload. */
+export const maxDocumentBytes = 50 * 1024 * 1024
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** An upload form (multipart): its fields before the file, and the file, still a stream. */
+    upload: { fields: Record<string, string>; file: MultipartFile | undefined } | null
+  }
+}
+
+/**
+ * Upload forms in the workspace, streamed: the fields that come before the file input (the CSRF
+ * token among them) are read at preValidation, so the CSRF check sees them; the file itself is
+ * left as a stream for the use case. Forms must therefore put the file input last.
+ * Register before the CSRF hook.
+ */
+export async function registerUploadForms(app: FastifyInstance) {
+  await app.register(multipart, {
+    // Slightly above the limit: the use case counts the bytes and refuses with its own reason,
+    // instead of busboy cutting the file off.
+    limits: { fileSize: maxDocumentBytes + 64 * 1024, files: 1, fields: 20, fieldSize: 10_000 },
+  })
+  app.decorateRequest('upload', null)
+  app.addHook('preValidation', async (request) => {
+    if (!request.isMultipart()) return
+    const file = await request.file()
+    request.upload = { fields: fieldsOf(file?.fields), file }
+  })
+}
+
+function fieldsOf(fields: MultipartFile['fields'] | undefined): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [name, part] of Object.entries(fields ?? {})) {
+    const first = Array.isArray(part) ? part[0] : part
+    if (first && first.type === 'field') values[name] = String(first.value)
+  }
+  return values
+}
+
+/** Where the CSRF token is: the form body, or the fields of an upload form. */
+export function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined
+  const token = body?._csrf ?? request.upload?.fields._csrf
+  return typeof token === 'string' ? token : undefined
+}

@@ -1,0 +1,77 @@
+import { LoginRefusedError } from '../../domain/account/account.service.ts'
+import { DomainError } from '../../domain/shared/errors.ts'
+
+// The Swedish words for what the minutes' use cases refuse. The domain's messages are for
+// developers; a clerk reads these, beside the form that was refused.
+
+const messages: Array<[RegExp, string]> = [
+  [/record the roll call first/, 'Spara närvaron först: protokollet öppnas med den.'],
+  [
+    /no quorum/,
+    'Nämnden är inte beslutför vid paragrafen: mer än hälften av ledamöterna måste tjänstgöra (KL 6:27).',
+  ],
+  [
+    /only members serving at the § may vote/,
+    'Bara ledamöter och ersättare som tjänstgör vid paragrafen får rösta.',
+  ],
+  [/jäv may not vote|jäv may not serve/, 'Den som har anmält jäv får inte delta i ärendet (KL 6:28).'],
+  [/each member votes once/, 'Varje ledamot röstar en gång (KL 4:24).'],
+  [/record who served at the § before its votes/, 'Ange först vilka som tjänstgör vid paragrafen (närvaro).'],
+  [
+    /chair must vote/,
+    'Lika röstetal: ordföranden har utslagsröst och måste rösta ja eller nej (KL 4:25, 5:56).',
+  ],
+  [/decided by lot/, 'Lika röstetal vid val eller anställning: ange lottens utfall (KL 5:56).'],
+  [
+    /voted for the decision cannot dissent/,
+    'Den som röstade för beslutet kan inte reservera sig mot det (KL 4:27).',
+  ],
+  [
+    /only a member who took part in the decision may dissent/,
+    'Bara den som deltog i beslutet kan reservera sig (KL 4:27).',
+  ],
+  [/state what the vote is about/, 'Skriv vad omröstningen gäller.'],
+  [/the motion needs its text/, 'Skriv yrkandets text.'],
+  [
+    /name who stands behind it|each author is a person or a party/,
+    'Välj vem som står bakom: en ledamot eller ett parti.',
+  ],
+  [/does not record statements of the kind/, 'Nämnden tar inte emot den sortens uttalanden.'],
+  [/substitutes’ opinions/, 'Nämnden antecknar inte ersättaryttranden.'],
+  [/signed by \d+ people/, 'Välj så många justerare som nämnden har bestämt.'],
+  [/appoint the signatories first/, 'Utse justerarna först.'],
+  [/choose the §§ to sign off/, 'Välj vilka paragrafer som ska justeras.'],
+  [/already in a sign-off/, 'Någon av paragraferna ingår redan i en justering.'],
+  [/does not sign off single §§ at the meeting/, 'Nämnden justerar inte enskilda paragrafer omedelbart.'],
+  [/only the appointed signatories sign/, 'Bara de utsedda justerarna kan justera protokollet.'],
+  [/you have signed already/, 'Du har redan justerat de här paragraferna.'],
+  [/signed off already/, 'Paragraferna är redan justerade.'],
+  [/is signed off: a correction needs/, 'Paragrafen är justerad och låst. En ändring görs som en rättelse.'],
+  [/is not signed off/, 'Paragrafen är inte justerad än.'],
+  [/two substitutes serve for one member/, 'Två ersättare kan inte tjänstgöra för samma ledamot.'],
+  [/at a distance/, 'Nämnden tillåter inte deltagande på distans (KL 6:24).'],
+  [/the § needs a title/, 'Paragrafen behöver en rubrik.'],
+  [/state what was wrong/, 'Skriv vad som var fel och varför det rättas.'],
+  [/the correction changes nothing/, 'Rättelsen ändrar ingenting.'],
+  [/must be YYYY-MM-DD|must be a date/, 'Skriv datumet som ÅÅÅÅ-MM-DD.'],
+  [/is needed/, 'Fyll i fältet.'],
+  [/has a notice already/, 'Beslutet har redan ett anslag.'],
+  [/announced after it is taken/, 'Beslutet kan inte anslås före beslutsdagen.'],
+  [/reported to the committee/, 'Beslutet är anmält till nämnden och anslås med protokollet.'],
+]
+
+/** The Swedish message for a refusal of the minutes' use cases; other errors are rethrown. */
+export function swedishRefusal(error: unknown): string {
+  if (error instanceof LoginRefusedError)
+    return error.reason === 'throttled'
+      ? 'För många felaktiga försök. Vänta en stund och försök igen.'
+      : 'Lösenordet stämmer inte.'
+  if (error instanceof DomainError && error.code !== 'not_found' && error.code !== 'forbidden') {
+    if (error.code === 'conflict') return 'Någon annan har ändrat paragrafen medan du skrev.'
+    const found = messages.find(([pattern]) => pattern.test(error.message))
+    if (found) return found[1]
+    if (error.code === 'invalid_input' || error.code === 'invalid_state')
+      return 'Det går inte att spara så. Kontrollera uppgifterna.'
+  }
+  throw error
+}

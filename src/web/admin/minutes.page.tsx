@@ -1,0 +1,206 @@
+import type { AgendaEntry } from '../../domain/agenda/agenda.service.ts'
+import type { Committee } from '../../domain/committee/committee.ts'
+import type { Meeting } from '../../domain/meeting/meeting.ts'
+import { decides } from '../../domain/minutes/attendance.ts'
+import { quorumFor } from '../../domain/minutes/quorum.ts'
+import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
+import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import { formatDate, formatLongDate } from '../views/format.ts'
+import { CsrfField, SavedNotice } from './form.tsx'
+import type { MinutesData } from './minutes-data.ts'
+import { minutesPaths } from './minutes-paths.ts'
+
+/** The minutes workspace of one meeting: its §§ with quorum, adding §§, signatories and sign-off. */
+export function MinutesOverviewPage(props: {
+  view: AdminView
+  committee: Committee
+  meeting: Meeting
+  data: MinutesData
+  agenda: AgendaEntry[]
+  settings: LocalSettings
+  error?: string | undefined
+  saved: boolean
+}) {
+  const { view, committee, meeting, data, agenda, settings, error } = props
+  const record = data.record
+  const c = committee.slug
+  const m = meeting.slug
+  const title = `Protokoll, ${committee.name} ${formatLongDate(meeting.meetsOn)}`
+  const inSignOff = new Set(record?.signOffs.flatMap((s) => s.sectionIds) ?? [])
+  const used = new Set(record?.sections.map((s) => s.section.agendaItemId) ?? [])
+  const deciding = (record?.attendance ?? []).filter((a) => a.present && decides(a))
+  return (
+    <AdminLayout
+      title={title}
+      view={view}
+      breadcrumbs={[{ href: '/admin', label: 'Arbetsrum' }, { label: 'Protokoll' }]}
+    >
+      <h1>{title}</h1>
+      <p>
+        {record
+          ? 'Utkast: syns bara för sekreteraren, ordföranden och justerarna tills det är justerat.'
+          : 'Protokollet öppnas när du sparar närvaron.'}
+      </p>
+      <SavedNotice text={props.saved ? 'Sparat.' : undefined} />
+      {error && (
+        <div class="error-summary" role="alert">
+          <h2>Det gick inte att spara</h2>
+          <p>{error}</p>
+        </div>
+      )}
+      <p>
+        <a href={minutesPaths.rollCall(c, m)}>Närvaro och tjänstgöring</a>
+      </p>
+      <section aria-labelledby="paragrafer">
+        <h2 id="paragrafer">Paragrafer</h2>
+        {!record || record.sections.length === 0 ? (
+          <p>Inga paragrafer än.</p>
+        ) : (
+          <table>
+            <caption>Paragraferna med beslutförhet (KL 6:27)</caption>
+            <thead>
+              <tr>
+                <th scope="col">§</th>
+                <th scope="col">Rubrik</th>
+                <th scope="col">Beslutför</th>
+                <th scope="col">Justering</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.sections.map((s) => {
+                const quorum = committee.seats
+                  ? quorumFor({
+                      seats: committee.seats,
+                      serving: s.services,
+                      recusedPersonIds: s.recusals.map((r) => r.personId),
+                    })
+                  : undefined
+                return (
+                  <tr key={s.section.id}>
+                    <td>
+                      <a href={minutesPaths.section(c, m, s.section.number)}>{s.section.label}</a>
+                    </td>
+                    <td>{s.section.title}</td>
+                    <td>
+                      {quorum
+                        ? `${quorum.quorate ? 'Ja' : 'Nej'}: ${quorum.present} tjänstgör, ${quorum.required} krävs`
+                        : 'Antal ledamöter okänt'}
+                    </td>
+                    <td>
+                      {s.signOff?.status === 'signed_off' ? (
+                        <>
+                          Justerad {formatDate(s.signOff.signedOffOn ?? '')}.{' '}
+                          <a href={minutesPaths.sectionPart(c, m, s.section.number, 'efter-justering')}>
+                            Rättelse och överklagande
+                            <span class="visually-hidden"> av {s.section.label}</span>
+                          </a>
+                        </>
+                      ) : s.signOff ? (
+                        'Väntar på justering'
+                      ) : (
+                        'Inte justerad'
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        )}
+        <form method="post" action={minutesPaths.sections(c, m)}>
+          <CsrfField token={view.csrfToken} />
+          <h3>Ny paragraf</h3>
+          <div class="field">
+            <label for="falt-agendaItemId">Ärende på dagordningen (rubrik och beslutsförslag fylls i)</label>
+            <select id="falt-agendaItemId" name="agendaItemId">
+              <option value="">Inget, skriv rubriken nedan</option>
+              {agenda
+                .filter((e) => e.item.status === 'active' && !used.has(e.item.id))
+                .map((e) => (
+                  <option key={e.item.id} value={String(e.item.id)}>
+                    {e.item.number ? `${e.item.number}. ` : ''}
+                    {e.item.title ?? e.item.heading ?? ''}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="falt-title">Rubrik (om inget ärende valts)</label>
+            <input id="falt-title" name="title" />
+          </div>
+          <button type="submit">Lägg till paragraf</button>
+        </form>
+      </section>
+      {record && (
+        <section aria-labelledby="justering">
+          <h2 id="justering">Justering</h2>
+          <form method="post" action={minutesPaths.signatories(c, m)}>
+            <CsrfField token={view.csrfToken} />
+            <fieldset>
+              <legend>Justerare ({settings.signatoryCount}, ordföranden inräknad)</legend>
+              {Array.from({ length: settings.signatoryCount }, (_, i) => (
+                <div class="field" key={i}>
+                  <label for={`falt-justerare-${i}`}>Justerare {i + 1}</label>
+                  <select id={`falt-justerare-${i}`} name={`justerare-${i}`}>
+                    <option value="">Välj</option>
+                    {deciding.map((a) => (
+                      <option
+                        key={a.personId}
+                        value={String(a.personId)}
+                        selected={record.signatoryIds[i] === a.personId}
+                      >
+                        {data.personName(a.personId)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit">Utse justerare</button>
+          </form>
+          <form method="post" action={minutesPaths.prepareSignOff(c, m)}>
+            <CsrfField token={view.csrfToken} />
+            <fieldset>
+              <legend>Paragrafer att justera</legend>
+              {record.sections
+                .filter((s) => !inSignOff.has(s.section.id))
+                .map((s) => (
+                  <label key={s.section.id} class="inline">
+                    <input type="checkbox" name={`p-${s.section.number}`} value="ja" /> {s.section.label}{' '}
+                    {s.section.title}
+                  </label>
+                ))}
+            </fieldset>
+            {settings.immediateSignOffAllowed && (
+              <button type="submit" name="atgard" value="omedelbar" class="secondary">
+                Justera valda paragrafer omedelbart
+              </button>
+            )}{' '}
+            <button type="submit" name="atgard" value="resten">
+              Lägg alla återstående paragrafer till justering
+            </button>
+          </form>
+          {record.signOffs.length > 0 && (
+            <ul>
+              {record.signOffs.map((s) => (
+                <li key={s.id}>
+                  <a href={minutesPaths.sign(s.id)}>
+                    {s.immediate ? 'Omedelbar justering' : 'Justering'} av{' '}
+                    {record.sections
+                      .filter((x) => s.sectionIds.includes(x.section.id))
+                      .map((x) => x.section.label)
+                      .join(', ')}
+                  </a>
+                  :{' '}
+                  {s.status === 'signed_off'
+                    ? `justerad ${formatDate(s.signedOffOn ?? '')}`
+                    : `${s.signatures.length} av ${record.signatoryIds.length} har justerat`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </AdminLayout>
+  )
+}

@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction, type Queryable } from '../../db/database.ts'
+import { getAgenda } from '../../domain/agenda/agenda.service.ts'
+import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
+import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
+import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { addSection } from '../../domain/minutes/section.service.ts'
+import { InvalidStateError } from '../../domain/shared/errors.ts'
+import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, savedAt, wasSaved } from './admin-request.ts'
+import { MinutesOverviewPage } from './minutes.page.tsx'
+import { fieldOf, loadMinutes, type MeetingParams, minutesToKeep, numberOf } from './minutes-data.ts'
+import { swedishRefusal } from './minutes-messages.ts'
+import { minutesPaths } from './minutes-paths.ts'
+
+type Request = FastifyRequest<MeetingParams>
+const base = '/admin/namnder/:committee/moten/:meeting/protokoll'
+
+/** The minutes of a meeting: the overview, adding §§, appointing signatories, preparing sign-off. */
+export async function minutesRoutes(app: FastifyInstance) {
+  app.get<MeetingParams>(base, async (request, reply) => overview(request, reply))
+
+  // A § per agenda item, numbered by the committee's scheme; title and decision points from the proposal.
+  app.post<MeetingParams>(`${base}/paragrafer`, async (request, reply) =>
+    act(request, reply, async ({ meeting }, minutesId, trx) => {
+      const itemId = numberOf(request.body, 'agendaItemId')
+      const item = itemId
+        ? (await getAgenda(trx, meeting.id)).find((e) => e.item.id === itemId)?.item
+        : undefined
+      await addSection(trx, request.actor!, {
+        minutesId,
+        title: item ? (item.title ?? item.heading ?? '') : fieldOf(request.body, 'title'),
+        ...(item ? { agendaItemId: item.id, decision: item.proposal, confidential: item.confidential } : {}),
+      })
+    }),
+  )
+
+  app.post<MeetingParams>(`${base}/justerare`, async (request, reply) =>
+    act(request, reply, async ({ committee }, minutesId, trx) => {
+      const count = (await getCommitteeSettings(trx, committee.id)).signatoryCount
+      const personIds = Array.from({ length: count }, (_, i) => numberOf(request.body, `justerare-${i}`))
+      await appointSignatories(trx, request.actor!, {
+        minutesId,
+        personIds: personIds.filter((id): id is number => id !== undefined),
+      })
+    }),
+  )
+
+  // Immediate sign-off of chosen §§ at the meeting, or all remaining §§ for the sign-off afterwards.
+  app.post<MeetingParams>(`${base}/justering`, async (request, reply) =>
+    act(request, reply, async (_found, minutesId, trx, record) => {
+      const taken = new Set(record?.signOffs.flatMap((s) => s.sectionIds))
+      const open = (record?.sections ?? [])
+        .filter((s) => !taken.has(s.section.id))
+        .map((s) => s.section.number)
+      const immediate = fieldOf(request.body, 'atgard') === 'omedelbar'
+      await prepareSignOff(trx, request.actor!, {
+        minutesId,
+        sectionNumbers: immediate ? open.filter((n) => fieldOf(request.body, `p-${n}`) === 'ja') : open,
+        immediate,
+      })
+    }),
+  )
+}
+
+async function overview(request: Request, reply: FastifyReply, error?: string) {
+  const { committee, meeting } = await minutesToKeep(request)
+  const [data, agenda, settings] = await Promise.all([
+    loadMinutes(request, committee, meeting),
+    getAgenda(request.db, meeting.id),
+    getCommitteeSettings(request.db, committee.id),
+  ])
+  return sendPage(
+    reply,
+    <MinutesOverviewPage
+      view={adminView(request, reply)}
+      committee={committee}
+      meeting={meeting}
+      data={data}
+      agenda={agenda}
+      settings={settings}
+      error={error}
+      saved={wasSaved(request)}
+    />,
+    error ? 400 : 200,
+  )
+}
+
+/** Runs a form's use case on open minutes; then back to the overview, or the overview with the refusal. */
+async function act(
+  request: Request,
+  reply: FastifyReply,
+  work: (
+    found: Awaited<ReturnType<typeof minutesToKeep>>,
+    minutesId: number,
+    trx: Queryable,
+    record: MinutesRecord,
+  ) => Promise<unknown>,
+) {
+  const found = await minutesToKeep(request)
+  try {
+    const record = (await loadMinutes(request, found.committee, found.meeting)).record
+    if (!record) throw new InvalidStateError('record the roll call first: the minutes are opened with it')
+    await inTransaction(request.db, (trx) => work(found, record.minutes.id, trx, record))
+    return reply.redirect(savedAt(minutesPaths.overview(found.committee.slug, found.meeting.slug)), 303)
+  } catch (error) {
+    return overview(request, reply, swedishRefusal(error))
+  }
+}

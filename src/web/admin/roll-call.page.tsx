@@ -1,0 +1,211 @@
+import type { Committee } from '../../domain/committee/committee.ts'
+import type { Meeting } from '../../domain/meeting/meeting.ts'
+import { type Membership, membershipRoleLabels } from '../../domain/membership/membership.ts'
+import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import { formatLongDate } from '../views/format.ts'
+import { CsrfField, SavedNotice } from './form.tsx'
+import type { MinutesData } from './minutes-data.ts'
+import { minutesPaths } from './minutes-paths.ts'
+
+export type PresenceChoice = 'present' | 'remote' | 'absent'
+
+/** What the roll-call form shows and keeps: each member's presence, chosen substitutes, times. */
+export interface RollCallForm {
+  presence: Map<number, PresenceChoice>
+  substituteFor: Map<number, number | undefined>
+  substitutePresent: Set<number>
+  arrived: Map<number, string>
+  left: Map<number, string>
+  others: string
+  error?: string | undefined
+}
+
+export function RollCallPage(props: {
+  view: AdminView
+  committee: Committee
+  meeting: Meeting
+  data: MinutesData
+  form: RollCallForm
+  distance: boolean
+  saved: boolean
+}) {
+  const { view, committee, meeting, data, form, distance } = props
+  const members = data.memberships.filter((m) => m.role !== 'substitute')
+  const substitutes = data.memberships.filter((m) => m.role === 'substitute')
+  const action = minutesPaths.rollCall(committee.slug, meeting.slug)
+  const label = (m: Membership) => {
+    const party = data.partyName(m.partyId)
+    return `${data.personName(m.personId)}${party ? ` (${party})` : ''}`
+  }
+  const title = `Närvaro, ${committee.name} ${formatLongDate(meeting.meetsOn)}`
+  return (
+    <AdminLayout
+      title={title}
+      view={view}
+      breadcrumbs={[
+        { href: '/admin', label: 'Arbetsrum' },
+        { href: minutesPaths.overview(committee.slug, meeting.slug), label: 'Protokoll' },
+        { label: 'Närvaro' },
+      ]}
+    >
+      <h1>{title}</h1>
+      <SavedNotice text={props.saved ? 'Närvaron är sparad.' : undefined} />
+      {form.error && (
+        <div class="error-summary" role="alert">
+          <h2>Närvaron kunde inte sparas</h2>
+          <p>{form.error}</p>
+        </div>
+      )}
+      <form method="post" action={action}>
+        <CsrfField token={view.csrfToken} />
+        <fieldset>
+          <legend>Ledamöter</legend>
+          <table>
+            <caption>Ledamöter och vem som tjänstgör i deras ställe</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ledamot</th>
+                <th scope="col">Närvaro</th>
+                <th scope="col">Tjänstgörande ersättare</th>
+                <th scope="col">Kom vid §</th>
+                <th scope="col">Gick efter §</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => {
+                const presence = form.presence.get(m.personId) ?? 'present'
+                const choices: Array<[PresenceChoice, string]> = [
+                  ['present', 'Närvarande'],
+                  ...(distance ? [['remote', 'På distans'] as [PresenceChoice, string]] : []),
+                  ['absent', 'Frånvarande'],
+                ]
+                return (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      {label(m)} <span class="muted">{membershipRoleLabels[m.role]}</span>
+                    </th>
+                    <td>
+                      {choices.map(([value, text]) => (
+                        <label key={value} class="inline">
+                          <input
+                            type="radio"
+                            name={`narvaro-${m.personId}`}
+                            value={value}
+                            checked={presence === value}
+                          />{' '}
+                          {text}
+                        </label>
+                      ))}
+                    </td>
+                    <td>
+                      <label class="visually-hidden" for={`ersattare-${m.personId}`}>
+                        Ersättare för {data.personName(m.personId)}
+                      </label>
+                      <select id={`ersattare-${m.personId}`} name={`ersattare-${m.personId}`}>
+                        <option value="">Ingen</option>
+                        {substitutes.map((s) => (
+                          <option
+                            key={s.id}
+                            value={String(s.personId)}
+                            selected={form.substituteFor.get(m.personId) === s.personId}
+                          >
+                            {s.substituteOrder ? `${s.substituteOrder}. ` : ''}
+                            {label(s)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <SectionCells personId={m.personId} name={data.personName(m.personId)} form={form} />
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+        <fieldset>
+          <legend>Ersättare på plats</legend>
+          <table>
+            <caption>Ersättare i den fastställda ordningen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ersättare</th>
+                <th scope="col">Närvarande</th>
+                <th scope="col">Kom vid §</th>
+                <th scope="col">Gick efter §</th>
+              </tr>
+            </thead>
+            <tbody>
+              {substitutes.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {s.substituteOrder ? `${s.substituteOrder}. ` : ''}
+                    {label(s)}
+                  </th>
+                  <td>
+                    <label class="inline">
+                      <input
+                        type="checkbox"
+                        name={`ersattare-narvarande-${s.personId}`}
+                        value="ja"
+                        checked={form.substitutePresent.has(s.personId)}
+                      />{' '}
+                      Närvarande
+                    </label>
+                  </td>
+                  <SectionCells personId={s.personId} name={data.personName(s.personId)} form={form} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+        <div class="field">
+          <label for="falt-ovriga">Övriga närvarande (tjänstepersoner m.fl.), en per rad: namn, titel</label>
+          <textarea id="falt-ovriga" name="ovriga" rows={4}>
+            {form.others}
+          </textarea>
+        </div>
+        <p class="hint">
+          Ersättare föreslås i den fastställda ordningen, med ledamotens eget parti först (KL 5:18). Välj
+          frånvarande ledamöter och tryck på Föreslå ersättare; förslaget kan ändras innan du sparar.
+        </p>
+        <button type="submit" name="atgard" value="foresla" class="secondary">
+          Föreslå ersättare
+        </button>{' '}
+        <button type="submit" name="atgard" value="spara">
+          Spara närvaron
+        </button>
+      </form>
+    </AdminLayout>
+  )
+}
+
+function SectionCells({ personId, name, form }: { personId: number; name: string; form: RollCallForm }) {
+  return (
+    <>
+      <td>
+        <label class="visually-hidden" for={`fran-${personId}`}>
+          {name} kom vid paragraf
+        </label>
+        <input
+          id={`fran-${personId}`}
+          name={`fran-${personId}`}
+          class="short"
+          inputMode="numeric"
+          value={form.arrived.get(personId) ?? ''}
+        />
+      </td>
+      <td>
+        <label class="visually-hidden" for={`till-${personId}`}>
+          {name} gick efter paragraf
+        </label>
+        <input
+          id={`till-${personId}`}
+          name={`till-${personId}`}
+          class="short"
+          inputMode="numeric"
+          value={form.left.get(personId) ?? ''}
+        />
+      </td>
+    </>
+  )
+}

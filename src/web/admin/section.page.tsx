@@ -1,0 +1,142 @@
+import type { Committee } from '../../domain/committee/committee.ts'
+import type { Meeting } from '../../domain/meeting/meeting.ts'
+import type { Section } from '../../domain/minutes/minutes.ts'
+import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
+import type { Quorum } from '../../domain/minutes/quorum.ts'
+import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
+import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import { CsrfField, SavedNotice } from './form.tsx'
+import type { MinutesData } from './minutes-data.ts'
+import { minutesPaths } from './minutes-paths.ts'
+import { DissentForm, MotionForm, RecusalForm, StatementForm, VoteForm } from './section-forms.tsx'
+
+export interface SectionTextForm {
+  title: string
+  summary: string
+  decision: string
+  decisionProcedure: string
+  outcome: string
+  version: string
+}
+
+export const sectionTextForm = (s: Section): SectionTextForm => ({
+  title: s.title,
+  summary: s.summary ?? '',
+  decision: s.decision.join('\n'),
+  decisionProcedure: s.decisionProcedure ?? '',
+  outcome: s.outcome,
+  version: String(s.version),
+})
+
+const outcomes: Array<[string, string]> = [
+  ['decided', 'Beslutat'],
+  ['tabled', 'Bordlagt'],
+  ['referred_back', 'Återremitterat'],
+  ['noted', 'Antecknat (anmälan)'],
+]
+
+/** One § at a time: its text and decision (with its version), quorum, and the forms under it. */
+export function SectionPage(props: {
+  view: AdminView
+  committee: Committee
+  meeting: Meeting
+  data: MinutesData
+  entry: SectionRecord
+  quorum: Quorum | undefined
+  settings: LocalSettings
+  form: SectionTextForm
+  error?: string | undefined
+  /** The other person's text, when they saved first. */
+  theirs?: Section | undefined
+  saved: boolean
+}) {
+  const { view, committee, meeting, data, entry, quorum, form, theirs } = props
+  const { section } = entry
+  const action = (part: string) =>
+    minutesPaths.sectionPart(committee.slug, meeting.slug, section.number, part)
+  const formProps = { action, token: view.csrfToken, entry, data }
+  const title = `${section.label} ${section.title}`
+  return (
+    <AdminLayout
+      title={title}
+      view={view}
+      breadcrumbs={[
+        { href: '/admin', label: 'Arbetsrum' },
+        { href: minutesPaths.overview(committee.slug, meeting.slug), label: 'Protokoll' },
+        { label: section.label },
+      ]}
+    >
+      <h1>{title}</h1>
+      <SavedNotice text={props.saved ? 'Sparat.' : undefined} />
+      {props.error && (
+        <div class="error-summary" role="alert">
+          <h2>Det gick inte att spara</h2>
+          <p>{props.error}</p>
+        </div>
+      )}
+      {theirs && (
+        <div class="conflict">
+          <h2>Den andra personens text</h2>
+          <p>{theirs.title}</p>
+          <ol>
+            {theirs.decision.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ol>
+          {theirs.decisionProcedure && <p>{theirs.decisionProcedure}</p>}
+          <p>Din text står kvar i formuläret. Spara igen för att ersätta deras.</p>
+        </div>
+      )}
+      {quorum && (
+        <p>
+          {quorum.quorate
+            ? `Beslutför: ${quorum.present} tjänstgör, ${quorum.required} krävs.`
+            : `Inte beslutför: ${quorum.present} tjänstgör, ${quorum.required} krävs. Nämnden får inte fatta beslut i paragrafen förrän mer än hälften av ledamöterna tjänstgör (KL 6:27).`}
+        </p>
+      )}
+      <form method="post" action={minutesPaths.section(committee.slug, meeting.slug, section.number)}>
+        <CsrfField token={view.csrfToken} />
+        <input type="hidden" name="version" value={form.version} />
+        <div class="field">
+          <label for="falt-title">Rubrik</label>
+          <input id="falt-title" name="title" value={form.title} />
+        </div>
+        <div class="field">
+          <label for="falt-summary">Ärendebeskrivning</label>
+          <textarea id="falt-summary" name="summary" rows={3}>
+            {form.summary}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="falt-decision">Beslut, en att-sats per rad</label>
+          <textarea id="falt-decision" name="decision" rows={4}>
+            {form.decision}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="falt-decisionProcedure">Beslutsordning (propositionsordning)</label>
+          <textarea id="falt-decisionProcedure" name="decisionProcedure" rows={3}>
+            {form.decisionProcedure}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="falt-outcome">Utfall</label>
+          <select id="falt-outcome" name="outcome">
+            {outcomes.map(([value, label]) => (
+              <option key={value} value={value} selected={form.outcome === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <p class="hint">Bordlagda och återremitterade ärenden förs över till nästa sammanträde.</p>
+        </div>
+        <button type="submit">Spara paragrafen</button>
+      </form>
+      <RecusalForm {...formProps} />
+      <MotionForm {...formProps} />
+      <VoteForm {...formProps} chairPersonId={data.record?.minutes.chairPersonId ?? null} />
+      <DissentForm {...formProps} />
+      <StatementForm {...formProps} settings={props.settings} />
+    </AdminLayout>
+  )
+}

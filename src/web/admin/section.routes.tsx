@@ -1,0 +1,206 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction, type Queryable } from '../../db/database.ts'
+import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
+import { recordDecision } from '../../domain/minutes/decision.service.ts'
+import { getSection } from '../../domain/minutes/minutes.repository.ts'
+import type { MotionKind, SectionOutcome } from '../../domain/minutes/minutes.ts'
+import { recordRecusal, sectionQuorum } from '../../domain/minutes/section.service.ts'
+import { recordDissent, recordMotion, recordStatement } from '../../domain/minutes/section-record.service.ts'
+import { ConflictError, NotFoundError } from '../../domain/shared/errors.ts'
+import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
+import { recordVote } from '../../domain/vote/vote.service.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, savedAt, wasSaved } from './admin-request.ts'
+import {
+  fieldOf,
+  linesOf,
+  loadMinutes,
+  type MeetingParams,
+  type MinutesData,
+  minutesToKeep,
+  numberOf,
+} from './minutes-data.ts'
+import { swedishRefusal } from './minutes-messages.ts'
+import { minutesPaths } from './minutes-paths.ts'
+import { SectionPage, type SectionTextForm, sectionTextForm } from './section.page.tsx'
+
+type Params = { Params: MeetingParams['Params'] & { number: string } }
+const url = '/admin/namnder/:committee/moten/:meeting/protokoll/paragrafer/:number'
+
+/** The persons whose ids appear as `prefix-<id>` keys of the body (checkboxes, radio groups). */
+function idsIn(body: unknown, prefix: string): Array<[number, string]> {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+  return Object.entries(fields).flatMap(([key, value]) => {
+    const match = new RegExp(`^${prefix}-(\\d+)$`).exec(key)
+    return match && typeof value === 'string' && value ? [[Number(match[1]), value] as [number, string]] : []
+  })
+}
+
+async function load(request: FastifyRequest<Params>) {
+  const { committee, meeting } = await minutesToKeep(request)
+  const data = await loadMinutes(request, committee, meeting)
+  const entry = data.record?.sections.find((s) => String(s.section.number) === request.params.number)
+  if (!entry) throw new NotFoundError('section', request.params.number)
+  return { committee, meeting, data, entry }
+}
+
+async function show(
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  extra: { form?: SectionTextForm; error?: string; theirs?: Awaited<ReturnType<typeof getSection>> } = {},
+) {
+  const { committee, meeting, data, entry } = await load(request)
+  const [quorum, settings] = await Promise.all([
+    sectionQuorum(request.db, entry.section.id),
+    getCommitteeSettings(request.db, committee.id),
+  ])
+  return sendPage(
+    reply,
+    <SectionPage
+      view={adminView(request, reply)}
+      committee={committee}
+      meeting={meeting}
+      data={data}
+      entry={entry}
+      quorum={quorum}
+      settings={settings}
+      form={extra.form ?? sectionTextForm(entry.section)}
+      error={extra.error}
+      theirs={extra.theirs}
+      saved={wasSaved(request)}
+    />,
+    extra.theirs ? 409 : extra.error ? 400 : 200,
+  )
+}
+
+/** Runs one of the § forms' use cases, then back to the § (or the § with the Swedish refusal). */
+async function act(
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  work: (trx: Queryable, sectionId: number, data: MinutesData) => Promise<unknown>,
+) {
+  const { committee, meeting, entry, data } = await load(request)
+  try {
+    await inTransaction(request.db, (trx) => work(trx, entry.section.id, data))
+  } catch (error) {
+    return show(request, reply, { error: swedishRefusal(error) })
+  }
+  return reply.redirect(
+    savedAt(minutesPaths.section(committee.slug, meeting.slug, entry.section.number)),
+    303,
+  )
+}
+
+export async function sectionRoutes(app: FastifyInstance) {
+  app.get<Params>(url, (request, reply) => show(request, reply))
+
+  // The text and decision, with the version the editor read: two editors never overwrite each other.
+  app.post<Params>(url, async (request, reply) => {
+    const body = request.body
+    const form: SectionTextForm = {
+      title: fieldOf(body, 'title'),
+      summary: fieldOf(body, 'summary'),
+      decision: fieldOf(body, 'decision'),
+      decisionProcedure: fieldOf(body, 'decisionProcedure'),
+      outcome: fieldOf(body, 'outcome') || 'decided',
+      version: fieldOf(body, 'version'),
+    }
+    const { committee, meeting, entry } = await load(request)
+    try {
+      await inTransaction(request.db, (trx) =>
+        recordDecision(trx, request.actor!, {
+          sectionId: entry.section.id,
+          version: Number(form.version),
+          title: form.title,
+          summary: form.summary,
+          decision: linesOf(form.decision),
+          decisionProcedure: form.decisionProcedure,
+          outcome: form.outcome as SectionOutcome,
+        }),
+      )
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        const theirs = await getSection(request.db, entry.section.id)
+        return show(request, reply, {
+          form: { ...form, version: String(theirs.version) },
+          error: 'Någon annan har ändrat paragrafen medan du skrev. Jämför med deras text nedan.',
+          theirs,
+        })
+      }
+      return show(request, reply, { form, error: swedishRefusal(error) })
+    }
+    return reply.redirect(
+      savedAt(minutesPaths.section(committee.slug, meeting.slug, entry.section.number)),
+      303,
+    )
+  })
+
+  app.post<Params>(`${url}/jav`, (request, reply) =>
+    act(request, reply, (trx, sectionId) =>
+      recordRecusal(trx, request.actor!, {
+        sectionId,
+        personId: numberOf(request.body, 'personId') ?? 0,
+        reason: fieldOf(request.body, 'reason'),
+      }),
+    ),
+  )
+
+  app.post<Params>(`${url}/yrkande`, (request, reply) =>
+    act(request, reply, (trx, sectionId) => {
+      const partyId = numberOf(request.body, 'partyId')
+      return recordMotion(trx, request.actor!, {
+        sectionId,
+        kind: (fieldOf(request.body, 'kind') || 'approve') as MotionKind,
+        text: fieldOf(request.body, 'text'),
+        points: linesOf(fieldOf(request.body, 'points')),
+        authors: [
+          ...idsIn(request.body, 'forslagsstallare').map(([personId]) => ({ personId })),
+          ...(partyId ? [{ partyId }] : []),
+        ],
+      })
+    }),
+  )
+
+  // Every serving member's ballot; a tie goes to the chair's vote, or the lot for elections and appointments.
+  app.post<Params>(`${url}/omrostning`, (request, reply) =>
+    act(request, reply, async (trx, sectionId, data) => {
+      const record = data.record
+      const lot = fieldOf(request.body, 'lot')
+      return recordVote(trx, request.actor!, {
+        sectionId,
+        kind: (fieldOf(request.body, 'kind') || 'open') as VoteKind,
+        question: fieldOf(request.body, 'question'),
+        yesMeans: fieldOf(request.body, 'yesMeans'),
+        noMeans: fieldOf(request.body, 'noMeans'),
+        result: fieldOf(request.body, 'result'),
+        ballots: idsIn(request.body, 'rost').map(([personId, choice]) => ({
+          personId,
+          choice: choice as BallotChoice,
+        })),
+        ...(record?.minutes.chairPersonId ? { chairPersonId: record.minutes.chairPersonId } : {}),
+        ...(lot === 'yes' || lot === 'no' ? { drawLot: () => lot } : {}),
+      })
+    }),
+  )
+
+  app.post<Params>(`${url}/reservation`, (request, reply) =>
+    act(request, reply, (trx, sectionId) =>
+      recordDissent(trx, request.actor!, {
+        sectionId,
+        text: fieldOf(request.body, 'text'),
+        authors: idsIn(request.body, 'reservant').map(([personId]) => ({ personId })),
+      }),
+    ),
+  )
+
+  app.post<Params>(`${url}/uttalande`, (request, reply) =>
+    act(request, reply, (trx, sectionId) =>
+      recordStatement(trx, request.actor!, {
+        sectionId,
+        kind: fieldOf(request.body, 'kind'),
+        text: fieldOf(request.body, 'text'),
+        authors: [{ personId: numberOf(request.body, 'personId') ?? 0 }],
+      }),
+    ),
+  )
+}

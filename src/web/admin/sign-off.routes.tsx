@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { assertAllowed, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
+import { authenticate } from '../../domain/account/account.service.ts'
+import { getCommittee } from '../../domain/committee/committee.repository.ts'
+import { getMeeting } from '../../domain/meeting/meeting.service.ts'
+import { getMinutes } from '../../domain/minutes/minutes.repository.ts'
+import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { listPersonsByIds } from '../../domain/person/person.service.ts'
+import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
+import { signAndAnnounce } from '../../domain/sign-off/sign-and-announce.service.ts'
+import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, currentUser, savedAt, wasSaved } from './admin-request.ts'
+import { fieldOf } from './minutes-data.ts'
+import { swedishRefusal } from './minutes-messages.ts'
+import { minutesPaths } from './minutes-paths.ts'
+import { SignOffPage } from './sign-off.page.tsx'
+
+type Params = { Params: { signOffId: string } }
+
+async function load(request: FastifyRequest<Params>) {
+  const signOff = /^\d+$/.test(request.params.signOffId)
+    ? await findSignOff(request.db, Number(request.params.signOffId))
+    : undefined
+  if (!signOff) throw new NotFoundError('sign-off', request.params.signOffId)
+  const minutes = await getMinutes(request.db, signOff.minutesId)
+  const meeting = await getMeeting(request.db, minutes.meetingId)
+  const [committee, record] = await Promise.all([
+    getCommittee(request.db, meeting.committeeId),
+    readMinutesRecord(request.db, meeting.id),
+  ])
+  if (!record) throw new NotFoundError('minutes', minutes.id)
+  // Draft minutes: the secretary, the chair and the signatories only (TF 2:10).
+  assertAllowed(maySeeDraftMinutes(currentUser(request), committee, minutes, record.signatoryIds), 'sign-off')
+  const persons = await listPersonsByIds(request.db, record.signatoryIds)
+  const personName = (id: number | null) => persons.find((p) => p.id === id)?.name ?? 'Okänd'
+  return { signOff, meeting, committee, record, personName }
+}
+
+async function show(request: FastifyRequest<Params>, reply: FastifyReply, error?: string) {
+  const loaded = await load(request)
+  return sendPage(
+    reply,
+    <SignOffPage view={adminView(request, reply)} {...loaded} error={error} saved={wasSaved(request)} />,
+    error ? 400 : 200,
+  )
+}
+
+export async function signOffRoutes(app: FastifyInstance) {
+  app.get<Params>('/admin/justera/:signOffId', (request, reply) => show(request, reply))
+
+  // KL 5:69: the appointed signatories sign; each re-enters their password, so a session left
+  // open cannot sign for them. The last signature signs the §§ off and posts the notice (KL 8:12).
+  app.post<Params>('/admin/justera/:signOffId', async (request, reply) => {
+    const { signOff, record } = await load(request)
+    const user = currentUser(request)
+    try {
+      await authenticate(request.db, {
+        email: user.email,
+        password: fieldOf(request.body, 'password'),
+        ip: request.ip,
+      })
+      if (user.personId === null || !record.signatoryIds.includes(user.personId))
+        throw new InvalidStateError('only the appointed signatories sign the minutes')
+      await signAndAnnounce(request.db, request.actor!, {
+        signOffId: signOff.id,
+        personId: user.personId,
+        on: request.today,
+      })
+    } catch (error) {
+      return show(request, reply, swedishRefusal(error))
+    }
+    return reply.redirect(savedAt(minutesPaths.sign(signOff.id)), 303)
+  })
+}
