@@ -1,29 +1,21 @@
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { type Db, openDatabase } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { loadDemoData } from '../../src/demo/load-demo.ts'
 import { createApp } from '../../src/web/app.ts'
 import { paths } from '../../src/web/paths.ts'
+import { chromiumReady, launchChromium } from '../support/browser.ts'
 import { addVotedMeeting, type VotedMeeting } from '../support/portal-data.ts'
 
 // WCAG 2.1 AA in a real browser (P5): axe-core in Debian's Chromium over every page type, and the
 // keyboard path to the content. Never downloads a browser; CI sets REQUIRE_CHROMIUM=1 so a missing
 // one fails the run instead of skipping it.
-const executablePath = '/usr/bin/chromium'
-const haveChromium = existsSync(executablePath)
-if (!haveChromium) {
-  const message = `${executablePath} is missing: install Debian's package (apt-get install -y chromium).`
-  if (process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but ${message}`)
-  console.log(`Skipping the browser tests: ${message}`)
-}
-
-describe('accessibility in Chromium', { skip: !haveChromium && 'Chromium is not installed' }, () => {
+describe('accessibility in Chromium', { skip: !chromiumReady() && 'Chromium is not installed' }, () => {
   let db: Db
   let app: FastifyInstance
   let browser: Browser
@@ -38,18 +30,7 @@ describe('accessibility in Chromium', { skip: !haveChromium && 'Chromium is not 
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2023-04-01T10:00:00Z') })
     await app.listen({ host: '127.0.0.1', port: 0 })
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   after(async () => {
     await browser?.close()

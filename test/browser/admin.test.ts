@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { type Db, openDatabase } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { loadDemoData } from '../../src/demo/load-demo.ts'
 import { createApp } from '../../src/web/app.ts'
+import { chromiumReady, launchChromium, wcagViolations } from '../support/browser.ts'
 
 // The workspace in a real browser: signing in with JavaScript off-style forms, and axe-core finding
 // no WCAG 2.1 A/AA violation on its pages, also with errors shown. Same rules as accessibility.test.ts:
 // never downloads a browser; REQUIRE_CHROMIUM=1 turns a missing one into a failure.
-const executablePath = '/usr/bin/chromium'
-const haveChromium = existsSync(executablePath)
-if (!haveChromium) {
-  const message = `${executablePath} is missing: install Debian's package (apt-get install -y chromium).`
-  if (process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but ${message}`)
-  console.log(`Skipping the browser tests: ${message}`)
-}
-
-describe('the workspace in Chromium', { skip: !haveChromium && 'Chromium is not installed' }, () => {
+describe('the workspace in Chromium', { skip: !chromiumReady() && 'Chromium is not installed' }, () => {
   let db: Db
   let app: FastifyInstance
   let browser: Browser
@@ -34,16 +25,7 @@ describe('the workspace in Chromium', { skip: !haveChromium && 'Chromium is not 
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2026-11-22T10:00:00Z') })
     await app.listen({ host: '127.0.0.1', port: 0 })
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   after(async () => {
     await browser?.close()
@@ -51,19 +33,7 @@ describe('the workspace in Chromium', { skip: !haveChromium && 'Chromium is not 
     await db?.destroy()
   })
 
-  const violations = async (page: Page, name: string) => {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze()
-    assert.ok(result.passes.length > 10, `axe ran no checks on ${name}`)
-    return result.violations.map(
-      (v) =>
-        `${name}: ${v.id} [${v.impact}] ${v.help}\n${v.nodes
-          .slice(0, 3)
-          .map((n) => `    ${n.target.join(' ')}`)
-          .join('\n')}`,
-    )
-  }
+  const violations = (page: Page, name: string) => wcagViolations(page, name)
 
   it('signs in through the form and finds no axe violations on the workspace pages', async () => {
     const context = await browser.newContext({ javaScriptEnabled: true })

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { type Db, openDatabase } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { createUser } from '../../src/domain/account/account.service.ts'
@@ -15,23 +14,18 @@ import { createOrganisation } from '../../src/domain/organisation/organisation.s
 import { systemActor } from '../../src/domain/shared/actor.ts'
 import { createDiskDocumentStore } from '../../src/storage/disk-document-store.ts'
 import { createApp } from '../../src/web/app.ts'
+import { chromiumReady, launchChromium, wcagViolations } from '../support/browser.ts'
 import { pdfFile } from '../support/document-files.ts'
 
 // Issue 5 as a clerk meets it, in Debian's Chromium: from an empty database with only the first
 // accounts (made as `paragraf user add` makes them), set up Socialnämnden with its members, schedule
 // a meeting, build the agenda with a confidential item and two attachments, publish the notice, and
 // find it on the public portal and the notice board; axe checks every workspace page on the way.
-const executablePath = '/usr/bin/chromium'
-const haveChromium = existsSync(executablePath)
-if (!haveChromium && process.env.REQUIRE_CHROMIUM === '1') {
-  throw new Error(`REQUIRE_CHROMIUM=1 but ${executablePath} is missing (apt-get install -y chromium)`)
-}
-
 const admin = { email: 'admin@kommun.example', password: 'administratorns-losenord' }
 const secretary = { email: 'sekreterare@kommun.example', password: 'sekreterarens-losenord' }
 
 describe('preparing a meeting in the workspace (Chromium)', {
-  skip: !haveChromium && 'Chromium is not installed',
+  skip: !chromiumReady() && 'Chromium is not installed',
 }, () => {
   let db: Db
   let app: FastifyInstance
@@ -66,18 +60,7 @@ describe('preparing a meeting in the workspace (Chromium)', {
     })
     await app.listen({ host: '127.0.0.1', port: 0 })
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   after(async () => {
     await browser?.close()
@@ -88,10 +71,7 @@ describe('preparing a meeting in the workspace (Chromium)', {
 
   const failures: string[] = []
   async function checkAccessibility(page: Page, what: string) {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze()
-    for (const v of result.violations) failures.push(`${what}: ${v.id} (${v.nodes.length}) ${v.help}`)
+    failures.push(...(await wcagViolations(page, what)))
   }
   async function signIn(page: Page, who: { email: string; password: string }) {
     await page.goto(`${base}/admin/logga-in`)

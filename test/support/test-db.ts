@@ -22,13 +22,16 @@ export async function createTestDb(dialect: TestDialect): Promise<{ db: Db; dest
     return { db, destroy: () => db.destroy() }
   }
   if (!postgresUrl) throw new Error('PARAGRAF_TEST_DATABASE_URL is not set')
-  const schema = `test_${randomBytes(6).toString('hex')}`
+  // Under `npm test` the runner drops this run's schemas when every file is done: dropping one while
+  // another file's migration introspects the catalogue makes PostgreSQL fail that migration.
+  const run = process.env.PARAGRAF_TEST_RUN
+  const schema = `test_${run ? `${run}_` : ''}${randomBytes(6).toString('hex')}`
   const admin = openDatabase({ dialect: 'postgres', url: postgresUrl, maxConnections: 1 })
   await sql`create schema ${sql.id(schema)}`.execute(admin)
   const db = openDatabase({ dialect: 'postgres', url: postgresUrl, schema, maxConnections: 4 })
   const destroy = async () => {
     await db.destroy()
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
+    if (!run) await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
     await admin.destroy()
   }
   try {

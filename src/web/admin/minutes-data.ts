@@ -1,26 +1,14 @@
 import type { FastifyRequest } from 'fastify'
 import { assertAllowed, mayKeepMinutes, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
-import { findMeetingBySlug } from '../../domain/meeting/meeting.service.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { listMemberships } from '../../domain/membership/membership.service.ts'
 import { type MinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { listParties, listPersons } from '../../domain/person/person.service.ts'
-import { NotFoundError } from '../../domain/shared/errors.ts'
 import { currentUser } from './admin-request.ts'
-import { committeeFrom } from './committee-data.ts'
+import { type MeetingParams, meetingFrom } from './meetings.data.ts'
 
-export type MeetingParams = { Params: { committee: string; meeting: string } }
-
-/** The committee and meeting of a minutes address, or 404. */
-export async function meetingFrom(
-  request: FastifyRequest<MeetingParams>,
-): Promise<{ committee: Committee; meeting: Meeting }> {
-  const committee = await committeeFrom(request)
-  const meeting = await findMeetingBySlug(request.db, committee.id, request.params.meeting)
-  if (!meeting) throw new NotFoundError('meeting', request.params.meeting)
-  return { committee, meeting }
-}
+export { type MeetingParams, meetingFrom } from './meetings.data.ts'
 
 /** Keeping the minutes (roll call, §§, votes, sign-off preparation) is the secretary's. */
 export async function minutesToKeep(request: FastifyRequest<MeetingParams>) {

@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import { readPublicMeeting } from '../../domain/publication/public-meeting.ts'
-import { NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
-import { slugParam } from './committee.routes.tsx'
 import { MeetingPage } from './meeting.page.tsx'
+import { publicMeetingFrom } from './public-meeting.request.ts'
 
 export async function meetingRoutes(app: FastifyInstance) {
   app.get<{ Params: { committee: string; meeting: string } }>(
     '/committees/:committee/:meeting',
     async (request, reply) => {
-      const committeeSlug = slugParam.safeParse(request.params.committee)
-      const meetingSlug = slugParam.safeParse(request.params.meeting)
-      const view =
-        committeeSlug.success && meetingSlug.success
-          ? await readPublicMeeting(request.db, committeeSlug.data, meetingSlug.data)
-          : undefined
-      if (!view) throw new NotFoundError('meeting', request.params.meeting)
+      const view = await publicMeetingFrom(request)
       return sendPage(reply, <MeetingPage view={view} />)
     },
   )

@@ -1,23 +1,16 @@
 import type { FastifyInstance } from 'fastify'
-import { readPublicMeeting } from '../../domain/publication/public-meeting.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
-import { slugParam } from './committee.routes.tsx'
 import { ExtractPage } from './extract.page.tsx'
 import { MinutesPage } from './minutes.page.tsx'
+import { publicMeetingFrom } from './public-meeting.request.ts'
 import { namesOf } from './public-names.ts'
 
 export async function minutesRoutes(app: FastifyInstance) {
   app.get<{ Params: { committee: string; meeting: string } }>(
     '/committees/:committee/:meeting/protokoll',
     async (request, reply) => {
-      const committeeSlug = slugParam.safeParse(request.params.committee)
-      const meetingSlug = slugParam.safeParse(request.params.meeting)
-      const view =
-        committeeSlug.success && meetingSlug.success
-          ? await readPublicMeeting(request.db, committeeSlug.data, meetingSlug.data)
-          : undefined
-      if (!view) throw new NotFoundError('meeting', request.params.meeting)
+      const view = await publicMeetingFrom(request)
       return sendPage(reply, <MinutesPage view={view} names={namesOf(view)} today={request.today} />)
     },
   )
@@ -26,17 +19,12 @@ export async function minutesRoutes(app: FastifyInstance) {
   app.get<{ Params: { committee: string; meeting: string; number: string } }>(
     '/committees/:committee/:meeting/protokoll/utdrag/:number',
     async (request, reply) => {
-      const committeeSlug = slugParam.safeParse(request.params.committee)
-      const meetingSlug = slugParam.safeParse(request.params.meeting)
-      const view =
-        committeeSlug.success && meetingSlug.success
-          ? await readPublicMeeting(request.db, committeeSlug.data, meetingSlug.data)
-          : undefined
+      const view = await publicMeetingFrom(request)
       // The public record holds only signed-off §§; a confidential § is kept there as a number only.
-      const entry = view?.minutes?.sections.find(
+      const entry = view.minutes?.sections.find(
         (s) => String(s.section.number) === request.params.number && !s.section.confidential,
       )
-      if (!view || !entry) throw new NotFoundError('section', request.params.number)
+      if (!entry) throw new NotFoundError('section', request.params.number)
       return sendPage(reply, <ExtractPage view={view} entry={entry} names={namesOf(view)} />)
     },
   )
