@@ -3,6 +3,7 @@ import { getMeeting } from '../meeting/meeting.service.ts'
 import { findOrAddPerson } from '../person/person.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
+import { listAttendance } from './attendance.repository.ts'
 import type { AttendanceRole } from './attendance.ts'
 import { findMinutesOfMeeting, listSectionRows } from './minutes.repository.ts'
 import { openMinutes, recordAttendance } from './minutes.service.ts'
@@ -144,4 +145,35 @@ function entry(line: RollCallLine, sectionNumbers: number[]): RollCallEntry {
     ...(line.servingForPersonId !== undefined ? { servingForPersonId: line.servingForPersonId } : {}),
     ...(line.remote ? { remote: true } : {}),
   }
+}
+
+/**
+ * Applies the roll call already recorded to §§ added since (M1): who serves at a new § follows
+ * from attendance, arrivals and departures, so the secretary need not save the roll call again.
+ */
+export async function applyRollCall(
+  trx: Queryable,
+  actor: Actor,
+  input: { meetingId: number; minutesId: number },
+) {
+  const lines: RollCallLine[] = (await listAttendance(trx, [input.meetingId]))
+    .filter(
+      (a): a is typeof a & { role: RollCallLine['role'] } => a.role !== 'official' && a.role !== 'other',
+    )
+    .map((a) => ({
+      personId: a.personId,
+      role: a.role,
+      present: a.present,
+      ...(a.partyId !== null ? { partyId: a.partyId } : {}),
+      ...(a.remote ? { remote: true } : {}),
+      ...(a.servingForPersonId !== null ? { servingForPersonId: a.servingForPersonId } : {}),
+      ...(a.arrivedAtSection !== null ? { arrivedAtSection: a.arrivedAtSection } : {}),
+      ...(a.leftAfterSection !== null ? { leftAfterSection: a.leftAfterSection } : {}),
+    }))
+  if (lines.length === 0) return
+  const numbers = (await listSectionRows(trx, [input.minutesId])).map((s) => s.number)
+  await recordServingFromRollCall(trx, actor, {
+    minutesId: input.minutesId,
+    entries: servingEntries(lines, numbers),
+  })
 }

@@ -151,10 +151,20 @@ export async function recordServingFromRollCall(
   actor: Actor,
   input: { minutesId: number; entries: RollCallEntry[] },
 ): Promise<number> {
-  const sections = await listSectionRows(trx, [input.minutesId])
+  const all = await listSectionRows(trx, [input.minutesId])
+  // Signed-off §§ keep the record they were signed off with; the roll call applies to the others.
+  const locked = new Set(
+    (
+      await listSectionsInSignOffs(
+        trx,
+        all.map((s) => s.id),
+      )
+    )
+      .filter((s) => s.status === 'signed_off')
+      .map((s) => s.sectionId),
+  )
+  const sections = all.filter((s) => !locked.has(s.id))
   const ids = sections.map((s) => s.id)
-  const locked = (await listSectionsInSignOffs(trx, ids)).filter((s) => s.status === 'signed_off')
-  if (locked.length > 0) throw new InvalidStateError('signed-off §§ cannot change who served')
   const [existing, recusals] = await Promise.all([listServices(trx, ids), listRecusals(trx, ids)])
   const taken = new Set(existing.map((s) => `${s.sectionId}:${s.personId}`))
   const replaced = new Set(

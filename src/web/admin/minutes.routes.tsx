@@ -4,6 +4,7 @@ import { getAgenda } from '../../domain/agenda/agenda.service.ts'
 import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
 import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
 import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { applyRollCall } from '../../domain/minutes/roll-call.service.ts'
 import { addSection } from '../../domain/minutes/section.service.ts'
 import { InvalidStateError } from '../../domain/shared/errors.ts'
 import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
@@ -33,6 +34,7 @@ export async function minutesRoutes(app: FastifyInstance) {
         title: item ? (item.title ?? item.heading ?? '') : fieldOf(request.body, 'title'),
         ...(item ? { agendaItemId: item.id, decision: item.proposal, confidential: item.confidential } : {}),
       })
+      await applyRollCall(trx, request.actor!, { meetingId: meeting.id, minutesId })
     }),
   )
 
