@@ -11,7 +11,7 @@ import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
 import { describeSummary, type ImportTarget, importDocument } from './import/import-document.ts'
 import { parseDocument } from './import/parse-document.ts'
-import { deliverAll } from './mail/mail-delivery.ts'
+import { deliverAll, queueDueSignOffReminders } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openMigrated, StartError, serve } from './main.ts'
 
@@ -28,7 +28,8 @@ Kommandon:
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
-  mail send  skicka e-post som väntar i utkorgen (kräver SMTP_URL och MAIL_FROM)
+  mail send  lägg påminnelser om justering i utkorgen och skicka e-post som väntar där
+             (kräver SMTP_URL och MAIL_FROM)
   user add EPOST --role ROLL [--committee SLUG] [--organisation NAMN] [--name NAMN]
              skapa ett konto (administrator, secretary, registrar); lösenordet läses
              från standard in, annars skapas ett och visas en gång
@@ -148,6 +149,12 @@ async function main(argv: string[]): Promise<number> {
       const db = await openMigrated(settings)
       const mailer = createSmtpMailer(settings.mail)
       try {
+        // Reminders first, so a run from cron both queues what is due and sends it.
+        const reminders = await queueDueSignOffReminders(db, settings.publicUrl)
+        if (reminders > 0)
+          console.log(
+            `Lade ${reminders} ${reminders === 1 ? 'påminnelse' : 'påminnelser'} om justering i utkorgen.`,
+          )
         const { sent, failed } = await deliverAll(db, mailer, 50)
         console.log(
           `Skickade ${sent} e-postmeddelanden${failed ? `; ${failed} misslyckades och försöks igen senare` : ''}.`,

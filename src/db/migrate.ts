@@ -5,6 +5,8 @@ import * as search from './migrations/0002-search.ts'
 import * as accounts from './migrations/0003-accounts.ts'
 import * as noticeMail from './migrations/0004-notice-mail.ts'
 import * as afterTheMeeting from './migrations/0005-after-the-meeting.ts'
+import * as decisionFormalities from './migrations/0006-decision-formalities.ts'
+import * as signOffReminders from './migrations/0007-sign-off-reminders.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-notice-mail': noticeMail,
   '0005-after-the-meeting': afterTheMeeting,
+  '0006-decision-formalities': decisionFormalities,
+  '0007-sign-off-reminders': signOffReminders,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

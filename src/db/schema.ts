@@ -158,6 +158,7 @@ export interface MinutesTable extends Row {
   sign_off_planned_on: string | null
   kept_at: string | null
   published_at: string | null
+  meeting_closed_at: string | null
   version: Generated<number>
   updated_at: Timestamp
 }
@@ -296,6 +297,7 @@ export interface DelegatedDecisionTable extends Row {
   delegation_point: string
   decided_on: string
   reported_in_agenda_item_id: number | null
+  urgent: Flag
 }
 
 export interface RectificationTable extends Row {
@@ -324,6 +326,14 @@ export interface MailOutboxTable extends Row {
   attempts: Generated<number>
   last_error: string | null
   next_attempt_at: string | null
+}
+
+/** A sign-off reminder sent: at most one per minutes, stage and address (see migrations/0007-sign-off-reminders.ts). */
+export interface SignOffReminderTable extends Row {
+  minutes_id: number
+  stage: string
+  recipient: string
+  sent_on: string
 }
 
 export interface AuditEventTable extends Row {
@@ -435,6 +445,7 @@ export interface Database {
   notice: NoticeTable
   audit_event: AuditEventTable
   mail_outbox: MailOutboxTable
+  sign_off_reminder: SignOffReminderTable
   delegated_decision: DelegatedDecisionTable
   rectification: RectificationTable
   appeal: AppealTable

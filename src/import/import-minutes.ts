@@ -172,12 +172,20 @@ async function importSectionRecords(
   const { trx, actor, register } = context
   const where = `§ ${item.section}`
   for (const motion of item.motions ?? []) {
-    await recordMotion(trx, actor, {
+    const input = {
       sectionId,
       text: motion.text,
       ...(motion.points ? { points: motion.points } : {}),
       authors: await register.authors(motion.by),
-    }).catch(asWarning(context, `${where}, yrkande`))
+    }
+    // As with dissents below: a motion whose proposer is not in the serving list is kept as printed.
+    const recorded = await recordMotion(trx, actor, input).catch(
+      asWarning(context, `${where}, yrkande (registrerat som i protokollet)`),
+    )
+    if (!recorded)
+      await recordMotion(trx, actor, { ...input, asPublished: true }).catch(
+        asWarning(context, `${where}, yrkande`),
+      )
   }
   for (const vote of item.votes ?? []) {
     const ballots: Array<{ personId: number; choice: BallotChoice }> = []

@@ -4,13 +4,40 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
+import {
+  addTestMembers,
+  addTestSection,
+  createTestCommittee,
+  createTestMinutes,
+  testActor,
+} from '../../test/support/factories.ts'
 import { startTestSmtpServer } from '../../test/support/smtp-test-server.ts'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
-import { openDatabase } from '../db/database.ts'
+import { type Db, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { queueMail } from '../domain/mail/mail.service.ts'
 import type { Mailer, OutgoingMail } from '../domain/mail/outgoing-mail.ts'
+import { appointSignatories } from '../domain/minutes/minutes.service.ts'
+import { setPersonEmail } from '../domain/person/person.service.ts'
+import { addDays } from '../domain/shared/calendar-date.ts'
+import { prepareSignOff } from '../domain/sign-off/sign-off.service.ts'
+import { todayInSweden } from '../web/views/format.ts'
 import { startMailDelivery } from './mail-delivery.ts'
+
+/**
+ * Minutes whose sign-off deadline is today in Sweden (KL 5:69), put up for sign-off, with two
+ * signatories at these addresses: both are due the last-day reminder.
+ */
+async function addMinutesDueToday(db: Db, addresses: [string, string]): Promise<void> {
+  const committee = await createTestCommittee(db, { name: 'Kulturnämnden' })
+  const persons = await addTestMembers(db, committee, 2)
+  for (const [i, person] of persons.entries())
+    await setPersonEmail(db, testActor, { personId: person.id, email: addresses[i] ?? null })
+  const { minutes } = await createTestMinutes(db, committee, { meetsOn: addDays(todayInSweden(), -14) })
+  await addTestSection(db, minutes)
+  await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: persons.map((p) => p.id) })
+  await prepareSignOff(db, testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+}
 
 describeOnEachDatabase('startMailDelivery', (getDb) => {
   it('empties the outbox while the server runs, and closes the mailer when stopped', async () => {
@@ -38,6 +65,32 @@ describeOnEachDatabase('startMailDelivery', (getDb) => {
     )
     assert.ok(closed)
     assert.ok(logged.includes('mail delivered'))
+  })
+})
+
+describeOnEachDatabase('startMailDelivery with sign-off reminders', (getDb) => {
+  it('queues the reminders due today and delivers them, once', async () => {
+    const sent: OutgoingMail[] = []
+    const mailer: Mailer = {
+      async send(mail) {
+        sent.push(mail)
+      },
+      close() {},
+    }
+    const logged: string[] = []
+    const log = { info: (_: object, message: string) => logged.push(message), error: () => {} }
+    await addMinutesDueToday(getDb(), ['ordf@example.se', 'justerare@example.se'])
+    const stop = startMailDelivery(getDb(), mailer, {
+      everyMs: 10,
+      log,
+      reminders: { publicUrl: 'https://paragraf.example.se', everyMs: 10 },
+    })
+    for (let i = 0; i < 100 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 10))
+    await new Promise((r) => setTimeout(r, 100)) // several more rounds: nothing is sent again
+    await stop()
+    assert.deepEqual(sent.map((m) => m.to).sort(), ['justerare@example.se', 'ordf@example.se'])
+    assert.ok(sent.every((m) => m.subject.startsWith('Sista dagen att justera protokoll: Kulturnämnden')))
+    assert.ok(logged.includes('sign-off reminders queued'))
   })
 })
 
@@ -80,6 +133,37 @@ describe('paragraf mail send', () => {
       assert.match(result.stdout, /Skickade 2 e-postmeddelanden\./)
       assert.equal(result.status, 0)
       assert.deepEqual(smtp.received.map((m) => m.to[0]).sort(), ['a@example.se', 'b@example.se'])
+    } finally {
+      await smtp.close()
+    }
+  })
+
+  it('queues the sign-off reminders due today first, then sends them', async () => {
+    const db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'paragraf.sqlite') })
+    await migrateToLatest(db)
+    await addMinutesDueToday(db, ['ordf@example.se', 'justerare@example.se'])
+    await db.destroy()
+    const smtp = await startTestSmtpServer()
+    try {
+      const env = {
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'noreply@example.se',
+        PUBLIC_URL: 'https://paragraf.example.se',
+      }
+      const result = await paragraf(['mail', 'send'], env)
+      assert.equal(result.stderr, '')
+      assert.match(
+        result.stdout,
+        /Lade 2 påminnelser om justering i utkorgen\.\nSkickade 2 e-postmeddelanden\./,
+      )
+      assert.deepEqual(smtp.received.map((m) => m.to[0]).sort(), ['justerare@example.se', 'ordf@example.se'])
+      assert.ok(smtp.received.every((m) => m.text.includes('I dag är sista dagen.')))
+      assert.ok(
+        smtp.received.every((m) => /https:\/\/paragraf\.example\.se\/admin\/justera\/\d+/.test(m.text)),
+      )
+      const again = await paragraf(['mail', 'send'], env)
+      assert.match(again.stdout, /^Skickade 0 e-postmeddelanden\./)
+      assert.equal(smtp.received.length, 2)
     } finally {
       await smtp.close()
     }

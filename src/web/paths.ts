@@ -14,6 +14,12 @@ export const paths = {
   meeting: (committeeSlug: string, meetingSlug: string) => `/committees/${committeeSlug}/${meetingSlug}`,
   minutes: (committeeSlug: string, meetingSlug: string) =>
     `/committees/${committeeSlug}/${meetingSlug}/protokoll`,
+  /** The meeting's public agenda as document JSON (docs/document-json.md). */
+  agendaJson: (committeeSlug: string, meetingSlug: string) =>
+    `/committees/${committeeSlug}/${meetingSlug}/dagordning.json`,
+  /** The signed-off minutes as document JSON; 404 until a § is signed off. */
+  minutesJson: (committeeSlug: string, meetingSlug: string) =>
+    `/committees/${committeeSlug}/${meetingSlug}/protokoll.json`,
   /** A § in the minutes: its own anchor, so a § can be linked to. */
   section: (committeeSlug: string, meetingSlug: string, sectionNumber: number) =>
     `/committees/${committeeSlug}/${meetingSlug}/protokoll#paragraf-${sectionNumber}`,

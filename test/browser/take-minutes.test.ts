@@ -253,8 +253,14 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
     const dissentForm = `form[action="${path}/paragrafer/2/reservation"]`
     const dissenter = members[4]!
     await page.check(`${dissentForm} [name="reservant-${dissenter.id}"]`)
-    await page.fill(`${dissentForm} [name=text]`, 'Riktlinjerna ger för låga nivåer för barnfamiljer.')
     await submit(page, dissentForm)
+
+    // The chair closes the meeting; dissents were announced before it (KL 4:27).
+    await page.goto(minutes)
+    const closedForm = `form[action="${path}/avslutat"]`
+    await page.fill(`${closedForm} [name=time]`, '18:30')
+    await submit(page, closedForm)
+    assert.match(await page.locator('main').innerText(), /Sammanträdet avslutades kl\. 18:30/)
 
     // Two signatories; §§ 3–4 signed off at once at the meeting.
     await page.goto(minutes)
@@ -278,6 +284,12 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
 
     // A week later: the rest are prepared and signed.
     clock = new Date('2027-03-17T10:00:00Z')
+    // The dissent's written reason comes in before the sign-off.
+    await page.goto(`${minutes}/paragrafer/2`)
+    const reasonForm = `form[action*="/paragrafer/2/reservation/"]`
+    await page.fill(`${reasonForm} [name=text]`, 'Riktlinjerna ger för låga nivåer för barnfamiljer.')
+    await submit(page, reasonForm)
+    await checkAccessibility(page, '§ 2 with the dissent’s written reason')
     await page.goto(minutes)
     assert.match(
       await page.locator('main').innerText(),

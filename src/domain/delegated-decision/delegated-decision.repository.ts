@@ -12,6 +12,7 @@ const toDelegatedDecision = (row: Selected<'delegated_decision'>): DelegatedDeci
   delegationPoint: row.delegation_point,
   decidedOn: row.decided_on,
   reportedInAgendaItemId: row.reported_in_agenda_item_id,
+  urgent: Boolean(row.urgent),
 })
 
 export async function getDelegatedDecision(db: Queryable, id: number): Promise<DelegatedDecision> {
@@ -33,6 +34,7 @@ export async function insertDelegatedDecision(
       decision_maker: values.decisionMaker,
       delegation_point: values.delegationPoint,
       decided_on: values.decidedOn,
+      urgent: values.urgent,
     })
     .returningAll()
     .executeTakeFirstOrThrow()

@@ -31,6 +31,8 @@ export interface RegisterDelegatedDecisionInput {
   delegationPoint: string
   decidedOn: string
   registryNumber?: string
+  /** The chair's decision in an urgent matter (KL 6:39). */
+  urgent?: boolean
 }
 
 /** Registers a decision taken under delegation, with its maker, delegation point, date and registry number. */
@@ -59,6 +61,7 @@ export async function registerDelegatedDecision(
     decisionMaker: input.decisionMaker.trim(),
     delegationPoint: input.delegationPoint.trim(),
     decidedOn: input.decidedOn,
+    urgent: input.urgent ?? false,
   })
   await recordAudit(
     trx,
@@ -107,6 +110,17 @@ export async function reportDelegatedDecisions(
 }
 
 /**
+ * The chair's urgent decisions taken before a meeting and not yet reported: they must be reported at
+ * that meeting (KL 6:40), so the workspace warns until they are.
+ */
+export async function listUrgentDecisionsToReport(
+  db: Queryable,
+  meeting: { committeeId: number; meetsOn: string },
+): Promise<DelegatedDecision[]> {
+  return (await listUnreported(db, meeting.committeeId, meeting.meetsOn)).filter((d) => d.urgent)
+}
+
+/**
  * Posts the notice of a delegated decision that is not reported to a committee (KL 8:10 p. 3), so
  * the three weeks to appeal it run from the posting day (KL 13:5). A reported decision is announced
  * with the minutes of the meeting it was reported to instead.
@@ -121,6 +135,9 @@ export async function postDelegatedDecisionNotice(
   const decision = await getDelegatedDecision(trx, input.delegatedDecisionId)
   if (decision.reportedInAgendaItemId !== null) {
     throw new InvalidStateError('the decision is reported to the committee and announced with its minutes')
+  }
+  if (decision.urgent) {
+    throw new InvalidStateError('an urgent decision by the chair is reported at the next meeting (KL 6:40)')
   }
   if (await findNoticeOfDelegatedDecision(trx, decision.id))
     throw new InvalidStateError('the decision has a notice already')

@@ -5,6 +5,7 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { getAgenda } from '../agenda/agenda.service.ts'
 import {
   listUnreportedDelegatedDecisions,
+  listUrgentDecisionsToReport,
   postDelegatedDecisionNotice,
   registerDelegatedDecision,
   reportDelegatedDecisions,
@@ -98,5 +99,30 @@ describeOnEachDatabase('delegated decisions', (getDb) => {
         field: 'decisionMaker',
       },
     )
+  })
+
+  it('A6: has the chair’s urgent decision reported at the next meeting, never announced on its own (KL 6:39–40)', async () => {
+    const db = getDb()
+    const committee = await createTestCommittee(db)
+    const urgent = await registerDelegatedDecision(db, testActor, {
+      ...decision(committee.id, '2025-03-03', 'Yttrande till förvaltningsrätten'),
+      decisionMaker: 'Ordföranden',
+      urgent: true,
+    })
+    await registerDelegatedDecision(db, testActor, decision(committee.id, '2025-03-04', 'Vanligt beslut'))
+    assert.equal(urgent.urgent, true)
+    await assert.rejects(
+      postDelegatedDecisionNotice(db, testActor, { delegatedDecisionId: urgent.id, postedOn: '2025-03-05' }),
+      /reported at the next meeting \(KL 6:40\)/,
+    )
+    const meeting = await createTestMeeting(db, { committee, meetsOn: '2025-03-18' })
+    const earlier = await createTestMeeting(db, { committee, meetsOn: '2025-03-01' })
+    assert.deepEqual(
+      (await listUrgentDecisionsToReport(db, meeting)).map((d) => d.title),
+      ['Yttrande till förvaltningsrätten'],
+    )
+    assert.deepEqual(await listUrgentDecisionsToReport(db, earlier), [])
+    await reportDelegatedDecisions(db, testActor, { meetingId: meeting.id })
+    assert.deepEqual(await listUrgentDecisionsToReport(db, meeting), [])
   })
 })

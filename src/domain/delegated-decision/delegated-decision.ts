@@ -17,6 +17,11 @@ export interface DelegatedDecision {
   decidedOn: string
   /** The report item of the agenda where it was reported, once reported. */
   reportedInAgendaItemId: number | null
+  /**
+   * The chair's decision in a matter so urgent the committee could not wait (KL 6:39). It must be
+   * reported at the committee's next meeting (6:40), so it never gets a notice of its own.
+   */
+  urgent: boolean
 }
 
 /** How a report item lists the decisions it reports, one line each. */

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import { listAppealDaysOfSections } from '../notice-board/appeal.repository.ts'
 import { listNoticesOfMeetings } from '../notice-board/notice.repository.ts'
 import type { Notice } from '../notice-board/notice.ts'
+import { maskPersonalIdentityNumbers as mask } from '../publication/personal-identity-number.ts'
 import { groupBy } from '../shared/group-by.ts'
 import { listSignOffs } from '../sign-off/sign-off.repository.ts'
 import type { SignOff } from '../sign-off/sign-off.ts'
@@ -12,7 +13,7 @@ import type { Attendance } from './attendance.ts'
 import { findMinutesOfMeeting, listSectionRows, listSignatoryIds } from './minutes.repository.ts'
 import type { Dissent, Minutes, Motion, Recusal, Section, Service, Statement } from './minutes.ts'
 import { listRectifications } from './rectification.repository.ts'
-import type { Rectification } from './rectification.ts'
+import type { Rectification, SectionText } from './rectification.ts'
 import {
   listDissents,
   listMotions,
@@ -112,7 +113,11 @@ export async function readMinutesRecord(
   }
 }
 
-/** The public version: only signed-off §§, and confidential §§ reduced to their number (OSL; P2). */
+/**
+ * The public version: only signed-off §§, confidential §§ reduced to their number (OSL; P2), and any
+ * personal identity number left in a public text masked (P3). The portal, the extract and the
+ * search index all read the minutes through here.
+ */
 export function publicMinutesRecord(record: MinutesRecord): MinutesRecord {
   const signedOff = record.sections.filter((s) => s.signOff?.status === 'signed_off')
   return {
@@ -135,8 +140,52 @@ export function publicMinutesRecord(record: MinutesRecord): MinutesRecord {
             recusals: [],
             rectifications: [],
           }
-        : s,
+        : withoutPersonalIdentityNumbers(s),
     ),
+  }
+}
+
+// Signing is refused while a § holds a personal identity number, but an imported protocol was
+// signed elsewhere and a number may still be in it: it must never reach a public page, feed or
+// search result all the same (P3; GDPR art. 87). Every text the public record carries is masked.
+function withoutPersonalIdentityNumbers(entry: SectionRecord): SectionRecord {
+  const { section } = entry
+  return {
+    ...entry,
+    section: {
+      ...section,
+      label: mask(section.label),
+      title: mask(section.title),
+      summary: mask(section.summary),
+      decision: section.decision.map(mask),
+      decisionProcedure: mask(section.decisionProcedure),
+    },
+    motions: entry.motions.map((m) => ({ ...m, text: mask(m.text), points: m.points.map(mask) })),
+    votes: entry.votes.map((v) => ({
+      ...v,
+      question: mask(v.question),
+      yesMeans: mask(v.yesMeans),
+      noMeans: mask(v.noMeans),
+      result: mask(v.result),
+    })),
+    dissents: entry.dissents.map((d) => ({ ...d, text: mask(d.text) })),
+    statements: entry.statements.map((s) => ({ ...s, kind: mask(s.kind), text: mask(s.text) })),
+    recusals: entry.recusals.map((r) => ({ ...r, reason: mask(r.reason) })),
+    rectifications: entry.rectifications.map((r) => ({
+      ...r,
+      reason: mask(r.reason),
+      before: maskSectionText(r.before),
+      after: maskSectionText(r.after),
+    })),
+  }
+}
+
+function maskSectionText(text: SectionText): SectionText {
+  return {
+    title: mask(text.title),
+    summary: mask(text.summary),
+    decision: text.decision.map(mask),
+    decisionProcedure: mask(text.decisionProcedure),
   }
 }
 

@@ -14,6 +14,7 @@ const toMinutes = (row: Selected<'minutes'>): Minutes => ({
   signOffPlannedOn: row.sign_off_planned_on,
   keptAt: row.kept_at,
   publishedAt: row.published_at,
+  meetingClosedAt: row.meeting_closed_at,
   version: row.version,
 })
 
@@ -98,6 +99,7 @@ export async function updateMinutesRow(
     sign_off_planned_on: changes.signOffPlannedOn,
     kept_at: changes.keptAt,
     published_at: changes.publishedAt,
+    meeting_closed_at: changes.meetingClosedAt,
   }
   const row = await db
     .updateTable('minutes')

@@ -8,9 +8,16 @@ import { getPerson } from '../person/person.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { signOffDeadline } from '../sign-off/sign-off-deadline.ts'
 import { upsertAttendance } from './attendance.repository.ts'
 import type { Attendance, AttendanceRole } from './attendance.ts'
-import { findMinutesOfMeeting, getMinutes, insertMinutes, replaceSignatories } from './minutes.repository.ts'
+import {
+  findMinutesOfMeeting,
+  getMinutes,
+  insertMinutes,
+  replaceSignatories,
+  updateMinutesRow,
+} from './minutes.repository.ts'
 import type { Minutes } from './minutes.ts'
 
 export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
@@ -62,9 +69,16 @@ export async function openMinutes(trx: Queryable, actor: Actor, input: OpenMinut
 export async function appointSignatories(
   trx: Queryable,
   actor: Actor,
-  input: { minutesId: number; personIds: number[]; asPublished?: boolean },
+  input: {
+    minutesId: number
+    personIds: number[]
+    /** Where and on which day the minutes will be signed off, as the meeting agreed. */
+    signOffPlace?: string
+    signOffPlannedOn?: string
+    asPublished?: boolean
+  },
 ): Promise<void> {
-  const minutes = await getMinutes(trx, input.minutesId)
+  let minutes = await getMinutes(trx, input.minutesId)
   if (minutes.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
   const meeting = await getMeeting(trx, minutes.meetingId)
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
@@ -77,10 +91,54 @@ export async function appointSignatories(
     )
   }
   for (const id of unique) await getPerson(trx, id)
+  if (input.signOffPlannedOn !== undefined) {
+    if (!isIsoDate(input.signOffPlannedOn))
+      throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signOffPlannedOn')
+    // KL 5:69: signed off within fourteen days of the meeting, so no later day can be agreed.
+    const deadline = signOffDeadline(meeting.meetsOn)
+    if (input.signOffPlannedOn > deadline || input.signOffPlannedOn < meeting.meetsOn) {
+      throw new InvalidInputError(
+        `the minutes are signed off between the meeting and ${deadline} (KL 5:69)`,
+        'signOffPlannedOn',
+      )
+    }
+  }
   await replaceSignatories(trx, minutes.id, unique)
+  if (input.signOffPlace !== undefined || input.signOffPlannedOn !== undefined) {
+    minutes = await updateMinutesRow(trx, minutes, {
+      ...(input.signOffPlace !== undefined ? { signOffPlace: input.signOffPlace.trim() || null } : {}),
+      ...(input.signOffPlannedOn !== undefined ? { signOffPlannedOn: input.signOffPlannedOn } : {}),
+    })
+  }
   await recordAudit(trx, actor, 'minutes.signatories_appointed', await auditRef(trx, meeting, minutes.id), {
-    after: { personIds: unique },
+    after: {
+      personIds: unique,
+      signOffPlace: minutes.signOffPlace,
+      signOffPlannedOn: minutes.signOffPlannedOn,
+    },
   })
+}
+
+/**
+ * Records that the chair declared the meeting closed, at `at` (an instant). Dissents are announced
+ * before it (KL 4:27): after it, one is written down only as announced before the close. The time
+ * may be corrected until the minutes are signed off.
+ */
+export async function closeMeeting(
+  trx: Queryable,
+  actor: Actor,
+  input: { minutesId: number; at: Date },
+): Promise<Minutes> {
+  const before = await getMinutes(trx, input.minutesId)
+  if (before.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
+  if (Number.isNaN(input.at.getTime())) throw new InvalidInputError('the closing time is not a time', 'at')
+  const after = await updateMinutesRow(trx, before, { meetingClosedAt: input.at.toISOString() })
+  const meeting = await getMeeting(trx, before.meetingId)
+  await recordAudit(trx, actor, 'minutes.meeting_closed', await auditRef(trx, meeting, before.id), {
+    before: { meetingClosedAt: before.meetingClosedAt },
+    after: { meetingClosedAt: after.meetingClosedAt },
+  })
+  return after
 }
 
 export interface RecordAttendanceInput {
@@ -109,6 +167,17 @@ export async function recordAttendance(
     if (input.servingForPersonId === input.personId)
       throw new InvalidInputError('nobody serves for themselves', 'servingForPersonId')
     if (!input.present) throw new InvalidInputError('a serving substitute is present', 'present')
+  }
+  if (
+    input.arrivedAtSection !== undefined &&
+    input.leftAfterSection !== undefined &&
+    input.arrivedAtSection > input.leftAfterSection
+  ) {
+    // One stretch per day: a member who broke off for another reason than jäv does not return (KL 5:20).
+    throw new InvalidInputError(
+      'someone who left does not come back the same day (KL 5:20)',
+      'arrivedAtSection',
+    )
   }
   if (input.remote && !(await getCommitteeSettings(trx, meeting.committeeId)).distanceParticipation) {
     throw new InvalidInputError('the committee does not allow taking part at a distance (KL 6:24)', 'remote')

@@ -128,6 +128,35 @@ describeOnEachDatabase('appointSignatories', (getDb) => {
     await appointSignatories(getDb(), testActor, { minutesId: minutes.id, personIds: [a!.id, c!.id] })
     assert.deepEqual((await readMinutesRecord(getDb(), meeting.id))?.signatoryIds, [a!.id, c!.id])
   })
+
+  // The meeting is on 2022-12-14, so the minutes are signed off by 2022-12-28 (KL 5:69).
+  for (const [plannedOn, accepted] of [
+    ['2022-12-14', true],
+    ['2022-12-28', true],
+    ['2022-12-29', false],
+    ['2022-12-13', false],
+    ['28 december', false],
+  ] as const) {
+    it(`A1: ${accepted ? 'agrees' : 'refuses'} a sign-off on ${plannedOn}, with its place`, async () => {
+      const committee = await createTestCommittee(getDb())
+      const persons = await addTestMembers(getDb(), committee, 2)
+      const { meeting, minutes } = await createTestMinutes(getDb(), committee)
+      const appoint = appointSignatories(getDb(), testActor, {
+        minutesId: minutes.id,
+        personIds: persons.map((p) => p.id),
+        signOffPlace: ' Kansliet, rum 3 ',
+        signOffPlannedOn: plannedOn,
+      })
+      if (!accepted) {
+        await assert.rejects(appoint, (error: DomainError) => error.field === 'signOffPlannedOn')
+        return
+      }
+      await appoint
+      const stored = (await readMinutesRecord(getDb(), meeting.id))?.minutes
+      assert.equal(stored?.signOffPlace, 'Kansliet, rum 3')
+      assert.equal(stored?.signOffPlannedOn, plannedOn)
+    })
+  }
 })
 
 describeOnEachDatabase('recordAttendance', (getDb) => {

@@ -12,6 +12,8 @@ export interface Minutes {
   /** Where the signed-off minutes are kept, as the notice must say (KL 8:12). */
   keptAt: string | null
   publishedAt: string | null
+  /** When the chair declared the meeting closed: dissents are announced before it (KL 4:27). */
+  meetingClosedAt: string | null
   version: number
 }
 

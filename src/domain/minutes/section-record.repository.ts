@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import type { NewRow, Selected } from '../../db/schema.ts'
+import { NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
 import { readStringList } from '../shared/json-text.ts'
 import type { Author, Dissent, Motion, MotionKind, Recusal, Service, Statement } from './minutes.ts'
@@ -132,6 +133,18 @@ export async function listDissents(db: Queryable, sectionIds: readonly number[])
     text: row.text,
     authors: row.authors,
   }))
+}
+
+export async function getDissent(db: Queryable, id: number): Promise<Dissent> {
+  const row = await db.selectFrom('dissent').select('section_id').where('id', '=', id).executeTakeFirst()
+  const found = row && (await listDissents(db, [row.section_id])).find((d) => d.id === id)
+  if (!found) throw new NotFoundError('dissent', id)
+  return found
+}
+
+export async function updateDissentText(db: Queryable, id: number, text: string): Promise<Dissent> {
+  await db.updateTable('dissent').set({ text }).where('id', '=', id).execute()
+  return getDissent(db, id)
 }
 
 export async function insertStatement(

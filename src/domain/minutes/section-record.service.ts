@@ -1,12 +1,21 @@
 import type { Queryable } from '../../db/database.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
+import { getMeeting } from '../meeting/meeting.repository.ts'
 import type { Actor } from '../shared/actor.ts'
+import { addDays, isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { listBallotsOfSection } from '../vote/vote.repository.ts'
-import { getSectionOwners } from './minutes.repository.ts'
+import { getMinutes, getSectionOwners } from './minutes.repository.ts'
 import type { Author, Dissent, Motion, MotionKind, Statement } from './minutes.ts'
 import { auditSection, getEditableSection } from './section.service.ts'
-import { insertDissent, insertMotion, insertStatement, listServices } from './section-record.repository.ts'
+import {
+  getDissent,
+  insertDissent,
+  insertMotion,
+  insertStatement,
+  listServices,
+  updateDissentText,
+} from './section-record.repository.ts'
 
 export interface AuthorInput {
   personId?: number
@@ -14,21 +23,41 @@ export interface AuthorInput {
   andOthers?: boolean
 }
 
-/** Records a motion (yrkande) with its proposers, its text and its points. */
+/**
+ * Records a motion (yrkande) with its proposers, its text and its points. Only members serving at
+ * the § make motions: officials and others present may speak but never decide (M6, KL 7:10–19),
+ * and a substitute who does not serve may take part in the debate only (KL 6:17).
+ */
 export async function recordMotion(
   trx: Queryable,
   actor: Actor,
-  input: { sectionId: number; kind?: MotionKind; text: string; points?: string[]; authors: AuthorInput[] },
+  input: {
+    sectionId: number
+    kind?: MotionKind
+    text: string
+    points?: string[]
+    authors: AuthorInput[]
+    asPublished?: boolean
+  },
 ): Promise<Motion> {
   const section = await getEditableSection(trx, input.sectionId)
   const text = input.text.trim()
   if (!text) throw new InvalidInputError('the motion needs its text', 'text')
+  const authors = toAuthors(input.authors)
+  const services = await listServices(trx, [section.id])
+  // A signed-off protocol being imported is the record: its motions stand as printed.
+  for (const author of input.asPublished ? [] : authors) {
+    if (author.personId === null || services.length === 0) continue
+    if (!services.some((s) => s.personId === author.personId)) {
+      throw new InvalidStateError('only a member serving at the § may make a motion (M6, KL 6:17)')
+    }
+  }
   const motion = await insertMotion(trx, {
     sectionId: section.id,
     kind: input.kind ?? null,
     text,
     points: (input.points ?? []).map((p) => p.trim()).filter(Boolean),
-    authors: toAuthors(input.authors),
+    authors,
   })
   await auditSection(trx, actor, 'section.motion_recorded', section.id, { after: motion })
   return motion
@@ -37,15 +66,31 @@ export async function recordMotion(
 /**
  * Records a dissent (reservation). KL 4:27: only someone who took part in the decision may dissent,
  * and not one who voted for it; it must be announced before the meeting ends, its written reason
- * may follow until sign-off.
+ * may follow until sign-off (addDissentReason).
  */
 export async function recordDissent(
   trx: Queryable,
   actor: Actor,
-  input: { sectionId: number; text?: string; authors: AuthorInput[]; asPublished?: boolean },
+  input: {
+    sectionId: number
+    text?: string
+    authors: AuthorInput[]
+    /**
+     * After the chair closed the meeting, the secretary may still write down a dissent announced
+     * before the close, and says so; one announced afterwards is void (KL 4:27).
+     */
+    announcedBeforeClose?: boolean
+    asPublished?: boolean
+  },
 ): Promise<Dissent> {
   const section = await getEditableSection(trx, input.sectionId)
   const authors = toAuthors(input.authors)
+  const minutes = await getMinutes(trx, section.minutesId)
+  if (minutes.meetingClosedAt !== null && !input.announcedBeforeClose && !input.asPublished) {
+    throw new InvalidStateError(
+      'the meeting is closed: a dissent must have been announced before the meeting ended (KL 4:27)',
+    )
+  }
   const [services, ballots] = await Promise.all([
     listServices(trx, [section.id]),
     listBallotsOfSection(trx, section.id),
@@ -67,6 +112,34 @@ export async function recordDissent(
   })
   await auditSection(trx, actor, 'section.dissent_recorded', section.id, { after: dissent })
   return dissent
+}
+
+/**
+ * Adds or changes the written reason of a dissent announced at the meeting (KL 4:27). It may follow
+ * until the § is signed off and, where the committee sets a number of days for it, no later than
+ * that many days after the meeting (a local rule, domain.md M4).
+ */
+export async function addDissentReason(
+  trx: Queryable,
+  actor: Actor,
+  input: { dissentId: number; text: string; on: string },
+): Promise<Dissent> {
+  if (!isIsoDate(input.on)) throw new InvalidInputError('the day must be YYYY-MM-DD', 'on')
+  const before = await getDissent(trx, input.dissentId)
+  const section = await getEditableSection(trx, before.sectionId)
+  const { committeeId, meetingId } = await getSectionOwners(trx, section.id)
+  const days = (await getCommitteeSettings(trx, committeeId)).writtenDissentDays
+  if (days > 0) {
+    const due = addDays((await getMeeting(trx, meetingId)).meetsOn, days)
+    if (input.on > due) {
+      throw new InvalidStateError(`the written reason of a dissent was due by ${due}`)
+    }
+  }
+  const text = input.text.trim()
+  if (!text) throw new InvalidInputError('write the reason', 'text')
+  const after = await updateDissentText(trx, before.id, text)
+  await auditSection(trx, actor, 'section.dissent_reason_added', section.id, { before, after })
+  return after
 }
 
 /** Records a statement of a kind the committee allows (särskilt uttalande, protokollsanteckning, ersättaryttrande …). */

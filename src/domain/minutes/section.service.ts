@@ -7,6 +7,7 @@ import { getMeeting, getOrganisationIdOfMeeting } from '../meeting/meeting.repos
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
+import { listAttendance } from './attendance.repository.ts'
 import {
   findSectionByNumber,
   getMinutes,
@@ -225,6 +226,14 @@ export async function recordServing(
   // KL 6:28: a member with jäv may not take part in the matter.
   if (recusals.some((r) => r.personId === input.personId)) {
     throw new InvalidStateError('a member with jäv may not serve at this § (KL 6:28)')
+  }
+  const { meetingId } = await getSectionOwners(trx, section.id)
+  const attendance = (await listAttendance(trx, [meetingId])).find((a) => a.personId === input.personId)
+  // KL 5:20: a member who broke off for another reason than jäv does not serve again that day.
+  if (attendance?.leftAfterSection != null && section.number > attendance.leftAfterSection) {
+    throw new InvalidStateError(
+      `someone who left after § ${attendance.leftAfterSection} does not serve again the same day (KL 5:20)`,
+    )
   }
   const services = await listServices(trx, [section.id])
   if (services.some((s) => s.personId === input.personId)) return

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { suggestSubstitutes } from './substitute-suggestion.ts'
+import { substitutesPassedOver, suggestSubstitutes } from './substitute-suggestion.ts'
 
 const S = 1
 const M = 2
@@ -56,6 +56,44 @@ describe('suggestSubstitutes', () => {
   for (const [name, absent, available, expected] of table) {
     it(name, () => {
       assert.deepEqual([...suggestSubstitutes(members, available, absent)], expected)
+    })
+  }
+})
+
+describe('substitutesPassedOver (B3: substitutes serve in the established order)', () => {
+  // [why, serving for (member → substitute), substitutes present, passed over (member, serving, passed over)]
+  const table: Array<[string, Array<[number, number]>, number[], Array<[number, number, number]>]> = [
+    ['the suggested substitute serves', [[10, 21]], [20, 21, 22], []],
+    ['the second of the party serves while the first sits idle', [[10, 22]], [21, 22], [[10, 22, 21]]],
+    [
+      'another party’s substitute serves while one of the party sits idle',
+      [[10, 20]],
+      [20, 21],
+      [[10, 20, 21]],
+    ],
+    ['the one passed over is absent', [[10, 22]], [22], []],
+    [
+      'the one passed over serves for another member',
+      [
+        [10, 22],
+        [13, 21],
+      ],
+      [21, 22],
+      [],
+    ],
+    ['no one of the party: the lower number in the order first', [[12, 23]], [20, 23], [[12, 23, 20]]],
+  ]
+  for (const [why, serving, present, expected] of table) {
+    it(why, () => {
+      const found = substitutesPassedOver(
+        members,
+        substitutes.filter((s) => present.includes(s.personId)),
+        new Map(serving),
+      )
+      assert.deepEqual(
+        found.map((f) => [f.memberId, f.servingId, f.passedOverId]),
+        expected,
+      )
     })
   }
 })

@@ -23,7 +23,7 @@ export const localSettingsSchema = z.object({
   statementKinds: z.array(z.string().trim().min(1).max(60)).max(10),
   /** Whether substitutes present but not serving may have an opinion recorded (ersättaryttrande). */
   substitutesMayStateOpinion: z.boolean(),
-  /** Days after the meeting within which a dissent's written reason may be handed in. */
+  /** Days after the meeting within which a dissent's written reason may be handed in; 0: until sign-off. */
   writtenDissentDays: z.number().int().min(0).max(14),
   /** Whether the meetings are open to the public (KL 6:25: closed unless the council allows). */
   publicMeetings: z.boolean(),

@@ -2,7 +2,8 @@ import type { Queryable } from '../../db/database.ts'
 import { getAgendas } from '../agenda/agenda.service.ts'
 import type { MeetingStatus } from '../meeting/meeting.ts'
 import { groupBy } from '../shared/group-by.ts'
-import { publicAgenda } from './public-agenda.ts'
+import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
+import { publishedAgenda } from './public-agenda.ts'
 import {
   listAnnouncedMeetingRows,
   listCalendarMeetingRows,
@@ -51,13 +52,16 @@ export async function readAgendaFeed(
     ...m,
     status: m.status as MeetingStatus,
     updatedAt: m.noticePublishedAt ?? m.updatedAt,
-    items: publicAgenda(agendas.get(m.meetingId) ?? [])
+    items: publishedAgenda(agendas.get(m.meetingId) ?? [])
       .filter((e) => e.item.status !== 'withdrawn')
       .map((e) => ({ number: e.item.number ?? String(e.item.position), title: e.item.title ?? 'Ärende' })),
   }))
 }
 
-/** The latest sign-offs (all committees, or one) with their public §§: two queries. */
+/**
+ * The latest sign-offs (all committees, or one) with their public §§: two queries. A personal
+ * identity number in a title (an imported protocol) is masked, as on the minutes page (P3).
+ */
 export async function readMinutesFeed(
   db: Queryable,
   filter: { committeeId?: number; limit?: number } = {},
@@ -69,7 +73,7 @@ export async function readMinutesFeed(
       rows.map((r) => r.signOffId),
     ),
     (s) => s.signOffId,
-    (s) => ({ number: s.number, label: s.label, title: s.title }),
+    (s) => ({ number: s.number, label: mask(s.label), title: mask(s.title) }),
   )
   return rows.map((r) => ({
     ...r,

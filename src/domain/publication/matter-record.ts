@@ -6,6 +6,7 @@ import type { Matter, MatterKind } from '../matter/matter.ts'
 import type { SectionOutcome } from '../minutes/minutes.ts'
 import { groupBy } from '../shared/group-by.ts'
 import { readStringList } from '../shared/json-text.ts'
+import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
 import {
   findMatterRowByRegistryNumber,
   listPublicMatterItemRows,
@@ -59,14 +60,14 @@ export async function readMatterRecord(
   const attachmentsOf = groupBy(
     attachments.filter((a) => !a.document.confidential),
     (a) => a.agendaItemId,
-    (a) => a.document,
+    (a) => ({ ...a.document, title: mask(a.document.title) }),
   )
   const sectionsOf = groupBy(sections, (s) => s.agendaItemId)
   const matter: Matter = {
     id: row.id,
     organisationId: row.organisation_id,
     registryNumber: row.registry_number,
-    title: row.title,
+    title: mask(row.title),
     kind: row.kind as MatterKind | null,
   }
   return {
@@ -78,16 +79,17 @@ export async function readMatterRecord(
       meetingSlug: item.meetingSlug,
       meetsOn: item.meetsOn,
       number: item.number,
-      title: item.title,
-      summary: item.summary,
-      proposal: readStringList(item.proposal),
+      // Personal identity numbers left in imported texts are masked, as on the meeting page (P3).
+      title: mask(item.title),
+      summary: mask(item.summary),
+      proposal: readStringList(item.proposal).map(mask),
       status: item.status as AgendaItemStatus,
       attachments: attachmentsOf.get(item.agendaItemId) ?? [],
       decisions: (sectionsOf.get(item.agendaItemId) ?? []).map((s) => ({
         number: s.number,
-        label: s.label,
-        title: s.title,
-        decision: readStringList(s.decision),
+        label: mask(s.label),
+        title: mask(s.title),
+        decision: readStringList(s.decision).map(mask),
         outcome: s.outcome as SectionOutcome,
         signedOffOn: s.signedOffOn,
       })),

@@ -3,6 +3,7 @@ import type { MembershipRole } from '../membership/membership.ts'
 import { findPersonBySlug } from '../person/person.service.ts'
 import type { Party, Person } from '../person/person.ts'
 import type { BallotChoice } from '../vote/tally.ts'
+import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
 import {
   findPartyRowByAbbreviation,
   listAuthoredRows,
@@ -113,14 +114,25 @@ async function readPublicRecord(db: Queryable, owner: RecordOwner): Promise<Publ
     listAuthoredRows(db, 'statement', owner),
     listBallotRows(db, owner),
   ])
+  // A personal identity number left in an imported §'s text is masked, as on the minutes page (P3).
+  const authored = (rows: AuthoredEntry[]) =>
+    rows.map((r) => ({
+      ...r,
+      text: mask(r.text),
+      sectionLabel: mask(r.sectionLabel),
+      sectionTitle: mask(r.sectionTitle),
+    }))
   return {
     memberships: memberships.map((m) => ({ ...m, role: m.role as MembershipRole })),
     attendance: attendanceRate(seats, substituteService),
-    motions,
-    dissents,
-    statements,
+    motions: authored(motions),
+    dissents: authored(dissents),
+    statements: authored(statements),
     ballots: ballots.map((b) => ({
       ...b,
+      question: mask(b.question),
+      sectionLabel: mask(b.sectionLabel),
+      sectionTitle: mask(b.sectionTitle),
       choice: b.choice as BallotChoice,
       outcome: b.outcome as 'yes' | 'no',
     })),

@@ -9,14 +9,18 @@ import { publicAgenda } from './public-agenda.ts'
 // scanned; a confidential item's neutral title and its heading are.
 
 /** One personal identity number in a public text, and where it is. */
-export interface PersonalIdentityNumberFinding {
+export interface PublicTextFinding {
   /** Where, in Swedish, for the clerk: "Punkt 5, sammanfattning, rad 3". */
   place: string
-  agendaItemId: number | null
-  documentId: number | null
   line: number
   column: number
   // The number itself is left out on purpose: findings end up in error messages and logs.
+}
+
+/** A finding in the agenda of a notice: the item and the document it is in, for links. */
+export interface PersonalIdentityNumberFinding extends PublicTextFinding {
+  agendaItemId: number | null
+  documentId: number | null
 }
 
 /** A public text beside the agenda (the place of the meeting, the reason for a late notice). */
@@ -66,8 +70,10 @@ export function scanForPersonalIdentityNumbers(
 }
 
 /** Publication refused: personal identity numbers in public texts. `findings` says where, for the form. */
-export class PersonalIdentityNumbersFoundError extends InvalidStateError {
-  constructor(readonly findings: readonly PersonalIdentityNumberFinding[]) {
+export class PersonalIdentityNumbersFoundError<
+  Finding extends PublicTextFinding = PersonalIdentityNumberFinding,
+> extends InvalidStateError {
+  constructor(readonly findings: readonly Finding[]) {
     super(
       `personal identity numbers must not be published (P3, GDPR): ${findings.map((f) => f.place).join('; ')}`,
     )

@@ -3,7 +3,11 @@ import { describe, it } from 'node:test'
 import type { AgendaEntry } from '../agenda/agenda.service.ts'
 import type { AgendaItem } from '../agenda/agenda-item.ts'
 import type { Document } from '../document/document.ts'
-import { findPersonalIdentityNumbers, passesLuhn } from './personal-identity-number.ts'
+import {
+  findPersonalIdentityNumbers,
+  maskPersonalIdentityNumbers,
+  passesLuhn,
+} from './personal-identity-number.ts'
 import {
   assertNoPersonalIdentityNumbers,
   PersonalIdentityNumbersFoundError,
@@ -60,6 +64,22 @@ describe('findPersonalIdentityNumbers', () => {
   ] as const) {
     it(`${valid ? 'passes' : 'fails'} the Luhn check for ${digits}`, () =>
       assert.equal(passesLuhn(digits), valid))
+  }
+})
+
+describe('maskPersonalIdentityNumbers', () => {
+  // [text, as published]
+  const cases: Array<[string | null, string | null]> = [
+    [null, null],
+    ['', ''],
+    ['Dnr 2023/310, 2022-12-14', 'Dnr 2023/310, 2022-12-14'],
+    ['Sökande 811218-9876 har ansökt', 'Sökande [personnummer borttaget] har ansökt'],
+    ['19121212-1212\noch 8112189876.', '[personnummer borttaget]\noch [personnummer borttaget].'],
+    ['811218-9875 (fel kontrollsiffra)', '811218-9875 (fel kontrollsiffra)'],
+  ]
+  for (const [text, expected] of cases) {
+    it(`publishes ${JSON.stringify(text)} as ${JSON.stringify(expected)}`, () =>
+      assert.equal(maskPersonalIdentityNumbers(text), expected))
   }
 })
 

@@ -1,4 +1,5 @@
 import type { AgendaEntry } from '../agenda/agenda.service.ts'
+import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
 
 /** The neutral title a secret item gets on the public agenda (B4, OSL). */
 export const confidentialItemTitle = 'Ärende som omfattas av sekretess'
@@ -32,4 +33,23 @@ export function publicAgenda(entries: readonly AgendaEntry[]): AgendaEntry[] {
     }
     return { item, attachments: attachments.filter((d) => !d.confidential), changes: publicChanges }
   })
+}
+
+/**
+ * The public agenda as pages, feeds and the search index show it: a personal identity number left
+ * in an item's text or a document's name is masked (P3). Publishing a notice refuses such texts, but
+ * an imported protocol brings its own agenda items. The scan reads publicAgenda, unmasked.
+ */
+export function publishedAgenda(entries: readonly AgendaEntry[]): AgendaEntry[] {
+  return publicAgenda(entries).map(({ item, attachments, changes }) => ({
+    item: {
+      ...item,
+      heading: mask(item.heading),
+      title: mask(item.title),
+      summary: mask(item.summary),
+      proposal: item.proposal.map(mask),
+    },
+    attachments: attachments.map((d) => ({ ...d, title: mask(d.title) })),
+    changes,
+  }))
 }

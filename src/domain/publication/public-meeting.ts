@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
-import { findCommitteeBySlug } from '../committee/committee.service.ts'
+import { findCommitteeBySlug, getCommitteeSettings } from '../committee/committee.service.ts'
 import type { Committee } from '../committee/committee.ts'
 import { findMeetingBySlug } from '../meeting/meeting.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
@@ -12,7 +12,7 @@ import {
 } from '../minutes/minutes-record.ts'
 import { listParties, listPersonsByIds } from '../person/person.service.ts'
 import type { Party, Person } from '../person/person.ts'
-import { publicAgenda } from './public-agenda.ts'
+import { publishedAgenda } from './public-agenda.ts'
 import { listRegistryNumbers } from './publication.repository.ts'
 
 /** A meeting as the public may see it: its agenda once the notice is out, its minutes once signed off. */
@@ -24,6 +24,8 @@ export interface PublicMeeting {
   minutes: MinutesRecord | undefined
   persons: Map<number, Person>
   parties: Map<number, Party>
+  /** Whether the council opened the committee's meetings to the public (KL 6:25: closed unless it did). */
+  openToPublic: boolean
   /** The Dnr of each public agenda item and § that carries a matter. */
   registryNumbers: { ofItem: Map<number, string>; ofSection: Map<number, string> }
 }
@@ -37,13 +39,14 @@ export async function readPublicMeeting(
   const committee = await findCommitteeBySlug(db, committeeSlug)
   const meeting = committee && (await findMeetingBySlug(db, committee.id, meetingSlug))
   if (!committee || !meeting) return undefined
-  const [agenda, record, parties] = await Promise.all([
+  const [agenda, record, parties, settings] = await Promise.all([
     getAgenda(db, meeting.id),
     readMinutesRecord(db, meeting.id),
     listParties(db, committee.organisationId),
+    getCommitteeSettings(db, committee.id),
   ])
   // The agenda is public once the notice is out; minutes only once signed off (TF 2:10).
-  const shown = meeting.status !== 'planned' ? publicAgenda(agenda) : []
+  const shown = meeting.status !== 'planned' ? publishedAgenda(agenda) : []
   const signedOff = record && publicMinutesRecord(record)
   const minutes = signedOff && signedOff.sections.length > 0 ? signedOff : undefined
   const personIds = minutes ? personIdsOf(minutes) : new Set<number>()
@@ -74,6 +77,7 @@ export async function readPublicMeeting(
     minutes,
     persons: new Map(persons.map((p) => [p.id, p])),
     parties: new Map(parties.map((p) => [p.id, p])),
+    openToPublic: settings.publicMeetings,
     registryNumbers: { ofItem: meeting.status !== 'planned' ? ofItem : new Map(), ofSection },
   }
 }

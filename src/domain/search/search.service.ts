@@ -7,7 +7,8 @@ import { getMeeting } from '../meeting/meeting.repository.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import { type MinutesRecord, publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
 import { listParties } from '../person/person.repository.ts'
-import { publicAgenda } from '../publication/public-agenda.ts'
+import { maskPersonalIdentityNumbers } from '../publication/personal-identity-number.ts'
+import { publishedAgenda } from '../publication/public-agenda.ts'
 import {
   countSearchHits,
   deleteSearchEntriesOfMeeting,
@@ -27,7 +28,8 @@ const matchOfRank: SearchMatch[] = ['title', 'word', 'part']
 /**
  * Rebuilds the search entries of one meeting from what the public may see, and nothing else (P2):
  * the public agenda once the notice is out, without confidential items and documents; signed-off,
- * non-confidential §§ (TF 2:10); the extracted text of public attachments. Call it in the
+ * non-confidential §§ (TF 2:10); the extracted text of public attachments. Personal identity
+ * numbers are masked (P3), so a search for one finds nothing. Call it in the
  * transaction that changed the meeting's public content.
  */
 export async function reindexMeeting(trx: Queryable, meetingId: number): Promise<void> {
@@ -40,7 +42,7 @@ export async function reindexMeeting(trx: Queryable, meetingId: number): Promise
   const committee = await getCommittee(trx, meeting.committeeId)
   const entries: MeetingEntry[] = []
   if (agendaIsPublic(meeting))
-    entries.push(...agendaEntries(meeting, publicAgenda(await getAgenda(trx, meeting.id))))
+    entries.push(...agendaEntries(meeting, publishedAgenda(await getAgenda(trx, meeting.id))))
   const record = await readMinutesRecord(trx, meeting.id)
   if (record) {
     const parties = new Map(
@@ -169,7 +171,7 @@ function agendaEntries(meeting: Meeting, agenda: readonly AgendaEntry[]): Meetin
         objectId: document.id,
         label: documentKindLabels[document.kind] ?? 'Handling',
         title: normaliseText(document.title),
-        body: bodyOf([document.extractedText]),
+        body: bodyOf([maskPersonalIdentityNumbers(document.extractedText)]), // P3, as publishedAgenda
         parties: [],
       })
     }

@@ -38,3 +38,8 @@ export function formatTimeSpan(start: string | null, end: string | null): string
   if (!start) return ''
   return end ? `kl. ${start}–${end}` : `kl. ${start}`
 }
+
+/** Today's date in Sweden, 'YYYY-MM-DD': notice boards, deadlines and "upcoming" turn at Swedish midnight. */
+export function todayInSweden(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now)
+}

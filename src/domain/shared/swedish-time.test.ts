@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { swedishTimeToUtc } from './swedish-time.ts'
+import { swedishClockTime, swedishTimeToUtc } from './swedish-time.ts'
 
 describe('swedishTimeToUtc', () => {
   // [local date, local time, UTC instant, why]
@@ -35,6 +35,23 @@ describe('swedishTimeToUtc', () => {
       for (const time of ['12:00', '17:00']) {
         assert.equal(format.format(swedishTimeToUtc(date, time)), `${date} ${time}`)
       }
+    }
+  })
+})
+
+describe('swedishClockTime', () => {
+  it('reads an instant back as the Swedish wall-clock time, in winter and in summer', () => {
+    assert.equal(swedishClockTime(new Date('2022-12-14T16:00:00.000Z')), '17:00')
+    assert.equal(swedishClockTime(new Date('2023-06-14T15:05:00.000Z')), '17:05')
+  })
+
+  it('undoes swedishTimeToUtc outside the repeated October hour', () => {
+    for (const [date, time] of [
+      ['2025-03-30', '03:00'],
+      ['2026-12-31', '23:45'],
+      ['2027-01-01', '00:15'],
+    ] as const) {
+      assert.equal(swedishClockTime(swedishTimeToUtc(date, time)), time)
     }
   })
 })

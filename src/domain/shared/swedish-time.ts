@@ -33,3 +33,9 @@ export function swedishTimeToUtc(date: string, time = '00:00'): Date {
   const summer = wall - 2 * hour
   return new Date(isSwedishSummerTime(summer) ? summer : wall - hour)
 }
+
+/** The Swedish wall-clock time 'HH:MM' of an instant: 16:00Z on 2022-12-14 -> '17:00'. */
+export function swedishClockTime(instant: Date): string {
+  const local = new Date(instant.getTime() + swedishUtcOffsetHours(instant.getTime()) * hour)
+  return local.toISOString().slice(11, 16)
+}

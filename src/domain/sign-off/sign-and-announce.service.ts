@@ -8,7 +8,8 @@ import type { SignOff } from './sign-off.ts'
 /**
  * A signatory signs in the workspace. When theirs is the last signature, the §§ are signed off and
  * the notice goes up on the anslagstavla the same day (KL 8:12), in the same transaction, so signed-
- * off §§ are never left unannounced.
+ * off §§ are never left unannounced. Refused while a public text of the §§ holds a personal
+ * identity number (PersonalIdentityNumbersFoundError, with the places; P3).
  */
 export async function signAndAnnounce(
   db: Queryable,

@@ -3,9 +3,12 @@
 
 import { addDays, daysBetween } from '../shared/calendar-date.ts'
 
+/** KL 5:69: the minutes are signed off within this many calendar days of the meeting. */
+export const signOffPeriodDays = 14
+
 /** The last day the minutes may be signed off: 14 calendar days after the meeting (KL 5:69). */
 export function signOffDeadline(meetingOn: string): string {
-  return addDays(meetingOn, 14)
+  return addDays(meetingOn, signOffPeriodDays)
 }
 
 /** True when today is past the sign-off deadline; signing off on the deadline itself is in time. */

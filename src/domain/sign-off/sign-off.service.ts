@@ -10,6 +10,8 @@ import {
   updateMinutesRow,
 } from '../minutes/minutes.repository.ts'
 import type { Minutes } from '../minutes/minutes.ts'
+import { readMinutesRecord } from '../minutes/minutes-record.ts'
+import { assertNoPersonalIdentityNumbersInSections } from '../publication/minutes-identity-number-scan.ts'
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
@@ -61,7 +63,8 @@ export async function prepareSignOff(
 /**
  * A signatory signs. When the last appointed signatory has signed, the §§ are signed off on that
  * day and locked; when every § is, the minutes are. The sign-off row is locked while this runs, so
- * two signatories signing at the same moment cannot both miss being the last.
+ * two signatories signing at the same moment cannot both miss being the last. Every signature is
+ * refused while a public text of the §§ holds a personal identity number (P3), with the places.
  */
 export async function signSections(
   db: Queryable,
@@ -78,6 +81,7 @@ export async function signSections(
       throw new InvalidStateError('only the appointed signatories sign the minutes')
     if (signOff.signatures.some((s) => s.personId === input.personId))
       throw new InvalidStateError('you have signed already')
+    await assertPublishable(trx, minutes, signOff)
     await insertSignature(trx, signOff.id, input.personId, new Date().toISOString())
     const signedBy = [...signOff.signatures.map((s) => s.personId), input.personId]
     await audit(trx, actor, 'minutes.signed', minutes, { signOffId: signOff.id, personId: input.personId })
@@ -86,9 +90,20 @@ export async function signSections(
   })
 }
 
+// Signed-off §§ are public at once (TF 2:10) and on the portal the same moment, so no signatory
+// signs what could not be published (P3; GDPR art. 87): the secretary removes the number or marks
+// the § confidential first. Checked at every signature, not only the last, inside the transaction.
+async function assertPublishable(trx: Queryable, minutes: Minutes, signOff: SignOff): Promise<void> {
+  const record = await readMinutesRecord(trx, minutes.meetingId)
+  assertNoPersonalIdentityNumbersInSections(
+    (record?.sections ?? []).filter((s) => signOff.sectionIds.includes(s.section.id)),
+  )
+}
+
 /**
  * Records a sign-off that has already happened, as a published protocol states it (imports): the
- * §§, the day and who signed.
+ * §§, the day and who signed. Not scanned for personal identity numbers: the protocol is public
+ * already and is imported as published; publicMinutesRecord masks any number it holds (P3).
  */
 export async function recordSignOff(
   trx: Queryable,

@@ -23,6 +23,12 @@ export interface RecordVoteInput {
   chairPersonId?: number
   drawLot?: () => 'yes' | 'no'
   result?: string
+  /**
+   * Taken at the meeting: an open vote then needs every serving member's ballot, ja, nej or avstår,
+   * because the minutes must say how each voted (KL 5:67 p. 5). An imported protocol is recorded
+   * as printed, and may have the counts only.
+   */
+  atTheMeeting?: boolean
 }
 
 /**
@@ -47,6 +53,7 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
     if (input.kind !== 'open' && input.counts)
       throw new InvalidInputError('give either ballots or counts', 'ballots')
     ballots = await checkBallots(trx, section.id, named)
+    if (input.atTheMeeting && input.kind === 'open') await checkEveryoneVoted(trx, section.id, ballots)
     const chairVote = input.chairPersonId
       ? named.find((b) => b.personId === input.chairPersonId)?.choice
       : undefined
@@ -57,6 +64,9 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
       ...(input.drawLot ? { drawLot: input.drawLot } : {}),
     })
   } else if (input.counts) {
+    if (input.atTheMeeting && input.kind === 'open') {
+      throw new InvalidInputError('an open vote records how each member voted (KL 5:67 p. 5)', 'ballots')
+    }
     const { yes, no, abstain } = input.counts
     if (![yes, no, abstain].every((n) => Number.isInteger(n) && n >= 0)) {
       throw new InvalidInputError('the counts are whole numbers from 0', 'counts')
@@ -127,4 +137,20 @@ async function checkBallots(
     if (!service) throw new InvalidStateError('only members serving at the § may vote')
     return { personId: b.personId, partyId: service.partyId, choice: b.choice }
   })
+}
+
+/** In an open vote at the meeting, every member serving at the § and without jäv casts a ballot. */
+async function checkEveryoneVoted(trx: Queryable, sectionId: number, ballots: readonly Ballot[]) {
+  const [services, recusals] = await Promise.all([
+    listServices(trx, [sectionId]),
+    listRecusals(trx, [sectionId]),
+  ])
+  const voted = new Set(ballots.map((b) => b.personId))
+  const recused = new Set(recusals.map((r) => r.personId))
+  if (services.some((s) => !voted.has(s.personId) && !recused.has(s.personId))) {
+    throw new InvalidInputError(
+      'every serving member’s ballot is needed in an open vote (KL 5:67 p. 5)',
+      'ballots',
+    )
+  }
 }

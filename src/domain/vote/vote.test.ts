@@ -212,4 +212,30 @@ describeOnEachDatabase('recordVote', (getDb) => {
       (error: DomainError) => error.field === 'counts',
     )
   })
+
+  // [ballots given (of 3 serving), jäv of the third, accepted]
+  const atTheMeeting: Array<[BallotChoice[], boolean, boolean, string]> = [
+    [['yes', 'yes', 'abstain'], false, true, 'every serving member, one abstaining'],
+    [['yes', 'no'], false, false, 'one serving member without a ballot'],
+    [['yes', 'yes'], true, true, 'all but the member with jäv'],
+  ]
+  for (const [choices, recused, accepted, why] of atTheMeeting) {
+    it(`M2: ${accepted ? 'records' : 'refuses'} an open vote at the meeting with ${why} (KL 5:67 p. 5)`, async () => {
+      const { section, members } = await setUp(3)
+      if (recused)
+        await recordRecusal(getDb(), testActor, { sectionId: section.id, personId: members[2]!.id })
+      const recorded = vote(section.id, { ballots: ballots(members, ...choices), atTheMeeting: true })
+      if (accepted) assert.equal((await recorded).ballots.length, choices.length)
+      else await assert.rejects(recorded, /every serving member’s ballot is needed/)
+    })
+  }
+
+  it('M2: refuses the counts only of an open vote at the meeting, but keeps them from an imported protocol', async () => {
+    const { section } = await setUp(3)
+    await assert.rejects(
+      vote(section.id, { counts: { yes: 2, no: 1, abstain: 0 }, atTheMeeting: true }),
+      /records how each member voted/,
+    )
+    assert.equal((await vote(section.id, { counts: { yes: 2, no: 1, abstain: 0 } })).yes, 2)
+  })
 })

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
+import { signedInSecretary } from '../../../test/support/admin-users.ts'
 import { createTestMinutes, testActor } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { addVotedMeeting, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { createUser, grantRole } from '../../domain/account/account.service.ts'
+import { createUser } from '../../domain/account/account.service.ts'
 import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
 import { createApp } from '../app.ts'
 import { paths } from '../paths.ts'
@@ -27,19 +28,7 @@ describeOnEachDatabase('rectification and appeals of a signed-off §', (getDb) =
     // A later meeting whose minutes are not signed off: its deadline is 2023-04-13 (KL 5:69).
     await createTestMinutes(db, committee, { meetsOn: '2023-03-30' })
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2023-04-03T10:00:00Z') })
-    const user = await createUser(db, testActor, {
-      email: 'sekr-kn@example.se',
-      name: 'Sekreteraren',
-      password,
-    })
-    await grantRole(db, testActor, {
-      userId: user.id,
-      role: 'secretary',
-      organisationId: committee.organisationId,
-      committeeId: committee.id,
-    })
-    secretary = new AdminClient(app)
-    await secretary.signIn('sekr-kn@example.se', password)
+    secretary = await signedInSecretary(app, db, committee, 'sekr-kn@example.se')
     base = `/admin/namnder/${voted.committeeSlug}/moten/${voted.meetingSlug}/protokoll/paragrafer/1`
   })
   after(() => app.close())

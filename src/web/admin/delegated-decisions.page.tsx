@@ -4,6 +4,7 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
+import { CheckboxField } from './checkbox-field.tsx'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './form.tsx'
 import { minutesPaths } from './minutes-paths.ts'
 
@@ -13,6 +14,7 @@ export const delegatedDecisionLabels = {
   delegationPoint: 'Punkt i delegationsordningen',
   decidedOn: 'Beslutsdatum',
   registryNumber: 'Diarienummer',
+  urgent: 'Ordförandebeslut i ett brådskande ärende (KL 6:39): anmäls vid nästa sammanträde',
 }
 
 export type RegisteredDecision = DelegatedDecision & {
@@ -149,6 +151,7 @@ export function DelegatedDecisionsPage(props: {
             hint="Frivilligt"
             short
           />
+          <CheckboxField name="urgent" label={delegatedDecisionLabels.urgent} form={form} />
           <button type="submit">Registrera beslutet</button>
         </form>
       </section>
@@ -166,6 +169,8 @@ function DecisionStatus({
   token: string
 }) {
   if (decision.reportedInAgendaItemId !== null) return <>Anmält till nämnden</>
+  // KL 6:40: the chair's urgent decisions go to the next meeting, never to a notice of their own.
+  if (decision.urgent) return <>Brådskande ordförandebeslut: ska anmälas vid nästa sammanträde (KL 6:40)</>
   if (decision.noticePostedOn)
     return (
       <>

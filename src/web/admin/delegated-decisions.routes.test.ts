@@ -2,10 +2,11 @@ import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
+import { signedInSecretary } from '../../../test/support/admin-users.ts'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { createUser, grantRole } from '../../domain/account/account.service.ts'
+import { createUser } from '../../domain/account/account.service.ts'
 import { getAgenda } from '../../domain/agenda/agenda.service.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
@@ -25,19 +26,7 @@ describeOnEachDatabase('the register of delegated decisions', (getDb) => {
     committee = await createTestCommittee(db)
     meeting = await createTestMeeting(db, { committee, meetsOn: '2023-02-15' })
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2023-02-01T10:00:00Z') })
-    const user = await createUser(db, testActor, {
-      email: 'sekr-dd@example.se',
-      name: 'Sekreteraren',
-      password,
-    })
-    await grantRole(db, testActor, {
-      userId: user.id,
-      role: 'secretary',
-      organisationId: committee.organisationId,
-      committeeId: committee.id,
-    })
-    secretary = new AdminClient(app)
-    await secretary.signIn('sekr-dd@example.se', password)
+    secretary = await signedInSecretary(app, db, committee, 'sekr-dd@example.se')
     url = `/admin/namnder/${committee.slug}/delegationsbeslut`
   })
   after(() => app.close())

@@ -21,7 +21,7 @@ import { minutesPaths } from './minutes-paths.ts'
 type Params = { Params: { committee: string } }
 type DecisionParams = { Params: { committee: string; id: string } }
 const url = '/admin/namnder/:committee/delegationsbeslut'
-const fields = ['title', 'decisionMaker', 'delegationPoint', 'decidedOn', 'registryNumber'] as const
+const fields = ['title', 'decisionMaker', 'delegationPoint', 'decidedOn', 'registryNumber', 'urgent'] as const
 
 const fieldMessages: Record<string, string> = {
   title: 'Skriv vad beslutet gäller.',
@@ -79,6 +79,7 @@ export async function delegatedDecisionRoutes(app: FastifyInstance) {
           delegationPoint: values.delegationPoint ?? '',
           decidedOn: values.decidedOn ?? '',
           ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
+          urgent: values.urgent === 'ja',
         }),
       )
     } catch (error) {

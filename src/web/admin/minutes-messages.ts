@@ -30,6 +30,29 @@ const messages: Array<[RegExp, string]> = [
     /only a member who took part in the decision may dissent/,
     'Bara den som deltog i beslutet kan reservera sig (KL 4:27).',
   ],
+  [
+    /does not serve again the same day|does not come back the same day/,
+    'Den som har lämnat sammanträdet av annat skäl än jäv får inte tjänstgöra igen samma dag (KL 5:20).',
+  ],
+  [
+    /only a member serving at the § may make a motion/,
+    'Bara ledamöter och ersättare som tjänstgör vid paragrafen kan yrka. Tjänstepersoner och andra närvarande får yttra sig men inte besluta.',
+  ],
+  [
+    /the meeting is closed: a dissent must have been announced/,
+    'Sammanträdet är avslutat. En reservation måste ha anmälts innan sammanträdet avslutades (KL 4:27); kryssa i att den anmäldes då om så var fallet.',
+  ],
+  [/written reason of a dissent was due by/, 'Tiden för att lämna in en skriftlig reservation har gått ut.'],
+  [/write the reason/, 'Skriv reservationens motivering.'],
+  [/closing time is not a time/, 'Ange klockslaget som TT:MM.'],
+  [
+    /every serving member’s ballot is needed|records how each member voted/,
+    'Ange hur varje tjänstgörande ledamot röstade: ja, nej eller avstår (KL 5:67 p. 5).',
+  ],
+  [
+    /signed off between the meeting and/,
+    'Protokollet ska justeras inom 14 dagar efter sammanträdet (KL 5:69). Välj en dag fram till fristen.',
+  ],
   [/state what the vote is about/, 'Skriv vad omröstningen gäller.'],
   [/the motion needs its text/, 'Skriv yrkandets text.'],
   [

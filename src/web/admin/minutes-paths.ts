@@ -10,6 +10,7 @@ export const minutesPaths = {
     `${base(committee, meeting)}/paragrafer/${number}`,
   sectionPart: (committee: string, meeting: string, number: number, part: string) =>
     `${base(committee, meeting)}/paragrafer/${number}/${part}`,
+  meetingClosed: (committee: string, meeting: string) => `${base(committee, meeting)}/avslutat`,
   signatories: (committee: string, meeting: string) => `${base(committee, meeting)}/justerare`,
   prepareSignOff: (committee: string, meeting: string) => `${base(committee, meeting)}/justering`,
   sign: (signOffId: number) => `/admin/justera/${signOffId}`,

@@ -1,12 +1,15 @@
 import type { AgendaEntry } from '../../domain/agenda/agenda.service.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
+import type { DelegatedDecision } from '../../domain/delegated-decision/delegated-decision.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { decides } from '../../domain/minutes/attendance.ts'
 import { quorumFor } from '../../domain/minutes/quorum.ts'
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
+import { signOffDeadline } from '../../domain/sign-off/sign-off-deadline.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
 import { CsrfField, SavedNotice } from './form.tsx'
+import { MeetingClosedForm } from './meeting-closed.form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { minutesPaths } from './minutes-paths.ts'
 
@@ -18,6 +21,8 @@ export function MinutesOverviewPage(props: {
   data: MinutesData
   agenda: AgendaEntry[]
   settings: LocalSettings
+  /** The chair's urgent decisions this meeting must have reported to it (KL 6:40). */
+  urgentToReport: DelegatedDecision[]
   error?: string | undefined
   saved: boolean
 }) {
@@ -46,6 +51,25 @@ export function MinutesOverviewPage(props: {
         <div class="error-summary" role="alert">
           <h2>Det gick inte att spara</h2>
           <p>{error}</p>
+        </div>
+      )}
+      {props.urgentToReport.length > 0 && (
+        <div class="warning" role="status">
+          <h2>Brådskande ordförandebeslut att anmäla</h2>
+          <p>
+            Ordförandens beslut i brådskande ärenden ska anmälas vid nämndens nästa sammanträde (KL 6:40). De
+            här är inte anmälda:
+          </p>
+          <ul>
+            {props.urgentToReport.map((d) => (
+              <li key={d.id}>
+                {formatDate(d.decidedOn)} {d.title}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={minutesPaths.delegatedDecisions(c)}>Anmäl dem under Delegationsbeslut</a>
+          </p>
         </div>
       )}
       <p>
@@ -131,6 +155,7 @@ export function MinutesOverviewPage(props: {
           <button type="submit">Lägg till paragraf</button>
         </form>
       </section>
+      {record && <MeetingClosedForm view={view} committee={committee} meeting={meeting} data={data} />}
       {record && (
         <section aria-labelledby="justering">
           <h2 id="justering">Justering</h2>
@@ -156,6 +181,24 @@ export function MinutesOverviewPage(props: {
                 </div>
               ))}
             </fieldset>
+            <div class="field">
+              <label for="falt-signOffPlace">Plats för justeringen</label>
+              <input id="falt-signOffPlace" name="signOffPlace" value={record.minutes.signOffPlace ?? ''} />
+            </div>
+            <div class="field">
+              <label for="falt-signOffPlannedOn">Dag för justeringen (ÅÅÅÅ-MM-DD)</label>
+              <p class="hint" id="hint-signOffPlannedOn">
+                Senast {formatDate(signOffDeadline(meeting.meetsOn))}: protokollet justeras inom 14 dagar (KL
+                5:69).
+              </p>
+              <input
+                id="falt-signOffPlannedOn"
+                name="signOffPlannedOn"
+                type="date"
+                aria-describedby="hint-signOffPlannedOn"
+                value={record.minutes.signOffPlannedOn ?? ''}
+              />
+            </div>
             <button type="submit">Utse justerare</button>
           </form>
           <form method="post" action={minutesPaths.prepareSignOff(c, m)}>

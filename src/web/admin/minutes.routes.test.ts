@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { AdminClient } from '../../../test/support/admin-client.ts'
+import type { AdminClient } from '../../../test/support/admin-client.ts'
 import {
-  addTestMembers,
-  createTestCommittee,
-  createTestMeeting,
-  testActor,
-} from '../../../test/support/factories.ts'
+  testPassword as password,
+  signedInPerson,
+  signedInSecretary,
+} from '../../../test/support/admin-users.ts'
+import { addTestMembers, createTestCommittee, createTestMeeting } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { createUser, grantRole } from '../../domain/account/account.service.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { Person } from '../../domain/person/person.ts'
 import { createApp } from '../app.ts'
-
-const password = 'ett-långt-lösenord-2022'
 
 describeOnEachDatabase('taking minutes in the workspace', (getDb) => {
   let app: FastifyInstance
@@ -35,25 +32,9 @@ describeOnEachDatabase('taking minutes in the workspace', (getDb) => {
     substitutes = await addTestMembers(db, committee, 2, { role: 'substitute' })
     meeting = await createTestMeeting(db, { committee, meetsOn: '2022-12-14' })
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2022-12-14T15:00:00Z') })
-    const user = await createUser(db, testActor, { email: 'sekr@example.se', name: 'Sekreteraren', password })
-    await grantRole(db, testActor, {
-      userId: user.id,
-      role: 'secretary',
-      organisationId: committee.organisationId,
-      committeeId: committee.id,
-    })
-    secretary = new AdminClient(app)
-    await secretary.signIn('sekr@example.se', password)
+    secretary = await signedInSecretary(app, db, committee, 'sekr@example.se')
     for (const [i, person] of [members[0]!, members[1]!].entries()) {
-      await createUser(db, testActor, {
-        email: `j${i}@example.se`,
-        name: person.name,
-        password,
-        personId: person.id,
-      })
-      const client = new AdminClient(app)
-      await client.signIn(`j${i}@example.se`, password)
-      signatories.push(client)
+      signatories.push(await signedInPerson(app, db, person, `j${i}@example.se`))
     }
     base = `/admin/namnder/${committee.slug}/moten/${meeting.slug}/protokoll`
   })

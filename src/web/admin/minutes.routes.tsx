@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inTransaction, type Queryable } from '../../db/database.ts'
 import { getAgenda } from '../../domain/agenda/agenda.service.ts'
 import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
-import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
+import { listUrgentDecisionsToReport } from '../../domain/delegated-decision/delegated-decision.service.ts'
+import { appointSignatories, closeMeeting } from '../../domain/minutes/minutes.service.ts'
 import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { applyRollCall } from '../../domain/minutes/roll-call.service.ts'
 import { addSection } from '../../domain/minutes/section.service.ts'
 import { InvalidStateError } from '../../domain/shared/errors.ts'
+import { swedishTimeToUtc } from '../../domain/shared/swedish-time.ts'
 import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, savedAt, wasSaved } from './admin-request.ts'
@@ -38,13 +40,26 @@ export async function minutesRoutes(app: FastifyInstance) {
     }),
   )
 
+  app.post<MeetingParams>(`${base}/avslutat`, async (request, reply) =>
+    act(request, reply, async ({ meeting }, minutesId, trx) => {
+      const time = fieldOf(request.body, 'time').trim()
+      const at = /^([01]\d|2[0-3])[:.][0-5]\d$/.test(time)
+        ? swedishTimeToUtc(meeting.meetsOn, time.replace('.', ':'))
+        : new Date(Number.NaN)
+      await closeMeeting(trx, request.actor!, { minutesId, at })
+    }),
+  )
+
   app.post<MeetingParams>(`${base}/justerare`, async (request, reply) =>
     act(request, reply, async ({ committee }, minutesId, trx) => {
       const count = (await getCommitteeSettings(trx, committee.id)).signatoryCount
       const personIds = Array.from({ length: count }, (_, i) => numberOf(request.body, `justerare-${i}`))
+      const plannedOn = fieldOf(request.body, 'signOffPlannedOn')
       await appointSignatories(trx, request.actor!, {
         minutesId,
         personIds: personIds.filter((id): id is number => id !== undefined),
+        signOffPlace: fieldOf(request.body, 'signOffPlace'),
+        ...(plannedOn ? { signOffPlannedOn: plannedOn } : {}),
       })
     }),
   )
@@ -68,10 +83,11 @@ export async function minutesRoutes(app: FastifyInstance) {
 
 async function overview(request: Request, reply: FastifyReply, error?: string) {
   const { committee, meeting } = await minutesToKeep(request)
-  const [data, agenda, settings] = await Promise.all([
+  const [data, agenda, settings, urgentToReport] = await Promise.all([
     loadMinutes(request, committee, meeting),
     getAgenda(request.db, meeting.id),
     getCommitteeSettings(request.db, committee.id),
+    listUrgentDecisionsToReport(request.db, meeting),
   ])
   return sendPage(
     reply,
@@ -82,6 +98,7 @@ async function overview(request: Request, reply: FastifyReply, error?: string) {
       data={data}
       agenda={agenda}
       settings={settings}
+      urgentToReport={urgentToReport}
       error={error}
       saved={wasSaved(request)}
     />,

@@ -1,6 +1,7 @@
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { type Membership, membershipRoleLabels } from '../../domain/membership/membership.ts'
+import { substitutesPassedOver } from '../../domain/minutes/substitute-suggestion.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { CsrfField, SavedNotice } from './form.tsx'
@@ -56,6 +57,7 @@ export function RollCallPage(props: {
           <p>{form.error}</p>
         </div>
       )}
+      <OrderWarnings form={form} data={data} />
       <form method="post" action={action}>
         <CsrfField token={view.csrfToken} />
         <fieldset>
@@ -207,5 +209,37 @@ function SectionCells({ personId, name, form }: { personId: number; name: string
         />
       </td>
     </>
+  )
+}
+
+/** Substitutes serving out of the established order (B3): a warning to check, the clerk decides. */
+function OrderWarnings({ form, data }: { form: RollCallForm; data: MinutesData }) {
+  const members = data.memberships.filter((m) => m.role !== 'substitute')
+  const servingFor = new Map<number, number>()
+  for (const [memberId, substituteId] of form.substituteFor) {
+    if (substituteId && form.presence.get(memberId) === 'absent') servingFor.set(memberId, substituteId)
+  }
+  const serving = new Set(servingFor.values())
+  const present = data.memberships.filter(
+    (m) => m.role === 'substitute' && (form.substitutePresent.has(m.personId) || serving.has(m.personId)),
+  )
+  const passedOver = substitutesPassedOver(members, present, servingFor)
+  if (passedOver.length === 0) return null
+  return (
+    <div class="warning" role="status">
+      <h2>Kontrollera ersättarnas ordning</h2>
+      <ul>
+        {passedOver.map((p) => (
+          <li key={p.memberId}>
+            {data.personName(p.servingId)} tjänstgör för {data.personName(p.memberId)}, men{' '}
+            {data.personName(p.passedOverId)} står före i ordningen och är närvarande utan att tjänstgöra.
+          </li>
+        ))}
+      </ul>
+      <p>
+        Ersättarna tjänstgör i den ordning fullmäktige har bestämt (KL 5:18). Ett avsteg kan vara rätt, till
+        exempel när ersättaren avstod; då behöver du inte göra något.
+      </p>
+    </div>
   )
 }

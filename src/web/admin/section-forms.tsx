@@ -207,6 +207,12 @@ export function DissentForm({ action, token, entry, data }: FormProps) {
           </label>
         ))}
       </fieldset>
+      {data.record?.minutes.meetingClosedAt && (
+        <label class="inline">
+          <input type="checkbox" name="anmaldFore" value="ja" /> Reservationen anmäldes innan sammanträdet
+          avslutades (KL 4:27)
+        </label>
+      )}
       <Field id="falt-reservation-text" label="Skriftlig motivering (kan lämnas till justeringen)">
         <textarea id="falt-reservation-text" name="text" rows={3} />
       </Field>

@@ -4,11 +4,13 @@ import type { Section } from '../../domain/minutes/minutes.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import type { Quorum } from '../../domain/minutes/quorum.ts'
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
+import { scanSectionsForPersonalIdentityNumbers } from '../../domain/publication/minutes-identity-number-scan.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { CsrfField, SavedNotice } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { DissentForm, MotionForm, RecusalForm, StatementForm, VoteForm } from './section-forms.tsx'
+import { SectionRecorded } from './section-recorded.view.tsx'
 
 export interface SectionTextForm {
   title: string
@@ -16,6 +18,8 @@ export interface SectionTextForm {
   decision: string
   decisionProcedure: string
   outcome: string
+  /** 'ja' when the § is confidential (OSL): the public sees only its number and a neutral title. */
+  confidential: string
   version: string
 }
 
@@ -25,6 +29,7 @@ export const sectionTextForm = (s: Section): SectionTextForm => ({
   decision: s.decision.join('\n'),
   decisionProcedure: s.decisionProcedure ?? '',
   outcome: s.outcome,
+  confidential: s.confidential ? 'ja' : '',
   version: String(s.version),
 })
 
@@ -87,6 +92,7 @@ export function SectionPage(props: {
           <p>Din text står kvar i formuläret. Spara igen för att ersätta deras.</p>
         </div>
       )}
+      <IdentityNumberWarning entry={entry} />
       {quorum && (
         <p>
           {quorum.quorate
@@ -130,13 +136,49 @@ export function SectionPage(props: {
           </select>
           <p class="hint">Bordlagda och återremitterade ärenden förs över till nästa sammanträde.</p>
         </div>
+        <div class="field field-checkbox">
+          <input
+            type="checkbox"
+            id="falt-confidential"
+            name="confidential"
+            value="ja"
+            checked={form.confidential === 'ja'}
+          />{' '}
+          <label for="falt-confidential">
+            Ärendet omfattas av sekretess: allmänheten ser bara ”Ärende som omfattas av sekretess”
+          </label>
+        </div>
         <button type="submit">Spara paragrafen</button>
       </form>
+      <SectionRecorded entry={entry} data={data} token={view.csrfToken} action={action} />
       <RecusalForm {...formProps} />
       <MotionForm {...formProps} />
       <VoteForm {...formProps} chairPersonId={data.record?.minutes.chairPersonId ?? null} />
       <DissentForm {...formProps} />
       <StatementForm {...formProps} settings={props.settings} />
     </AdminLayout>
+  )
+}
+
+/**
+ * Signed-off §§ are published at once, so none is signed while a public text holds a personal
+ * identity number (P3): say where now, while the secretary can still change the text.
+ */
+function IdentityNumberWarning({ entry }: { entry: SectionRecord }) {
+  const findings = scanSectionsForPersonalIdentityNumbers([entry])
+  if (findings.length === 0) return null
+  return (
+    <div class="warning" role="status">
+      <h2>Paragrafen innehåller personnummer</h2>
+      <p>
+        Personnummer får inte publiceras. Ta bort numret eller markera ärendet som sekretess; paragrafen kan
+        inte justeras förrän dess. Numret finns här:
+      </p>
+      <ul>
+        {findings.map((f) => (
+          <li key={f.place}>{f.place}</li>
+        ))}
+      </ul>
+    </div>
   )
 }

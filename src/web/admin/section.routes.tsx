@@ -5,10 +5,17 @@ import { recordDecision } from '../../domain/minutes/decision.service.ts'
 import { getSection } from '../../domain/minutes/minutes.repository.ts'
 import type { MotionKind, SectionOutcome } from '../../domain/minutes/minutes.ts'
 import { recordRecusal, sectionQuorum } from '../../domain/minutes/section.service.ts'
-import { recordDissent, recordMotion, recordStatement } from '../../domain/minutes/section-record.service.ts'
+import { listDissents } from '../../domain/minutes/section-record.repository.ts'
+import {
+  addDissentReason,
+  recordDissent,
+  recordMotion,
+  recordStatement,
+} from '../../domain/minutes/section-record.service.ts'
 import { ConflictError, NotFoundError } from '../../domain/shared/errors.ts'
 import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
 import { recordVote } from '../../domain/vote/vote.service.ts'
+import { todayInSweden } from '../views/format.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, savedAt, wasSaved } from './admin-request.ts'
 import {
@@ -103,6 +110,7 @@ export async function sectionRoutes(app: FastifyInstance) {
       decision: fieldOf(body, 'decision'),
       decisionProcedure: fieldOf(body, 'decisionProcedure'),
       outcome: fieldOf(body, 'outcome') || 'decided',
+      confidential: fieldOf(body, 'confidential') === 'ja' ? 'ja' : '',
       version: fieldOf(body, 'version'),
     }
     const { committee, meeting, entry } = await load(request)
@@ -116,6 +124,7 @@ export async function sectionRoutes(app: FastifyInstance) {
           decision: linesOf(form.decision),
           decisionProcedure: form.decisionProcedure,
           outcome: form.outcome as SectionOutcome,
+          confidential: form.confidential === 'ja',
         }),
       )
     } catch (error) {
@@ -179,6 +188,7 @@ export async function sectionRoutes(app: FastifyInstance) {
         })),
         ...(record?.minutes.chairPersonId ? { chairPersonId: record.minutes.chairPersonId } : {}),
         ...(lot === 'yes' || lot === 'no' ? { drawLot: () => lot } : {}),
+        atTheMeeting: true,
       })
     }),
   )
@@ -189,8 +199,25 @@ export async function sectionRoutes(app: FastifyInstance) {
         sectionId,
         text: fieldOf(request.body, 'text'),
         authors: idsIn(request.body, 'reservant').map(([personId]) => ({ personId })),
+        announcedBeforeClose: fieldOf(request.body, 'anmaldFore') === 'ja',
       }),
     ),
+  )
+
+  // The written reason of a dissent may follow until sign-off (KL 4:27; the local deadline, if any).
+  app.post<Params & { Params: { dissentId: string } }>(
+    `${url}/reservation/:dissentId/motivering`,
+    (request, reply) =>
+      act(request, reply, async (trx, sectionId) => {
+        const dissentId = Number(request.params.dissentId)
+        const dissent = (await listDissents(trx, [sectionId])).find((d) => d.id === dissentId)
+        if (!dissent) throw new NotFoundError('dissent', request.params.dissentId)
+        return addDissentReason(trx, request.actor!, {
+          dissentId,
+          text: fieldOf(request.body, 'text'),
+          on: todayInSweden(),
+        })
+      }),
   )
 
   app.post<Params>(`${url}/uttalande`, (request, reply) =>

@@ -1,6 +1,7 @@
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import type { SectionFinding } from '../../domain/publication/minutes-identity-number-scan.ts'
 import type { SignOff } from '../../domain/sign-off/sign-off.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
@@ -15,10 +16,17 @@ export function SignOffPage(props: {
   record: MinutesRecord
   signOff: SignOff
   personName: (id: number | null) => string
+  /** Personal identity numbers in public texts of the §§: no one may sign until they are gone (P3). */
+  findings: readonly SectionFinding[]
+  /** The § editor, for those who keep the minutes; undefined, the places are not links. */
+  sectionHref?: ((sectionNumber: number) => string) | undefined
   error?: string | undefined
+  /** A signature was just refused because of the findings. */
+  refusedForPersonalIdentityNumbers?: boolean
   saved: boolean
 }) {
-  const { view, committee, meeting, record, signOff, personName, error } = props
+  const { view, committee, meeting, record, signOff, personName, error, findings, sectionHref } = props
+  const blocked = signOff.status !== 'signed_off' && findings.length > 0
   const sections = record.sections.filter((s) => signOff.sectionIds.includes(s.section.id))
   const title = `Justering, ${committee.name} ${formatLongDate(meeting.meetsOn)}`
   const signed = new Set(signOff.signatures.map((s) => s.personId))
@@ -30,6 +38,27 @@ export function SignOffPage(props: {
     >
       <h1>{title}</h1>
       <SavedNotice text={props.saved ? 'Din justering är registrerad.' : undefined} />
+      {blocked && (
+        <div class="error-summary" role={props.refusedForPersonalIdentityNumbers ? 'alert' : undefined}>
+          <h2 id="personnummer-rubrik">
+            {props.refusedForPersonalIdentityNumbers
+              ? 'Paragraferna kunde inte justeras: de innehåller personnummer'
+              : 'Paragraferna innehåller personnummer'}
+          </h2>
+          <p>
+            Justerade paragrafer publiceras direkt, och personnummer får inte publiceras. Sekreteraren tar
+            bort personnumren eller markerar paragrafen som sekretessbelagd innan någon kan justera.
+            Personnummer finns här:
+          </p>
+          <ul>
+            {findings.map((f) => (
+              <li key={`${f.place}-${f.column}`}>
+                {sectionHref ? <a href={sectionHref(f.sectionNumber)}>{f.place}</a> : f.place}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {signOff.status === 'signed_off' ? (
         <p>Paragraferna justerades {formatDate(signOff.signedOffOn ?? '')} och anslaget har satts upp.</p>
       ) : (

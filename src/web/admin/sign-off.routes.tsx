@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
+import { assertAllowed, mayKeepMinutes, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
 import { authenticate } from '../../domain/account/account.service.ts'
 import { getCommittee } from '../../domain/committee/committee.repository.ts'
 import { getMeeting } from '../../domain/meeting/meeting.service.ts'
 import { getMinutes } from '../../domain/minutes/minutes.repository.ts'
 import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { listPersonsByIds } from '../../domain/person/person.service.ts'
+import { scanSectionsForPersonalIdentityNumbers } from '../../domain/publication/minutes-identity-number-scan.ts'
+import { PersonalIdentityNumbersFoundError } from '../../domain/publication/personal-identity-number-scan.ts'
 import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
 import { signAndAnnounce } from '../../domain/sign-off/sign-and-announce.service.ts'
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
@@ -34,15 +36,36 @@ async function load(request: FastifyRequest<Params>) {
   assertAllowed(maySeeDraftMinutes(currentUser(request), committee, minutes, record.signatoryIds), 'sign-off')
   const persons = await listPersonsByIds(request.db, record.signatoryIds)
   const personName = (id: number | null) => persons.find((p) => p.id === id)?.name ?? 'Okänd'
-  return { signOff, meeting, committee, record, personName }
+  // What signAndAnnounce would refuse (P3), shown before anyone tries to sign.
+  const findings =
+    signOff.status === 'signed_off'
+      ? []
+      : scanSectionsForPersonalIdentityNumbers(
+          record.sections.filter((s) => signOff.sectionIds.includes(s.section.id)),
+        )
+  const sectionHref = mayKeepMinutes(currentUser(request), committee)
+    ? (number: number) => minutesPaths.section(committee.slug, meeting.slug, number)
+    : undefined
+  return { signOff, meeting, committee, record, personName, findings, sectionHref }
 }
 
-async function show(request: FastifyRequest<Params>, reply: FastifyReply, error?: string) {
+async function show(
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  refusal: { error?: string; personalIdentityNumbers?: boolean } = {},
+) {
   const loaded = await load(request)
+  const refused = refusal.error !== undefined || refusal.personalIdentityNumbers === true
   return sendPage(
     reply,
-    <SignOffPage view={adminView(request, reply)} {...loaded} error={error} saved={wasSaved(request)} />,
-    error ? 400 : 200,
+    <SignOffPage
+      view={adminView(request, reply)}
+      {...loaded}
+      error={refusal.error}
+      refusedForPersonalIdentityNumbers={refusal.personalIdentityNumbers ?? false}
+      saved={wasSaved(request)}
+    />,
+    refused ? 400 : 200,
   )
 }
 
@@ -68,7 +91,10 @@ export async function signOffRoutes(app: FastifyInstance) {
         on: request.today,
       })
     } catch (error) {
-      return show(request, reply, swedishRefusal(error))
+      // The page lists the places itself, from the same scan; the number is never echoed.
+      if (error instanceof PersonalIdentityNumbersFoundError)
+        return show(request, reply, { personalIdentityNumbers: true })
+      return show(request, reply, { error: swedishRefusal(error) })
     }
     return reply.redirect(savedAt(minutesPaths.sign(signOff.id)), 303)
   })

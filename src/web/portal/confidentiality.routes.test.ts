@@ -31,6 +31,11 @@ describeOnEachDatabase('no confidential or unsigned content on any public route'
     paths.minutes(voted.committeeSlug, voted.meetingSlug),
     paths.meeting(draft.committeeSlug, draft.meetingSlug),
     paths.minutes(draft.committeeSlug, draft.meetingSlug),
+    // The same agenda and minutes as open data (document JSON).
+    paths.agendaJson(voted.committeeSlug, voted.meetingSlug),
+    paths.minutesJson(voted.committeeSlug, voted.meetingSlug),
+    paths.agendaJson(draft.committeeSlug, draft.meetingSlug),
+    paths.minutesJson(draft.committeeSlug, draft.meetingSlug),
     // The printable extract: the public § 1, the confidential § 2 (404, never its marker), an unsigned §.
     paths.extract(voted.committeeSlug, voted.meetingSlug, 1),
     paths.extract(voted.committeeSlug, voted.meetingSlug, 2),
@@ -65,6 +70,9 @@ describeOnEachDatabase('no confidential or unsigned content on any public route'
     const minutes = (await app.inject(paths.minutes(voted.committeeSlug, voted.meetingSlug))).body
     assert.match(minutes, /Bidrag till studieförbund 2023/)
     assert.match(minutes, /Ärende som omfattas av sekretess/)
+    const json = (await app.inject(paths.minutesJson(voted.committeeSlug, voted.meetingSlug))).body
+    assert.match(json, /Bidrag till studieförbund 2023/)
+    assert.match(json, /Ärende som omfattas av sekretess/)
     const person = (await app.inject(paths.person('bertil-motsson'))).body
     assert.match(person, /Röster i omröstningar \(1\)/)
     assert.match(person, /Yrkanden \(1\)/)

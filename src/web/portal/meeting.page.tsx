@@ -33,6 +33,11 @@ export function MeetingPage({ view }: { view: PublicMeeting }) {
           title: `${committee.name}: kallelser och protokoll`,
           type: 'application/atom+xml',
         },
+        {
+          href: paths.agendaJson(committee.slug, meeting.slug),
+          title: `${title}: dagordning som öppna data (JSON)`,
+          type: 'application/json',
+        },
       ]}
     >
       <h1>
@@ -45,6 +50,12 @@ export function MeetingPage({ view }: { view: PublicMeeting }) {
         <dd>{meeting.location ?? 'Inte bestämd'}</dd>
         <dt>Status</dt>
         <dd>{meetingStatusLabels[meeting.status]}</dd>
+        <dt>Allmänheten</dt>
+        <dd>
+          {view.openToPublic
+            ? 'Sammanträdet är öppet för allmänheten, utom när ärenden om myndighetsutövning mot enskilda eller med sekretess behandlas (KL 6:25).'
+            : 'Sammanträdet är inte öppet för allmänheten (KL 6:25).'}
+        </dd>
         {meeting.cancellationReason && (
           <>
             <dt>Orsak</dt>
@@ -104,6 +115,11 @@ export function MeetingPage({ view }: { view: PublicMeeting }) {
             ))}
           </ol>
         )}
+        <p>
+          <a href={paths.agendaJson(committee.slug, meeting.slug)} type="application/json">
+            Hämta som öppna data (JSON)
+          </a>
+        </p>
         {changes.length > 0 && (
           <>
             <h3>Ändringar sedan kallelsen publicerades</h3>

@@ -24,6 +24,16 @@ export function MinutesPage({ view, names, today }: { view: PublicMeeting; names
           title: `${committee.name}: kallelser och protokoll`,
           type: 'application/atom+xml',
         },
+        // Only signed-off minutes have a JSON version (it answers 404 before).
+        ...(minutes
+          ? [
+              {
+                href: paths.minutesJson(committee.slug, meeting.slug),
+                title: `Protokoll ${committee.name} ${date}: öppna data (JSON)`,
+                type: 'application/json' as const,
+              },
+            ]
+          : []),
       ]}
     >
       <h1>
@@ -41,6 +51,11 @@ export function MinutesPage({ view, names, today }: { view: PublicMeeting; names
       </dl>
       {minutes ? (
         <>
+          <p>
+            <a href={paths.minutesJson(committee.slug, meeting.slug)} type="application/json">
+              Hämta som öppna data (JSON)
+            </a>
+          </p>
           <MinutesCover record={minutes} names={names} />
           <MinutesSections
             record={minutes}

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import { minutesDocumentJson } from '../../domain/publication/meeting-document-json.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
+import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
+import { documentJsonContext, sendDocumentJson } from './document-json.response.ts'
 import { ExtractPage } from './extract.page.tsx'
 import { MinutesPage } from './minutes.page.tsx'
 import { publicMeetingFrom } from './public-meeting.request.ts'
@@ -12,6 +15,18 @@ export async function minutesRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const view = await publicMeetingFrom(request)
       return sendPage(reply, <MinutesPage view={view} names={namesOf(view)} today={request.today} />)
+    },
+  )
+
+  // The signed-off minutes as open data; with nothing signed off there is no document to give (TF 2:10).
+  app.get<{ Params: { committee: string; meeting: string } }>(
+    '/committees/:committee/:meeting/protokoll.json',
+    async (request, reply) => {
+      const view = await publicMeetingFrom(request)
+      const page = paths.minutes(view.committee.slug, view.meeting.slug)
+      const document = minutesDocumentJson(view, await documentJsonContext(request, view, page))
+      if (!document) throw new NotFoundError('minutes', request.params.meeting)
+      return sendDocumentJson(reply, document)
     },
   )
 

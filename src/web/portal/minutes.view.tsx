@@ -168,6 +168,12 @@ export function MinutesCover({ record, names }: { record: MinutesRecord; names: 
                   </>
                 ))}
           </dd>
+          {record.minutes.signOffPlace && (
+            <>
+              <dt>Justeringens plats</dt>
+              <dd>{record.minutes.signOffPlace}</dd>
+            </>
+          )}
           {signedOff.map((s) => (
             <>
               <dt>Justerat</dt>

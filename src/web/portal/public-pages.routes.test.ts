@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
+import { createTestCommittee, createTestMeeting } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { addVotedMeeting, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
@@ -59,6 +60,19 @@ describeOnEachDatabase('the public portal: minutes, notice board, matters, peopl
     assert.match(page, /Cecilia Jävsdotter anmälde jäv och deltog inte i handläggningen/)
     assert.match(page, /Beslutsordning Ordföranden ställer proposition/)
     assert.match(page, /§ 2 Ärende som omfattas av sekretess/)
+  })
+
+  it('B4: says whether the meeting is open to the public, closed unless the council allowed it (KL 6:25)', async () => {
+    assert.match(
+      await get('/committees/socialnamnden/mote-2022-12-14'),
+      /Allmänheten Sammanträdet är inte öppet för allmänheten \(KL 6:25\)/,
+    )
+    const committee = await createTestCommittee(getDb(), { settings: { publicMeetings: true } })
+    const meeting = await createTestMeeting(getDb(), { committee, meetsOn: '2023-05-10' })
+    assert.match(
+      await get(paths.meeting(committee.slug, meeting.slug)),
+      /Sammanträdet är öppet för allmänheten, utom när ärenden om myndighetsutövning mot enskilda eller med sekretess behandlas/,
+    )
   })
 
   it('says no minutes are published for a meeting without signed-off §§', async () => {

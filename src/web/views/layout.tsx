@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact'
 import { paths } from '../paths.ts'
 
-/** A feed or calendar of the page's object, announced with `<link rel="alternate">`. */
+/** A feed, calendar or open-data (JSON) version of the page's object, announced with `<link rel="alternate">`. */
 export interface Alternate {
   href: string
   title: string
-  type: 'application/atom+xml' | 'text/calendar'
+  type: 'application/atom+xml' | 'text/calendar' | 'application/json'
 }
 
 export interface LayoutProps {

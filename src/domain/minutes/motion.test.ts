@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import {
+  addTestMembers,
+  createTestCommittee,
+  createTestMeeting,
+  testActor,
+} from '../../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { recordVote } from '../vote/vote.service.ts'
+import { readMinutesRecord } from './minutes-record.ts'
+import { applyRollCall, recordRollCall } from './roll-call.service.ts'
+import { addSection } from './section.service.ts'
+import { recordMotion } from './section-record.service.ts'
+
+// M6 (KL 7:10–19, 6:17): officials, experts and substitutes who do not serve may speak at the
+// meeting, but only those serving at the § make motions and vote.
+
+describeOnEachDatabase('M6: others present may speak but never decide', (getDb) => {
+  async function meeting() {
+    const db = getDb()
+    const committee = await createTestCommittee(db, { seats: 3 })
+    const [a, b, c] = await addTestMembers(db, committee, 3)
+    const [idle] = await addTestMembers(db, committee, 1, { role: 'substitute' })
+    const held = await createTestMeeting(db, { committee })
+    const minutes = await recordRollCall(db, testActor, {
+      meetingId: held.id,
+      lines: [
+        { personId: a!.id, role: 'member', present: true },
+        { personId: b!.id, role: 'member', present: true },
+        { personId: c!.id, role: 'member', present: true },
+        { personId: idle!.id, role: 'substitute', present: true },
+      ],
+      others: [{ name: 'Mona Thorin', title: 'Förvaltningschef' }],
+    })
+    const section = await addSection(db, testActor, { minutesId: minutes.id, title: 'Budget' })
+    await applyRollCall(db, testActor, { meetingId: held.id, minutesId: minutes.id })
+    const record = await readMinutesRecord(db, held.id)
+    const official = record!.attendance.find((x) => x.role === 'official')!
+    return { db, section, member: a!, idle: idle!, officialId: official.personId }
+  }
+
+  const proposers = [
+    {
+      who: 'a serving member',
+      pick: (m: Awaited<ReturnType<typeof meeting>>) => m.member.id,
+      accepted: true,
+    },
+    {
+      who: 'a substitute who does not serve',
+      pick: (m: Awaited<ReturnType<typeof meeting>>) => m.idle.id,
+      accepted: false,
+    },
+    { who: 'an official', pick: (m: Awaited<ReturnType<typeof meeting>>) => m.officialId, accepted: false },
+  ]
+  for (const { who, pick, accepted } of proposers) {
+    it(`${accepted ? 'records' : 'refuses'} a motion by ${who}`, async () => {
+      const m = await meeting()
+      const motion = recordMotion(m.db, testActor, {
+        sectionId: m.section.id,
+        kind: 'approve',
+        text: 'Bifall till förslaget',
+        authors: [{ personId: pick(m) }],
+      })
+      if (accepted) assert.equal((await motion).authors[0]?.personId, m.member.id)
+      else await assert.rejects(motion, /only a member serving at the § may make a motion/)
+    })
+  }
+
+  it('keeps a motion as an imported protocol printed it', async () => {
+    const m = await meeting()
+    const motion = await recordMotion(m.db, testActor, {
+      sectionId: m.section.id,
+      text: 'Bifall',
+      authors: [{ personId: m.officialId }],
+      asPublished: true,
+    })
+    assert.equal(motion.authors[0]?.personId, m.officialId)
+  })
+
+  it('refuses a ballot of an official or of a substitute who does not serve', async () => {
+    const m = await meeting()
+    for (const personId of [m.officialId, m.idle.id]) {
+      await assert.rejects(
+        recordVote(m.db, testActor, {
+          sectionId: m.section.id,
+          kind: 'open',
+          question: 'Bifall?',
+          ballots: [{ personId, choice: 'yes' }],
+        }),
+        /only members serving at the § may vote/,
+      )
+    }
+  })
+})
