@@ -21,6 +21,18 @@ describe('loadConfig', () => {
     assert.equal(config.port, 5000)
   })
 
+  for (const [value, expected] of [
+    [undefined, 'loopback'],
+    ['true', true],
+    ['FALSE', false],
+    ['10.0.0.1, 10.0.0.2', '10.0.0.1, 10.0.0.2'],
+  ] as const) {
+    it(`believes forwarding headers from ${JSON.stringify(expected)} with TRUST_PROXY=${value ?? '(unset)'}`, () => {
+      const config = loadConfig({ DATA_DIR: dir, ...(value ? { TRUST_PROXY: value } : {}) })
+      assert.equal(config.trustProxy, expected)
+    })
+  }
+
   it('takes a PostgreSQL URL', () => {
     const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://paragraf@127.0.0.1:5432/paragraf' })
     assert.equal(config.database.dialect, 'postgres')

@@ -20,6 +20,11 @@ export interface Config {
   readonly publicUrl: string
   /** The mail server (SMTP_URL, MAIL_FROM); undefined: no mail is sent. */
   readonly mail: MailSettings | undefined
+  /**
+   * Whose X-Forwarded-For and -Proto headers to believe (TRUST_PROXY): by default only a proxy on
+   * this machine, so a visitor cannot pose as another address to slip the login limit.
+   */
+  readonly trustProxy: boolean | string
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +51,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  TRUST_PROXY: z.string().default('loopback'),
 })
 
 export type ConfigInput = Partial<Record<keyof z.infer<typeof environmentSchema>, string | undefined>>
@@ -92,6 +98,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
     logLevel: parsed.data.LOG_LEVEL,
     publicUrl: publicUrl ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
     mail,
+    trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY),
   })
 }
 
@@ -99,7 +106,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
   const { PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL } = environment
   const { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = environment
   const storage = { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY }
-  const { PUBLIC_URL, SMTP_URL, MAIL_FROM } = environment
+  const { PUBLIC_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY } = environment
   return Object.fromEntries(
     Object.entries({
       PORT,
@@ -111,8 +118,21 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       PUBLIC_URL,
       SMTP_URL,
       MAIL_FROM,
+      TRUST_PROXY,
     }).filter(([, v]) => v !== undefined && v !== ''),
   )
+}
+
+/**
+ * 'true' trusts every proxy (only behind one that always sets the headers), 'false' none; anything
+ * else is a comma-separated list of addresses, networks or the names loopback, linklocal and
+ * uniquelocal, as Fastify reads it.
+ */
+export function parseTrustProxy(value: string): boolean | string {
+  const text = value.trim().toLowerCase()
+  if (text === 'true') return true
+  if (text === 'false' || text === '') return false
+  return value.trim()
 }
 
 /** postgres://… or postgresql://… for PostgreSQL; sqlite:FILE, or nothing for data/paragraf.sqlite. */

@@ -18,6 +18,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     logLevel: config.logLevel,
     documents: openDocumentStore(config.storage),
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   })
   try {
     await app.listen({ port: config.port, host: config.host })

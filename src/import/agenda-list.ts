@@ -1,6 +1,6 @@
+import type { DocumentJson, Item } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
 import { readCover } from './cover.ts'
-import type { DocumentJson, Item } from './document-json.ts'
 import { readItemBody } from './section-body.ts'
 
 type Warn = (line: number, msg: string) => void

@@ -1,4 +1,4 @@
-import type { AttendanceRole, Attendee } from './document-json.ts'
+import type { AttendanceRole, Attendee } from '../domain/publication/document-json.ts'
 import { isName, parsePerson, trailingName } from './people.ts'
 import { parseSectionList } from './section-numbers.ts'
 

@@ -1,6 +1,12 @@
+import type {
+  AttendanceRole,
+  Attendee,
+  Meeting,
+  SectionRange,
+  SignOff,
+} from '../domain/publication/document-json.ts'
 import { attendanceGroup, parseAttendee } from './attendance.ts'
 import { type Block, isLabel } from './block.ts'
-import type { AttendanceRole, Attendee, Meeting, SectionRange, SignOff } from './document-json.ts'
 import { isName, parsePerson } from './people.ts'
 import { parseSectionList } from './section-numbers.ts'
 import { findDate, findTimes } from './swedish-dates.ts'

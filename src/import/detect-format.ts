@@ -1,4 +1,4 @@
-import type { SourceFormat } from './document-json.ts'
+import type { SourceFormat } from '../domain/publication/document-json.ts'
 
 /** True when the bytes start a PDF file ("%PDF-" within the first kilobyte). */
 export function isPdf(bytes: Uint8Array): boolean {

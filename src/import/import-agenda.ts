@@ -10,9 +10,9 @@ import type { AgendaItem } from '../domain/agenda/agenda-item.ts'
 import { registerDocument } from '../domain/document/document.service.ts'
 import { registerMatter } from '../domain/matter/matter.service.ts'
 import type { Meeting } from '../domain/meeting/meeting.ts'
+import type { Item } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
 import { isIsoDate } from '../domain/shared/calendar-date.ts'
-import type { Item } from './document-json.ts'
 
 /** The ground recorded for an item the document marks secret without saying why. */
 export const unstatedGround = 'Sekretess enligt OSL (grunden anges inte i den publicerade handlingen)'

@@ -11,7 +11,7 @@ import { listMeetings } from '../domain/meeting/meeting.service.ts'
 import { listMemberships } from '../domain/membership/membership.service.ts'
 import { readMinutesRecord } from '../domain/minutes/minutes-record.ts'
 import { findPersonBySlug } from '../domain/person/person.service.ts'
-import type { DocumentJson } from './document-json.ts'
+import type { DocumentJson } from '../domain/publication/document-json.ts'
 import { describeSummary, importDocument } from './import-document.ts'
 import { parseDocument } from './parse-document.ts'
 

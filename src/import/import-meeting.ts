@@ -5,11 +5,11 @@ import { fillMeetingDetails, listMeetingsOn, scheduleMeeting } from '../domain/m
 import type { Meeting } from '../domain/meeting/meeting.ts'
 import { createOrganisation, listOrganisations } from '../domain/organisation/organisation.service.ts'
 import type { Organisation } from '../domain/organisation/organisation.ts'
+import type { DocumentJson } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
 import { isIsoDate } from '../domain/shared/calendar-date.ts'
 import { InvalidInputError } from '../domain/shared/errors.ts'
 import { slugify } from '../domain/shared/slug.ts'
-import type { DocumentJson } from './document-json.ts'
 
 export interface ImportTarget {
   /** The organisation's name, when the document does not state it. */

@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/database.ts'
 import type { AuthorInput } from '../domain/minutes/section-record.service.ts'
 import { findOrAddParty, findOrAddPerson } from '../domain/person/person.service.ts'
+import type { Actor as PrintedActor } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
-import type { Actor as PrintedActor } from './document-json.ts'
 
 /**
  * The people and parties a document names, found or added once per document. Published documents

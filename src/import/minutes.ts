@@ -1,6 +1,6 @@
+import type { DocumentJson, Item, SignOff } from '../domain/publication/document-json.ts'
 import { type Block, isLabel } from './block.ts'
 import { committeeIn, readCover } from './cover.ts'
-import type { DocumentJson, Item, SignOff } from './document-json.ts'
 import { readItemBody } from './section-body.ts'
 import type { SectionHeading } from './sections.ts'
 

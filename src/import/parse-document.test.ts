@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import type { DocumentJson, Item } from './document-json.ts'
+import type { DocumentJson, Item } from '../domain/publication/document-json.ts'
 import { parseDocument } from './parse-document.ts'
 
 function fixture(name: string): Uint8Array {

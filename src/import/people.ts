@@ -1,4 +1,4 @@
-import type { Actor } from './document-json.ts'
+import type { Actor } from '../domain/publication/document-json.ts'
 
 const PARTY_NAMES: Record<string, string> = {
   socialdemokraterna: 'S',

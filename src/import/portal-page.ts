@@ -1,6 +1,6 @@
+import type { Attachment, Item, Meeting } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
 import { committeeIn } from './cover.ts'
-import type { Attachment, Item, Meeting } from './document-json.ts'
 import { joinText, paragraphs } from './paragraphs.ts'
 import { findDate, findTimes } from './swedish-dates.ts'
 

@@ -1,5 +1,12 @@
+import type {
+  Actor,
+  Dissent,
+  Motion,
+  Recusal,
+  Statement,
+  StatementKind,
+} from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
-import type { Actor, Dissent, Motion, Recusal, Statement, StatementKind } from './document-json.ts'
 import { paragraphs } from './paragraphs.ts'
 import { actorsIn, parsePerson } from './people.ts'
 

@@ -1,5 +1,5 @@
+import type { Attachment, Item } from '../domain/publication/document-json.ts'
 import { type Block, isLabel } from './block.ts'
-import type { Attachment, Item } from './document-json.ts'
 import { joinText, paragraphs, points } from './paragraphs.ts'
 import { readDissents, readMotions, readRecusals, readStatements, recusalInLine } from './positions.ts'
 import { inlineSectionLabel, type PartKind, sectionLabel } from './section-labels.ts'

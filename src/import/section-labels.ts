@@ -1,4 +1,4 @@
-import type { StatementKind } from './document-json.ts'
+import type { StatementKind } from '../domain/publication/document-json.ts'
 
 export type PartKind =
   | { kind: 'summary' }

@@ -1,5 +1,5 @@
+import type { Ballot, BallotVote, Vote } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
-import type { Ballot, BallotVote, Vote } from './document-json.ts'
 import { actorsIn, isParty, parsePerson, trailingName } from './people.ts'
 
 interface Columns {

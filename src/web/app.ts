@@ -43,6 +43,8 @@ export interface AppOptions {
   documents?: DocumentStore
   /** The portal's address for links in mail (default: PUBLIC_URL as the environment says). */
   publicUrl?: string
+  /** Whose forwarding headers to believe (TRUST_PROXY); by default a proxy on this machine only. */
+  trustProxy?: boolean | string
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -54,10 +56,11 @@ export async function createApp({
   now = () => new Date(),
   documents,
   publicUrl,
+  trustProxy = 'loopback',
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
-    trustProxy: true,
+    trustProxy,
     // An address that cannot be decoded never reaches a route: answer it in Swedish too.
     frameworkErrors: (error, _request, reply) =>
       sendErrorPage(reply, error.statusCode === 400 ? 'invalid_input' : 'internal'),

@@ -10,10 +10,12 @@ export class AdminClient {
   constructor(
     private readonly app: FastifyInstance,
     private readonly headers: Record<string, string> = {},
+    /** The address the requests come from (app.inject's default is 127.0.0.1). */
+    private readonly remoteAddress?: string,
   ) {}
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: this.#headers() })
+    const response = await this.app.inject({ method: 'GET', url, headers: this.#headers(), ...this.#from() })
     this.#remember(response)
     return response
   }
@@ -25,6 +27,7 @@ export class AdminClient {
       url,
       headers: { ...this.#headers(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
+      ...this.#from(),
     })
     this.#remember(response)
     return response
@@ -57,6 +60,7 @@ export class AdminClient {
       url,
       headers: { ...this.#headers(), 'content-type': `multipart/form-data; boundary=${boundary}` },
       payload: Buffer.concat(parts),
+      ...this.#from(),
     })
     this.#remember(response)
     return response
@@ -66,6 +70,10 @@ export class AdminClient {
   async signIn(email: string, password: string, returnTo?: string) {
     await this.get(returnTo ? `/admin/logga-in?till=${encodeURIComponent(returnTo)}` : '/admin/logga-in')
     return this.post('/admin/logga-in', { email, password, ...(returnTo ? { returnTo } : {}) })
+  }
+
+  #from() {
+    return this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}
   }
 
   #headers() {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { extractPdfPages } from '../../import/pdf-text.ts'
 import { officeParts } from './file-sniffing.ts'
 import type { FileType } from './file-type.ts'
+import { extractPdfPages } from './pdf-text.ts'
 import type { ZipParts } from './zip-parts.ts'
 
 // The text of a document, for search. Extraction is best effort: a file whose text cannot be read

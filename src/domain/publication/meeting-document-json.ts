@@ -2,6 +2,14 @@
 // same public interface `paragraf parse` prints, built only from what the portal shows, so a data
 // user reads a Paragraf portal and a parsed PDF the same way.
 
+import type { AgendaEntry } from '../agenda/agenda.service.ts'
+import type { Document } from '../document/document.ts'
+import type { Attendance, AttendanceRole as Role } from '../minutes/attendance.ts'
+import type { Author, SectionOutcome } from '../minutes/minutes.ts'
+import type { MinutesRecord, SectionRecord } from '../minutes/minutes-record.ts'
+import { finalityOf } from '../notice-board/finality.ts'
+import type { Notice } from '../notice-board/notice.ts'
+import type { BallotChoice } from '../vote/tally.ts'
 import type {
   Actor,
   Attachment,
@@ -14,15 +22,7 @@ import type {
   Motion,
   SignOff,
   Vote,
-} from '../../import/document-json.ts'
-import type { AgendaEntry } from '../agenda/agenda.service.ts'
-import type { Document } from '../document/document.ts'
-import type { Attendance, AttendanceRole as Role } from '../minutes/attendance.ts'
-import type { Author, SectionOutcome } from '../minutes/minutes.ts'
-import type { MinutesRecord, SectionRecord } from '../minutes/minutes-record.ts'
-import { finalityOf } from '../notice-board/finality.ts'
-import type { Notice } from '../notice-board/notice.ts'
-import type { BallotChoice } from '../vote/tally.ts'
+} from './document-json.ts'
 import type { PublicMeeting } from './public-meeting.ts'
 
 /** The §-level facts a published record adds to the parser's (documented additions). */

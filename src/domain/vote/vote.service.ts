@@ -50,8 +50,7 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
   let tally: Tally
   let ballots: Ballot[] = []
   if (named.length > 0) {
-    if (input.kind !== 'open' && input.counts)
-      throw new InvalidInputError('give either ballots or counts', 'ballots')
+    if (input.counts) throw new InvalidInputError('give either ballots or counts', 'ballots')
     ballots = await checkBallots(trx, section.id, named)
     if (input.atTheMeeting && input.kind === 'open') await checkEveryoneVoted(trx, section.id, ballots)
     const chairVote = input.chairPersonId

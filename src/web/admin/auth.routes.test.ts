@@ -137,4 +137,16 @@ describeOnEachDatabase('signing in to the workspace', (getDb) => {
       /För många misslyckade inloggningar\. Försök igen om 15 minuter, kl\. \d\d:\d\d/,
     )
   })
+
+  it('counts failures by the real address: a visitor cannot pose as another one (TRUST_PROXY)', async () => {
+    // By default only a proxy on this machine is believed; this visitor comes from elsewhere and
+    // names a new address in X-Forwarded-For each time, with a new e-mail so only the per-address
+    // limit can stop it.
+    let refused = 0
+    for (let i = 0; i <= 20; i++) {
+      const client = new AdminClient(app, { 'x-forwarded-for': `192.0.2.${100 + i}` }, '203.0.113.9')
+      if ((await client.signIn(`okand-${i}@example.se`, 'fel')).statusCode === 429) refused++
+    }
+    assert.equal(refused, 1, 'the 21st failure from one address is refused')
+  })
 })

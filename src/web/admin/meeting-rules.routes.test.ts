@@ -139,4 +139,28 @@ describeOnEachDatabase('the rules the workspace keeps at the meeting', (getDb) =
     assert.doesNotMatch(text(confidential), /Paragrafen innehåller personnummer/)
     assert.match(confidential, /name="confidential" value="ja" checked/)
   })
+
+  it('records a secret election by its counts, and refuses counts alone for an open vote (KL 5:54, 5:67)', async () => {
+    await secretary.get(`${base}/paragrafer/1`)
+    const open = await secretary.post(`${base}/paragrafer/1/omrostning`, {
+      question: 'Bifall till förslaget',
+      kind: 'open',
+      'antal-yes': '2',
+      'antal-no': '1',
+    })
+    assert.equal(open.statusCode, 400)
+    assert.match(text(open.body), /Ange hur varje tjänstgörande ledamot röstade/)
+    const election = await secretary.post(`${base}/paragrafer/1/omrostning`, {
+      question: 'Val av ombud',
+      kind: 'election',
+      'antal-yes': '2',
+      'antal-no': '1',
+      'antal-abstain': '',
+    })
+    assert.equal(election.statusCode, 303)
+    assert.match(
+      text((await secretary.get(`${base}/paragrafer/1`)).body),
+      /Val av ombud: 2 ja, 1 nej, 0 avstår/,
+    )
+  })
 })

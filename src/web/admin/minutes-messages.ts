@@ -53,6 +53,11 @@ const messages: Array<[RegExp, string]> = [
     /signed off between the meeting and/,
     'Protokollet ska justeras inom 14 dagar efter sammanträdet (KL 5:69). Välj en dag fram till fristen.',
   ],
+  [
+    /give either ballots or counts/,
+    'Ange antingen hur var och en röstade eller, vid sluten omröstning, antalen.',
+  ],
+  [/the counts are whole numbers/, 'Ange antalet ja- och nej-röster som heltal.'],
   [/state what the vote is about/, 'Skriv vad omröstningen gäller.'],
   [/the motion needs its text/, 'Skriv yrkandets text.'],
   [

@@ -171,6 +171,21 @@ export function VoteForm({
           ))}
         </tbody>
       </table>
+      <fieldset>
+        <legend>Sluten omröstning vid val eller anställning (KL 5:54): bara antalet röster</legend>
+        <p class="hint">Fyll i antalen i stället för rösterna ovan när omröstningen var sluten.</p>
+        {(
+          [
+            ['yes', 'Ja'],
+            ['no', 'Nej'],
+            ['abstain', 'Avstår'],
+          ] as const
+        ).map(([choice, label]) => (
+          <Field key={choice} id={`falt-antal-${choice}`} label={label}>
+            <input id={`falt-antal-${choice}`} name={`antal-${choice}`} inputmode="numeric" size={4} />
+          </Field>
+        ))}
+      </fieldset>
       <Field id="falt-lott" label="Lottens utfall vid lika röstetal i val eller anställning (KL 5:56)">
         <select id="falt-lott" name="lot">
           <option value="">Ingen lottning</option>

@@ -175,6 +175,9 @@ export async function sectionRoutes(app: FastifyInstance) {
     act(request, reply, async (trx, sectionId, data) => {
       const record = data.record
       const lot = fieldOf(request.body, 'lot')
+      // A secret election or appointment (KL 5:54) is recorded by its counts only.
+      const count = (choice: string) => numberOf(request.body, `antal-${choice}`)
+      const secret = ['yes', 'no', 'abstain'].some((c) => fieldOf(request.body, `antal-${c}`) !== '')
       return recordVote(trx, request.actor!, {
         sectionId,
         kind: (fieldOf(request.body, 'kind') || 'open') as VoteKind,
@@ -186,6 +189,9 @@ export async function sectionRoutes(app: FastifyInstance) {
           personId,
           choice: choice as BallotChoice,
         })),
+        ...(secret
+          ? { counts: { yes: count('yes') ?? -1, no: count('no') ?? -1, abstain: count('abstain') ?? 0 } }
+          : {}),
         ...(record?.minutes.chairPersonId ? { chairPersonId: record.minutes.chairPersonId } : {}),
         ...(lot === 'yes' || lot === 'no' ? { drawLot: () => lot } : {}),
         atTheMeeting: true,

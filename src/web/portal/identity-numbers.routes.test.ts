@@ -7,7 +7,7 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
 import { listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
-import type { DocumentJson } from '../../import/document-json.ts'
+import type { DocumentJson } from '../../domain/publication/document-json.ts'
 import { importDocument } from '../../import/import-document.ts'
 import { createApp } from '../app.ts'
 

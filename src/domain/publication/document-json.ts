@@ -1,4 +1,5 @@
-// The Document JSON printed by `paragraf parse` (docs: document-json.md; additions: ./README.md).
+// The Document JSON printed by `paragraf parse` and served for published meetings (docs/document-json.md;
+// the parser's additions: src/import/README.md).
 // A public interface: keep the names. Fields the document does not state are left out.
 
 export type DocumentKind = 'agenda' | 'minutes'
