@@ -7,6 +7,8 @@ import * as noticeMail from './migrations/0004-notice-mail.ts'
 import * as afterTheMeeting from './migrations/0005-after-the-meeting.ts'
 import * as decisionFormalities from './migrations/0006-decision-formalities.ts'
 import * as signOffReminders from './migrations/0007-sign-off-reminders.ts'
+import * as accessibilityFeedback from './migrations/0008-accessibility-feedback.ts'
+import * as userAdmin from './migrations/0009-user-admin.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0005-after-the-meeting': afterTheMeeting,
   '0006-decision-formalities': decisionFormalities,
   '0007-sign-off-reminders': signOffReminders,
+  '0008-accessibility-feedback': accessibilityFeedback,
+  '0009-user-admin': userAdmin,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

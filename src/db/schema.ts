@@ -336,6 +336,19 @@ export interface SignOffReminderTable extends Row {
   sent_on: string
 }
 
+/** A visitor's feedback on accessibility, kept until 12 months after it is handled (see migrations/0008-accessibility-feedback.ts). */
+export interface AccessibilityFeedbackTable extends Row {
+  organisation_id: number
+  page: string | null
+  message: string
+  sender_name: string | null
+  reply_address: string | null
+  received_at: Timestamp
+  handled_at: string | null
+  handled_by: string | null
+  handling_note: string | null
+}
+
 export interface AuditEventTable extends Row {
   organisation_id: number | null
   actor: string
@@ -379,6 +392,9 @@ export interface UserAccountTable extends Row {
   person_id: number | null
   disabled: Flag
   password_changed_at: Timestamp
+  /** The organisation whose administrator opened the account; null from the command line. */
+  organisation_id: number | null
+  last_signed_in_at: string | null
 }
 
 export interface RoleGrantTable extends Row {
@@ -446,6 +462,7 @@ export interface Database {
   audit_event: AuditEventTable
   mail_outbox: MailOutboxTable
   sign_off_reminder: SignOffReminderTable
+  accessibility_feedback: AccessibilityFeedbackTable
   delegated_decision: DelegatedDecisionTable
   rectification: RectificationTable
   appeal: AppealTable

@@ -79,4 +79,74 @@ describe('the workspace in Chromium', { skip: !chromiumReady() && 'Chromium is n
     }
     assert.deepEqual(failures, [], `axe found violations:\n${failures.join('\n')}`)
   })
+
+  it('brings feedback from the portal form to the administrator, with no axe violations', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true })
+    const failures: string[] = []
+    try {
+      const page = await context.newPage()
+      // A visitor sends feedback with the accessibility statement's form.
+      await page.goto(`${base}/tillganglighet`)
+      await page.fill('#meddelande', 'Tabellen med omröstningen läses i fel ordning.')
+      await page.fill('#sida', '/committees/socialnamnden')
+      await page.fill('#epost', 'besokare@example.se')
+      await page.click('main form button[type=submit]')
+      await page.waitForURL(`${base}/tillganglighet/tack`)
+
+      await page.goto(`${base}/admin/tillganglighet`)
+      await page.fill('#falt-email', 'admin@example.se')
+      await page.fill('#falt-password', 'demo-admin-2026')
+      await page.click('main button[type=submit]')
+      await page.waitForURL(`${base}/admin/tillganglighet`)
+      assert.match((await page.textContent('main')) ?? '', /Tabellen med omröstningen läses i fel ordning/)
+      failures.push(...(await violations(page, 'accessibility feedback')))
+
+      // Marking it handled without a note shows the error beside the field.
+      await page.click('main form button[type=submit]')
+      assert.match((await page.textContent('main')) ?? '', /Skriv vad som har gjorts/)
+      failures.push(...(await violations(page, 'accessibility feedback with an error')))
+
+      await page.fill('main textarea', 'Svarade besökaren; tabellen rättad.')
+      await page.click('main form button[type=submit]')
+      await page.waitForURL(`${base}/admin/tillganglighet?sparat=1`)
+      assert.match((await page.textContent('main')) ?? '', /Hanterade \(1\)/)
+      failures.push(...(await violations(page, 'accessibility feedback handled')))
+
+      await page.goto(`${base}/admin`)
+      failures.push(...(await violations(page, 'start as administrator')))
+    } finally {
+      await context.close()
+    }
+    assert.deepEqual(failures, [], `axe found violations:\n${failures.join('\n')}`)
+  })
+
+  it('keeps users and roles with no axe violations, also with errors and a one-time password shown', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true })
+    const failures: string[] = []
+    try {
+      const page = await context.newPage()
+      await page.goto(`${base}/admin/anvandare`)
+      await page.fill('#falt-email', 'admin@example.se')
+      await page.fill('#falt-password', 'demo-admin-2026')
+      await page.click('main button[type=submit]')
+      await page.waitForURL(`${base}/admin/organisationer/stockholms-stad/anvandare`)
+      failures.push(...(await violations(page, 'users')))
+
+      await page.click('main form button[type=submit]')
+      assert.match((await page.textContent('main')) ?? '', /Skriv användarens namn/)
+      failures.push(...(await violations(page, 'users with form errors')))
+
+      await page.fill('#falt-email', 'axe@example.se')
+      await page.fill('#falt-name', 'Axel Tillgänglig')
+      await page.click('main form button[type=submit]')
+      assert.match((await page.textContent('main')) ?? '', /Engångslösenord/)
+      failures.push(...(await violations(page, 'one-time password')))
+
+      await page.click('text=Till kontot')
+      failures.push(...(await violations(page, 'user account')))
+    } finally {
+      await context.close()
+    }
+    assert.deepEqual(failures, [], `axe found violations:\n${failures.join('\n')}`)
+  })
 })

@@ -3,10 +3,12 @@ import { describe, it } from 'node:test'
 import {
   type CommitteeRef,
   mayCreateCommittee,
+  mayHandleAccessibilityFeedback,
   mayManageCommittee,
   mayManageDocuments,
   mayManageOrganisation,
   mayManageRegister,
+  mayManageUsers,
   mayPrepareMeeting,
   mayReadAuditLog,
   mayReadConfidential,
@@ -64,22 +66,25 @@ const actions: Record<string, (user: Who) => boolean> = {
   'read confidential of A': (u) => mayReadConfidential(u, a),
   'see draft minutes of A': (u) => maySeeDraftMinutes(u, a, minutes, signatories),
   'work with A': (u) => mayWorkWith(u, a),
+  'manage user accounts': (u) => mayManageUsers(u, org),
+  'handle accessibility feedback': (u) => mayHandleAccessibilityFeedback(u, org),
 }
 
 // One row per user, one letter per action in the order above: Y allowed, - refused.
 //   organisation, audit log, create committee, register, manage A, prepare A, prepare A-AU,
-//   documents of A, confidential of A, draft minutes of A, work with A
+//   documents of A, confidential of A, draft minutes of A, work with A, user accounts,
+//   accessibility feedback
 const expected: Record<string, string> = {
-  administrator: 'YYYYY-----Y',
-  'administrator of another organisation': '-----------',
-  'secretary, whole organisation': '--YYYYYYYYY',
-  'secretary of A': '---YYYYYYYY',
-  'secretary of B': '---Y-------',
-  'registrar of A': '-------YY-Y',
-  'member of A': '--------Y-Y',
-  'chair of the meeting': '---------Y-',
-  'appointed signatory': '---------Y-',
-  'no role': '-----------',
+  administrator: 'YYYYY-----YYY',
+  'administrator of another organisation': '-------------',
+  'secretary, whole organisation': '--YYYYYYYYY--',
+  'secretary of A': '---YYYYYYYY--',
+  'secretary of B': '---Y---------',
+  'registrar of A': '-------YY-Y--',
+  'member of A': '--------Y-Y--',
+  'chair of the meeting': '---------Y---',
+  'appointed signatory': '---------Y---',
+  'no role': '-------------',
 }
 
 describe('access policy: every role × action', () => {

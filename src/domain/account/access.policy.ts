@@ -35,6 +35,19 @@ export function mayReadAuditLog(user: Who, organisationId: number): boolean {
   return isAdministratorOf(user, organisationId)
 }
 
+/** The organisation's user accounts and their roles: its administrators only. */
+export function mayManageUsers(user: Who, organisationId: number): boolean {
+  return isAdministratorOf(user, organisationId)
+}
+
+/**
+ * Visitors' feedback on accessibility and the reply addresses in it (lag 2018:1937, 13 §): the
+ * organisation's administrators read and handle it, nobody else (the addresses are personal data).
+ */
+export function mayHandleAccessibilityFeedback(user: Who, organisationId: number): boolean {
+  return isAdministratorOf(user, organisationId)
+}
+
 /** Setting up a committee: the administrator, or a secretary for the whole organisation. */
 export function mayCreateCommittee(user: Who, organisationId: number): boolean {
   return (

@@ -73,6 +73,11 @@ export async function updatePasswordHash(db: Queryable, userId: number, password
     .execute()
 }
 
+/** Remembers when the user last signed in, for the administrator's list of accounts. */
+export async function recordSignIn(db: Queryable, userId: number, at: string) {
+  await db.updateTable('user_account').set({ last_signed_in_at: at }).where('id', '=', userId).execute()
+}
+
 export async function listGrantsOfUser(db: Queryable, userId: number): Promise<RoleGrant[]> {
   const rows = await db
     .selectFrom('role_grant')

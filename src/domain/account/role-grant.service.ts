@@ -5,6 +5,8 @@ import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, NotFoundError } from '../shared/errors.ts'
 import { deleteGrant, findGrant, getUser, insertGrant, listGrantsOfUser } from './account.repository.ts'
 import { isRole, type RoleGrant } from './account.ts'
+import { claimHomeOrganisation, listEnabledAdministratorIds } from './user-admin.repository.ts'
+import { AccountChangeRefusedError } from './user-admin.ts'
 
 export const listGrants = listGrantsOfUser
 
@@ -33,6 +35,7 @@ export async function grantRole(
       (g) => g.role === role && g.organisationId === input.organisationId && g.committeeId === committeeId,
     )
     if (held) return held
+    await claimHomeOrganisation(trx, input.userId, input.organisationId)
     const grant = await insertGrant(trx, {
       userId: input.userId,
       role,
@@ -44,11 +47,20 @@ export async function grantRole(
   })
 }
 
-/** Takes a role back. */
+/**
+ * Takes a role back. The organisation's last enabled administrator keeps the role, so there is
+ * always someone who can manage its accounts.
+ */
 export async function revokeRole(db: Db, actor: Actor, grantId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const grant = await findGrant(trx, grantId)
     if (!grant) throw new NotFoundError('role grant', grantId)
+    if (grant.role === 'administrator') {
+      const others = (await listEnabledAdministratorIds(trx, grant.organisationId)).filter(
+        (id) => id !== grant.userId,
+      )
+      if (others.length === 0) throw new AccountChangeRefusedError('last_administrator')
+    }
     await deleteGrant(trx, grantId)
     await recordAudit(trx, actor, 'user.role_revoked', auditRef(grant), { before: grant })
   })

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.ts'
 import { listMembershipsOfPerson } from '../membership/membership.service.ts'
 import { isActiveOn } from '../membership/membership.ts'
 import { swedishUtcOffsetHours } from '../shared/swedish-time.ts'
-import { getUser, listGrantsOfUser } from './account.repository.ts'
+import { getUser, listGrantsOfUser, recordSignIn } from './account.repository.ts'
 import type { SignedInUser, UserAccount } from './account.ts'
 import { deleteSession, findSession, insertSession, touchSession } from './session.repository.ts'
 
@@ -36,6 +36,7 @@ export async function startSession(
       last_seen_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
     })
+    await recordSignIn(trx, user.id, now.toISOString())
     await recordAudit(trx, { kind: 'user', userId: user.id, name: user.name }, 'user.signed_in', {
       type: 'user_account',
       id: user.id,

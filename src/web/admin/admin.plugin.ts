@@ -6,6 +6,7 @@ import { readSession } from '../../domain/account/session.service.ts'
 import type { Actor } from '../../domain/shared/actor.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
+import { accessibilityFeedbackRoutes } from './accessibility-feedback.routes.tsx'
 import { afterSignOffRoutes } from './after-sign-off.routes.tsx'
 import { agendaRoutes } from './agenda.routes.tsx'
 import { auditRoutes } from './audit.routes.tsx'
@@ -14,6 +15,7 @@ import { committeeRoutes } from './committee.routes.tsx'
 import { delegatedDecisionRoutes } from './delegated-decisions.routes.tsx'
 import { csrfTokenOf, registerUploadForms } from './documents.multipart.ts'
 import { documentRoutes } from './documents.routes.tsx'
+import { extractRoutes } from './extract.routes.tsx'
 import { meetingRoutes } from './meetings.routes.tsx'
 import { memberImportRoutes } from './member-import.routes.tsx'
 import { membershipRoutes } from './membership.routes.tsx'
@@ -26,6 +28,7 @@ import { sectionRoutes } from './section.routes.tsx'
 import { sessionCookieName } from './session-cookie.ts'
 import { signOffRoutes } from './sign-off.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
+import { usersRoutes } from './users.routes.tsx'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -92,6 +95,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(membershipRoutes)
   await app.register(memberImportRoutes)
   await app.register(auditRoutes)
+  await app.register(usersRoutes)
   await app.register(meetingRoutes)
   await app.register(agendaRoutes)
   await app.register(documentRoutes)
@@ -101,5 +105,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(sectionRoutes)
   await app.register(signOffRoutes)
   await app.register(afterSignOffRoutes)
+  await app.register(extractRoutes)
   await app.register(delegatedDecisionRoutes)
+  await app.register(accessibilityFeedbackRoutes)
 }

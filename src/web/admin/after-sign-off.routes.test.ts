@@ -5,7 +5,7 @@ import { AdminClient } from '../../../test/support/admin-client.ts'
 import { signedInSecretary } from '../../../test/support/admin-users.ts'
 import { createTestMinutes, testActor } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
-import { addVotedMeeting, type VotedMeeting } from '../../../test/support/portal-data.ts'
+import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { createUser } from '../../domain/account/account.service.ts'
 import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
@@ -32,6 +32,22 @@ describeOnEachDatabase('rectification and appeals of a signed-off §', (getDb) =
     base = `/admin/namnder/${voted.committeeSlug}/moten/${voted.meetingSlug}/protokoll/paragrafer/1`
   })
   after(() => app.close())
+
+  it('gives the secretary the extract of the confidential §, in full and marked secret, and nobody else', async () => {
+    const url = base.replace(/1$/, '2/utdrag')
+    const extract = await secretary.get(url)
+    assert.equal(extract.statusCode, 200)
+    const page = text(extract.body)
+    assert.match(page, /Protokollsutdrag/)
+    assert.match(page, /Sekretess: paragrafen omfattas av sekretess/)
+    assert.match(page, new RegExp(`Placering av barn ${secret}`))
+    assert.match(page, new RegExp(`Reservation ${secret}`))
+    assert.match(page, /Utdraget överensstämmer med originalprotokollet/)
+    const visitor = await app.inject(url)
+    assert.notEqual(visitor.statusCode, 200)
+    assert.doesNotMatch(visitor.body, new RegExp(secret))
+    assert.equal((await secretary.get(base.replace(/1$/, '99/utdrag'))).statusCode, 404)
+  })
 
   it('refuses a rectification without a reason, beside the field, keeping the corrected text', async () => {
     await secretary.get(`${base}/efter-justering`)

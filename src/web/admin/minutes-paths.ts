@@ -15,6 +15,8 @@ export const minutesPaths = {
   prepareSignOff: (committee: string, meeting: string) => `${base(committee, meeting)}/justering`,
   sign: (signOffId: number) => `/admin/justera/${signOffId}`,
   delegatedDecisions: (committee: string) => `/admin/namnder/${committee}/delegationsbeslut`,
+  workspaceExtract: (committee: string, meeting: string, number: number) =>
+    `${base(committee, meeting)}/paragrafer/${number}/utdrag`,
   extract: (committee: string, meeting: string, number: number) =>
     `/committees/${committee}/${meeting}/protokoll/utdrag/${number}`,
 }

@@ -118,6 +118,10 @@ export function MinutesOverviewPage(props: {
                             Rättelse och överklagande
                             <span class="visually-hidden"> av {s.section.label}</span>
                           </a>
+                          {' · '}
+                          <a href={minutesPaths.workspaceExtract(c, m, s.section.number)}>
+                            Utdrag<span class="visually-hidden"> av {s.section.label}</span>
+                          </a>
                         </>
                       ) : s.signOff ? (
                         'Väntar på justering'

@@ -5,7 +5,9 @@ import type { SignOffReminder } from '../../domain/sign-off/sign-off-reminder.ts
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { feedbackPaths } from './accessibility-feedback.page.tsx'
 import { SignOffReminders } from './sign-off-reminders.view.tsx'
+import { usersPaths } from './users.paths.ts'
 
 export interface StartPageProps {
   view: AdminView
@@ -18,6 +20,8 @@ export interface StartPageProps {
     manage: boolean
     createCommittee: boolean
     register: boolean
+    /** Unhandled accessibility feedback, for its administrators (lag 2018:1937, 13 §). */
+    unhandledFeedback?: number | undefined
   }>
 }
 
@@ -61,7 +65,7 @@ export function StartPage({ view, committees, upcoming, reminders = [], organisa
           </ul>
         )}
       </section>
-      {organisations.map(({ organisation, manage, createCommittee, register }) => (
+      {organisations.map(({ organisation, manage, createCommittee, register, unhandledFeedback }) => (
         <section key={organisation.id} aria-labelledby={`org-${organisation.id}`}>
           <h2 id={`org-${organisation.id}`}>{organisation.name}</h2>
           <ul class="actions">
@@ -90,7 +94,18 @@ export function StartPage({ view, committees, upcoming, reminders = [], organisa
             )}
             {manage && (
               <li>
+                <a href={usersPaths.list(organisation.slug)}>Användare och roller</a>
+              </li>
+            )}
+            {manage && (
+              <li>
                 <a href={paths.admin.auditLog('organisation', organisation.id)}>Ändringslogg</a>
+              </li>
+            )}
+            {unhandledFeedback !== undefined && (
+              <li>
+                <a href={feedbackPaths.list()}>Synpunkter på tillgänglighet</a> ({unhandledFeedback}{' '}
+                {unhandledFeedback === 1 ? 'obehandlad' : 'obehandlade'})
               </li>
             )}
           </ul>

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
+import { countUnhandledAccessibilityFeedback } from '../../domain/accessibility-feedback/accessibility-feedback.service.ts'
 import {
   mayCreateCommittee,
+  mayHandleAccessibilityFeedback,
   mayKeepMinutes,
   mayManageOrganisation,
   mayManageRegister,
@@ -44,12 +46,19 @@ export async function startRoutes(app: FastifyInstance) {
         return { ...reminder, href }
       }),
     )
+    const unhandled = await countUnhandledAccessibilityFeedback(
+      request.db,
+      organisations.filter((o) => mayHandleAccessibilityFeedback(user, o.id)).map((o) => o.id),
+    )
     const kept = organisations
       .map((organisation) => ({
         organisation,
         manage: mayManageOrganisation(user, organisation.id),
         createCommittee: mayCreateCommittee(user, organisation.id),
         register: mayManageRegister(user, organisation.id),
+        unhandledFeedback: mayHandleAccessibilityFeedback(user, organisation.id)
+          ? (unhandled.get(organisation.id) ?? 0)
+          : undefined,
       }))
       .filter((o) => o.manage || o.register)
     return sendPage(

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { retentionMonths } from '../../domain/accessibility-feedback/accessibility-feedback.ts'
 import { paths } from '../paths.ts'
 import { Layout } from '../views/layout.tsx'
 
@@ -81,7 +82,8 @@ export function AccessibilityPage({
         <h2 id="synpunkter">Rapportera brister</h2>
         <p>
           Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kan
-          du skriva till oss i formuläret. Namn och e-post behövs bara om du vill ha svar.
+          du skriva till oss i formuläret. Namn och e-post behövs bara om du vill ha svar. Hur vi sparar det
+          du skriver står på sidan om <a href={paths.privacy()}>integritet</a>.
         </p>
         {failed.length > 0 && (
           <div class="error-summary">
@@ -228,11 +230,15 @@ export function PrivacyPage() {
       </section>
       <section aria-labelledby="synpunkter-integritet">
         <h2 id="synpunkter-integritet">Synpunkter</h2>
+        {/* The retention is the one the workspace applies (accessibility-feedback.ts, retentionMonths). */}
         <p>
-          Har du frågor om hur personuppgifter hanteras kan du kontakta kommunens dataskyddsombud. Synpunkter
-          som du lämnar i formuläret på sidan om <a href={paths.accessibility()}>tillgänglighet</a> används
-          bara för att besvara och åtgärda dem.
+          Synpunkter som du lämnar i formuläret på sidan om <a href={paths.accessibility()}>tillgänglighet</a>{' '}
+          sparas i systemet tillsammans med namn och e-postadress om du har angett dem. Bara kommunens
+          administratörer för webbplatsen kan se dem, och de används bara för att besvara och åtgärda det du
+          skriver. När synpunkten har hanterats raderas den, med namn och e-postadress, efter{' '}
+          {retentionMonths} månader.
         </p>
+        <p>Har du frågor om hur personuppgifter hanteras kan du kontakta kommunens dataskyddsombud.</p>
       </section>
     </Layout>
   )

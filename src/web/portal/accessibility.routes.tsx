@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import { receiveAccessibilityFeedback } from '../../domain/accessibility-feedback/accessibility-feedback.service.ts'
+import { systemActor } from '../../domain/shared/actor.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
 import {
@@ -31,16 +33,28 @@ export function checkFeedback(body: unknown): { form: FeedbackForm; errors: Feed
   return { form, errors }
 }
 
+/** The anonymous visitor, as the audit log names the sender of feedback. */
+const visitor = systemActor('portal')
+
 export async function accessibilityRoutes(app: FastifyInstance) {
   app.get('/tillganglighet', async (_request, reply) => sendPage(reply, <AccessibilityPage />))
 
-  // Feedback on accessibility (lag 2018:1937, 11 §). It is logged for now; storing it needs a table.
+  // The feedback function of the accessibility statement (lag 2018:1937, 13 § second paragraph):
+  // stored for the organisation's administrators, who answer it in the workspace.
   app.post('/tillganglighet', async (request, reply) => {
     const { form, errors } = checkFeedback(request.body)
     if (Object.keys(errors).length > 0) {
       return sendPage(reply, <AccessibilityPage form={form} errors={errors} />, 400)
     }
-    request.log.info({ feedback: form }, 'accessibility feedback received')
+    const stored = await receiveAccessibilityFeedback(
+      request.db,
+      visitor,
+      { message: form.message, page: form.page, senderName: form.name, replyAddress: form.email },
+      new Date(),
+    )
+    // Only a portal with no organisation at all has nobody to give it to: keep it in the log then.
+    if (stored) request.log.info({ feedbackId: stored.id }, 'accessibility feedback stored')
+    else request.log.warn({ feedback: form }, 'accessibility feedback received, but there is no organisation')
     return reply.redirect(`${paths.accessibility()}/tack`, 303)
   })
 

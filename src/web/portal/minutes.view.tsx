@@ -255,10 +255,13 @@ export function SectionView({
   entry,
   names,
   after,
+  confidentialShown = false,
 }: {
   entry: SectionRecord
   names: Names
   after?: ComponentChildren
+  /** The workspace's extract for the decision's recipients shows a confidential § in full. */
+  confidentialShown?: boolean
 }) {
   const { section, motions, votes, dissents, statements, recusals, signOff } = entry
   const registryNumber = section.confidential ? undefined : names.registryNumber?.(section.id)
@@ -278,7 +281,7 @@ export function SectionView({
         {signOff?.signedOffOn &&
           ` · Justerad ${formatDate(signOff.signedOffOn)}${signOff.immediate ? ' (omedelbar justering)' : ''}`}
       </p>
-      {section.confidential && <p>Paragrafen omfattas av sekretess och visas inte.</p>}
+      {section.confidential && !confidentialShown && <p>Paragrafen omfattas av sekretess och visas inte.</p>}
       {section.summary && section.summary !== `Dnr ${registryNumber}` && <p>{section.summary}</p>}
       {outcomeLabels[section.outcome] && <p>{outcomeLabels[section.outcome]}</p>}
       {section.decision.length > 0 && (

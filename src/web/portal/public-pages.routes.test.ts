@@ -264,12 +264,25 @@ describeOnEachDatabase('the public portal: minutes, notice board, matters, peopl
     })
     assert.equal(good.statusCode, 303)
     assert.equal(good.headers.location, '/tillganglighet/tack')
+    const stored = await getDb()
+      .selectFrom('accessibility_feedback')
+      .select(['message', 'reply_address'])
+      .executeTakeFirstOrThrow()
+    assert.deepEqual(stored, {
+      message: 'Tabellen på protokollsidan läses fel.',
+      reply_address: 'a@example.se',
+    })
     assert.match(await get('/tillganglighet/tack'), /Tack för dina synpunkter/)
   })
 
   it('says on the privacy page that there are no cookies and no tracking', async () => {
     const response = await app.inject('/integritet')
     assert.match(text(response.body), /inga kakor \(cookies\).*ingen statistik- eller spårningstjänst/i)
+    // The feedback of the accessibility statement: stored, seen by administrators, deleted in time.
+    assert.match(
+      text(response.body),
+      /Synpunkter som du lämnar .* sparas .* Bara kommunens administratörer .* raderas den, med namn och e-postadress, efter 12 månader/,
+    )
     assert.equal(response.headers['set-cookie'], undefined)
   })
 })
