@@ -1,9 +1,9 @@
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
-import { SectionView } from '../portal/minutes.view.tsx'
+import { ExtractBody } from '../portal/extract.view.tsx'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate, formatLongDate } from '../views/format.ts'
+import { formatLongDate } from '../views/format.ts'
 import type { MinutesData } from './minutes-data.ts'
 import { minutesPaths } from './minutes-paths.ts'
 
@@ -21,11 +21,6 @@ export function WorkspaceExtractPage(props: {
 }) {
   const { view, committee, meeting, data, entry } = props
   const date = formatLongDate(meeting.meetsOn)
-  const signOff = entry.signOff
-  const signatories = signOff?.signatures.length
-    ? signOff.signatures.map((s) => s.personId)
-    : (data.record?.signatoryIds ?? [])
-  const secretaryId = data.record?.minutes.secretaryPersonId ?? null
   const names = { person: data.personName, party: data.partyName }
   const title = `Protokollsutdrag ${entry.section.label}, ${committee.name} ${date}`
   return (
@@ -45,22 +40,15 @@ export function WorkspaceExtractPage(props: {
           andra bara efter en sekretessprövning.
         </p>
       )}
-      <dl class="facts">
-        <dt>Nämnd</dt>
-        <dd>{committee.name}</dd>
-        <dt>Sammanträdesdatum</dt>
-        <dd>{date}</dd>
-        <dt>Justerat</dt>
-        <dd>{signOff?.signedOffOn ? formatDate(signOff.signedOffOn) : 'Inte justerat'}</dd>
-        <dt>Justerare</dt>
-        <dd>{signatories.map((id) => data.personName(id)).join(', ')}</dd>
-      </dl>
-      <SectionView entry={entry} names={names} confidentialShown />
-      <section aria-labelledby="bestyrkande" class="attestation">
-        <h2 id="bestyrkande">Utdragsbestyrkande</h2>
-        <p>Utdraget överensstämmer med originalprotokollet.</p>
-        <p>Sekreterare: {secretaryId ? data.personName(secretaryId) : 'inte angiven'}</p>
-      </section>
+      <ExtractBody
+        committeeName={committee.name}
+        meetingDate={date}
+        entry={entry}
+        names={names}
+        appointed={data.record?.signatoryIds ?? []}
+        secretaryId={data.record?.minutes.secretaryPersonId ?? null}
+        confidentialShown
+      />
     </AdminLayout>
   )
 }
