@@ -27,6 +27,8 @@ declare module 'fastify' {
     db: Db
     /** Today's date in Sweden ('YYYY-MM-DD') by the app's clock: the notice board turns on it. */
     today: string
+    /** The app's clock (tests set a fixed one): stamp what is received with this, not the wall clock. */
+    now: Date
     /** Where document files are kept. */
     documents: DocumentStore
     /** The portal's address (PUBLIC_URL), for links that leave the site, as in the notice mail. */
@@ -67,6 +69,9 @@ export async function createApp({
   })
   app.decorateRequest('db', {
     getter: () => db,
+  })
+  app.decorateRequest('now', {
+    getter: () => now(),
   })
   app.decorateRequest('today', {
     getter: () => todayInSweden(now()),

@@ -35,7 +35,7 @@ async function show(request: FastifyRequest, reply: FastifyReply, refusal?: Hand
   const feedback = await listAccessibilityFeedback(
     request.db,
     organisations.map((o) => o.id),
-    new Date(),
+    request.now,
   )
   const handlers = feedback.flatMap((f) =>
     f.handledBy && /^user:\d+$/.test(f.handledBy) ? [Number(f.handledBy.slice(5))] : [],
@@ -88,7 +88,7 @@ export async function accessibilityFeedbackRoutes(app: FastifyInstance) {
     const { note = '' } = readForm(request.body, ['note'])
     try {
       await inTransaction(request.db, (trx) =>
-        markAccessibilityFeedbackHandled(trx, request.actor!, { feedbackId: feedback.id, note }, new Date()),
+        markAccessibilityFeedbackHandled(trx, request.actor!, { feedbackId: feedback.id, note }, request.now),
       )
     } catch (error) {
       const refusal = refusalOf(error, feedback.id, note)

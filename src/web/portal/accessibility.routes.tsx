@@ -50,7 +50,7 @@ export async function accessibilityRoutes(app: FastifyInstance) {
       request.db,
       visitor,
       { message: form.message, page: form.page, senderName: form.name, replyAddress: form.email },
-      new Date(),
+      request.now,
     )
     // Only a portal with no organisation at all has nobody to give it to: keep it in the log then.
     if (stored) request.log.info({ feedbackId: stored.id }, 'accessibility feedback stored')
