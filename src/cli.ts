@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { type FileHandle, open, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { addUserCommand, UserCommandError } from './cli/user-command.ts'
-import { ConfigError, loadConfig } from './config.ts'
+import { type Config, ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { writeBulkExport } from './domain/publication/bulk-export.ts'
 import { reindexAllMeetings } from './domain/search/search.service.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
@@ -14,6 +15,8 @@ import { parseDocument } from './import/parse-document.ts'
 import { deliverAll, queueDueSignOffReminders } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openMigrated, StartError, serve } from './main.ts'
+import { exportLinks } from './web/portal/export-links.ts'
+import { todayInSweden } from './web/views/format.ts'
 
 // The `paragraf` command. A user's mistake is one line on standard error and a non-zero exit,
 // never a stack trace.
@@ -26,6 +29,7 @@ Kommandon:
   demo       läs in demodata i en tom databas
   reindex    bygg om sökindexet från publicerade uppgifter
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
+  export FIL.zip  skriv allt som portalen publicerar till en ZIP-fil (öppna data)
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
   mail send  lägg påminnelser om justering i utkorgen och skicka e-post som väntar där
@@ -184,6 +188,10 @@ async function main(argv: string[]): Promise<number> {
         await db.destroy()
       }
     }
+    case 'export': {
+      if (rest.length !== 1) throw new UsageError('export tar en fil: paragraf export FIL.zip')
+      return exportToFile(rest[0] as string, config())
+    }
     case 'parse': {
       if (rest.length !== 1) throw new UsageError('parse tar en fil: paragraf parse FIL')
       return parseFile(rest[0] as string)
@@ -250,6 +258,39 @@ async function parseFile(file: string): Promise<number> {
   }
   process.stdout.write(`${JSON.stringify(outcome.document, null, 2)}\n`)
   return 0
+}
+
+/** Writes the bulk export of everything published to `file`; an unwritable path is one line, and no file is left behind. */
+async function exportToFile(file: string, settings: Config): Promise<number> {
+  let handle: FileHandle
+  try {
+    handle = await open(file, 'w')
+  } catch (error) {
+    throw new UsageError(`filen ${file} kan inte skrivas (${(error as NodeJS.ErrnoException).code})`)
+  }
+  try {
+    const db = await openMigrated(settings)
+    try {
+      const now = new Date()
+      const summary = await writeBulkExport(
+        db,
+        exportLinks(settings.publicUrl, todayInSweden(now)),
+        handle.createWriteStream(),
+        now,
+      )
+      console.log(
+        `Exporterade ${summary.meetings} sammanträden (${summary.agendas} dagordningar, ${summary.minutes} protokoll) till ${file}.`,
+      )
+      return 0
+    } finally {
+      await db.destroy()
+    }
+  } catch (error) {
+    await rm(file, { force: true })
+    throw error
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
 }
 
 function noArguments(command: string, rest: string[]) {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Config } from './config.ts'
 import { type Db, openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -19,6 +20,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     documents: openDocumentStore(config.storage),
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    exportCacheDir: path.join(config.dataDir, 'export'),
   })
   try {
     await app.listen({ port: config.port, host: config.host })

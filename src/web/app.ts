@@ -8,9 +8,11 @@ import { openDocumentStore } from '../storage/open-document-store.ts'
 import { adminRoutes } from './admin/admin.plugin.ts'
 import { registerCaching } from './caching.ts'
 import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
+import { oparlRoutes } from './oparl/oparl.routes.ts'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
 import { committeeRoutes } from './portal/committee.routes.tsx'
 import { documentRoutes } from './portal/document.routes.ts'
+import { exportRoutes } from './portal/export.routes.ts'
 import { feedRoutes } from './portal/feeds.routes.ts'
 import { matterRoutes } from './portal/matter.routes.tsx'
 import { meetingRoutes } from './portal/meeting.routes.tsx'
@@ -47,6 +49,8 @@ export interface AppOptions {
   publicUrl?: string
   /** Whose forwarding headers to believe (TRUST_PROXY); by default a proxy on this machine only. */
   trustProxy?: boolean | string
+  /** Where built open-data exports are kept (DATA_DIR/export when served). */
+  exportCacheDir?: string
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -59,6 +63,7 @@ export async function createApp({
   documents,
   publicUrl,
   trustProxy = 'loopback',
+  exportCacheDir,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
@@ -123,6 +128,8 @@ export async function createApp({
   await app.register(accessibilityRoutes)
   await app.register(searchRoutes)
   await app.register(documentRoutes)
+  await app.register(oparlRoutes, { prefix: '/oparl' })
+  await app.register(exportRoutes, exportCacheDir ? { cacheDir: exportCacheDir } : {})
   await app.register(adminRoutes)
   return app
 }

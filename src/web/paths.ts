@@ -45,6 +45,7 @@ export const paths = {
   accessibility: () => '/tillganglighet',
   privacy: () => '/integritet',
   calendar: () => '/kalender.ics',
+  openDataExport: () => '/oppna-data/export.zip',
   committeeCalendar: (committeeSlug: string) => `/committees/${committeeSlug}/kalender.ics`,
   agendaFeed: () => '/floden/dagordningar.atom',
   minutesFeed: () => '/floden/protokoll.atom',

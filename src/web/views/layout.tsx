@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { oparlBasePath } from '../../domain/publication/oparl/oparl-links.ts'
 import { paths } from '../paths.ts'
 
 /** A feed, calendar or open-data (JSON) version of the page's object, announced with `<link rel="alternate">`. */
@@ -89,6 +90,12 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
             </li>
             <li>
               <a href={paths.calendar()}>Kalender (iCal)</a>
+            </li>
+            <li>
+              <a href={paths.openDataExport()}>Öppna data (ZIP)</a>
+            </li>
+            <li>
+              <a href={oparlBasePath}>Öppna data (OParl-API)</a>
             </li>
           </ul>
         </footer>

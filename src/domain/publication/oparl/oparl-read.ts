@@ -1,0 +1,342 @@
+import type { Queryable } from '../../../db/database.ts'
+import { getAgendas } from '../../agenda/agenda.service.ts'
+import { groupBy } from '../../shared/group-by.ts'
+import { readStringList } from '../../shared/json-text.ts'
+import { maskPersonalIdentityNumbers as mask } from '../personal-identity-number.ts'
+import { publishedAgenda } from '../public-agenda.ts'
+import { findPublicDocument, isStoredDocument } from '../public-document.ts'
+import { listPublicSectionsOfItems } from '../publication.repository.ts'
+import {
+  type ChangeFilter,
+  findAttachmentItemOfDocument,
+  findMeetingIdOfAgendaItem,
+  listAgendaItemTimes,
+  listCommitteeRows,
+  listDocumentTimes,
+  listMatterRows,
+  listMeetingRows,
+  listMembershipIdsOfCommittees,
+  listMembershipRows,
+  listOrganisationRows,
+  listPartyRows,
+  listPersonRows,
+  listPublicItemsOfMatters,
+  listPublicMatterIds,
+  listPublicMeetingIds,
+  listPublicPersonIds,
+  listTermRows,
+  type PageRequest,
+  pageOfMeetingIds,
+  pageOfPaperIds,
+  pageOfPersonIds,
+} from './oparl.repository.ts'
+import type { OparlLinks } from './oparl-links.ts'
+import {
+  type OparlObject,
+  oparlAgendaItem,
+  oparlBody,
+  oparlCommittee,
+  oparlConsultation,
+  oparlFile,
+  oparlLegislativeTerm,
+  oparlLocation,
+  oparlMeeting,
+  oparlMembership,
+  oparlPaper,
+  oparlParty,
+  oparlPerson,
+  oparlSystem,
+} from './oparl-objects.ts'
+
+// The OParl use cases: each reads what the public may see through the publication rules
+// (publishedAgenda, the public §§, findPublicDocument, masked texts) and maps it. Lists load
+// their page by ids, so every page costs the same number of queries however long it is.
+
+export interface ObjectPage {
+  data: OparlObject[]
+  total: number
+}
+
+const first = <T>(list: T[]): T | undefined => list[0]
+
+function inWindow(created: string, modified: string, filter: ChangeFilter): boolean {
+  const c = new Date(created).toISOString()
+  const m = new Date(modified).toISOString()
+  return (
+    (!filter.createdSince || c >= filter.createdSince) &&
+    (!filter.createdUntil || c <= filter.createdUntil) &&
+    (!filter.modifiedSince || m >= filter.modifiedSince) &&
+    (!filter.modifiedUntil || m <= filter.modifiedUntil)
+  )
+}
+
+/** Pages a short list already in memory (a body's committees, parties and terms). */
+function pageInMemory(
+  all: { object: OparlObject; created: string; modified: string }[],
+  filter: ChangeFilter,
+  page: PageRequest,
+): ObjectPage {
+  const kept = all.filter((o) => inWindow(o.created, o.modified, filter))
+  const start = (page.page - 1) * page.limit
+  return { data: kept.slice(start, start + page.limit).map((o) => o.object), total: kept.length }
+}
+
+export async function readOparlSystem(db: Queryable, links: OparlLinks): Promise<OparlObject> {
+  const bodies = await listOrganisationRows(db)
+  return oparlSystem(links, { name: 'Paragraf', bodyIds: bodies.map((b) => b.id) })
+}
+
+export async function listOparlBodies(
+  db: Queryable,
+  links: OparlLinks,
+  filter: ChangeFilter,
+  page: PageRequest,
+) {
+  const [bodies, terms] = await Promise.all([listOrganisationRows(db), listTermRows(db, {})])
+  const termsOf = groupBy(terms, (t) => t.organisation_id)
+  return pageInMemory(
+    bodies.map((b) => ({
+      object: oparlBody(links, b, termsOf.get(b.id) ?? []),
+      created: b.created_at,
+      modified: b.updated_at,
+    })),
+    filter,
+    page,
+  )
+}
+
+export async function readOparlBody(db: Queryable, links: OparlLinks, id: number) {
+  const [body, terms] = await Promise.all([listOrganisationRows(db, [id]), listTermRows(db, { bodyId: id })])
+  const row = first(body)
+  return row && oparlBody(links, row, terms)
+}
+
+/** A body's committees (Organization "Gremium") and then its parties (Organization "Partei"). */
+export async function listOparlOrganizations(
+  db: Queryable,
+  links: OparlLinks,
+  bodyId: number,
+  filter: ChangeFilter,
+  page: PageRequest,
+) {
+  const [committees, parties] = await Promise.all([
+    listCommitteeRows(db, { bodyId }),
+    listPartyRows(db, { bodyId }),
+  ])
+  const seats = groupBy(
+    await listMembershipIdsOfCommittees(
+      db,
+      committees.map((c) => c.id),
+    ),
+    (m) => m.committeeId,
+    (m) => m.id,
+  )
+  return pageInMemory(
+    [
+      ...committees.map((c) => ({
+        object: oparlCommittee(links, c, seats.get(c.id) ?? []),
+        created: c.created_at,
+        modified: c.updated_at,
+      })),
+      ...parties.map((p) => ({
+        object: oparlParty(links, p),
+        created: p.created_at,
+        modified: p.created_at,
+      })),
+    ],
+    filter,
+    page,
+  )
+}
+
+export async function readOparlOrganization(db: Queryable, links: OparlLinks, committeeId: number) {
+  const row = first(await listCommitteeRows(db, { ids: [committeeId] }))
+  if (!row) return undefined
+  const seats = await listMembershipIdsOfCommittees(db, [row.id])
+  return oparlCommittee(
+    links,
+    row,
+    seats.map((s) => s.id),
+  )
+}
+
+export async function readOparlParty(db: Queryable, links: OparlLinks, partyId: number) {
+  const row = first(await listPartyRows(db, { ids: [partyId] }))
+  return row && oparlParty(links, row)
+}
+
+export async function listOparlLegislativeTerms(
+  db: Queryable,
+  links: OparlLinks,
+  bodyId: number,
+  filter: ChangeFilter,
+  page: PageRequest,
+) {
+  const terms = await listTermRows(db, { bodyId })
+  return pageInMemory(
+    terms.map((t) => ({
+      object: oparlLegislativeTerm(links, t),
+      created: t.created_at,
+      modified: t.created_at,
+    })),
+    filter,
+    page,
+  )
+}
+
+export async function readOparlLegislativeTerm(db: Queryable, links: OparlLinks, id: number) {
+  const row = first(await listTermRows(db, { ids: [id] }))
+  return row && oparlLegislativeTerm(links, row)
+}
+
+async function buildPersons(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+  const [persons, memberships] = await Promise.all([
+    listPersonRows(db, ids),
+    listMembershipRows(db, { personIds: ids }),
+  ])
+  const seatsOf = groupBy(memberships, (m) => m.personId)
+  return persons.map((p) => oparlPerson(links, p, seatsOf.get(p.id) ?? []))
+}
+
+export async function listOparlPersons(
+  db: Queryable,
+  links: OparlLinks,
+  bodyId: number,
+  filter: ChangeFilter,
+  page: PageRequest,
+): Promise<ObjectPage> {
+  const { ids, total } = await pageOfPersonIds(db, bodyId, filter, page)
+  return { data: await buildPersons(db, links, ids), total }
+}
+
+export async function readOparlPerson(db: Queryable, links: OparlLinks, id: number) {
+  const ids = await listPublicPersonIds(db, [id])
+  return first(await buildPersons(db, links, ids))
+}
+
+export async function readOparlMembership(db: Queryable, links: OparlLinks, id: number) {
+  const row = first(await listMembershipRows(db, { ids: [id] }))
+  return row && oparlMembership(links, row)
+}
+
+/** Meetings with their public agenda items, decisions and files: eight queries for any number of meetings. */
+async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+  const rows = await listMeetingRows(db, ids)
+  const agendas = await getAgendas(
+    db,
+    rows.map((r) => r.id),
+  )
+  // The agenda as the public sees it: confidential items neutral, secret documents gone, P3 masked.
+  const published = new Map(rows.map((r) => [r.id, publishedAgenda(agendas.get(r.id) ?? [])]))
+  const entries = [...published.values()].flat()
+  const itemIds = entries.map((e) => e.item.id)
+  const documentIds = entries.flatMap((e) => e.attachments.map((d) => d.id))
+  const [sections, itemTimes, documentTimes] = await Promise.all([
+    listPublicSectionsOfItems(db, itemIds),
+    listAgendaItemTimes(db, itemIds),
+    listDocumentTimes(db, documentIds),
+  ])
+  const decisionsOf = groupBy(
+    sections,
+    (s) => s.agendaItemId ?? 0,
+    (s) => ({ outcome: s.outcome, decision: readStringList(s.decision).map((line) => mask(line) ?? '') }),
+  )
+  return rows.map((meeting) =>
+    oparlMeeting(
+      links,
+      meeting,
+      (published.get(meeting.id) ?? []).map(({ item, attachments }) => {
+        const times = itemTimes.get(item.id) ?? { created: meeting.created, modified: meeting.modified }
+        return oparlAgendaItem(links, meeting, {
+          item,
+          // A confidential item is already neutral; its § never reaches the public decisions either.
+          attachments: attachments.filter(isStoredDocument),
+          decisions: item.confidential ? [] : (decisionsOf.get(item.id) ?? []),
+          created: times.created,
+          modified: times.modified,
+          documentCreated: documentTimes,
+        })
+      }),
+    ),
+  )
+}
+
+export async function listOparlMeetings(
+  db: Queryable,
+  links: OparlLinks,
+  bodyId: number,
+  filter: ChangeFilter,
+  page: PageRequest,
+): Promise<ObjectPage> {
+  const { ids, total } = await pageOfMeetingIds(db, bodyId, filter, page)
+  return { data: await buildMeetings(db, links, ids), total }
+}
+
+export async function readOparlMeeting(db: Queryable, links: OparlLinks, id: number) {
+  return first(await buildMeetings(db, links, await listPublicMeetingIds(db, [id])))
+}
+
+export async function readOparlLocation(db: Queryable, links: OparlLinks, meetingId: number) {
+  const row = first(await listMeetingRows(db, [meetingId]))
+  return row && oparlLocation(links, row)
+}
+
+/** An agenda item as its public meeting shows it (a confidential one neutral). */
+export async function readOparlAgendaItem(db: Queryable, links: OparlLinks, agendaItemId: number) {
+  const meetingId = await findMeetingIdOfAgendaItem(db, agendaItemId)
+  const meeting = meetingId === undefined ? undefined : await readOparlMeeting(db, links, meetingId)
+  const items = (meeting?.agendaItem ?? []) as OparlObject[]
+  return items.find((i) => i.id === links.agendaItem(agendaItemId))
+}
+
+async function buildPapers(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+  const [matters, items] = await Promise.all([
+    listMatterRows(db, ids),
+    listPublicItemsOfMatters(db, { matterIds: ids }),
+  ])
+  const consultationsOf = groupBy(items, (i) => i.matterId ?? 0)
+  // A title left in an imported register entry may hold a personal identity number (P3).
+  return matters.map((m) =>
+    oparlPaper(links, { ...m, title: mask(m.title) }, consultationsOf.get(m.id) ?? []),
+  )
+}
+
+export async function listOparlPapers(
+  db: Queryable,
+  links: OparlLinks,
+  bodyId: number,
+  filter: ChangeFilter,
+  page: PageRequest,
+): Promise<ObjectPage> {
+  const { ids, total } = await pageOfPaperIds(db, bodyId, filter, page)
+  return { data: await buildPapers(db, links, ids), total }
+}
+
+/** A matter seen only on confidential items is unknown, as on the portal's matter page. */
+export async function readOparlPaper(db: Queryable, links: OparlLinks, id: number) {
+  return first(await buildPapers(db, links, await listPublicMatterIds(db, [id])))
+}
+
+export async function readOparlConsultation(db: Queryable, links: OparlLinks, agendaItemId: number) {
+  const item = first(await listPublicItemsOfMatters(db, { agendaItemId }))
+  return item && oparlConsultation(links, item)
+}
+
+export async function readOparlFile(db: Queryable, links: OparlLinks, documentId: number) {
+  const document = await findPublicDocument(db, documentId)
+  if (!document) return undefined
+  const [where, times] = await Promise.all([
+    findAttachmentItemOfDocument(db, documentId),
+    listDocumentTimes(db, [documentId]),
+  ])
+  const title = mask(document.title) ?? document.title
+  return oparlFile(
+    links,
+    { ...document, title },
+    {
+      created: times.get(documentId) ?? new Date(0).toISOString(),
+      meetingId: where?.meetingId,
+      agendaItemId: where?.agendaItemId,
+    },
+  )
+}

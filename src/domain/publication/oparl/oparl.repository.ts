@@ -1,0 +1,341 @@
+import type { SelectQueryBuilder } from 'kysely'
+import type { Queryable } from '../../../db/database.ts'
+
+// Read-only SQL for the OParl API. Which rows are public is decided here in the same way as on
+// the portal: a meeting once its notice is out (status past 'planned'); a matter once it is on a
+// public agenda item of such a meeting; a person once they hold a seat or attended a meeting with
+// signed-off minutes (P1: the person table holds members and officials, never private
+// individuals, and the portal names them already). What the objects say comes from the
+// publication functions (publishedAgenda, the public §§), never from these rows alone.
+//
+// A list page costs a fixed number of queries: one count, one page of ids, then rows by ids.
+
+/** The 2-05 filters, as ISO instants in UTC (the form timestamps are stored in). */
+export interface ChangeFilter {
+  createdSince?: string
+  createdUntil?: string
+  modifiedSince?: string
+  modifiedUntil?: string
+}
+
+export interface PageRequest {
+  page: number
+  limit: number
+}
+
+export interface KeyRow {
+  id: number
+  created: string
+  modified: string
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any base query that selects id, created and modified
+type KeyQuery = SelectQueryBuilder<any, any, KeyRow>
+
+/** One page of ids of a base query, ordered by id (a stable order, 2-05), with the total. */
+async function pageOfKeys(
+  db: Queryable,
+  base: KeyQuery,
+  filter: ChangeFilter,
+  page: PageRequest,
+): Promise<{ ids: number[]; total: number }> {
+  let query = db.selectFrom(base.as('t'))
+  if (filter.createdSince) query = query.where('t.created', '>=', filter.createdSince)
+  if (filter.createdUntil) query = query.where('t.created', '<=', filter.createdUntil)
+  if (filter.modifiedSince) query = query.where('t.modified', '>=', filter.modifiedSince)
+  if (filter.modifiedUntil) query = query.where('t.modified', '<=', filter.modifiedUntil)
+  const [count, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .select('t.id')
+      .orderBy('t.id')
+      .limit(page.limit)
+      .offset((page.page - 1) * page.limit)
+      .execute(),
+  ])
+  return { ids: rows.map((r) => r.id), total: Number(count.n) }
+}
+
+function publicMeetingKeys(db: Queryable) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'meeting.id as id',
+      'meeting.created_at as created',
+      'meeting.updated_at as modified',
+      'committee.organisation_id as bodyId',
+    ])
+    .where('meeting.status', '!=', 'planned')
+}
+
+function publicMatterKeys(db: Queryable) {
+  const onPublicItems = db
+    .selectFrom('agenda_item')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .select('agenda_item.matter_id')
+    .where('agenda_item.confidential', '=', false)
+    .where('meeting.status', '!=', 'planned')
+  return db
+    .selectFrom('matter')
+    .select([
+      'matter.id as id',
+      'matter.created_at as created',
+      'matter.updated_at as modified',
+      'matter.organisation_id as bodyId',
+    ])
+    .where('matter.id', 'in', onPublicItems)
+}
+
+function publicPersonKeys(db: Queryable) {
+  const seated = db.selectFrom('membership').select('membership.person_id')
+  const attended = db
+    .selectFrom('attendance')
+    .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
+    .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
+    .select('attendance.person_id')
+    .where('sign_off.status', '=', 'signed_off')
+  return db
+    .selectFrom('person')
+    .select([
+      'person.id as id',
+      'person.created_at as created',
+      'person.created_at as modified',
+      'person.organisation_id as bodyId',
+    ])
+    .where((eb) => eb.or([eb('person.id', 'in', seated), eb('person.id', 'in', attended)]))
+}
+
+export const pageOfMeetingIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
+  pageOfKeys(db, publicMeetingKeys(db).where('committee.organisation_id', '=', bodyId), filter, page)
+
+export const pageOfPaperIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
+  pageOfKeys(db, publicMatterKeys(db).where('matter.organisation_id', '=', bodyId), filter, page)
+
+export const pageOfPersonIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
+  pageOfKeys(db, publicPersonKeys(db).where('person.organisation_id', '=', bodyId), filter, page)
+
+/** Which of some meeting ids are public. */
+export async function listPublicMeetingIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return []
+  const rows = await publicMeetingKeys(db)
+    .where('meeting.id', 'in', [...ids])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export async function listPublicMatterIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return []
+  const rows = await publicMatterKeys(db)
+    .where('matter.id', 'in', [...ids])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export async function listPublicPersonIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return []
+  const rows = await publicPersonKeys(db)
+    .where('person.id', 'in', [...ids])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export async function listOrganisationRows(db: Queryable, ids?: readonly number[]) {
+  let query = db.selectFrom('organisation').select(['id', 'name', 'slug', 'created_at', 'updated_at'])
+  if (ids) query = query.where('id', 'in', ids.length ? [...ids] : [0])
+  return query.orderBy('id').execute()
+}
+
+export async function listCommitteeRows(db: Queryable, filter: { bodyId?: number; ids?: readonly number[] }) {
+  let query = db
+    .selectFrom('committee')
+    .select([
+      'id',
+      'organisation_id',
+      'parent_id',
+      'name',
+      'slug',
+      'kind',
+      'seats',
+      'created_at',
+      'updated_at',
+    ])
+  if (filter.bodyId !== undefined) query = query.where('organisation_id', '=', filter.bodyId)
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length ? [...filter.ids] : [0])
+  return query.orderBy('id').execute()
+}
+
+export async function listPartyRows(db: Queryable, filter: { bodyId?: number; ids?: readonly number[] }) {
+  let query = db.selectFrom('party').select(['id', 'organisation_id', 'abbreviation', 'name', 'created_at'])
+  if (filter.bodyId !== undefined) query = query.where('organisation_id', '=', filter.bodyId)
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length ? [...filter.ids] : [0])
+  return query.orderBy('id').execute()
+}
+
+export async function listTermRows(db: Queryable, filter: { bodyId?: number; ids?: readonly number[] }) {
+  let query = db
+    .selectFrom('term')
+    .select(['id', 'organisation_id', 'name', 'starts_on', 'ends_on', 'created_at'])
+  if (filter.bodyId !== undefined) query = query.where('organisation_id', '=', filter.bodyId)
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length ? [...filter.ids] : [0])
+  return query.orderBy('id').execute()
+}
+
+/** Memberships (seats) of some persons, or some memberships by id, with their committee's body. */
+export async function listMembershipRows(
+  db: Queryable,
+  filter: { personIds?: readonly number[]; ids?: readonly number[] },
+) {
+  let query = db
+    .selectFrom('membership')
+    .innerJoin('committee', 'committee.id', 'membership.committee_id')
+    .select([
+      'membership.id as id',
+      'membership.person_id as personId',
+      'membership.committee_id as committeeId',
+      'membership.party_id as partyId',
+      'membership.term_id as termId',
+      'membership.role as role',
+      'membership.starts_on as startsOn',
+      'membership.ends_on as endsOn',
+      'membership.created_at as created',
+    ])
+  if (filter.personIds)
+    query = query.where('membership.person_id', 'in', filter.personIds.length ? [...filter.personIds] : [0])
+  if (filter.ids) query = query.where('membership.id', 'in', filter.ids.length ? [...filter.ids] : [0])
+  return query.orderBy('membership.id').execute()
+}
+
+/** The ids of the memberships of some committees (an Organization lists its members' seats). */
+export async function listMembershipIdsOfCommittees(db: Queryable, committeeIds: readonly number[]) {
+  if (committeeIds.length === 0) return []
+  return db
+    .selectFrom('membership')
+    .select(['id', 'committee_id as committeeId'])
+    .where('committee_id', 'in', [...committeeIds])
+    .orderBy('id')
+    .execute()
+}
+
+export async function listPersonRows(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return []
+  return (
+    db
+      .selectFrom('person')
+      // Never the e-mail address: it is where notices go, not public (P1).
+      .select(['id', 'organisation_id', 'name', 'slug', 'title', 'created_at'])
+      .where('id', 'in', [...ids])
+      .orderBy('id')
+      .execute()
+  )
+}
+
+export async function listMeetingRows(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('meeting')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'meeting.id as id',
+      'meeting.slug as slug',
+      'meeting.meets_on as meetsOn',
+      'meeting.start_time as startTime',
+      'meeting.end_time as endTime',
+      'meeting.location as location',
+      'meeting.status as status',
+      'meeting.created_at as created',
+      'meeting.updated_at as modified',
+      'committee.id as committeeId',
+      'committee.organisation_id as bodyId',
+      'committee.name as committeeName',
+      'committee.slug as committeeSlug',
+    ])
+    .where('meeting.id', 'in', [...ids])
+    .where('meeting.status', '!=', 'planned')
+    .orderBy('meeting.id')
+    .execute()
+}
+
+export async function listMatterRows(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('matter')
+    .select(['id', 'organisation_id', 'registry_number', 'title', 'kind', 'created_at', 'updated_at'])
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute()
+}
+
+/** Timestamps of agenda items (the domain's AgendaItem carries none). */
+export async function listAgendaItemTimes(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, { created: string; modified: string }>()
+  const rows = await db
+    .selectFrom('agenda_item')
+    .select(['id', 'created_at', 'updated_at'])
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.id, { created: r.created_at, modified: r.updated_at }]))
+}
+
+export async function listDocumentTimes(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, string>()
+  const rows = await db
+    .selectFrom('document')
+    .select(['id', 'created_at'])
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.created_at]))
+}
+
+/** Public agenda items that carry some matters: a paper's consultations (same rule as readMatterRecord). */
+export async function listPublicItemsOfMatters(
+  db: Queryable,
+  filter: { matterIds: readonly number[] } | { agendaItemId: number },
+) {
+  if ('matterIds' in filter && filter.matterIds.length === 0) return []
+  const query = db
+    .selectFrom('agenda_item as item')
+    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
+    .select([
+      'item.id as agendaItemId',
+      'item.matter_id as matterId',
+      'item.created_at as created',
+      'item.updated_at as modified',
+      'meeting.id as meetingId',
+      'meeting.committee_id as committeeId',
+    ])
+    .where('item.matter_id', 'is not', null)
+    .where('item.confidential', '=', false)
+    .where('meeting.status', '!=', 'planned')
+  return (
+    'matterIds' in filter
+      ? query.where('item.matter_id', 'in', [...filter.matterIds])
+      : query.where('item.id', '=', filter.agendaItemId)
+  )
+    .orderBy('meeting.meets_on')
+    .orderBy('item.position')
+    .execute()
+}
+
+/** The agenda item a public document is attached to (for a File's meeting). */
+export async function findAttachmentItemOfDocument(db: Queryable, documentId: number) {
+  const row = await db
+    .selectFrom('attachment')
+    .innerJoin('agenda_item', 'agenda_item.id', 'attachment.agenda_item_id')
+    .select(['agenda_item.id as agendaItemId', 'agenda_item.meeting_id as meetingId'])
+    .where('attachment.document_id', '=', documentId)
+    .where('agenda_item.confidential', '=', false)
+    .orderBy('attachment.id')
+    .executeTakeFirst()
+  return row
+}
+
+/** The meeting an agenda item is on (whether it is public is decided by the meeting's reader). */
+export async function findMeetingIdOfAgendaItem(db: Queryable, agendaItemId: number) {
+  const row = await db
+    .selectFrom('agenda_item')
+    .select('meeting_id')
+    .where('id', '=', agendaItemId)
+    .executeTakeFirst()
+  return row?.meeting_id
+}

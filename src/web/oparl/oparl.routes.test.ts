@@ -1,0 +1,337 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, before, it } from 'node:test'
+import { Ajv, type ValidateFunction } from 'ajv'
+import type { FastifyInstance } from 'fastify'
+import { pdfFile, uploadStream } from '../../../test/support/document-files.ts'
+import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
+import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import type { Db } from '../../db/database.ts'
+import { loadDemoData } from '../../demo/load-demo.ts'
+import { addAgendaItem, attachDocument } from '../../domain/agenda/agenda.service.ts'
+import { uploadDocument } from '../../domain/document/document-upload.service.ts'
+import { changeMeetingStatus } from '../../domain/meeting/meeting.service.ts'
+import type { DocumentJson } from '../../domain/publication/document-json.ts'
+import { confidentialItemTitle } from '../../domain/publication/public-agenda.ts'
+import { findMatterRowByRegistryNumber } from '../../domain/publication/publication.repository.ts'
+import { importDocument } from '../../import/import-document.ts'
+import { createDiskDocumentStore } from '../../storage/disk-document-store.ts'
+import { createApp } from '../app.ts'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-oparl-test-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+const publicUrl = 'https://paragraf.example'
+const api = `${publicUrl}/oparl/v1`
+
+// The OParl schemas (CC BY-SA 4.0, test/fixtures/oparl/NOTICE.md). They use "format": "url" and
+// a few keywords of their own ("schema", "references"), and patterns with escapes a unicode
+// RegExp refuses (\:), so the validator is told of those.
+const schemaDir = new URL('../../../test/fixtures/oparl/schema/', import.meta.url)
+const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false })
+ajv.addFormat('url', (value: string) => URL.canParse(value))
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/)
+ajv.addFormat(
+  'date-time',
+  (value: string) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+)
+const validators = new Map<string, ValidateFunction>(
+  readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [
+      `https://schema.oparl.org/1.1/${f.replace('.json', '')}`,
+      ajv.compile(JSON.parse(readFileSync(new URL(f, schemaDir), 'utf8'))),
+    ]),
+)
+
+/** Validates an object and every object inside it by its `type`; returns how many were checked. */
+function validateDeep(value: unknown, where: string): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + validateDeep(v, where), 0)
+  if (!value || typeof value !== 'object') return 0
+  const record = value as Record<string, unknown>
+  let count = 0
+  if (typeof record.type === 'string') {
+    const validate = validators.get(record.type)
+    assert.ok(validate, `${where}: unknown type ${record.type}`)
+    assert.ok(validate(record), `${where} ${String(record.id)}: ${ajv.errorsText(validate.errors)}`)
+    assert.match(String(record.id), /^https:\/\/paragraf\.example\/oparl\/v1/, where)
+    count = 1
+  }
+  for (const child of Object.values(record)) count += validateDeep(child, where)
+  return count
+}
+
+/** Every API address mentioned anywhere in a body. */
+function apiUrls(value: unknown, found: Set<string>) {
+  if (typeof value === 'string' && value.startsWith(api)) found.add(value)
+  else if (Array.isArray(value)) for (const v of value) apiUrls(v, found)
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) apiUrls(v, found)
+}
+
+const pnr = '811218-9876'
+const personalIdentityNumber = /\b(\d{2})?\d{6}[-+]\d{4}\b/
+// An imported protocol with personnummer in its texts (as in identity-numbers.routes.test.ts).
+const protocol: DocumentJson = {
+  kind: 'minutes',
+  source: { file: 'protokoll-byggnadsnamnden.txt', format: 'text' },
+  committee: 'Byggnadsnämnden',
+  meeting: { date: '2024-03-05', start: '18:00', location: 'Stadshuset' },
+  items: [
+    {
+      section: 14,
+      title: `Bygglov för enbostadshus, sökande ${pnr}`,
+      registryNumbers: ['BN 2024/77'],
+      summary: `Sökande: ${pnr}, Storgatan 1.`,
+      decision: ['Bygglov beviljas.', `Avgiften tas ut av ${pnr}.`],
+    },
+  ],
+  signOffs: [{ sections: [14], date: '2024-03-08' }],
+  noticePosted: '2024-03-08',
+  warnings: [],
+}
+
+/** A meeting with a public document, a confidential one and one on a confidential item (P2). */
+async function addMeetingWithFiles(db: Db, store: ReturnType<typeof createDiskDocumentStore>) {
+  const committee = await createTestCommittee(db)
+  const meeting = await createTestMeeting(db, { committee, meetsOn: '2024-03-19' })
+  const item = await addAgendaItem(db, testActor, { meetingId: meeting.id, number: '1', title: 'Taxor 2024' })
+  const secretItem = await addAgendaItem(db, testActor, {
+    meetingId: meeting.id,
+    number: '2',
+    title: `Placering av barn ${secret}`,
+    confidential: true,
+    confidentialityGround: 'OSL 26:1',
+  })
+  const upload = (title: string, confidential = false) =>
+    uploadDocument(db, store, testActor, {
+      organisationId: committee.organisationId,
+      title,
+      kind: 'tjansteutlatande',
+      fileName: 'handling.pdf',
+      mimeType: 'application/pdf',
+      stream: uploadStream(pdfFile(['Förvaltningen föreslår att taxorna höjs.'])),
+      maxBytes: 1024 * 1024,
+      ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+    })
+  const publicDocument = await upload('Tjänsteutlåtande om taxor 2024')
+  const confidential = await upload(`Utredning ${secret}`, true)
+  const ofSecretItem = await upload(`Barnutredning ${secret}`)
+  for (const d of [publicDocument, confidential])
+    await attachDocument(db, testActor, { agendaItemId: item.id, documentId: d.id })
+  await attachDocument(db, testActor, { agendaItemId: secretItem.id, documentId: ofSecretItem.id })
+  await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+  return { publicDocument, hidden: [confidential, ofSecretItem] }
+}
+
+describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
+  let app: FastifyInstance
+  let voted: VotedMeeting
+  let files: Awaited<ReturnType<typeof addMeetingWithFiles>>
+  const crawled = new Map<string, string>()
+  let objectsValidated = 0
+  before(async () => {
+    await loadDemoData(getDb(), '2026-11-22')
+    voted = await addVotedMeeting(getDb())
+    await importDocument(getDb(), testActor, protocol, { organisation: 'Exempelby kommun' })
+    const store = createDiskDocumentStore(path.join(dir, dialect))
+    files = await addMeetingWithFiles(getDb(), store)
+    app = await createApp({
+      db: getDb(),
+      documents: store,
+      logLevel: 'silent',
+      now: () => new Date('2024-03-11T10:00:00Z'),
+      publicUrl,
+    })
+  })
+  after(() => app.close())
+
+  const getJson = async (url: string) => {
+    const response = await app.inject(url.replace(publicUrl, ''))
+    return { response, body: JSON.parse(response.body) as Record<string, unknown> }
+  }
+
+  it('validates every object reached from the entry point against the OParl schema', async () => {
+    const queue = [api]
+    const seen = new Set(queue)
+    while (queue.length > 0) {
+      const url = queue.shift() as string
+      const { response, body } = await getJson(url)
+      assert.equal(response.statusCode, 200, url)
+      assert.equal(response.headers['content-type'], 'application/json; charset=utf-8', url)
+      crawled.set(url, response.body)
+      objectsValidated += validateDeep(body, url)
+      const next = new Set<string>()
+      apiUrls(body, next)
+      for (const found of next)
+        if (!seen.has(found)) {
+          seen.add(found)
+          queue.push(found)
+        }
+      assert.ok(seen.size < 5000, 'the crawl stays bounded')
+    }
+    const types = new Set(
+      [...crawled.values()].flatMap((b) =>
+        [...b.matchAll(/schema\.oparl\.org\/1\.1\/(\w+)/g)].map((m) => m[1]),
+      ),
+    )
+    for (const type of [
+      'System',
+      'Body',
+      'Organization',
+      'Person',
+      'Membership',
+      'LegislativeTerm',
+      'Meeting',
+      'Location',
+      'AgendaItem',
+      'Paper',
+      'Consultation',
+      'File',
+    ])
+      assert.ok(types.has(type), `the crawl reaches a ${type}`)
+    assert.ok(objectsValidated > 100, `validated ${objectsValidated} objects`)
+    console.log(`OParl crawl: ${crawled.size} URLs, ${objectsValidated} objects validated`)
+  })
+
+  it('never shows a confidential item, §, matter or a personnummer anywhere in the crawl', () => {
+    assert.ok(crawled.size > 0)
+    for (const [url, body] of crawled) {
+      assert.ok(!body.includes(secret), `${url} leaks the secret marker`)
+      assert.doesNotMatch(body, personalIdentityNumber, url)
+      assert.ok(!body.includes('"email"'), url)
+    }
+    const all = [...crawled.values()].join('\n')
+    assert.ok(
+      all.includes(confidentialItemTitle),
+      'the confidential item keeps its number with a neutral title',
+    )
+    assert.ok(all.includes('[personnummer borttaget]'), 'the imported texts are masked')
+  })
+
+  it('shows the confidential item as not public and without a matter', async () => {
+    const { body } = await getJson(`${api}/body/1/meeting`)
+    assert.ok(body)
+    const meetings = [...crawled.values()].flatMap((b) => {
+      const parsed = JSON.parse(b) as { data?: Array<{ agendaItem?: Array<Record<string, unknown>> }> }
+      return parsed.data ?? []
+    })
+    const items = meetings.flatMap((m) => m.agendaItem ?? [])
+    const secretItem = items.find((i) => i.name === confidentialItemTitle)
+    assert.ok(secretItem)
+    assert.equal(secretItem.public, false)
+    assert.equal(secretItem.consultation, undefined)
+    assert.equal(secretItem.resolutionText, undefined)
+  })
+
+  it('answers 404 with an OParl error for an unknown object and for the confidential matter', async () => {
+    const matter = await findMatterRowByRegistryNumber(getDb(), voted.secretRegistryNumber)
+    assert.ok(matter)
+    const hiddenFiles = files.hidden.map((d) => `${api}/file/${d.id}`)
+    for (const url of [
+      ...hiddenFiles,
+      `${api}/paper/${matter.id}`,
+      `${api}/meeting/999999`,
+      `${api}/nothing-here`,
+      `${api}/paper/abc`,
+    ]) {
+      const { response, body } = await getJson(url)
+      assert.equal(response.statusCode, 404, url)
+      assert.equal(body.type, 'https://schema.oparl.org/1.1/Error')
+      assert.equal(response.headers['access-control-allow-origin'], '*')
+    }
+    const publicMatter = await findMatterRowByRegistryNumber(getDb(), voted.registryNumber)
+    assert.ok(publicMatter)
+    const { response, body } = await getJson(`${api}/paper/${publicMatter.id}`)
+    assert.equal(response.statusCode, 200)
+    assert.equal(body.reference, voted.registryNumber)
+  })
+
+  it('pages every body list consistently: next to the end gives totalElements distinct objects', async () => {
+    const { body: bodies } = await getJson(`${api}/body`)
+    for (const body of bodies.data as Array<Record<string, string>>) {
+      for (const list of ['organization', 'person', 'meeting', 'paper', 'legislativeTermList'] as const) {
+        let url: string | undefined = `${body[list]}?limit=3`
+        const ids = new Set<string>()
+        let total = -1
+        let pages = 0
+        while (url) {
+          const { response, body: page } = await getJson(url)
+          assert.equal(response.statusCode, 200, url)
+          const pagination = page.pagination as {
+            totalElements: number
+            totalPages: number
+            elementsPerPage: number
+          }
+          const links = page.links as { next?: string; first: string; last: string }
+          total = pagination.totalElements
+          assert.equal(pagination.elementsPerPage, 3)
+          for (const item of page.data as Array<{ id: string }>) ids.add(item.id)
+          assert.ok(links.first.includes('limit=3'), 'links keep the limit')
+          url = links.next
+          pages++
+          assert.ok(pages <= pagination.totalPages)
+        }
+        assert.equal(ids.size, total, `${body[list]}: walked ${ids.size} of ${total}`)
+      }
+    }
+  })
+
+  it('filters lists by modified_since and created_until, keeping the filter in the links', async () => {
+    const { body: all } = await getJson(`${api}/body/1/meeting?limit=100`)
+    const meetings = all.data as Array<{ modified: string }>
+    assert.ok(meetings.length > 1)
+    const since = [...meetings.map((m) => m.modified)].sort()[Math.floor(meetings.length / 2)] as string
+    const { body: filtered } = await getJson(
+      `${api}/body/1/meeting?limit=100&modified_since=${encodeURIComponent(since)}`,
+    )
+    const kept = filtered.data as Array<{ modified: string }>
+    assert.ok(kept.length > 0 && kept.length <= meetings.length)
+    for (const m of kept) assert.ok(m.modified >= since)
+    assert.equal(kept.length, meetings.filter((m) => m.modified >= since).length)
+    assert.match((filtered.links as { first: string }).first, /modified_since=/)
+    const { body: none } = await getJson(
+      `${api}/body/1/meeting?modified_since=2999-01-01T00%3A00%3A00%2B01%3A00`,
+    )
+    assert.equal((none.pagination as { totalElements: number }).totalElements, 0)
+    const { body: early } = await getJson(`${api}/body/1/paper?created_until=2000-01-01T00%3A00%3A00Z`)
+    assert.deepEqual(early.data, [])
+    const { response: bad, body: error } = await getJson(`${api}/body/1/meeting?modified_since=yesterday`)
+    assert.equal(bad.statusCode, 400)
+    assert.equal(error.type, 'https://schema.oparl.org/1.1/Error')
+  })
+
+  it('sends CORS, JSON and an ETag, and 304 when the client has the current version', async () => {
+    const first = await app.inject('/oparl/v1')
+    assert.equal(first.headers['access-control-allow-origin'], '*')
+    assert.equal(first.headers['content-type'], 'application/json; charset=utf-8')
+    const etag = first.headers.etag
+    assert.ok(etag)
+    const again = await app.inject({ url: '/oparl/v1', headers: { 'if-none-match': String(etag) } })
+    assert.equal(again.statusCode, 304)
+    assert.equal(again.headers['access-control-allow-origin'], '*')
+  })
+
+  it('gives meetings their Stockholm time and files their public download address', async () => {
+    const { body } = await getJson(`${api}/body/1/meeting?limit=100`)
+    const meeting = (body.data as Array<Record<string, unknown>>).find((m) => typeof m.start === 'string')
+    assert.ok(meeting)
+    assert.match(String(meeting.start), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+0[12]:00$/)
+    const downloads = [...crawled.values()].flatMap((b) =>
+      [...b.matchAll(/"downloadUrl":"([^"]+)"/g)].map((m) => m[1] as string),
+    )
+    assert.ok(downloads.length > 0)
+    for (const url of downloads) {
+      const response = await app.inject(url.replace(publicUrl, ''))
+      assert.equal(response.statusCode, 200, url)
+    }
+    const { body: file } = await getJson(`${api}/file/${files.publicDocument.id}`)
+    assert.equal(file.sha512Checksum, files.publicDocument.sha512)
+    assert.equal(file.size, files.publicDocument.sizeBytes)
+    assert.equal(file.mimeType, 'application/pdf')
+  })
+})
