@@ -71,13 +71,15 @@ describe('disk document store', () => {
   behavesAsDocumentStore(() => createDiskDocumentStore(dir))
 
   it('keeps one file per content and no temporary files', async () => {
-    const store = createDiskDocumentStore(dir)
+    // A store of its own: the shared one holds other tests' files, one of which may share the prefix.
+    const own = mkdtempSync(path.join(dir, 'own-'))
+    const store = createDiskDocumentStore(own)
     const bytes = randomBytes(500)
     const key = sha512(bytes)
     await store.put(key, streamOf(bytes))
     await store.put(key, streamOf(bytes))
-    assert.deepEqual(readdirSync(path.join(dir, key.slice(0, 2))), [key])
-    assert.deepEqual(readdirSync(path.join(dir, 'tmp')), [])
+    assert.deepEqual(readdirSync(path.join(own, key.slice(0, 2))), [key])
+    assert.deepEqual(readdirSync(path.join(own, 'tmp')), [])
   })
 
   it('leaves nothing behind when the upload breaks off', async () => {

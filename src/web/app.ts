@@ -17,6 +17,7 @@ import { feedRoutes } from './portal/feeds.routes.ts'
 import { matterRoutes } from './portal/matter.routes.tsx'
 import { meetingRoutes } from './portal/meeting.routes.tsx'
 import { minutesRoutes } from './portal/minutes.routes.tsx'
+import { minutesPdfRoutes } from './portal/minutes-pdf.routes.ts'
 import { noticeBoardRoutes } from './portal/notice-board.routes.tsx'
 import { partyRoutes } from './portal/party.routes.tsx'
 import { personRoutes } from './portal/person.routes.tsx'
@@ -120,6 +121,7 @@ export async function createApp({
   await app.register(committeeRoutes)
   await app.register(meetingRoutes)
   await app.register(minutesRoutes)
+  await app.register(minutesPdfRoutes)
   await app.register(noticeBoardRoutes)
   await app.register(matterRoutes)
   await app.register(personRoutes)

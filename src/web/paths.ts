@@ -20,6 +20,9 @@ export const paths = {
   /** The signed-off minutes as document JSON; 404 until a § is signed off. */
   minutesJson: (committeeSlug: string, meetingSlug: string) =>
     `/committees/${committeeSlug}/${meetingSlug}/protokoll.json`,
+  /** The signed-off minutes as PDF/A (src/archive); 404 until a § is signed off. */
+  minutesPdf: (committeeSlug: string, meetingSlug: string) =>
+    `/committees/${committeeSlug}/${meetingSlug}/protokoll.pdf`,
   /** A § in the minutes: its own anchor, so a § can be linked to. */
   section: (committeeSlug: string, meetingSlug: string, sectionNumber: number) =>
     `/committees/${committeeSlug}/${meetingSlug}/protokoll#paragraf-${sectionNumber}`,

@@ -30,6 +30,8 @@ type ListReader = (
   bodyId: number,
   filter: ChangeFilter,
   page: PageRequest,
+  /** Today in Sweden, for where each decision stands (paragraf:decision). */
+  today: string,
 ) => Promise<ObjectPage>
 
 /** The external lists of a Body (2-05), each paged and filtered alike. */
@@ -70,7 +72,7 @@ export async function bodyRoutes(app: FastifyInstance) {
       if (!body) return sendNotFound(reply)
       const query = readListQuery(request, reply)
       if (!query) return reply
-      const result = await read(request.db, links, params.data.id, query.filter, query.page)
+      const result = await read(request.db, links, params.data.id, query.filter, query.page, request.today)
       return sendOparl(reply, listPage(links.list(params.data.id, name), query, result))
     })
   }

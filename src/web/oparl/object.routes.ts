@@ -16,7 +16,13 @@ import {
 } from '../../domain/publication/oparl/oparl-read.ts'
 import { idParams, linksOf, sendNotFound, sendObject } from './oparl-response.ts'
 
-type ObjectReader = (db: Queryable, links: OparlLinks, id: number) => Promise<OparlObject | undefined>
+/** `today` (in Sweden) is for where a decision stands, as the portal says it (open to appeal, final). */
+type ObjectReader = (
+  db: Queryable,
+  links: OparlLinks,
+  id: number,
+  today: string,
+) => Promise<OparlObject | undefined>
 
 /** Every single object by its address; each reader applies the publication rules itself. */
 const readers: Record<string, ObjectReader> = {
@@ -37,7 +43,7 @@ export async function objectRoutes(app: FastifyInstance) {
     app.get(`/v1/${path}/:id`, async (request: FastifyRequest, reply: FastifyReply) => {
       const params = idParams.safeParse(request.params)
       if (!params.success) return sendNotFound(reply)
-      return sendObject(reply, await read(request.db, linksOf(request), params.data.id))
+      return sendObject(reply, await read(request.db, linksOf(request), params.data.id, request.today))
     })
   }
 }

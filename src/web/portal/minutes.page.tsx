@@ -32,6 +32,11 @@ export function MinutesPage({ view, names, today }: { view: PublicMeeting; names
                 title: `Protokoll ${committee.name} ${date}: öppna data (JSON)`,
                 type: 'application/json' as const,
               },
+              {
+                href: paths.minutesPdf(committee.slug, meeting.slug),
+                title: `Protokoll ${committee.name} ${date} (PDF/A)`,
+                type: 'application/pdf' as const,
+              },
             ]
           : []),
       ]}
@@ -54,6 +59,11 @@ export function MinutesPage({ view, names, today }: { view: PublicMeeting; names
           <p>
             <a href={paths.minutesJson(committee.slug, meeting.slug)} type="application/json">
               Hämta som öppna data (JSON)
+            </a>
+          </p>
+          <p>
+            <a href={paths.minutesPdf(committee.slug, meeting.slug)} type="application/pdf">
+              Protokollet som PDF/A
             </a>
           </p>
           <MinutesCover record={minutes} names={names} />

@@ -2,11 +2,11 @@ import type { ComponentChildren } from 'preact'
 import { oparlBasePath } from '../../domain/publication/oparl/oparl-links.ts'
 import { paths } from '../paths.ts'
 
-/** A feed, calendar or open-data (JSON) version of the page's object, announced with `<link rel="alternate">`. */
+/** A feed, calendar, open-data (JSON) or PDF version of the page's object, announced with `<link rel="alternate">`. */
 export interface Alternate {
   href: string
   title: string
-  type: 'application/atom+xml' | 'text/calendar' | 'application/json'
+  type: 'application/atom+xml' | 'text/calendar' | 'application/json' | 'application/pdf'
 }
 
 export interface LayoutProps {

@@ -6,6 +6,7 @@ import { type MembershipRole, membershipRoleLabels } from '../../membership/memb
 import type { SectionOutcome } from '../../minutes/minutes.ts'
 import { swedishTimeToUtc, swedishUtcOffsetHours } from '../../shared/swedish-time.ts'
 import type { StoredDocument } from '../public-document.ts'
+import { attendanceKey, decisionKey } from './oparl-extensions.ts'
 import { type OparlLinks, oparlType } from './oparl-links.ts'
 
 // Pure mapping from public records to OParl 1.1 objects (chapter 3). Each function takes what the
@@ -235,6 +236,8 @@ export function oparlMeeting(
   links: OparlLinks,
   meeting: MeetingRow,
   agendaItems: OparlObject[],
+  /** The roll call of its public minutes (paragraf:attendance), when any § is signed off. */
+  attendance?: Record<string, unknown>[],
 ): OparlObject {
   const location = oparlLocation(links, meeting)
   return {
@@ -251,6 +254,7 @@ export function oparlMeeting(
     agendaItem: agendaItems,
     ...stamps(meeting.created, meeting.modified),
     web: links.portal(`/committees/${meeting.committeeSlug}/${meeting.slug}`),
+    ...(attendance ? { [attendanceKey]: attendance } : {}),
   }
 }
 
@@ -275,6 +279,8 @@ export interface AgendaItemInput {
   created: string
   modified: string
   documentCreated: Map<number, string>
+  /** The public § as paragraf:decision; never for a confidential item or §. */
+  decision?: Record<string, unknown>
 }
 
 export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: AgendaItemInput): OparlObject {
@@ -301,6 +307,7 @@ export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: A
     ),
     ...stamps(input.created, input.modified),
     web: links.portal(`/committees/${meeting.committeeSlug}/${meeting.slug}`),
+    ...(input.decision && !item.confidential ? { [decisionKey]: input.decision } : {}),
   }
 }
 

@@ -30,7 +30,14 @@ import {
   pageOfPaperIds,
   pageOfPersonIds,
 } from './oparl.repository.ts'
+import {
+  listAgendaItemModified,
+  listMeetingModified,
+  listPaperModified,
+} from './oparl-change-times.repository.ts'
+import { attendanceExtension, decisionExtension } from './oparl-extensions.ts'
 import type { OparlLinks } from './oparl-links.ts'
+import { readPublicMinutesOfMeetings, readPublicNames } from './oparl-minutes.ts'
 import {
   type OparlObject,
   oparlAgendaItem,
@@ -219,46 +226,73 @@ export async function readOparlMembership(db: Queryable, links: OparlLinks, id: 
   return row && oparlMembership(links, row)
 }
 
-/** Meetings with their public agenda items, decisions and files: eight queries for any number of meetings. */
-async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+/**
+ * Meetings with their public agenda items, decisions, files and the paragraf: extensions from their
+ * public minutes, as the portal shows them on `today`: a fixed number of queries for any number of meetings.
+ */
+async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly number[], today: string) {
   const rows = await listMeetingRows(db, ids)
-  const agendas = await getAgendas(
-    db,
-    rows.map((r) => r.id),
-  )
+  const [agendas, minutesOf] = await Promise.all([
+    getAgendas(
+      db,
+      rows.map((r) => r.id),
+    ),
+    readPublicMinutesOfMeetings(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ])
   // The agenda as the public sees it: confidential items neutral, secret documents gone, P3 masked.
   const published = new Map(rows.map((r) => [r.id, publishedAgenda(agendas.get(r.id) ?? [])]))
   const entries = [...published.values()].flat()
   const itemIds = entries.map((e) => e.item.id)
   const documentIds = entries.flatMap((e) => e.attachments.map((d) => d.id))
-  const [sections, itemTimes, documentTimes] = await Promise.all([
+  const [sections, itemTimes, documentTimes, meetingModified, itemModified, names] = await Promise.all([
     listPublicSectionsOfItems(db, itemIds),
     listAgendaItemTimes(db, itemIds),
     listDocumentTimes(db, documentIds),
+    listMeetingModified(db, ids),
+    listAgendaItemModified(db, itemIds),
+    readPublicNames(db, minutesOf.values()),
   ])
   const decisionsOf = groupBy(
     sections,
     (s) => s.agendaItemId ?? 0,
     (s) => ({ outcome: s.outcome, decision: readStringList(s.decision).map((line) => mask(line) ?? '') }),
   )
-  return rows.map((meeting) =>
-    oparlMeeting(
+  return rows.map((row) => {
+    // What changed in the agenda, the §§ and the roll call counts as a change of the meeting (2-05 sync).
+    const meeting = { ...row, modified: meetingModified.get(row.id) ?? row.modified }
+    const record = minutesOf.get(row.id)
+    // The last public § of an item, as its `result` (an item is rarely dealt with at two §§).
+    const sectionOf = new Map(
+      (record?.sections ?? []).flatMap((entry) =>
+        entry.section.agendaItemId === null || entry.section.confidential
+          ? []
+          : [[entry.section.agendaItemId, entry] as const],
+      ),
+    )
+    return oparlMeeting(
       links,
       meeting,
       (published.get(meeting.id) ?? []).map(({ item, attachments }) => {
-        const times = itemTimes.get(item.id) ?? { created: meeting.created, modified: meeting.modified }
+        const created = itemTimes.get(item.id)?.created ?? meeting.created
+        // Never for a confidential item, whatever its § says (OSL; P2).
+        const section = item.confidential ? undefined : sectionOf.get(item.id)
         return oparlAgendaItem(links, meeting, {
           item,
           // A confidential item is already neutral; its § never reaches the public decisions either.
           attachments: attachments.filter(isStoredDocument),
           decisions: item.confidential ? [] : (decisionsOf.get(item.id) ?? []),
-          created: times.created,
-          modified: times.modified,
+          created,
+          modified: itemModified.get(item.id) ?? meeting.modified,
           documentCreated: documentTimes,
+          decision: section && record && decisionExtension(links, section, record, names, today),
         })
       }),
-    ),
-  )
+      record && attendanceExtension(links, record.attendance, names),
+    )
+  })
 }
 
 export async function listOparlMeetings(
@@ -267,13 +301,14 @@ export async function listOparlMeetings(
   bodyId: number,
   filter: ChangeFilter,
   page: PageRequest,
+  today: string,
 ): Promise<ObjectPage> {
   const { ids, total } = await pageOfMeetingIds(db, bodyId, filter, page)
-  return { data: await buildMeetings(db, links, ids), total }
+  return { data: await buildMeetings(db, links, ids, today), total }
 }
 
-export async function readOparlMeeting(db: Queryable, links: OparlLinks, id: number) {
-  return first(await buildMeetings(db, links, await listPublicMeetingIds(db, [id])))
+export async function readOparlMeeting(db: Queryable, links: OparlLinks, id: number, today: string) {
+  return first(await buildMeetings(db, links, await listPublicMeetingIds(db, [id]), today))
 }
 
 export async function readOparlLocation(db: Queryable, links: OparlLinks, meetingId: number) {
@@ -282,22 +317,33 @@ export async function readOparlLocation(db: Queryable, links: OparlLinks, meetin
 }
 
 /** An agenda item as its public meeting shows it (a confidential one neutral). */
-export async function readOparlAgendaItem(db: Queryable, links: OparlLinks, agendaItemId: number) {
+export async function readOparlAgendaItem(
+  db: Queryable,
+  links: OparlLinks,
+  agendaItemId: number,
+  today: string,
+) {
   const meetingId = await findMeetingIdOfAgendaItem(db, agendaItemId)
-  const meeting = meetingId === undefined ? undefined : await readOparlMeeting(db, links, meetingId)
+  const meeting = meetingId === undefined ? undefined : await readOparlMeeting(db, links, meetingId, today)
   const items = (meeting?.agendaItem ?? []) as OparlObject[]
   return items.find((i) => i.id === links.agendaItem(agendaItemId))
 }
 
 async function buildPapers(db: Queryable, links: OparlLinks, ids: readonly number[]) {
-  const [matters, items] = await Promise.all([
+  const [matters, items, modified] = await Promise.all([
     listMatterRows(db, ids),
     listPublicItemsOfMatters(db, { matterIds: ids }),
+    listPaperModified(db, ids),
   ])
   const consultationsOf = groupBy(items, (i) => i.matterId ?? 0)
-  // A title left in an imported register entry may hold a personal identity number (P3).
+  // A title left in an imported register entry may hold a personal identity number (P3); a new
+  // consultation counts as a change of the paper (2-05 sync).
   return matters.map((m) =>
-    oparlPaper(links, { ...m, title: mask(m.title) }, consultationsOf.get(m.id) ?? []),
+    oparlPaper(
+      links,
+      { ...m, title: mask(m.title), updated_at: modified.get(m.id) ?? m.updated_at },
+      consultationsOf.get(m.id) ?? [],
+    ),
   )
 }
 

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
+import { meetingModified, paperModified } from './oparl-change-times.repository.ts'
 
 // Read-only SQL for the OParl API. Which rows are public is decided here in the same way as on
 // the portal: a meeting once its notice is out (status past 'planned'); a matter once it is on a
@@ -9,6 +10,8 @@ import type { Queryable } from '../../../db/database.ts'
 // publication functions (publishedAgenda, the public §§), never from these rows alone.
 //
 // A list page costs a fixed number of queries: one count, one page of ids, then rows by ids.
+// A meeting's and a paper's `modified` is computed (oparl-change-times.repository.ts); the keys
+// join it only when a modified filter asks for it, as the objects read the same value by ids.
 
 /** The 2-05 filters, as ISO instants in UTC (the form timestamps are stored in). */
 export interface ChangeFilter {
@@ -56,35 +59,37 @@ async function pageOfKeys(
   return { ids: rows.map((r) => r.id), total: Number(count.n) }
 }
 
-function publicMeetingKeys(db: Queryable) {
-  return db
+const filtersModified = (filter: ChangeFilter) => Boolean(filter.modifiedSince || filter.modifiedUntil)
+
+function publicMeetingKeys(db: Queryable, withModified = false): KeyQuery {
+  const base = db
     .selectFrom('meeting')
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .select([
-      'meeting.id as id',
-      'meeting.created_at as created',
-      'meeting.updated_at as modified',
-      'committee.organisation_id as bodyId',
-    ])
+    .select(['meeting.id as id', 'meeting.created_at as created', 'committee.organisation_id as bodyId'])
     .where('meeting.status', '!=', 'planned')
+  return withModified
+    ? base
+        .innerJoin(meetingModified(db).as('changed'), 'changed.id', 'meeting.id')
+        .select('changed.modified as modified')
+    : base.select('meeting.updated_at as modified')
 }
 
-function publicMatterKeys(db: Queryable) {
+function publicMatterKeys(db: Queryable, withModified = false): KeyQuery {
   const onPublicItems = db
     .selectFrom('agenda_item')
     .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
     .select('agenda_item.matter_id')
     .where('agenda_item.confidential', '=', false)
     .where('meeting.status', '!=', 'planned')
-  return db
+  const base = db
     .selectFrom('matter')
-    .select([
-      'matter.id as id',
-      'matter.created_at as created',
-      'matter.updated_at as modified',
-      'matter.organisation_id as bodyId',
-    ])
+    .select(['matter.id as id', 'matter.created_at as created', 'matter.organisation_id as bodyId'])
     .where('matter.id', 'in', onPublicItems)
+  return withModified
+    ? base
+        .innerJoin(paperModified(db).as('changed'), 'changed.id', 'matter.id')
+        .select('changed.modified as modified')
+    : base.select('matter.updated_at as modified')
 }
 
 function publicPersonKeys(db: Queryable) {
@@ -107,10 +112,20 @@ function publicPersonKeys(db: Queryable) {
 }
 
 export const pageOfMeetingIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(db, publicMeetingKeys(db).where('committee.organisation_id', '=', bodyId), filter, page)
+  pageOfKeys(
+    db,
+    publicMeetingKeys(db, filtersModified(filter)).where('committee.organisation_id', '=', bodyId),
+    filter,
+    page,
+  )
 
 export const pageOfPaperIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(db, publicMatterKeys(db).where('matter.organisation_id', '=', bodyId), filter, page)
+  pageOfKeys(
+    db,
+    publicMatterKeys(db, filtersModified(filter)).where('matter.organisation_id', '=', bodyId),
+    filter,
+    page,
+  )
 
 export const pageOfPersonIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
   pageOfKeys(db, publicPersonKeys(db).where('person.organisation_id', '=', bodyId), filter, page)

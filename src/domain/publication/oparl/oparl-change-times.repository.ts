@@ -1,0 +1,143 @@
+import type { Expression, SelectQueryBuilder } from 'kysely'
+import type { Queryable } from '../../../db/database.ts'
+import { publicSectionIds } from '../publication.repository.ts'
+
+// When an OParl object last changed, for `modified` and the 2-05 filters. A meeting, an agenda item
+// and a paper show more than their own row: the agenda, its files, the public §§ with their
+// sign-offs, notices, rectifications and appeals. A client syncing with `modified_since` must see
+// the object again when any of them changes, so `modified` is the latest time among all of them.
+//
+// Each is one UNION ALL of (key, at) rows grouped by key: the list filter and the objects of a page
+// read the same value. Only rows with a time of their own count (the tables without updated_at
+// are written once, so their created_at is when they changed what the API shows). All are
+// timestamps: timestamptz on PostgreSQL, the same ISO text on SQLite, so max() and comparisons with
+// an ISO parameter agree on both (never a *_on date, which would compare as text on PostgreSQL).
+
+/** One row per change: what changed (the object's id) and when. */
+interface TimeRow {
+  key: number
+  at: string
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the branches read different tables; only their rows matter
+type TimeQuery = SelectQueryBuilder<any, any, TimeRow>
+
+/** UNION ALL of (key, at) queries over different tables. */
+function unionOf(first: TimeQuery, ...rest: Expression<TimeRow>[]): TimeQuery {
+  return rest.reduce((all: TimeQuery, branch) => all.unionAll(branch), first)
+}
+
+/** (agenda item id, time) for everything an AgendaItem shows. */
+function agendaItemChangeTimes(db: Queryable) {
+  const publicSections = db
+    .selectFrom('section')
+    .where('section.id', 'in', publicSectionIds(db))
+    .where('section.agenda_item_id', 'is not', null)
+  // Sign-offs of a public § (status changes with the last signature), their notices and signatures.
+  const signOffs = publicSections
+    .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
+    .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+  // What a § holds is written once per row; a row added later still moves the time on.
+  const sectionRows = (
+    [
+      'motion',
+      'vote',
+      'dissent',
+      'statement',
+      'recusal',
+      'section_service',
+      'rectification',
+      'appeal',
+    ] as const
+  ).map((table) =>
+    publicSections
+      .innerJoin(table as 'appeal', `${table}.section_id` as 'appeal.section_id', 'section.id')
+      .select(['section.agenda_item_id as key', `${table}.created_at as at` as 'appeal.created_at as at'])
+      .$castTo<TimeRow>(),
+  )
+  return unionOf(
+    db.selectFrom('agenda_item').select(['agenda_item.id as key', 'agenda_item.updated_at as at']),
+    db
+      .selectFrom('agenda_item_change')
+      .select(['agenda_item_change.agenda_item_id as key', 'agenda_item_change.created_at as at']),
+    // A document attached, or put in another's place, is a new attachment row.
+    db.selectFrom('attachment').select(['attachment.agenda_item_id as key', 'attachment.created_at as at']),
+    publicSections.select(['section.agenda_item_id as key', 'section.updated_at as at']).$castTo<TimeRow>(),
+    signOffs.select(['section.agenda_item_id as key', 'sign_off.created_at as at']).$castTo<TimeRow>(),
+    signOffs
+      .innerJoin('signature', 'signature.sign_off_id', 'sign_off.id')
+      .select(['section.agenda_item_id as key', 'signature.created_at as at'])
+      .$castTo<TimeRow>(),
+    signOffs
+      .innerJoin('notice', 'notice.sign_off_id', 'sign_off.id')
+      .select(['section.agenda_item_id as key', 'notice.created_at as at'])
+      .$castTo<TimeRow>(),
+    ...sectionRows,
+  )
+}
+
+/** (meeting id, time) for everything a Meeting shows: its row, its agenda items, its roll call once public. */
+function meetingChangeTimes(db: Queryable) {
+  const signedOffMinutes = db
+    .selectFrom('sign_off')
+    .select('sign_off.minutes_id')
+    .where('sign_off.status', '=', 'signed_off')
+  return unionOf(
+    db.selectFrom('meeting').select(['meeting.id as key', 'meeting.updated_at as at']),
+    db
+      .selectFrom(agendaItemChangeTimes(db).as('item_time'))
+      .innerJoin('agenda_item', 'agenda_item.id', 'item_time.key')
+      .select(['agenda_item.meeting_id as key', 'item_time.at as at']),
+    // The roll call (paragraf:attendance) is public with the first signed-off §.
+    db
+      .selectFrom('attendance')
+      .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
+      .select(['attendance.meeting_id as key', 'attendance.created_at as at'])
+      .where('minutes.id', 'in', signedOffMinutes),
+  )
+}
+
+/** (matter id, time) for everything a Paper shows: its row and its consultations (public agenda items). */
+function paperChangeTimes(db: Queryable) {
+  const items = db
+    .selectFrom('agenda_item')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .where('agenda_item.matter_id', 'is not', null)
+    .where('agenda_item.confidential', '=', false)
+    .where('meeting.status', '!=', 'planned')
+  return unionOf(
+    db.selectFrom('matter').select(['matter.id as key', 'matter.updated_at as at']),
+    items.select(['agenda_item.matter_id as key', 'agenda_item.updated_at as at']).$castTo<TimeRow>(),
+    // The consultation appears when the notice goes out, a change of the meeting row.
+    items.select(['agenda_item.matter_id as key', 'meeting.updated_at as at']).$castTo<TimeRow>(),
+  )
+}
+
+function latest(db: Queryable, times: TimeQuery) {
+  return db
+    .selectFrom(times.as('change'))
+    .select((eb) => ['change.key as id', eb.fn.max('change.at').as('modified')])
+    .groupBy('change.key')
+}
+
+/** Each meeting's `modified`: a derived table (id, modified) to join or to read for some ids. */
+export const meetingModified = (db: Queryable) => latest(db, meetingChangeTimes(db))
+export const agendaItemModified = (db: Queryable) => latest(db, agendaItemChangeTimes(db))
+export const paperModified = (db: Queryable) => latest(db, paperChangeTimes(db))
+
+async function readModified(
+  derived: ReturnType<typeof meetingModified>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  // The id condition is on the grouping key, so both databases push it into every branch.
+  const rows = await derived.where('change.key', 'in', [...ids]).execute()
+  return new Map(rows.map((r) => [Number(r.id), new Date(r.modified as string).toISOString()]))
+}
+
+export const listMeetingModified = (db: Queryable, ids: readonly number[]) =>
+  readModified(meetingModified(db), ids)
+export const listAgendaItemModified = (db: Queryable, ids: readonly number[]) =>
+  readModified(agendaItemModified(db), ids)
+export const listPaperModified = (db: Queryable, ids: readonly number[]) =>
+  readModified(paperModified(db), ids)
