@@ -10,6 +10,7 @@ import { writeBulkExport } from './domain/publication/bulk-export.ts'
 import { reindexAllMeetings } from './domain/search/search.service.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
+import { queueSubscriptionMail } from './domain/subscription/subscription-mail.service.ts'
 import { describeSummary, type ImportTarget, importDocument } from './import/import-document.ts'
 import { parseDocument } from './import/parse-document.ts'
 import { deliverAll, queueDueSignOffReminders } from './mail/mail-delivery.ts'
@@ -32,7 +33,7 @@ Kommandon:
   export FIL.zip  skriv allt som portalen publicerar till en ZIP-fil (öppna data)
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
-  mail send  lägg påminnelser om justering i utkorgen och skicka e-post som väntar där
+  mail send  lägg påminnelser om justering och bevakningar i utkorgen och skicka e-post som väntar där
              (kräver SMTP_URL och MAIL_FROM)
   user add EPOST --role ROLL [--committee SLUG] [--organisation NAMN] [--name NAMN]
              skapa ett konto (administrator, secretary, registrar); lösenordet läses
@@ -158,6 +159,11 @@ async function main(argv: string[]): Promise<number> {
         if (reminders > 0)
           console.log(
             `Lade ${reminders} ${reminders === 1 ? 'påminnelse' : 'påminnelser'} om justering i utkorgen.`,
+          )
+        const news = await queueSubscriptionMail(db, { publicUrl: settings.publicUrl })
+        if (news > 0)
+          console.log(
+            `Lade ${news} ${news === 1 ? 'bevakningsmeddelande' : 'bevakningsmeddelanden'} i utkorgen.`,
           )
         const { sent, failed } = await deliverAll(db, mailer, 50)
         console.log(

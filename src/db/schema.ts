@@ -326,6 +326,8 @@ export interface MailOutboxTable extends Row {
   attempts: Generated<number>
   last_error: string | null
   next_attempt_at: string | null
+  /** Extra mail headers as a JSON object (List-Unsubscribe, RFC 8058), or null. */
+  headers: string | null
 }
 
 /** A sign-off reminder sent: at most one per minutes, stage and address (see migrations/0007-sign-off-reminders.ts). */
@@ -334,6 +336,33 @@ export interface SignOffReminderTable extends Row {
   stage: string
   recipient: string
   sent_on: string
+}
+
+/** An address following a committee, a matter or the notice board (see migrations/0010-subscriptions.ts). */
+export interface SubscriptionTable extends Row {
+  email: string
+  target_kind: string
+  committee_id: number | null
+  registry_number: string | null
+  target_key: string
+  confirm_token_hash: string | null
+  confirm_requested_at: string
+  confirmed_at: string | null
+  unsubscribe_token: string
+}
+
+/** An item mailed to a subscription: at most once each. */
+export interface SubscriptionDeliveryTable extends Row {
+  subscription_id: number
+  item_key: string
+}
+
+/** A subscription request, by hashes only, for the rate limit. */
+export interface SubscriptionRequestTable extends Row {
+  email_hash: string
+  ip_hash: string
+  mailed: Flag
+  requested_at: string
 }
 
 /** A visitor's feedback on accessibility, kept until 12 months after it is handled (see migrations/0008-accessibility-feedback.ts). */
@@ -462,6 +491,9 @@ export interface Database {
   audit_event: AuditEventTable
   mail_outbox: MailOutboxTable
   sign_off_reminder: SignOffReminderTable
+  subscription: SubscriptionTable
+  subscription_delivery: SubscriptionDeliveryTable
+  subscription_request: SubscriptionRequestTable
   accessibility_feedback: AccessibilityFeedbackTable
   delegated_decision: DelegatedDecisionTable
   rectification: RectificationTable

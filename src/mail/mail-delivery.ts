@@ -3,6 +3,7 @@ import { type DeliveryReport, deliverPendingMail } from '../domain/mail/mail.ser
 import type { Mailer } from '../domain/mail/outgoing-mail.ts'
 import { todayInSweden } from '../domain/shared/swedish-date.ts'
 import { queueSignOffReminders } from '../domain/sign-off/sign-off-reminder-mail.service.ts'
+import { queueSubscriptionMail } from '../domain/subscription/subscription-mail.service.ts'
 
 /** What the delivery loop reports to (Fastify's logger fits). */
 export interface DeliveryLog {
@@ -41,6 +42,12 @@ export function startMailDelivery(
         if (queued > 0) options.log.info({ queued }, 'sign-off reminders queued')
       } catch (error) {
         options.log.error({ err: error }, 'queueing sign-off reminders failed')
+      }
+      try {
+        const queued = await queueSubscriptionMail(db, { publicUrl: reminders.publicUrl })
+        if (queued > 0) options.log.info({ queued }, 'subscription mail queued')
+      } catch (error) {
+        options.log.error({ err: error }, 'queueing subscription mail failed')
       }
     }
     try {

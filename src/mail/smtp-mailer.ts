@@ -16,7 +16,12 @@ export function createSmtpMailer(settings: MailSettings): Mailer {
   )
   return {
     async send(mail: OutgoingMail) {
-      await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text })
+      await transport.sendMail({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      })
     },
     close() {
       transport.close()

@@ -23,6 +23,7 @@ import { partyRoutes } from './portal/party.routes.tsx'
 import { personRoutes } from './portal/person.routes.tsx'
 import { searchRoutes } from './portal/search.routes.tsx'
 import { startRoutes } from './portal/start.routes.tsx'
+import { subscriptionRoutes } from './portal/subscription.routes.tsx'
 import { todayInSweden } from './views/format.ts'
 
 declare module 'fastify' {
@@ -128,6 +129,7 @@ export async function createApp({
   await app.register(partyRoutes)
   await app.register(feedRoutes)
   await app.register(accessibilityRoutes)
+  await app.register(subscriptionRoutes)
   await app.register(searchRoutes)
   await app.register(documentRoutes)
   await app.register(oparlRoutes, { prefix: '/oparl' })

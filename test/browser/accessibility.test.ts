@@ -53,6 +53,7 @@ describe('accessibility in Chromium', { skip: !chromiumReady() && 'Chromium is n
     party: paths.party('M'),
     tillganglighet: paths.accessibility(),
     integritet: paths.privacy(),
+    bevaka: '/bevaka?namnd=socialnamnden',
     '404': '/finns-inte',
   })
 

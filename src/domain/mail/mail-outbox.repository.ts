@@ -8,6 +8,7 @@ const toOutboxMail = (row: Selected<'mail_outbox'>): OutboxMail => ({
   to: row.to_address,
   subject: row.subject,
   text: row.body_text,
+  ...(row.headers ? { headers: JSON.parse(row.headers) as Record<string, string> } : {}),
   meetingId: row.meeting_id,
   createdAt: row.created_at,
   sentAt: row.sent_at,
@@ -29,6 +30,7 @@ export async function insertOutboxMail(
         subject: m.subject,
         body_text: m.text,
         meeting_id: m.meetingId,
+        headers: m.headers ? JSON.stringify(m.headers) : null,
       })),
     )
     .execute()

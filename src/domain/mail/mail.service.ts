@@ -40,7 +40,12 @@ export async function deliverPendingMail(
   const report: DeliveryReport = { sent: 0, failed: 0 }
   for (const mail of claimed) {
     try {
-      await mailer.send({ to: mail.to, subject: mail.subject, text: mail.text })
+      await mailer.send({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      })
     } catch (error) {
       await recordMailFailure(db, mail.id, {
         error: describeMailError(error),

@@ -3,6 +3,8 @@ export interface OutgoingMail {
   to: string
   subject: string
   text: string
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post on subscription mail (RFC 8058). */
+  headers?: Record<string, string>
 }
 
 /** What sends mail to the outside world (SMTP in production, a recorder in tests). */

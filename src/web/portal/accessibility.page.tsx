@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { retentionMonths } from '../../domain/accessibility-feedback/accessibility-feedback.ts'
+import { unconfirmedRetentionDays } from '../../domain/subscription/subscription.ts'
 import { paths } from '../paths.ts'
 import { Layout } from '../views/layout.tsx'
 
@@ -237,6 +238,27 @@ export function PrivacyPage() {
           administratörer för webbplatsen kan se dem, och de används bara för att besvara och åtgärda det du
           skriver. När synpunkten har hanterats raderas den, med namn och e-postadress, efter{' '}
           {retentionMonths} månader.
+        </p>
+      </section>
+      <section aria-labelledby="bevakning">
+        <h2 id="bevakning">Bevakning via e-post</h2>
+        {/* The periods are those the code applies: subscription.ts (unconfirmedRetentionDays) and the rate limit of a day. */}
+        <p>
+          Om du bevakar en nämnd, ett ärende eller anslagstavlan sparar vi din e-postadress och vad du
+          bevakar, när du bad om bevakningen och när du bekräftade den, och vilka nyheter du redan har fått
+          besked om. Vi sparar det för att du har samtyckt till det (dataskyddsförordningen artikel 6.1 a):
+          bevakningen börjar först när du har öppnat länken i bekräftelsemeddelandet. Adressen används bara
+          för att skicka meddelanden om det du bevakar och lämnas inte ut till någon annan.
+        </p>
+        <p>
+          En bevakning som inte bekräftas raderas efter {unconfirmedRetentionDays} dagar. En bekräftad
+          bevakning sparas tills du avslutar den. För att hindra att formuläret används för att skicka e-post
+          till andra sparar vi under ett dygn en kontrollsumma av adressen och av din IP-adress, inte
+          adresserna själva.
+        </p>
+        <p>
+          Du avslutar när du vill med länken i varje meddelande; då raderas adressen direkt. Du kan också ta
+          tillbaka ditt samtycke genom att kontakta kommunen.
         </p>
         <p>Har du frågor om hur personuppgifter hanteras kan du kontakta kommunens dataskyddsombud.</p>
       </section>

@@ -6,6 +6,7 @@ import type { Party, Person } from '../../domain/person/person.ts'
 import { paths } from '../paths.ts'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
+import { subscribePaths } from './subscription.page.tsx'
 
 export interface CommitteePageProps {
   committee: Committee
@@ -38,6 +39,10 @@ export function CommitteePage({
       breadcrumbs={[{ href: paths.start(), label: 'Start' }, { label: committee.name }]}
     >
       <h1>{committee.name}</h1>
+      <p>
+        <a href={subscribePaths.committee(committee.slug)}>Bevaka {committee.name} via e-post</a>: kallelser
+        och justerade protokoll.
+      </p>
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande sammanträden</h2>
         {upcoming.length === 0 ? (

@@ -5,6 +5,7 @@ import { paths } from '../paths.ts'
 import { AttachmentLink } from '../views/attachment-link.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
+import { subscribePaths } from './subscription.page.tsx'
 
 const outcomeLabels = {
   decided: 'Beslut',
@@ -35,6 +36,9 @@ export function MatterPage({ matter, steps }: { matter: Matter; steps: MatterSte
         <dt>Behandlat</dt>
         <dd>{steps.length === 1 ? 'vid ett sammanträde' : `vid ${steps.length} sammanträden`}</dd>
       </dl>
+      <p>
+        <a href={subscribePaths.matter(matter.registryNumber)}>Bevaka ärendet via e-post</a>
+      </p>
       <section aria-labelledby="gang">
         <h2 id="gang">Ärendets gång</h2>
         <ol class="timeline">

@@ -3,6 +3,7 @@ import type { BoardNotice } from '../../domain/publication/notice-board-record.t
 import { paths } from '../paths.ts'
 import { formatDate, formatLongDate } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
+import { subscribePaths } from './subscription.page.tsx'
 
 const alternates = [
   { href: paths.noticeBoardFeed(), title: 'Anslagstavlan', type: 'application/atom+xml' as const },
@@ -26,6 +27,9 @@ export function NoticeBoardPage({ notices, today }: { notices: BoardNotice[]; to
           beslutet kan överklagas.
         </p>
         <p class="muted">Anslag uppe {formatLongDate(today)}.</p>
+        <p>
+          <a href={subscribePaths.noticeBoard()}>Bevaka anslagstavlan via e-post</a>
+        </p>
         <section aria-labelledby="anslag">
           <h2 id="anslag">Aktuella anslag</h2>
           {notices.length === 0 ? <p>Det finns inga anslag just nu.</p> : <NoticeList notices={notices} />}

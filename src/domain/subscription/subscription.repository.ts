@@ -1,0 +1,219 @@
+import type { Queryable } from '../../db/database.ts'
+import { forUpdate } from '../../db/dialect.ts'
+import type { Subscription, SubscriptionTarget } from './subscription.ts'
+
+const subscriptionColumns = [
+  'subscription.id as id',
+  'subscription.email as email',
+  'subscription.target_kind as targetKind',
+  'subscription.registry_number as registryNumber',
+  'subscription.confirmed_at as confirmedAt',
+  'subscription.unsubscribe_token as unsubscribeToken',
+  'committee.id as committeeId',
+  'committee.slug as committeeSlug',
+  'committee.name as committeeName',
+] as const
+
+function baseQuery(db: Queryable) {
+  return db
+    .selectFrom('subscription')
+    .leftJoin('committee', 'committee.id', 'subscription.committee_id')
+    .select(subscriptionColumns)
+}
+
+type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number]
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  const target: SubscriptionTarget =
+    row.targetKind === 'committee'
+      ? {
+          kind: 'committee',
+          committeeId: row.committeeId as number,
+          committeeSlug: row.committeeSlug as string,
+          committeeName: row.committeeName as string,
+        }
+      : row.targetKind === 'matter'
+        ? { kind: 'matter', registryNumber: row.registryNumber as string, title: null }
+        : { kind: 'notice_board' }
+  return {
+    id: row.id,
+    email: row.email,
+    target,
+    confirmedAt: row.confirmedAt,
+    unsubscribeToken: row.unsubscribeToken,
+  }
+}
+
+/**
+ * Creates the pending subscription, or gives an existing one (pending or confirmed) a new
+ * confirmation token: one statement, so two requests at once still make one row.
+ */
+export async function upsertSubscription(
+  db: Queryable,
+  values: {
+    email: string
+    target: SubscriptionTarget
+    targetKey: string
+    confirmTokenHash: string
+    unsubscribeToken: string
+    now: Date
+  },
+): Promise<Subscription> {
+  const { id } = await db
+    .insertInto('subscription')
+    .values({
+      email: values.email,
+      target_kind: values.target.kind,
+      committee_id: values.target.kind === 'committee' ? values.target.committeeId : null,
+      registry_number: values.target.kind === 'matter' ? values.target.registryNumber : null,
+      target_key: values.targetKey,
+      confirm_token_hash: values.confirmTokenHash,
+      confirm_requested_at: values.now.toISOString(),
+      unsubscribe_token: values.unsubscribeToken,
+    })
+    .onConflict((oc) =>
+      oc.columns(['email', 'target_key']).doUpdateSet({
+        confirm_token_hash: values.confirmTokenHash,
+        confirm_requested_at: values.now.toISOString(),
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return toSubscription(await baseQuery(db).where('subscription.id', '=', id).executeTakeFirstOrThrow())
+}
+
+export async function findSubscriptionByConfirmTokenHash(
+  db: Queryable,
+  hash: string,
+): Promise<Subscription | undefined> {
+  const row = await baseQuery(db).where('subscription.confirm_token_hash', '=', hash).executeTakeFirst()
+  return row && toSubscription(row)
+}
+
+export async function findSubscriptionByUnsubscribeToken(
+  db: Queryable,
+  token: string,
+): Promise<Subscription | undefined> {
+  const row = await baseQuery(db).where('subscription.unsubscribe_token', '=', token).executeTakeFirst()
+  return row && toSubscription(row)
+}
+
+export async function markSubscriptionConfirmed(db: Queryable, id: number, now: Date): Promise<void> {
+  await db
+    .updateTable('subscription')
+    .set((eb) => ({
+      confirm_token_hash: null,
+      confirmed_at: eb.fn.coalesce('confirmed_at', eb.val(now.toISOString())),
+    }))
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Deletes the row, and with it (cascade) the record of what was mailed. */
+export async function deleteSubscription(db: Queryable, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('subscription').where('id', '=', id).executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}
+
+export async function listConfirmedSubscriptions(db: Queryable): Promise<Subscription[]> {
+  const rows = await baseQuery(db)
+    .where('subscription.confirmed_at', 'is not', null)
+    .orderBy('subscription.id')
+    .execute()
+  return rows.map(toSubscription)
+}
+
+/** The item keys already mailed (or taken as the baseline) of these subscriptions, as `id item`. */
+export async function listDeliveredKeys(
+  db: Queryable,
+  subscriptionIds: readonly number[],
+  itemKeys: readonly string[],
+): Promise<Set<string>> {
+  if (subscriptionIds.length === 0 || itemKeys.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('subscription_delivery')
+    .select(['subscription_id', 'item_key'])
+    .where('subscription_id', 'in', [...subscriptionIds])
+    .where('item_key', 'in', [...itemKeys])
+    .execute()
+  return new Set(rows.map((r) => `${r.subscription_id} ${r.item_key}`))
+}
+
+/** Locks a subscription row for the transaction; false if it was deleted (unsubscribed) meanwhile. */
+export async function lockSubscription(db: Queryable, id: number): Promise<boolean> {
+  const row = await forUpdate(
+    db,
+    db.selectFrom('subscription').select('id').where('id', '=', id),
+  ).executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Records items as mailed to a subscription and returns those this call recorded: an item another
+ * server recorded first is left out (the unique constraint decides), so it is mailed once.
+ */
+export async function recordDeliveries(
+  db: Queryable,
+  subscriptionId: number,
+  itemKeys: readonly string[],
+): Promise<Set<string>> {
+  if (itemKeys.length === 0) return new Set()
+  // Sorted, so two servers take the index entries in the same order and never deadlock.
+  const rows = await db
+    .insertInto('subscription_delivery')
+    .values([...itemKeys].sort().map((key) => ({ subscription_id: subscriptionId, item_key: key })))
+    .onConflict((oc) => oc.columns(['subscription_id', 'item_key']).doNothing())
+    .returning('item_key')
+    .execute()
+  return new Set(rows.map((r) => r.item_key))
+}
+
+/** Unconfirmed subscriptions whose confirmation was asked before `before` are deleted. */
+export async function deleteUnconfirmedBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('subscription')
+    .where('confirmed_at', 'is', null)
+    .where('confirm_requested_at', '<', before.toISOString())
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export async function insertSubscriptionRequest(
+  db: Queryable,
+  values: { emailHash: string; ipHash: string; mailed: boolean; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('subscription_request')
+    .values({
+      email_hash: values.emailHash,
+      ip_hash: values.ipHash,
+      mailed: values.mailed,
+      requested_at: values.now.toISOString(),
+    })
+    .execute()
+}
+
+export async function countMailedRequestsOfAddress(db: Queryable, emailHash: string, since: Date) {
+  const row = await db
+    .selectFrom('subscription_request')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('email_hash', '=', emailHash)
+    .where('mailed', '=', true)
+    .where('requested_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function countRequestsOfIp(db: Queryable, ipHash: string, since: Date) {
+  const row = await db
+    .selectFrom('subscription_request')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('ip_hash', '=', ipHash)
+    .where('requested_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function deleteRequestsBefore(db: Queryable, before: Date): Promise<void> {
+  await db.deleteFrom('subscription_request').where('requested_at', '<', before.toISOString()).execute()
+}
