@@ -10,7 +10,7 @@ import { listVotes } from '../vote/vote.repository.ts'
 import type { Vote } from '../vote/vote.ts'
 import { listAttendance } from './attendance.repository.ts'
 import type { Attendance } from './attendance.ts'
-import { findMinutesOfMeeting, listSectionRows, listSignatoryIds } from './minutes.repository.ts'
+import { listMinutesOfMeetings, listSectionRows, listSignatoryIdsOfMinutes } from './minutes.repository.ts'
 import type { Dissent, Minutes, Motion, Recusal, Section, Service, Statement } from './minutes.ts'
 import { listRectifications } from './rectification.repository.ts'
 import type { Rectification, SectionText } from './rectification.ts'
@@ -52,9 +52,23 @@ export async function readMinutesRecord(
   db: Queryable,
   meetingId: number,
 ): Promise<MinutesRecord | undefined> {
-  const minutes = await findMinutesOfMeeting(db, meetingId)
-  if (!minutes) return undefined
-  const sections = await listSectionRows(db, [minutes.id])
+  return (await readMinutesRecords(db, [meetingId])).get(meetingId)
+}
+
+/**
+ * Reads the protocols of several meetings at once (a page of an API list), by meeting id, in the
+ * same fixed number of queries as one: each list is read for all the meetings and then grouped.
+ */
+export async function readMinutesRecords(
+  db: Queryable,
+  meetingIds: readonly number[],
+): Promise<Map<number, MinutesRecord>> {
+  const minutesList = await listMinutesOfMeetings(db, meetingIds)
+  const records = new Map<number, MinutesRecord>()
+  if (minutesList.length === 0) return records
+  const minutesIds = minutesList.map((m) => m.id)
+  const withMinutes = minutesList.map((m) => m.meetingId)
+  const sections = await listSectionRows(db, minutesIds)
   const ids = sections.map((s) => s.id)
   const [
     motions,
@@ -64,7 +78,7 @@ export async function readMinutesRecord(
     recusals,
     services,
     attendance,
-    signatoryIds,
+    signatories,
     signOffs,
     notices,
     rectifications,
@@ -76,10 +90,10 @@ export async function readMinutesRecord(
     listStatements(db, ids),
     listRecusals(db, ids),
     listServices(db, ids),
-    listAttendance(db, [meetingId]),
-    listSignatoryIds(db, minutes.id),
-    listSignOffs(db, [minutes.id]),
-    listNoticesOfMeetings(db, [meetingId]),
+    listAttendance(db, withMinutes),
+    listSignatoryIdsOfMinutes(db, minutesIds),
+    listSignOffs(db, minutesIds),
+    listNoticesOfMeetings(db, withMinutes),
     listRectifications(db, ids),
     listAppealDaysOfSections(db, ids),
   ])
@@ -92,25 +106,36 @@ export async function readMinutesRecord(
     recusals: bySection(recusals),
     services: bySection(services),
   }
-  return {
-    minutes,
-    attendance,
-    signatoryIds,
-    signOffs,
-    notices,
-    sections: sections.map((section) => ({
-      section,
-      motions: grouped.motions.get(section.id) ?? [],
-      votes: grouped.votes.get(section.id) ?? [],
-      dissents: grouped.dissents.get(section.id) ?? [],
-      statements: grouped.statements.get(section.id) ?? [],
-      recusals: grouped.recusals.get(section.id) ?? [],
-      services: grouped.services.get(section.id) ?? [],
-      signOff: signOffs.find((s) => s.sectionIds.includes(section.id)),
-      rectifications: rectifications.get(section.id) ?? [],
-      appealDays: appealDays.get(section.id) ?? [],
-    })),
+  const sectionsOf = groupBy(sections, (s) => s.minutesId)
+  const attendanceOf = groupBy(attendance, (a) => a.meetingId)
+  const signOffsOf = groupBy(signOffs, (s) => s.minutesId)
+  for (const minutes of minutesList) {
+    const ownSignOffs = signOffsOf.get(minutes.id) ?? []
+    const ownSignOffIds = new Set(ownSignOffs.map((s) => s.id))
+    records.set(minutes.meetingId, {
+      minutes,
+      attendance: attendanceOf.get(minutes.meetingId) ?? [],
+      signatoryIds: signatories.get(minutes.id) ?? [],
+      signOffs: ownSignOffs,
+      // The notice of the meeting itself, and those of its minutes' sign-offs.
+      notices: notices.filter(
+        (n) => n.meetingId === minutes.meetingId || (n.signOffId !== null && ownSignOffIds.has(n.signOffId)),
+      ),
+      sections: (sectionsOf.get(minutes.id) ?? []).map((section) => ({
+        section,
+        motions: grouped.motions.get(section.id) ?? [],
+        votes: grouped.votes.get(section.id) ?? [],
+        dissents: grouped.dissents.get(section.id) ?? [],
+        statements: grouped.statements.get(section.id) ?? [],
+        recusals: grouped.recusals.get(section.id) ?? [],
+        services: grouped.services.get(section.id) ?? [],
+        signOff: ownSignOffs.find((s) => s.sectionIds.includes(section.id)),
+        rectifications: rectifications.get(section.id) ?? [],
+        appealDays: appealDays.get(section.id) ?? [],
+      })),
+    })
   }
+  return records
 }
 
 /**

@@ -127,6 +127,25 @@ export async function listSignatoryIds(db: Queryable, minutesId: number): Promis
   return rows.map((r) => r.person_id)
 }
 
+/** The signatories of several minutes, each list in its order: one query. */
+export async function listSignatoryIdsOfMinutes(
+  db: Queryable,
+  minutesIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const byMinutes = new Map<number, number[]>()
+  if (minutesIds.length === 0) return byMinutes
+  const rows = await db
+    .selectFrom('signatory')
+    .select(['minutes_id', 'person_id'])
+    .where('minutes_id', 'in', [...minutesIds])
+    .orderBy('minutes_id')
+    .orderBy('position')
+    .execute()
+  for (const row of rows)
+    byMinutes.set(row.minutes_id, [...(byMinutes.get(row.minutes_id) ?? []), row.person_id])
+  return byMinutes
+}
+
 export async function replaceSignatories(db: Queryable, minutesId: number, personIds: readonly number[]) {
   await db.deleteFrom('signatory').where('minutes_id', '=', minutesId).execute()
   if (personIds.length === 0) return

@@ -13,6 +13,7 @@ import {
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import { cancelMeeting, getMeeting } from '../meeting/meeting.service.ts'
+import { postMinutesNotice } from '../notice-board/notice-board.service.ts'
 import type { LocalSettingsOverride } from '../organisation/local-settings.ts'
 import { findOrAddParty } from '../person/person.service.ts'
 import type { DomainError } from '../shared/errors.ts'
@@ -24,7 +25,7 @@ import {
   type RecordAttendanceInput,
   recordAttendance,
 } from './minutes.service.ts'
-import { publicMinutesRecord, readMinutesRecord } from './minutes-record.ts'
+import { publicMinutesRecord, readMinutesRecord, readMinutesRecords } from './minutes-record.ts'
 import { addSection, recordRecusal, recordServing, sectionQuorum } from './section.service.ts'
 import { recordDissent, recordMotion, recordStatement } from './section-record.service.ts'
 
@@ -703,5 +704,44 @@ describeOnEachDatabase('readMinutesRecord and publicMinutesRecord', (getDb) => {
     for (const secretText of secrets)
       assert.ok(!text.includes(secretText), `"${secretText}" must not be published`)
     assert.ok(!text.includes('Ännu ej justerat'))
+  })
+})
+
+describeOnEachDatabase('readMinutesRecords', (getDb) => {
+  it('reads several protocols at once exactly as one by one, each with only its own §§, sign-offs and notices', async () => {
+    const committee = await createTestCommittee(getDb(), { seats: 3 })
+    const persons = await addTestMembers(getDb(), committee, 3)
+    const meetings: number[] = []
+    for (const [meetsOn, titles] of [
+      ['2022-11-09', ['Budget', 'Taxor']],
+      ['2022-12-14', ['Lokaler']],
+    ] as const) {
+      const { meeting, minutes } = await createTestMinutes(getDb(), committee, { meetsOn })
+      await appointSignatories(getDb(), testActor, {
+        minutesId: minutes.id,
+        personIds: [persons[0]!.id, persons[1]!.id],
+      })
+      for (const title of titles)
+        await serveAt(getDb(), await addTestSection(getDb(), minutes, { title }), persons)
+      const signOff = await recordSignOff(getDb(), testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: titles.map((_, i) => i + 1),
+        signedOffOn: meetsOn,
+        immediate: false,
+        signatoryPersonIds: [persons[0]!.id, persons[1]!.id],
+      })
+      await postMinutesNotice(getDb(), testActor, { signOffId: signOff.id, postedOn: meetsOn })
+      meetings.push(meeting.id)
+    }
+    const together = await readMinutesRecords(getDb(), [...meetings, 999_999])
+    assert.deepEqual([...together.keys()].sort(), [...meetings].sort())
+    for (const id of meetings) assert.deepEqual(together.get(id), await readMinutesRecord(getDb(), id))
+    assert.deepEqual(
+      meetings.map((id) => [together.get(id)?.sections.length, together.get(id)?.notices.length]),
+      [
+        [2, 1],
+        [1, 1],
+      ],
+    )
   })
 })
