@@ -3,51 +3,20 @@
 // other protocols, each copy moved to its own meeting day with its own registry numbers, as in a
 // city's archive. Parsing is measured by bench/parse.bench.ts; this measures storing.
 // Run: npm run bench:import [-- COUNT]   (default 500 protocols per database)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { type DatabaseTarget, openDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
-import type { DocumentJson } from '../src/domain/publication/document-json.ts'
 import { systemActor } from '../src/domain/shared/actor.ts'
-import { addDays } from '../src/domain/shared/calendar-date.ts'
 import { importDocument } from '../src/import/import-document.ts'
-import { parseDocument } from '../src/import/parse-document.ts'
+import { loadProtocolTemplates, protocolVariant } from './protocol-corpus.ts'
 
 const count = Number(process.argv[2] ?? 500)
-const fixtures = [
-  '002_02371675939a916f.txt',
-  'kommunstyrelsen-2024-02-27.txt',
-  'bygg-och-miljonamnden-2023-05-10.md',
-]
-
-const templates: DocumentJson[] = []
-for (const name of fixtures) {
-  const bytes = readFileSync(new URL(`../test/fixtures/documents/${name}`, import.meta.url))
-  const outcome = await parseDocument({ bytes, fileName: name })
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.reason}`)
-  templates.push(outcome.document)
-}
-
-/** Copy n of a template: its meeting n weeks on, its sign-offs and notice moved alike, its Dnr made unique. */
-function variant(n: number): DocumentJson {
-  const template = templates[n % templates.length] as DocumentJson
-  const shift = 7 * Math.floor(n / templates.length)
-  const move = (date: string | undefined) => (date ? addDays(date, shift) : undefined)
-  const copy = structuredClone(template)
-  copy.meeting = { ...copy.meeting, ...(copy.meeting?.date ? { date: move(copy.meeting.date) } : {}) }
-  copy.signOffs = copy.signOffs?.map((s) => ({ ...s, ...(s.date ? { date: move(s.date) } : {}) }))
-  if (copy.noticePosted) copy.noticePosted = move(copy.noticePosted)
-  delete copy.noticeRemoved
-  delete copy.appealDeadline
-  copy.items = copy.items.map((item) => ({
-    ...item,
-    registryNumbers: item.registryNumbers?.map((r) => `${r}-${n}`),
-  }))
-  return copy
-}
+const templates = await loadProtocolTemplates()
+const variant = (n: number) => protocolVariant(templates, n)
 
 async function run(label: string, target: DatabaseTarget) {
   const db = openDatabase(target)

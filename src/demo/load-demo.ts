@@ -15,6 +15,12 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.selectFrom('organisation').select('id').limit(1).execute()).length === 0
 }
 
+/** The workspace's demo accounts; README.md gives their passwords. */
+export const demoAccounts = {
+  secretary: { email: 'sekreterare@example.se', name: 'Demo Sekreterare', password: 'demo-sekreterare-2026' },
+  administrator: { email: 'admin@example.se', name: 'Demo Administratör', password: 'demo-admin-2026' },
+} as const
+
 /**
  * Demo data: Stockholm's Socialnämnden with its members and substitutes, and the city's three
  * published documents imported as a user would import them (see demo-documents.ts). Everything goes
@@ -120,23 +126,14 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
 
   const meetings = await loadDemoDocuments(db, actor, { committeeSlug: social.slug, today })
 
-  // The workspace's demo accounts; README.md gives their passwords.
-  const secretary = await createUser(db, actor, {
-    email: 'sekreterare@example.se',
-    name: 'Demo Sekreterare',
-    password: 'demo-sekreterare-2026',
-  })
+  const secretary = await createUser(db, actor, demoAccounts.secretary)
   await grantRole(db, actor, {
     userId: secretary.id,
     role: 'secretary',
     organisationId: organisation.id,
     committeeId: social.id,
   })
-  const administrator = await createUser(db, actor, {
-    email: 'admin@example.se',
-    name: 'Demo Administratör',
-    password: 'demo-admin-2026',
-  })
+  const administrator = await createUser(db, actor, demoAccounts.administrator)
   await grantRole(db, actor, {
     userId: administrator.id,
     role: 'administrator',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../src/db/database.ts'
+import { demoAccounts } from '../../src/demo/load-demo.ts'
 import { createUser, grantRole } from '../../src/domain/account/account.service.ts'
 import type { Committee } from '../../src/domain/committee/committee.ts'
 import type { Person } from '../../src/domain/person/person.ts'
@@ -39,5 +40,15 @@ export async function signedInPerson(
   await createUser(db, testActor, { email, name: person.name, password: testPassword, personId: person.id })
   const client = new AdminClient(app)
   await client.signIn(email, testPassword)
+  return client
+}
+
+/** One of the demo data's accounts (loadDemoData), signed in. */
+export async function signedInDemoAccount(
+  app: FastifyInstance,
+  who: keyof typeof demoAccounts,
+): Promise<AdminClient> {
+  const client = new AdminClient(app)
+  await client.signIn(demoAccounts[who].email, demoAccounts[who].password)
   return client
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
+import { meetingsWithCommittee, meetingsWithPublicMinutes } from './publication.repository.ts'
 
 // Read-only SQL for the bulk export of open data: which meetings it holds, when each changed, and
 // a cheap fingerprint of everything a published document is built from.
@@ -18,29 +19,9 @@ export interface ExportMeetingRow {
  * (the minutes are then public, TF 2:10); a planned meeting without either is not published.
  */
 export async function listExportMeetingRows(db: Queryable): Promise<ExportMeetingRow[]> {
-  return db
-    .selectFrom('meeting')
-    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .select([
-      'meeting.id as id',
-      'meeting.slug as slug',
-      'meeting.meets_on as meetsOn',
-      'meeting.status as status',
-      'committee.slug as committeeSlug',
-    ])
+  return meetingsWithCommittee(db)
     .where((eb) =>
-      eb.or([
-        eb('meeting.status', '!=', 'planned'),
-        eb(
-          'meeting.id',
-          'in',
-          eb
-            .selectFrom('minutes')
-            .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
-            .select('minutes.meeting_id')
-            .where('sign_off.status', '=', 'signed_off'),
-        ),
-      ]),
+      eb.or([eb('meeting.status', '!=', 'planned'), eb('meeting.id', 'in', meetingsWithPublicMinutes(db))]),
     )
     .orderBy('committee.slug')
     .orderBy('meeting.meets_on')

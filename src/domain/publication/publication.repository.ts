@@ -21,7 +21,7 @@ export function publicSectionIds(db: Queryable) {
 }
 
 /** Meetings with at least one signed-off § (their roll call is then a public document). */
-function meetingsWithPublicMinutes(db: Queryable) {
+export function meetingsWithPublicMinutes(db: Queryable) {
   return db
     .selectFrom('minutes')
     .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
@@ -32,8 +32,62 @@ function meetingsWithPublicMinutes(db: Queryable) {
 /** Whose record: one person, or everyone who sat for a party. */
 export type RecordOwner = { personId: number } | { partyId: number }
 
+/** The `where` arguments that keep an owner's rows: by the person column, or by the party column. */
+function ownedBy<C extends string>(owner: RecordOwner, personColumn: C, partyColumn: C) {
+  return 'personId' in owner
+    ? ([personColumn, '=', owner.personId] as const)
+    : ([partyColumn, '=', owner.partyId] as const)
+}
+
+/**
+ * Public §§ with their meeting and committee, newest meeting first: the base that a record's
+ * motions, dissents, statements and ballots join their own rows to.
+ */
+function publicSectionsNewestFirst(db: Queryable) {
+  return db
+    .selectFrom('section')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'section.number as sectionNumber',
+      'section.label as sectionLabel',
+      'section.title as sectionTitle',
+      'meeting.slug as meetingSlug',
+      'meeting.meets_on as meetsOn',
+      'committee.slug as committeeSlug',
+      'committee.name as committeeName',
+    ])
+    .where('section.id', 'in', publicSectionIds(db))
+    .orderBy('meeting.meets_on', 'desc')
+    .orderBy('section.number')
+}
+
+/** Meetings with their committee: the columns every list of meetings shows. */
+export function meetingsWithCommittee(db: Queryable) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .select([
+      'meeting.id as id',
+      'meeting.slug as slug',
+      'meeting.meets_on as meetsOn',
+      'meeting.status as status',
+      'committee.slug as committeeSlug',
+    ])
+}
+
+/** Agenda items (as `item`) that are public: not confidential, on an agenda whose notice is out. */
+export function publicAgendaItems(db: Queryable) {
+  return db
+    .selectFrom('agenda_item as item')
+    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
+    .where('item.confidential', '=', false)
+    .where('meeting.status', '!=', 'planned')
+}
+
 export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
-  let query = db
+  return db
     .selectFrom('membership')
     .innerJoin('committee', 'committee.id', 'membership.committee_id')
     .innerJoin('person', 'person.id', 'membership.person_id')
@@ -51,11 +105,7 @@ export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
       'person.slug as personSlug',
       'party.abbreviation as partyAbbreviation',
     ])
-  query =
-    'personId' in owner
-      ? query.where('membership.person_id', '=', owner.personId)
-      : query.where('membership.party_id', '=', owner.partyId)
-  return query
+    .where(...ownedBy(owner, 'membership.person_id', 'membership.party_id'))
     .orderBy('membership.starts_on', 'desc')
     .orderBy('committee.name')
     .orderBy('person.name')
@@ -64,7 +114,7 @@ export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
 
 /** Each meeting with public minutes held while the person (or a party's member) had a seat, with whether they attended. */
 export async function listSeatMeetingRows(db: Queryable, owner: RecordOwner) {
-  let query = db
+  return db
     .selectFrom('membership')
     .innerJoin('meeting', (join) =>
       join
@@ -85,26 +135,20 @@ export async function listSeatMeetingRows(db: Queryable, owner: RecordOwner) {
       ]),
     )
     .where('meeting.id', 'in', meetingsWithPublicMinutes(db))
-  query =
-    'personId' in owner
-      ? query.where('membership.person_id', '=', owner.personId)
-      : query.where('membership.party_id', '=', owner.partyId)
-  return query.execute()
+    .where(...ownedBy(owner, 'membership.person_id', 'membership.party_id'))
+    .execute()
 }
 
 /** Substitutes' service (tjänstgöring) at meetings with public minutes. */
 export async function listSubstituteServiceRows(db: Queryable, owner: RecordOwner) {
-  let query = db
+  return db
     .selectFrom('attendance')
     .select(['attendance.person_id as personId', 'attendance.meeting_id as meetingId'])
     .where('attendance.role', '=', 'substitute')
     .where('attendance.serving_for_person_id', 'is not', null)
     .where('attendance.meeting_id', 'in', meetingsWithPublicMinutes(db))
-  query =
-    'personId' in owner
-      ? query.where('attendance.person_id', '=', owner.personId)
-      : query.where('attendance.party_id', '=', owner.partyId)
-  return query.execute()
+    .where(...ownedBy(owner, 'attendance.person_id', 'attendance.party_id'))
+    .execute()
 }
 
 type AuthoredKind = 'motion' | 'dissent' | 'statement'
@@ -117,38 +161,19 @@ export async function listAuthoredRows(db: Queryable, kind: AuthoredKind, owner:
   const table = kind as 'dissent'
   const personColumn = `${kind}_author.person_id` as 'dissent_author.person_id'
   const partyColumn = `${kind}_author.party_id` as 'dissent_author.party_id'
-  let query = db
-    .selectFrom(authorTable)
-    .innerJoin(table, `${kind}.id` as 'dissent.id', ownerColumn)
-    .innerJoin('section', 'section.id', `${kind}.section_id` as 'dissent.section_id')
-    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
-    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
-    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+  let query = publicSectionsNewestFirst(db)
+    .innerJoin(table, `${kind}.section_id` as 'dissent.section_id', 'section.id')
+    .innerJoin(authorTable, ownerColumn, `${kind}.id` as 'dissent.id')
     .leftJoin('person', 'person.id', personColumn)
     .select([
       `${kind}.id as id` as 'dissent.id',
       `${kind}.text as text` as 'dissent.text',
-      'section.number as sectionNumber',
-      'section.label as sectionLabel',
-      'section.title as sectionTitle',
-      'meeting.slug as meetingSlug',
-      'meeting.meets_on as meetsOn',
-      'committee.slug as committeeSlug',
-      'committee.name as committeeName',
       'person.name as personName',
       'person.slug as personSlug',
     ])
-    .where('section.id', 'in', publicSectionIds(db))
+    .where(...ownedBy(owner, personColumn, partyColumn))
   if (kind === 'statement') query = query.select('statement.kind as kind' as 'dissent.text')
-  query =
-    'personId' in owner
-      ? query.where(personColumn, '=', owner.personId)
-      : query.where(partyColumn, '=', owner.partyId)
-  const rows = (await query
-    .orderBy('meeting.meets_on', 'desc')
-    .orderBy('section.number')
-    .orderBy(`${kind}.position` as 'dissent.position')
-    .execute()) as Array<{
+  const rows = (await query.orderBy(`${kind}.position` as 'dissent.position').execute()) as Array<{
     id: number
     text: string | null
     kind?: string
@@ -167,13 +192,9 @@ export async function listAuthoredRows(db: Queryable, kind: AuthoredKind, owner:
 
 /** Every ballot the person (or a party's members) cast in open votes on public §§, newest first. */
 export async function listBallotRows(db: Queryable, owner: RecordOwner) {
-  let query = db
-    .selectFrom('ballot')
-    .innerJoin('vote', 'vote.id', 'ballot.vote_id')
-    .innerJoin('section', 'section.id', 'vote.section_id')
-    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
-    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
-    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+  return publicSectionsNewestFirst(db)
+    .innerJoin('vote', 'vote.section_id', 'section.id')
+    .innerJoin('ballot', 'ballot.vote_id', 'vote.id')
     .innerJoin('person', 'person.id', 'ballot.person_id')
     .select([
       'ballot.id as id',
@@ -184,24 +205,10 @@ export async function listBallotRows(db: Queryable, owner: RecordOwner) {
       'vote.yes_count as yes',
       'vote.no_count as no',
       'vote.abstain_count as abstain',
-      'section.number as sectionNumber',
-      'section.label as sectionLabel',
-      'section.title as sectionTitle',
-      'meeting.slug as meetingSlug',
-      'meeting.meets_on as meetsOn',
-      'committee.slug as committeeSlug',
-      'committee.name as committeeName',
       'person.name as personName',
       'person.slug as personSlug',
     ])
-    .where('section.id', 'in', publicSectionIds(db))
-  query =
-    'personId' in owner
-      ? query.where('ballot.person_id', '=', owner.personId)
-      : query.where('ballot.party_id', '=', owner.partyId)
-  return query
-    .orderBy('meeting.meets_on', 'desc')
-    .orderBy('section.number')
+    .where(...ownedBy(owner, 'ballot.person_id', 'ballot.party_id'))
     .orderBy('vote.position')
     .orderBy('person.name')
     .execute()
@@ -229,9 +236,7 @@ export async function findMatterRowByRegistryNumber(db: Queryable, registryNumbe
 
 /** The public agenda items that carry a matter: not confidential, on an agenda whose notice is out. */
 export async function listPublicMatterItemRows(db: Queryable, matterId: number) {
-  return db
-    .selectFrom('agenda_item as item')
-    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
+  return publicAgendaItems(db)
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
     .select([
       'item.id as agendaItemId',
@@ -250,8 +255,6 @@ export async function listPublicMatterItemRows(db: Queryable, matterId: number) 
       'committee.slug as committeeSlug',
     ])
     .where('item.matter_id', '=', matterId)
-    .where('item.confidential', '=', false)
-    .where('meeting.status', '!=', 'planned')
     .orderBy('meeting.meets_on')
     .orderBy('item.position')
     .execute()
@@ -383,22 +386,14 @@ export async function listAnnouncedMeetingRows(
 
 /** Meetings for calendars, with their committee: all of them, or one committee's. */
 export async function listCalendarMeetingRows(db: Queryable, filter: { committeeId?: number } = {}) {
-  let query = db
-    .selectFrom('meeting')
-    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .select([
-      'meeting.id as id',
-      'meeting.slug as slug',
-      'meeting.meets_on as meetsOn',
-      'meeting.start_time as startTime',
-      'meeting.end_time as endTime',
-      'meeting.location as location',
-      'meeting.status as status',
-      'meeting.cancellation_reason as cancellationReason',
-      'meeting.updated_at as updatedAt',
-      'committee.slug as committeeSlug',
-      'committee.name as committeeName',
-    ])
+  let query = meetingsWithCommittee(db).select([
+    'meeting.start_time as startTime',
+    'meeting.end_time as endTime',
+    'meeting.location as location',
+    'meeting.cancellation_reason as cancellationReason',
+    'meeting.updated_at as updatedAt',
+    'committee.name as committeeName',
+  ])
   if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
   return query.orderBy('meeting.meets_on').orderBy('meeting.start_time').orderBy('meeting.id').execute()
 }

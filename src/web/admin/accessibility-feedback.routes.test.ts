@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
+import { signedInDemoAccount } from '../../../test/support/admin-users.ts'
 import { createTestCommittee } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
@@ -43,10 +44,8 @@ describeOnEachDatabase('accessibility feedback in the workspace', (getDb) => {
   before(async () => {
     await loadDemoData(getDb(), '2026-11-22')
     app = await createApp({ db: getDb(), logLevel: 'silent', now: () => new Date('2026-11-22T10:00:00Z') })
-    admin = new AdminClient(app)
-    await admin.signIn('admin@example.se', 'demo-admin-2026')
-    secretary = new AdminClient(app)
-    await secretary.signIn('sekreterare@example.se', 'demo-sekreterare-2026')
+    admin = await signedInDemoAccount(app, 'administrator')
+    secretary = await signedInDemoAccount(app, 'secretary')
   })
   after(() => app.close())
 

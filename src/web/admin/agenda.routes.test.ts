@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { AdminClient } from '../../../test/support/admin-client.ts'
+import type { AdminClient } from '../../../test/support/admin-client.ts'
+import { signedInDemoAccount } from '../../../test/support/admin-users.ts'
 import { pdfFile, pngFile } from '../../../test/support/document-files.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
@@ -33,8 +34,7 @@ describeOnEachDatabase('the agenda in the workspace', (getDb) => {
       documents: createDiskDocumentStore(storeDir),
       publicUrl: 'https://paragraf.example.se',
     })
-    secretary = new AdminClient(app)
-    await secretary.signIn('sekreterare@example.se', 'demo-sekreterare-2026')
+    secretary = await signedInDemoAccount(app, 'secretary')
     await secretary.get('/admin/namnder/socialnamnden/installningar')
     await secretary.post('/admin/namnder/socialnamnden/installningar', {
       individualMattersConfidential: 'ja',
@@ -53,8 +53,7 @@ describeOnEachDatabase('the agenda in the workspace', (getDb) => {
   it('sends a signed-out visitor to the login page, and refuses a user without rights', async () => {
     const anonymous = await app.inject({ url: agendaUrl })
     assert.equal(anonymous.statusCode, 303)
-    const admin = new AdminClient(app)
-    await admin.signIn('admin@example.se', 'demo-admin-2026')
+    const admin = await signedInDemoAccount(app, 'administrator')
     // The administrator keeps the organisation, not the committee's confidential preparation.
     assert.equal((await admin.get(agendaUrl)).statusCode, 403)
     assert.equal((await admin.get(`${meetingUrl}/kallelse`)).statusCode, 403)

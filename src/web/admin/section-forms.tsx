@@ -38,44 +38,87 @@ const Field = ({
   </div>
 )
 
+interface SectionFormProps {
+  action: string
+  token: string
+  heading: string
+  submit: string
+  children: preact.ComponentChildren
+}
+
+/** A form under the §: its heading, its fields and one button. */
+const SectionForm = ({ action, token, heading, submit, children }: SectionFormProps) => (
+  <form method="post" action={action}>
+    <CsrfField token={token} />
+    <h3>{heading}</h3>
+    {children}
+    <button type="submit" class="secondary">
+      {submit}
+    </button>
+  </form>
+)
+
+/** The persons to choose among, by name. */
+interface PersonsProps {
+  persons: ReadonlyArray<{ personId: number }>
+  data: MinutesData
+}
+
+/** A choice of one person, posted as `personId`. */
+const PersonSelect = ({ id, label, persons, data }: PersonsProps & { id: string; label: string }) => (
+  <Field id={id} label={label}>
+    <select id={id} name="personId">
+      {persons.map(({ personId }) => (
+        <option key={personId} value={String(personId)}>
+          {data.personName(personId)}
+        </option>
+      ))}
+    </select>
+  </Field>
+)
+
+/** One checkbox per person, named `<name>-<personId>`, checked as "ja". */
+const PersonCheckboxes = ({
+  legend,
+  name,
+  persons,
+  data,
+}: PersonsProps & { legend: string; name: string }) => (
+  <fieldset>
+    <legend>{legend}</legend>
+    {persons.map(({ personId }) => (
+      <label key={personId} class="inline">
+        <input type="checkbox" name={`${name}-${personId}`} value="ja" /> {data.personName(personId)}
+      </label>
+    ))}
+  </fieldset>
+)
+
 export function RecusalForm({ action, token, entry, data }: FormProps) {
   return (
-    <form method="post" action={action('jav')}>
-      <CsrfField token={token} />
-      <h3>Jäv (KL 6:28)</h3>
-      <Field id="falt-jav-person" label="Ledamot som anmäler jäv">
-        <select id="falt-jav-person" name="personId">
-          {entry.services.map((s) => (
-            <option key={s.personId} value={String(s.personId)}>
-              {data.personName(s.personId)}
-            </option>
-          ))}
-        </select>
-      </Field>
+    <SectionForm action={action('jav')} token={token} heading="Jäv (KL 6:28)" submit="Anteckna jäv">
+      <PersonSelect
+        id="falt-jav-person"
+        label="Ledamot som anmäler jäv"
+        persons={entry.services}
+        data={data}
+      />
       <Field id="falt-jav-skal" label="Skäl">
         <input id="falt-jav-skal" name="reason" />
       </Field>
-      <button type="submit" class="secondary">
-        Anteckna jäv
-      </button>
-    </form>
+    </SectionForm>
   )
 }
 
 export function MotionForm({ action, token, entry, data }: FormProps) {
   return (
-    <form method="post" action={action('yrkande')}>
-      <CsrfField token={token} />
-      <h3>Yrkande</h3>
-      <fieldset>
-        <legend>Förslagsställare</legend>
-        {entry.services.map((s) => (
-          <label key={s.personId} class="inline">
-            <input type="checkbox" name={`forslagsstallare-${s.personId}`} value="ja" />{' '}
-            {data.personName(s.personId)}
-          </label>
-        ))}
-      </fieldset>
+    <SectionForm action={action('yrkande')} token={token} heading="Yrkande" submit="Anteckna yrkandet">
+      <PersonCheckboxes
+        legend="Förslagsställare"
+        name="forslagsstallare"
+        persons={entry.services}
+        data={data}
+      />
       <Field id="falt-yrkande-parti" label="Eller för en partigrupp">
         <select id="falt-yrkande-parti" name="partyId">
           <option value="">Ingen</option>
@@ -101,10 +144,7 @@ export function MotionForm({ action, token, entry, data }: FormProps) {
       <Field id="falt-yrkande-punkter" label="Att-satser, en per rad">
         <textarea id="falt-yrkande-punkter" name="points" rows={3} />
       </Field>
-      <button type="submit" class="secondary">
-        Anteckna yrkandet
-      </button>
-    </form>
+    </SectionForm>
   )
 }
 
@@ -116,9 +156,12 @@ export function VoteForm({
   chairPersonId,
 }: FormProps & { chairPersonId: number | null }) {
   return (
-    <form method="post" action={action('omrostning')}>
-      <CsrfField token={token} />
-      <h3>Omröstning</h3>
+    <SectionForm
+      action={action('omrostning')}
+      token={token}
+      heading="Omröstning"
+      submit="Anteckna omröstningen"
+    >
       <Field id="falt-fraga" label="Fråga">
         <input id="falt-fraga" name="question" />
       </Field>
@@ -196,10 +239,7 @@ export function VoteForm({
       <Field id="falt-resultat" label="Resultat i ord">
         <input id="falt-resultat" name="result" />
       </Field>
-      <button type="submit" class="secondary">
-        Anteckna omröstningen
-      </button>
-    </form>
+    </SectionForm>
   )
 }
 
@@ -210,18 +250,18 @@ export function DissentForm({ action, token, entry, data }: FormProps) {
   )
   const eligible = entry.services.filter((s) => !votedFor.has(s.personId))
   return (
-    <form method="post" action={action('reservation')}>
-      <CsrfField token={token} />
-      <h3>Reservation (KL 4:27)</h3>
-      <fieldset>
-        <legend>Reservanter: deltog i beslutet och röstade inte för det</legend>
-        {eligible.map((s) => (
-          <label key={s.personId} class="inline">
-            <input type="checkbox" name={`reservant-${s.personId}`} value="ja" />{' '}
-            {data.personName(s.personId)}
-          </label>
-        ))}
-      </fieldset>
+    <SectionForm
+      action={action('reservation')}
+      token={token}
+      heading="Reservation (KL 4:27)"
+      submit="Anteckna reservationen"
+    >
+      <PersonCheckboxes
+        legend="Reservanter: deltog i beslutet och röstade inte för det"
+        name="reservant"
+        persons={eligible}
+        data={data}
+      />
       {data.record?.minutes.meetingClosedAt && (
         <label class="inline">
           <input type="checkbox" name="anmaldFore" value="ja" /> Reservationen anmäldes innan sammanträdet
@@ -231,19 +271,14 @@ export function DissentForm({ action, token, entry, data }: FormProps) {
       <Field id="falt-reservation-text" label="Skriftlig motivering (kan lämnas till justeringen)">
         <textarea id="falt-reservation-text" name="text" rows={3} />
       </Field>
-      <button type="submit" class="secondary">
-        Anteckna reservationen
-      </button>
-    </form>
+    </SectionForm>
   )
 }
 
 export function StatementForm({ action, token, data, settings }: FormProps & { settings: LocalSettings }) {
   const present = (data.record?.attendance ?? []).filter((a) => a.present && a.role !== 'official')
   return (
-    <form method="post" action={action('uttalande')}>
-      <CsrfField token={token} />
-      <h3>Uttalande</h3>
+    <SectionForm action={action('uttalande')} token={token} heading="Uttalande" submit="Anteckna uttalandet">
       <Field id="falt-uttalande-slag" label="Slag">
         <select id="falt-uttalande-slag" name="kind">
           {settings.statementKinds.map((k) => (
@@ -253,21 +288,10 @@ export function StatementForm({ action, token, data, settings }: FormProps & { s
           ))}
         </select>
       </Field>
-      <Field id="falt-uttalande-person" label="Av">
-        <select id="falt-uttalande-person" name="personId">
-          {present.map((a) => (
-            <option key={a.personId} value={String(a.personId)}>
-              {data.personName(a.personId)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <PersonSelect id="falt-uttalande-person" label="Av" persons={present} data={data} />
       <Field id="falt-uttalande-text" label="Text">
         <textarea id="falt-uttalande-text" name="text" rows={3} />
       </Field>
-      <button type="submit" class="secondary">
-        Anteckna uttalandet
-      </button>
-    </form>
+    </SectionForm>
   )
 }

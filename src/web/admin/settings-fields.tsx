@@ -18,6 +18,22 @@ export const settingsLabels: Record<string, string> = {
   minutesKeptAt: 'Där det justerade protokollet förvaras',
 }
 
+/** Settings entered as text, with what is inherited as the hint. */
+type InheritedTextSetting =
+  | 'signatoryCount'
+  | 'registryNumberPattern'
+  | 'noticePeriodDays'
+  | 'writtenDissentDays'
+  | 'minutesKeptAt'
+
+/** Yes/no settings, with what is inherited as the empty option. */
+type YesNoSetting =
+  | 'immediateSignOffAllowed'
+  | 'substitutesMayStateOpinion'
+  | 'publicMeetings'
+  | 'distanceParticipation'
+  | 'individualMattersConfidential'
+
 /** The local settings as fields; each shows what is inherited when left empty. */
 export function SettingsFields({
   form,
@@ -28,31 +44,33 @@ export function SettingsFields({
   inherited: LocalSettings
   from: string
 }) {
-  const yesNo = (name: keyof LocalSettings) => {
-    const value = inherited[name]
-    return [
-      ['', `Ärv från ${from} (${value ? 'ja' : 'nej'})`],
-      ['ja', 'Ja'],
-      ['nej', 'Nej'],
-    ] as const
-  }
   const keep = (value: unknown) => `Lämna tomt för att ärva från ${from} (${String(value ?? 'inget')}).`
+  const inheritedText = (name: InheritedTextSetting, short = false) => (
+    <TextField
+      name={name}
+      label={settingsLabels[name]!}
+      short={short}
+      hint={keep(inherited[name])}
+      form={form}
+    />
+  )
+  const yesNo = (name: YesNoSetting) => (
+    <SelectField
+      name={name}
+      label={settingsLabels[name]!}
+      options={[
+        ['', `Ärv från ${from} (${inherited[name] ? 'ja' : 'nej'})`],
+        ['ja', 'Ja'],
+        ['nej', 'Nej'],
+      ]}
+      form={form}
+    />
+  )
   const numbering = inherited.sectionNumbering
   return (
     <>
-      <TextField
-        name="signatoryCount"
-        label={settingsLabels.signatoryCount!}
-        short
-        hint={keep(inherited.signatoryCount)}
-        form={form}
-      />
-      <SelectField
-        name="immediateSignOffAllowed"
-        label={settingsLabels.immediateSignOffAllowed!}
-        options={yesNo('immediateSignOffAllowed')}
-        form={form}
-      />
+      {inheritedText('signatoryCount', true)}
+      {yesNo('immediateSignOffAllowed')}
       <fieldset>
         <legend>Paragrafer</legend>
         <SelectField
@@ -86,62 +104,20 @@ export function SettingsFields({
           form={form}
         />
       </fieldset>
-      <TextField
-        name="registryNumberPattern"
-        label={settingsLabels.registryNumberPattern!}
-        hint={keep(inherited.registryNumberPattern)}
-        form={form}
-      />
-      <TextField
-        name="noticePeriodDays"
-        label={settingsLabels.noticePeriodDays!}
-        short
-        hint={keep(inherited.noticePeriodDays)}
-        form={form}
-      />
+      {inheritedText('registryNumberPattern')}
+      {inheritedText('noticePeriodDays', true)}
       <TextAreaField
         name="statementKinds"
         label={settingsLabels.statementKinds!}
         hint={keep(inherited.statementKinds.join(', '))}
         form={form}
       />
-      <SelectField
-        name="substitutesMayStateOpinion"
-        label={settingsLabels.substitutesMayStateOpinion!}
-        options={yesNo('substitutesMayStateOpinion')}
-        form={form}
-      />
-      <TextField
-        name="writtenDissentDays"
-        label={settingsLabels.writtenDissentDays!}
-        short
-        hint={keep(inherited.writtenDissentDays)}
-        form={form}
-      />
-      <SelectField
-        name="publicMeetings"
-        label={settingsLabels.publicMeetings!}
-        options={yesNo('publicMeetings')}
-        form={form}
-      />
-      <SelectField
-        name="distanceParticipation"
-        label={settingsLabels.distanceParticipation!}
-        options={yesNo('distanceParticipation')}
-        form={form}
-      />
-      <SelectField
-        name="individualMattersConfidential"
-        label={settingsLabels.individualMattersConfidential!}
-        options={yesNo('individualMattersConfidential')}
-        form={form}
-      />
-      <TextField
-        name="minutesKeptAt"
-        label={settingsLabels.minutesKeptAt!}
-        hint={keep(inherited.minutesKeptAt)}
-        form={form}
-      />
+      {yesNo('substitutesMayStateOpinion')}
+      {inheritedText('writtenDissentDays', true)}
+      {yesNo('publicMeetings')}
+      {yesNo('distanceParticipation')}
+      {yesNo('individualMattersConfidential')}
+      {inheritedText('minutesKeptAt')}
     </>
   )
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
+import { signedInDemoAccount } from '../../../test/support/admin-users.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
@@ -17,8 +18,7 @@ describeOnEachDatabase('keeping users and roles in the workspace', (getDb) => {
   before(async () => {
     await loadDemoData(getDb(), '2026-11-22')
     app = await createApp({ db: getDb(), logLevel: 'silent', now: () => new Date('2026-11-22T10:00:00Z') })
-    admin = new AdminClient(app)
-    await admin.signIn('admin@example.se', 'demo-admin-2026')
+    admin = await signedInDemoAccount(app, 'administrator')
     adminId = (
       await getDb()
         .selectFrom('user_account')
@@ -45,8 +45,7 @@ describeOnEachDatabase('keeping users and roles in the workspace', (getDb) => {
   }
 
   it('refuses the pages to a secretary with the Swedish 403 page', async () => {
-    const secretary = new AdminClient(app)
-    await secretary.signIn('sekreterare@example.se', 'demo-sekreterare-2026')
+    const secretary = await signedInDemoAccount(app, 'secretary')
     for (const url of ['/admin/anvandare', users, `${users}/${adminId}`]) {
       const response = await secretary.get(url)
       assert.equal(response.statusCode, 403, url)

@@ -7,6 +7,11 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import type { FastifyInstance } from 'fastify'
 import { pdfFile, uploadStream } from '../../../test/support/document-files.ts'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
+import {
+  anyIdentityNumber,
+  protocolWithIdentityNumbers,
+  testIdentityNumber,
+} from '../../../test/support/identity-number-protocol.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import type { Db } from '../../db/database.ts'
@@ -14,7 +19,6 @@ import { loadDemoData } from '../../demo/load-demo.ts'
 import { addAgendaItem, attachDocument } from '../../domain/agenda/agenda.service.ts'
 import { uploadDocument } from '../../domain/document/document-upload.service.ts'
 import { changeMeetingStatus } from '../../domain/meeting/meeting.service.ts'
-import type { DocumentJson } from '../../domain/publication/document-json.ts'
 import { confidentialItemTitle } from '../../domain/publication/public-agenda.ts'
 import { findMatterRowByRegistryNumber } from '../../domain/publication/publication.repository.ts'
 import { importDocument } from '../../import/import-document.ts'
@@ -73,27 +77,17 @@ function apiUrls(value: unknown, found: Set<string>) {
   else if (value && typeof value === 'object') for (const v of Object.values(value)) apiUrls(v, found)
 }
 
-const pnr = '811218-9876'
-const personalIdentityNumber = /\b(\d{2})?\d{6}[-+]\d{4}\b/
-// An imported protocol with personnummer in its texts (as in identity-numbers.routes.test.ts).
-const protocol: DocumentJson = {
-  kind: 'minutes',
-  source: { file: 'protokoll-byggnadsnamnden.txt', format: 'text' },
-  committee: 'Byggnadsnämnden',
-  meeting: { date: '2024-03-05', start: '18:00', location: 'Stadshuset' },
-  items: [
-    {
-      section: 14,
-      title: `Bygglov för enbostadshus, sökande ${pnr}`,
-      registryNumbers: ['BN 2024/77'],
-      summary: `Sökande: ${pnr}, Storgatan 1.`,
-      decision: ['Bygglov beviljas.', `Avgiften tas ut av ${pnr}.`],
-    },
-  ],
-  signOffs: [{ sections: [14], date: '2024-03-08' }],
-  noticePosted: '2024-03-08',
-  warnings: [],
-}
+const pnr = testIdentityNumber
+const personalIdentityNumber = anyIdentityNumber
+const protocol = protocolWithIdentityNumbers('Byggnadsnämnden', [
+  {
+    section: 14,
+    title: `Bygglov för enbostadshus, sökande ${pnr}`,
+    registryNumbers: ['BN 2024/77'],
+    summary: `Sökande: ${pnr}, Storgatan 1.`,
+    decision: ['Bygglov beviljas.', `Avgiften tas ut av ${pnr}.`],
+  },
+])
 
 /** A meeting with a public document, a confidential one and one on a confidential item (P2). */
 async function addMeetingWithFiles(db: Db, store: ReturnType<typeof createDiskDocumentStore>) {

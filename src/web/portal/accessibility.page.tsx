@@ -112,38 +112,29 @@ export function AccessibilityPage({
               {form.message}
             </textarea>
           </Field>
-          <Field id={fieldIds.page} label="Vilken sida gäller det? (frivilligt)" error={errors.page}>
-            <input
-              id={fieldIds.page}
-              name="sida"
-              type="text"
-              value={form.page}
-              aria-invalid={errors.page ? 'true' : undefined}
-              aria-describedby={errors.page ? `${fieldIds.page}-fel` : undefined}
-            />
-          </Field>
-          <Field id={fieldIds.name} label="Namn (frivilligt)" error={errors.name}>
-            <input
-              id={fieldIds.name}
-              name="namn"
-              type="text"
-              autocomplete="name"
-              value={form.name}
-              aria-invalid={errors.name ? 'true' : undefined}
-              aria-describedby={errors.name ? `${fieldIds.name}-fel` : undefined}
-            />
-          </Field>
-          <Field id={fieldIds.email} label="E-post, om du vill ha svar (frivilligt)" error={errors.email}>
-            <input
-              id={fieldIds.email}
-              name="epost"
-              type="email"
-              autocomplete="email"
-              value={form.email}
-              aria-invalid={errors.email ? 'true' : undefined}
-              aria-describedby={errors.email ? `${fieldIds.email}-fel` : undefined}
-            />
-          </Field>
+          <TextInput
+            field="page"
+            label="Vilken sida gäller det? (frivilligt)"
+            type="text"
+            form={form}
+            errors={errors}
+          />
+          <TextInput
+            field="name"
+            label="Namn (frivilligt)"
+            type="text"
+            autocomplete="name"
+            form={form}
+            errors={errors}
+          />
+          <TextInput
+            field="email"
+            label="E-post, om du vill ha svar (frivilligt)"
+            type="email"
+            autocomplete="email"
+            form={form}
+            errors={errors}
+          />
           <button type="submit">Skicka</button>
         </form>
       </section>
@@ -174,6 +165,38 @@ function Field({
       )}
       {children}
     </div>
+  )
+}
+
+/** A one-line field of the feedback form; its name is its id, and an error is announced with it. */
+function TextInput({
+  field,
+  label,
+  type,
+  autocomplete,
+  form,
+  errors,
+}: {
+  field: Exclude<keyof FeedbackForm, 'message'>
+  label: string
+  type: 'text' | 'email'
+  autocomplete?: string
+  form: FeedbackForm
+  errors: FeedbackErrors
+}) {
+  const id = fieldIds[field]
+  return (
+    <Field id={id} label={label} error={errors[field]}>
+      <input
+        id={id}
+        name={id}
+        type={type}
+        autocomplete={autocomplete}
+        value={form[field]}
+        aria-invalid={errors[field] ? 'true' : undefined}
+        aria-describedby={errors[field] ? `${id}-fel` : undefined}
+      />
+    </Field>
   )
 }
 

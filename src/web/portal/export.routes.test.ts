@@ -11,38 +11,31 @@ import {
   testActor,
   unique,
 } from '../../../test/support/factories.ts'
+import {
+  anyIdentityNumber,
+  protocolWithIdentityNumbers,
+  testIdentityNumber,
+} from '../../../test/support/identity-number-protocol.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { listCommittees } from '../../domain/committee/committee.service.ts'
 import { listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
-import type { DocumentJson } from '../../domain/publication/document-json.ts'
 import { recordSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import { importDocument } from '../../import/import-document.ts'
 import { createApp } from '../app.ts'
 import { paths } from '../paths.ts'
 
-const pnr = '811218-9876'
-const anyIdentityNumber = /\b(\d{2})?\d{6}[-+]\d{4}\b/
-// A protocol published elsewhere with a personnummer in it: the export must mask it as the pages do (P3).
-const withIdentityNumber: DocumentJson = {
-  kind: 'minutes',
-  source: { file: 'protokoll-exportnamnden.txt', format: 'text' },
-  committee: 'Exportnämnden',
-  meeting: { date: '2024-03-05', start: '18:00', location: 'Stadshuset' },
-  items: [
-    {
-      section: 14,
-      title: `Bygglov för enbostadshus, sökande ${pnr}`,
-      summary: `Sökande: ${pnr}, Storgatan 1.`,
-      decision: ['Bygglov beviljas.'],
-    },
-  ],
-  signOffs: [{ sections: [14], date: '2024-03-08' }],
-  noticePosted: '2024-03-08',
-  warnings: [],
-}
+const pnr = testIdentityNumber
+const withIdentityNumber = protocolWithIdentityNumbers('Exportnämnden', [
+  {
+    section: 14,
+    title: `Bygglov för enbostadshus, sökande ${pnr}`,
+    summary: `Sökande: ${pnr}, Storgatan 1.`,
+    decision: ['Bygglov beviljas.'],
+  },
+])
 
 interface ExportIndex {
   organisations: { name: string; slug: string }[]

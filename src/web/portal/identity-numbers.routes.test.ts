@@ -2,6 +2,10 @@ import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { testActor, unique } from '../../../test/support/factories.ts'
+import {
+  protocolWithIdentityNumbers,
+  testIdentityNumber,
+} from '../../../test/support/identity-number-protocol.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
@@ -11,33 +15,22 @@ import type { DocumentJson } from '../../domain/publication/document-json.ts'
 import { importDocument } from '../../import/import-document.ts'
 import { createApp } from '../app.ts'
 
-const pnr = '811218-9876'
+const pnr = testIdentityNumber
 const other = '19121212-1212'
 const noNumber = /9876|811218|1212-1212|121212/
 
-// A protocol signed off and published elsewhere, imported as it stands: the import must not be
-// refused, and still no personnummer in it may reach a public page, feed or search result (P3).
-const protocol: DocumentJson = {
-  kind: 'minutes',
-  source: { file: 'protokoll-byggnadsnamnden.txt', format: 'text' },
-  committee: 'Byggnadsnämnden',
-  meeting: { date: '2024-03-05', start: '18:00', location: 'Stadshuset' },
-  items: [
-    {
-      section: 14,
-      title: `Bygglov för enbostadshus, sökande ${pnr}`,
-      registryNumbers: ['BN 2024/77'],
-      summary: `Ansökan kom in 2024-01-10.\nSökande: ${pnr}, Storgatan 1.`,
-      decision: ['Bygglov beviljas.', `Avgiften tas ut av ${other}.`],
-      motions: [{ by: [{ party: 'S' }], text: `Bifall till ansökan från ${pnr}.` }],
-      dissents: [{ by: [{ party: 'M' }], text: `Vi reserverar oss: ${pnr} borde ha nekats.` }],
-    },
-    { section: 15, title: 'Delegationsbeslut', decision: ['Redovisningen läggs till handlingarna.'] },
-  ],
-  signOffs: [{ sections: [14, 15], date: '2024-03-08' }],
-  noticePosted: '2024-03-08',
-  warnings: [],
-}
+const protocol = protocolWithIdentityNumbers('Byggnadsnämnden', [
+  {
+    section: 14,
+    title: `Bygglov för enbostadshus, sökande ${pnr}`,
+    registryNumbers: ['BN 2024/77'],
+    summary: `Ansökan kom in 2024-01-10.\nSökande: ${pnr}, Storgatan 1.`,
+    decision: ['Bygglov beviljas.', `Avgiften tas ut av ${other}.`],
+    motions: [{ by: [{ party: 'S' }], text: `Bifall till ansökan från ${pnr}.` }],
+    dissents: [{ by: [{ party: 'M' }], text: `Vi reserverar oss: ${pnr} borde ha nekats.` }],
+  },
+  { section: 15, title: 'Delegationsbeslut', decision: ['Redovisningen läggs till handlingarna.'] },
+])
 
 describeOnEachDatabase('personal identity numbers in an imported protocol (P3)', (getDb) => {
   let app: FastifyInstance

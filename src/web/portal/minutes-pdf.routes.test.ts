@@ -3,37 +3,30 @@ import { after, before, it } from 'node:test'
 import { inflateSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { createTestCommittee, createTestMeeting, testActor, unique } from '../../../test/support/factories.ts'
+import {
+  protocolWithIdentityNumbers,
+  testIdentityNumber,
+} from '../../../test/support/identity-number-protocol.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
 import { extractPdfPages } from '../../domain/document/pdf-text.ts'
 import { listMeetings } from '../../domain/meeting/meeting.service.ts'
-import type { DocumentJson } from '../../domain/publication/document-json.ts'
 import { importDocument } from '../../import/import-document.ts'
 import { createApp } from '../app.ts'
 import { paths } from '../paths.ts'
 
-const pnr = '811218-9876'
+const pnr = testIdentityNumber
 
-// An imported protocol with a personnummer in it, as identity-numbers.routes.test.ts imports (P3).
-const protocolWithNumber: DocumentJson = {
-  kind: 'minutes',
-  source: { file: 'protokoll-miljonamnden.txt', format: 'text' },
-  committee: 'Miljönämnden',
-  meeting: { date: '2024-03-05', start: '18:00', location: 'Stadshuset' },
-  items: [
-    {
-      section: 14,
-      title: `Tillsyn av enskilt avlopp, fastighetsägare ${pnr}`,
-      summary: `Ärendet gäller ${pnr}, Storgatan 1.`,
-      decision: [`Föreläggande riktas mot ${pnr}.`],
-    },
-  ],
-  signOffs: [{ sections: [14], date: '2024-03-08' }],
-  noticePosted: '2024-03-08',
-  warnings: [],
-}
+const protocolWithNumber = protocolWithIdentityNumbers('Miljönämnden', [
+  {
+    section: 14,
+    title: `Tillsyn av enskilt avlopp, fastighetsägare ${pnr}`,
+    summary: `Ärendet gäller ${pnr}, Storgatan 1.`,
+    decision: [`Föreläggande riktas mot ${pnr}.`],
+  },
+])
 
 /** The PDF's text, whitespace collapsed, so a match does not depend on where a line wraps. */
 const flat = (pages: string[]) => pages.join(' ').replace(/\s+/g, ' ')

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { SignedInUser } from '../../domain/account/account.ts'
 import { paths } from '../paths.ts'
+import { type Breadcrumb, PageChrome } from './page-chrome.tsx'
 
 /** What every workspace page needs besides its content: who is signed in, and the form token. */
 export interface AdminView {
@@ -12,7 +13,7 @@ export interface AdminLayoutProps {
   title: string
   /** Absent on the login page, where nobody is signed in yet. */
   view?: AdminView | undefined
-  breadcrumbs?: Array<{ href?: string; label: string }>
+  breadcrumbs?: Breadcrumb[]
   /** Which menu entry the page belongs to. */
   section?: 'start' | 'account'
   children: ComponentChildren
@@ -21,19 +22,13 @@ export interface AdminLayoutProps {
 /** The clerks' workspace: Swedish, a skip link, the workspace menu and who is signed in. */
 export function AdminLayout({ title, view, breadcrumbs, section, children }: AdminLayoutProps) {
   return (
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} – Paragraf arbetsrum`}</title>
-        <link rel="stylesheet" href="/assets/paragraf.css" />
-      </head>
-      <body class="workspace">
-        <a class="skip-link" href="#innehall">
-          Hoppa till innehållet
-        </a>
-        <header class="site-header">
+    <PageChrome
+      title={`${title} – Paragraf arbetsrum`}
+      noindex
+      bodyClass="workspace"
+      breadcrumbs={breadcrumbs}
+      header={
+        <>
           <a class="site-name" href={paths.admin.start()}>
             Paragraf <span class="muted">arbetsrum</span>
           </a>
@@ -69,26 +64,10 @@ export function AdminLayout({ title, view, breadcrumbs, section, children }: Adm
               </form>
             </div>
           )}
-        </header>
-        <main id="innehall" tabIndex={-1}>
-          {breadcrumbs && breadcrumbs.length > 0 && (
-            <nav aria-label="Du är här" class="breadcrumbs">
-              <ol>
-                {breadcrumbs.map((crumb) => (
-                  <li key={crumb.label}>
-                    {crumb.href ? (
-                      <a href={crumb.href}>{crumb.label}</a>
-                    ) : (
-                      <span aria-current="page">{crumb.label}</span>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          )}
-          {children}
-        </main>
-      </body>
-    </html>
+        </>
+      }
+    >
+      {children}
+    </PageChrome>
   )
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { oparlBasePath } from '../../domain/publication/oparl/oparl-links.ts'
 import { paths } from '../paths.ts'
+import { type Breadcrumb, PageChrome } from './page-chrome.tsx'
 
 /** A feed, calendar, open-data (JSON) or PDF version of the page's object, announced with `<link rel="alternate">`. */
 export interface Alternate {
@@ -13,7 +14,7 @@ export interface LayoutProps {
   title: string
   children: ComponentChildren
   /** Trail of links shown above the heading, the current page last and unlinked. */
-  breadcrumbs?: Array<{ href?: string; label: string }>
+  breadcrumbs?: Breadcrumb[]
   alternates?: Alternate[]
   /** Which main menu entry the page belongs to. */
   section?: 'start' | 'noticeBoard'
@@ -22,21 +23,14 @@ export interface LayoutProps {
 /** Every public page: Swedish, a skip link, landmarks, and no script or third-party request. */
 export function Layout({ title, children, breadcrumbs, alternates = [], section }: LayoutProps) {
   return (
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – Paragraf`}</title>
-        <link rel="stylesheet" href="/assets/paragraf.css" />
-        {alternates.map((a) => (
-          <link key={a.href} rel="alternate" type={a.type} title={a.title} href={a.href} />
-        ))}
-      </head>
-      <body>
-        <a class="skip-link" href="#innehall">
-          Hoppa till innehållet
-        </a>
-        <header class="site-header">
+    <PageChrome
+      title={`${title} – Paragraf`}
+      head={alternates.map((a) => (
+        <link key={a.href} rel="alternate" type={a.type} title={a.title} href={a.href} />
+      ))}
+      breadcrumbs={breadcrumbs}
+      header={
+        <>
           <a class="site-name" href="/">
             Paragraf
           </a>
@@ -54,25 +48,9 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
               </li>
             </ul>
           </nav>
-        </header>
-        <main id="innehall" tabIndex={-1}>
-          {breadcrumbs && breadcrumbs.length > 0 && (
-            <nav aria-label="Du är här" class="breadcrumbs">
-              <ol>
-                {breadcrumbs.map((crumb) => (
-                  <li key={crumb.label}>
-                    {crumb.href ? (
-                      <a href={crumb.href}>{crumb.label}</a>
-                    ) : (
-                      <span aria-current="page">{crumb.label}</span>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          )}
-          {children}
-        </main>
+        </>
+      }
+      footer={
         <footer class="site-footer">
           <p>
             Paragraf – öppen programvara för kommunala nämnders sammanträden. Ingen spårning, inga kakor för
@@ -99,7 +77,9 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
             </li>
           </ul>
         </footer>
-      </body>
-    </html>
+      }
+    >
+      {children}
+    </PageChrome>
   )
 }

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
+import { meetingsWithCommittee, publicAgendaItems } from '../publication.repository.ts'
 import { meetingModified, paperModified } from './oparl-change-times.repository.ts'
 
 // Read-only SQL for the OParl API. Which rows are public is decided here in the same way as on
@@ -75,12 +76,7 @@ function publicMeetingKeys(db: Queryable, withModified = false): KeyQuery {
 }
 
 function publicMatterKeys(db: Queryable, withModified = false): KeyQuery {
-  const onPublicItems = db
-    .selectFrom('agenda_item')
-    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
-    .select('agenda_item.matter_id')
-    .where('agenda_item.confidential', '=', false)
-    .where('meeting.status', '!=', 'planned')
+  const onPublicItems = publicAgendaItems(db).select('item.matter_id')
   const base = db
     .selectFrom('matter')
     .select(['matter.id as id', 'matter.created_at as created', 'matter.organisation_id as bodyId'])
@@ -247,23 +243,16 @@ export async function listPersonRows(db: Queryable, ids: readonly number[]) {
 
 export async function listMeetingRows(db: Queryable, ids: readonly number[]) {
   if (ids.length === 0) return []
-  return db
-    .selectFrom('meeting')
-    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+  return meetingsWithCommittee(db)
     .select([
-      'meeting.id as id',
-      'meeting.slug as slug',
-      'meeting.meets_on as meetsOn',
       'meeting.start_time as startTime',
       'meeting.end_time as endTime',
       'meeting.location as location',
-      'meeting.status as status',
       'meeting.created_at as created',
       'meeting.updated_at as modified',
       'committee.id as committeeId',
       'committee.organisation_id as bodyId',
       'committee.name as committeeName',
-      'committee.slug as committeeSlug',
     ])
     .where('meeting.id', 'in', [...ids])
     .where('meeting.status', '!=', 'planned')
@@ -308,9 +297,7 @@ export async function listPublicItemsOfMatters(
   filter: { matterIds: readonly number[] } | { agendaItemId: number },
 ) {
   if ('matterIds' in filter && filter.matterIds.length === 0) return []
-  const query = db
-    .selectFrom('agenda_item as item')
-    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
+  const query = publicAgendaItems(db)
     .select([
       'item.id as agendaItemId',
       'item.matter_id as matterId',
@@ -320,8 +307,6 @@ export async function listPublicItemsOfMatters(
       'meeting.committee_id as committeeId',
     ])
     .where('item.matter_id', 'is not', null)
-    .where('item.confidential', '=', false)
-    .where('meeting.status', '!=', 'planned')
   return (
     'matterIds' in filter
       ? query.where('item.matter_id', 'in', [...filter.matterIds])
