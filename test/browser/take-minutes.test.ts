@@ -191,7 +191,7 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
     const context = await browser.newContext({ javaScriptEnabled: true })
     const page = await context.newPage()
     await signIn(page, secretary)
-    const minutes = `${base}/admin/namnder/socialnamnden/moten/${meeting.slug}/protokoll`
+    const minutes = `${base}/admin/namnder/socialnamnden/sammantraden/${meeting.slug}/protokoll`
     const path = new URL(minutes).pathname
     await page.goto(minutes)
     await checkAccessibility(page, 'minutes before the roll call')
@@ -203,6 +203,7 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
     await checkAccessibility(page, 'roll call')
     for (const i of absentIndexes)
       await page.check(`${rollCall} [name="narvaro-${members[i]!.id}"][value=absent]`)
+    for (const s of substitutes) await page.check(`${rollCall} [name="ersattare-narvarande-${s.id}"]`)
     await page.fill(`${rollCall} [name=ovriga]`, 'Tina Tjänsteperson, socialdirektör')
     await submit(page, rollCall, 'button[value=foresla]')
     await checkAccessibility(page, 'roll call with suggested substitutes')

@@ -119,7 +119,7 @@ describeOnEachDatabase('queueSignOffReminders', (getDb) => {
     assert.match(toSecretary.text, new RegExp(`Har ännu inte skrivit under: ${member.name}\\.`))
     assert.ok(
       toSecretary.text.includes(
-        `${publicUrl}/admin/namnder/${committee.slug}/moten/${meeting.slug}/protokoll/justering`,
+        `${publicUrl}/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}/protokoll/justering`,
       ),
     )
     assert.ok(!toSecretary.text.includes('/admin/justera/'))

@@ -61,7 +61,7 @@ describe('composeSignOffReminderMail', () => {
       daysLeft: 0,
       signUrls: [],
       secretary: {
-        url: 'https://x.se/admin/namnder/mn/moten/m/protokoll/justering',
+        url: 'https://x.se/admin/namnder/mn/sammantraden/m/protokoll/justering',
         unsignedNames: ['A', 'B'],
       },
     })

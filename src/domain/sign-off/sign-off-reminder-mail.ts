@@ -98,5 +98,5 @@ export function signPageUrl(publicUrl: string, signOffId: number): string {
 
 /** The secretary's sign-off page of the minutes: the address of minutesPaths.prepareSignOff. */
 export function minutesSignOffPageUrl(publicUrl: string, committeeSlug: string, meetingSlug: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/admin/namnder/${committeeSlug}/moten/${meetingSlug}/protokoll/justering`
+  return `${publicUrl.replace(/\/+$/, '')}/admin/namnder/${committeeSlug}/sammantraden/${meetingSlug}/protokoll/justering`
 }

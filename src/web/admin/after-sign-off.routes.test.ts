@@ -29,7 +29,7 @@ describeOnEachDatabase('rectification and appeals of a signed-off §', (getDb) =
     await createTestMinutes(db, committee, { meetsOn: '2023-03-30' })
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2023-04-03T10:00:00Z') })
     secretary = await signedInSecretary(app, db, committee, 'sekr-kn@example.se')
-    base = `/admin/namnder/${voted.committeeSlug}/moten/${voted.meetingSlug}/protokoll/paragrafer/1`
+    base = `/admin/namnder/${voted.committeeSlug}/sammantraden/${voted.meetingSlug}/protokoll/paragrafer/1`
   })
   after(() => app.close())
 

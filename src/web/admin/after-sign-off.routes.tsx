@@ -12,7 +12,7 @@ import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
-const url = '/admin/namnder/:committee/moten/:meeting/protokoll/paragrafer/:number'
+const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number'
 
 /** The § of the address, for the minutes' secretary (the policy of every minutes route), or 404. */
 async function load(request: FastifyRequest<Params>) {

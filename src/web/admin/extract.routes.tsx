@@ -10,7 +10,7 @@ type Params = { Params: MeetingParams['Params'] & { number: string } }
 /** The secretary's extract of a signed-off § (protokollsutdrag), confidential §§ included. */
 export async function extractRoutes(app: FastifyInstance) {
   app.get<Params>(
-    '/admin/namnder/:committee/moten/:meeting/protokoll/paragrafer/:number/utdrag',
+    '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number/utdrag',
     async (request, reply) => {
       const { committee, meeting } = await minutesToKeep(request)
       const data = await loadMinutes(request, committee, meeting)

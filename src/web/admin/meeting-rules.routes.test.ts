@@ -46,7 +46,7 @@ describeOnEachDatabase('the rules the workspace keeps at the meeting', (getDb) =
     })
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2022-12-14T15:00:00Z') })
     secretary = await signedInSecretary(app, db, committee, 'sekr@example.se')
-    base = `/admin/namnder/${committee.slug}/moten/${meeting.slug}/protokoll`
+    base = `/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}/protokoll`
   })
   after(() => app.close())
 

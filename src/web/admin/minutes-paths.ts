@@ -1,6 +1,7 @@
 // The addresses of the minutes workspace (kept beside its routes; see paths.ts for the rest).
 
-const base = (committee: string, meeting: string) => `/admin/namnder/${committee}/moten/${meeting}/protokoll`
+const base = (committee: string, meeting: string) =>
+  `/admin/namnder/${committee}/sammantraden/${meeting}/protokoll`
 
 export const minutesPaths = {
   overview: base,

@@ -36,7 +36,7 @@ describeOnEachDatabase('taking minutes in the workspace', (getDb) => {
     for (const [i, person] of [members[0]!, members[1]!].entries()) {
       signatories.push(await signedInPerson(app, db, person, `j${i}@example.se`))
     }
-    base = `/admin/namnder/${committee.slug}/moten/${meeting.slug}/protokoll`
+    base = `/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}/protokoll`
   })
   after(() => app.close())
 
@@ -212,5 +212,12 @@ describeOnEachDatabase('taking minutes in the workspace', (getDb) => {
     )
     const notices = await getDb().selectFrom('notice').select('id').where('kind', '=', 'minutes').execute()
     assert.equal(notices.length, 2)
+  })
+
+  it('sends the old address under …/moten/… on to …/sammantraden/…', async () => {
+    const old = base.replace('/sammantraden/', '/moten/')
+    const response = await secretary.get(`${old}/narvaro?sparat=1`)
+    assert.equal(response.statusCode, 301)
+    assert.equal(response.headers.location, `${base}/narvaro?sparat=1`)
   })
 })

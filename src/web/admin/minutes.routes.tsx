@@ -18,11 +18,24 @@ import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 
 type Request = FastifyRequest<MeetingParams>
-const base = '/admin/namnder/:committee/moten/:meeting/protokoll'
+const base = '/admin/namnder/:committee/sammantraden/:meeting/protokoll'
 
 /** The minutes of a meeting: the overview, adding §§, appointing signatories, preparing sign-off. */
 export async function minutesRoutes(app: FastifyInstance) {
   app.get<MeetingParams>(base, async (request, reply) => overview(request, reply))
+
+  // The minutes lived under …/moten/… until the workspace said sammantraden everywhere: old links,
+  // bookmarks and mails still arrive there (308 keeps a form's POST a POST).
+  app.route<{ Params: { committee: string; '*': string } }>({
+    method: ['GET', 'POST'],
+    url: '/admin/namnder/:committee/moten/*',
+    handler: async (request, reply) => {
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
+      const rest = request.params['*']
+      const target = `/admin/namnder/${encodeURIComponent(request.params.committee)}/sammantraden/${rest}${query}`
+      return reply.redirect(target, request.method === 'GET' ? 301 : 308)
+    },
+  })
 
   // A § per agenda item, numbered by the committee's scheme; title and decision points from the proposal.
   app.post<MeetingParams>(`${base}/paragrafer`, async (request, reply) =>

@@ -19,6 +19,8 @@ export interface RollCallForm {
   left: Map<number, string>
   others: string
   error?: string | undefined
+  /** What the secretary needs to do before substitutes can be suggested. */
+  hint?: string | undefined
 }
 
 export function RollCallPage(props: {
@@ -55,6 +57,11 @@ export function RollCallPage(props: {
         <div class="error-summary" role="alert">
           <h2>Närvaron kunde inte sparas</h2>
           <p>{form.error}</p>
+        </div>
+      )}
+      {form.hint && (
+        <div class="warning" role="status">
+          <p>{form.hint}</p>
         </div>
       )}
       <OrderWarnings form={form} data={data} />
@@ -167,8 +174,9 @@ export function RollCallPage(props: {
           </textarea>
         </div>
         <p class="hint">
-          Ersättare föreslås i den fastställda ordningen, med ledamotens eget parti först (KL 5:18). Välj
-          frånvarande ledamöter och tryck på Föreslå ersättare; förslaget kan ändras innan du sparar.
+          Ersättare föreslås bland dem som är på plats, i den fastställda ordningen, med ledamotens eget parti
+          först (KL 5:18). Välj frånvarande ledamöter, kryssa i ersättarna på plats och tryck på Föreslå
+          ersättare; förslaget kan ändras innan du sparar.
         </p>
         <button type="submit" name="atgard" value="foresla" class="secondary">
           Föreslå ersättare

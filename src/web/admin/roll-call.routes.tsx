@@ -11,7 +11,7 @@ import { minutesPaths } from './minutes-paths.ts'
 import { type PresenceChoice, type RollCallForm, RollCallPage } from './roll-call.page.tsx'
 
 export async function rollCallRoutes(app: FastifyInstance) {
-  const url = '/admin/namnder/:committee/moten/:meeting/protokoll/narvaro'
+  const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/narvaro'
 
   app.get<MeetingParams>(url, async (request, reply) => {
     const { committee, meeting } = await minutesToKeep(request)
@@ -123,17 +123,25 @@ function formFromBody(body: unknown, memberships: Membership[]): RollCallForm {
   return form
 }
 
-/** Proposes substitutes for absent members who have none chosen, in the established order. */
+/**
+ * Proposes substitutes for absent members who have none chosen: only among the substitutes ticked
+ * present (one who is not there cannot serve), in the established order (B3, KL 5:18).
+ */
 function fillSuggestions(form: RollCallForm, memberships: Membership[]) {
   const members = memberships.filter((m) => m.role !== 'substitute')
   const chosen = new Set([...form.substituteFor.values()])
-  const available = memberships.filter((m) => m.role === 'substitute' && !chosen.has(m.personId))
+  const available = memberships.filter(
+    (m) => m.role === 'substitute' && form.substitutePresent.has(m.personId) && !chosen.has(m.personId),
+  )
   const absent = members
     .filter((m) => form.presence.get(m.personId) === 'absent' && !form.substituteFor.get(m.personId))
     .map((m) => m.personId)
+  if (absent.length > 0 && available.length === 0) {
+    form.hint = 'Kryssa i vilka ersättare som är på plats, så föreslås ersättare bland dem.'
+    return
+  }
   for (const [memberId, substituteId] of suggestSubstitutes(members, available, absent)) {
     form.substituteFor.set(memberId, substituteId)
-    if (substituteId) form.substitutePresent.add(substituteId)
   }
 }
 

@@ -32,7 +32,7 @@ import { minutesPaths } from './minutes-paths.ts'
 import { SectionPage, type SectionTextForm, sectionTextForm } from './section.page.tsx'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
-const url = '/admin/namnder/:committee/moten/:meeting/protokoll/paragrafer/:number'
+const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number'
 
 /** The persons whose ids appear as `prefix-<id>` keys of the body (checkboxes, radio groups). */
 function idsIn(body: unknown, prefix: string): Array<[number, string]> {

@@ -79,7 +79,7 @@ describeOnEachDatabase('signing off §§ that hold a personnummer (P3)', (getDb)
     assert.match(
       forSecretary,
       new RegExp(
-        `<a href="/admin/namnder/${committee.slug}/moten/${meeting.slug}/protokoll/paragrafer/2">§ 2, sammanfattning, rad 2</a>`,
+        `<a href="/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}/protokoll/paragrafer/2">§ 2, sammanfattning, rad 2</a>`,
       ),
     )
   })
