@@ -34,4 +34,41 @@ describe('htmlToText', () => {
   it('decodes character references', () => {
     assert.equal(decodeEntities('&aring;&auml;&ouml; &#167; &#x2013; &amp; &okänd;'), 'åäö § – & &okänd;')
   })
+
+  it('reads on after an inline script that compares with "<"', () => {
+    const text = htmlToText(
+      '<p>Före</p><script>for (var i = 0; i<items.length; i++) total += i</script><p>§ 5 Budget</p>',
+    )
+    assert.match(text, /Före/)
+    assert.match(text, /§ 5 Budget/)
+    assert.equal(text.includes('items'), false)
+  })
+
+  it('keeps an attribute value that holds ">" out of the text', () => {
+    const text = htmlToText(
+      '<p><a href="/f/1" title="a > b" data-x=\'c>d\'>Bilaga</a> och <span title=">">mer</span></p>',
+    )
+    assert.equal(text.trim(), '[Bilaga](/f/1) och mer')
+  })
+
+  it('keeps table cells apart when their end tags are left out, as HTML allows', () => {
+    const blocks = markdownToBlocks(
+      htmlToText('<table><tr><td>Per Holm (M)<td>Ja<tr><td>Eva Lind (S)<td>Nej</table>'),
+    )
+    assert.deepEqual(
+      blocks.map((b) => b.cells),
+      [
+        ['Per Holm (M)', 'Ja'],
+        ['Eva Lind (S)', 'Nej'],
+      ],
+    )
+  })
+
+  it('decodes every named character reference HTML defines', () => {
+    assert.equal(
+      htmlToText('<p>5&nbsp;000&euro; &frac12; &Omega; &rarr; &okänd;</p>').trim(),
+      '5 000€ ½ Ω → &okänd;',
+    )
+    assert.equal(decodeEntities('&euro;&hearts;'), '€♥')
+  })
 })

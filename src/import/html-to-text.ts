@@ -1,50 +1,40 @@
+import { type DefaultTreeAdapterTypes, parse, parseFragment } from 'parse5'
+
+type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.ParentNode
+type Element = DefaultTreeAdapterTypes.Element
+
 /**
  * Converts HTML to the Markdown-like text that markdownToBlocks reads: headings as "#", bold as
  * "**", struck text (del, s, strike) as "~~", list items as "- " or "1. ", table rows as "| a | b |"
- * and links as "[text](href)". A single linear scan; tolerant of broken markup.
+ * and links as "[text](href)". The document is parsed as a browser would (parse5, the WHATWG
+ * algorithm): scripts end only at </script>, attribute values may hold ">", end tags that HTML
+ * lets a writer leave out (</td>, </li>, </p>) are implied and every named character reference
+ * is decoded.
  */
 export function htmlToText(html: string): string {
   const out = new Output()
   const lists: { ordered: boolean; n: number }[] = []
-  let skipUntil = ''
-  let i = 0
-  let gt = -1
-  const n = html.length
-  while (i < n) {
-    const lt = html.indexOf('<', i)
-    const textEnd = lt === -1 ? n : lt
-    if (textEnd > i) {
-      if (!skipUntil) out.text(decodeEntities(html.slice(i, textEnd)))
-      i = textEnd
+  // An explicit stack instead of recursion: published pages nest thousands of levels deep at worst.
+  const stack: { node: Node; leaving: boolean }[] = [{ node: parse(html), leaving: false }]
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop() as { node: Node; leaving: boolean }
+    if (node.nodeName === '#text') {
+      out.text((node as DefaultTreeAdapterTypes.TextNode).value)
       continue
     }
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4)
-      i = end === -1 ? n : end + 3
+    if (!('childNodes' in node)) continue
+    const element = 'tagName' in node ? node : undefined
+    if (element && SKIPPED.has(element.tagName)) continue
+    if (leaving) {
+      if (element) applyTag(out, lists, tagOf(element, true))
       continue
     }
-    // '>' positions only move forward: reuse the last one found, so stray '<' stay linear.
-    if (gt <= i) gt = html.indexOf('>', i + 1)
-    if (gt === -1) {
-      if (!skipUntil) out.text(decodeEntities(html.slice(i)))
-      break
+    if (element) {
+      applyTag(out, lists, tagOf(element, false))
+      stack.push({ node, leaving: true })
     }
-    const tag = gt - i < 4000 ? parseTag(html.slice(i + 1, gt)) : undefined
-    if (!tag) {
-      if (!skipUntil) out.text('<')
-      i++
-      continue
-    }
-    i = gt + 1
-    if (skipUntil) {
-      if (tag.closing && tag.name === skipUntil) skipUntil = ''
-      continue
-    }
-    if (!tag.closing && SKIPPED.has(tag.name) && !tag.selfClosing) {
-      skipUntil = tag.name
-      continue
-    }
-    applyTag(out, lists, tag)
+    const children = node.nodeName === 'template' ? [] : node.childNodes
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k] as Node, leaving: false })
   }
   return out.finish()
 }
@@ -52,8 +42,16 @@ export function htmlToText(html: string): string {
 interface Tag {
   name: string
   closing: boolean
-  selfClosing: boolean
   href?: string
+}
+
+function tagOf(element: Element, closing: boolean): Tag {
+  const tag: Tag = { name: element.tagName, closing }
+  if (element.tagName === 'a' && !closing) {
+    const href = element.attrs.find((a) => a.name === 'href')?.value.trim()
+    if (href) tag.href = href
+  }
+  return tag
 }
 
 const SKIPPED = new Set([
@@ -151,25 +149,6 @@ function applyTag(out: Output, lists: { ordered: boolean; n: number }[], tag: Ta
   }
 }
 
-function parseTag(inner: string): Tag | undefined {
-  const m = /^(\/?)([a-zA-Z][a-zA-Z0-9-]{0,20})/.exec(inner)
-  if (!m)
-    return inner.startsWith('!') || inner.startsWith('?')
-      ? { name: '!', closing: false, selfClosing: true }
-      : undefined
-  const tag: Tag = {
-    name: (m[2] ?? '').toLowerCase(),
-    closing: m[1] === '/',
-    selfClosing: inner.endsWith('/'),
-  }
-  if (tag.name === 'a' && !tag.closing) {
-    const href = /\bhref\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|([^\s>]{1,2000}))/i.exec(inner)
-    const value = href?.[1] ?? href?.[2] ?? href?.[3]
-    if (value) tag.href = decodeEntities(value)
-  }
-  return tag
-}
-
 class Output {
   private parts: string[] = []
   private line = ''
@@ -240,52 +219,11 @@ class Output {
   }
 }
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  shy: '',
-  ndash: '–',
-  mdash: '—',
-  sect: '§',
-  hellip: '…',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  laquo: '«',
-  raquo: '»',
-  aring: 'å',
-  auml: 'ä',
-  ouml: 'ö',
-  Aring: 'Å',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  eacute: 'é',
-  Eacute: 'É',
-  uuml: 'ü',
-  Uuml: 'Ü',
-  aacute: 'á',
-  oslash: 'ø',
-  aelig: 'æ',
-  bull: '•',
-  middot: '·',
-  copy: '©',
-}
-
-/** Decodes HTML character references; unknown names are kept as printed. */
+/** Decodes HTML character references, every name HTML defines; unknown names are kept as printed. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,10});/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1))
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : ' '
-    }
-    return NAMED[ref] ?? whole
-  })
+  const fragment = parseFragment(`<textarea>\n${s.replace(/</g, '&lt;')}</textarea>`)
+  const textarea = fragment.childNodes[0]
+  const text = textarea && 'childNodes' in textarea ? textarea.childNodes[0] : undefined
+  return text && 'value' in text ? text.value : s
 }
