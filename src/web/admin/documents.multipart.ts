@@ -1,5 +1,6 @@
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { InvalidInputError } from '../../domain/shared/errors.ts'
 
 /** The largest document a clerk may upload. */
 export const maxDocumentBytes = 50 * 1024 * 1024
@@ -9,6 +10,10 @@ declare module 'fastify' {
     /** An upload form (multipart): its fields before the file, and the file, still a stream. */
     upload: { fields: Record<string, string>; file: MultipartFile | undefined } | null
   }
+  interface FastifyContextConfig {
+    /** A workspace form that takes a file (multipart/form-data); other forms refuse one unread. */
+    upload?: boolean
+  }
 }
 
 /**
@@ -16,18 +21,37 @@ declare module 'fastify' {
  * token among them) are read at preValidation, so the CSRF check sees them; the file itself is
  * left as a stream for the use case. Forms must therefore put the file input last.
  * Register before the CSRF hook.
+ *
+ * At most ~200 kB of fields is held before the check (20 fields of 10 kB); a request without a
+ * session is redirected at onRequest, before anything is read. Whatever answer a request gets,
+ * the unread rest of its file is drained (and dropped) as the answer goes out: a body left half
+ * read stalls the keep-alive connection, and the next request on it would hang until the timeout.
  */
 export async function registerUploadForms(app: FastifyInstance) {
   await app.register(multipart, {
     // Slightly above the limit: the use case counts the bytes and refuses with its own reason,
     // instead of busboy cutting the file off.
-    limits: { fileSize: maxDocumentBytes + 64 * 1024, files: 1, fields: 20, fieldSize: 10_000 },
+    limits: {
+      fileSize: maxDocumentBytes + 64 * 1024,
+      files: 1,
+      fields: 20,
+      fieldSize: 10_000,
+      parts: 25,
+      headerPairs: 20,
+    },
   })
   app.decorateRequest('upload', null)
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return
+    // Not read at all: Node discards an untouched body itself once the answer is sent.
+    if (!request.routeOptions.config.upload)
+      throw new InvalidInputError('this form takes no file (multipart/form-data)', 'file')
     const file = await request.file()
     request.upload = { fields: fieldsOf(file?.fields), file }
+  })
+  app.addHook('onSend', async (request) => {
+    const stream = request.upload?.file?.file
+    if (stream && !stream.readableEnded && !stream.destroyed) stream.resume()
   })
 }
 

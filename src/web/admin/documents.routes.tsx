@@ -53,7 +53,7 @@ const back = (reply: FastifyReply, committeeSlug: string, meetingSlug: string, i
   reply.redirect(`${savedAt(paths.admin.agendaItem(committeeSlug, meetingSlug, itemId))}#handlingar`, 303)
 
 export async function documentRoutes(app: FastifyInstance) {
-  app.post<ItemParams>(base, async (request, reply) => {
+  app.post<ItemParams>(base, { config: { upload: true } }, async (request, reply) => {
     const { committee, meeting, item } = await documentsOf(request)
     const fields = request.upload?.fields ?? {}
     const values = {
@@ -94,30 +94,36 @@ export async function documentRoutes(app: FastifyInstance) {
     return renderItem(request, reply, committee, meeting, item.id, { uploadForm: { values, errors } })
   })
 
-  app.post<DocumentParams>(`${base}/:document/ny-version`, async (request, reply) => {
-    const { committee, meeting, item } = await documentsOf(request)
-    const documentId = idOf(request.params.document) ?? 0
-    // Only a document attached to this item: the address must not reach another organisation's.
-    const attached = await listAttachmentRows(request.db, [item.id])
-    if (!attached.some((a) => a.document.id === documentId)) {
-      request.upload?.file?.file.resume()
-      throw new NotFoundError('attachment', documentId)
-    }
-    const file = fileOf(request)
-    let message = 'Välj filen med den nya versionen.'
-    if (file) {
-      try {
-        await replaceDocument(request.db, request.documents, request.actor!, {
-          ...file,
-          replacesDocumentId: documentId,
-        })
-        return back(reply, committee.slug, meeting.slug, item.id)
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'invalid_state')
-          message = 'Den här versionen har redan ersatts. Ladda om sidan och ersätt den nyaste versionen.'
-        else message = uploadErrors(error).file ?? message
+  app.post<DocumentParams>(
+    `${base}/:document/ny-version`,
+    { config: { upload: true } },
+    async (request, reply) => {
+      const { committee, meeting, item } = await documentsOf(request)
+      const documentId = idOf(request.params.document) ?? 0
+      // Only a document attached to this item: the address must not reach another organisation's.
+      const attached = await listAttachmentRows(request.db, [item.id])
+      if (!attached.some((a) => a.document.id === documentId)) {
+        request.upload?.file?.file.resume()
+        throw new NotFoundError('attachment', documentId)
       }
-    }
-    return renderItem(request, reply, committee, meeting, item.id, { replaceError: { documentId, message } })
-  })
+      const file = fileOf(request)
+      let message = 'Välj filen med den nya versionen.'
+      if (file) {
+        try {
+          await replaceDocument(request.db, request.documents, request.actor!, {
+            ...file,
+            replacesDocumentId: documentId,
+          })
+          return back(reply, committee.slug, meeting.slug, item.id)
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'invalid_state')
+            message = 'Den här versionen har redan ersatts. Ladda om sidan och ersätt den nyaste versionen.'
+          else message = uploadErrors(error).file ?? message
+        }
+      }
+      return renderItem(request, reply, committee, meeting, item.id, {
+        replaceError: { documentId, message },
+      })
+    },
+  )
 }
