@@ -9,16 +9,18 @@ import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { signOffDeadline } from '../sign-off/sign-off-deadline.ts'
-import { upsertAttendance } from './attendance.repository.ts'
+import { listAttendance, upsertAttendance } from './attendance.repository.ts'
 import type { Attendance, AttendanceRole } from './attendance.ts'
 import {
   findMinutesOfMeeting,
   getMinutes,
   insertMinutes,
+  listSignatoryIds,
   replaceSignatories,
   updateMinutesRow,
 } from './minutes.repository.ts'
 import type { Minutes } from './minutes.ts'
+import { assertAttendanceKept, assertRecordOpen } from './signed-off-record.ts'
 
 export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
 
@@ -79,7 +81,6 @@ export async function appointSignatories(
   },
 ): Promise<void> {
   let minutes = await getMinutes(trx, input.minutesId)
-  if (minutes.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
   const meeting = await getMeeting(trx, minutes.meetingId)
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
   const unique = [...new Set(input.personIds)]
@@ -91,6 +92,11 @@ export async function appointSignatories(
     )
   }
   for (const id of unique) await getPerson(trx, id)
+  // The signatories vouch for the signed-off §§ and are printed on them: once one § is signed off,
+  // they stay who they were (the place and day of the remaining sign-off may still be agreed).
+  const appointed = await listSignatoryIds(trx, minutes.id)
+  if (minutes.status === 'signed_off' || unique.join() !== appointed.join())
+    await assertRecordOpen(trx, minutes.id, 'signatories')
   if (input.signOffPlannedOn !== undefined) {
     if (!isIsoDate(input.signOffPlannedOn))
       throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signOffPlannedOn')
@@ -122,7 +128,7 @@ export async function appointSignatories(
 /**
  * Records that the chair declared the meeting closed, at `at` (an instant). Dissents are announced
  * before it (KL 4:27): after it, one is written down only as announced before the close. The time
- * may be corrected until the minutes are signed off.
+ * may be corrected until a § is signed off.
  */
 export async function closeMeeting(
   trx: Queryable,
@@ -130,8 +136,11 @@ export async function closeMeeting(
   input: { minutesId: number; at: Date },
 ): Promise<Minutes> {
   const before = await getMinutes(trx, input.minutesId)
-  if (before.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
   if (Number.isNaN(input.at.getTime())) throw new InvalidInputError('the closing time is not a time', 'at')
+  // A § signed off at the meeting (omedelbar justering) was signed before the close, so the close
+  // may still be recorded after it; once recorded it is part of what later sign-offs vouch for.
+  if (before.status === 'signed_off' || before.meetingClosedAt !== null)
+    await assertRecordOpen(trx, before.id, 'closing_time')
   const after = await updateMinutesRow(trx, before, { meetingClosedAt: input.at.toISOString() })
   const meeting = await getMeeting(trx, before.meetingId)
   await recordAudit(trx, actor, 'minutes.meeting_closed', await auditRef(trx, meeting, before.id), {
@@ -154,7 +163,11 @@ export interface RecordAttendanceInput {
   leftAfterSection?: number
 }
 
-/** Records one line of the roll call: who was there, in what role, and for whom a substitute served. */
+/**
+ * Records one line of the roll call: who was there, in what role, and for whom a substitute served.
+ * Once the minutes are signed off the roll call is theirs; while only some §§ are, a line may change
+ * what the open §§ show but not what a signed-off § shows (signed-off-record.ts).
+ */
 export async function recordAttendance(
   trx: Queryable,
   actor: Actor,
@@ -183,6 +196,8 @@ export async function recordAttendance(
     throw new InvalidInputError('the committee does not allow taking part at a distance (KL 6:24)', 'remote')
   }
   await getPerson(trx, input.personId)
+  const minutes = await findMinutesOfMeeting(trx, meeting.id)
+  const before = (await listAttendance(trx, [meeting.id])).find((a) => a.personId === input.personId)
   const attendance: Attendance = {
     meetingId: meeting.id,
     personId: input.personId,
@@ -195,6 +210,8 @@ export async function recordAttendance(
     arrivedAtSection: input.arrivedAtSection ?? null,
     leftAfterSection: input.leftAfterSection ?? null,
   }
+  if (minutes?.status === 'signed_off') await assertRecordOpen(trx, minutes.id, 'attendance')
+  if (minutes) await assertAttendanceKept(trx, minutes.id, before, attendance)
   await upsertAttendance(trx, attendance)
   await recordAudit(
     trx,

@@ -6,7 +6,6 @@ import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { getMeeting, getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
 import { listAttendance } from './attendance.repository.ts'
 import {
   findSectionByNumber,
@@ -30,6 +29,7 @@ import {
   listRecusals,
   listServices,
 } from './section-record.repository.ts'
+import { assertSectionsOpen, listSignedOffSections, SignedOffRecordError } from './signed-off-record.ts'
 
 export interface SectionInput {
   title: string
@@ -52,7 +52,12 @@ export async function addSection(
   input: SectionInput & { minutesId: number; number?: number },
 ): Promise<Section> {
   const minutes = await getMinutes(trx, input.minutesId)
-  if (minutes.status === 'signed_off') throw new InvalidStateError('the minutes are signed off')
+  const signedOff = await listSignedOffSections(trx, { minutesId: minutes.id })
+  if (minutes.status === 'signed_off')
+    throw new SignedOffRecordError(
+      'numbering',
+      signedOff.map((s) => s.label),
+    )
   const title = input.title.trim()
   if (!title) throw new InvalidInputError('the § needs a title', 'title')
   const meeting = await getMeeting(trx, minutes.meetingId)
@@ -78,6 +83,10 @@ export async function addSection(
         }))
   if (!Number.isInteger(number) || number < 1)
     throw new InvalidInputError('a § number is a whole number from 1', 'number')
+  // The signed-off §§ keep their numbers and their order: a § added later comes after them.
+  const lastSignedOff = signedOff.at(-1)
+  if (lastSignedOff && number <= lastSignedOff.number)
+    throw new SignedOffRecordError('numbering', [lastSignedOff.label])
   if (await findSectionByNumber(trx, minutes.id, number))
     throw new InvalidInputError(`§ ${number} exists in these minutes`, 'number')
   const section = await insertSection(trx, {
@@ -154,16 +163,7 @@ export async function recordServingFromRollCall(
 ): Promise<number> {
   const all = await listSectionRows(trx, [input.minutesId])
   // Signed-off §§ keep the record they were signed off with; the roll call applies to the others.
-  const locked = new Set(
-    (
-      await listSectionsInSignOffs(
-        trx,
-        all.map((s) => s.id),
-      )
-    )
-      .filter((s) => s.status === 'signed_off')
-      .map((s) => s.sectionId),
-  )
+  const locked = new Set((await listSignedOffSections(trx, { minutesId: input.minutesId })).map((s) => s.id))
   const sections = all.filter((s) => !locked.has(s.id))
   const ids = sections.map((s) => s.id)
   const [existing, recusals] = await Promise.all([listServices(trx, ids), listRecusals(trx, ids)])
@@ -286,13 +286,13 @@ export async function sectionQuorum(db: Queryable, sectionId: number): Promise<Q
   })
 }
 
-/** A § that may still be changed: its minutes are not signed off and it is in no sign-off. */
+/**
+ * A § that may still be changed: it is not signed off. Every use case that writes a § or what is
+ * recorded under it (who served, jäv, motions, votes, dissents, statements) reads it through here.
+ */
 export async function getEditableSection(trx: Queryable, sectionId: number): Promise<Section> {
   const section = await getSection(trx, sectionId)
-  const signOffs = await listSectionsInSignOffs(trx, [section.id])
-  if (signOffs.some((s) => s.status === 'signed_off')) {
-    throw new InvalidStateError(`${section.label} is signed off: a correction needs a recorded rectification`)
-  }
+  await assertSectionsOpen(trx, [section.id])
   return section
 }
 

@@ -1,4 +1,5 @@
 import { LoginRefusedError } from '../../domain/account/account.service.ts'
+import { SignedOffRecordError } from '../../domain/minutes/signed-off-record.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 
 // The Swedish words for what the minutes' use cases refuse. The domain's messages are for
@@ -88,8 +89,25 @@ const messages: Array<[RegExp, string]> = [
   [/reported to the committee/, 'Beslutet är anmält till nämnden och anslås med protokollet.'],
 ]
 
+const signedOffParts: Record<SignedOffRecordError['part'], string> = {
+  section: 'Paragrafen och det som är antecknat under den kan inte längre ändras här.',
+  attendance: 'Närvaron och tjänstgöringen som gällde där kan inte längre ändras.',
+  signatories: 'Justerarna kan inte längre bytas.',
+  closing_time: 'Tiden då sammanträdet avslutades kan inte längre ändras.',
+  numbering:
+    'En ny paragraf kan bara läggas till efter de justerade, i ett protokoll som inte är justerat i sin helhet.',
+}
+
+/** Tells the clerk which §§ are justerade and that only a recorded rättelse changes them. */
+function signedOffRefusal(error: SignedOffRecordError): string {
+  const { labels } = error
+  const which = labels.length > 3 ? `${labels[0]} till ${labels.at(-1)}` : labels.join(', ')
+  return `${which} är ${labels.length === 1 ? 'justerad' : 'justerade'}. ${signedOffParts[error.part]} Ett justerat protokoll ändras bara genom en rättelse, som redovisas öppet vid paragrafen.`
+}
+
 /** The Swedish message for a refusal of the minutes' use cases; other errors are rethrown. */
 export function swedishRefusal(error: unknown): string {
+  if (error instanceof SignedOffRecordError) return signedOffRefusal(error)
   if (error instanceof LoginRefusedError)
     return error.reason === 'throttled'
       ? 'För många felaktiga försök. Vänta en stund och försök igen.'

@@ -1,0 +1,125 @@
+import type { Queryable } from '../../db/database.ts'
+import { forUpdate } from '../../db/dialect.ts'
+import { DomainError } from '../shared/errors.ts'
+import type { Attendance } from './attendance.ts'
+
+// A signed-off § is a public document (TF 2:10) and the record the signatories vouched for
+// (KL 5:69): from then on it changes only by a recorded, public rectification (rättelse, FL 36 §,
+// rectifySection), never by an edit. Every write of the minutes' use cases asks here first, inside
+// its own transaction, so the rule holds for the workspace, the importer and the command line alike.
+
+/** What a refused write would have changed in the signed-off record. */
+export type SignedOffPart = 'section' | 'attendance' | 'signatories' | 'closing_time' | 'numbering'
+
+/** A write refused because it would change what was signed off: the labels of the §§ it touches. */
+export class SignedOffRecordError extends DomainError {
+  constructor(
+    readonly part: SignedOffPart,
+    readonly labels: readonly string[],
+  ) {
+    super(
+      'invalid_state',
+      `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} signed off: a correction needs a recorded rectification (${part})`,
+    )
+    this.name = 'SignedOffRecordError'
+  }
+}
+
+/**
+ * The §§ of the minutes that are signed off, in § order. On PostgreSQL the sign-off rows of the §§
+ * asked about, pending ones included, are locked until the transaction ends: a write checked here
+ * cannot commit around the last signature (signSections locks the same row), it waits and then
+ * sees the § signed off.
+ */
+export async function listSignedOffSections(
+  trx: Queryable,
+  where: { minutesId: number } | { sectionIds: readonly number[] },
+): Promise<Array<{ id: number; number: number; label: string }>> {
+  if ('sectionIds' in where && where.sectionIds.length === 0) return []
+  const query = trx
+    .selectFrom('sign_off_section')
+    .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+    .innerJoin('section', 'section.id', 'sign_off_section.section_id')
+    .select([
+      'section.id as id',
+      'section.number as number',
+      'section.label as label',
+      'sign_off.status as status',
+    ])
+  const rows = await forUpdate(
+    trx,
+    ('sectionIds' in where
+      ? query.where('section.id', 'in', [...where.sectionIds])
+      : query.where('section.minutes_id', '=', where.minutesId)
+    ).orderBy('section.number'),
+  ).execute()
+  return rows.filter((r) => r.status === 'signed_off').map(({ id, number, label }) => ({ id, number, label }))
+}
+
+/** Refuses the write when any of these §§ is signed off (the § itself and all recorded under it). */
+export async function assertSectionsOpen(trx: Queryable, sectionIds: readonly number[]): Promise<void> {
+  const signedOff = await listSignedOffSections(trx, { sectionIds })
+  if (signedOff.length > 0)
+    throw new SignedOffRecordError(
+      'section',
+      signedOff.map((s) => s.label),
+    )
+}
+
+/**
+ * Refuses a write to what the minutes as a whole were signed off with (the signatories, the closing
+ * time) once any § is signed off. Returns nothing when no § is.
+ */
+export async function assertRecordOpen(
+  trx: Queryable,
+  minutesId: number,
+  part: SignedOffPart,
+): Promise<void> {
+  const signedOff = await listSignedOffSections(trx, { minutesId })
+  if (signedOff.length > 0)
+    throw new SignedOffRecordError(
+      part,
+      signedOff.map((s) => s.label),
+    )
+}
+
+/**
+ * What the roll call says of one person at § `number`: whether they were there and in what
+ * capacity. A signed-off § keeps this as it was; the roll call may change only what the §§ still
+ * open show.
+ */
+export function attendanceAt(line: Attendance | undefined, number: number): string {
+  if (!line) return 'not recorded'
+  const there =
+    line.present &&
+    (line.arrivedAtSection === null || number >= line.arrivedAtSection) &&
+    (line.leftAfterSection === null || number <= line.leftAfterSection)
+  return JSON.stringify({
+    role: line.role,
+    partyId: line.partyId,
+    title: line.title,
+    there,
+    remote: there && line.remote,
+    servingForPersonId: there ? line.servingForPersonId : null,
+  })
+}
+
+/**
+ * Refuses a roll-call line that would change the attendance of a signed-off §: partly signed-off
+ * minutes (omedelbar justering) take arrivals, departures and substitutes for the §§ still open,
+ * as long as every signed-off § shows the same person as before.
+ */
+export async function assertAttendanceKept(
+  trx: Queryable,
+  minutesId: number,
+  before: Attendance | undefined,
+  after: Attendance,
+): Promise<void> {
+  const signedOff = await listSignedOffSections(trx, { minutesId })
+  const changed = signedOff.filter((s) => attendanceAt(before, s.number) !== attendanceAt(after, s.number))
+  if (changed.length > 0)
+    throw new SignedOffRecordError(
+      'attendance',
+      changed.map((s) => s.label),
+    )
+}
