@@ -10,6 +10,7 @@ import * as signOffReminders from './migrations/0007-sign-off-reminders.ts'
 import * as accessibilityFeedback from './migrations/0008-accessibility-feedback.ts'
 import * as userAdmin from './migrations/0009-user-admin.ts'
 import * as subscriptions from './migrations/0010-subscriptions.ts'
+import * as publicReadIndexes from './migrations/0012-public-read-indexes.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-accessibility-feedback': accessibilityFeedback,
   '0009-user-admin': userAdmin,
   '0010-subscriptions': subscriptions,
+  '0012-public-read-indexes': publicReadIndexes,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -81,3 +81,21 @@ export async function listMatterAppearanceRows(db: Queryable, matterId: number) 
     .orderBy('item.position')
     .execute()
 }
+
+/**
+ * The registry number of each agenda item of a meeting that belongs to a matter, by agenda item id;
+ * none for confidential items, whose matter may itself say too much (OSL).
+ */
+export async function listRegistryNumbersOfMeeting(
+  db: Queryable,
+  meetingId: number,
+): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('agenda_item')
+    .innerJoin('matter', 'matter.id', 'agenda_item.matter_id')
+    .select(['agenda_item.id as itemId', 'matter.registry_number as registryNumber'])
+    .where('agenda_item.meeting_id', '=', meetingId)
+    .where('agenda_item.confidential', '=', false)
+    .execute()
+  return new Map(rows.map((r) => [r.itemId, r.registryNumber]))
+}

@@ -10,7 +10,7 @@ import {
 } from './matter.repository.ts'
 import { type Matter, type MatterKind, normaliseRegistryNumber } from './matter.ts'
 
-export { findMatterByRegistryNumber, getMatter } from './matter.repository.ts'
+export { findMatterByRegistryNumber, getMatter, listRegistryNumbersOfMeeting } from './matter.repository.ts'
 
 export interface RegisterMatterInput {
   organisationId: number

@@ -14,7 +14,10 @@ export interface SearchIndex {
     db: Queryable,
     rows: ReadonlyArray<{ id: number; titleWords: string[]; bodyWords: string[] }>,
   ): Promise<void>
-  /** The term matches a word of the entry by stem or, for terms of three letters or more, is part of one. */
+  /**
+   * The term matches a word of the entry by stem or, for terms of three letters or more, is part of
+   * one, as typed or in one of its spellings with å, ä and ö (which `rank` never counts as a word).
+   */
   matches(term: QueryTerm): RawBuilder<SqlBool>
   /** 0: every term matches a word of the title by stem; 1: a word anywhere; 2: only parts of words. */
   rank(terms: readonly QueryTerm[]): RawBuilder<number>
@@ -37,8 +40,9 @@ const sqliteIndex: SearchIndex = {
     }
   },
   matches(term) {
+    const spellings = [term.stem, ...(term.variants ?? [])].map(phrase).join(' OR ')
     return term.stem.length >= shortestPart
-      ? sql<SqlBool>`e.id in (select rowid from search_trigram where search_trigram match ${phrase(term.stem)})`
+      ? sql<SqlBool>`e.id in (select rowid from search_trigram where search_trigram match ${spellings})`
       : sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${phrase(term.stem)})`
   },
   rank(terms) {
@@ -55,9 +59,12 @@ const sqliteIndex: SearchIndex = {
 const postgresIndex: SearchIndex = {
   async addWords() {},
   matches(term) {
-    return term.stem.length >= shortestPart
-      ? sql<SqlBool>`(e.title_words || ' ' || e.body_words) like ${`%${term.stem}%`}`
-      : sql<SqlBool>`e.search_vector @@ to_tsquery('swedish', ${term.word})`
+    if (term.stem.length < shortestPart)
+      return sql<SqlBool>`e.search_vector @@ to_tsquery('swedish', ${term.word})`
+    const likes = [term.stem, ...(term.variants ?? [])].map(
+      (spelling) => sql<SqlBool>`(e.title_words || ' ' || e.body_words) like ${`%${spelling}%`}`,
+    )
+    return sql<SqlBool>`(${sql.join(likes, sql` or `)})`
   },
   rank(terms) {
     const inTitle = terms.map((t) => `${t.word}:A`).join(' & ')

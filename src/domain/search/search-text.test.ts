@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { excerpt, highlight, indexedWords, matchesTerm, queryTerms, stem } from './search-text.ts'
+import {
+  excerpt,
+  highlight,
+  indexedWords,
+  matchesTerm,
+  queryTerms,
+  spellingsWithSwedishLetters,
+  stem,
+} from './search-text.ts'
 
 const marked = (segments: Array<{ text: string; hit: boolean }>) =>
   segments.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('')
@@ -43,6 +51,7 @@ describe('indexedWords', () => {
       '2',
       '72',
       '2022',
+      '1x2x2x72x2022', // the registry number as one word
     ])
   })
 
@@ -103,5 +112,15 @@ describe('excerpt', () => {
       { text: 'boende', hit: true },
       { text: '</b>', hit: false },
     ])
+  })
+})
+
+describe('queryTerms with registry numbers and Swedish letters', () => {
+  it('reads a registry number as one term, and offers spellings with å, ä and ö for words typed without', () => {
+    assert.deepEqual(queryTerms('3.1.1-563/2022'), [{ word: '3x1x1x563x2022', stem: '3x1x1x563x2022' }])
+    assert.deepEqual(queryTerms('jonsson')[0]?.variants, ['jönsson', 'jonssön', 'jönssön'])
+    assert.equal(queryTerms('jönsson')[0]?.variants, undefined)
+    assert.equal(queryTerms('kö')[0]?.variants, undefined)
+    assert.equal(spellingsWithSwedishLetters('aaaaaa').length, 8)
   })
 })

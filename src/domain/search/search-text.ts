@@ -21,6 +21,27 @@ export const mostTerms = 8
 export interface QueryTerm {
   word: string
   stem: string
+  /**
+   * The stem as it may be spelled with å, ä or ö, when it was typed without them ("jonsson" for
+   * "Jönsson"): these match as parts of words only, so they rank below the spelling typed.
+   */
+  variants?: string[]
+}
+
+// A registry number as printed, "3.1.1-563/2022" or "KS 2022/0123": digits joined by . - or /,
+// with at least one - or /. Its parts are words like any other; it is also indexed as one word
+// (the parts joined by "x", letters and digits only, so both databases read it as one token), so
+// that the number as typed finds the matter and not every text with a 1, a 3 and a 2022.
+const registryNumberPattern = /\d+(?:[./-]\d+)+/g
+const registryJoin = 'x'
+
+function registryNumberWord(printed: string): string | undefined {
+  return /[/-]/.test(printed) ? printed.split(/[./-]/).join(registryJoin) : undefined
+}
+
+/** The registry numbers in a text, each as the one word it is indexed as. */
+function registryNumberWords(text: string): string[] {
+  return [...text.matchAll(registryNumberPattern)].flatMap(([m]) => registryNumberWord(m) ?? [])
 }
 
 /** A piece of text to show, with the words that matched the search marked. */
@@ -42,8 +63,14 @@ export function stem(word: string): string {
 /** The words of a text that are indexed, in order: lower case, no stop words, at most `limit`. */
 export function indexedWords(text: string, limit = mostWordsIndexed): string[] {
   const words: string[] = []
-  for (const [word] of text.normalize('NFC').toLowerCase().matchAll(wordPattern)) {
+  const normalised = text.normalize('NFC').toLowerCase()
+  for (const [word] of normalised.matchAll(wordPattern)) {
     if (word.length > longestWord || swedishStopWords.has(word)) continue
+    words.push(word)
+    if (words.length >= limit) return words
+  }
+  for (const word of registryNumberWords(normalised)) {
+    if (word.length > longestWord) continue
     words.push(word)
     if (words.length >= limit) break
   }
@@ -53,12 +80,54 @@ export function indexedWords(text: string, limit = mostWordsIndexed): string[] {
 /** What a query asks for: its distinct terms, at most `mostTerms`. Empty when only stop words remain. */
 export function queryTerms(query: string): QueryTerm[] {
   const terms = new Map<string, QueryTerm>()
-  for (const word of indexedWords(query.slice(0, 1000), 100)) {
+  // A registry number is searched as the one word it is indexed as, never as its parts.
+  const typed = query
+    .slice(0, 1000)
+    .normalize('NFC')
+    .replace(registryNumberPattern, (m) => registryNumberWord(m) ?? m)
+  for (const word of indexedWords(typed, 100)) {
     const s = stem(word)
-    if (!terms.has(s)) terms.set(s, { word, stem: s })
+    if (terms.has(s)) continue
+    const variants = spellingsWithSwedishLetters(s)
+    terms.set(s, variants.length > 0 ? { word, stem: s, variants } : { word, stem: s })
     if (terms.size >= mostTerms) break
   }
   return [...terms.values()]
+}
+
+/** The most spellings with å, ä or ö tried for one term: each is one more lookup. */
+const mostVariants = 8
+const swedishLetters: Record<string, string[]> = { a: ['å', 'ä'], o: ['ö'] }
+
+/**
+ * How a stem typed without å, ä and ö may be spelled with them, fewest changes first ("jonsson":
+ * "jönsson", "jonssön", "jönssön"). None for a stem that has one of them already (the writer
+ * knows the letters), for short stems and for stems with digits.
+ */
+export function spellingsWithSwedishLetters(stemmed: string): string[] {
+  if (stemmed.length < shortestPart || /[åäö0-9]/.test(stemmed)) return []
+  const positions = [...stemmed].flatMap((c, i) => (swedishLetters[c] ? [i] : []))
+  const found: string[] = []
+  // Breadth first over the number of letters changed, so the likeliest spellings come first.
+  let level: string[] = [stemmed]
+  for (let changes = 1; changes <= positions.length && found.length < mostVariants; changes++) {
+    const next = new Set<string>()
+    for (const spelling of level) {
+      const chars = [...spelling]
+      for (const i of positions) {
+        const c = stemmed[i] as string
+        if (chars[i] !== c) continue
+        for (const replacement of swedishLetters[c] ?? []) {
+          const changed = [...chars]
+          changed[i] = replacement
+          next.add(changed.join(''))
+        }
+      }
+    }
+    level = [...next]
+    found.push(...level)
+  }
+  return found.slice(0, mostVariants)
 }
 
 /**
@@ -68,7 +137,8 @@ export function queryTerms(query: string): QueryTerm[] {
  */
 export function matchesTerm(word: string, term: QueryTerm): boolean {
   const lower = word.toLowerCase()
-  return term.stem.length >= shortestPart ? lower.includes(term.stem) : stem(lower) === term.stem
+  if (term.stem.length < shortestPart) return stem(lower) === term.stem
+  return lower.includes(term.stem) || (term.variants ?? []).some((v) => lower.includes(v))
 }
 
 const isHit = (word: string, terms: readonly QueryTerm[]) => terms.some((t) => matchesTerm(word, t))

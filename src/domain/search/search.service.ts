@@ -3,6 +3,7 @@ import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
 import { findCommitteeBySlug, getCommittee } from '../committee/committee.repository.ts'
 import type { Committee } from '../committee/committee.ts'
 import { documentKindLabels } from '../document/document.ts'
+import { listRegistryNumbersOfMeeting } from '../matter/matter.service.ts'
 import { getMeeting } from '../meeting/meeting.repository.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import { type MinutesRecord, publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
@@ -41,14 +42,17 @@ export async function reindexMeeting(trx: Queryable, meetingId: number): Promise
   const meeting = await getMeeting(trx, meetingId)
   const committee = await getCommittee(trx, meeting.committeeId)
   const entries: MeetingEntry[] = []
+  const registryNumbers = await listRegistryNumbersOfMeeting(trx, meeting.id)
   if (agendaIsPublic(meeting))
-    entries.push(...agendaEntries(meeting, publishedAgenda(await getAgenda(trx, meeting.id))))
+    entries.push(
+      ...agendaEntries(meeting, publishedAgenda(await getAgenda(trx, meeting.id)), registryNumbers),
+    )
   const record = await readMinutesRecord(trx, meeting.id)
   if (record) {
     const parties = new Map(
       (await listParties(trx, committee.organisationId)).map((p) => [p.id, p.abbreviation]),
     )
-    entries.push(...sectionEntries(meeting, publicMinutesRecord(record), parties))
+    entries.push(...sectionEntries(meeting, publicMinutesRecord(record), parties, registryNumbers))
   }
   await deleteSearchEntriesOfMeeting(trx, meeting.id)
   await insertSearchEntries(
@@ -144,7 +148,15 @@ function agendaIsPublic(meeting: Meeting): boolean {
 
 type MeetingEntry = Omit<SearchEntryValues, 'committeeId'>
 
-function agendaEntries(meeting: Meeting, agenda: readonly AgendaEntry[]): MeetingEntry[] {
+/** The registry number as printed in an entry's text, so that searching for it finds the matter. */
+export const registryNumberText = (registryNumber: string | undefined) =>
+  registryNumber ? `Dnr ${registryNumber}` : null
+
+function agendaEntries(
+  meeting: Meeting,
+  agenda: readonly AgendaEntry[],
+  registryNumbers: ReadonlyMap<number, string>,
+): MeetingEntry[] {
   const publishedOn = meeting.noticePublishedAt?.slice(0, 10) ?? null
   const entries: MeetingEntry[] = []
   const documents = new Set<number>()
@@ -159,7 +171,12 @@ function agendaEntries(meeting: Meeting, agenda: readonly AgendaEntry[]): Meetin
       objectId: item.id,
       label: `Punkt ${number}`,
       title: normaliseText(item.title ?? item.heading ?? `Punkt ${number}`),
-      body: bodyOf([item.title ? item.heading : null, item.summary, ...item.proposal]),
+      body: bodyOf([
+        item.title ? item.heading : null,
+        item.summary,
+        ...item.proposal,
+        registryNumberText(registryNumbers.get(item.id)),
+      ]),
       parties: [],
     })
     for (const document of attachments) {
@@ -183,6 +200,7 @@ function sectionEntries(
   meeting: Meeting,
   record: MinutesRecord,
   parties: Map<number, string>,
+  registryNumbers: ReadonlyMap<number, string>,
 ): MeetingEntry[] {
   return record.sections
     .filter((s) => !s.section.confidential) // reduced to their number by publicMinutesRecord
@@ -206,6 +224,9 @@ function sectionEntries(
           ...votes.map((v) => v.question),
           ...dissents.map((d) => d.text),
           ...statements.map((s) => s.text),
+          registryNumberText(
+            section.agendaItemId === null ? undefined : registryNumbers.get(section.agendaItemId),
+          ),
         ]),
         parties: authors.flatMap((a) => {
           const party = a.partyId === null ? undefined : parties.get(a.partyId)

@@ -9,8 +9,9 @@ import {
 } from '../../../test/support/search-fixture.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
+import { registerMatter } from '../matter/matter.service.ts'
 import { changeMeetingStatus, scheduleMeeting } from '../meeting/meeting.service.ts'
-import { reindexMeeting, search } from './search.service.ts'
+import { listSearchChoices, reindexMeeting, search } from './search.service.ts'
 import type { SearchQuery } from './search.ts'
 import { indexedWords, stem } from './search-text.ts'
 
@@ -161,6 +162,89 @@ describeOnEachDatabase('search', (getDb, dialect) => {
     // Titles with "Budget" first, then "budgeten" in the text, then "budgetuppföljning".
     assert.deepEqual([...new Set(all.hits.map((h) => h.match))], ['title', 'word', 'part'])
     assert.deepEqual((await find('budget', { page: 9, pageSize: 5 })).hits, [])
+  })
+
+  it('finds a matter by its registry number as printed, whole or its end, and not by its digits elsewhere', async () => {
+    const db = getDb()
+    const meeting = await scheduleMeeting(db, testActor, {
+      committeeId: fx.committees.building.id,
+      meetsOn: '2025-09-03',
+    })
+    const organisationId = fx.committees.building.organisationId
+    const matter = await registerMatter(db, testActor, { organisationId, registryNumber: '3.1.1-563/2022' })
+    const secretMatter = await registerMatter(db, testActor, {
+      organisationId,
+      registryNumber: '3.1.1-999/2022',
+    })
+    const item = await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      title: 'Bygglov för förråd',
+      matterId: matter.id,
+    })
+    // The digits of the number, but not the number: no hit.
+    await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      title: 'Punkt 3 av 1 år 2022, 563 kvadratmeter',
+    })
+    await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      title: 'Ärende om enskild',
+      matterId: secretMatter.id,
+      confidential: true,
+      confidentialityGround: 'OSL 26:1',
+    })
+    await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    const found = `agenda_item:${item.id}`
+    assert.deepEqual(await hits('3.1.1-563/2022'), [found])
+    assert.deepEqual(await hits('dnr 3.1.1-563/2022'), [found])
+    assert.deepEqual(await hits('563/2022'), [found])
+    assert.deepEqual(await hits('3.1.1-999/2022'), [])
+    const hit = (await find('3.1.1-563/2022')).hits[0]!
+    assert.match(hit.excerpt.map((s) => s.text).join(''), /Dnr 3\.1\.1-563\/2022/)
+  })
+
+  it('finds a name typed without å, ä and ö, below the names spelled as typed', async () => {
+    const db = getDb()
+    const meeting = await scheduleMeeting(db, testActor, {
+      committeeId: fx.committees.building.id,
+      meetsOn: '2025-09-10',
+    })
+    const umlaut = await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      title: 'Skrivelse från Karin Jönsson',
+    })
+    const plain = await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      title: 'Skrivelse från Per Jonsson',
+    })
+    const ring = await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      title: 'Remiss från Malmö stad',
+    })
+    await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    assert.deepEqual(await hits('jonsson'), [`agenda_item:${plain.id}`, `agenda_item:${umlaut.id}`])
+    assert.deepEqual(
+      (await find('jonsson')).hits.map((h) => h.match),
+      ['title', 'part'],
+    )
+    const marked = (await find('jonsson')).hits[1]!.titleSegments.filter((s) => s.hit).map((s) => s.text)
+    assert.deepEqual(marked, ['Jönsson'])
+    assert.deepEqual(await hits('malmo'), [`agenda_item:${ring.id}`])
+    // Spelled with the letters, only the letters match.
+    assert.deepEqual(await hits('jönsson'), [`agenda_item:${umlaut.id}`])
+  })
+
+  it('offers the years and parties there is something to find for, newest year first', async () => {
+    const choices = await listSearchChoices(getDb())
+    const { rows } = await sql<{
+      year: number
+    }>`select distinct year from search_entry order by year desc`.execute(getDb())
+    assert.deepEqual(
+      choices.years,
+      rows.map((r) => Number(r.year)),
+    )
+    assert.ok(choices.years.length >= 2)
+    assert.deepEqual(choices.parties, ['M', 'S'])
   })
 
   if (dialect === 'postgres') {
