@@ -1,6 +1,7 @@
 import path from 'node:path'
+import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.ts'
-import { type Db, openDatabase } from './db/database.ts'
+import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
@@ -12,7 +13,14 @@ export class StartError extends Error {}
 
 /** Opens and migrates the database, loads the demo data into an empty one if asked, and serves. */
 export async function serve(config: Config, options: { demo?: boolean } = {}): Promise<() => Promise<void>> {
-  const db = await openMigrated(config)
+  // Migrations may take longer than a web request may wait, so they run on a connection of their own.
+  await (await openMigrated(config)).destroy()
+  let log: FastifyBaseLogger | undefined
+  const db = openDatabase(config.database, {
+    limits: webRequestLimits,
+    onConnectionLost: (error) =>
+      log?.warn({ err: error }, 'the database closed a connection; the next query opens a new one'),
+  })
   if (options.demo && (await isDatabaseEmpty(db))) await loadDemoData(db)
   const app = await createApp({
     db,
@@ -22,6 +30,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     trustProxy: config.trustProxy,
     exportCacheDir: path.join(config.dataDir, 'export'),
   })
+  log = app.log
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely'
 import pg from 'pg'
 import { SqliteBooleanPlugin } from './dialect.ts'
 import type { Database } from './schema.ts'
@@ -15,9 +23,36 @@ export type DatabaseTarget =
   | { dialect: 'sqlite'; file: string } // ':memory:' for tests
   | { dialect: 'postgres'; url: string; schema?: string; maxConnections?: number }
 
+/** How long the server waits on PostgreSQL before it answers a request that the database is away. */
+export interface WaitLimits {
+  /** For a connection, or for a free one in a busy pool. */
+  connectMs: number
+  /** For one statement (PostgreSQL cancels it: statement_timeout). */
+  statementMs: number
+  /** For a transaction left idle by a stuck request, so its locks are released. */
+  idleInTransactionMs: number
+}
+
+/** Suited to a web request: a reader waits seconds at most, then gets the page that says to retry. */
+export const webRequestLimits: WaitLimits = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 30_000,
+}
+
+export interface OpenOptions {
+  /** Without them a command (migrate, import, export) waits as long as its work takes, but connects within 10 s. */
+  limits?: WaitLimits
+  /**
+   * Told when PostgreSQL closes a connection (a restart, an administrator's pg_terminate_backend):
+   * the pool drops it and opens a new one for the next query, so this is for the log only.
+   */
+  onConnectionLost?: (error: Error) => void
+}
+
 /** Opens the database; the caller owns it and must call destroy(). */
-export function openDatabase(target: DatabaseTarget): Db {
-  return target.dialect === 'sqlite' ? openSqlite(target.file) : openPostgres(target)
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Db {
+  return target.dialect === 'sqlite' ? openSqlite(target.file) : openPostgres(target, options)
 }
 
 function openSqlite(file: string): Db {
@@ -30,9 +65,32 @@ function openSqlite(file: string): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialectKeepingErrors(sqlite),
     plugins: [new SqliteBooleanPlugin()],
   })
+}
+
+/**
+ * SQLite ends a transaction itself when a statement in it fails with SQLITE_FULL, SQLITE_IOERR,
+ * SQLITE_BUSY or SQLITE_NOMEM (https://www.sqlite.org/lang_transaction.html, "Response To Errors
+ * Within A Transaction"). Kysely then sends its own ROLLBACK, which fails with "cannot rollback - no
+ * transaction is active" and is thrown instead of the error that matters ("database or disk is
+ * full"). Roll back only what is still open, so the first error reaches the caller.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  readonly #sqlite: SqliteDatabase.Database
+  constructor(sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite })
+    this.#sqlite = sqlite
+  }
+  override createDriver(): Driver {
+    const sqlite = this.#sqlite
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection)
+      }
+    })({ database: sqlite })
+  }
 }
 
 const DATE_OID = 1082
@@ -50,12 +108,33 @@ const types = {
   },
 }
 
-function openPostgres(target: { url: string; schema?: string; maxConnections?: number }): Db {
+function openPostgres(
+  target: { url: string; schema?: string; maxConnections?: number },
+  { limits, onConnectionLost = () => undefined }: OpenOptions,
+): Db {
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.maxConnections ?? 10,
     types,
+    connectionTimeoutMillis: limits?.connectMs ?? 10_000,
+    // A peer that vanished without closing (a crashed host) is noticed by TCP keepalive.
+    keepAlive: true,
+    ...(limits
+      ? {
+          statement_timeout: limits.statementMs,
+          idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+        }
+      : {}),
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  })
+  // When PostgreSQL ends a connection (57P01 on a restart), the client emits 'error'; with no
+  // listener Node ends the whole process. The pool listens on idle clients, drops them and emits
+  // the error again on itself, where it must be heard too; a client lent to a request between two
+  // queries has no pool listener, so each client gets its own, which also does the logging. The
+  // request that was using it gets the error from its query.
+  pool.on('error', () => undefined)
+  pool.on('connect', (client) => {
+    client.on('error', (error) => onConnectionLost(error))
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

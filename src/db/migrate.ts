@@ -30,23 +30,35 @@ const migrations: Record<string, Migration> = {
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema types hold
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  // Kysely looks for its own tables in every schema unless told which: name the current one, so a
-  // second schema in the same database (another test run, another app) is not taken for this one.
-  const migrationTableSchema =
-    dialectOf(db) === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(migrationTableSchema ? { migrationTableSchema } : {}),
-  })
+  const migrator = await migratorFor(db)
   const result: MigrationResultSet = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
     throw new MigrationError(failed, result.error)
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** The migrations of this version that the database has not run yet: none when it is ready to serve. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema types hold
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const known = await (await migratorFor(db)).getMigrations()
+  return known.filter((migration) => !migration.executedAt).map((migration) => migration.name)
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema types hold
+async function migratorFor(db: Kysely<any>): Promise<Migrator> {
+  // Kysely looks for its own tables in every schema unless told which: name the current one, so a
+  // second schema in the same database (another test run, another app) is not taken for this one.
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  })
 }
 
 export class MigrationError extends Error {

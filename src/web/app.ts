@@ -8,6 +8,7 @@ import { openDocumentStore } from '../storage/open-document-store.ts'
 import { adminRoutes } from './admin/admin.plugin.ts'
 import { registerCaching } from './caching.ts'
 import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
+import { healthRoutes } from './health.routes.ts'
 import { oparlRoutes } from './oparl/oparl.routes.ts'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
 import { committeeRoutes } from './portal/committee.routes.tsx'
@@ -115,9 +116,9 @@ export async function createApp({
   app.get('/assets/paragraf.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
   )
-  app.get('/health', async () => ({ status: 'ok' }))
 
   registerErrorPages(app)
+  await app.register(healthRoutes)
   await app.register(startRoutes)
   await app.register(committeeRoutes)
   await app.register(meetingRoutes)

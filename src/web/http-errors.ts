@@ -2,9 +2,12 @@ import type { DomainErrorCode } from '../domain/shared/errors.ts'
 
 // The one table from a domain error to what the reader gets: a status and a Swedish heading.
 
+/** `unavailable` and `storage_full` are the database's or the disk's faults (db/database-faults.ts). */
+export type HttpErrorCode = DomainErrorCode | 'internal' | 'unavailable' | 'storage_full'
+
 export const httpErrors: Record<
-  DomainErrorCode | 'internal',
-  { status: number; title: string; text: string }
+  HttpErrorCode,
+  { status: number; title: string; text: string; retryAfterSeconds?: number }
 > = {
   not_found: {
     status: 404,
@@ -26,6 +29,19 @@ export const httpErrors: Record<
     status: 409,
     title: 'Någon annan har ändrat',
     text: 'Någon annan sparade en ändring innan dig. Ladda om sidan och försök igen.',
+  },
+  // The database restarts or is away: the server answers at once, and says when to try again.
+  unavailable: {
+    status: 503,
+    title: 'Tjänsten är tillfälligt otillgänglig',
+    text: 'Databasen svarar inte just nu. Försök igen om en liten stund.',
+    retryAfterSeconds: 10,
+  },
+  // 507 (RFC 4918 11.5): nothing can be saved until an operator frees space; reading still works.
+  storage_full: {
+    status: 507,
+    title: 'Servern har inte plats att spara',
+    text: 'Servern har inte plats att spara ändringar just nu, så det du skickade har inte sparats. Att läsa fungerar som vanligt. Försök igen senare.',
   },
   internal: {
     status: 500,

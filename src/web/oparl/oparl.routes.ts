@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import { httpErrorCodeOf, logFailure } from '../error-pages.tsx'
+import { httpErrors } from '../http-errors.ts'
 import { bodyRoutes } from './body.routes.ts'
 import { objectRoutes } from './object.routes.ts'
 import { sendNotFound, sendOparlError } from './oparl-response.ts'
@@ -15,6 +17,13 @@ export async function oparlRoutes(app: FastifyInstance) {
   })
   app.setNotFoundHandler(async (_request, reply) => sendNotFound(reply))
   app.setErrorHandler(async (error, request, reply) => {
+    const fault = httpErrorCodeOf(error)
+    if (fault === 'unavailable' || fault === 'storage_full') {
+      logFailure(request, fault, error)
+      const { status, title, retryAfterSeconds } = httpErrors[fault]
+      if (retryAfterSeconds) reply.header('retry-after', String(retryAfterSeconds))
+      return sendOparlError(reply, status, title)
+    }
     const status = (error as { statusCode?: number }).statusCode
     if (status && status >= 400 && status < 500) return sendOparlError(reply, status, 'Ogiltig begäran.')
     request.log.error(error)
