@@ -32,7 +32,11 @@ const meetings: CalendarMeeting[] = Array.from({ length: COUNT }, (_, i) => {
   }
 })
 
-const options = { name: 'Sammanträden', baseUrl: 'https://paragraf.example.se' }
+const options = {
+  name: 'Sammanträden',
+  baseUrl: 'https://paragraf.example.se',
+  idAuthority: 'paragraf.example.se,2026',
+}
 renderCalendar(meetings.slice(0, 200), options) // warm up
 const runs: number[] = []
 let bytes = 0

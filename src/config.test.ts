@@ -33,6 +33,22 @@ describe('loadConfig', () => {
     })
   }
 
+  it('takes the tag authority of feed ids (FEED_ID_AUTHORITY) and refuses one that is not a tag authority', () => {
+    assert.equal(loadConfig({ DATA_DIR: dir }).feedIdAuthority, undefined)
+    assert.equal(
+      loadConfig({ DATA_DIR: dir, FEED_ID_AUTHORITY: 'Stockholm.se,2026' }).feedIdAuthority,
+      'stockholm.se,2026',
+    )
+    assert.equal(
+      loadConfig({ DATA_DIR: dir, FEED_ID_AUTHORITY: 'diariet@stockholm.se,2026-01-01' }).feedIdAuthority,
+      'diariet@stockholm.se,2026-01-01',
+    )
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dir, FEED_ID_AUTHORITY: 'https://stockholm.se' }),
+      /FEED_ID_AUTHORITY/,
+    )
+  })
+
   it('takes a PostgreSQL URL', () => {
     const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://paragraf@127.0.0.1:5432/paragraf' })
     assert.equal(config.database.dialect, 'postgres')

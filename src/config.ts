@@ -18,6 +18,11 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** The portal's address, for links in mail (PUBLIC_URL; by default http://HOST:PORT). */
   readonly publicUrl: string
+  /**
+   * The tag: authority (RFC 4151) of feed ids and calendar UIDs (FEED_ID_AUTHORITY, "stockholm.se,2026"),
+   * so they survive a change of address; undefined: the host of the portal's address, in 2026.
+   */
+  readonly feedIdAuthority: string | undefined
   /** The mail server (SMTP_URL, MAIL_FROM); undefined: no mail is sent. */
   readonly mail: MailSettings | undefined
   /**
@@ -49,6 +54,13 @@ const environmentSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
+  FEED_ID_AUTHORITY: z
+    .string()
+    .regex(/^([a-z0-9-]+(\.[a-z0-9-]+)+|[^@\s,]+@[a-z0-9-]+(\.[a-z0-9-]+)+),\d{4}(-\d\d(-\d\d)?)?$/i, {
+      error:
+        'FEED_ID_AUTHORITY must be a domain (or e-mail address) and a date it was yours: stockholm.se,2026',
+    })
+    .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   TRUST_PROXY: z.string().default('loopback'),
@@ -97,6 +109,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
     storage: storage === 'disk' ? { kind: 'disk' as const, dir: path.join(dataDir, 'documents') } : storage,
     logLevel: parsed.data.LOG_LEVEL,
     publicUrl: publicUrl ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
+    feedIdAuthority: parsed.data.FEED_ID_AUTHORITY?.toLowerCase(),
     mail,
     trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY),
   })
@@ -106,7 +119,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
   const { PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL } = environment
   const { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = environment
   const storage = { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY }
-  const { PUBLIC_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY } = environment
+  const { PUBLIC_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY, FEED_ID_AUTHORITY } = environment
   return Object.fromEntries(
     Object.entries({
       PORT,
@@ -119,6 +132,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       SMTP_URL,
       MAIL_FROM,
       TRUST_PROXY,
+      FEED_ID_AUTHORITY,
     }).filter(([, v]) => v !== undefined && v !== ''),
   )
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import formbody from '@fastify/formbody'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { loadConfig } from '../config.ts'
 import type { Db } from '../db/database.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
@@ -8,6 +8,7 @@ import { openDocumentStore } from '../storage/open-document-store.ts'
 import { adminRoutes } from './admin/admin.plugin.ts'
 import { registerCaching } from './caching.ts'
 import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
+import { defaultFeedIdAuthority } from './feeds/feed-site.ts'
 import { healthRoutes } from './health.routes.ts'
 import { oparlRoutes } from './oparl/oparl.routes.ts'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
@@ -38,6 +39,8 @@ declare module 'fastify' {
     documents: DocumentStore
     /** The portal's address (PUBLIC_URL), for links that leave the site, as in the notice mail. */
     publicUrl: string
+    /** The tag: authority of feed and calendar ids (FEED_ID_AUTHORITY), which outlives an address. */
+    feedIdAuthority: string
   }
 }
 
@@ -50,6 +53,8 @@ export interface AppOptions {
   documents?: DocumentStore
   /** The portal's address for links in mail (default: PUBLIC_URL as the environment says). */
   publicUrl?: string
+  /** The authority of feed ids (default: FEED_ID_AUTHORITY, else the host of the portal's address). */
+  feedIdAuthority?: string
   /** Whose forwarding headers to believe (TRUST_PROXY); by default a proxy on this machine only. */
   trustProxy?: boolean | string
   /** Where built open-data exports are kept (DATA_DIR/export when served). */
@@ -65,6 +70,7 @@ export async function createApp({
   now = () => new Date(),
   documents,
   publicUrl,
+  feedIdAuthority,
   trustProxy = 'loopback',
   exportCacheDir,
 }: AppOptions): Promise<FastifyInstance> {
@@ -96,6 +102,14 @@ export async function createApp({
     getter: () => {
       portalUrl ??= loadConfig(process.env).publicUrl
       return portalUrl
+    },
+  })
+  let idAuthority = feedIdAuthority
+  app.decorateRequest('feedIdAuthority', {
+    getter() {
+      const request = this as FastifyRequest
+      idAuthority ??= loadConfig(process.env).feedIdAuthority ?? defaultFeedIdAuthority(request.publicUrl)
+      return idAuthority
     },
   })
   await app.register(formbody)

@@ -1,4 +1,3 @@
-import { Feed } from 'feed'
 import type { Matter } from '../../domain/matter/matter.ts'
 import { noticeKindLabels } from '../../domain/notice-board/notice.ts'
 import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
@@ -18,42 +17,88 @@ export interface AtomEntry {
   summary: string
 }
 
-/**
- * An Atom 1.0 feed of public entries, newest first. Summaries are plain text built from what the
- * portal itself shows, so nothing confidential can get in that the pages do not already filter out.
- */
-export function renderAtom(options: {
+/** Where the feed is published and by whom: links under the site's address, ids under a tag authority. */
+export interface FeedSite {
+  /** PUBLIC_URL: every link in the feed is absolute under it. */
   baseUrl: string
-  title: string
-  description: string
-  pagePath: string
-  feedPath: string
-  entries: readonly AtomEntry[]
-}): string {
-  const { baseUrl } = options
+  /** Identifies ids, not links (see {@link tagId}). */
+  idAuthority: string
+  /** The organisation (kommun, region) that publishes: the feed's author, which RFC 4287 4.1.1 requires. */
+  author: string
+}
+
+/**
+ * An Atom 1.0 feed (RFC 4287) of public entries, newest first, in Swedish (xml:lang). Titles and
+ * summaries are plain text (type="text", escaped): whatever a clerk wrote, a feed reader shows it as
+ * text and never runs it as markup. Ids are tag: URIs that do not change with the site's address,
+ * so a move to a new address does not make readers show every entry again.
+ */
+export function renderAtom(
+  site: FeedSite,
+  options: {
+    title: string
+    description: string
+    pagePath: string
+    feedPath: string
+    entries: readonly AtomEntry[]
+  },
+): string {
   const entries = [...options.entries].sort((a, b) => b.date.getTime() - a.date.getTime())
-  const feed = new Feed({
-    id: baseUrl + options.feedPath,
-    title: `${options.title} – Paragraf`,
-    description: options.description,
-    link: baseUrl + options.pagePath,
-    language: 'sv',
-    updated: entries[0]?.date ?? new Date(0),
-    generator: 'Paragraf',
-    copyright: 'Allmänna handlingar',
-    feedLinks: { atom: baseUrl + options.feedPath },
-  })
+  const link = (path: string) => xmlText(site.baseUrl + path)
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
+    `  <id>${xmlText(tagId(site.idAuthority, options.feedPath))}</id>`,
+    `  <title type="text">${xmlText(`${options.title} – Paragraf`)}</title>`,
+    `  <subtitle type="text">${xmlText(options.description)}</subtitle>`,
+    `  <updated>${(entries[0]?.date ?? new Date(0)).toISOString()}</updated>`,
+    `  <author><name>${xmlText(site.author)}</name><uri>${link('/')}</uri></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${link(options.feedPath)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${link(options.pagePath)}"/>`,
+    '  <generator>Paragraf</generator>',
+    '  <rights type="text">Allmänna handlingar</rights>',
+  ]
   for (const entry of entries) {
-    feed.addItem({
-      // One fragment only: an entry's id is its page (without the anchor) and its own key.
-      id: `${baseUrl}${entry.path.split('#')[0]}#${entry.key}`,
-      title: entry.title,
-      link: baseUrl + entry.path,
-      date: entry.date,
-      description: entry.summary,
-    })
+    // One fragment only: an entry's id is its page (without the anchor) and its own key.
+    const id = tagId(site.idAuthority, `${entry.path.split('#')[0]}#${entry.key}`)
+    lines.push(
+      '  <entry>',
+      `    <id>${xmlText(id)}</id>`,
+      `    <title type="text">${xmlText(entry.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${link(entry.path)}"/>`,
+      `    <updated>${entry.date.toISOString()}</updated>`,
+      `    <summary type="text">${xmlText(entry.summary)}</summary>`,
+      '  </entry>',
+    )
   }
-  return feed.atom1()
+  lines.push('</feed>', '')
+  return lines.join('\n')
+}
+
+/**
+ * A tag: URI (RFC 4151): `tag:` + the authority (a domain or e-mail address the publisher held on
+ * a date, "stockholm.se,2026") + ":" + a path on the site. The path keeps only what the URI grammar
+ * allows (pchar, "/", "?", one "#"); anything else is percent-encoded.
+ */
+export function tagId(authority: string, specific: string): string {
+  const [path = '', fragment] = specific.split('#', 2)
+  const clean = (part: string) =>
+    part.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/gu, (c) => encodeURIComponent(c))
+  return `tag:${authority}:${clean(path)}${fragment === undefined ? '' : `#${clean(fragment)}`}`
+}
+
+/**
+ * Text for XML content or an attribute: escaped, and without the characters XML 1.0 forbids
+ * (controls other than tab and newline, lone surrogates, U+FFFE/FFFF), which would make the whole
+ * feed unreadable for every subscriber.
+ */
+export function xmlText(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }
 
 /** A calendar date as the instant it begins in UTC: feeds order by it and readers show the day. */

@@ -35,7 +35,11 @@ describe('renderCalendar', () => {
     committeeName: 'Socialnämnden',
   }
   it('writes summer-time meetings in UTC and links back to the meeting page', () => {
-    const text = renderCalendar([meeting], { name: 'Test', baseUrl: 'https://example.se' })
+    const text = renderCalendar([meeting], {
+      name: 'Test',
+      baseUrl: 'https://example.se',
+      idAuthority: 'example.se,2026',
+    })
     assert.match(text, /DTSTART:20230614T150000Z/)
     assert.match(text, /DTEND:20230614T163000Z/)
     assert.match(
@@ -48,7 +52,7 @@ describe('renderCalendar', () => {
   it('makes a meeting without a start time an all-day event, and marks a cancelled one', () => {
     const text = renderCalendar(
       [{ ...meeting, startTime: null, endTime: null, status: 'cancelled', cancellationReason: 'Få ärenden' }],
-      { name: 'Test', baseUrl: 'https://example.se' },
+      { name: 'Test', baseUrl: 'https://example.se', idAuthority: 'example.se,2026' },
     )
     assert.match(text, /DTSTART;VALUE=DATE:20230614/)
     assert.match(text, /STATUS:CANCELLED/)

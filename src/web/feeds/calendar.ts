@@ -14,9 +14,10 @@ const hour = 3_600_000
  */
 export function renderCalendar(
   meetings: readonly CalendarMeeting[],
-  options: { name: string; baseUrl: string },
+  options: { name: string; baseUrl: string; idAuthority: string },
 ): string {
-  const host = new URL(options.baseUrl).hostname
+  // RFC 5545 3.8.4.7: a UID unique everywhere and forever, so not the address the site has today.
+  const uidDomain = (options.idAuthority.split(',')[0] ?? '').replace(/^.*@/, '')
   const settings = {
     name: options.name,
     prodId: { company: 'Paragraf', product: 'Sammanträden', language: 'SV' },
@@ -37,7 +38,7 @@ export function renderCalendar(
       .filter(Boolean)
       .join('\n')
     const common = {
-      id: `meeting-${meeting.id}@${host}`,
+      id: `meeting-${meeting.id}@${uidDomain}`,
       summary: cancelled ? `Inställt: ${summary}` : summary,
       description,
       location: meeting.location,

@@ -10,12 +10,16 @@ import { readNoticeBoard } from '../../domain/publication/notice-board-record.ts
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { agendaEntries, matterEntries, minutesEntries, noticeEntries, renderAtom } from '../feeds/atom.ts'
 import { renderCalendar } from '../feeds/calendar.ts'
+import { feedSiteOf } from '../feeds/feed-site.ts'
 import { paths } from '../paths.ts'
 import { slugParam } from './committee.routes.tsx'
 import { registryNumberParam } from './matter.routes.tsx'
 
-/** The site's own address as the client reached it (feeds and calendars need absolute links). */
-const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
+/** Feeds and calendars link under PUBLIC_URL, whatever Host header the visitor sent. */
+const calendarSiteOf = (request: FastifyRequest) => ({
+  baseUrl: request.publicUrl.replace(/\/+$/, ''),
+  idAuthority: request.feedIdAuthority,
+})
 
 const sendAtom = (reply: FastifyReply, body: string) =>
   reply.type('application/atom+xml; charset=utf-8').send(body)
@@ -40,7 +44,7 @@ export async function feedRoutes(app: FastifyInstance) {
       reply,
       renderCalendar(await listCalendarMeetings(request.db), {
         name: 'Sammanträden',
-        baseUrl: baseUrlOf(request),
+        ...calendarSiteOf(request),
       }),
     ),
   )
@@ -53,7 +57,7 @@ export async function feedRoutes(app: FastifyInstance) {
         reply,
         renderCalendar(await listCalendarMeetings(request.db, { committeeId: committee.id }), {
           name: `${committee.name}: sammanträden`,
-          baseUrl: baseUrlOf(request),
+          ...calendarSiteOf(request),
         }),
       )
     },
@@ -62,8 +66,7 @@ export async function feedRoutes(app: FastifyInstance) {
   app.get('/floden/dagordningar.atom', async (request, reply) =>
     sendAtom(
       reply,
-      renderAtom({
-        baseUrl: baseUrlOf(request),
+      renderAtom(await feedSiteOf(request), {
         title: 'Nya kallelser och dagordningar',
         description: 'Kallelser till nämndernas sammanträden med dagordning.',
         pagePath: paths.start(),
@@ -76,8 +79,7 @@ export async function feedRoutes(app: FastifyInstance) {
   app.get('/floden/protokoll.atom', async (request, reply) =>
     sendAtom(
       reply,
-      renderAtom({
-        baseUrl: baseUrlOf(request),
+      renderAtom(await feedSiteOf(request), {
         title: 'Nya justerade protokoll',
         description: 'Protokoll från nämndernas sammanträden, när de har justerats.',
         pagePath: paths.start(),
@@ -90,8 +92,7 @@ export async function feedRoutes(app: FastifyInstance) {
   app.get('/anslagstavla/flode.atom', async (request, reply) =>
     sendAtom(
       reply,
-      renderAtom({
-        baseUrl: baseUrlOf(request),
+      renderAtom(await feedSiteOf(request), {
         title: 'Anslagstavlan',
         description: 'Anslag på kommunens officiella anslagstavla (kommunallagen 8 kap. 9–11 §§).',
         pagePath: paths.noticeBoard(),
@@ -109,8 +110,7 @@ export async function feedRoutes(app: FastifyInstance) {
     ])
     return sendAtom(
       reply,
-      renderAtom({
-        baseUrl: baseUrlOf(request),
+      renderAtom(await feedSiteOf(request), {
         title: `${committee.name}: kallelser och protokoll`,
         description: `Kallelser, dagordningar och justerade protokoll från ${committee.name}.`,
         pagePath: paths.committee(committee.slug),
@@ -128,8 +128,7 @@ export async function feedRoutes(app: FastifyInstance) {
       if (!found) throw new NotFoundError('matter', request.params.registryNumber)
       return sendAtom(
         reply,
-        renderAtom({
-          baseUrl: baseUrlOf(request),
+        renderAtom(await feedSiteOf(request), {
           title: `Ärende ${found.matter.registryNumber}`,
           description: `Ärendets gång: sammanträden och beslut för ${found.matter.registryNumber}.`,
           pagePath: paths.matter(found.matter.registryNumber),

@@ -4,6 +4,7 @@ import { listCommittees } from '../../domain/committee/committee.service.ts'
 import { listSearchChoices, search } from '../../domain/search/search.service.ts'
 import type { SearchKind } from '../../domain/search/search.ts'
 import { renderAtom } from '../feeds/atom.ts'
+import { feedSiteOf } from '../feeds/feed-site.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
 import { hitPath, type SearchForm, SearchPage } from './search.page.tsx'
@@ -88,9 +89,7 @@ export async function searchRoutes(app: FastifyInstance) {
   app.get('/sok/flode.atom', async (request, reply) => {
     const { form } = readSearchForm(request.query)
     const result = await search(request.db, queryOf(form, 1, 50))
-    const baseUrl = `${request.protocol}://${request.host}`
-    const body = renderAtom({
-      baseUrl,
+    const body = renderAtom(await feedSiteOf(request), {
       title: `Sökning: ${form.q || 'allt'}`,
       description: `Nya träffar i dagordningar, protokoll och handlingar för ”${form.q}”.`,
       pagePath: paths.search({
