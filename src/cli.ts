@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { addUserCommand, UserCommandError } from './cli/user-command.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
+import { type DatabaseFault, databaseFaultOf } from './db/database-faults.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
 import { writeBulkExport } from './domain/publication/bulk-export.ts'
 import { reindexAllMeetings } from './domain/search/search.service.ts'
@@ -299,6 +300,11 @@ async function exportToFile(file: string, settings: Config): Promise<number> {
   }
 }
 
+const faultMessages: Record<DatabaseFault, string> = {
+  full: 'disken är full, så det kunde inte sparas (databasen och dokumenten ligger i DATA_DIR): frigör utrymme och försök igen',
+  unavailable: 'databasen svarar inte just nu, så det kunde inte sparas: försök igen när den är igång',
+}
+
 function noArguments(command: string, rest: string[]) {
   if (rest.length > 0) throw new UsageError(`${command} tar inga argument, fick "${rest.join(' ')}"`)
 }
@@ -313,6 +319,10 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2
     } else if (error instanceof ConfigError || error instanceof StartError || error instanceof DomainError) {
       console.error(`paragraf: ${error.message}`)
+      process.exitCode = 1
+    } else if (databaseFaultOf(error)) {
+      // The operator's to fix, not a bug: say what, in one line.
+      console.error(`paragraf: ${faultMessages[databaseFaultOf(error) as DatabaseFault]}`)
       process.exitCode = 1
     } else {
       // A bug, not a user's mistake: the details help whoever reports it.

@@ -2,7 +2,8 @@ import path from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.ts'
 import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
-import { migrateToLatest } from './db/migrate.ts'
+import { databaseFaultOf } from './db/database-faults.ts'
+import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
@@ -65,10 +66,12 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
 export async function openMigrated(config: Config): Promise<Db> {
   const db = openDatabase(config.database)
   try {
-    await migrateToLatest(db)
+    // Written to only when a migration is due: on a full disk the reading commands still work.
+    if ((await pendingMigrations(db)).length > 0) await migrateToLatest(db)
     return db
   } catch (error) {
     await db.destroy().catch(() => undefined)
+    if (databaseFaultOf(error) === 'full') throw error // said in one line by the caller, as any full disk
     throw new StartError(`cannot open the database: ${describeDatabaseError(error)}`)
   }
 }

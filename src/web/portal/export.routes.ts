@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
-import { open } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
+import { PassThrough } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
+import { databaseFaultOf } from '../../db/database-faults.ts'
 import { readBulkExportFingerprint, writeBulkExport } from '../../domain/publication/bulk-export.ts'
 import { paths } from '../paths.ts'
 import { cachedExportFile, defaultExportCacheDir } from './export-cache.ts'
@@ -41,8 +43,23 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
         writeBulkExport(request.db, exportLinks(request.publicUrl, request.today), out, request.now),
       )
     // A newer build may remove the file between finding and opening it: then it is built again.
-    let handle = await open(await build()).catch(() => undefined)
-    handle ??= await open(await build())
+    let handle: FileHandle | undefined
+    try {
+      handle = (await open(await build()).catch(() => undefined)) ?? (await open(await build()))
+    } catch (error) {
+      if (databaseFaultOf(error) !== 'full') throw error
+      // No room on the disk to keep the archive: it is a read, so it goes straight to the reader,
+      // built again for each one until there is room to keep it.
+      request.log.warn({ err: error }, 'the export cannot be kept on a full disk; sent as it is built')
+      const out = new PassThrough()
+      writeBulkExport(request.db, exportLinks(request.publicUrl, request.today), out, request.now).catch(
+        (failure: Error) => out.destroy(failure),
+      )
+      return reply
+        .type('application/zip')
+        .header('content-disposition', 'attachment; filename="oppna-data.zip"')
+        .send(out)
+    }
     const { size } = await handle.stat()
     return reply
       .type('application/zip')
