@@ -7,6 +7,7 @@ import type {
 } from '../domain/publication/document-json.ts'
 import { attendanceGroup, parseAttendee } from './attendance.ts'
 import { type Block, isLabel } from './block.ts'
+import { readRunCover } from './cover-run.ts'
 import { isName, parsePerson } from './people.ts'
 import { parseSectionList } from './section-numbers.ts'
 import { findDate, findTimes } from './swedish-dates.ts'
@@ -248,7 +249,50 @@ export function readCover(input: Block[]): Cover {
       .sort((a, b) => b.weight - a.weight || a.order - b.order)[0]
     if (best) cover.meeting[f] = best.value
   }
+  addRunOnCover(cover, blocks)
   return cover
+}
+
+// What the cover states but the line-by-line reading missed because PDF text extraction ran the
+// cover's table together (cover-run.ts). Line-by-line findings win; the run-on reading fills gaps.
+function addRunOnCover(cover: Cover, blocks: Block[]): void {
+  let text = ''
+  for (const b of blocks) {
+    if (text.length > 12_000) break
+    text += `${b.text.slice(0, 12_000)} `
+  }
+  const run = readRunCover(text)
+  if (!run.isCover) return
+  for (const f of ['date', 'start', 'end', 'location'] as const) cover.meeting[f] ??= run.meeting[f]
+  for (const f of ['date', 'start', 'end', 'location'] as const) {
+    if (cover.meeting[f] === undefined) delete cover.meeting[f]
+  }
+  cover.committee ??= run.committee
+  cover.chair ??= run.chair
+  cover.secretary ??= run.secretary
+  if (cover.signatories.length === 0 && cover.appointedSignatories.length === 0) {
+    cover.signatories.push(...run.signatories)
+  }
+  cover.sections ??= run.sections
+  cover.noticePosted ??= run.noticePosted
+  cover.noticeRemoved ??= run.noticeRemoved
+  cover.appealDeadline ??= run.appealDeadline
+  if (cover.attendance.length < run.attendance.length / 2) {
+    for (const a of run.attendance) {
+      if (!cover.attendance.some((x) => x.name === a.name)) cover.attendance.push(a)
+    }
+  }
+  for (const k of [
+    'committee',
+    'chair',
+    'secretary',
+    'sections',
+    'noticePosted',
+    'noticeRemoved',
+    'appealDeadline',
+  ] as const) {
+    if (cover[k] === undefined) delete cover[k]
+  }
 }
 
 function fieldAt(text: string): { field: Field; rest: string } | undefined {

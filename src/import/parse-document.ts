@@ -2,6 +2,7 @@ import { extractPdfPages } from '../domain/document/pdf-text.ts'
 import type { DocumentJson, DocumentKind, SourceFormat } from '../domain/publication/document-json.ts'
 import { readAgendaList } from './agenda-list.ts'
 import type { Block } from './block.ts'
+import { hasCoverConventions } from './cover-run.ts'
 import { decodeText } from './decode-text.ts'
 import { detectTextFormat, isPdf } from './detect-format.ts'
 import { htmlToText } from './html-to-text.ts'
@@ -63,12 +64,37 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
   } else {
     kind = 'agenda'
     body = readAgendaList(blocks, warn)
+    // A protocol whose text ends before its first § (or whose § signs were lost) still states on its
+    // cover page the meeting, who took part, who signed and when the notice went up.
+    if (body.items.length === 0 && isMinutesCover(blocks)) {
+      kind = 'minutes'
+      body = readMinutes(blocks, [], warn)
+      warn(
+        0,
+        'inga paragrafer hittades: texten slutar före första paragrafen eller § saknas; bara försättsbladets uppgifter lästes',
+      )
+      return { ok: true, document: ordered({ kind, source: { file, format }, ...body, warnings }) }
+    }
   }
   if (body.items.length === 0) {
     return { ok: false, reason: 'not a meeting document: found neither § sections nor agenda items' }
   }
   const document: DocumentJson = { kind, source: { file, format }, ...body, warnings }
   return { ok: true, document: ordered(document) }
+}
+
+// The national cover page of a protocol: at least two of its labels, and not a notice of a meeting.
+function isMinutesCover(blocks: Block[]): boolean {
+  let text = ''
+  for (const b of blocks) {
+    if (text.length > 20_000) break
+    text += `${b.text.slice(0, 20_000)}\n`
+  }
+  if (!hasCoverConventions(text)) return false
+  const head = text.slice(0, 3000)
+  const agenda = /\b(?:kallelse|föredragningslista|dagordning|ärendelista)\b/i.test(head)
+  const signed = /justeringens|underskrift|anslag|bevis|utses att justera|justerare|paragrafer/i.test(head)
+  return signed || !agenda
 }
 
 type Read = { blocks: Block[]; format: SourceFormat } | { reason: string }

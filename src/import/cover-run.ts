@@ -1,0 +1,349 @@
+import type { AttendanceRole, Attendee, Meeting } from '../domain/publication/document-json.ts'
+import { readPeopleRun } from './people-run.ts'
+import { findDate, findTimes } from './swedish-dates.ts'
+
+/**
+ * Reads the national cover page (Plats och tid, Beslutande, Utses att justera, Justeringens plats och
+ * tid, Paragrafer, Underskrifter, ANSLAG/BEVIS) when it comes as one run of text, as PDF text
+ * extraction leaves it: the table flattened onto one line, often with a column of labels first and
+ * their values after ("Sekreterare Ordförande Justerande Anita Sjösvärd Lennart Haraldsson …").
+ * Works as well on a cover whose lines were joined; readCover prefers what it read line by line.
+ */
+export interface RunCover {
+  meeting: Meeting
+  committee?: string
+  chair?: string
+  secretary?: string
+  signatories: string[]
+  sections?: { first: number; last: number }
+  noticePosted?: string
+  noticeRemoved?: string
+  appealDeadline?: string
+  attendance: Attendee[]
+  /** True when at least two labels of the national cover page were found. */
+  isCover: boolean
+}
+
+type Kind =
+  | 'placeAndTime'
+  | 'place'
+  | 'time'
+  | 'signOff'
+  | 'appointed'
+  | 'group'
+  | 'ignored'
+  | 'sections'
+  | 'signatures'
+  | 'role'
+  | 'notice'
+  | 'organ'
+  | 'date'
+  | 'storage'
+
+const LABELS: [string, Kind, AttendanceRole?][] = [
+  [
+    'Justeringens plats och tid|Justeringens plats och datum|Justeringens plats, tid|Justeringens tid och plats|Justeringens plats|Plats och tid för justering|Tid och plats för justering|Tid och plats för|Plats och tid för justeringen|Justeringsdag|Justeringsdatum|Justering',
+    'signOff',
+  ],
+  ['Plats och tid för sammanträdet|Plats och tid|Tid och plats|Plats och datum', 'placeAndTime'],
+  ['Plats|Lokal|Sammanträdesplats', 'place'],
+  ['Tidpunkt|Tid', 'time'],
+  ['Utses att justera|Utsedd att justera|Utsedda att justera|Utsedda justerare', 'appointed'],
+  [
+    'Närvarande, ej tjänstgörande ersättare|Närvarande ej tjänstgörande ersättare|Närvarande, ej tjänstgörande|Ej tjänstgörande ersättare|Ej beslutande ersättare|Icke tjänstgörande ersättare|Ej tjänstgörande|Ej beslutande|Närvarande ersättare|Närvarande ers|För kännedom',
+    'group',
+    'ersättare',
+  ],
+  ['Tjänstgörande ersättare|Tjänstgörande', 'group', 'tjänstgörande ersättare'],
+  ['Beslutande ledamöter|Beslutande|Närvarande ledamöter|Kallade ledamöter|Ledamöter', 'group', 'ledamot'],
+  ['Ersättare', 'group', 'ersättare'],
+  ['Tjänstemän|Tjänstepersoner|Tjänsteman', 'group', 'tjänsteperson'],
+  ['Övriga närvarande|Övriga deltagande|Övriga deltagare|Övriga kallade|Övriga', 'group', 'övrig'],
+  ['Närvarorätt|Utdragsbestyrkande|Innehållsförteckning', 'ignored'],
+  ['Justerade paragrafer|Paragrafer|Paragraf', 'sections'],
+  ['Underskrifter|Underskrift', 'signatures'],
+  ['Sekreterare|Ordförande|Justerande|Justerare', 'role'],
+  [
+    'ANSLAG\\s*/\\s*BEVIS|Anslag\\s*/\\s*[Bb]evis|BEVIS\\s*/\\s*ANSLAG|Bevis\\s*/\\s*[Aa]nslag|BEVIS OM ANSLAG|Bevis om anslag|ANSLAGSBEVIS|Anslagsbevis|BEVIS|ANSLAG',
+    'notice',
+  ],
+  ['Organ och sammanträdesdatum|Organ|Beslutsinstans|Instans', 'organ'],
+  ['Sammanträdesdatum|Sammanträdesdag|Mötesdatum', 'date'],
+  [
+    'Förvaringsplats för protokollet|Förvaringsplats för protokoll|Förvaringsplats|Protokollets förvaring',
+    'storage',
+  ],
+]
+
+const LABEL_RE = new RegExp(
+  `(?<![\\p{L}\\d])(${LABELS.map(([alternatives]) => `(?:${alternatives})`).join('|')})(?![\\p{L}])\\s*:?`,
+  'gu',
+)
+
+interface Segment {
+  kind: Kind
+  group?: AttendanceRole
+  label: string
+  value: string
+  start: number
+}
+
+function kindOf(label: string): { kind: Kind; group?: AttendanceRole } {
+  const l = label.replace(/\s*:$/, '')
+  for (const [alternatives, kind, group] of LABELS) {
+    if (new RegExp(`^(?:${alternatives})$`, 'u').test(l)) return group ? { kind, group } : { kind }
+  }
+  return { kind: 'ignored' }
+}
+
+function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
+  const segments: Segment[] = []
+  let preamble = text
+  let previousEnd = 0
+  for (const m of text.matchAll(LABEL_RE)) {
+    const start = m.index ?? 0
+    const label = (m[1] ?? '').trim()
+    const before = text.slice(Math.max(0, start - 3), start)
+    const { kind, group } = kindOf(label)
+    // "Hillding, M, Ordförande" and "Anna Berg (S) ordförande" qualify a person; not a label.
+    if (kind === 'role' && /(?:,|\))\s*$/.test(before)) continue
+    if (segments.length === 0) preamble = text.slice(0, start)
+    else (segments[segments.length - 1] as Segment).value = text.slice(previousEnd, start).trim()
+    segments.push({ kind, ...(group ? { group } : {}), label, value: '', start })
+    previousEnd = start + m[0].length
+  }
+  const last = segments[segments.length - 1]
+  if (last) last.value = text.slice(previousEnd).trim()
+  return { preamble, segments }
+}
+
+const DISTINCT =
+  /plats och tid|tid och plats|beslutande|utses att justera|justeringens|paragrafer|underskrift|anslag|bevis|övriga (?:närvarande|deltagande)|tjänstgörande ersättare|ledamöter/gi
+
+/** True when text holds at least two labels of the national cover page. */
+export function hasCoverConventions(text: string): boolean {
+  const found = new Set((text.slice(0, 20_000).match(DISTINCT) ?? []).map((s) => s.toLowerCase()))
+  return found.size >= 2
+}
+
+export function readRunCover(text: string): RunCover {
+  const cover: RunCover = { meeting: {}, signatories: [], attendance: [], isCover: hasCoverConventions(text) }
+  const { preamble, segments } = segmentsOf(text)
+  if (segments.length === 0) return cover
+
+  readPlaceAndTime(cover, segments)
+  cover.meeting.date ??= segments
+    .filter((s) => s.kind === 'date' || s.kind === 'organ')
+    .map((s) => findDate(s.value.slice(0, 40)))
+    .find(Boolean)
+  cover.meeting.date ??= findDate(preamble.slice(-600))
+  cover.committee = committeeOf(segments, preamble)
+  readNotice(cover, text)
+  readSections(cover, segments)
+  readSignatures(cover, segments)
+  readAttendance(cover, segments)
+  return cover
+}
+
+const CUE =
+  /\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den\s+\d|kl\b|kl\.|klockan)|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)/iu
+
+function readPlaceAndTime(cover: RunCover, segments: Segment[]): void {
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i] as Segment
+    if (s.kind !== 'placeAndTime' && s.kind !== 'place' && s.kind !== 'time') continue
+    let value = s.value
+    // A label in a column of labels: its value is the first value after the column.
+    if (!value) {
+      const next = segments.slice(i + 1).find((n) => n.value)
+      if (!next || next.kind === 'signOff' || next.kind === 'notice' || next.kind === 'signatures') continue
+      value = s.kind === 'place' ? placeBeforePeople(next.value) : timeAndPlacePrefix(next.value)
+      if (!value) continue
+      next.value = next.value.slice(value.length).trim()
+    }
+    const times = findTimes(value)
+    if (s.kind !== 'place') {
+      cover.meeting.start ??= times.start
+      cover.meeting.end ??= times.end
+      cover.meeting.date ??= findDate(value.slice(0, 120))
+    }
+    if (s.kind === 'time') continue
+    const cut = s.kind === 'place' ? -1 : value.search(CUE)
+    const place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s.]+$/, '').trim()
+    if (place && place.length <= 120 && /\p{L}{3}/u.test(place)) cover.meeting.location ??= place
+  }
+  for (const k of ['start', 'end', 'date', 'location'] as const) {
+    if (cover.meeting[k] === undefined) delete cover.meeting[k]
+  }
+}
+
+// "Gällivare Folkets Hus, Gällivare Måndagen den 3 mars 2014, kl Enligt bifogad …": up to the time.
+function timeAndPlacePrefix(value: string): string {
+  const m =
+    /^(.{0,120}?(?:\d{4}(?:-\d{2}-\d{2})?|\bkl\.?|\bklockan)(?:\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?,?)/iu.exec(
+      value,
+    )
+  return m?.[1] ?? ''
+}
+
+// "Föreläsningssalen, Sigfridsområdet, Växjö Suzanne Frank (m), ordf …": the place before the people.
+function placeBeforePeople(value: string): string {
+  const m = /\p{Lu}[\p{L}-]+\s+\p{Lu}[\p{L}-]+\s+\(/u.exec(value)
+  if (!m || m.index === 0) return ''
+  const place = value.slice(0, m.index)
+  return place.length <= 100 && place.includes(',') ? place : ''
+}
+
+const COMMITTEE =
+  /(?<![\p{L}-])(\p{Lu}[\p{L}-]*(?:\s+och\s+[\p{L}-]+)?(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|beredningen|NÄMNDEN|STYRELSEN|FULLMÄKTIGE|UTSKOTTET))(?![\p{L}])/u
+
+function committeeOf(segments: Segment[], preamble: string): string | undefined {
+  for (const s of segments) {
+    if (s.kind !== 'organ') continue
+    const m = COMMITTEE.exec(s.value.slice(0, 80))
+    if (m?.[1]) return tidyCommittee(m[1])
+  }
+  const re = new RegExp(COMMITTEE.source, 'gu')
+  for (const m of preamble.slice(0, 1500).matchAll(re)) {
+    const before = preamble.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0)
+    if (/\b(?:till|av|för|från|om|i|med|vid|inom)\s*$/i.test(before)) continue
+    if (m[1]) return tidyCommittee(m[1])
+  }
+  return undefined
+}
+
+function tidyCommittee(name: string): string {
+  const n = name.replace(/\s+/g, ' ').toLowerCase()
+  const full = n.endsWith('nämnd') || n.endsWith('utskott') ? `${n}${n.endsWith('nämnd') ? 'en' : 'et'}` : n
+  return full.charAt(0).toUpperCase() + full.slice(1)
+}
+
+const DATE_TEXT = '(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+\\p{L}+\\s+\\d{4})'
+const NEAR = '[^\\d]{0,30}?'
+const POSTED = new RegExp(
+  `(?:uppsättande|sätts upp|sattes upp|uppsättes|uppsatt|anslås|anslaget publicerat|är anslaget|anslaget)${NEAR}${DATE_TEXT}`,
+  'giu',
+)
+const REMOVED = new RegExp(
+  `(?:nedtagande|nedtagning|tas ned|tas ner|nedtages|till och med)${NEAR}${DATE_TEXT}`,
+  'giu',
+)
+const APPEAL = new RegExp(
+  `(?:sista (?:dag|datum) för överklagande|sista dag att överklaga)${NEAR}${DATE_TEXT}`,
+  'giu',
+)
+const RANGE = new RegExp(
+  `(?:anslaget|anslagstid)${NEAR}${DATE_TEXT}\\s*(?:-{1,2}|–|—|till)\\s*${DATE_TEXT}`,
+  'iu',
+)
+
+function readNotice(cover: RunCover, text: string): void {
+  const first = (re: RegExp) => {
+    for (const m of text.matchAll(re)) {
+      const d = findDate(m[1] ?? '')
+      if (d) return d
+    }
+    return undefined
+  }
+  const range = RANGE.exec(text)
+  if (range) {
+    cover.noticePosted = findDate(range[1] ?? '')
+    cover.noticeRemoved = findDate(range[2] ?? '')
+  }
+  cover.noticeRemoved ??= first(REMOVED)
+  cover.noticePosted ??= first(POSTED)
+  if (cover.noticePosted && cover.noticePosted === cover.noticeRemoved) delete cover.noticePosted
+  cover.appealDeadline = first(APPEAL)
+  for (const k of ['noticePosted', 'noticeRemoved', 'appealDeadline'] as const) {
+    if (cover[k] === undefined) delete cover[k]
+  }
+}
+
+function readSections(cover: RunCover, segments: Segment[]): void {
+  for (const s of segments) {
+    if (s.kind !== 'sections') continue
+    const m = /(\d{1,4})\s*(?:-{1,2}|–|—)\s*(\d{1,4})(?!\d)/.exec(s.value.slice(0, 60))
+    if (!m) continue
+    const first = Number(m[1])
+    const last = Number(m[2])
+    if (first <= last) {
+      cover.sections = { first, last }
+      return
+    }
+  }
+}
+
+const ROLE_OF: Record<string, 'secretary' | 'chair' | 'signatory'> = {
+  sekreterare: 'secretary',
+  ordförande: 'chair',
+  justerande: 'signatory',
+  justerare: 'signatory',
+}
+
+/**
+ * Signatures: roles and names in any of three orders — "Sekreterare Anna Berg Ordförande …",
+ * "Sekreterare Ordförande Justerande Anna Berg Jan Jönsson Eva Lind" and "Anna Berg, Sekreterare".
+ */
+function readSignatures(cover: RunCover, segments: Segment[]): void {
+  let start = segments.findIndex((s) => s.kind === 'signatures')
+  if (start === -1) {
+    const after = segments.findIndex((s) => s.kind === 'appointed' || s.kind === 'signOff')
+    if (after !== -1) start = segments.findIndex((s, i) => i > after && s.kind === 'role')
+    if (start !== -1 && segments[start - 1]?.kind === 'signOff' && segments[start - 1]?.label === 'Justering')
+      start--
+  }
+  if (start === -1) return
+  type Tok = { role: 'secretary' | 'chair' | 'signatory' } | { name: string }
+  const tokens: Tok[] = []
+  for (const s of segments.slice(start)) {
+    if (s.kind === 'notice' || s.kind === 'organ' || s.kind === 'group') break
+    if (s.kind === 'role') tokens.push({ role: ROLE_OF[s.label.toLowerCase()] ?? 'signatory' })
+    for (const p of readPeopleRun(s.value, 'ledamot')) tokens.push({ name: p.name })
+  }
+  const queue: ('secretary' | 'chair' | 'signatory')[] = []
+  let pending: string[] = []
+  let absorbing = false
+  const assign = (role: 'secretary' | 'chair' | 'signatory', name: string) => {
+    if (role === 'secretary') cover.secretary ??= name
+    else if (role === 'chair') cover.chair ??= name
+    else if (!cover.signatories.includes(name)) cover.signatories.push(name)
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Tok
+    if ('role' in t) {
+      absorbing = false
+      if (pending.length > 0) {
+        for (const n of t.role === 'signatory' ? pending : pending.slice(0, 1)) assign(t.role, n)
+        pending = []
+      } else queue.push(t.role)
+      continue
+    }
+    const role = queue[0]
+    if (role) {
+      assign(role, t.name)
+      if (queue.length > 1 || role !== 'signatory') queue.shift()
+      else absorbing = true
+    } else if (absorbing) assign('signatory', t.name)
+    else pending.push(t.name)
+  }
+}
+
+function readAttendance(cover: RunCover, segments: Segment[]): void {
+  let runGroup: AttendanceRole | undefined
+  const flexible = new Set<Kind>(['group', 'role', 'place', 'appointed', 'time', 'ignored'])
+  for (const s of segments) {
+    if (!s.value) {
+      if (s.kind === 'group') runGroup ??= s.group
+      else if (!flexible.has(s.kind)) runGroup = undefined
+      continue
+    }
+    let group: AttendanceRole | undefined
+    if (s.kind === 'group') group = s.group
+    else if (runGroup && flexible.has(s.kind)) group = runGroup
+    runGroup = undefined
+    if (!group) continue
+    for (const a of readPeopleRun(s.value, group)) {
+      if (!cover.attendance.some((x) => x.name === a.name)) cover.attendance.push(a)
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import type { AttendanceRole, Attendee } from '../domain/publication/document-json.ts'
+import { isFirstName } from './first-names.ts'
+
+/**
+ * Reads people printed as one run of text, as PDF text extraction leaves a cover page's columns:
+ * "Kjell Hedvall (S), Kajsa Ezelius (S) …", "Jannike Hillding, M, Ordförande Astrid Lönn Jern, C …",
+ * "M Bengt Ferm C Ragnar Nilsson …" (party first), "Maria Lind Peder Griph Siw Gustavsson" (no
+ * separators at all), with their qualifiers: "ordförande", "ersätter Anna Berg (S)", "tj ersättare",
+ * "ej närvarande", "§§ 130-133". Every person found keeps the role of the list they stand in unless a
+ * qualifier says otherwise.
+ */
+export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
+  const leading = PARTY_FIRST.test(text)
+  const tokens = tokenize(text, leading)
+  const partyFirst =
+    leading || (!tokens.some((t) => t.kind === 'party' && t.paren) && partyPrecedesNames(tokens))
+  const people: Attendee[] = []
+  let name: string[] = []
+  let pendingParty: string | undefined
+  let servingForNext = false
+  let last: Attendee | undefined
+
+  const close = () => {
+    for (const n of splitRun(name)) {
+      if (servingForNext && last) {
+        last.servingFor = n
+        last.role = 'tjänstgörande ersättare'
+        servingForNext = false
+        continue
+      }
+      const a: Attendee = { name: n, role: group, present: true }
+      if (partyFirst && pendingParty) a.party = pendingParty
+      pendingParty = undefined
+      people.push(a)
+      last = a
+    }
+    name = []
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token
+    if (t.kind === 'name') {
+      if (name.length > 0 && startsNewName(name, t.text)) close()
+      name.push(t.text)
+      continue
+    }
+    if (name.length > 0) close()
+    if (t.kind === 'party') {
+      if (partyFirst && !t.paren) pendingParty = t.text
+      else if (last && !last.party && t.text !== '-') {
+        if (last.servingFor) continue
+        last.party = t.text
+      }
+      continue
+    }
+    if (t.kind !== 'word' || !last) continue
+    const w = t.text.toLowerCase()
+    const next = (tokens[i + 1]?.text ?? '').toLowerCase()
+    if (/^(?:ersätter|tjg|tj|ers|tjänstgör|tjänstgörande|ersättare)$/.test(w) && next === 'för') {
+      servingForNext = true
+      i++
+    } else if (w === 'ersätter' || w === 'ersättande') servingForNext = true
+    else if ((w === 'tj' || w === 'tjg' || w === 'tjänstgörande') && /^(?:ers\.?|ersättare)$/.test(next)) {
+      last.role = 'tjänstgörande ersättare'
+      i++
+    } else if (w === 'tjg' || w === 'tjänstgör') last.role = 'tjänstgörande ersättare'
+    else if (w === 'ersättare' && group !== 'tjänstgörande ersättare' && last.role === group)
+      last.role = 'ersättare'
+    else if (w === 'vice' && /^ordf/.test(next)) {
+      if (group === 'ledamot') last.role = 'vice ordförande'
+      i++
+    } else if (/^ordf(?:\.|örande)?$/.test(w) && group === 'ledamot' && last.role === 'ledamot')
+      last.role = 'ordförande'
+    else if ((w === 'ej' || w === 'inte') && next === 'närvarande') {
+      last.present = false
+      i++
+    }
+  }
+  if (name.length > 0) close()
+  return people.filter((p) => p.name.split(' ').length >= 2)
+}
+
+interface Token {
+  kind: 'name' | 'party' | 'word' | 'number' | 'punct'
+  text: string
+  paren?: true
+}
+
+// Parties as printed in Swedish municipal documents; a code in parentheses may be any local party.
+const PARTY_CODES = new Set(['S', 'M', 'C', 'V', 'MP', 'KD', 'L', 'FP', 'SD', 'FI', 'F!'])
+
+// Capitalised words that are labels or titles, not names: "Kommundirektör Jan Fransson".
+const NOT_NAME =
+  /^(?:se|enligt|bilaga|vakant|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget)$/i
+const TITLE_SUFFIX =
+  /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
+
+// A column of parties printed before the names: "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz".
+const PARTY_FIRST =
+  /^\s*(?:S|M|C|V|L|MP|KD|FP|SD)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+(?:S|M|C|V|L|MP|KD|FP|SD)\s+\p{Lu}/u
+
+function tokenize(text: string, partyFirst: boolean): Token[] {
+  const out: Token[] = []
+  const re = /\(\s*([\p{L}!-]{1,5})\s*\)|([\p{L}][\p{L}'´`’-]*\.?)|(\d+(?::[ea])?)|([,;§–—-]+)/gu
+  for (const m of text.replace(/\*/g, ' ').matchAll(re)) {
+    if (m[1] !== undefined) out.push({ kind: 'party', text: partyCode(m[1]), paren: true })
+    else if (m[2] !== undefined) {
+      const w = m[2]
+      const bare = w.replace(/\.$/, '')
+      const code = PARTY_CODES.has(bare.toUpperCase())
+      if (code && (isBarePartyAt(text, m.index ?? 0, bare) || (partyFirst && bare === bare.toUpperCase()))) {
+        out.push({ kind: 'party', text: partyCode(bare) })
+      } else if (/^\p{Lu}/u.test(w) && !NOT_NAME.test(bare) && !TITLE_SUFFIX.test(bare)) {
+        out.push({ kind: 'name', text: /^\p{Lu}\.?$/u.test(w) ? bare : w.replace(/\.$/, '') })
+      } else out.push({ kind: 'word', text: bare })
+    } else if (m[3] !== undefined) out.push({ kind: 'number', text: m[3] })
+    else out.push({ kind: 'punct', text: m[4] ?? '' })
+  }
+  return out
+}
+
+function partyCode(code: string): string {
+  return code === '-' ? '-' : code.toUpperCase() === 'FIA' ? 'FiA' : code.toUpperCase()
+}
+
+// A bare code is a party when it stands between commas ("Hillding, M, Ordförande"), after a comma at
+// the end of a person ("Söderberg, s"), or alone before a name in a party-first column ("M Bengt").
+function isBarePartyAt(text: string, index: number, code: string): boolean {
+  const before = text.slice(Math.max(0, index - 2), index)
+  const after = text.slice(index + code.length, index + code.length + 2)
+  if (/,\s*$/.test(before)) return true
+  if (code.length >= 2 && code === code.toUpperCase()) return /^(?:\s|$)/.test(after)
+  return code === code.toUpperCase() && /^\s\p{Lu}/u.test(after) && !/\p{L}\s$/u.test(before)
+}
+
+function partyPrecedesNames(tokens: Token[]): boolean {
+  let before = 0
+  let after = 0
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.kind !== 'party') continue
+    const previous = tokens[i - 1]
+    if (previous?.kind === 'name' || (previous?.text === ',' && tokens[i - 2]?.kind === 'name')) after++
+    else if (tokens[i + 1]?.kind === 'name') before++
+  }
+  return before >= 2 && before > after
+}
+
+function startsNewName(current: string[], word: string): boolean {
+  if (!isFirstName(word)) return false
+  const hasFirst = current.some((w) => isFirstName(w))
+  if (!hasFirst) return true
+  const lastWord = current[current.length - 1] ?? ''
+  return current.length >= 2 && !isFirstName(lastWord)
+}
+
+// A run of four or more capitalised words with no given name known to split it: take pairs.
+function splitRun(words: string[]): string[] {
+  const out: string[] = []
+  let rest = words
+  while (rest.length >= 4) {
+    out.push(rest.slice(0, 2).join(' '))
+    rest = rest.slice(2)
+  }
+  if (rest.length > 0) out.push(rest.join(' '))
+  return out
+}
