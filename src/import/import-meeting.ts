@@ -1,5 +1,9 @@
 import type { Queryable } from '../db/database.ts'
-import { createCommittee, findCommitteeBySlug } from '../domain/committee/committee.service.ts'
+import {
+  createCommittee,
+  findCommitteeByName,
+  findCommitteeBySlug,
+} from '../domain/committee/committee.service.ts'
 import type { Committee, CommitteeKind } from '../domain/committee/committee.ts'
 import { fillMeetingDetails, listMeetingsOn, scheduleMeeting } from '../domain/meeting/meeting.service.ts'
 import type { Meeting } from '../domain/meeting/meeting.ts'
@@ -66,8 +70,8 @@ export async function resolveCommittee(
     throw new InvalidInputError('the document names no committee: give it with --committee', 'committee')
   }
   const name = capitalise(document.committee.trim())
-  const known = await findCommitteeBySlug(trx, slugify(name))
-  if (known && known.organisationId === organisation.id) return known
+  const known = await findCommitteeByName(trx, organisation.id, name)
+  if (known) return known
   return createCommittee(trx, actor, { organisationId: organisation.id, name, kind: kindOf(name) })
 }
 

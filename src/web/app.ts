@@ -7,8 +7,9 @@ import type { DocumentStore } from '../storage/document-store.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
 import { adminRoutes } from './admin/admin.plugin.ts'
 import { registerCaching } from './caching.ts'
-import { registerErrorPages, sendErrorPage } from './error-pages.tsx'
+import { registerErrorPages } from './error-pages.tsx'
 import { defaultFeedIdAuthority } from './feeds/feed-site.ts'
+import { answerFrameworkError } from './framework-errors.ts'
 import { healthRoutes } from './health.routes.ts'
 import { oparlRoutes } from './oparl/oparl.routes.ts'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
@@ -59,6 +60,8 @@ export interface AppOptions {
   trustProxy?: boolean | string
   /** Where built open-data exports are kept (DATA_DIR/export when served). */
   exportCacheDir?: string
+  /** Where log lines go (default stdout); tests read what was logged. */
+  logStream?: { write(line: string): void }
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -73,13 +76,14 @@ export async function createApp({
   feedIdAuthority,
   trustProxy = 'loopback',
   exportCacheDir,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logLevel === 'silent' ? false : { level: logLevel },
+    logger: logLevel === 'silent' ? false : { level: logLevel, ...(logStream ? { stream: logStream } : {}) },
     trustProxy,
-    // An address that cannot be decoded never reaches a route: answer it in Swedish too.
-    frameworkErrors: (error, _request, reply) =>
-      sendErrorPage(reply, error.statusCode === 400 ? 'invalid_input' : 'internal'),
+    // An address that cannot be decoded, or with a segment too long for any slug, never reaches a
+    // route: answer it as the routes would (404 or 400, a Swedish page or JSON), logged once.
+    frameworkErrors: answerFrameworkError,
   })
   app.decorateRequest('db', {
     getter: () => db,

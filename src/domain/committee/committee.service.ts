@@ -9,7 +9,7 @@ import { getOrganisation } from '../organisation/organisation.repository.ts'
 import { parseSettings } from '../organisation/organisation.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
-import { slugify, uniqueSlug } from '../shared/slug.ts'
+import { cappedSlug, slugify, uniqueSlug } from '../shared/slug.ts'
 import {
   getCommittee,
   insertCommittee,
@@ -20,6 +20,21 @@ import {
 import type { Committee, CommitteeKind } from './committee.ts'
 
 export { findCommitteeBySlug, getCommittee } from './committee.repository.ts'
+
+/**
+ * The organisation's committee of that name, written in any case or with other punctuation
+ * ("Socialnämnden", "SOCIALNÄMNDEN"), found by its slug even when the slug was cut short.
+ */
+export async function findCommitteeByName(
+  db: Queryable,
+  organisationId: number,
+  name: string,
+): Promise<Committee | undefined> {
+  const base = cappedSlug(name)
+  if (!base) return undefined
+  const candidates = await listCommitteeRows(db, organisationId)
+  return candidates.find((c) => c.slug.startsWith(base) && slugify(c.name) === slugify(name))
+}
 
 export interface CreateCommitteeInput {
   organisationId: number
@@ -53,7 +68,9 @@ export async function createCommittee(
         throw new InvalidInputError('the parent committee belongs to another organisation', 'parentId')
       }
     }
-    const base = slugify(name)
+    // Capped: a long name ("Nämnden för arbetsmarknad, vuxenutbildning, …") still gets addresses
+    // that every page can be reached at.
+    const base = cappedSlug(name) || 'namnd'
     const committee = await insertCommittee(trx, {
       organisationId: input.organisationId,
       parentId: input.parentId ?? null,

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts'
 import { isEmailAddress } from '../mail/outgoing-mail.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
-import { slugify, uniqueSlug } from '../shared/slug.ts'
+import { cappedSlug, uniqueSlug } from '../shared/slug.ts'
 import {
   findPartyByAbbreviation,
   findPersonByName,
@@ -34,7 +34,7 @@ export async function addPerson(
 ): Promise<Person> {
   const name = input.name.trim().replace(/\s+/g, ' ')
   if (!name) throw new InvalidInputError('the person needs a name', 'name')
-  const base = slugify(name) || 'person'
+  const base = cappedSlug(name) || 'person'
   const person = await insertPerson(trx, {
     organisationId: input.organisationId,
     name,
