@@ -41,7 +41,7 @@ export const webRequestLimits: WaitLimits = {
 }
 
 export interface OpenOptions {
-  /** Without them a command (migrate, import, export) waits as long as its work takes, but connects within 10 s. */
+  /** Without them a command (migrate, import, export) or a test waits as long as its work takes. */
   limits?: WaitLimits
   /**
    * Told when PostgreSQL closes a connection (a restart, an administrator's pg_terminate_backend):
@@ -116,11 +116,11 @@ function openPostgres(
     connectionString: target.url,
     max: target.maxConnections ?? 10,
     types,
-    connectionTimeoutMillis: limits?.connectMs ?? 10_000,
     // A peer that vanished without closing (a crashed host) is noticed by TCP keepalive.
     keepAlive: true,
     ...(limits
       ? {
+          connectionTimeoutMillis: limits.connectMs,
           statement_timeout: limits.statementMs,
           idle_in_transaction_session_timeout: limits.idleInTransactionMs,
         }
