@@ -44,5 +44,8 @@ export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
   if (cover.organisation) out.organisation = cover.organisation
   if (cover.committee) out.committee = cover.committee
   if (Object.keys(cover.meeting).length > 0) out.meeting = cover.meeting
+  if (cover.chair) out.chair = cover.chair
+  // Who is called ("Kallade ledamöter", "För kännedom", "Övriga kallade"), as the notice lists them.
+  if (cover.attendance.length > 0) out.attendance = cover.attendance
   return out
 }

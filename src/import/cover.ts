@@ -132,8 +132,8 @@ export function readCover(input: Block[]): Cover {
   let blockWeight = 0
   let blockStart = 0
   let order = 0
-  const meetingValue = (f: keyof Meeting, value: string | undefined) => {
-    if (value) candidates.push({ weight: -1, field: f, value, order: order++ })
+  const meetingValue = (f: keyof Meeting, value: string | undefined, stated = false) => {
+    if (value) candidates.push({ weight: stated ? 1_000_000 : -1, field: f, value, order: order++ })
   }
   const setWeight = () => {
     for (const c of candidates) if (c.order >= blockStart && c.weight === -1) c.weight = blockWeight
@@ -156,8 +156,8 @@ export function readCover(input: Block[]): Cover {
         cover.committee ??= /sammanträde|protokoll/i.test(t)
           ? committeeIn(t.replace(/^.*?\bvid\b/i, ''))
           : undefined
-        meetingValue('date', findDate(t))
-        const times = findTimes(t)
+        if (t.length < 200) meetingValue('date', findDate(t))
+        const times = t.length < 200 ? findTimes(t) : {}
         meetingValue('start', times.start)
         meetingValue('end', times.end)
         continue
@@ -192,7 +192,10 @@ export function readCover(input: Block[]): Cover {
       } else signatureRoleFirst = role
       continue
     }
-    const f = fieldAt(t)
+    const previous = blocks[i - 1]?.text.trim() ?? ''
+    const f = /^justeringens$/i.test(previous)
+      ? { field: 'signOff' as Field, rest: t.replace(/^plats och tid\s*/i, '') }
+      : fieldAt(t)
     if (f) {
       field = f.field
       group = field === 'signatories' || field === 'signatures' ? undefined : group
@@ -213,6 +216,15 @@ export function readCover(input: Block[]): Cover {
       }
       if (field === 'signatures' && SIGNATURE_ROLE.test(rest)) {
         signatureRoleFirst = rest.toLowerCase()
+        continue
+      }
+      // "Underskrift Sekreterare ........ Paragrafer 266-284": the role comes before its name.
+      const firstWord = /^(\p{L}+)[\s.…_]/u.exec(rest)?.[1] ?? ''
+      if (field === 'signatures' && SIGNATURE_ROLE.test(firstWord)) {
+        signatureRoleFirst = firstWord.toLowerCase()
+        pendingName = undefined
+        const sections = /paragrafer?\s*(.*)$/i.exec(rest)?.[1]
+        if (sections) applyField(cover, 'sections', sections, meetingValue, () => {})
         continue
       }
       if (rest) applyField(cover, field, rest, meetingValue, (w) => (blockWeight = Math.max(blockWeight, w)))
@@ -311,7 +323,15 @@ function fieldAt(text: string): { field: Field; rest: string } | undefined {
   return undefined
 }
 
-function addAttendee(cover: Cover, text: string, group: AttendanceRole, struck: boolean): void {
+function addAttendee(cover: Cover, input: string, initialGroup: AttendanceRole, struck: boolean): void {
+  let text = input
+  let group = initialGroup
+  const labelled =
+    /^(ledamöter|ersättare|tjänstemän|tjänstepersoner|tjänstgörande ersättare)\s+(?=\p{Lu})/iu.exec(text)
+  if (labelled) {
+    group = attendanceGroup(labelled[1] ?? '') ?? group
+    text = text.slice(labelled[0].length)
+  }
   const a = parseAttendee(text.replace(/^[-–•]\s*/, ''), group, struck)
   if (!a) return
   if (cover.attendance.some((x) => x.name === a.name)) return
@@ -341,7 +361,7 @@ function applyField(
   cover: Cover,
   field: Field,
   value: string,
-  meetingValue: (f: keyof Meeting, v: string | undefined) => void,
+  meetingValue: (f: keyof Meeting, v: string | undefined, stated?: boolean) => void,
   weigh: (n: number) => void,
 ): void {
   switch (field) {
@@ -363,12 +383,14 @@ function applyField(
       const cut = value.search(
         /,?\s*(?:\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\d{4}-\d{2}-\d{2}|\bden\s+\d|\bkl\b|\bkl\.|\d{1,2}\s+\p{L}+\s+\d{4})/iu,
       )
-      const place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s]+$/, '')
+      let place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s]+$/, '')
+      if (!place && cut === 0) place = /\d\s+i\s+(\p{L}[^.]{2,100})/u.exec(value)?.[1]?.trim() ?? ''
+      if (/^ajournering/i.test(place)) place = ''
       meetingValue('location', place || undefined)
       return
     }
     case 'date':
-      meetingValue('date', findDate(value))
+      meetingValue('date', findDate(value), true)
       return
     case 'signatories':
       for (const part of value.split(/\s*(?:,|\boch\b|\bsamt\b)\s*(?=\p{Lu})/u)) {

@@ -61,18 +61,23 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
   } else if (headings.length > 0) {
     kind = 'minutes'
     body = readMinutes(blocks, headings, warn)
-  } else {
-    kind = 'agenda'
-    body = readAgendaList(blocks, warn)
+  } else if (isMinutesCover(blocks)) {
     // A protocol whose text ends before its first § (or whose § signs were lost) still states on its
     // cover page the meeting, who took part, who signed and when the notice went up.
-    if (body.items.length === 0 && isMinutesCover(blocks)) {
-      kind = 'minutes'
-      body = readMinutes(blocks, [], warn)
+    kind = 'minutes'
+    body = readMinutes(blocks, [], warn)
+    if (body.items.length === 0) {
       warn(
         0,
         'inga paragrafer hittades: texten slutar före första paragrafen eller § saknas; bara försättsbladets uppgifter lästes',
       )
+      return { ok: true, document: ordered({ kind, source: { file, format }, ...body, warnings }) }
+    }
+  } else {
+    kind = 'agenda'
+    body = readAgendaList(blocks, warn)
+    if (body.items.length === 0 && hasCoverConventions(coverText(blocks))) {
+      warn(0, 'inga ärenden hittades: texten slutar före ärendelistan; bara kallelsens uppgifter lästes')
       return { ok: true, document: ordered({ kind, source: { file, format }, ...body, warnings }) }
     }
   }
@@ -85,16 +90,23 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
 
 // The national cover page of a protocol: at least two of its labels, and not a notice of a meeting.
 function isMinutesCover(blocks: Block[]): boolean {
+  const text = coverText(blocks)
+  if (!hasCoverConventions(text)) return false
+  const head = text.slice(0, 3000)
+  const agenda = /\b(?:kallelse|föredragningslista|dagordning|ärendelista)\b/i.test(head.slice(0, 400))
+  const signed = /justeringens|underskrift|anslag\s*\/\s*bevis|\bbevis\b|utses att justera|paragrafer/i.test(
+    head,
+  )
+  return signed || !agenda
+}
+
+function coverText(blocks: Block[]): string {
   let text = ''
   for (const b of blocks) {
     if (text.length > 20_000) break
     text += `${b.text.slice(0, 20_000)}\n`
   }
-  if (!hasCoverConventions(text)) return false
-  const head = text.slice(0, 3000)
-  const agenda = /\b(?:kallelse|föredragningslista|dagordning|ärendelista)\b/i.test(head)
-  const signed = /justeringens|underskrift|anslag|bevis|utses att justera|justerare|paragrafer/i.test(head)
-  return signed || !agenda
+  return text
 }
 
 type Read = { blocks: Block[]; format: SourceFormat } | { reason: string }

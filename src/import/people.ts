@@ -11,7 +11,8 @@ const PARTY_NAMES: Record<string, string> = {
   miljöpartiet: 'MP',
 }
 
-const PARTY = /^[\p{Lu}][\p{L}!]{0,7}$/u
+// Older protocols print parties in lower case: "(s)", "(fp)", "(kd)".
+const PARTY = /^(?:[\p{Lu}][\p{L}!]{0,7}|\p{Ll}{1,3})$/u
 const PARTICLES = new Set([
   'af',
   'av',
@@ -54,7 +55,8 @@ export function isParty(s: string): boolean {
 }
 
 function isNameToken(t: string): boolean {
-  return /^[\p{Lu}][\p{L}'’.-]*$/u.test(t) && !NOT_NAMES.has(t)
+  // "PRO T OK OL L" (a letter-spaced heading) is not a name; "RosMarie" is.
+  return /^[\p{Lu}][\p{L}'’.-]*$/u.test(t) && !NOT_NAMES.has(t) && !/^\p{Lu}{2,}$/u.test(t)
 }
 
 /** The person's name at the end of a phrase: "ledamoten Anna Berg" → "Anna Berg"; two or more words. */
@@ -98,7 +100,8 @@ export function parsePerson(text: string): PersonRef | undefined {
   const name = trailingName(head)
   if (!name) return undefined
   const before = head.slice(0, head.lastIndexOf(name)).trim()
-  return { name, party, rest: text.slice(close + 1), before }
+  const code = party === party.toLowerCase() ? party.toUpperCase() : party
+  return { name, party: code, rest: text.slice(close + 1), before }
 }
 
 /**
