@@ -6,6 +6,7 @@ import type { Author, SectionOutcome } from '../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../domain/minutes/minutes-record.ts'
 import { sectionRange } from '../domain/notice-board/notice-board.service.ts'
 import type { PublicMeeting } from '../domain/publication/public-meeting.ts'
+import { marker, motionText, textBlocks, textNamesAuthors } from '../domain/publication/text-structure.ts'
 import { formatDate, formatLongDate, formatTimeSpan } from '../domain/shared/swedish-date.ts'
 import { ballotChoiceLabels, type Vote } from '../domain/vote/vote.ts'
 import { TaggedWriter } from './tagged-writer.ts'
@@ -31,6 +32,8 @@ const outcomeLabels: Record<SectionOutcome, string | undefined> = {
   referred_back: 'Ärendet återremitterades.',
 }
 
+export const draftMark = 'Utkast – ej justerat'
+
 const capitalise = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
 const latest = (dates: readonly string[]) => dates.reduce((a, b) => (b > a ? b : a), dates[0] ?? '')
 
@@ -38,7 +41,11 @@ const latest = (dates: readonly string[]) => dates.reduce((a, b) => (b > a ? b :
  * The public minutes of a meeting as a tagged PDF/A-2a document (P5, P6): the same record, after the
  * same publication rules, as the portal's minutes page. The same minutes always give the same bytes.
  */
-export async function renderMinutesPdf(view: SignedOffMeeting): Promise<Buffer> {
+export async function renderMinutesPdf(
+  view: SignedOffMeeting,
+  /** A draft for the signatories to read: marked "Utkast – ej justerat" and never served publicly. */
+  options: { draft?: boolean } = {},
+): Promise<Buffer> {
   const { committee, meeting, minutes: record } = view
   const date = formatLongDate(meeting.meetsOn)
   const signedOff = record.signOffs.filter((s) => s.status === 'signed_off' && s.signedOffOn)
@@ -47,7 +54,7 @@ export async function renderMinutesPdf(view: SignedOffMeeting): Promise<Buffer> 
     signedOn,
     ...record.sections.flatMap((s) => s.rectifications.map((r) => r.rectifiedOn)),
   ])
-  const title = `Protokoll ${committee.name} ${date}`
+  const title = `${options.draft ? `${draftMark}: ` : ''}Protokoll ${committee.name} ${date}`
   const doc = new PDFDocument({
     pdfVersion: '1.7',
     subset: 'PDF/A-2a',
@@ -60,7 +67,7 @@ export async function renderMinutesPdf(view: SignedOffMeeting): Promise<Buffer> 
     info: {
       Title: forMetadata(title),
       Author: forMetadata(committee.name),
-      Subject: `Justerat protokoll, ${sectionRange(record.sections.map((s) => s.section.number))}`,
+      Subject: `${options.draft ? draftMark : 'Justerat protokoll'}, ${sectionRange(record.sections.map((s) => s.section.number))}`,
       Creator: 'Paragraf',
       // Fixed dates, not the time of rendering: pdfkit derives the file ID from these, so the same
       // minutes give the same bytes (and ETag). A rectification changes the content, so ModDate.
@@ -90,7 +97,7 @@ export async function renderMinutesPdf(view: SignedOffMeeting): Promise<Buffer> 
       )
       .join(', ')
 
-  out.heading(1, `Protokoll, ${committee.name}, ${date}`)
+  out.heading(1, `${options.draft ? `${draftMark}: ` : ''}Protokoll, ${committee.name}, ${date}`)
   out.paragraph(`Tid: ${date} ${formatTimeSpan(meeting.startTime, meeting.endTime)}`.trim())
   out.paragraph(`Plats: ${meeting.location ?? 'Inte angiven'}`)
 
@@ -155,7 +162,13 @@ export async function renderMinutesPdf(view: SignedOffMeeting): Promise<Buffer> 
   out.heading(2, 'Paragrafer')
   for (const entry of record.sections) {
     out.section(() =>
-      renderSection(out, entry, view, { person: names.person, party: names.party, withParty, authors }),
+      renderSection(out, entry, view, {
+        person: names.person,
+        party: names.party,
+        withParty,
+        authors,
+        personNames: (list) => list.filter((a) => a.personId).map((a) => names.person(a.personId)),
+      }),
     )
   }
 
@@ -168,6 +181,8 @@ interface SectionNames {
   party: (id: number | null) => string | undefined
   withParty: (personId: number | null, partyId: number | null) => string
   authors: (list: Author[]) => string
+  /** The names of the people among the authors, to see whether a printed text names them itself. */
+  personNames: (list: Author[]) => string[]
 }
 
 /** One § as the portal's SectionView shows it to the public; confidential ones reduced the same way. */
@@ -182,7 +197,7 @@ function renderSection(out: TaggedWriter, entry: SectionRecord, view: PublicMeet
   ].filter(Boolean)
   if (facts.length > 0) out.paragraph(facts.join(' · '), { muted: true })
   if (section.confidential) out.paragraph('Paragrafen omfattas av sekretess och visas inte.')
-  if (section.summary && section.summary !== `Dnr ${registryNumber}`) out.paragraph(section.summary)
+  if (section.summary && section.summary !== `Dnr ${registryNumber}`) structuredText(out, section.summary)
   const outcome = outcomeLabels[section.outcome]
   if (outcome) out.paragraph(outcome)
   if (section.decision.length > 0) {
@@ -192,25 +207,36 @@ function renderSection(out: TaggedWriter, entry: SectionRecord, view: PublicMeet
   if (motions.length > 0) {
     out.heading(4, 'Yrkanden')
     for (const m of motions) {
-      out.paragraph(`${names.authors(m.authors)}: ${m.text}`)
-      if (m.points.length > 0) out.list(m.points)
+      const lead = textNamesAuthors(m.text, names.personNames(m.authors))
+        ? ''
+        : `${names.authors(m.authors)}: `
+      structuredText(out, motionText(m.text, m.points), lead)
     }
   }
   if (section.decisionProcedure) {
     out.heading(4, 'Beslutsordning')
-    out.paragraph(section.decisionProcedure)
+    structuredText(out, section.decisionProcedure)
   }
   votes.forEach((v, i) => {
     renderVote(out, v, votes.length > 1 ? i + 1 : undefined, names)
   })
   if (dissents.length > 0) {
     out.heading(4, 'Reservationer')
-    for (const d of dissents)
-      out.paragraph(`${names.authors(d.authors)} reserverar sig mot beslutet${d.text ? `: ${d.text}` : '.'}`)
+    for (const d of dissents) {
+      if (!d.text) out.paragraph(`${names.authors(d.authors)} reserverar sig mot beslutet.`)
+      else if (textNamesAuthors(d.text, names.personNames(d.authors))) structuredText(out, d.text)
+      else structuredText(out, d.text, `${names.authors(d.authors)} reserverar sig mot beslutet: `)
+    }
   }
   for (const s of statements) {
     out.heading(4, capitalise(s.kind))
-    out.paragraph(`${names.authors(s.authors)}${s.text ? `: ${s.text}` : ''}`)
+    if (!s.text) out.paragraph(names.authors(s.authors))
+    else
+      structuredText(
+        out,
+        s.text,
+        textNamesAuthors(s.text, names.personNames(s.authors)) ? '' : `${names.authors(s.authors)}: `,
+      )
   }
   if (recusals.length > 0) {
     out.heading(4, 'Jäv')
@@ -220,6 +246,16 @@ function renderSection(out: TaggedWriter, entry: SectionRecord, view: PublicMeet
       )
   }
   for (const r of rectifications) out.paragraph(`Rättelse ${formatDate(r.rectifiedOn)}: ${r.reason}`)
+}
+
+/** A text field as its paragraphs and lists (docs/document-json.md, "Text structure"), `lead` first. */
+function structuredText(out: TaggedWriter, text: string, lead = '') {
+  const blocks = textBlocks(text)
+  if (lead && blocks[0]?.kind !== 'paragraph') out.paragraph(lead.trim())
+  blocks.forEach((block, i) => {
+    if (block.kind === 'paragraph') out.paragraph(i === 0 ? `${lead}${block.text}` : block.text)
+    else out.list(block.items, { labels: block.items.map((_, k) => marker(block, k)) })
+  })
 }
 
 function renderVote(out: TaggedWriter, vote: Vote, index: number | undefined, names: SectionNames) {

@@ -76,7 +76,7 @@ export class TaggedWriter {
     doc.fillColor('black').moveDown(0.35)
   }
 
-  list(items: readonly string[], options: { numbered?: boolean } = {}) {
+  list(items: readonly string[], options: { numbered?: boolean; labels?: readonly string[] } = {}) {
     const { doc } = this
     const indent = 18
     const list = doc.struct('L')
@@ -90,7 +90,10 @@ export class TaggedWriter {
         'Lbl',
         () => {
           doc.font('Text').fontSize(bodySize).fillColor('black')
-          doc.text(options.numbered ? `${i + 1}.` : '•', this.left, y, { width: indent, lineBreak: false })
+          doc.text(options.labels?.[i] ?? (options.numbered ? `${i + 1}.` : '•'), this.left, y, {
+            width: indent,
+            lineBreak: false,
+          })
         },
         entry,
       )

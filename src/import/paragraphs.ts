@@ -42,13 +42,29 @@ function continues(previous: string, next: string): boolean {
   return !SENTENCE_END.test(previous) || /^\p{Ll}/u.test(next)
 }
 
-/** Paragraph texts joined with a blank line, or undefined when there is no text. */
+/**
+ * Paragraph texts joined with a blank line, list items one a line with their marker ("- ", "1. ",
+ * "A. "), so the text keeps its lists (docs/document-json.md, "Text structure"); undefined when
+ * there is no text.
+ */
 export function joinText(paras: Paragraph[]): string | undefined {
-  const text = paras
-    .map((p) => p.text)
-    .filter(Boolean)
-    .join('\n\n')
+  let text = ''
+  let inList = false
+  for (const p of paras) {
+    if (!p.text) continue
+    const item = p.item ? listLine(p) : undefined
+    if (text) text += item && inList ? '\n' : '\n\n'
+    text += item ?? p.text
+    inList = item !== undefined
+  }
   return text || undefined
+}
+
+/** A list item as a line of text with its marker ("1. ", "A. ", else "- "); one printed in the text is kept. */
+export function listLine(p: Paragraph): string {
+  if (/^(?:\d{1,3}|[A-Za-z])[.)]\s/.test(p.text)) return p.text
+  const ordered = p.marker && /^(?:\d{1,3}|[A-Za-z])[.)]$/.test(p.marker)
+  return `${ordered ? p.marker?.replace(')', '.') : '-'} ${p.text}`
 }
 
 const NUMBERED = /^(?:\d{1,2}[.):]?|\(\d{1,2}\))\s+(?=\S)/
@@ -66,7 +82,7 @@ export function points(blocks: Block[]): string[] {
     const text = numbered ? p.text.slice(numbered[0].length) : p.text
     const numberedMarker = p.marker !== undefined && /\d/.test(p.marker)
     if (last >= 0 && p.item && !numbered && !numberedMarker && (p.depth > 0 || /:$/.test(out[last] ?? ''))) {
-      out[last] = `${out[last]}\n${text}`
+      out[last] = `${out[last]}\n- ${text}`
     } else if (!text) {
     } else if (INTRO_ONLY.test(text) && !numbered) {
     } else {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import type { DocumentJson, Item } from '../domain/publication/document-json.ts'
+import { textBlocks } from '../domain/publication/text-structure.ts'
 import { parseDocument } from './parse-document.ts'
 
 function fixture(name: string): Uint8Array {
@@ -129,17 +130,55 @@ describe('parseDocument: seed 002, a Markdown protocol of Socialnämnden', async
     )
   })
 
+  it('keeps § 10 as printed: the numbered points of the motion, then the paragraphs after "3. att därutöver anföra:"', () => {
+    const motion = section(doc, 10).motions?.[1]
+    const blocks = textBlocks(motion?.text ?? '')
+    assert.deepEqual(
+      blocks.map((b) =>
+        b.kind === 'list' ? `${b.ordered ? 'ol' : 'ul'}:${b.items.length}` : b.text.slice(0, 24),
+      ),
+      [
+        'Jan Jönsson (L), Ole-Jör',
+        'ol:3',
+        'Av förvaltningens tjänst',
+        'Vi ställer oss dock tvek',
+        'påtalat att Kommunfullmä',
+        'Vi menar att det framgår',
+      ],
+    )
+    const list = blocks[1]
+    assert.equal(list?.kind === 'list' && list.items[2], 'att därutöver anföra:')
+  })
+
+  it('keeps bullet lists in § 15 and § 18 as lists', () => {
+    const statement = section(doc, 15).statements?.[1]?.text ?? ''
+    const bullets = textBlocks(statement).find((b) => b.kind === 'list')
+    assert.equal(bullets?.kind === 'list' && !bullets.ordered && bullets.items.length, 4)
+    const point = textBlocks(section(doc, 18).decision?.[1] ?? '')
+    assert.deepEqual(
+      point.map((b) => b.kind),
+      ['paragraph', 'list'],
+    )
+  })
+
   it('reads § 15: two särskilda uttalanden and an ersättaryttrande by Anna Rantala Bonnier (F!)', () => {
     const kinds = section(doc, 15).statements?.map((s) => s.kind)
     assert.deepEqual(kinds, ['särskilt uttalande', 'särskilt uttalande', 'ersättaryttrande'])
     assert.deepEqual(section(doc, 15).statements?.[2]?.by, [{ name: 'Anna Rantala Bonnier', party: 'F!' }])
   })
 
-  it('keeps the six report items A–F of § 16 as summary paragraphs and its decision apart', () => {
+  it('keeps the six report items A–F of § 16 as one lettered list and its decision apart', () => {
     const s16 = section(doc, 16)
-    const lines = s16.summary?.split('\n\n') ?? []
+    const blocks = textBlocks(s16.summary ?? '')
+    assert.equal(blocks.length, 1)
+    assert.deepEqual(blocks[0] && { ...blocks[0], items: [] }, {
+      kind: 'list',
+      ordered: true,
+      counter: 'A',
+      items: [],
+    })
     assert.deepEqual(
-      lines.map((l) => l.slice(0, 2)),
+      s16.summary?.split('\n').map((l) => l.slice(0, 2)),
       ['A.', 'B.', 'C.', 'D.', 'E.', 'F.'],
     )
     assert.deepEqual(s16.decision, ['Nämnden lägger anmälningssärendena till handlingarna.'])
@@ -156,7 +195,7 @@ describe('parseDocument: seed 002, a Markdown protocol of Socialnämnden', async
       'Upphandlingsdokument för upphandling av sjuksköterskeinsatser på jourtid',
     )
     assert.equal(section(doc, 19).decision?.length, 4)
-    assert.match(section(doc, 19).decision?.[1] ?? '', /räkning:\nteckna avtal\nhäva/)
+    assert.match(section(doc, 19).decision?.[1] ?? '', /räkning:\n- teckna avtal\n- häva/)
   })
 
   it('finds thirteen distinct registry numbers in §§ 5–19', () => {

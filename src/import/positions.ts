@@ -7,7 +7,7 @@ import type {
   StatementKind,
 } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
-import { paragraphs } from './paragraphs.ts'
+import { listLine, type Paragraph, paragraphs } from './paragraphs.ts'
 import { actorsIn, parsePerson } from './people.ts'
 
 // Members' positions in a §: motions (yrkanden), dissents (reservationer), statements and recusals.
@@ -20,25 +20,47 @@ function actorsBefore(text: string, verb: RegExp): Actor[] {
   return actorsIn(m ? text.slice(0, m.index) : text)
 }
 
-/** Motions: a paragraph with "yrkar"/"yrkade" opens one; numbered or "att" lines are its points. */
+/**
+ * Motions: a paragraph with "yrkar"/"yrkade" opens one; numbered or "att" lines are its points. The
+ * text keeps the points where they are printed, as a list, so paragraphs after "3. att därutöver
+ * anföra:" follow it; `points` repeats them for readers of the att-satser alone.
+ */
 export function readMotions(blocks: Block[]): Motion[] {
   const out: Motion[] = []
   let motion: Motion | undefined
+  let afterPoint = false
   for (const p of paragraphs(blocks)) {
     const numbered = NUMBERED.exec(p.text)
     if (!p.item && !numbered && MOTION_VERB.test(p.text) && actorsBefore(p.text, MOTION_VERB).length > 0) {
       motion = { by: actorsBefore(p.text, MOTION_VERB), text: p.text }
       out.push(motion)
+      afterPoint = false
     } else if (motion && (p.item || numbered || /^att\s/i.test(p.text))) {
-      motion.points = [...(motion.points ?? []), numbered ? p.text.slice(numbered[0].length) : p.text]
+      const point = numbered ? p.text.slice(numbered[0].length) : p.text
+      motion.points = [...(motion.points ?? []), point]
+      const line = numbered
+        ? `${numbered[0].trim().replace(/[.):]?$/, '.')} ${point}`
+        : p.item
+          ? listLine(p)
+          : `- ${point}`
+      motion.text = `${motion.text}${afterPoint ? '\n' : '\n\n'}${line}`
+      afterPoint = true
     } else if (motion) {
       motion.text = `${motion.text}\n\n${p.text}`
+      afterPoint = false
     } else {
       motion = { by: actorsBefore(p.text, MOTION_VERB), text: p.text }
       out.push(motion)
     }
   }
   return out
+}
+
+/** The next paragraph of a text; list items follow each other on their own lines. */
+function appendParagraph(text: string, p: Paragraph): string {
+  if (!p.item) return `${text}\n\n${p.text}`
+  const inList = /(?:^|\n)(?:[-•]|\d{1,3}\.|[A-Za-z]\.) [^\n]*$/.test(text)
+  return `${text}${inList ? '\n' : '\n\n'}${listLine(p)}`
 }
 
 const DISSENT_VERB = /\breserver(?:ar|ade|a|ing)\b/i
@@ -52,7 +74,7 @@ export function readDissents(blocks: Block[]): Dissent[] {
       dissent = { by: actorsBefore(p.text, DISSENT_VERB), text: p.text }
       out.push(dissent)
     } else if (dissent) {
-      dissent.text = `${dissent.text}\n\n${p.text}`
+      dissent.text = appendParagraph(dissent.text, p)
     } else {
       dissent = { by: actorsIn(p.text.slice(0, 300)), text: p.text }
       out.push(dissent)
@@ -99,7 +121,7 @@ export function readStatements(blocks: Block[], kind: StatementKind): Statement[
       intro = p.text
       out.push(st)
     } else if (st) {
-      st.text = st.text ? `${st.text}\n\n${p.text}` : p.text
+      st.text = st.text ? appendParagraph(st.text, p) : p.item ? listLine(p) : p.text
     } else {
       st = { kind, by: actorsIn(p.text.slice(0, 300)), text: p.text }
       intro = p.text

@@ -103,6 +103,27 @@ describeOnEachDatabase('the signed-off minutes as PDF/A (P5, P6)', (getDb) => {
     assert.match(text, /Sida 1 av \d+/)
   })
 
+  it('prints § 10 as the protocol does: the motion, its numbered points, then the paragraphs after point 3', () => {
+    const s10 = seed.text.slice(seed.text.indexOf('§ 10 Redovisning'), seed.text.indexOf('§ 11 '))
+    const order = [
+      'Jan Jönsson (L), Ole-Jörgen Persson m.fl. (M) och Maria Paniagua Dachner (C) yrkade',
+      '1. att i huvudsak bifalla',
+      '2. att uppdra till förvaltningen',
+      '3. att därutöver anföra:',
+      'Av förvaltningens tjänsteuttalande',
+      'Vi menar att det framgår',
+      'Beslutsordning',
+      'Reservationer Jan Jönsson (L), Ole-Jörgen Persson m.fl. (M) och Maria Paniagua Dachner (C) reserverade sig',
+    ].map((phrase) => s10.indexOf(phrase))
+    assert.ok(!order.includes(-1), `every phrase is in § 10: ${order}`)
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    )
+    // The authors are printed once, by the protocol's own sentence.
+    assert.equal(s10.split('Ole-Jörgen Persson').length - 1, 2)
+  })
+
   it('carries the PDF/A-2a identification, the structure tree, the language and embedded fonts', () => {
     const raw = seed.pdf.toString('latin1')
     assert.match(raw, /^%PDF-1\.7/)

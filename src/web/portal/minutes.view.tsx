@@ -3,9 +3,11 @@ import { attendanceRoleLabels, decides } from '../../domain/minutes/attendance.t
 import type { Author, SectionOutcome } from '../../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
+import { motionText, textNamesAuthors } from '../../domain/publication/text-structure.ts'
 import { ballotChoiceLabels, type Vote } from '../../domain/vote/vote.ts'
 import { paths } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
+import { PointText, StructuredText } from '../views/structured-text.tsx'
 import { SectionFinality, SectionRectifications } from './section-finality.view.tsx'
 
 /** Names of the people and parties a protocol refers to, by id, and where their pages are. */
@@ -67,6 +69,23 @@ function Authors({ list, names }: { list: Author[]; names: Names }) {
         </>
       ))}
     </>
+  )
+}
+
+/** "Anna Berg (S), (M): " before a text that does not name its authors itself. */
+function AuthorsLead({ list, names }: { list: Author[]; names: Names }) {
+  return (
+    <>
+      <Authors list={list} names={names} />:{' '}
+    </>
+  )
+}
+
+/** Whether the printed text already names the authors, so they are not shown twice. */
+function namedInText(text: string, authors: Author[], names: Names): boolean {
+  return textNamesAuthors(
+    text,
+    authors.filter((a) => a.personId).map((a) => names.person(a.personId)),
   )
 }
 
@@ -282,14 +301,18 @@ export function SectionView({
           ` · Justerad ${formatDate(signOff.signedOffOn)}${signOff.immediate ? ' (omedelbar justering)' : ''}`}
       </p>
       {section.confidential && !confidentialShown && <p>Paragrafen omfattas av sekretess och visas inte.</p>}
-      {section.summary && section.summary !== `Dnr ${registryNumber}` && <p>{section.summary}</p>}
+      {section.summary && section.summary !== `Dnr ${registryNumber}` && (
+        <StructuredText text={section.summary} />
+      )}
       {outcomeLabels[section.outcome] && <p>{outcomeLabels[section.outcome]}</p>}
       {section.decision.length > 0 && (
         <>
           <h4>Beslut</h4>
           <ol>
             {section.decision.map((point) => (
-              <li key={point}>{point}</li>
+              <li key={point}>
+                <PointText point={point} />
+              </li>
             ))}
           </ol>
         </>
@@ -299,16 +322,14 @@ export function SectionView({
           <h4>Yrkanden</h4>
           {motions.map((m) => (
             <div key={m.id} class="entry">
-              <p>
-                <Authors list={m.authors} names={names} />: {m.text}
-              </p>
-              {m.points.length > 0 && (
-                <ul>
-                  {m.points.map((point) => (
-                    <li key={point}>{point}</li>
-                  ))}
-                </ul>
-              )}
+              <StructuredText
+                text={motionText(m.text, m.points)}
+                lead={
+                  namedInText(m.text, m.authors, names) ? undefined : (
+                    <AuthorsLead list={m.authors} names={names} />
+                  )
+                }
+              />
             </div>
           ))}
         </>
@@ -316,7 +337,7 @@ export function SectionView({
       {section.decisionProcedure && (
         <>
           <h4>Beslutsordning</h4>
-          <p>{section.decisionProcedure}</p>
+          <StructuredText text={section.decisionProcedure} />
         </>
       )}
       {votes.map((v, i) => (
@@ -325,21 +346,47 @@ export function SectionView({
       {dissents.length > 0 && (
         <>
           <h4>Reservationer</h4>
-          {dissents.map((d) => (
-            <p key={d.id}>
-              <Authors list={d.authors} names={names} /> reserverar sig mot beslutet
-              {d.text ? `: ${d.text}` : '.'}
-            </p>
-          ))}
+          {dissents.map((d) =>
+            d.text && namedInText(d.text, d.authors, names) ? (
+              <div key={d.id} class="entry">
+                <StructuredText text={d.text} />
+              </div>
+            ) : d.text ? (
+              <div key={d.id} class="entry">
+                <StructuredText
+                  text={d.text}
+                  lead={
+                    <>
+                      <Authors list={d.authors} names={names} /> reserverar sig mot beslutet:{' '}
+                    </>
+                  }
+                />
+              </div>
+            ) : (
+              <p key={d.id}>
+                <Authors list={d.authors} names={names} /> reserverar sig mot beslutet.
+              </p>
+            ),
+          )}
         </>
       )}
       {statements.map((s) => (
         <div key={s.id} class="entry">
           <h4>{capitalise(s.kind)}</h4>
-          <p>
-            <Authors list={s.authors} names={names} />
-            {s.text ? `: ${s.text}` : ''}
-          </p>
+          {s.text ? (
+            <StructuredText
+              text={s.text}
+              lead={
+                namedInText(s.text, s.authors, names) ? undefined : (
+                  <AuthorsLead list={s.authors} names={names} />
+                )
+              }
+            />
+          ) : (
+            <p>
+              <Authors list={s.authors} names={names} />
+            </p>
+          )}
         </div>
       ))}
       {recusals.length > 0 && (

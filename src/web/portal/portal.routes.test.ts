@@ -44,10 +44,36 @@ describeOnEachDatabase('the public portal', (getDb) => {
     assert.match(page, /sista dag för överklagande 9 januari 2023/)
     assert.match(
       page,
-      // As printed in the dissent: "Maria", while the attendance spells her "María".
-      /Reservationer Jan Jönsson \(L\), Ole-Jörgen Persson \(M\) m\.fl\., Maria Paniagua Dachner \(C\) reserverar sig/,
+      // The dissent as printed, its authors named once.
+      /Reservationer Jan Jönsson \(L\), Ole-Jörgen Persson m\.fl\. \(M\) och Maria Paniagua Dachner \(C\) reserverade sig mot beslutet till förmån för det egna yrkandet\./,
     )
     assert.match(page, /Emil Adén \(S\), tjänstgörande ersättare för Alexander Ojanne/)
+  })
+
+  it('shows paragraphs and lists of the § texts as paragraphs and lists, § 10 in printed order', async () => {
+    const html = (await app.inject('/committees/socialnamnden/mote-2022-12-14/protokoll')).body
+    const section = (n: number) => {
+      const start = html.indexOf(`id="paragraf-${n}"`)
+      return html.slice(start, html.indexOf('</section>', start))
+    }
+    const s16 = section(16)
+    assert.equal(s16.match(/<ol type="A">/g)?.length, 1, '§ 16: A–F as one lettered list')
+    assert.equal(s16.match(/<li>/g)?.length, 6 + 1, '§ 16: six report items and the decision')
+    assert.equal(/<p>[^<]*\n\n/.test(html), false, 'no paragraph holds a blank line')
+    const s18 = section(18)
+    assert.match(s18, /räkning:<\/p><ul><li>teckna avtal/)
+    assert.equal(section(15).match(/<ul>/g)?.length, 1, '§ 15: the bullets of the statement')
+    assert.match(
+      section(10),
+      /\(C\) yrkade<\/p><ol><li>att i huvudsak bifalla [^<]*<\/li><li>[^<]*<\/li><li>att därutöver anföra:<\/li><\/ol><p>Av förvaltningens/,
+    )
+    const s10 = text(section(10))
+    assert.match(s10, /att därutöver anföra: Av förvaltningens tjänsteuttalande .* stöd\. Beslutsordning/)
+    assert.equal(
+      s10.split('Ole-Jörgen Persson').length - 1,
+      2,
+      'the motion and the dissent name their authors once',
+    )
   })
 
   it('keeps a confidential agenda item to its number and a neutral title', async () => {

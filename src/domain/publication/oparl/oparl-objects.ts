@@ -279,14 +279,18 @@ export interface AgendaItemInput {
   created: string
   modified: string
   documentCreated: Map<number, string>
-  /** The public § as paragraf:decision; never for a confidential item or §. */
+  /** The public § as paragraf:decision; the caller gives none for a confidential item or § (disclosure). */
   decision?: Record<string, unknown>
 }
 
 export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: AgendaItemInput): OparlObject {
   const { item, decisions } = input
   const last = decisions.at(-1)
-  const resolutionText = decisions.flatMap((d) => d.decision).join('\n')
+  // The points numbered as printed, each point's own bullets kept as "- " lines (docs/document-json.md).
+  const resolutionText = decisions
+    .flatMap((d) => d.decision)
+    .map((point, i) => `${i + 1}. ${point}`)
+    .join('\n')
   return {
     id: links.agendaItem(item.id),
     type: oparlType('AgendaItem'),
@@ -307,7 +311,7 @@ export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: A
     ),
     ...stamps(input.created, input.modified),
     web: links.portal(`/committees/${meeting.committeeSlug}/${meeting.slug}`),
-    ...(input.decision && !item.confidential ? { [decisionKey]: input.decision } : {}),
+    ...(input.decision ? { [decisionKey]: input.decision } : {}),
   }
 }
 
