@@ -1,6 +1,7 @@
 import type { DocumentJson, Item } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
 import { readCover } from './cover.ts'
+import { entriesAsItems, readNumberedRun } from './numbered-run.ts'
 import { readItemBody } from './section-body.ts'
 
 type Warn = (line: number, msg: string) => void
@@ -40,6 +41,12 @@ export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
     const body = blocks.slice(s.index + 1, starts[k + 1]?.index ?? blocks.length)
     return readItemBody({ number: s.number, title: s.title }, body, true, warn)
   })
+  // A list printed as one run of text (PDF extraction): "1 Upprop 2 Godkännande av …".
+  if (items.length === 0) {
+    let text = ''
+    for (const b of blocks) if (text.length < 30_000) text += `${b.text.slice(0, 30_000)} `
+    items.push(...entriesAsItems(readNumberedRun(text), 'agenda'))
+  }
   const out: AgendaPart = { items }
   if (cover.organisation) out.organisation = cover.organisation
   if (cover.committee) out.committee = cover.committee

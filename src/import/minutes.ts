@@ -1,6 +1,7 @@
 import type { DocumentJson, Item, SignOff } from '../domain/publication/document-json.ts'
 import { type Block, isLabel } from './block.ts'
 import { committeeIn, readCover } from './cover.ts'
+import { entriesAsItems, readNumberedRun } from './numbered-run.ts'
 import { readItemBody } from './section-body.ts'
 import type { SectionHeading } from './sections.ts'
 
@@ -35,6 +36,17 @@ export function readMinutes(blocks: Block[], headings: SectionHeading[], warn: W
     return readItemBody(item, body, h.title !== undefined, warn)
   })
   warnIfCutOff(blocks, tailStart, items, warn)
+  // No § in the text (cut off, or "§" lost in extraction): the table of contents still lists them.
+  if (items.length === 0) {
+    const listed = entriesAsItems(readNumberedRun(textOf(blocks)), 'minutes')
+    if (listed.length > 0) {
+      items.push(...listed)
+      warn(
+        0,
+        `paragraferna ${listed[0]?.number}–${listed[listed.length - 1]?.number} lästes ur innehållsförteckningen; deras text saknas`,
+      )
+    }
+  }
 
   const out: MinutesPart = { items }
   if (cover.organisation) out.organisation = cover.organisation
@@ -42,8 +54,15 @@ export function readMinutes(blocks: Block[], headings: SectionHeading[], warn: W
   if (committee) out.committee = committee
   if (Object.keys(cover.meeting).length > 0) out.meeting = cover.meeting
   const numbers = items.map((i) => i.section ?? 0)
-  if (numbers.length > 0) out.sections = { first: Math.min(...numbers), last: Math.max(...numbers) }
-  else if (cover.sections) out.sections = cover.sections
+  const first = Math.min(...numbers)
+  const last = Math.max(...numbers)
+  // "Paragrafer 266–284" on the cover covers more than the §§ of a text that ends early.
+  if (
+    cover.sections &&
+    (numbers.length === 0 || (cover.sections.first <= first && cover.sections.last >= last))
+  )
+    out.sections = cover.sections
+  else if (numbers.length > 0) out.sections = { first, last }
 
   const attendance = cover.attendance
   const chair = cover.chair ?? attendance.find((a) => a.role === 'ordförande' && a.present)?.name
@@ -86,6 +105,15 @@ function signOffsFor(stated: SignOff[], items: Item[], meetingDate: string | und
     }
   }
   return out
+}
+
+function textOf(blocks: Block[]): string {
+  let text = ''
+  for (const b of blocks) {
+    if (text.length > 30_000) break
+    text += `${b.text.slice(0, 30_000)} `
+  }
+  return text
 }
 
 function committeeFromLabels(blocks: Block[]): string | undefined {

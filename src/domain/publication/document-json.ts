@@ -117,6 +117,8 @@ export interface Item {
   proposal?: string[]
   decision?: string[]
   officerReportDate?: string
+  /** Addition: the presenter (föredragande) an agenda names for the item. */
+  presenter?: string
   attachments?: Attachment[]
   immediateSignOff?: true
   confidential?: true
