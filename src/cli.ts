@@ -29,6 +29,8 @@ Kommandon:
   serve      starta webbservern (--port, --host, --database-url, --data-dir, --demo)
   migrate    uppdatera databasens schema
   demo       läs in demodata i en tom databas
+  generate   skapa ett påhittat arkiv i en tom databas, för prestandamätning och test
+             (--organisations N (1), --years ÅR (10), --seed TEXT (paragraf))
   reindex    bygg om sökindexet från publicerade uppgifter
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
   export FIL.zip  skriv allt som portalen publicerar till en ZIP-fil (öppna data)
@@ -57,6 +59,9 @@ const flagOptions = {
   'meeting-date': { type: 'string' },
   role: { type: 'string' },
   name: { type: 'string' },
+  organisations: { type: 'string' },
+  years: { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -122,6 +127,24 @@ async function main(argv: string[]): Promise<number> {
         return 0
       } finally {
         await db.destroy()
+      }
+    }
+    case 'generate': {
+      noArguments(command, rest)
+      const { GenerateCommandError, generateCommand, readGenerateFlags } = await import(
+        './cli/generate-command.ts'
+      )
+      try {
+        const settings = readGenerateFlags(values)
+        const db = await openMigrated(config())
+        try {
+          return await generateCommand(db, settings)
+        } finally {
+          await db.destroy()
+        }
+      } catch (error) {
+        if (!(error instanceof GenerateCommandError)) throw error
+        throw new UsageError(error.message)
       }
     }
     case 'import': {

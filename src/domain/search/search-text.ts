@@ -57,8 +57,18 @@ export function normaliseText(text: string): string {
 
 /** The Snowball stem of a lower-case word; words with digits stay as they are. */
 export function stem(word: string): string {
-  return /[0-9]/.test(word) ? word : stemmer(word)
+  if (/[0-9]/.test(word)) return word
+  // Indexing stems every word of every text: a vocabulary is small, so most are stemmed already.
+  let stemmed = stems.get(word)
+  if (stemmed === undefined) {
+    if (stems.size >= mostStemsRemembered) stems.clear()
+    stemmed = stemmer(word)
+    stems.set(word, stemmed)
+  }
+  return stemmed
 }
+const stems = new Map<string, string>()
+const mostStemsRemembered = 100_000
 
 /** The words of a text that are indexed, in order: lower case, no stop words, at most `limit`. */
 export function indexedWords(text: string, limit = mostWordsIndexed): string[] {

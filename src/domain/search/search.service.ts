@@ -171,7 +171,7 @@ function agendaEntries(
       objectId: item.id,
       label: `Punkt ${number}`,
       title: normaliseText(item.title ?? item.heading ?? `Punkt ${number}`),
-      body: bodyOf([
+      body: searchEntryBody([
         item.title ? item.heading : null,
         item.summary,
         ...item.proposal,
@@ -188,7 +188,7 @@ function agendaEntries(
         objectId: document.id,
         label: documentKindLabels[document.kind] ?? 'Handling',
         title: normaliseText(document.title),
-        body: bodyOf([maskPersonalIdentityNumbers(document.extractedText)]), // P3, as publishedAgenda
+        body: searchEntryBody([maskPersonalIdentityNumbers(document.extractedText)]), // P3, as publishedAgenda
         parties: [],
       })
     }
@@ -216,7 +216,7 @@ function sectionEntries(
         anchor: `paragraf-${section.number}`,
         sectionNumber: section.number,
         title: normaliseText(section.title),
-        body: bodyOf([
+        body: searchEntryBody([
           section.summary,
           ...section.decision,
           section.decisionProcedure,
@@ -236,7 +236,8 @@ function sectionEntries(
     })
 }
 
-function bodyOf(parts: ReadonlyArray<string | null | undefined>): string {
+/** The text of an entry from its parts, as shown in excerpts: normalised, joined by " · ", bounded. */
+export function searchEntryBody(parts: ReadonlyArray<string | null | undefined>): string {
   const text = parts.map((p) => (p ? normaliseText(p) : '')).filter(Boolean)
   return text.join(' · ').slice(0, longestBody)
 }
