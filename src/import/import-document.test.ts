@@ -12,7 +12,7 @@ import { listMemberships } from '../domain/membership/membership.service.ts'
 import { readMinutesRecord } from '../domain/minutes/minutes-record.ts'
 import { findPersonBySlug } from '../domain/person/person.service.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
-import { describeSummary, importDocument } from './import-document.ts'
+import { describeSummary, type ImportSummary, importDocument } from './import-document.ts'
 import { parseDocument } from './parse-document.ts'
 
 async function parsed(file: string): Promise<DocumentJson> {
@@ -47,9 +47,10 @@ async function tableCounts(db: Db) {
 
 describeOnEachDatabase('importDocument: seed 002, the protocol of 14 December 2022', (getDb) => {
   let organisation: string
+  let summary: ImportSummary
   before(async () => {
     organisation = `Stockholms stad ${unique()}`
-    await importDocument(getDb(), testActor, await parsed(seed002), { organisation })
+    summary = await importDocument(getDb(), testActor, await parsed(seed002), { organisation })
   })
 
   const meetingRecord = async () => {
@@ -127,6 +128,28 @@ describeOnEachDatabase('importDocument: seed 002, the protocol of 14 December 20
     assert.equal(item?.item.matterId, matter?.id)
     const matters = new Set(agenda.map((e) => e.item.matterId).filter((id) => id !== null))
     assert.equal(matters.size, 13)
+  })
+
+  it('makes one person of each name spelt two ways, with a Swedish warning naming both spellings', async () => {
+    const { committee } = await meetingRecord()
+    const people = await getDb()
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', committee.organisationId)
+      .executeTakeFirstOrThrow()
+    assert.equal(Number(people.n), 32)
+    assert.deepEqual(
+      summary.warnings.filter((w) => /antas vara samma person/.test(w)).map((w) => w.split(':')[0]),
+      [
+        'Maria Paniagua Dachner och María Paniagua Dachner (C) antas vara samma person (§ 7)',
+        'Daniel Guillou och Dan Guillou (MP) antas vara samma person (§ 10)',
+      ],
+    )
+    assert.equal(
+      summary.warnings.some((w) => /serv/i.test(w)),
+      false,
+      'no warning that a motion or dissent comes from someone not serving',
+    )
   })
 
   it('keeps § 10 with two motions and the dissent of L, M and C', async () => {

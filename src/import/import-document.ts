@@ -69,7 +69,10 @@ export async function importDocument(
         if (meeting.status === 'planned')
           meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
       } else {
-        const register = new ImportRegister(trx, actor, organisation.id)
+        const register = new ImportRegister(trx, actor, organisation.id, {
+          committeeId: committee.id,
+          warn: (message) => warnings.push(message),
+        })
         await importMinutes(
           {
             trx,

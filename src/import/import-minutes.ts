@@ -72,6 +72,7 @@ export async function importMinutes(
     { trx, actor, organisationId: context.organisationId, meeting },
     sectionItems.map(({ number: _printed, ...item }) => item),
   )
+  register.expectAttendance(document.attendance ?? [])
   const secretary = document.secretary ? await register.person(document.secretary) : undefined
   const chair = document.chair ? await register.person(document.chair) : undefined
   const minutes = await openMinutes(trx, actor, {
@@ -98,7 +99,8 @@ export async function importMinutes(
     for (const recusal of item.recusals ?? []) {
       const sectionId = sectionIds.get(item.section)
       if (sectionId === undefined) continue
-      await recordRecusal(trx, actor, { sectionId, personId: await register.person(recusal.name) }).catch(
+      const personId = await register.person({ ...recusal, where: `§ ${item.section}` })
+      await recordRecusal(trx, actor, { sectionId, personId }).catch(
         asWarning(context, `§ ${item.section}, jäv`),
       )
     }
@@ -121,9 +123,11 @@ async function importAttendance(
   const entries: RollCallEntry[] = []
   for (const attendee of attendance) {
     const role = roles[attendee.role]
-    const personId = await register.person(attendee.name, attendee.title)
+    const personId = await register.person({ ...attendee, where: 'närvarolistan' })
     const partyId = await register.party(attendee.party)
-    const servingFor = attendee.servingFor ? await register.person(attendee.servingFor) : undefined
+    const servingFor = attendee.servingFor
+      ? await register.person({ name: attendee.servingFor, where: 'närvarolistan' })
+      : undefined
     if (role !== 'official' && role !== 'other') {
       await ensureMembershipOn(trx, actor, {
         committeeId: context.committeeId,
@@ -176,7 +180,7 @@ async function importSectionRecords(
       sectionId,
       text: motion.text,
       ...(motion.points ? { points: motion.points } : {}),
-      authors: await register.authors(motion.by),
+      authors: await register.authors(motion.by, where),
     }
     // As with dissents below: a motion whose proposer is not in the serving list is kept as printed.
     const recorded = await recordMotion(trx, actor, input).catch(
@@ -190,7 +194,7 @@ async function importSectionRecords(
   for (const vote of item.votes ?? []) {
     const ballots: Array<{ personId: number; choice: BallotChoice }> = []
     for (const b of vote.ballots ?? [])
-      ballots.push({ personId: await register.person(b.name), choice: choices[b.vote] })
+      ballots.push({ personId: await register.person({ ...b, where }), choice: choices[b.vote] })
     const counted = (choice: BallotChoice) => ballots.filter((b) => b.choice === choice).length
     const counts = {
       yes: vote.yes ?? counted('yes'),
@@ -214,7 +218,7 @@ async function importSectionRecords(
       await recordVote(trx, actor, { ...common, counts }).catch(asWarning(context, `${where}, omröstning`))
   }
   for (const dissent of item.dissents ?? []) {
-    const input = { sectionId, text: dissent.text, authors: await register.authors(dissent.by) }
+    const input = { sectionId, text: dissent.text, authors: await register.authors(dissent.by, where) }
     // The signed-off protocol is the record: a dissent that breaks a rule (often a name spelt
     // otherwise than in the attendance) is warned about and still recorded as printed.
     const recorded = await recordDissent(trx, actor, input).catch(
@@ -227,7 +231,7 @@ async function importSectionRecords(
       sectionId,
       kind: statement.kind,
       text: statement.text,
-      authors: await register.authors(statement.by),
+      authors: await register.authors(statement.by, where),
     }).catch(asWarning(context, `${where}, ${statement.kind}`))
   }
 }
@@ -236,7 +240,8 @@ async function importSectionRecords(
 async function importSignOffs(context: MinutesContext, minutesId: number, document: DocumentJson) {
   const { trx, actor, register, meeting } = context
   const signatories: number[] = []
-  for (const name of document.signatories ?? []) signatories.push(await register.person(name))
+  for (const name of document.signatories ?? [])
+    signatories.push(await register.person({ name, where: 'underskrifterna' }))
   if (signatories.length > 0)
     await appointSignatories(trx, actor, { minutesId, personIds: signatories, asPublished: true })
   for (const signOff of document.signOffs ?? []) {

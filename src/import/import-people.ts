@@ -1,34 +1,118 @@
 import type { Queryable } from '../db/database.ts'
+import { listMemberships } from '../domain/membership/membership.service.ts'
 import type { AuthorInput } from '../domain/minutes/section-record.service.ts'
-import { findOrAddParty, findOrAddPerson } from '../domain/person/person.service.ts'
-import type { Actor as PrintedActor } from '../domain/publication/document-json.ts'
+import { matchNameVariant, type NameCandidate, nameKey } from '../domain/person/name-variants.ts'
+import {
+  findOrAddParty,
+  findOrAddPerson,
+  listParties,
+  listPersonsByIds,
+} from '../domain/person/person.service.ts'
+import type { Attendee, Actor as PrintedActor } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
+
+export interface RegisterOptions {
+  /** The committee whose members a name may also be (after those who served at the meeting). */
+  committeeId?: number
+  warn?: (message: string) => void
+}
+
+/** How a name was printed and where: "§ 10" or "närvarolistan". */
+export interface PrintedName {
+  name: string
+  party?: string | undefined
+  title?: string | undefined
+  where?: string
+}
 
 /**
  * The people and parties a document names, found or added once per document. Published documents
- * carry names only, so a name is a person within the organisation.
+ * carry names only, so a name is a person within the organisation; a spelling variant of someone
+ * who served with the same party ("Daniel Guillou" for "Dan Guillou" (MP)) is that person, with a
+ * warning naming both spellings (docs/person-matching.md).
  */
 export class ImportRegister {
   readonly #persons = new Map<string, number>()
   readonly #parties = new Map<string, number>()
+  #attendance: NameCandidate[] = []
+  #members: NameCandidate[] | undefined
 
   constructor(
     private readonly trx: Queryable,
     private readonly actor: Actor,
     private readonly organisationId: number,
+    private readonly options: RegisterOptions = {},
   ) {}
 
-  async person(name: string, title?: string): Promise<number> {
-    const key = name.trim().replace(/\s+/g, ' ')
+  /** The people the protocol lists as present or absent: those a variant in a § is matched against. */
+  expectAttendance(attendance: readonly Attendee[]): void {
+    this.#attendance = attendance.map((a) => ({ name: spaced(a.name), party: a.party }))
+  }
+
+  async person(printed: string | PrintedName, title?: string): Promise<number> {
+    const input: PrintedName = typeof printed === 'string' ? { name: printed, title } : printed
+    const key = spaced(input.name)
     const known = this.#persons.get(key)
     if (known !== undefined) return known
+    const same = await this.#variantOf({ ...input, name: key })
+    if (same) {
+      const id = await this.person({ name: same.name, ...(input.title ? { title: input.title } : {}) })
+      this.#persons.set(key, id)
+      const party = input.party ?? same.party
+      this.options.warn?.(
+        `${key} och ${same.name}${party ? ` (${party})` : ''} antas vara samma person${
+          input.where ? ` (${input.where})` : ''
+        }: samma parti och namnet skiljer sig bara i accenter, bindestreck, mellannamn eller kortform; registrerad som ${same.name}`,
+      )
+      return id
+    }
     const person = await findOrAddPerson(this.trx, this.actor, {
       organisationId: this.organisationId,
       name: key,
-      ...(title ? { title } : {}),
+      ...(input.title ? { title: input.title } : {}),
     })
     this.#persons.set(key, person.id)
     return person.id
+  }
+
+  /**
+   * The person a name not printed as such in the attendance stands for: first among those listed
+   * in it with the same party, then among the committee's members. A member listed under their own
+   * spelling in the attendance is a person of their own and never a candidate for another name.
+   */
+  async #variantOf(printed: PrintedName): Promise<NameCandidate | undefined> {
+    const key = nameKey(printed.name)
+    const listed = new Set(this.#attendance.map((a) => nameKey(a.name)))
+    const inAttendance = this.#attendance.some((a) => a.name === printed.name)
+    if (!inAttendance) {
+      const served = matchNameVariant(printed, this.#attendance)
+      if (served) return served.name === printed.name ? undefined : served
+    }
+    const members = (await this.#committeeMembers()).filter(
+      (m) => !listed.has(nameKey(m.name)) || nameKey(m.name) === key,
+    )
+    const member = matchNameVariant(printed, members)
+    return member && member.name !== printed.name ? member : undefined
+  }
+
+  async #committeeMembers(): Promise<NameCandidate[]> {
+    if (this.#members) return this.#members
+    const { committeeId } = this.options
+    const seats = committeeId === undefined ? [] : await listMemberships(this.trx, committeeId)
+    const persons = new Map(
+      (await listPersonsByIds(this.trx, [...new Set(seats.map((s) => s.personId))])).map((p) => [
+        p.id,
+        p.name,
+      ]),
+    )
+    const parties = new Map(
+      (await listParties(this.trx, this.organisationId)).map((p) => [p.id, p.abbreviation]),
+    )
+    this.#members = seats.map((s) => ({
+      name: persons.get(s.personId) ?? '',
+      party: s.partyId === null ? undefined : parties.get(s.partyId),
+    }))
+    return this.#members
   }
 
   async party(abbreviation: string | undefined): Promise<number | undefined> {
@@ -45,10 +129,12 @@ export class ImportRegister {
   }
 
   /** "Anna Berg m.fl. (S)" and "(M)" as authors of a motion, dissent or statement. */
-  async authors(printed: readonly PrintedActor[]): Promise<AuthorInput[]> {
+  async authors(printed: readonly PrintedActor[], where?: string): Promise<AuthorInput[]> {
     const authors: AuthorInput[] = []
     for (const by of printed) {
-      const personId = by.name ? await this.person(by.name) : undefined
+      const personId = by.name
+        ? await this.person({ name: by.name, party: by.party, ...(where ? { where } : {}) })
+        : undefined
       const partyId = await this.party(by.party)
       if (personId === undefined && partyId === undefined) continue
       authors.push({
@@ -60,3 +146,5 @@ export class ImportRegister {
     return authors
   }
 }
+
+const spaced = (name: string) => name.trim().replace(/\s+/g, ' ')

@@ -150,6 +150,16 @@ describeOnEachDatabase('the public portal: minutes, notice board, matters, peopl
     assert.equal((await app.inject(paths.matter(voted.secretRegistryNumber))).statusCode, 404)
   })
 
+  it('keeps María Paniagua Dachner and Dan Guillou one person each, with the motions and dissent printed under other spellings', async () => {
+    const maria = await get(paths.person('maria-paniagua-dachner'))
+    assert.match(maria, /María Paniagua Dachner/)
+    assert.match(maria, /Yrkanden \(1\)/)
+    assert.match(maria, /Reservationer \(1\)/)
+    assert.equal((await app.inject(paths.person('maria-paniagua-dachner-2'))).statusCode, 404)
+    assert.match(await get(paths.person('dan-guillou')), /Yrkanden \(1\)/)
+    assert.equal((await app.inject(paths.person('daniel-guillou'))).statusCode, 404)
+  })
+
   it('shows a person’s memberships, attendance, motions, dissents and every ballot', async () => {
     const page = await get(paths.person('bertil-motsson'))
     assert.match(page, /Kulturnämnden \d+ ledamot M 1 januari 2023 31 december 2026/)
