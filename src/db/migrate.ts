@@ -11,6 +11,8 @@ import * as accessibilityFeedback from './migrations/0008-accessibility-feedback
 import * as userAdmin from './migrations/0009-user-admin.ts'
 import * as subscriptions from './migrations/0010-subscriptions.ts'
 import * as publicReadIndexes from './migrations/0012-public-read-indexes.ts'
+import * as authorParties from './migrations/0017-author-parties.ts'
+import * as signatoryComments from './migrations/0018-signatory-comments.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   '0009-user-admin': userAdmin,
   '0010-subscriptions': subscriptions,
   '0012-public-read-indexes': publicReadIndexes,
+  '0017-author-parties': authorParties,
+  '0018-signatory-comments': signatoryComments,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -265,6 +265,14 @@ export interface SignOffTable extends Row {
   status: string
 }
 
+/** A signatory's comment on a § of the draft, to the secretary (never published). */
+export interface SignatoryCommentTable extends Row {
+  section_id: number
+  sign_off_id: number
+  person_id: number
+  text: string
+}
+
 export interface SignOffSectionTable extends Row {
   sign_off_id: number
   section_id: number
@@ -487,6 +495,7 @@ export interface Database {
   sign_off: SignOffTable
   sign_off_section: SignOffSectionTable
   signature: SignatureTable
+  signatory_comment: SignatoryCommentTable
   notice: NoticeTable
   audit_event: AuditEventTable
   mail_outbox: MailOutboxTable

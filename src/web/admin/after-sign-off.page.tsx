@@ -4,7 +4,7 @@ import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextAreaField, TextField } from './form.tsx'
-import { minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
 
 export const rectifyLabels = {
   reason: 'Vad var fel och varför rättas det',
@@ -53,7 +53,7 @@ export function AfterSignOffPage(props: {
       title={title}
       view={view}
       breadcrumbs={[
-        { href: '/admin', label: 'Arbetsrum' },
+        ...meetingBreadcrumbs(committee, meeting),
         { href: minutesPaths.overview(committee.slug, meeting.slug), label: 'Protokoll' },
         { href: minutesPaths.section(committee.slug, meeting.slug, section.number), label: section.label },
         { label: 'Efter justeringen' },

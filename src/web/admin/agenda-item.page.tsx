@@ -4,7 +4,7 @@ import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatLongDate } from '../views/format.ts'
+import { formatDateTime, formatLongDate } from '../views/format.ts'
 import { differences, itemLabels } from './agenda.form.ts'
 import { ItemFields } from './agenda-item-fields.tsx'
 import { type DocumentsProps, DocumentsSection } from './documents.view.tsx'
@@ -112,8 +112,7 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
           <ul>
             {entry.changes.map((c) => (
               <li key={c.id}>
-                <time dateTime={c.changedAt}>{c.changedAt.slice(0, 16).replace('T', ' ')}</time>{' '}
-                {c.description}
+                <time dateTime={c.changedAt}>{formatDateTime(c.changedAt)}</time> {c.description}
                 {c.afterNotice && <span class="muted"> (visas publikt)</span>}
               </li>
             ))}

@@ -53,6 +53,12 @@ export function CommitteePage({
       <h1>{committee.name}</h1>
       <ul class="actions">
         <li>
+          <a href={paths.admin.meetings(committee.slug)}>Sammanträden</a>
+        </li>
+        <li>
+          <a href={`${paths.admin.meetings(committee.slug)}#nytt-mote`}>Lägg in ett sammanträde</a>
+        </li>
+        <li>
           <a href={paths.admin.committeeSettings(committee.slug)}>Lokala inställningar</a>
         </li>
         <li>

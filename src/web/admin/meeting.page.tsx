@@ -5,6 +5,8 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextAreaField, TextField } from './form.tsx'
 import { scheduleLabels } from './meetings.page.tsx'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 
 export const cancelLabels = { reason: 'Skäl till att sammanträdet ställs in' }
 
@@ -17,6 +19,10 @@ export interface MeetingPageProps {
   /** The meeting as someone else saved it while this secretary was typing. */
   conflict?: Meeting | undefined
   saved?: string | undefined
+  /** Where the meeting stands in its cycle and what comes next. */
+  next?: NextStep | undefined
+  /** The minutes in the workspace, for those who keep them once the meeting is under way. */
+  minutesHref?: string | undefined
 }
 
 const movable = (m: Meeting) => m.status === 'planned' || m.status === 'notice_published'
@@ -30,6 +36,8 @@ export function MeetingPage({
   cancelForm,
   conflict,
   saved,
+  next,
+  minutesHref,
 }: MeetingPageProps) {
   const failed = Object.keys(moveForm.errors).length + Object.keys(cancelForm.errors).length > 0 || conflict
   const title = `Sammanträde ${formatLongDate(meeting.meetsOn)}`
@@ -48,6 +56,7 @@ export function MeetingPage({
         {committee.name}: {title}
       </h1>
       <SavedNotice text={saved} />
+      <NextStepBox next={next} />
       <dl class="facts">
         <dt>Läge</dt>
         <dd>{meetingStatusLabels[meeting.status]}</dd>
@@ -69,6 +78,11 @@ export function MeetingPage({
         {meeting.status === 'planned' && (
           <li>
             <a href={paths.admin.notice(committee.slug, meeting.slug)}>Publicera kallelsen</a>
+          </li>
+        )}
+        {minutesHref && (
+          <li>
+            <a href={minutesHref}>Protokoll</a>
           </li>
         )}
         {meeting.status !== 'planned' && (

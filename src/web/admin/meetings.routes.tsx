@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayPrepareMeeting } from '../../domain/account/access.policy.ts'
+import { assertAllowed, mayKeepMinutes, mayPrepareMeeting } from '../../domain/account/access.policy.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
 import {
   cancelMeeting,
@@ -19,6 +19,8 @@ import { emptyForm, type FormErrors, type FormState, type FormValues } from './f
 import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
 import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
 import { MeetingsPage } from './meetings.page.tsx'
+import { minutesPaths } from './minutes-paths.ts'
+import { loadNextStep } from './next-step.data.ts'
 
 // The committee's calendar: scheduling one meeting or a series, moving and cancelling one.
 
@@ -77,7 +79,7 @@ async function renderMeetings(
   )
 }
 
-function renderMeeting(
+async function renderMeeting(
   request: FastifyRequest,
   reply: FastifyReply,
   committee: Committee,
@@ -85,12 +87,19 @@ function renderMeeting(
   props: Partial<MeetingPageProps>,
   status = 400,
 ) {
+  const user = currentUser(request)
   return sendPage(
     reply,
     <MeetingPage
       view={adminView(request, reply)}
       committee={committee}
       meeting={meeting}
+      next={await loadNextStep(request, committee, meeting)}
+      minutesHref={
+        mayKeepMinutes(user, committee) && meeting.status !== 'planned' && meeting.status !== 'cancelled'
+          ? minutesPaths.overview(committee.slug, meeting.slug)
+          : undefined
+      }
       moveForm={emptyForm({
         meetsOn: meeting.meetsOn,
         startTime: meeting.startTime ?? '',

@@ -7,6 +7,10 @@ import { DomainError } from '../../domain/shared/errors.ts'
 
 const messages: Array<[RegExp, string]> = [
   [/record the roll call first/, 'Spara närvaron först: protokollet öppnas med den.'],
+  [/write the comment/, 'Skriv din synpunkt på paragrafen.'],
+  [/at most 4000 characters/, 'Synpunkten får vara högst 4 000 tecken.'],
+  [/only the appointed signatories comment/, 'Bara de utsedda justerarna lämnar synpunkter på utkastet.'],
+  [/ask for a rectification instead/, 'Paragraferna är redan justerade: ändringar görs genom rättelse.'],
   [
     /no quorum/,
     'Nämnden är inte beslutför vid paragrafen: mer än hälften av ledamöterna måste tjänstgöra (KL 6:27).',

@@ -1,3 +1,5 @@
+import { formatLongDate } from '../views/format.ts'
+
 // The addresses of the minutes workspace (kept beside its routes; see paths.ts for the rest).
 
 const base = (committee: string, meeting: string) =>
@@ -15,9 +17,27 @@ export const minutesPaths = {
   signatories: (committee: string, meeting: string) => `${base(committee, meeting)}/justerare`,
   prepareSignOff: (committee: string, meeting: string) => `${base(committee, meeting)}/justering`,
   sign: (signOffId: number) => `/admin/justera/${signOffId}`,
+  comment: (signOffId: number) => `/admin/justera/${signOffId}/kommentar`,
+  draftPdf: (signOffId: number) => `/admin/justera/${signOffId}/utkast.pdf`,
   delegatedDecisions: (committee: string) => `/admin/namnder/${committee}/delegationsbeslut`,
   workspaceExtract: (committee: string, meeting: string, number: number) =>
     `${base(committee, meeting)}/paragrafer/${number}/utdrag`,
   extract: (committee: string, meeting: string, number: number) =>
     `/committees/${committee}/${meeting}/protokoll/utdrag/${number}`,
+}
+
+/** The breadcrumbs down to a meeting, for every page of its minutes. */
+export function meetingBreadcrumbs(
+  committee: { slug: string; name: string },
+  meeting: { slug: string; meetsOn: string },
+) {
+  return [
+    { href: '/admin', label: 'Arbetsrum' },
+    { href: `/admin/namnder/${committee.slug}`, label: committee.name },
+    { href: `/admin/namnder/${committee.slug}/sammantraden`, label: 'Sammanträden' },
+    {
+      href: `/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}`,
+      label: formatLongDate(meeting.meetsOn),
+    },
+  ]
 }

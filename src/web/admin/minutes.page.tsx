@@ -4,14 +4,17 @@ import type { DelegatedDecision } from '../../domain/delegated-decision/delegate
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { decides } from '../../domain/minutes/attendance.ts'
 import { quorumFor } from '../../domain/minutes/quorum.ts'
+import type { SignatoryComment } from '../../domain/minutes/signatory-comment.service.ts'
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
 import { signOffDeadline } from '../../domain/sign-off/sign-off-deadline.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate, formatLongDate } from '../views/format.ts'
+import { formatDate, formatDateTime, formatLongDate } from '../views/format.ts'
 import { CsrfField, SavedNotice } from './form.tsx'
 import { MeetingClosedForm } from './meeting-closed.form.tsx'
 import type { MinutesData } from './minutes-data.ts'
-import { minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 
 /** The minutes workspace of one meeting: its §§ with quorum, adding §§, signatories and sign-off. */
 export function MinutesOverviewPage(props: {
@@ -25,6 +28,9 @@ export function MinutesOverviewPage(props: {
   urgentToReport: DelegatedDecision[]
   error?: string | undefined
   saved: boolean
+  next?: NextStep | undefined
+  /** The signatories' comments on the §§, for the secretary to act on before they sign. */
+  comments?: readonly SignatoryComment[]
 }) {
   const { view, committee, meeting, data, agenda, settings, error } = props
   const record = data.record
@@ -38,7 +44,7 @@ export function MinutesOverviewPage(props: {
     <AdminLayout
       title={title}
       view={view}
-      breadcrumbs={[{ href: '/admin', label: 'Arbetsrum' }, { label: 'Protokoll' }]}
+      breadcrumbs={[...meetingBreadcrumbs(committee, meeting), { label: 'Protokoll' }]}
     >
       <h1>{title}</h1>
       <p>
@@ -53,6 +59,7 @@ export function MinutesOverviewPage(props: {
           <p>{error}</p>
         </div>
       )}
+      <NextStepBox next={props.next} />
       {props.urgentToReport.length > 0 && (
         <div class="warning" role="status">
           <h2>Brådskande ordförandebeslut att anmäla</h2>
@@ -134,6 +141,22 @@ export function MinutesOverviewPage(props: {
               })}
             </tbody>
           </table>
+        )}
+        {(props.comments ?? []).length > 0 && (
+          <div class="warning" role="status">
+            <h3>Synpunkter från justerarna</h3>
+            <ul>
+              {(props.comments ?? []).map((comment) => {
+                const s = record?.sections.find((x) => x.section.id === comment.sectionId)
+                return (
+                  <li key={comment.id}>
+                    {s && <a href={minutesPaths.section(c, m, s.section.number)}>{s.section.label}</a>}:{' '}
+                    {data.personName(comment.personId)}, {formatDateTime(comment.createdAt)}: {comment.text}
+                  </li>
+                )
+              })}
+            </ul>
+          </div>
         )}
         <form method="post" action={minutesPaths.sections(c, m)}>
           <CsrfField token={view.csrfToken} />

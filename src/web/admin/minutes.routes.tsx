@@ -7,15 +7,18 @@ import { appointSignatories, closeMeeting } from '../../domain/minutes/minutes.s
 import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { applyRollCall } from '../../domain/minutes/roll-call.service.ts'
 import { addSection } from '../../domain/minutes/section.service.ts'
+import { listSignatoryComments } from '../../domain/minutes/signatory-comment.service.ts'
 import { InvalidStateError } from '../../domain/shared/errors.ts'
 import { swedishTimeToUtc } from '../../domain/shared/swedish-time.ts'
 import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
+import { queueSignOffReadyMail } from '../../domain/sign-off/sign-off-ready-mail.service.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, savedAt, wasSaved } from './admin-request.ts'
 import { MinutesOverviewPage } from './minutes.page.tsx'
 import { fieldOf, loadMinutes, type MeetingParams, minutesToKeep, numberOf } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { nextStepOf } from './next-step.ts'
 
 type Request = FastifyRequest<MeetingParams>
 const base = '/admin/namnder/:committee/sammantraden/:meeting/protokoll'
@@ -79,17 +82,27 @@ export async function minutesRoutes(app: FastifyInstance) {
 
   // Immediate sign-off of chosen §§ at the meeting, or all remaining §§ for the sign-off afterwards.
   app.post<MeetingParams>(`${base}/justering`, async (request, reply) =>
-    act(request, reply, async (_found, minutesId, trx, record) => {
+    act(request, reply, async ({ committee, meeting }, minutesId, trx, record) => {
       const taken = new Set(record?.signOffs.flatMap((s) => s.sectionIds))
       const open = (record?.sections ?? [])
         .filter((s) => !taken.has(s.section.id))
         .map((s) => s.section.number)
       const immediate = fieldOf(request.body, 'atgard') === 'omedelbar'
-      await prepareSignOff(trx, request.actor!, {
+      const signOff = await prepareSignOff(trx, request.actor!, {
         minutesId,
         sectionNumbers: immediate ? open.filter((n) => fieldOf(request.body, `p-${n}`) === 'ja') : open,
         immediate,
       })
+      // After the meeting the signatories are told by mail; at it, they are in the room.
+      if (!immediate)
+        await queueSignOffReadyMail(trx, {
+          signOff,
+          committeeName: committee.name,
+          meetsOn: meeting.meetsOn,
+          meetingId: meeting.id,
+          signOffPlannedOn: record.minutes.signOffPlannedOn,
+          publicUrl: request.publicUrl,
+        })
     }),
   )
 }
@@ -102,6 +115,10 @@ async function overview(request: Request, reply: FastifyReply, error?: string) {
     getCommitteeSettings(request.db, committee.id),
     listUrgentDecisionsToReport(request.db, meeting),
   ])
+  const comments = await listSignatoryComments(
+    request.db,
+    (data.record?.sections ?? []).map((s) => s.section.id),
+  )
   return sendPage(
     reply,
     <MinutesOverviewPage
@@ -112,6 +129,8 @@ async function overview(request: Request, reply: FastifyReply, error?: string) {
       agenda={agenda}
       settings={settings}
       urgentToReport={urgentToReport}
+      next={nextStepOf(committee.slug, meeting, data.record, request.today)}
+      comments={comments}
       error={error}
       saved={wasSaved(request)}
     />,

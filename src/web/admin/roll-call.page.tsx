@@ -6,7 +6,9 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { CsrfField, SavedNotice } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
-import { minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 
 export type PresenceChoice = 'present' | 'remote' | 'absent'
 
@@ -31,6 +33,7 @@ export function RollCallPage(props: {
   form: RollCallForm
   distance: boolean
   saved: boolean
+  next?: NextStep | undefined
 }) {
   const { view, committee, meeting, data, form, distance } = props
   const members = data.memberships.filter((m) => m.role !== 'substitute')
@@ -46,13 +49,14 @@ export function RollCallPage(props: {
       title={title}
       view={view}
       breadcrumbs={[
-        { href: '/admin', label: 'Arbetsrum' },
+        ...meetingBreadcrumbs(committee, meeting),
         { href: minutesPaths.overview(committee.slug, meeting.slug), label: 'Protokoll' },
         { label: 'Närvaro' },
       ]}
     >
       <h1>{title}</h1>
       <SavedNotice text={props.saved ? 'Närvaron är sparad.' : undefined} />
+      {props.saved && <NextStepBox next={props.next} />}
       {form.error && (
         <div class="error-summary" role="alert">
           <h2>Närvaron kunde inte sparas</h2>

@@ -8,6 +8,7 @@ import { adminView, savedAt, wasSaved } from './admin-request.ts'
 import { fieldOf, loadMinutes, type MeetingParams, type MinutesData, minutesToKeep } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { nextStepOf } from './next-step.ts'
 import { type PresenceChoice, type RollCallForm, RollCallPage } from './roll-call.page.tsx'
 
 export async function rollCallRoutes(app: FastifyInstance) {
@@ -27,6 +28,7 @@ export async function rollCallRoutes(app: FastifyInstance) {
         form={formFromAttendance(data)}
         distance={settings.distanceParticipation}
         saved={wasSaved(request)}
+        next={nextStepOf(committee.slug, meeting, data.record, request.today)}
       />,
     )
   })

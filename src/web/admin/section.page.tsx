@@ -3,14 +3,18 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { Section } from '../../domain/minutes/minutes.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import type { Quorum } from '../../domain/minutes/quorum.ts'
+import type { SignatoryComment } from '../../domain/minutes/signatory-comment.service.ts'
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
 import { scanSectionsForPersonalIdentityNumbers } from '../../domain/publication/minutes-identity-number-scan.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { CsrfField, SavedNotice } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
-import { minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 import { DissentForm, MotionForm, RecusalForm, StatementForm, VoteForm } from './section-forms.tsx'
 import { SectionRecorded } from './section-recorded.view.tsx'
+import { SignatoryComments } from './signatory-comments.view.tsx'
 
 export interface SectionTextForm {
   title: string
@@ -54,6 +58,9 @@ export function SectionPage(props: {
   /** The other person's text, when they saved first. */
   theirs?: Section | undefined
   saved: boolean
+  next?: NextStep | undefined
+  /** The signatories' comments on the § before signing. */
+  comments?: readonly SignatoryComment[]
 }) {
   const { view, committee, meeting, data, entry, quorum, form, theirs } = props
   const { section } = entry
@@ -66,13 +73,14 @@ export function SectionPage(props: {
       title={title}
       view={view}
       breadcrumbs={[
-        { href: '/admin', label: 'Arbetsrum' },
+        ...meetingBreadcrumbs(committee, meeting),
         { href: minutesPaths.overview(committee.slug, meeting.slug), label: 'Protokoll' },
         { label: section.label },
       ]}
     >
       <h1>{title}</h1>
       <SavedNotice text={props.saved ? 'Sparat.' : undefined} />
+      <NextStepBox next={props.next} />
       {props.error && (
         <div class="error-summary" role="alert">
           <h2>Det gick inte att spara</h2>
@@ -92,6 +100,7 @@ export function SectionPage(props: {
           <p>Din text står kvar i formuläret. Spara igen för att ersätta deras.</p>
         </div>
       )}
+      <SignatoryComments entry={entry} comments={props.comments ?? []} personName={data.personName} />
       <IdentityNumberWarning entry={entry} />
       {quorum && (
         <p>

@@ -12,6 +12,7 @@ import {
   recordMotion,
   recordStatement,
 } from '../../domain/minutes/section-record.service.ts'
+import { listSignatoryComments } from '../../domain/minutes/signatory-comment.service.ts'
 import { ConflictError, NotFoundError } from '../../domain/shared/errors.ts'
 import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
 import { recordVote } from '../../domain/vote/vote.service.ts'
@@ -29,6 +30,7 @@ import {
 } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { nextStepOf } from './next-step.ts'
 import { SectionPage, type SectionTextForm, sectionTextForm } from './section.page.tsx'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
@@ -41,6 +43,20 @@ function idsIn(body: unknown, prefix: string): Array<[number, string]> {
     const match = new RegExp(`^${prefix}-(\\d+)$`).exec(key)
     return match && typeof value === 'string' && value ? [[Number(match[1]), value] as [number, string]] : []
   })
+}
+
+/**
+ * An author with the party they sat for on the meeting day (their seat on the committee then), as
+ * an imported protocol records it: party pages, the party filter and the printed minutes need it.
+ */
+function authorWithParty(data: MinutesData) {
+  return (personId: number) => {
+    const partyId =
+      data.memberships.find((m) => m.personId === personId && m.partyId !== null)?.partyId ??
+      data.record?.attendance.find((a) => a.personId === personId)?.partyId ??
+      null
+    return partyId === null ? { personId } : { personId, partyId }
+  }
 }
 
 async function load(request: FastifyRequest<Params>) {
@@ -57,9 +73,10 @@ async function show(
   extra: { form?: SectionTextForm; error?: string; theirs?: Awaited<ReturnType<typeof getSection>> } = {},
 ) {
   const { committee, meeting, data, entry } = await load(request)
-  const [quorum, settings] = await Promise.all([
+  const [quorum, settings, comments] = await Promise.all([
     sectionQuorum(request.db, entry.section.id),
     getCommitteeSettings(request.db, committee.id),
+    listSignatoryComments(request.db, [entry.section.id]),
   ])
   return sendPage(
     reply,
@@ -75,6 +92,8 @@ async function show(
       error={extra.error}
       theirs={extra.theirs}
       saved={wasSaved(request)}
+      next={nextStepOf(committee.slug, meeting, data.record, request.today)}
+      comments={comments}
     />,
     extra.theirs ? 409 : extra.error ? 400 : 200,
   )
@@ -155,15 +174,16 @@ export async function sectionRoutes(app: FastifyInstance) {
   )
 
   app.post<Params>(`${url}/yrkande`, (request, reply) =>
-    act(request, reply, (trx, sectionId) => {
+    act(request, reply, (trx, sectionId, data) => {
       const partyId = numberOf(request.body, 'partyId')
+      const author = authorWithParty(data)
       return recordMotion(trx, request.actor!, {
         sectionId,
         kind: (fieldOf(request.body, 'kind') || 'approve') as MotionKind,
         text: fieldOf(request.body, 'text'),
         points: linesOf(fieldOf(request.body, 'points')),
         authors: [
-          ...idsIn(request.body, 'forslagsstallare').map(([personId]) => ({ personId })),
+          ...idsIn(request.body, 'forslagsstallare').map(([personId]) => author(personId)),
           ...(partyId ? [{ partyId }] : []),
         ],
       })
@@ -200,11 +220,11 @@ export async function sectionRoutes(app: FastifyInstance) {
   )
 
   app.post<Params>(`${url}/reservation`, (request, reply) =>
-    act(request, reply, (trx, sectionId) =>
+    act(request, reply, (trx, sectionId, data) =>
       recordDissent(trx, request.actor!, {
         sectionId,
         text: fieldOf(request.body, 'text'),
-        authors: idsIn(request.body, 'reservant').map(([personId]) => ({ personId })),
+        authors: idsIn(request.body, 'reservant').map(([personId]) => authorWithParty(data)(personId)),
         announcedBeforeClose: fieldOf(request.body, 'anmaldFore') === 'ja',
       }),
     ),
@@ -227,12 +247,12 @@ export async function sectionRoutes(app: FastifyInstance) {
   )
 
   app.post<Params>(`${url}/uttalande`, (request, reply) =>
-    act(request, reply, (trx, sectionId) =>
+    act(request, reply, (trx, sectionId, data) =>
       recordStatement(trx, request.actor!, {
         sectionId,
         kind: fieldOf(request.body, 'kind'),
         text: fieldOf(request.body, 'text'),
-        authors: [{ personId: numberOf(request.body, 'personId') ?? 0 }],
+        authors: [authorWithParty(data)(numberOf(request.body, 'personId') ?? 0)],
       }),
     ),
   )

@@ -1,14 +1,20 @@
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import type { SignatoryComment } from '../../domain/minutes/signatory-comment.service.ts'
 import type { SectionFinding } from '../../domain/publication/minutes-identity-number-scan.ts'
 import type { SignOff } from '../../domain/sign-off/sign-off.ts'
+import { MinutesCover, type Names, SectionView } from '../portal/minutes.view.tsx'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate, formatLongDate } from '../views/format.ts'
+import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { CsrfField, SavedNotice } from './form.tsx'
-import { minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { SignatoryComments } from './signatory-comments.view.tsx'
 
-/** A signatory reads the §§ of a sign-off and signs them by re-entering their password. */
+/**
+ * A signatory reads the draft minutes as they will be published (the portal's own cover and §
+ * views), may send the secretary a comment on a §, and signs by re-entering their password.
+ */
 export function SignOffPage(props: {
   view: AdminView
   committee: Committee
@@ -16,6 +22,13 @@ export function SignOffPage(props: {
   record: MinutesRecord
   signOff: SignOff
   personName: (id: number | null) => string
+  names: Names
+  comments: SignatoryComment[]
+  /** The user is an appointed signatory and the §§ are not signed off yet. */
+  mayComment: boolean
+  /** A comment that could not be saved, with what was typed. */
+  commentRefused?: { sectionId: number; text: string; error: string } | undefined
+  commented?: boolean
   /** Personal identity numbers in public texts of the §§: no one may sign until they are gone (P3). */
   findings: readonly SectionFinding[]
   /** The § editor, for those who keep the minutes; undefined, the places are not links. */
@@ -25,7 +38,7 @@ export function SignOffPage(props: {
   refusedForPersonalIdentityNumbers?: boolean
   saved: boolean
 }) {
-  const { view, committee, meeting, record, signOff, personName, error, findings, sectionHref } = props
+  const { view, committee, meeting, record, signOff, personName, names, error, findings, sectionHref } = props
   const blocked = signOff.status !== 'signed_off' && findings.length > 0
   const sections = record.sections.filter((s) => signOff.sectionIds.includes(s.section.id))
   const title = `Justering, ${committee.name} ${formatLongDate(meeting.meetsOn)}`
@@ -34,10 +47,26 @@ export function SignOffPage(props: {
     <AdminLayout
       title={title}
       view={view}
-      breadcrumbs={[{ href: '/admin', label: 'Arbetsrum' }, { label: 'Justering' }]}
+      breadcrumbs={
+        sectionHref
+          ? [
+              ...meetingBreadcrumbs(committee, meeting),
+              { href: minutesPaths.overview(committee.slug, meeting.slug), label: 'Protokoll' },
+              { label: 'Justering' },
+            ]
+          : [{ href: '/admin', label: 'Arbetsrum' }, { label: 'Justering' }]
+      }
     >
       <h1>{title}</h1>
-      <SavedNotice text={props.saved ? 'Din justering är registrerad.' : undefined} />
+      <SavedNotice
+        text={
+          props.saved
+            ? 'Din justering är registrerad.'
+            : props.commented
+              ? 'Din synpunkt är skickad till sekreteraren.'
+              : undefined
+        }
+      />
       {blocked && (
         <div class="error-summary" role={props.refusedForPersonalIdentityNumbers ? 'alert' : undefined}>
           <h2 id="personnummer-rubrik">
@@ -72,19 +101,60 @@ export function SignOffPage(props: {
           </li>
         ))}
       </ul>
-      <h2>Paragrafer</h2>
-      {sections.map((s) => (
-        <section key={s.section.id} aria-labelledby={`p-${s.section.number}`}>
-          <h3 id={`p-${s.section.number}`}>
-            {s.section.label} {s.section.title}
-          </h3>
-          <ol>
-            {s.section.decision.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ol>
-        </section>
-      ))}
+      {signOff.status !== 'signed_off' && (
+        <p>
+          Nedan står protokollet som det publiceras när det är justerat
+          {sections.some((s) => s.section.confidential)
+            ? '; paragrafer med sekretess visas här i sin helhet men publiceras bara med nummer och rubriken ”Ärende som omfattas av sekretess”'
+            : ''}
+          . Har du synpunkter på en paragraf, skriv dem till sekreteraren under paragrafen innan du justerar.{' '}
+          <a href={minutesPaths.draftPdf(signOff.id)} type="application/pdf">
+            Utkastet som PDF
+          </a>
+        </p>
+      )}
+      <section aria-labelledby="utkast-rubrik" class="draft-minutes">
+        <h2 id="utkast-rubrik">
+          {signOff.status === 'signed_off' ? 'Protokollet' : 'Utkast till protokoll'}, {committee.name}
+        </h2>
+        <dl class="facts">
+          <dt>Tid</dt>
+          <dd>
+            {formatLongDate(meeting.meetsOn)} {formatTimeSpan(meeting.startTime, meeting.endTime)}
+          </dd>
+          <dt>Plats</dt>
+          <dd>{meeting.location ?? 'Inte angiven'}</dd>
+        </dl>
+        <MinutesCover record={record} names={names} />
+        <h2 id="paragrafer">Paragrafer att justera</h2>
+        {sections.map((entry) => (
+          <SectionView
+            key={entry.section.id}
+            entry={entry}
+            names={names}
+            confidentialShown
+            after={
+              <SignatoryComments
+                entry={entry}
+                comments={props.comments.filter((c) => c.sectionId === entry.section.id)}
+                personName={personName}
+                form={
+                  props.mayComment
+                    ? {
+                        action: minutesPaths.comment(signOff.id),
+                        token: view.csrfToken,
+                        refused:
+                          props.commentRefused?.sectionId === entry.section.id
+                            ? props.commentRefused
+                            : undefined,
+                      }
+                    : undefined
+                }
+              />
+            }
+          />
+        ))}
+      </section>
       {signOff.status !== 'signed_off' && (
         <form method="post" action={minutesPaths.sign(signOff.id)}>
           <CsrfField token={view.csrfToken} />

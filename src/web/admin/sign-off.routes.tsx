@@ -1,19 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { renderMinutesPdf } from '../../archive/minutes-pdf.ts'
 import { assertAllowed, mayKeepMinutes, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
 import { authenticate } from '../../domain/account/account.service.ts'
 import { getCommittee } from '../../domain/committee/committee.repository.ts'
 import { getMeeting } from '../../domain/meeting/meeting.service.ts'
 import { getMinutes } from '../../domain/minutes/minutes.repository.ts'
-import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
-import { listPersonsByIds } from '../../domain/person/person.service.ts'
+import { publicMinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { commentOnSection, listSignatoryComments } from '../../domain/minutes/signatory-comment.service.ts'
+import { listParties, listPersons } from '../../domain/person/person.service.ts'
 import { scanSectionsForPersonalIdentityNumbers } from '../../domain/publication/minutes-identity-number-scan.ts'
 import { PersonalIdentityNumbersFoundError } from '../../domain/publication/personal-identity-number-scan.ts'
 import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
 import { signAndAnnounce } from '../../domain/sign-off/sign-and-announce.service.ts'
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
+import type { Names } from '../portal/minutes.view.tsx'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, savedAt, wasSaved } from './admin-request.ts'
-import { fieldOf } from './minutes-data.ts'
+import { fieldOf, numberOf } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { SignOffPage } from './sign-off.page.tsx'
@@ -34,8 +37,16 @@ async function load(request: FastifyRequest<Params>) {
   if (!record) throw new NotFoundError('minutes', minutes.id)
   // Draft minutes: the secretary, the chair and the signatories only (TF 2:10).
   assertAllowed(maySeeDraftMinutes(currentUser(request), committee, minutes, record.signatoryIds), 'sign-off')
-  const persons = await listPersonsByIds(request.db, record.signatoryIds)
+  const [persons, parties, comments] = await Promise.all([
+    listPersons(request.db, committee.organisationId),
+    listParties(request.db, committee.organisationId),
+    listSignatoryComments(request.db, signOff.sectionIds),
+  ])
   const personName = (id: number | null) => persons.find((p) => p.id === id)?.name ?? 'Okänd'
+  const names: Names = {
+    person: personName,
+    party: (id) => parties.find((p) => p.id === id)?.abbreviation,
+  }
   // What signAndAnnounce would refuse (P3), shown before anyone tries to sign.
   const findings =
     signOff.status === 'signed_off'
@@ -46,16 +57,37 @@ async function load(request: FastifyRequest<Params>) {
   const sectionHref = mayKeepMinutes(currentUser(request), committee)
     ? (number: number) => minutesPaths.section(committee.slug, meeting.slug, number)
     : undefined
-  return { signOff, meeting, committee, record, personName, findings, sectionHref }
+  const user = currentUser(request)
+  const mayComment =
+    signOff.status !== 'signed_off' && user.personId !== null && record.signatoryIds.includes(user.personId)
+  return {
+    signOff,
+    meeting,
+    committee,
+    record,
+    persons,
+    parties,
+    personName,
+    names,
+    comments,
+    mayComment,
+    findings,
+    sectionHref,
+  }
 }
 
 async function show(
   request: FastifyRequest<Params>,
   reply: FastifyReply,
-  refusal: { error?: string; personalIdentityNumbers?: boolean } = {},
+  refusal: {
+    error?: string
+    personalIdentityNumbers?: boolean
+    comment?: { sectionId: number; text: string; error: string }
+  } = {},
 ) {
   const loaded = await load(request)
-  const refused = refusal.error !== undefined || refusal.personalIdentityNumbers === true
+  const refused =
+    refusal.error !== undefined || refusal.personalIdentityNumbers === true || refusal.comment !== undefined
   return sendPage(
     reply,
     <SignOffPage
@@ -63,7 +95,9 @@ async function show(
       {...loaded}
       error={refusal.error}
       refusedForPersonalIdentityNumbers={refusal.personalIdentityNumbers ?? false}
+      commentRefused={refusal.comment}
       saved={wasSaved(request)}
+      commented={(request.query as Record<string, string> | undefined)?.kommenterat === '1'}
     />,
     refused ? 400 : 200,
   )
@@ -71,6 +105,59 @@ async function show(
 
 export async function signOffRoutes(app: FastifyInstance) {
   app.get<Params>('/admin/justera/:signOffId', (request, reply) => show(request, reply))
+
+  // The draft as the published PDF will read, marked "Utkast – ej justerat": for those who may read
+  // the draft only (TF 2:10), never cached, never on the portal.
+  app.get<Params>('/admin/justera/:signOffId/utkast.pdf', async (request, reply) => {
+    const { signOff, meeting, committee, record, persons, parties } = await load(request)
+    const asSignedOff = publicMinutesRecord({
+      ...record,
+      sections: record.sections
+        .filter((s) => signOff.sectionIds.includes(s.section.id))
+        .map((s) => ({ ...s, signOff: { ...signOff, status: 'signed_off' as const, signedOffOn: null } })),
+    })
+    const pdf = await renderMinutesPdf(
+      {
+        committee,
+        meeting,
+        agenda: [],
+        minutes: asSignedOff,
+        persons: new Map(persons.map((p) => [p.id, p])),
+        parties: new Map(parties.map((p) => [p.id, p])),
+        openToPublic: false,
+        registryNumbers: { ofItem: new Map(), ofSection: new Map() },
+      },
+      { draft: true },
+    )
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header(
+        'content-disposition',
+        `inline; filename="utkast-protokoll-${committee.slug}-${meeting.meetsOn}.pdf"`,
+      )
+      .send(pdf)
+  })
+
+  // A signatory's comment on a § to the secretary, before signing.
+  app.post<Params>('/admin/justera/:signOffId/kommentar', async (request, reply) => {
+    const { signOff } = await load(request)
+    const user = currentUser(request)
+    const sectionId = numberOf(request.body, 'sectionId') ?? 0
+    const text = fieldOf(request.body, 'text')
+    try {
+      await commentOnSection(request.db, request.actor!, {
+        signOffId: signOff.id,
+        sectionId,
+        personId: user.personId ?? 0,
+        text,
+        at: request.now,
+      })
+    } catch (error) {
+      return show(request, reply, { comment: { sectionId, text, error: swedishRefusal(error) } })
+    }
+    return reply.redirect(`${minutesPaths.sign(signOff.id)}?kommenterat=1#kommentar-${sectionId}`, 303)
+  })
 
   // KL 5:69: the appointed signatories sign; each re-enters their password, so a session left
   // open cannot sign for them. The last signature signs the §§ off and posts the notice (KL 8:12).

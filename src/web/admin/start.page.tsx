@@ -15,6 +15,10 @@ export interface StartPageProps {
   upcoming: Meeting[]
   /** Protocols not yet signed off, with their 14-day deadline (KL 5:69). */
   reminders?: Array<SignOffReminder & { href: string | undefined }>
+  /** Where a meeting is worked on, for those who prepare it; undefined, the date is plain text. */
+  meetingHref?: (committee: Committee, meeting: Meeting) => string | undefined
+  /** The sign-offs waiting for my signature, as an appointed signatory (KL 5:69). */
+  toSign?: Array<{ label: string; href: string }>
   organisations: Array<{
     organisation: Organisation
     manage: boolean
@@ -26,10 +30,31 @@ export interface StartPageProps {
 }
 
 /** The workspace start: my committees with their next meetings, and the organisations I keep. */
-export function StartPage({ view, committees, upcoming, reminders = [], organisations }: StartPageProps) {
+export function StartPage({
+  view,
+  committees,
+  upcoming,
+  reminders = [],
+  organisations,
+  meetingHref = () => undefined,
+  toSign = [],
+}: StartPageProps) {
   return (
     <AdminLayout title="Arbetsrum" view={view} section="start">
       <h1>Arbetsrum</h1>
+      {toSign.length > 0 && (
+        <section aria-labelledby="att-justera">
+          <h2 id="att-justera">Att justera</h2>
+          <p>Du är utsedd att justera de här protokollen. Läs protokollet och justera det.</p>
+          <ul>
+            {toSign.map((s) => (
+              <li key={s.href}>
+                <a href={s.href}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <SignOffReminders reminders={reminders} />
       <section aria-labelledby="mina-namnder">
         <h2 id="mina-namnder">Mina nämnder</h2>
@@ -52,7 +77,11 @@ export function StartPage({ view, committees, upcoming, reminders = [], organisa
                     <ul>
                       {next.map((meeting) => (
                         <li key={meeting.id}>
-                          {formatLongDate(meeting.meetsOn)}{' '}
+                          {meetingHref(committee, meeting) ? (
+                            <a href={meetingHref(committee, meeting)}>{formatLongDate(meeting.meetsOn)}</a>
+                          ) : (
+                            formatLongDate(meeting.meetsOn)
+                          )}{' '}
                           {formatTimeSpan(meeting.startTime, meeting.endTime)}{' '}
                           <span class="status">{meetingStatusLabels[meeting.status]}</span>
                         </li>

@@ -6,12 +6,16 @@ import {
   mayKeepMinutes,
   mayManageOrganisation,
   mayManageRegister,
+  mayPrepareMeeting,
   mayWorkWith,
 } from '../../domain/account/access.policy.ts'
 import { listCommittees } from '../../domain/committee/committee.service.ts'
 import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { listOrganisations } from '../../domain/organisation/organisation.service.ts'
+import { listSignOffsAwaitingSignature } from '../../domain/sign-off/awaiting-signature.ts'
 import { listSignOffReminders } from '../../domain/sign-off/sign-off-reminder.ts'
+import { paths } from '../paths.ts'
+import { formatLongDate } from '../views/format.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser } from './admin-request.ts'
 import { minutesPaths } from './minutes-paths.ts'
@@ -50,6 +54,14 @@ export async function startRoutes(app: FastifyInstance) {
       request.db,
       organisations.filter((o) => mayHandleAccessibilityFeedback(user, o.id)).map((o) => o.id),
     )
+    // An appointed signatory reaches what they are to sign from here, and from the mail (KL 5:69).
+    const toSign =
+      user.personId === null
+        ? []
+        : (await listSignOffsAwaitingSignature(request.db, user.personId)).map((s) => ({
+            label: `${s.committeeName} ${formatLongDate(s.meetsOn)}${s.immediate ? ' (omedelbar justering)' : ''}`,
+            href: minutesPaths.sign(s.signOffId),
+          }))
     const kept = organisations
       .map((organisation) => ({
         organisation,
@@ -69,6 +81,10 @@ export async function startRoutes(app: FastifyInstance) {
         upcoming={upcoming}
         reminders={reminders}
         organisations={kept}
+        toSign={toSign}
+        meetingHref={(committee, meeting) =>
+          mayPrepareMeeting(user, committee) ? paths.admin.meeting(committee.slug, meeting.slug) : undefined
+        }
       />,
     )
   })

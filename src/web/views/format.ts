@@ -7,3 +7,14 @@ export {
   formatTimeSpan,
   todayInSweden,
 } from '../../domain/shared/swedish-date.ts'
+
+const swedishDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'short',
+  timeStyle: 'short',
+})
+
+/** A UTC timestamp as Swedish local time (CET/CEST), "2026-12-05 23:14": what a clerk's clock said. */
+export function formatDateTime(iso: string): string {
+  return swedishDateTime.format(new Date(iso))
+}

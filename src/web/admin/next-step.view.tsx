@@ -1,0 +1,31 @@
+import { type CycleStep, cycleStepLabels, type NextStep } from './next-step.ts'
+
+/**
+ * The "Nästa steg" box of every page of a meeting's cycle: what to do next, with its link, and the
+ * whole cycle with the current step marked, so a new secretary sees where the meeting stands.
+ */
+export function NextStepBox({ next }: { next: NextStep | undefined }) {
+  if (!next) return null
+  const steps = Object.keys(cycleStepLabels) as CycleStep[]
+  return (
+    <section class="next-step" aria-labelledby="nasta-steg">
+      <h2 id="nasta-steg">Nästa steg: {cycleStepLabels[next.step]}</h2>
+      <p>
+        {next.text}
+        {next.link && (
+          <>
+            {' '}
+            <a href={next.link.href}>{next.link.label}</a>
+          </>
+        )}
+      </p>
+      <ol class="cycle">
+        {steps.map((step) => (
+          <li key={step} aria-current={step === next.step ? 'step' : undefined}>
+            {cycleStepLabels[step]}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
