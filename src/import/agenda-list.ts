@@ -1,6 +1,6 @@
 import type { DocumentJson, Item } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
-import { readCover } from './cover.ts'
+import { committeeIn, readCover } from './cover.ts'
 import { entriesAsItems, readNumberedRun } from './numbered-run.ts'
 import { readItemBody } from './section-body.ts'
 
@@ -49,10 +49,20 @@ export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
   }
   const out: AgendaPart = { items }
   if (cover.organisation) out.organisation = cover.organisation
-  if (cover.committee) out.committee = cover.committee
+  const committee = cover.committee ?? noticeCommittee(blocks)
+  if (committee) out.committee = committee
   if (Object.keys(cover.meeting).length > 0) out.meeting = cover.meeting
   if (cover.chair) out.chair = cover.chair
   // Who is called ("Kallade ledamöter", "För kännedom", "Övriga kallade"), as the notice lists them.
   if (cover.attendance.length > 0) out.attendance = cover.attendance
   return out
+}
+
+// "Kallelse till Miljö- och samhällsnämndens sammanträde": the committee a notice names first.
+function noticeCommittee(blocks: Block[]): string | undefined {
+  for (const b of blocks.slice(0, 5)) {
+    if (/\b(?:kallelse|föredragningslista)\b/i.test(b.text))
+      return committeeIn(b.text.replace(/^.*?\b(?:kallelse|föredragningslista)\b/i, ''))
+  }
+  return undefined
 }

@@ -55,7 +55,11 @@ const LABELS: [string, Kind, AttendanceRole?][] = [
     'ersättare',
   ],
   ['Tjänstgörande ersättare|Tjänstgörande', 'group', 'tjänstgörande ersättare'],
-  ['Beslutande ledamöter|Beslutande|Närvarande ledamöter|Kallade ledamöter|Ledamöter', 'group', 'ledamot'],
+  [
+    'Beslutande ledamöter|Beslutande|Närvarande ledamöter|Kallade ledamöter|Ledamöter|BESLUTANDE|LEDAMÖTER',
+    'group',
+    'ledamot',
+  ],
   ['Ersättare', 'group', 'ersättare'],
   ['Tjänstemän|Tjänstepersoner|Tjänsteman', 'group', 'tjänsteperson'],
   ['Övriga närvarande|Övriga deltagande|Övriga deltagare|Övriga kallade|Övriga', 'group', 'övrig'],
@@ -103,10 +107,10 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
   for (const m of text.matchAll(LABEL_RE)) {
     const start = m.index ?? 0
     const label = (m[1] ?? '').trim()
-    const before = text.slice(Math.max(0, start - 3), start)
+    const before = text.slice(Math.max(0, start - 8), start)
     const { kind, group } = kindOf(label)
-    // "Hillding, M, Ordförande" and "Anna Berg (S) ordförande" qualify a person; not a label.
-    if (kind === 'role' && /(?:,|\))\s*$/.test(before)) continue
+    // "Jannike Hillding, M, Ordförande" qualifies a person; "Cecilia Stedt, Sekreterare" signs.
+    if (kind === 'role' && /(?:^|[\s(])(?:S|M|C|V|L|MP|KD|FP|SD|\p{Ll}{1,3}),\s*$/u.test(before)) continue
     if (segments.length === 0) preamble = text.slice(0, start)
     else (segments[segments.length - 1] as Segment).value = text.slice(previousEnd, start).trim()
     segments.push({ kind, ...(group ? { group } : {}), label, value: '', start })
@@ -142,7 +146,31 @@ export function readRunCover(text: string): RunCover {
   readSections(cover, segments)
   readSignatures(cover, segments)
   readAttendance(cover, segments)
+  if (cover.signatories.length === 0) cover.signatories = appointedSignatories(segments, text)
   return cover
+}
+
+const APPOINTED_SENTENCE = [
+  // "Att jämte ordföranden justera dagens protokoll utsågs Anna Fransson."
+  /justera (?:dagens |det )?protokoll(?:et)?,?\s+(?:utsågs|utses|valdes)\s+(.{5,90}?)(?:\.|,|\s+att\b|$)/iu,
+  // "Rickard Norberg utsågs att tillsammans med ordförande justera dagens protokoll."
+  /((?:\p{Lu}[\p{L}-]+\s){1,3}?\p{Lu}[\p{L}-]+(?:\s\(\p{L}{1,4}\))?(?:\s(?:och|samt)\s(?:\p{Lu}[\p{L}-]+\s){1,3}?\p{Lu}[\p{L}-]+(?:\s\(\p{L}{1,4}\))?)?)\s(?:utses|utsågs|valdes) att (?:jämte|tillsammans med) ordföranden?\s+justera/u,
+]
+
+// Who was appointed to sign ("Utses att justera Dan Gahnström (MP) och Stefan Dayne (KD)", or the
+// decision in the first §) when the signature lines themselves were not read.
+function appointedSignatories(segments: Segment[], text: string): string[] {
+  for (const s of segments) {
+    if (s.kind !== 'appointed' || !s.value) continue
+    const people = readPeopleRun(s.value.slice(0, 120), 'ledamot')
+    if (people.length > 0 && people.length <= 3) return people.map((p) => p.name)
+  }
+  for (const re of APPOINTED_SENTENCE) {
+    const m = re.exec(text.slice(0, 20_000))
+    const people = m?.[1] ? readPeopleRun(m[1], 'ledamot') : []
+    if (people.length > 0 && people.length <= 3) return people.map((p) => p.name)
+  }
+  return []
 }
 
 const CUE =
@@ -342,7 +370,12 @@ function readAttendance(cover: RunCover, segments: Segment[]): void {
     else if (runGroup && flexible.has(s.kind)) group = runGroup
     runGroup = undefined
     if (!group) continue
-    for (const a of readPeopleRun(s.value, group)) {
+    // A page break ends the cover's lists: "… Kim Fredriksson (SD) 2 (43) Övriga närvarande …".
+    const page = s.value.search(
+      /\s\d{1,3}\s*\(\s*\d{1,3}\s*\)\s|\bSida\s+\d{1,3}\b|\s\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)/u,
+    )
+    const value = page === -1 ? s.value : s.value.slice(0, page)
+    for (const a of readPeopleRun(value, group)) {
       if (!cover.attendance.some((x) => x.name === a.name)) cover.attendance.push(a)
     }
   }

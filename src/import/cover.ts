@@ -274,7 +274,7 @@ function addRunOnCover(cover: Cover, blocks: Block[]): void {
     text += `${b.text.slice(0, 12_000)} `
   }
   const run = readRunCover(text)
-  if (!run.isCover) return
+  if (!run.isCover && run.attendance.length < 3) return
   for (const f of ['date', 'start', 'end', 'location'] as const) cover.meeting[f] ??= run.meeting[f]
   for (const f of ['date', 'start', 'end', 'location'] as const) {
     if (cover.meeting[f] === undefined) delete cover.meeting[f]
@@ -289,7 +289,7 @@ function addRunOnCover(cover: Cover, blocks: Block[]): void {
   cover.noticePosted ??= run.noticePosted
   cover.noticeRemoved ??= run.noticeRemoved
   cover.appealDeadline ??= run.appealDeadline
-  if (cover.attendance.length < run.attendance.length / 2) {
+  if (cover.attendance.length < run.attendance.length) {
     for (const a of run.attendance) {
       if (!cover.attendance.some((x) => x.name === a.name)) cover.attendance.push(a)
     }

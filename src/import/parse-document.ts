@@ -76,7 +76,9 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
   } else {
     kind = 'agenda'
     body = readAgendaList(blocks, warn)
-    if (body.items.length === 0 && hasCoverConventions(coverText(blocks))) {
+    const text = coverText(blocks)
+    const notice = /\b(?:kallelse|föredragningslista)\b/i.test(text.slice(0, 300))
+    if (body.items.length === 0 && (notice || hasCoverConventions(text))) {
       warn(0, 'inga ärenden hittades: texten slutar före ärendelistan; bara kallelsens uppgifter lästes')
       return { ok: true, document: ordered({ kind, source: { file, format }, ...body, warnings }) }
     }

@@ -91,7 +91,7 @@ const PARTY_CODES = new Set(['S', 'M', 'C', 'V', 'MP', 'KD', 'L', 'FP', 'SD', 'F
 
 // Capitalised words that are labels or titles, not names: "Kommundirektör Jan Fransson".
 const NOT_NAME =
-  /^(?:se|enligt|bilaga|vakant|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget)$/i
+  /^(?:se|enligt|bilaga|vakant|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget)$/i
 const TITLE_SUFFIX =
   /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
 
@@ -110,7 +110,12 @@ function tokenize(text: string, partyFirst: boolean): Token[] {
       const code = PARTY_CODES.has(bare.toUpperCase())
       if (code && (isBarePartyAt(text, m.index ?? 0, bare) || (partyFirst && bare === bare.toUpperCase()))) {
         out.push({ kind: 'party', text: partyCode(bare) })
-      } else if (/^\p{Lu}/u.test(w) && !NOT_NAME.test(bare) && !TITLE_SUFFIX.test(bare)) {
+      } else if (
+        /^\p{Lu}/u.test(w) &&
+        !/^\p{Lu}{2,}$/u.test(bare) &&
+        !NOT_NAME.test(bare) &&
+        !TITLE_SUFFIX.test(bare)
+      ) {
         out.push({ kind: 'name', text: /^\p{Lu}\.?$/u.test(w) ? bare : w.replace(/\.$/, '') })
       } else out.push({ kind: 'word', text: bare })
     } else if (m[3] !== undefined) out.push({ kind: 'number', text: m[3] })
