@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 import { type FileHandle, open, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { BackupError } from './cli/backup-archive.ts'
+import { backupCommand } from './cli/backup-command.ts'
+import { restoreCommand } from './cli/restore-command.ts'
 import { addUserCommand, UserCommandError } from './cli/user-command.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
@@ -34,6 +37,8 @@ Kommandon:
   reindex    bygg om sökindexet från publicerade uppgifter
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
   export FIL.zip  skriv allt som portalen publicerar till en ZIP-fil (öppna data)
+  backup FIL  spara databasen och dokumentens filer i en fil (medan servern är igång)
+  restore FIL  läs tillbaka en säkerhetskopia till en tom databas
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
   mail send  lägg påminnelser om justering och bevakningar i utkorgen och skicka e-post som väntar där
@@ -221,6 +226,19 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       if (rest.length !== 1) throw new UsageError('export tar en fil: paragraf export FIL.zip')
       return exportToFile(rest[0] as string, config())
+    }
+    case 'backup':
+    case 'restore': {
+      if (rest.length !== 1) throw new UsageError(`${command} tar en fil: paragraf ${command} FIL`)
+      const run = command === 'backup' ? backupCommand : restoreCommand
+      try {
+        console.log(await run(rest[0] as string, config()))
+        return 0
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error
+        console.error(`paragraf: ${error.message}`)
+        return 1
+      }
     }
     case 'parse': {
       if (rest.length !== 1) throw new UsageError('parse tar en fil: paragraf parse FIL')
