@@ -119,7 +119,10 @@ export async function createApp({
   await app.register(formbody)
 
   // No tracking and no third parties: everything comes from this server (P5 and the privacy page).
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    // Over https (directly, or from a proxy TRUST_PROXY believes), browsers keep to https for a
+    // year; never over plain http, where the header would pin a site that has no certificate.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000')
     reply.header(
       'content-security-policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",

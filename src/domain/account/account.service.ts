@@ -12,10 +12,20 @@ import {
 import { isEmail, maxPasswordLength, minPasswordLength, normaliseEmail, type UserAccount } from './account.ts'
 import {
   deleteLoginAttemptsBefore,
+  latestSuccess,
   listRecentFailures,
   recordLoginAttempt,
 } from './login-attempt.repository.ts'
-import { maxFailuresPerEmail, maxFailuresPerIp, retryAfter, throttleWindowMinutes } from './login-throttle.ts'
+import {
+  maxFailuresPerAccount,
+  maxFailuresPerAddress,
+  pairFailuresCounted,
+  pairRetryAt,
+  pairWindowHours,
+  retryAfter,
+  throttleWindowMinutes,
+  trustedAddressHours,
+} from './login-throttle.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { deleteSessionsOfUser } from './session.repository.ts'
 
@@ -83,9 +93,10 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, n
 }
 
 /**
- * Checks an e-mail address and password. Refuses without checking the password after too many
- * recent failures for the address or the IP, and tells when to try again. Every attempt is
- * recorded in the database, so the limit holds across app servers.
+ * Checks an e-mail address and password. Refuses without checking the password while failures
+ * call for a wait (login-throttle.ts: per account and address, per address, per account) and
+ * tells when to try again. Every attempt is recorded in the database, so the counts hold across
+ * app servers.
  */
 export async function authenticate(
   db: Db,
@@ -93,12 +104,19 @@ export async function authenticate(
   now = new Date(),
 ): Promise<UserAccount> {
   const email = normaliseEmail(input.email)
-  const since = new Date(now.getTime() - throttleWindowMinutes * 60_000).toISOString()
-  const [byEmail, byIp] = await Promise.all([
-    listRecentFailures(db, { email }, since, maxFailuresPerEmail),
-    listRecentFailures(db, { ip: input.ip }, since, maxFailuresPerIp),
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString()
+  const window = ago(throttleWindowMinutes * 60_000)
+  const [byPair, byAddress, byAccount, trusted] = await Promise.all([
+    listRecentFailures(db, { email, ip: input.ip }, ago(pairWindowHours * 3_600_000), pairFailuresCounted),
+    listRecentFailures(db, { ip: input.ip }, window, maxFailuresPerAddress),
+    listRecentFailures(db, { email }, window, maxFailuresPerAccount),
+    latestSuccess(db, { email, ip: input.ip }, ago(trustedAddressHours * 3_600_000)),
   ])
-  const retryAt = [retryAfter(byEmail, maxFailuresPerEmail), retryAfter(byIp, maxFailuresPerIp)]
+  const retryAt = [
+    pairRetryAt(byPair),
+    trusted ? undefined : retryAfter(byAddress, maxFailuresPerAddress),
+    trusted ? undefined : retryAfter(byAccount, maxFailuresPerAccount),
+  ]
     .filter((d): d is Date => d !== undefined && d > now)
     .sort((a, b) => b.getTime() - a.getTime())[0]
   if (retryAt) throw new LoginRefusedError('throttled', retryAt)
@@ -108,7 +126,7 @@ export async function authenticate(
   await recordLoginAttempt(db, { email, ip: input.ip, at: now.toISOString(), succeeded: matches })
   if (!matches || !found) {
     // Old attempts no longer count: forget them (a day is ample) to keep the table small.
-    await deleteLoginAttemptsBefore(db, new Date(now.getTime() - 86_400_000).toISOString())
+    await deleteLoginAttemptsBefore(db, ago(Math.max(pairWindowHours, trustedAddressHours) * 3_600_000))
     throw new LoginRefusedError('wrong_credentials')
   }
   return found.user

@@ -12,6 +12,7 @@ import {
   logoutEverywhere,
   revokeRole,
 } from './account.service.ts'
+import { recordLoginAttempt } from './login-attempt.repository.ts'
 import { countSessionsOfUser, readSession, startSession } from './session.service.ts'
 
 const password = 'rätt-lösenord-123'
@@ -64,42 +65,138 @@ describeOnEachDatabase('accounts', (getDb) => {
     })
   })
 
-  it('refuses an address after five failures in 15 minutes, even the right password, and says when to retry', async () => {
+  it('lets the owner in from another address while a guesser fails five times (no lock-out as a weapon)', async () => {
     const user = await newUser()
-    const ip = '10.0.0.2'
-    for (const minute of ['00', '01', '02', '03', '04']) {
-      await assert.rejects(
-        authenticate(getDb(), { email: user.email, password: 'fel', ip }, at(`2026-03-02T09:${minute}:00Z`)),
-        { reason: 'wrong_credentials' },
-      )
+    for (const second of ['00', '05', '10', '20', '40']) {
+      await authenticate(
+        getDb(),
+        { email: user.email, password: 'fel', ip: '10.0.0.66' },
+        at(`2026-03-02T09:00:${second}Z`),
+      ).catch(() => undefined)
     }
-    await assert.rejects(
-      authenticate(getDb(), { email: user.email, password, ip: '10.9.9.9' }, at('2026-03-02T09:05:00Z')),
-      (error: LoginRefusedError) =>
-        error.reason === 'throttled' && error.retryAt?.toISOString() === '2026-03-02T09:15:00.000Z',
+    const found = await authenticate(
+      getDb(),
+      { email: user.email, password, ip: '10.9.9.9' },
+      at('2026-03-02T09:01:00Z'),
     )
-    // Once the first failure has left the window, the right password works again.
-    const found = await authenticate(getDb(), { email: user.email, password, ip }, at('2026-03-02T09:15:01Z'))
     assert.equal(found.id, user.id)
   })
 
-  it('refuses an IP address after twenty failures across addresses', async () => {
+  it('slows one account from one address: three failures free, then 1 s, 2 s, 4 s … and says when to retry', async () => {
     const user = await newUser()
+    const ip = '10.0.0.2'
+    const attempt = (time: string, pass = 'fel') =>
+      authenticate(getDb(), { email: user.email, password: pass, ip }, at(`2026-03-02T09:${time}Z`))
+    for (const time of ['00:00', '00:01', '00:02'])
+      await assert.rejects(attempt(time), { reason: 'wrong_credentials' })
+    // The third failure (at 00:02) calls for 1 s: the right password at the same second waits too.
+    await assert.rejects(
+      attempt('00:02', password),
+      (error: LoginRefusedError) =>
+        error.reason === 'throttled' && error.retryAt?.toISOString() === '2026-03-02T09:00:03.000Z',
+    )
+    await assert.rejects(attempt('00:03'), { reason: 'wrong_credentials' })
+    await assert.rejects(
+      attempt('00:04'),
+      (error: LoginRefusedError) => error.retryAt?.toISOString() === '2026-03-02T09:00:05.000Z',
+    )
+    await assert.rejects(attempt('00:05'), { reason: 'wrong_credentials' })
+    await assert.rejects(
+      attempt('00:08'),
+      (error: LoginRefusedError) => error.retryAt?.toISOString() === '2026-03-02T09:00:09.000Z',
+    )
+    // Once the wait is over, the right password works, and the count starts again.
+    assert.equal((await attempt('00:09', password)).id, user.id)
+    await assert.rejects(attempt('00:10'), { reason: 'wrong_credentials' })
+  })
+
+  it('refuses an address after 50 failures across accounts, except for an account that signed in from it lately', async () => {
+    const regular = await newUser()
+    const other = await newUser()
     const ip = '10.0.0.3'
-    for (let i = 0; i < 20; i++) {
-      const time = at(`2026-03-03T10:00:${String(i).padStart(2, '0')}Z`)
-      await assert.rejects(authenticate(getDb(), { email: `x${i}@example.se`, password: 'fel', ip }, time))
+    assert.equal(
+      (await authenticate(getDb(), { email: regular.email, password, ip }, at('2026-03-03T09:30:00Z'))).id,
+      regular.id,
+    )
+    for (let i = 0; i < 50; i++) {
+      const time = `2026-03-03T10:00:${String(i).padStart(2, '0')}.000Z`
+      await recordLoginAttempt(getDb(), { email: `x${i}@example.se`, ip, at: time, succeeded: false })
     }
     await assert.rejects(
-      authenticate(getDb(), { email: user.email, password, ip }, at('2026-03-03T10:01:00Z')),
-      { reason: 'throttled' },
+      authenticate(getDb(), { email: other.email, password, ip }, at('2026-03-03T10:01:00Z')),
+      (error: LoginRefusedError) =>
+        error.reason === 'throttled' && error.retryAt?.toISOString() === '2026-03-03T10:15:00.000Z',
     )
-    const elsewhere = await authenticate(
+    const known = await authenticate(
       getDb(),
-      { email: user.email, password, ip: '10.0.0.4' },
+      { email: regular.email, password, ip },
       at('2026-03-03T10:01:00Z'),
     )
-    assert.equal(elsewhere.id, user.id)
+    assert.equal(known.id, regular.id, 'an account that signed in from the address lately still may')
+    const elsewhere = await authenticate(
+      getDb(),
+      { email: other.email, password, ip: '10.0.0.4' },
+      at('2026-03-03T10:01:00Z'),
+    )
+    assert.equal(elsewhere.id, other.id)
+  })
+
+  it('refuses an account after 100 failures across addresses, except from an address it signed in from lately', async () => {
+    const user = await newUser()
+    assert.equal(
+      (
+        await authenticate(
+          getDb(),
+          { email: user.email, password, ip: '10.1.0.1' },
+          at('2026-03-04T08:00:00Z'),
+        )
+      ).id,
+      user.id,
+    )
+    for (let i = 0; i < 99; i++) {
+      const time = `2026-03-04T10:0${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}.000Z`
+      await recordLoginAttempt(getDb(), {
+        email: user.email,
+        ip: `10.2.${i % 12}.1`,
+        at: time,
+        succeeded: false,
+      })
+    }
+    // 99 failures: a new address still gets in with the right password.
+    assert.equal(
+      (
+        await authenticate(
+          getDb(),
+          { email: user.email, password, ip: '10.3.0.1' },
+          at('2026-03-04T10:02:00Z'),
+        )
+      ).id,
+      user.id,
+    )
+    for (let i = 0; i < 100; i++) {
+      const time = `2026-03-04T10:0${3 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}.000Z`
+      await recordLoginAttempt(getDb(), {
+        email: user.email,
+        ip: `10.2.${i % 12}.1`,
+        at: time,
+        succeeded: false,
+      })
+    }
+    await assert.rejects(
+      authenticate(getDb(), { email: user.email, password, ip: '10.3.0.2' }, at('2026-03-04T10:06:00Z')),
+      { reason: 'throttled' },
+    )
+    assert.equal(
+      (
+        await authenticate(
+          getDb(),
+          { email: user.email, password, ip: '10.1.0.1' },
+          at('2026-03-04T10:06:00Z'),
+        )
+      ).id,
+      user.id,
+      'the address the owner signed in from lately is not refused',
+    )
   })
 
   it('changes the password after the current one is re-entered, ending the other sessions', async () => {

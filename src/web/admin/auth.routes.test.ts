@@ -5,6 +5,7 @@ import { AdminClient } from '../../../test/support/admin-client.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
+import { maxFailuresPerAddress } from '../../domain/account/login-throttle.ts'
 import { createApp } from '../app.ts'
 
 const secretary = { email: 'sekreterare@example.se', password: 'demo-sekreterare-2026' }
@@ -127,15 +128,26 @@ describeOnEachDatabase('signing in to the workspace', (getDb) => {
     )
   })
 
-  it('refuses further logins after five failures and says when to try again', async () => {
-    const client = new AdminClient(app, { 'x-forwarded-for': '192.0.2.50' })
-    for (let i = 0; i < 5; i++) await client.signIn('okand@example.se', 'fel')
-    const refused = await client.signIn('okand@example.se', 'fel')
-    assert.equal(refused.statusCode, 429)
+  it('slows a guesser down and says how long to wait, while the owner signs in from elsewhere', async () => {
+    const guesser = new AdminClient(app, { 'x-forwarded-for': '192.0.2.50' })
+    // Three failures are free; then each try waits 1 s, 2 s, 4 s …: soon one is refused unchecked.
+    let refused: Awaited<ReturnType<AdminClient['signIn']>> | undefined
+    for (let i = 0; i < 12 && !refused; i++) {
+      const answer = await guesser.signIn(secretary.email, 'fel')
+      if (answer.statusCode === 429) refused = answer
+      else assert.equal(answer.statusCode, 401)
+    }
+    assert.ok(refused, 'the guesser is slowed down')
     assert.match(
       text(refused.body),
-      /För många misslyckade inloggningar\. Försök igen om 15 minuter, kl\. \d\d:\d\d/,
+      /För många misslyckade inloggningar\. Vänta \d+ sekund(er)? och försök igen\./,
     )
+    assert.match(refused.headers['retry-after'] as string, /^\d+$/)
+    const owner = await new AdminClient(app, { 'x-forwarded-for': '192.0.2.51' }).signIn(
+      secretary.email,
+      secretary.password,
+    )
+    assert.equal(owner.statusCode, 303, 'the owner is not locked out')
   })
 
   it('counts failures by the real address: a visitor cannot pose as another one (TRUST_PROXY)', async () => {
@@ -143,10 +155,24 @@ describeOnEachDatabase('signing in to the workspace', (getDb) => {
     // names a new address in X-Forwarded-For each time, with a new e-mail so only the per-address
     // limit can stop it.
     let refused = 0
-    for (let i = 0; i <= 20; i++) {
+    for (let i = 0; i <= maxFailuresPerAddress; i++) {
       const client = new AdminClient(app, { 'x-forwarded-for': `192.0.2.${100 + i}` }, '203.0.113.9')
       if ((await client.signIn(`okand-${i}@example.se`, 'fel')).statusCode === 429) refused++
     }
-    assert.equal(refused, 1, 'the 21st failure from one address is refused')
+    assert.equal(refused, 1, 'the failure after the limit, from one address, is refused')
+  })
+
+  it('sends HSTS over https from a proxy it believes, never over plain http or from one it does not', async () => {
+    const overHttps = await app.inject({ url: '/', headers: { 'x-forwarded-proto': 'https' } })
+    assert.equal(overHttps.headers['strict-transport-security'], 'max-age=31536000')
+    const login = await app.inject({ url: '/admin/logga-in', headers: { 'x-forwarded-proto': 'https' } })
+    assert.equal(login.headers['strict-transport-security'], 'max-age=31536000')
+    assert.equal((await app.inject('/')).headers['strict-transport-security'], undefined)
+    const spoofed = await app.inject({
+      url: '/',
+      headers: { 'x-forwarded-proto': 'https' },
+      remoteAddress: '203.0.113.9',
+    })
+    assert.equal(spoofed.headers['strict-transport-security'], undefined)
   })
 })

@@ -26,6 +26,15 @@ const swedishClock = (date: Date) =>
     minute: '2-digit',
   }).format(date)
 
+/** Failures slow logins down (login-throttle.ts): a short wait in seconds, a long one with the time. */
+function throttledMessage(seconds: number, retryAt: Date): string {
+  const lead = 'För många misslyckade inloggningar.'
+  if (seconds < 60)
+    return `${lead} Vänta ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'} och försök igen.`
+  const minutes = Math.ceil(seconds / 60)
+  return `${lead} Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}, kl. ${swedishClock(retryAt)}.`
+}
+
 export async function authRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { till?: string; utloggad?: string } }>(
     '/admin/logga-in',
@@ -67,11 +76,9 @@ export async function authRoutes(app: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof LoginRefusedError)) throw error
       if (error.reason === 'throttled' && error.retryAt) {
-        const minutes = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000))
-        reply.header('retry-after', String(minutes * 60))
-        return render(429, {
-          email: `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}, kl. ${swedishClock(error.retryAt)}.`,
-        })
+        const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000))
+        reply.header('retry-after', String(seconds))
+        return render(429, { email: throttledMessage(seconds, error.retryAt) })
       }
       return render(401, { password: 'Fel e-postadress eller lösenord. Kontrollera båda och försök igen.' })
     }
