@@ -317,6 +317,20 @@ export interface RectificationTable extends Row {
   actor: string
 }
 
+/** The seal of a sign-off or a rectification: a SHA-256 chained in the committee's series (0016). */
+export interface RecordSealTable extends Row {
+  committee_id: number
+  position: number
+  minutes_id: number
+  sign_off_id: number | null
+  rectification_id: number | null
+  public_digest: string
+  salt: string
+  sealed_digest: string
+  previous_hash: string | null
+  hash: string
+}
+
 export interface AppealTable extends Row {
   section_id: number
   received_on: string
@@ -506,6 +520,7 @@ export interface Database {
   accessibility_feedback: AccessibilityFeedbackTable
   delegated_decision: DelegatedDecisionTable
   rectification: RectificationTable
+  record_seal: RecordSealTable
   appeal: AppealTable
   search_entry: SearchEntryTable
   search_entry_party: SearchEntryPartyTable

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import { type Actor, describeActor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { sealRectification } from '../sign-off/record-seal.service.ts'
 import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
 import { getSection, updateSectionRow } from './minutes.repository.ts'
 import { insertRectification } from './rectification.repository.ts'
@@ -51,7 +52,12 @@ export async function rectifySection(
     rectifiedOn: input.rectifiedOn,
     actor: describeActor(actor),
   })
-  await auditSection(trx, actor, 'section.rectified', section.id, { before, after })
+  // Tamper evidence: the open correction is sealed and chained in the committee's series.
+  const seal = await sealRectification(trx, rectification)
+  await auditSection(trx, actor, 'section.rectified', section.id, {
+    before,
+    after: { ...after, seal: seal.hash },
+  })
   return rectification
 }
 

@@ -16,6 +16,7 @@ import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { sealSignOff } from './record-seal.service.ts'
 import {
   getSignOffForUpdate,
   insertSignature,
@@ -141,7 +142,9 @@ async function completeSignOff(
   on: string,
 ) {
   await markSignedOff(trx, signOffId, on)
-  await audit(trx, actor, 'minutes.sections_signed_off', minutes, { signOffId, on })
+  // Tamper evidence: what was signed off is sealed and chained in the committee's series.
+  const seal = await sealSignOff(trx, signOffId)
+  await audit(trx, actor, 'minutes.sections_signed_off', minutes, { signOffId, on, seal: seal.hash })
   const sections = await listSectionRows(trx, [minutes.id])
   const done = (
     await listSectionsInSignOffs(
