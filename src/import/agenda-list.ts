@@ -49,9 +49,11 @@ export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
   }
   const out: AgendaPart = { items }
   if (cover.organisation) out.organisation = cover.organisation
-  const committee = cover.committee ?? noticeCommittee(blocks)
+  const trail = breadcrumb(blocks)
+  const committee = cover.committee ?? noticeCommittee(blocks) ?? trail?.committee
   if (committee) out.committee = committee
-  if (Object.keys(cover.meeting).length > 0) out.meeting = cover.meeting
+  if (trail?.date && !cover.meeting.date) cover.meeting.date = trail.date
+  if (Object.keys(cover.meeting).length > 0) out.meeting = { ...cover.meeting }
   if (cover.chair) out.chair = cover.chair
   // Who is called ("Kallade ledamöter", "För kännedom", "Övriga kallade"), as the notice lists them.
   if (cover.attendance.length > 0) out.attendance = cover.attendance
@@ -63,6 +65,18 @@ function noticeCommittee(blocks: Block[]): string | undefined {
   for (const b of blocks.slice(0, 5)) {
     if (/\b(?:kallelse|föredragningslista)\b/i.test(b.text))
       return committeeIn(b.text.replace(/^.*?\b(?:kallelse|föredragningslista)\b/i, ''))
+  }
+  return undefined
+}
+
+// A published page's trail: "Hem > Tyresö kommun > Kommunstyrelsen > Sammanträde 2018-10-02".
+function breadcrumb(blocks: Block[]): { committee?: string; date: string } | undefined {
+  for (const b of blocks.slice(0, 5)) {
+    const m = /([^>]{3,80}?)\s*>\s*Sammanträde\s+(\d{4}-\d{2}-\d{2})\s*$/u.exec(b.text)
+    if (m?.[2]) {
+      const committee = committeeIn(m[1] ?? '')
+      return committee ? { committee, date: m[2] } : { date: m[2] }
+    }
   }
   return undefined
 }

@@ -141,7 +141,7 @@ export function readRunCover(text: string): RunCover {
     .map((s) => findDate(s.value.slice(0, 40)))
     .find(Boolean)
   cover.meeting.date ??= findDate(preamble.slice(-600))
-  cover.committee = committeeOf(segments, preamble)
+  cover.committee = committeeOf(segments, preamble, text)
   readNotice(cover, text)
   readSections(cover, segments)
   readSignatures(cover, segments)
@@ -223,19 +223,21 @@ function placeBeforePeople(value: string): string {
 }
 
 const COMMITTEE =
-  /(?<![\p{L}-])(\p{Lu}[\p{L}-]*(?:\s+och\s+[\p{L}-]+)?(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|beredningen|NÄMNDEN|STYRELSEN|FULLMÄKTIGE|UTSKOTTET))(?![\p{L}])/u
+  /(?<![\p{L}-])(\p{Lu}\p{L}*s\s+(?:arbets|[\p{Ll}]*)utskott(?:et)?|\p{Lu}[\p{L}-]*(?:\s+och\s+[\p{L}-]+)?(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|beredningen|NÄMNDEN|STYRELSEN|FULLMÄKTIGE|UTSKOTTET))(?:s(?=\s+protokoll))?(?![\p{L}])/u
 
-function committeeOf(segments: Segment[], preamble: string): string | undefined {
+function committeeOf(segments: Segment[], preamble: string, text: string): string | undefined {
   for (const s of segments) {
     if (s.kind !== 'organ') continue
     const m = COMMITTEE.exec(s.value.slice(0, 80))
     if (m?.[1]) return tidyCommittee(m[1])
   }
-  const re = new RegExp(COMMITTEE.source, 'gu')
-  for (const m of preamble.slice(0, 1500).matchAll(re)) {
-    const before = preamble.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0)
-    if (/\b(?:till|av|för|från|om|i|med|vid|inom)\s*$/i.test(before)) continue
-    if (m[1]) return tidyCommittee(m[1])
+  for (const part of [preamble.slice(0, 1500), text.slice(0, 2500)]) {
+    const re = new RegExp(COMMITTEE.source, 'gu')
+    for (const m of part.matchAll(re)) {
+      const before = part.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0)
+      if (/\b(?:till|av|för|från|om|i|med|vid|inom)\s*$/i.test(before)) continue
+      if (m[1]) return tidyCommittee(m[1])
+    }
   }
   return undefined
 }

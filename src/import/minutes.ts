@@ -1,6 +1,7 @@
 import type { DocumentJson, Item, SignOff } from '../domain/publication/document-json.ts'
 import { type Block, isLabel } from './block.ts'
 import { committeeIn, readCover } from './cover.ts'
+import { readInlineSections } from './inline-sections.ts'
 import { entriesAsItems, readNumberedRun } from './numbered-run.ts'
 import { readItemBody } from './section-body.ts'
 import type { SectionHeading } from './sections.ts'
@@ -39,7 +40,14 @@ export function readMinutes(blocks: Block[], headings: SectionHeading[], warn: W
   // No § in the text (cut off, or "§" lost in extraction): the table of contents still lists them.
   if (items.length === 0) {
     const listed = entriesAsItems(readNumberedRun(textOf(blocks)), 'minutes')
-    if (listed.length > 0) {
+    const inline = entriesAsItems(readInlineSections(textOf(blocks, '\n'), cover.sections), 'minutes')
+    if (listed.length === 0 && inline.length > 0) {
+      items.push(...inline)
+      warn(
+        0,
+        `§ saknas i texten; paragraferna ${inline.map((i) => i.number).join(', ')} lästes ur sidornas rubriker`,
+      )
+    } else if (listed.length > 0) {
       items.push(...listed)
       warn(
         0,
@@ -107,11 +115,11 @@ function signOffsFor(stated: SignOff[], items: Item[], meetingDate: string | und
   return out
 }
 
-function textOf(blocks: Block[]): string {
+function textOf(blocks: Block[], separator = ' '): string {
   let text = ''
   for (const b of blocks) {
     if (text.length > 30_000) break
-    text += `${b.text.slice(0, 30_000)} `
+    text += `${b.text.slice(0, 30_000)}${separator}`
   }
   return text
 }

@@ -16,7 +16,7 @@ export interface NumberedEntry {
 }
 
 const LIST_LABEL =
-  /\b(?:innehållsförteckning|ärendelista|föredragningslista|dagordning|förteckning över \p{L}+ ärenden|ärende\s*\/\s*föredragande)\s*:?/giu
+  /(?<![\p{L}])(?:innehållsförteckning|ärendelista|föredragningslista|dagordning|förteckning över \p{L}+ ärenden|ärende\s*\/\s*föredragande)\s*:?/giu
 const NUMBER = /(?<![\p{L}\d/:.,-])(\d{1,3})(?:\.|\))?\s+(?=\p{Lu}|Dnr\b)/gu
 const MONTH = /^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/i
 const DNR =
