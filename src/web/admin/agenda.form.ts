@@ -14,6 +14,7 @@ export const itemFieldNames = [
   'proposal',
   'confidential',
   'confidentialityGround',
+  'confidentialChoice',
 ] as const
 
 export const itemLabels: Record<string, string> = {
@@ -23,6 +24,7 @@ export const itemLabels: Record<string, string> = {
   summary: 'Sammanfattning',
   proposal: 'Förslag till beslut, en att-sats per rad',
   confidential: 'Omfattas av sekretess',
+  confidentialChoice: 'Offentlig eller sekretess',
   confidentialityGround: 'Grund för sekretess',
 }
 
@@ -37,6 +39,14 @@ export const itemDomainMessages = {
 export function readItemForm(values: FormValues): { input: AgendaItemInput; errors: FormErrors } {
   const errors: FormErrors = {}
   const confidential = values.confidential === 'ja'
+  // Where secrecy is the committee's usual case, no default is assumed either way (issue 12: two
+  // public items were saved as secret under a box ticked in advance).
+  if (
+    values.confidentialChoice === 'required' &&
+    values.confidential !== 'ja' &&
+    values.confidential !== 'nej'
+  )
+    errors.confidential = 'Välj om punkten är offentlig eller omfattas av sekretess.'
   if (!values.title && !values.summary) errors.title = itemDomainMessages.title
   if (confidential && !values.confidentialityGround)
     errors.confidentialityGround = itemDomainMessages.confidentialityGround
@@ -69,7 +79,14 @@ export function itemToForm(item: AgendaItem, registryNumber = ''): FormValues {
 
 /** The fields where what was typed differs from what someone else saved: the difference to show. */
 export function differences(typed: FormValues, saved: FormValues): string[] {
+  // "Offentlig" is sent as 'nej' and saved as not confidential ('').
+  const value = (values: FormValues, name: string) =>
+    name === 'confidential' && values[name] === 'nej' ? '' : (values[name] ?? '')
   return itemFieldNames.filter(
-    (name) => name !== 'version' && name !== 'registryNumber' && (typed[name] ?? '') !== (saved[name] ?? ''),
+    (name) =>
+      name !== 'version' &&
+      name !== 'registryNumber' &&
+      name !== 'confidentialChoice' &&
+      value(typed, name) !== value(saved, name),
   )
 }

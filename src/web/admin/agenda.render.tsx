@@ -14,11 +14,16 @@ import { emptyForm } from './form.tsx'
 
 // Rendering the agenda editor and an item's page, shared by the agenda and document routes.
 
-/** A new item's form: a committee whose individual matters are secret starts it as confidential (P2). */
+/**
+ * A new item's form. A committee whose individual matters are secret (P2, OSL 26:1) has the
+ * secretary choose public or secret for each item, with the ground filled in for a secret one.
+ */
 export async function newItemForm(request: FastifyRequest, committee: Committee) {
   const { individualMattersConfidential } = await getCommitteeSettings(request.db, committee.id)
   return emptyForm(
-    individualMattersConfidential ? { confidential: 'ja', confidentialityGround: 'OSL 26:1' } : {},
+    individualMattersConfidential
+      ? { confidentialChoice: 'required', confidentialityGround: 'OSL 26:1' }
+      : {},
   )
 }
 

@@ -59,10 +59,30 @@ describeOnEachDatabase('the agenda in the workspace', (getDb) => {
     assert.equal((await admin.get(`${meetingUrl}/kallelse`)).statusCode, 403)
   })
 
-  it('adds standard items and an item for a matter, confidential by the committee setting', async () => {
+  it('adds standard items and an item for a matter, asking public or secret where the committee’s matters are secret', async () => {
     const page = await secretary.get(agendaUrl)
-    assert.match(page.body, /name="confidential" value="ja" checked/)
+    // Issue 12: no box ticked in advance at the bottom; the choice first, with the reason (OSL 26:1).
+    assert.doesNotMatch(page.body, /name="confidential" value="(ja|nej)" checked/)
+    assert.match(
+      text(page.body),
+      /Offentlig eller sekretess Nämnden behandlar ärenden om enskilda, som omfattas av sekretess \(OSL 26:1\)/,
+    )
+    assert.ok(
+      page.body.indexOf('name="confidential"') < page.body.indexOf('name="title"'),
+      'the choice comes first',
+    )
     assert.match(page.body, /value="OSL 26:1"/)
+    const unchosen = await secretary.post(agendaUrl, {
+      confidentialChoice: 'required',
+      title: 'Information om verksamheten',
+      confidentialityGround: 'OSL 26:1',
+    })
+    assert.equal(unchosen.statusCode, 400)
+    assert.match(text(unchosen.body), /Välj om punkten är offentlig eller omfattas av sekretess/)
+    // What was typed stays, still with no choice made for the secretary.
+    assert.match(unchosen.body, /value="Information om verksamheten"/)
+    assert.doesNotMatch(unchosen.body, /name="confidential" value="(ja|nej)" checked/)
+    await secretary.get(agendaUrl)
     const standard = await app.inject({
       method: 'POST',
       url: `${agendaUrl}/standardpunkter`,
