@@ -228,7 +228,11 @@ const COMMITTEE =
 function committeeOf(segments: Segment[], preamble: string, text: string): string | undefined {
   for (const s of segments) {
     if (s.kind !== 'organ') continue
-    const m = COMMITTEE.exec(s.value.slice(0, 80))
+    const m =
+      COMMITTEE.exec(s.value.slice(0, 80)) ??
+      /((?:\p{L}+-\s(?:och|&)\s)?\p{L}*(?:nämnd|styrelse|fullmäktige|utskott)(?:en|et|e)?)(?![\p{L}])/iu.exec(
+        s.value.slice(0, 80),
+      )
     if (m?.[1]) return tidyCommittee(m[1])
   }
   for (const part of [preamble.slice(0, 1500), text.slice(0, 2500)]) {
@@ -244,7 +248,9 @@ function committeeOf(segments: Segment[], preamble: string, text: string): strin
 
 function tidyCommittee(name: string): string {
   const n = name.replace(/\s+/g, ' ').toLowerCase()
-  const full = n.endsWith('nämnd') || n.endsWith('utskott') ? `${n}${n.endsWith('nämnd') ? 'en' : 'et'}` : n
+  const full = /(?:nämnd|styrelse|utskott)$/.test(n)
+    ? `${n}${n.endsWith('nämnd') ? 'en' : n.endsWith('styrelse') ? 'n' : 'et'}`
+    : n
   return full.charAt(0).toUpperCase() + full.slice(1)
 }
 

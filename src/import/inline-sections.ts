@@ -8,7 +8,7 @@ import type { NumberedEntry } from './numbered-run.ts'
  * (after its header and page marker), with a prefix such as KS, Kf, Sn or after a page marker.
  */
 const PAGE_START =
-  /(?:^|\n)\s*\d{1,3}\s+(?:[\p{L}\s]{0,60}?\s)?(?:(?:Sida\s+)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+(?:[\p{L}\s]{0,40}?\s)?)?(?:[\p{Lu}]{2,6}\/\d{4}:\d+\s+)?(?:\d{1,3}\s+(?=\p{Lu}))?(?:(\p{Lu}[\p{L}]{0,4})\s+)?(?:§\s*)?(\d{1,4})(?:\/\d{2,4})?\s+(Dnr\s+\S+(?:\s+\d{2,3}(?!\d))?\s+)?(?=\p{Lu})/gu
+  /^\s*\d{1,3}\s+(?:[\p{L}\s]{0,60}?\s)?(?:(?:Sida\s+)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+(?:[\p{L}\s]{0,40}?\s)?)?(?:[\p{Lu}]{2,6}\/\d{4}:\d+\s+)?(?:\d{1,3}\s+(?=\p{Lu}))?(?:(\p{Lu}[\p{L}]{0,4})\s+)?(?:§\s*)?(\d{1,4})(?:\/\d{2,4})?\s+(Dnr\s+\S+(?:\s+\d{2,3}(?!\d))?\s+)?(?=\p{Lu})/u
 
 const NOT_PREFIX = /^(?:Sida|Dnr|Nr|Kl|Bilaga|Punkt|Ja|Nej|Sid|Blad|Protokoll)$/
 
@@ -18,14 +18,16 @@ const CUT =
 export function readInlineSections(text: string, range?: { first: number; last: number }): NumberedEntry[] {
   const out: NumberedEntry[] = []
   let previous = -1
-  for (const m of text.matchAll(PAGE_START)) {
+  for (const line of text.split('\n')) {
+    const m = PAGE_START.exec(line)
+    if (!m) continue
     const prefix = m[1]
     const n = Number(m[2])
     const afterMarker = /\d\s*\(\s*\d{1,3}\s*\)|Sida\s+\d/.test(m[0])
     if (prefix && NOT_PREFIX.test(prefix)) continue
     if (!prefix && !afterMarker) continue
     if (n <= previous || (range && (n < range.first || n > range.last))) continue
-    const title = titleAt(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 200))
+    const title = titleAt(line.slice(m[0].length, m[0].length + 200))
     if (!title) continue
     const entry: NumberedEntry = { number: String(n), title }
     const dnr = /^Dnr\s+(\S+(?:\s+\d{2,3}(?!\d))?)/.exec(m[3] ?? '')?.[1]

@@ -76,7 +76,7 @@ function entryOf(number: string, raw: string, presenters: boolean, last: boolean
   title = title.replace(/\s*\bDnr\.?\s*$/, '').replace(/^Dnr\.?\s+/, '')
   if (presenters) {
     const m =
-      /\s((?:\p{Lu}[\p{L}-]+\s){1,2}\p{Lu}[\p{L}-]+)(?:,\s*\p{Lu}[\p{L}-]+\s\p{Lu}[\p{L}-]+|\s+och\s+.+)?$/u.exec(
+      /\s((?:\p{Lu}\p{Ll}[\p{L}-]*\s){1,2}\p{Lu}\p{Ll}[\p{L}-]*)(?:,\s*\p{Lu}[\p{L}-]+\s\p{Lu}[\p{L}-]+|\s+och\s+.+)?$/u.exec(
         title,
       )
     if (m?.[1] && m.index > 3) {

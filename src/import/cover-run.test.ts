@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { readRunCover } from './cover-run.ts'
+import { readPeopleRun } from './people-run.ts'
+
+const brief = (people: ReturnType<typeof readPeopleRun>) =>
+  people.map((p) => [p.name, p.party ?? null, p.role, p.servingFor ?? null])
+
+describe('readPeopleRun', () => {
+  it('reads names with parties after them and their qualifiers', () => {
+    assert.deepEqual(
+      brief(
+        readPeopleRun(
+          'Monica Samuelsson (S) tjg för Paula Örn (S) Dennis Ljunggren (S) Mikael Berglund (M), ordförande Rose-Marie Fihn (L) §§ 134-143',
+          'ledamot',
+        ),
+      ),
+      [
+        ['Monica Samuelsson', 'S', 'tjänstgörande ersättare', 'Paula Örn'],
+        ['Dennis Ljunggren', 'S', 'ledamot', null],
+        ['Mikael Berglund', 'M', 'ordförande', null],
+        ['Rose-Marie Fihn', 'L', 'ledamot', null],
+      ],
+    )
+  })
+
+  it('reads parties between commas, in lower case and before the names', () => {
+    assert.deepEqual(
+      brief(
+        readPeopleRun('Jannike Hillding, M, Ordförande Astrid Lönn Jern, C, 1:e vice ordförande', 'ledamot'),
+      ),
+      [
+        ['Jannike Hillding', 'M', 'ordförande', null],
+        ['Astrid Lönn Jern', 'C', 'vice ordförande', null],
+      ],
+    )
+    assert.deepEqual(
+      brief(readPeopleRun('Birgitta Bolin, s, ersätter Åke Nyhlén, s Inger Persson, s', 'ledamot')),
+      [
+        ['Birgitta Bolin', 'S', 'tjänstgörande ersättare', 'Åke Nyhlén'],
+        ['Inger Persson', 'S', 'ledamot', null],
+      ],
+    )
+    assert.deepEqual(brief(readPeopleRun('M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz', 'ledamot')), [
+      ['Bengt Ferm', 'M', 'ledamot', null],
+      ['Ragnar Nilsson', 'C', 'ledamot', null],
+      ['Ing-Britt Spetz', 'FP', 'ledamot', null],
+    ])
+  })
+
+  it('tells names apart without separators by their given names', () => {
+    const names = readPeopleRun(
+      'Annika Wibrell, ordf. Rickard Norberg Ulf Hansson Gunder Lindgren Bo Lennart Danielsson',
+      'ledamot',
+    )
+    assert.deepEqual(
+      names.map((p) => p.name),
+      ['Annika Wibrell', 'Rickard Norberg', 'Ulf Hansson', 'Gunder Lindgren', 'Bo Lennart Danielsson'],
+    )
+  })
+
+  it('skips titles and a place before the people', () => {
+    const people = readPeopleRun(
+      'Föreläsningssalen, Sigfridsområdet, Växjö Suzanne Frank (m), ordf Kommundirektör Jan Fransson, kommunsekreterare Linda Mattila',
+      'ledamot',
+    )
+    assert.deepEqual(
+      people.map((p) => p.name),
+      ['Suzanne Frank', 'Jan Fransson', 'Linda Mattila'],
+    )
+  })
+})
+
+describe('readRunCover', () => {
+  it('reads a cover flattened onto one line with the labels before their values', () => {
+    const cover = readRunCover(
+      'Plats och tid Sessionssalen, Gamla kommunalhuset, kl Beslutande Lennart Haraldsson, ordförande Sverre Moum Odet Klaff, ersättare för Elisabeth Edlund Thomas Lidberg Ej tjänstgörande Kerstin Gustavsson Övriga deltagande Anita Sjösvärd, kommunsekreterare Utses att justera Thomas Lidberg Justeringens plats och tid Underskrifter Sekreterare Ordförande Justerande Anita Sjösvärd Lennart Haraldsson Thomas Lidberg ANSLAG/BEVIS Protokollet är justerat. Organ Åtvidabergs kommunstyrelse Datum för anslags uppsättande 2013-01-15 Datum för anslags nedtagning 2013-02-06',
+    )
+    assert.equal(cover.isCover, true)
+    assert.equal(cover.meeting.location, 'Sessionssalen, Gamla kommunalhuset')
+    assert.equal(cover.secretary, 'Anita Sjösvärd')
+    assert.equal(cover.chair, 'Lennart Haraldsson')
+    assert.deepEqual(cover.signatories, ['Thomas Lidberg'])
+    assert.equal(cover.committee, 'Kommunstyrelsen')
+    assert.equal(cover.noticePosted, '2013-01-15')
+    assert.equal(cover.noticeRemoved, '2013-02-06')
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Lennart Haraldsson', 'ordförande'],
+        ['Sverre Moum', 'ledamot'],
+        ['Odet Klaff', 'tjänstgörande ersättare'],
+        ['Thomas Lidberg', 'ledamot'],
+        ['Kerstin Gustavsson', 'ersättare'],
+        ['Anita Sjösvärd', 'övrig'],
+      ],
+    )
+  })
+
+  it('reads signatures named before their roles, the § range and the last day to appeal', () => {
+    const cover = readRunCover(
+      'Plats och tid: A-salen Medborgarhuset Alafors, klockan 15:00-20:00. Paragrafer: 88-110 Underskrifter: Cecilia Stedt, Sekreterare Klas Nordh, Ordförande Boel Holgersson, Justerare Paula Örn, Justerare ANSLAG/BEVIS Protokollet anslås Anslaget till och med 2018-04-25 Sista datum för överklagande 2018-04-24',
+    )
+    assert.equal(cover.meeting.start, '15:00')
+    assert.equal(cover.secretary, 'Cecilia Stedt')
+    assert.equal(cover.chair, 'Klas Nordh')
+    assert.deepEqual(cover.signatories, ['Boel Holgersson', 'Paula Örn'])
+    assert.deepEqual(cover.sections, { first: 88, last: 110 })
+    assert.equal(cover.noticeRemoved, '2018-04-25')
+    assert.equal(cover.appealDeadline, '2018-04-24')
+  })
+
+  it('takes the place and time from the first value after a column of labels', () => {
+    const cover = readRunCover(
+      'Plats och tid Beslutande Gällivare Folkets Hus, Gällivare Måndagen den 3 mars 2014, kl Enligt bifogad sammanträdeslista Utses att justera Fredric Olofsson och Margareta Henricsson',
+    )
+    assert.equal(cover.meeting.date, '2014-03-03')
+    assert.equal(cover.meeting.location, 'Gällivare Folkets Hus, Gällivare')
+    assert.deepEqual(cover.signatories, ['Fredric Olofsson', 'Margareta Henricsson'])
+  })
+})
