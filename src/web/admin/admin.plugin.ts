@@ -22,6 +22,7 @@ import { membershipRoutes } from './membership.routes.tsx'
 import { minutesRoutes } from './minutes.routes.tsx'
 import { noticeRoutes } from './notice.routes.tsx'
 import { organisationRoutes } from './organisation.routes.tsx'
+import { personMergeRoutes } from './person-merge.routes.tsx'
 import { registerRoutes } from './register.routes.tsx'
 import { rollCallRoutes } from './roll-call.routes.tsx'
 import { sectionRoutes } from './section.routes.tsx'
@@ -91,6 +92,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(startRoutes)
   await app.register(organisationRoutes)
   await app.register(registerRoutes)
+  await app.register(personMergeRoutes)
   await app.register(committeeRoutes)
   await app.register(membershipRoutes)
   await app.register(memberImportRoutes)

@@ -151,14 +151,20 @@ export function PeoplePage(props: RegisterPageProps<Person>) {
       action={paths.admin.people(props.organisation.slug)}
       labels={personLabels}
       table={
-        <ul>
-          {props.items.map((p) => (
-            <li key={p.id}>
-              {p.name}
-              {p.title && `, ${p.title}`}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul>
+            {props.items.map((p) => (
+              <li key={p.id}>
+                {p.name}
+                {p.title && `, ${p.title}`}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`${paths.admin.people(props.organisation.slug)}/sla-ihop`}>Slå ihop två personer</a> som
+            är samma person.
+          </p>
+        </>
       }
       fields={
         <>

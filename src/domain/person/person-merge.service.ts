@@ -1,0 +1,110 @@
+import { sql } from 'kysely'
+import { inTransaction, type Queryable } from '../../db/database.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import type { Actor } from '../shared/actor.ts'
+import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { getPerson } from './person.repository.ts'
+import type { Person } from './person.ts'
+
+/**
+ * Every column that names a person, as [table, column]. The merge moves each; a test compares this
+ * list with the schema, so a table added later cannot be forgotten (docs/person-matching.md).
+ */
+export const PERSON_COLUMNS = [
+  ['membership', 'person_id'],
+  ['attendance', 'person_id'],
+  ['attendance', 'serving_for_person_id'],
+  ['minutes', 'chair_person_id'],
+  ['minutes', 'secretary_person_id'],
+  ['signatory', 'person_id'],
+  ['section_service', 'person_id'],
+  ['section_service', 'serving_for_person_id'],
+  ['recusal', 'person_id'],
+  ['motion_author', 'person_id'],
+  ['dissent_author', 'person_id'],
+  ['statement_author', 'person_id'],
+  ['ballot', 'person_id'],
+  ['signatory_comment', 'person_id'],
+  ['signature', 'person_id'],
+  ['user_account', 'person_id'],
+] as const
+
+// Rows that may exist once per person within their group: when both persons have one, they would
+// collide. Attendance at the same meeting is refused outright (two people); the others follow from it.
+const ONE_PER_PERSON: Record<string, string> = {
+  attendance: 'meeting_id',
+  section_service: 'section_id',
+  recusal: 'section_id',
+  ballot: 'vote_id',
+  signatory: 'minutes_id',
+  signature: 'sign_off_id',
+  motion_author: 'motion_id',
+  dissent_author: 'dissent_id',
+  statement_author: 'statement_id',
+}
+
+export interface PersonMerge {
+  kept: Person
+  removed: Person
+  /** Rows moved, by "table.column". */
+  moved: Record<string, number>
+}
+
+/**
+ * Merges a person into another: every record of `mergedPersonId` (seats, attendance, service at
+ * §§, authorship, ballots, recusals, signatures, the linked user account) becomes `keptPersonId`'s,
+ * and the merged person is removed. Refused when both attended the same meeting: then they are two
+ * people. Audited with what moved.
+ */
+export async function mergePersons(
+  db: Queryable,
+  actor: Actor,
+  input: { keptPersonId: number; mergedPersonId: number },
+): Promise<PersonMerge> {
+  return inTransaction(db, async (trx) => {
+    if (input.keptPersonId === input.mergedPersonId)
+      throw new InvalidInputError('a person cannot be merged with itself', 'mergedPersonId')
+    const kept = await getPerson(trx, input.keptPersonId)
+    const removed = await getPerson(trx, input.mergedPersonId)
+    if (kept.organisationId !== removed.organisationId)
+      throw new InvalidInputError('the persons belong to different organisations', 'mergedPersonId')
+    const ids = [kept.id, removed.id]
+    for (const [table, group] of Object.entries(ONE_PER_PERSON)) {
+      const shared = await trx
+        .selectFrom(table as 'attendance')
+        .select(sql<number>`${sql.ref(group)}`.as('g'))
+        .where('person_id', 'in', ids)
+        .groupBy(sql.ref(group))
+        .having((eb) => eb.fn.count(sql.ref('person_id')).distinct(), '>', 1)
+        .executeTakeFirst()
+      if (shared)
+        throw new InvalidStateError(
+          table === 'attendance'
+            ? `${kept.name} and ${removed.name} both attended the same meeting: two people`
+            : `${kept.name} and ${removed.name} both appear in the same ${table}: two people`,
+        )
+    }
+    const accounts = await trx.selectFrom('user_account').select('id').where('person_id', 'in', ids).execute()
+    if (accounts.length > 1)
+      throw new InvalidStateError(`${kept.name} and ${removed.name} each have a user account`)
+    const moved: Record<string, number> = {}
+    for (const [table, column] of PERSON_COLUMNS) {
+      const result = await trx
+        .updateTable(table as 'membership')
+        .set({ [column]: kept.id } as never)
+        .where(sql.ref(column), '=', removed.id)
+        .executeTakeFirst()
+      const n = Number(result.numUpdatedRows)
+      if (n > 0) moved[`${table}.${column}`] = n
+    }
+    await trx.deleteFrom('person').where('id', '=', removed.id).execute()
+    await recordAudit(
+      trx,
+      actor,
+      'person.merged',
+      { type: 'person', id: kept.id, organisationId: kept.organisationId },
+      { before: { kept, removed }, after: { kept, moved } },
+    )
+    return { kept, removed, moved }
+  })
+}
