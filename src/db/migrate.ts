@@ -14,6 +14,7 @@ import * as publicReadIndexes from './migrations/0012-public-read-indexes.ts'
 import * as recordSeals from './migrations/0016-record-seals.ts'
 import * as authorParties from './migrations/0017-author-parties.ts'
 import * as signatoryComments from './migrations/0018-signatory-comments.ts'
+import * as changeDocument from './migrations/0019-change-document.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0016-record-seals': recordSeals,
   '0017-author-parties': authorParties,
   '0018-signatory-comments': signatoryComments,
+  '0019-change-document': changeDocument,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

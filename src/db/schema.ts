@@ -112,6 +112,8 @@ export interface AgendaItemChangeTable extends Row {
   kind: string
   description: string
   after_notice: Flag
+  /** The document an attachment change is about (0019); null for other changes. */
+  document_id: number | null
 }
 
 export interface DocumentTable extends Row {

@@ -45,5 +45,7 @@ export interface AgendaItemChange {
   kind: AgendaChangeKind
   description: string
   afterNotice: boolean
+  /** The document an attachment change is about, so the public list can tell a confidential one. */
+  documentId: number | null
   changedAt: string
 }

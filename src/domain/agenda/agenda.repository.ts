@@ -107,7 +107,13 @@ export async function updateAgendaItemRow(
 
 export async function insertAgendaItemChange(
   db: Queryable,
-  values: { agendaItemId: number; kind: AgendaChangeKind; description: string; afterNotice: boolean },
+  values: {
+    agendaItemId: number
+    kind: AgendaChangeKind
+    description: string
+    afterNotice: boolean
+    documentId?: number
+  },
 ): Promise<void> {
   await db
     .insertInto('agenda_item_change')
@@ -116,6 +122,7 @@ export async function insertAgendaItemChange(
       kind: values.kind,
       description: values.description,
       after_notice: values.afterNotice,
+      document_id: values.documentId ?? null,
     })
     .execute()
 }
@@ -137,6 +144,7 @@ export async function listAgendaItemChangeRows(
     kind: row.kind as AgendaChangeKind,
     description: row.description,
     afterNotice: Boolean(row.after_notice),
+    documentId: row.document_id,
     changedAt: row.created_at,
   }))
 }

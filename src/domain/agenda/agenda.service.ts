@@ -169,9 +169,17 @@ export async function attachDocument(
   await insertAttachment(trx, item.id, document.id, (await countAttachments(trx, item.id)) + 1)
   const kind = document.replacesDocumentId ? 'attachment_replaced' : 'attachment_added'
   const verb = document.replacesDocumentId ? 'ersattes med en ny version' : 'lades till'
-  await noteChange(trx, actor, meeting, item, kind, `Bilagan ${document.title} ${verb}`, undefined, {
-    documentId: document.id,
-  })
+  await noteChange(
+    trx,
+    actor,
+    meeting,
+    item,
+    kind,
+    `Bilagan ${document.title} ${verb}`,
+    undefined,
+    { documentId: document.id },
+    document.id,
+  )
 }
 
 export interface AgendaEntry {
@@ -258,12 +266,15 @@ export async function noteChange(
   description: string,
   before: unknown,
   after: unknown,
+  /** The document an attachment change is about: the public list leaves it out if it is confidential. */
+  documentId?: number,
 ) {
   await insertAgendaItemChange(trx, {
     agendaItemId: item.id,
     kind,
     description,
     afterNotice: meeting.noticePublishedAt !== null,
+    ...(documentId !== undefined ? { documentId } : {}),
   })
   // Once the agenda is public, the search index follows every change to it.
   if (meeting.status !== 'planned') await reindexMeeting(trx, meeting.id)

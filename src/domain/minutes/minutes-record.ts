@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
+import { listConfidentialAgendaItemIds } from '../disclosure/disclosure.predicates.ts'
+import { confidentialTitle, sectionDisclosure } from '../disclosure/disclosure.ts'
 import { listAppealDaysOfSections } from '../notice-board/appeal.repository.ts'
 import { listNoticesOfMeetings } from '../notice-board/notice.repository.ts'
 import type { Notice } from '../notice-board/notice.ts'
@@ -35,6 +37,11 @@ export interface SectionRecord {
   rectifications: Rectification[]
   /** The days appeals of the § were received (KL 13:5). */
   appealDays: string[]
+  /**
+   * Whether the § deals with a confidential agenda item: then the § is secret too, whatever its own
+   * flag says (OSL; sectionIsConfidential). Read with the record; absent means no such item.
+   */
+  agendaItemConfidential?: boolean
 }
 
 /** Everything the minutes of a meeting hold, for the portal, the workspace and the archive. */
@@ -83,6 +90,7 @@ export async function readMinutesRecords(
     notices,
     rectifications,
     appealDays,
+    confidentialItems,
   ] = await Promise.all([
     listMotions(db, ids),
     listVotes(db, ids),
@@ -96,6 +104,10 @@ export async function readMinutesRecords(
     listNoticesOfMeetings(db, withMinutes),
     listRectifications(db, ids),
     listAppealDaysOfSections(db, ids),
+    listConfidentialAgendaItemIds(
+      db,
+      sections.flatMap((s) => (s.agendaItemId === null ? [] : [s.agendaItemId])),
+    ),
   ])
   const bySection = <T extends { sectionId: number }>(list: T[]) => groupBy(list, (x) => x.sectionId)
   const grouped = {
@@ -132,6 +144,7 @@ export async function readMinutesRecords(
         signOff: ownSignOffs.find((s) => s.sectionIds.includes(section.id)),
         rectifications: rectifications.get(section.id) ?? [],
         appealDays: appealDays.get(section.id) ?? [],
+        agendaItemConfidential: section.agendaItemId !== null && confidentialItems.has(section.agendaItemId),
       })),
     })
   }
@@ -139,21 +152,31 @@ export async function readMinutesRecords(
 }
 
 /**
- * The public version: only signed-off §§, confidential §§ reduced to their number (OSL; P2), and any
- * personal identity number left in a public text masked (P3). The portal, the extract and the
- * search index all read the minutes through here.
+ * The public version, by the disclosure rule (sectionDisclosure): only signed-off §§ (TF 2:10); a §
+ * that is secret itself or through its agenda item reduced to its number and marked confidential
+ * (OSL; P2), so every renderer reduces it alike; any personal identity number left in a public text
+ * masked (P3). The portal, the extract, the PDF, document JSON, OParl and the search index all read
+ * the minutes through here.
  */
 export function publicMinutesRecord(record: MinutesRecord): MinutesRecord {
-  const signedOff = record.sections.filter((s) => s.signOff?.status === 'signed_off')
+  const disclosureOf = (s: SectionRecord) =>
+    sectionDisclosure({
+      signedOff: s.signOff?.status === 'signed_off',
+      sectionConfidential: s.section.confidential,
+      itemConfidential: s.agendaItemConfidential ?? false,
+    })
+  const shown = record.sections.filter((s) => disclosureOf(s) !== 'withheld')
   return {
     ...record,
-    sections: signedOff.map((s) =>
-      s.section.confidential
+    sections: shown.map((s) =>
+      disclosureOf(s) === 'number_only'
         ? {
             ...s,
             section: {
               ...s.section,
-              title: 'Ärende som omfattas av sekretess',
+              confidential: true,
+              label: mask(s.section.label),
+              title: confidentialTitle,
               summary: null,
               decision: [],
               decisionProcedure: null,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
+import { agendaIsPublicWhere } from '../disclosure/disclosure.predicates.ts'
 import { meetingsWithCommittee, meetingsWithPublicMinutes } from './publication.repository.ts'
 
 // Read-only SQL for the bulk export of open data: which meetings it holds, when each changed, and
@@ -20,9 +21,7 @@ export interface ExportMeetingRow {
  */
 export async function listExportMeetingRows(db: Queryable): Promise<ExportMeetingRow[]> {
   return meetingsWithCommittee(db)
-    .where((eb) =>
-      eb.or([eb('meeting.status', '!=', 'planned'), eb('meeting.id', 'in', meetingsWithPublicMinutes(db))]),
-    )
+    .where((eb) => eb.or([agendaIsPublicWhere(eb), eb('meeting.id', 'in', meetingsWithPublicMinutes(db))]))
     .orderBy('committee.slug')
     .orderBy('meeting.meets_on')
     .orderBy('meeting.id')

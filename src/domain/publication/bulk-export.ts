@@ -4,6 +4,8 @@ import { finished } from 'node:stream/promises'
 import { strToU8, Zip, ZipDeflate } from 'fflate'
 import type { Queryable } from '../../db/database.ts'
 import { listCommittees } from '../committee/committee.service.ts'
+import { agendaIsPublic } from '../disclosure/disclosure.ts'
+import type { MeetingStatus } from '../meeting/meeting.ts'
 import { listOrganisations } from '../organisation/organisation.service.ts'
 import {
   listExportMeetingRows,
@@ -138,7 +140,7 @@ export async function writeBulkExport(
         // The agenda is public once the notice is out, as on the meeting page.
         [
           'agenda',
-          row.status !== 'planned'
+          agendaIsPublic(row.status as MeetingStatus)
             ? agendaDocumentJson(view, links.contextOf(view, 'agenda', organisation))
             : undefined,
         ],

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import type { AgendaItemStatus } from '../agenda/agenda-item.ts'
+import { documentIsPublic } from '../disclosure/disclosure.ts'
 import { listAttachmentRows } from '../document/document.service.ts'
 import type { Document } from '../document/document.ts'
 import type { Matter, MatterKind } from '../matter/matter.ts'
@@ -58,7 +59,14 @@ export async function readMatterRecord(
     listPublicSectionsOfItems(db, ids),
   ])
   const attachmentsOf = groupBy(
-    attachments.filter((a) => !a.document.confidential),
+    // The items are public (listPublicMatterItemRows): what is left to the rule is each document's flag.
+    attachments.filter((a) =>
+      documentIsPublic({
+        agendaPublic: true,
+        itemConfidential: false,
+        documentConfidential: a.document.confidential,
+      }),
+    ),
     (a) => a.agendaItemId,
     (a) => ({ ...a.document, title: mask(a.document.title) }),
   )

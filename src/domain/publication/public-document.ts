@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
+import { isDocumentPublic } from '../disclosure/disclosure.predicates.ts'
 import { getDocument } from '../document/document.service.ts'
 import type { Document } from '../document/document.ts'
-import { isDocumentPublic } from './publication.repository.ts'
 
 /** A document whose file Paragraf stores: the file's key, checksum, type and size are known. */
 export type StoredDocument = Document & {

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
 import { findCommitteeBySlug, getCommitteeSettings } from '../committee/committee.service.ts'
 import type { Committee } from '../committee/committee.ts'
+import { agendaIsPublic } from '../disclosure/disclosure.ts'
 import { findMeetingBySlug } from '../meeting/meeting.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import {
@@ -46,7 +47,7 @@ export async function readPublicMeeting(
     getCommitteeSettings(db, committee.id),
   ])
   // The agenda is public once the notice is out; minutes only once signed off (TF 2:10).
-  const shown = meeting.status !== 'planned' ? publishedAgenda(agenda) : []
+  const shown = agendaIsPublic(meeting.status) ? publishedAgenda(agenda) : []
   const signedOff = record && publicMinutesRecord(record)
   const minutes = signedOff && signedOff.sections.length > 0 ? signedOff : undefined
   const personIds = minutes ? personIdsOf(minutes) : new Set<number>()
@@ -78,6 +79,6 @@ export async function readPublicMeeting(
     persons: new Map(persons.map((p) => [p.id, p])),
     parties: new Map(parties.map((p) => [p.id, p])),
     openToPublic: settings.publicMeetings,
-    registryNumbers: { ofItem: meeting.status !== 'planned' ? ofItem : new Map(), ofSection },
+    registryNumbers: { ofItem: agendaIsPublic(meeting.status) ? ofItem : new Map(), ofSection },
   }
 }

@@ -1,24 +1,14 @@
 import type { Queryable } from '../../db/database.ts'
+import {
+  agendaIsPublicWhere,
+  publicAgendaItems,
+  publicSectionIds,
+} from '../disclosure/disclosure.predicates.ts'
 
 // Read-only SQL for the public portal's aggregated pages (person, party, matter, notice board,
 // feeds). Every query takes a whole page's worth of rows at once, so a page costs a fixed number
-// of queries however long its lists are. What is public is decided here, in SQL, once:
-// a § is public when it is signed off (TF 2:10) and neither it nor its agenda item is secret (OSL).
-
-/** The ids of every public §: signed off, not confidential, not from a confidential agenda item. */
-export function publicSectionIds(db: Queryable) {
-  return db
-    .selectFrom('section')
-    .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
-    .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
-    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
-    .select('section.id')
-    .where('sign_off.status', '=', 'signed_off')
-    .where('section.confidential', '=', false)
-    .where((eb) =>
-      eb.or([eb('agenda_item.confidential', 'is', null), eb('agenda_item.confidential', '=', false)]),
-    )
-}
+// of queries however long its lists are. What is public is decided by the disclosure module's
+// predicates (a § in full when signed off, TF 2:10, and neither it nor its agenda item secret, OSL).
 
 /** Meetings with at least one signed-off § (their roll call is then a public document). */
 export function meetingsWithPublicMinutes(db: Queryable) {
@@ -75,15 +65,6 @@ export function meetingsWithCommittee(db: Queryable) {
       'meeting.status as status',
       'committee.slug as committeeSlug',
     ])
-}
-
-/** Agenda items (as `item`) that are public: not confidential, on an agenda whose notice is out. */
-export function publicAgendaItems(db: Queryable) {
-  return db
-    .selectFrom('agenda_item as item')
-    .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
-    .where('item.confidential', '=', false)
-    .where('meeting.status', '!=', 'planned')
 }
 
 export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
@@ -379,7 +360,7 @@ export async function listAnnouncedMeetingRows(
       'committee.slug as committeeSlug',
       'committee.name as committeeName',
     ])
-    .where('meeting.status', '!=', 'planned')
+    .where(agendaIsPublicWhere)
   if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
   return query.orderBy('meeting.meets_on', 'desc').orderBy('meeting.id', 'desc').limit(filter.limit).execute()
 }
@@ -407,24 +388,4 @@ export async function listRegistryNumbers(db: Queryable, matterIds: readonly num
     .where('id', 'in', [...new Set(matterIds)])
     .execute()
   return new Map(rows.map((r) => [r.id, r.registry_number]))
-}
-
-/**
- * Whether a document may be downloaded by anyone: it is not confidential, and it is attached to an
- * agenda item that is not confidential on an agenda whose notice is out (the same rule as the
- * meeting page, so a link shown is a link that works).
- */
-export async function isDocumentPublic(db: Queryable, documentId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('attachment')
-    .innerJoin('document', 'document.id', 'attachment.document_id')
-    .innerJoin('agenda_item', 'agenda_item.id', 'attachment.agenda_item_id')
-    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
-    .select('document.id')
-    .where('attachment.document_id', '=', documentId)
-    .where('document.confidential', '=', false)
-    .where('agenda_item.confidential', '=', false)
-    .where('meeting.status', '!=', 'planned')
-    .executeTakeFirst()
-  return row !== undefined
 }

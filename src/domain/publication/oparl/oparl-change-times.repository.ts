@@ -1,6 +1,6 @@
 import type { Expression, SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
-import { publicSectionIds } from '../publication.repository.ts'
+import { agendaIsPublicWhere, publicSectionIds } from '../../disclosure/disclosure.predicates.ts'
 
 // When an OParl object last changed, for `modified` and the 2-05 filters. A meeting, an agenda item
 // and a paper show more than their own row: the agenda, its files, the public §§ with their
@@ -104,7 +104,7 @@ function paperChangeTimes(db: Queryable) {
     .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
     .where('agenda_item.matter_id', 'is not', null)
     .where('agenda_item.confidential', '=', false)
-    .where('meeting.status', '!=', 'planned')
+    .where(agendaIsPublicWhere)
   return unionOf(
     db.selectFrom('matter').select(['matter.id as key', 'matter.updated_at as at']),
     items.select(['agenda_item.matter_id as key', 'agenda_item.updated_at as at']).$castTo<TimeRow>(),

@@ -264,7 +264,9 @@ async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly num
     // What changed in the agenda, the §§ and the roll call counts as a change of the meeting (2-05 sync).
     const meeting = { ...row, modified: meetingModified.get(row.id) ?? row.modified }
     const record = minutesOf.get(row.id)
-    // The last public § of an item, as its `result` (an item is rarely dealt with at two §§).
+    // The last public § of an item, as its `result` (an item is rarely dealt with at two §§). The
+    // public record marks a § confidential when it or its item is (disclosure), so none of a
+    // confidential item is here, and listPublicSectionsOfItems applies the same rule in SQL.
     const sectionOf = new Map(
       (record?.sections ?? []).flatMap((entry) =>
         entry.section.agendaItemId === null || entry.section.confidential
@@ -277,13 +279,11 @@ async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly num
       meeting,
       (published.get(meeting.id) ?? []).map(({ item, attachments }) => {
         const created = itemTimes.get(item.id)?.created ?? meeting.created
-        // Never for a confidential item, whatever its § says (OSL; P2).
-        const section = item.confidential ? undefined : sectionOf.get(item.id)
+        const section = sectionOf.get(item.id)
         return oparlAgendaItem(links, meeting, {
           item,
-          // A confidential item is already neutral; its § never reaches the public decisions either.
           attachments: attachments.filter(isStoredDocument),
-          decisions: item.confidential ? [] : (decisionsOf.get(item.id) ?? []),
+          decisions: decisionsOf.get(item.id) ?? [],
           created,
           modified: itemModified.get(item.id) ?? meeting.modified,
           documentCreated: documentTimes,

@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
-import { meetingsWithCommittee, publicAgendaItems } from '../publication.repository.ts'
+import { agendaIsPublicWhere, publicAgendaItems } from '../../disclosure/disclosure.predicates.ts'
+import { meetingsWithCommittee } from '../publication.repository.ts'
 import { meetingModified, paperModified } from './oparl-change-times.repository.ts'
 
 // Read-only SQL for the OParl API. Which rows are public is decided here in the same way as on
@@ -67,7 +68,7 @@ function publicMeetingKeys(db: Queryable, withModified = false): KeyQuery {
     .selectFrom('meeting')
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
     .select(['meeting.id as id', 'meeting.created_at as created', 'committee.organisation_id as bodyId'])
-    .where('meeting.status', '!=', 'planned')
+    .where(agendaIsPublicWhere)
   return withModified
     ? base
         .innerJoin(meetingModified(db).as('changed'), 'changed.id', 'meeting.id')
@@ -255,7 +256,7 @@ export async function listMeetingRows(db: Queryable, ids: readonly number[]) {
       'committee.name as committeeName',
     ])
     .where('meeting.id', 'in', [...ids])
-    .where('meeting.status', '!=', 'planned')
+    .where(agendaIsPublicWhere)
     .orderBy('meeting.id')
     .execute()
 }
