@@ -119,3 +119,32 @@ describe('readRunCover', () => {
     assert.deepEqual(cover.signatories, ['Fredric Olofsson', 'Margareta Henricsson'])
   })
 })
+
+describe('readRunCover signatures', () => {
+  it('starts at the signatures before the ANSLAG/BEVIS box, not at an "Underskrift" inside it', () => {
+    const cover = readRunCover(
+      'Tid och plats Stadshuset, Sessionssalen Kl Beslutande Se förteckning bilaga 1 Övriga närvarande Ulla Andersson, sekr Tid och plats för justering Torsdagen den 19 december kl Paragrafer Sekreterare. Ulla Andersson Ordförande.. Olov Säfström Justerande.. Gösta Davidsson Viveca Dalhammar ANSLAG/BEVIS Kommunfullmäktiges protokoll är justerat. Underskrift..',
+    )
+    assert.equal(cover.secretary, 'Ulla Andersson')
+    assert.equal(cover.chair, 'Olov Säfström')
+    assert.deepEqual(cover.signatories, ['Gösta Davidsson', 'Viveca Dalhammar'])
+    assert.equal(cover.committee, 'Kommunfullmäktige')
+  })
+
+  it('reads the three roles in order when no label introduces them, and "(m) Ordförande" as a chair', () => {
+    const cover = readRunCover(
+      'Plats och tid Bohusrummet, Beslutande Anders Holmensköld (m) Ordförande Miguel Odhner (s) Vice ordförande Ersättare Hans Henrikson (mp) Sekreterare Sarah Hansson Paragraf , Ordförande Anders Holmensköld (m) Paragraf , Justerande Miguel Odhner (s) Bevis/Anslag Organ Kommunstyrelsen',
+    )
+    assert.equal(cover.secretary, 'Sarah Hansson')
+    assert.equal(cover.chair, 'Anders Holmensköld')
+    assert.deepEqual(cover.signatories, ['Miguel Odhner'])
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Anders Holmensköld', 'ordförande'],
+        ['Miguel Odhner', 'vice ordförande'],
+        ['Hans Henrikson', 'ersättare'],
+      ],
+    )
+  })
+})

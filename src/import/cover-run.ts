@@ -104,6 +104,7 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
   const segments: Segment[] = []
   let preamble = text
   let previousEnd = 0
+  let signing = false
   for (const m of text.matchAll(LABEL_RE)) {
     const start = m.index ?? 0
     const label = (m[1] ?? '').trim()
@@ -111,6 +112,9 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
     const { kind, group } = kindOf(label)
     // "Jannike Hillding, M, Ordförande" qualifies a person; "Cecilia Stedt, Sekreterare" signs.
     if (kind === 'role' && /(?:^|[\s(])(?:S|M|C|V|L|MP|KD|FP|SD|\p{Ll}{1,3}),\s*$/u.test(before)) continue
+    // Before the sign-off part, "Anders Holmensköld (m) Ordförande" qualifies a member of the list.
+    if (kind === 'role' && label === 'Ordförande' && !signing && /\)\s*$/.test(before)) continue
+    if (/^(?:signatures|appointed|signOff|sections|notice)$/.test(kind)) signing = true
     if (segments.length === 0) preamble = text.slice(0, start)
     else (segments[segments.length - 1] as Segment).value = text.slice(previousEnd, start).trim()
     segments.push({ kind, ...(group ? { group } : {}), label, value: '', start })
@@ -321,14 +325,22 @@ const ROLE_OF: Record<string, 'secretary' | 'chair' | 'signatory'> = {
  * "Sekreterare Ordförande Justerande Anna Berg Jan Jönsson Eva Lind" and "Anna Berg, Sekreterare".
  */
 function readSignatures(cover: RunCover, segments: Segment[]): void {
-  let start = segments.findIndex((s) => s.kind === 'signatures')
-  if (start === -1) {
-    const after = segments.findIndex((s) => s.kind === 'appointed' || s.kind === 'signOff')
-    if (after !== -1) start = segments.findIndex((s, i) => i > after && s.kind === 'role')
-    if (start !== -1 && segments[start - 1]?.kind === 'signOff' && segments[start - 1]?.label === 'Justering')
-      start--
-  }
-  if (start === -1) return
+  // The signatures follow "Underskrift(er)", or the first role after "Utses att justera" or
+  // "Justeringens plats och tid" (an "Underskrift" inside the ANSLAG/BEVIS box comes too late).
+  const labelled = segments.findIndex((s) => s.kind === 'signatures')
+  const after = segments.findIndex((s) => s.kind === 'appointed' || s.kind === 'signOff')
+  let byRole = after === -1 ? -1 : segments.findIndex((s, i) => i > after && s.kind === 'role')
+  if (byRole > 0 && segments[byRole - 1]?.kind === 'signOff' && segments[byRole - 1]?.label === 'Justering')
+    byRole--
+  // Or the three roles in their printed order: "Sekreterare … Ordförande … Justerande …".
+  const byTriple = segments.findIndex(
+    (s, i) =>
+      s.label === 'Sekreterare' &&
+      segments.slice(i + 1, i + 7).some((n) => n.kind === 'role' && /^Juster/.test(n.label)),
+  )
+  const found = [labelled, byRole, byTriple].filter((i) => i !== -1)
+  if (found.length === 0) return
+  const start = Math.min(...found)
   type Tok = { role: 'secretary' | 'chair' | 'signatory' } | { name: string }
   const tokens: Tok[] = []
   for (const s of segments.slice(start)) {

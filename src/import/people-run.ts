@@ -91,7 +91,7 @@ const PARTY_CODES = new Set(['S', 'M', 'C', 'V', 'MP', 'KD', 'L', 'FP', 'SD', 'F
 
 // Capitalised words that are labels or titles, not names: "Kommundirektör Jan Fransson".
 const NOT_NAME =
-  /^(?:se|enligt|bilaga|vakant|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget)$/i
+  /^(?:se|enligt|bilaga|vakant|vice|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget)$/i
 const TITLE_SUFFIX =
   /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
 
