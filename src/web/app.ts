@@ -11,6 +11,7 @@ import { registerErrorPages } from './error-pages.tsx'
 import { defaultFeedIdAuthority } from './feeds/feed-site.ts'
 import { answerFrameworkError } from './framework-errors.ts'
 import { healthRoutes } from './health.routes.ts'
+import { registerInputChecks } from './input-checks.ts'
 import { oparlRoutes } from './oparl/oparl.routes.ts'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
 import { committeeRoutes } from './portal/committee.routes.tsx'
@@ -133,6 +134,7 @@ export async function createApp({
   })
 
   registerCaching(app)
+  registerInputChecks(app)
 
   app.get('/assets/paragraf.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),

@@ -1,6 +1,7 @@
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { InvalidInputError } from '../../domain/shared/errors.ts'
+import { fieldWithNul } from '../input-checks.ts'
 
 /** The largest document a clerk may upload. */
 export const maxDocumentBytes = 50 * 1024 * 1024
@@ -48,6 +49,8 @@ export async function registerUploadForms(app: FastifyInstance) {
       throw new InvalidInputError('this form takes no file (multipart/form-data)', 'file')
     const file = await request.file()
     request.upload = { fields: fieldsOf(file?.fields), file }
+    const field = fieldWithNul(request.upload.fields)
+    if (field !== undefined) throw new InvalidInputError('a NUL character in the upload form', field)
   })
   app.addHook('onSend', async (request) => {
     const stream = request.upload?.file?.file
