@@ -11,7 +11,7 @@ type SignOffRow = Selected<'sign_off'>
 async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Promise<SignOff[]> {
   const ids = rows.map((r) => r.id)
   if (ids.length === 0) return []
-  const [sections, signatures] = await Promise.all([
+  const [sections, signatures, seals] = await Promise.all([
     db
       .selectFrom('sign_off_section')
       .innerJoin('section', 'section.id', 'sign_off_section.section_id')
@@ -20,7 +20,9 @@ async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Pro
       .orderBy('section.number')
       .execute(),
     db.selectFrom('signature').selectAll().where('sign_off_id', 'in', ids).orderBy('id').execute(),
+    db.selectFrom('record_seal').select(['sign_off_id', 'hash']).where('sign_off_id', 'in', ids).execute(),
   ])
+  const sealOf = new Map(seals.map((s) => [s.sign_off_id, s.hash]))
   const sectionIds = groupBy(
     sections,
     (s) => s.sign_off_id,
@@ -39,6 +41,7 @@ async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Pro
     immediate: Boolean(row.immediate),
     status: row.status as SignOffStatus,
     signatures: signaturesOf.get(row.id) ?? [],
+    ...(sealOf.has(row.id) ? { sealHash: sealOf.get(row.id) as string } : {}),
   }))
 }
 

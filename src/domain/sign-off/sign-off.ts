@@ -12,6 +12,8 @@ export interface SignOff {
   immediate: boolean
   status: SignOffStatus
   signatures: Signature[]
+  /** The seal of what it signed off (SHA-256, chained in the committee's series), once signed off. */
+  sealHash?: string
 }
 
 export interface Signature {

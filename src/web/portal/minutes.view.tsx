@@ -200,6 +200,12 @@ export function MinutesCover({ record, names }: { record: MinutesRecord; names: 
                 {sectionRange(s.sectionIds.map((id) => numbers.get(id) ?? 0).filter(Boolean))}{' '}
                 {formatDate(s.signedOffOn as string)}
                 {s.immediate ? ' (omedelbar justering)' : ''}
+                {s.sealHash && (
+                  <>
+                    <br />
+                    Kontrollsumma för det justerade (SHA-256): <code class="seal">{s.sealHash}</code>
+                  </>
+                )}
               </dd>
             </>
           ))}
