@@ -43,4 +43,18 @@ describe('readVotes', () => {
     const [vote] = readVotes(blocks, () => {})
     assert.deepEqual([vote?.yes, vote?.no, vote?.abstain], [8, 5, 2])
   })
+
+  it('reads the counts of a vote list flattened onto one line from its Summa row', () => {
+    const blocks = textToBlocks([
+      'Omröstningslista Ledamöter Ja Nej Avstår Anna Berg (S) X Per Holm (M) X Eva Lind (V) X Summa 7 4 2',
+    ])
+    const [vote] = readVotes(blocks, () => {})
+    assert.deepEqual([vote?.yes, vote?.no, vote?.abstain], [7, 4, 2])
+  })
+
+  it('reads "2 som avstår" in a result sentence', () => {
+    const blocks = textToBlocks(['Omröstningen utfaller med 7 ja-röster, 4 nej-röster och 2 som avstår.'])
+    const [vote] = readVotes(blocks, () => {})
+    assert.deepEqual([vote?.yes, vote?.no, vote?.abstain], [7, 4, 2])
+  })
 })

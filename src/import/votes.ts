@@ -79,6 +79,17 @@ export function readVotes(blocks: Block[], warn: (line: number, msg: string) => 
       v.question = v.question ? `${v.question}\n\n${t}` : t
       continue
     }
+    // A vote list flattened onto one line by PDF extraction: its marks lost their columns, but the
+    // "Summa 7 4 2" row at its end still gives the counts in the order of the header (Ja Nej Avstår).
+    const flattened =
+      /\bja\b.*\bnej\b.*\b(?:summa|totalt)\s*:?\s+(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?\s*$/i.exec(t)
+    if (flattened && t.length > 40) {
+      const v = current()
+      v.yes = Number(flattened[1])
+      v.no = Number(flattened[2])
+      if (flattened[3] !== undefined) v.abstain = Number(flattened[3])
+      continue
+    }
     const yes = /(\d{1,3})\s+ja(?:-?röster)?\b|\bja(?:-?röster)?\s*:?\s*(\d{1,3})\b/i.exec(t)
     const no = /(\d{1,3})\s+nej(?:-?röster)?\b|\bnej(?:-?röster)?\s*:?\s*(\d{1,3})\b/i.exec(t)
     if (yes && no) {
@@ -86,7 +97,7 @@ export function readVotes(blocks: Block[], warn: (line: number, msg: string) => 
       v.yes = Number(yes[1] ?? yes[2])
       v.no = Number(no[1] ?? no[2])
       const abstain =
-        /(\d{1,3})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående|avstod från att rösta)|\bavstår\s*:?\s*(\d{1,3})\b/i.exec(
+        /(\d{1,3})\s+(?:ledamöter\s+|ledamot\s+|som\s+|st\s+)?(?:avstår|avstod|avstående|avstått|avstod från att rösta)|\bavstår\s*:?\s*(\d{1,3})\b/i.exec(
           t,
         )
       if (abstain) v.abstain = Number(abstain[1] ?? abstain[2])
