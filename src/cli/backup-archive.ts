@@ -21,6 +21,8 @@ export interface BackupManifest {
   dialect: DatabaseTarget['dialect']
   /** database.sqlite or database.pgdump */
   database: string
+  /** The migrations the copied database had run: a version that lacks one cannot restore it. */
+  migrations: string[]
   /** Storage key -> sha512 of the file, checked again on restore. */
   documents: Record<string, string>
 }

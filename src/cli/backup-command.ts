@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import SqliteDatabase from 'better-sqlite3'
+import { sql } from 'kysely'
 import type { Config } from '../config.ts'
 import { openMigrated } from '../main.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
@@ -29,7 +30,7 @@ export async function backupCommand(file: string, config: Config): Promise<strin
     },
   )
   try {
-    const keys = await copyDatabase(config, staging)
+    const { keys, migrations } = await copyDatabase(config, staging)
     const documents = await copyDocuments(config, keys, path.join(staging, documentsDirName))
     const manifest: BackupManifest = {
       format: 'paragraf-backup',
@@ -37,6 +38,7 @@ export async function backupCommand(file: string, config: Config): Promise<strin
       createdAt: new Date().toISOString(),
       dialect: config.database.dialect,
       database: databaseFileName(config),
+      migrations,
       documents,
     }
     await writeFile(path.join(staging, manifestName), JSON.stringify(manifest, null, 2))
@@ -66,8 +68,11 @@ export async function backupCommand(file: string, config: Config): Promise<strin
 const databaseFileName = (config: Config) =>
   config.database.dialect === 'sqlite' ? 'database.sqlite' : 'database.pgdump'
 
-/** Copies the database into `staging` and returns the storage keys of the documents in that copy. */
-async function copyDatabase(config: Config, staging: string): Promise<string[]> {
+/** Copies the database into `staging`; returns the storage keys of its documents and the migrations it has run. */
+async function copyDatabase(
+  config: Config,
+  staging: string,
+): Promise<{ keys: string[]; migrations: string[] }> {
   // Migrated first, so the copy is of this version's schema.
   const db = await openMigrated(config)
   try {
@@ -82,13 +87,15 @@ async function copyDatabase(config: Config, staging: string): Promise<string[]> 
       // The keys from the copy itself, so the files match the database that was copied.
       const copy = new SqliteDatabase(target, { readonly: true })
       try {
-        return (
-          copy
-            .prepare('select distinct storage_key from document where storage_key is not null')
-            .all() as Array<{
-            storage_key: string
-          }>
-        ).map((row) => row.storage_key)
+        const keys = copy
+          .prepare('select distinct storage_key from document where storage_key is not null')
+          .pluck()
+          .all() as string[]
+        const migrations = copy
+          .prepare('select name from kysely_migration order by name')
+          .pluck()
+          .all() as string[]
+        return { keys, migrations }
       } finally {
         copy.close()
       }
@@ -106,7 +113,13 @@ async function copyDatabase(config: Config, staging: string): Promise<string[]> 
       .distinct()
       .where('storage_key', 'is not', null)
       .execute()
-    return rows.map((row) => row.storage_key as string)
+    const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      db,
+    )
+    return {
+      keys: rows.map((row) => row.storage_key as string),
+      migrations: migrations.rows.map((row) => row.name),
+    }
   } finally {
     await db.destroy()
   }

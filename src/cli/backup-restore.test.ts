@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -149,6 +150,24 @@ for (const [dialect, baseUrl] of dialects) {
       writeFileSync(noise, 'inte en säkerhetskopia')
       await assert.rejects(restoreCommand(noise, target()), /ingen säkerhetskopia/)
       await assert.rejects(backupCommand(file, source()), /finns redan/)
+      // A backup made by a later version, with a migration this version does not have.
+      const unpacked = mkdtempSync(path.join(dir, 'unpacked-'))
+      execFileSync('tar', ['-xf', file, '-C', unpacked])
+      const manifest = JSON.parse(readFileSync(path.join(unpacked, 'manifest.json'), 'utf8'))
+      manifest.migrations.push('9999-from-the-future')
+      writeFileSync(path.join(unpacked, 'manifest.json'), JSON.stringify(manifest))
+      const later = path.join(dir, `${dialect}-later.paragraf-backup`)
+      execFileSync('tar', ['-cf', later, '-C', unpacked, '.'])
+      await assert.rejects(
+        restoreCommand(
+          later,
+          configOf(
+            `${dialect}-empty`,
+            target().database.dialect === 'sqlite' ? '' : urlOf(names[1] as string),
+          ),
+        ),
+        /nyare version av Paragraf \(migreringen 9999-from-the-future/,
+      )
     })
   })
 }

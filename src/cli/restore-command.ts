@@ -6,7 +6,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Config } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
-import { migrateToLatest } from '../db/migrate.ts'
+import { migrateToLatest, pendingMigrations } from '../db/migrate.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
 import {
   BackupError,
@@ -36,9 +36,15 @@ export async function restoreCommand(file: string, config: Config): Promise<stri
       throw new BackupError(`filen ${file} är ingen säkerhetskopia från paragraf backup`)
     }
     const manifest = await readManifest(file, staging)
+    const knownMigrations = await listKnownMigrations()
     if (manifest.dialect !== config.database.dialect)
       throw new BackupError(
         `säkerhetskopian är av en ${dialectNames[manifest.dialect]}-databas men DATABASE_URL anger ${dialectNames[config.database.dialect]}`,
+      )
+    const unknown = manifest.migrations.filter((name) => !knownMigrations.includes(name))
+    if (unknown.length > 0)
+      throw new BackupError(
+        `säkerhetskopian är från en nyare version av Paragraf (migreringen ${unknown[0]} finns inte i den här): återställ med den versionen eller en senare`,
       )
     const documents = path.join(staging, documentsDirName)
     const files = existsSync(documents) ? await readdir(documents) : []
@@ -58,6 +64,8 @@ export async function restoreCommand(file: string, config: Config): Promise<stri
     const db = openDatabase(config.database)
     try {
       await migrateToLatest(db) // a backup from an earlier version
+    } catch (error) {
+      throw new BackupError(`databasen återställdes men kunde inte uppdateras: ${(error as Error).message}`)
     } finally {
       await db.destroy()
     }
@@ -67,10 +75,21 @@ export async function restoreCommand(file: string, config: Config): Promise<stri
   }
 }
 
+/** Every migration this version knows: on an empty database, all of them are pending. */
+async function listKnownMigrations(): Promise<string[]> {
+  const empty = openDatabase({ dialect: 'sqlite', file: ':memory:' })
+  try {
+    return await pendingMigrations(empty)
+  } finally {
+    await empty.destroy()
+  }
+}
+
 async function readManifest(file: string, staging: string): Promise<BackupManifest> {
   try {
     const manifest = JSON.parse(await readFile(path.join(staging, manifestName), 'utf8')) as BackupManifest
-    if (manifest.format === 'paragraf-backup' && manifest.version === 1) return manifest
+    if (manifest.format === 'paragraf-backup' && manifest.version === 1 && Array.isArray(manifest.migrations))
+      return manifest
   } catch {
     // told below
   }
