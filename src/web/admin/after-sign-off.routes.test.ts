@@ -49,6 +49,21 @@ describeOnEachDatabase('rectification and appeals of a signed-off §', (getDb) =
     assert.equal((await secretary.get(base.replace(/1$/, '99/utdrag'))).statusCode, 404)
   })
 
+  it('shows a signed-off § read-only, with the way to a rectification instead of the forms', async () => {
+    const page = await secretary.get(base)
+    assert.equal(page.statusCode, 200)
+    assert.doesNotMatch(
+      page.body,
+      /Spara paragrafen|Anteckna yrkandet|Anteckna omröstningen|Anteckna reservationen/,
+    )
+    assert.match(text(page.body), /§ 1 är justerad och kan inte längre ändras här/)
+    assert.match(
+      page.body,
+      new RegExp(`<a href="${base}/efter-justering">Rättelse och överklagande av § 1</a>`),
+    )
+    assert.match(text(page.body), /Beslut/)
+  })
+
   it('refuses a rectification without a reason, beside the field, keeping the corrected text', async () => {
     await secretary.get(`${base}/efter-justering`)
     const refused = await secretary.post(`${base}/rattelse`, {

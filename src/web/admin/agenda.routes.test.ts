@@ -134,10 +134,19 @@ describeOnEachDatabase('the agenda in the workspace', (getDb) => {
       text((await secretary.get(agendaUrl)).body),
       /1\. Val av justerare.*2\. Godkännande av dagordning/,
     )
-    assert.match(
-      text((await secretary.get(`${agendaUrl}/${second}`)).body),
-      /Punkt 2 flyttades upp till punkt 1/,
-    )
+    const history = text((await secretary.get(`${agendaUrl}/${second}`)).body)
+    assert.match(history, /Punkt 2 flyttades upp till punkt 1/)
+    // Swedish time, as the clerk's clock said it, not UTC (issue 12).
+    const change = await getDb()
+      .selectFrom('agenda_item_change')
+      .select('created_at')
+      .where('agenda_item_id', '=', second!)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    const swedish = new Date(change.created_at)
+      .toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })
+      .slice(0, 16)
+    assert.match(history, new RegExp(`${swedish} Punkt 2 flyttades upp till punkt 1`))
     const stale = await secretary.post(`${agendaUrl}/${second}/utgar`, { version: version! })
     assert.equal(stale.statusCode, 409)
     assert.match(text(stale.body), /Någon annan har ändrat dagordningen/)

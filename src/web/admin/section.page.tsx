@@ -6,6 +6,7 @@ import type { Quorum } from '../../domain/minutes/quorum.ts'
 import type { SignatoryComment } from '../../domain/minutes/signatory-comment.service.ts'
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
 import { scanSectionsForPersonalIdentityNumbers } from '../../domain/publication/minutes-identity-number-scan.ts'
+import { type Names, SectionView } from '../portal/minutes.view.tsx'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { CsrfField, SavedNotice } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
@@ -44,6 +45,8 @@ const outcomes: Array<[string, string]> = [
   ['noted', 'Antecknat (anmälan)'],
 ]
 
+type SectionPageProps = Parameters<typeof SectionPage>[0]
+
 /** One § at a time: its text and decision (with its version), quorum, and the forms under it. */
 export function SectionPage(props: {
   view: AdminView
@@ -62,11 +65,8 @@ export function SectionPage(props: {
   /** The signatories' comments on the § before signing. */
   comments?: readonly SignatoryComment[]
 }) {
-  const { view, committee, meeting, data, entry, quorum, form, theirs } = props
+  const { view, committee, meeting, data, entry, theirs } = props
   const { section } = entry
-  const action = (part: string) =>
-    minutesPaths.sectionPart(committee.slug, meeting.slug, section.number, part)
-  const formProps = { action, token: view.csrfToken, entry, data }
   const title = `${section.label} ${section.title}`
   return (
     <AdminLayout
@@ -101,6 +101,52 @@ export function SectionPage(props: {
         </div>
       )}
       <SignatoryComments entry={entry} comments={props.comments ?? []} personName={data.personName} />
+      {entry.signOff?.status === 'signed_off' ? (
+        <SignedOffSection {...props} />
+      ) : (
+        <EditableSection {...props} />
+      )}
+    </AdminLayout>
+  )
+}
+
+/**
+ * A signed-off § is the record (KL 5:69): shown as it is published, with the way to change it
+ * openly (rättelse, FL 36 §) instead of the forms that no longer apply.
+ */
+function SignedOffSection(props: SectionPageProps) {
+  const { committee, meeting, data, entry } = props
+  const names: Names = { person: data.personName, party: data.partyName }
+  return (
+    <>
+      <p>
+        {entry.section.label} är justerad och kan inte längre ändras här. Ett uppenbart fel rättas öppet genom
+        en rättelse.{' '}
+        <a
+          href={minutesPaths.sectionPart(
+            committee.slug,
+            meeting.slug,
+            entry.section.number,
+            'efter-justering',
+          )}
+        >
+          Rättelse och överklagande av {entry.section.label}
+        </a>
+      </p>
+      <SectionView entry={entry} names={names} confidentialShown />
+    </>
+  )
+}
+
+function EditableSection(props: SectionPageProps) {
+  const { view, committee, meeting, data, entry, form } = props
+  const { section } = entry
+  const action = (part: string) =>
+    minutesPaths.sectionPart(committee.slug, meeting.slug, section.number, part)
+  const formProps = { action, token: view.csrfToken, entry, data }
+  const quorum = props.quorum
+  return (
+    <>
       <IdentityNumberWarning entry={entry} />
       {quorum && (
         <p>
@@ -165,7 +211,7 @@ export function SectionPage(props: {
       <VoteForm {...formProps} chairPersonId={data.record?.minutes.chairPersonId ?? null} />
       <DissentForm {...formProps} />
       <StatementForm {...formProps} settings={props.settings} />
-    </AdminLayout>
+    </>
   )
 }
 
