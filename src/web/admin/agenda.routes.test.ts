@@ -140,7 +140,7 @@ describeOnEachDatabase('the agenda in the workspace', (getDb) => {
     const change = await getDb()
       .selectFrom('agenda_item_change')
       .select('created_at')
-      .where('agenda_item_id', '=', second!)
+      .where('agenda_item_id', '=', Number(second))
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
     const swedish = new Date(change.created_at)
