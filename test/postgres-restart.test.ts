@@ -30,17 +30,35 @@ async function get(url: string, accept = 'text/html') {
   }
 }
 
-async function terminateConnections(url: string): Promise<number> {
+/** Ends every client connection but this one's and those of `spared` (process ids), as a restart would. */
+async function terminateConnections(url: string, spared: number[] = []): Promise<number> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     const { rows } = await client.query(
       `select pg_terminate_backend(pid) as ended from pg_stat_activity
-        where backend_type = 'client backend' and pid <> pg_backend_pid()`,
+        where backend_type = 'client backend' and pid <> pg_backend_pid() and not (pid = any($1::int[]))`,
+      [spared],
     )
     return rows.filter((row) => row.ended).length
   } finally {
     await client.end()
+  }
+}
+
+/** How many connections wait for a lock (the server's request behind the test's lock). */
+async function lockWaits(client: pg.Client): Promise<number> {
+  const { rows } = await client.query(
+    `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
+  )
+  return rows[0].n
+}
+
+async function waitFor(condition: () => Promise<boolean>, ms = 10_000) {
+  const deadline = Date.now() + ms
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition did not come true in time')
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
@@ -74,6 +92,28 @@ describe('paragraf serve while PostgreSQL restarts', { skip }, () => {
     assert.equal(server?.exited(), undefined, `the server ended:\n${server?.output()}`)
     assert.equal((await page('/')).status, 200)
     assert.equal((await page('/ready')).status, 200)
+  })
+
+  it('answers a request whose query is ended under it with the 503, and lives', async () => {
+    // The request's query waits on a lock held here, so PostgreSQL ends it mid-query.
+    const locker = new pg.Client({ connectionString: cluster?.url })
+    await locker.connect()
+    try {
+      const { rows } = await locker.query('select pg_backend_pid() as pid')
+      await locker.query('begin')
+      await locker.query('lock table organisation, committee, meeting in access exclusive mode')
+      const caught = page('/')
+      await waitFor(async () => (await lockWaits(locker)) > 0)
+      assert.ok((await terminateConnections(cluster?.url as string, [rows[0].pid])) > 0)
+      const answer = await caught
+      assert.equal(answer.status, 503, answer.body.slice(0, 300))
+      assert.ok(Number(answer.headers.get('retry-after')) > 0)
+    } finally {
+      await locker.query('rollback').catch(() => undefined)
+      await locker.end()
+    }
+    assert.equal(server?.exited(), undefined, `the server ended:\n${server?.output()}`)
+    assert.equal((await page('/')).status, 200)
   })
 
   it('answers at once with a Swedish 503 and Retry-After while PostgreSQL is stopped; /health still answers', async () => {
