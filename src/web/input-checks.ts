@@ -2,14 +2,17 @@ import type { FastifyInstance } from 'fastify'
 import { InvalidInputError } from '../domain/shared/errors.ts'
 
 /**
- * Refuses (400) a query, form or address that holds a NUL character: no form field needs one,
- * PostgreSQL cannot store one in text (it answers "invalid byte sequence" and the request would
- * end in a 500), and SQLite would keep a string that stops short in other programs.
+ * No NUL character reaches a use case: no field needs one, PostgreSQL cannot store one in text
+ * (it answers "invalid byte sequence" and the request would end in a 500), and SQLite would keep
+ * a string that stops short in other programs. A query string is read forgivingly, as the pages
+ * read it (the NUL is dropped, and what is left is checked as usual); a form or an address with one
+ * is refused (400).
  */
 export function registerInputChecks(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
+    if (request.query && typeof request.query === 'object')
+      request.query = withoutNul(request.query as Record<string, unknown>)
     for (const [where, value] of [
-      ['query', request.query],
       ['form', request.body],
       ['address', request.params],
     ] as const) {
@@ -25,6 +28,18 @@ class NulInInputError extends InvalidInputError {
   constructor(where: string, field: string) {
     super(`a NUL character in the ${where}`, field)
   }
+}
+
+const dropNul = (value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value)
+
+function withoutNul(fields: Record<string, unknown>): Record<string, unknown> {
+  if (fieldWithNul(fields) === undefined) return fields
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [
+      name.replaceAll('\u0000', ''),
+      Array.isArray(value) ? value.map(dropNul) : dropNul(value),
+    ]),
+  )
 }
 
 /** The name of the first field whose value (or one of its values) holds a NUL, if any. */
