@@ -148,3 +148,32 @@ describe('readRunCover signatures', () => {
     )
   })
 })
+
+describe('readRunCover attendance in a column of labels', () => {
+  it('gives the members’ role to the values after "Beslutande Ej beslutande Övriga deltagare"', () => {
+    const cover = readRunCover(
+      'Plats och tid för sammanträdet Beslutande Ej beslutande Övriga deltagare Ånge kommunkontor, rum Flataklocken, tisdag den 23 maj 2006, kl Sten-Ove Danielsson, s, ordförande Inga-Britt Söderberg, s Birgitta Bolin, s, ersätter Åke Nyhlén, s Göran Fjellström, kommunchef Justeringens plats och tid',
+    )
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.party ?? null, a.role]),
+      [
+        ['Sten-Ove Danielsson', 'S', 'ordförande'],
+        ['Inga-Britt Söderberg', 'S', 'ledamot'],
+        ['Birgitta Bolin', 'S', 'tjänstgörande ersättare'],
+        ['Göran Fjellström', null, 'tjänsteperson'],
+      ],
+    )
+  })
+
+  it('reads "femte ers för majoriteten" as a substitute serving for no one', () => {
+    const people = readPeopleRun(
+      'Kjell Jormfeldt (mp) tj ers för Rolf Sällryd Ragnar Lindberg (s) femte ers för majoriteten Gerd Lansler (kd)',
+      'ledamot',
+    )
+    assert.deepEqual(brief(people), [
+      ['Kjell Jormfeldt', 'MP', 'tjänstgörande ersättare', 'Rolf Sällryd'],
+      ['Ragnar Lindberg', 'S', 'ersättare', null],
+      ['Gerd Lansler', 'KD', 'ledamot', null],
+    ])
+  })
+})

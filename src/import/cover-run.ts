@@ -385,8 +385,11 @@ function readAttendance(cover: RunCover, segments: Segment[]): void {
       else if (!flexible.has(s.kind)) runGroup = undefined
       continue
     }
+    // In a column of labels the values begin with the members' list; a more specific label just
+    // before its values ("Övriga närvarande Ersättare Anna …") names them otherwise.
     let group: AttendanceRole | undefined
-    if (s.kind === 'group') group = s.group
+    if (runGroup === 'ledamot' && flexible.has(s.kind)) group = runGroup
+    else if (s.kind === 'group') group = s.group
     else if (runGroup && flexible.has(s.kind)) group = runGroup
     runGroup = undefined
     if (!group) continue

@@ -265,6 +265,9 @@ export function readCover(input: Block[]): Cover {
   return cover
 }
 
+const RUN_ON_LABELS =
+  /Plats och tid|Beslutande|Övriga (?:närvarande|deltagande|deltagare)|Utses att justera|Justeringens|Underskrift|Paragrafer|Tjänstgörande ersättare|ANSLAG|BEVIS/g
+
 // What the cover states but the line-by-line reading missed because PDF text extraction ran the
 // cover's table together (cover-run.ts). Line-by-line findings win; the run-on reading fills gaps.
 function addRunOnCover(cover: Cover, blocks: Block[]): void {
@@ -289,7 +292,16 @@ function addRunOnCover(cover: Cover, blocks: Block[]): void {
   cover.noticePosted ??= run.noticePosted
   cover.noticeRemoved ??= run.noticeRemoved
   cover.appealDeadline ??= run.appealDeadline
-  if (cover.attendance.length < run.attendance.length) {
+  // A cover run together on one line (three labels or more in a block) misleads the line-by-line
+  // reading of its lists: the run-on reading of them wins when it finds as many people.
+  const runOn = blocks.some((b) => (b.text.match(RUN_ON_LABELS) ?? []).length >= 3)
+  if (runOn && run.attendance.length >= cover.attendance.length) {
+    const before = cover.attendance
+    cover.attendance = [
+      ...run.attendance,
+      ...before.filter((a) => !run.attendance.some((x) => x.name === a.name)),
+    ]
+  } else if (cover.attendance.length < run.attendance.length) {
     for (const a of run.attendance) {
       if (!cover.attendance.some((x) => x.name === a.name)) cover.attendance.push(a)
     }

@@ -57,12 +57,19 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
     const w = t.text.toLowerCase()
     const next = (tokens[i + 1]?.text ?? '').toLowerCase()
     if (/^(?:ersätter|tjg|tj|ers|tjänstgör|tjänstgörande|ersättare)$/.test(w) && next === 'för') {
-      servingForNext = true
+      // "ers för majoriteten" names no one; "tjg för Paula Örn (S)" does.
+      servingForNext = tokens[i + 2]?.kind === 'name'
+      if (!servingForNext && group === 'ledamot') last.role = 'ersättare'
       i++
-    } else if (w === 'ersätter' || w === 'ersättande') servingForNext = true
+    } else if (w === 'ersätter' || w === 'ersättande') servingForNext = tokens[i + 1]?.kind === 'name'
     else if ((w === 'tj' || w === 'tjg' || w === 'tjänstgörande') && /^(?:ers\.?|ersättare)$/.test(next)) {
       last.role = 'tjänstgörande ersättare'
       i++
+      // "tj ers för R Johansson"
+      if (tokens[i + 1]?.text.toLowerCase() === 'för' && tokens[i + 2]?.kind === 'name') {
+        servingForNext = true
+        i++
+      }
     } else if (w === 'tjg' || w === 'tjänstgör') last.role = 'tjänstgörande ersättare'
     else if (w === 'ersättare' && group !== 'tjänstgörande ersättare' && last.role === group)
       last.role = 'ersättare'
@@ -71,6 +78,14 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
       i++
     } else if (/^ordf(?:\.|örande)?$/.test(w) && group === 'ledamot' && last.role === 'ledamot')
       last.role = 'ordförande'
+    // "Erik Lidberg, kommunchef": an official, whatever list the name stands in.
+    else if (
+      tokens[i - 1]?.text === ',' &&
+      TITLE_SUFFIX.test(w) &&
+      !/förande$/.test(w) &&
+      (last.role === 'ledamot' || last.role === 'ersättare')
+    )
+      last.role = 'tjänsteperson'
     else if ((w === 'ej' || w === 'inte') && next === 'närvarande') {
       last.present = false
       i++
