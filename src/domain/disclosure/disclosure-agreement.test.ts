@@ -5,6 +5,7 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import type { Db } from '../../db/database.ts'
 import { addAgendaItem, attachDocument } from '../agenda/agenda.service.ts'
 import { registerDocument } from '../document/document.service.ts'
+import { cancelMeeting, changeMeetingStatus } from '../meeting/meeting.service.ts'
 import { openMinutes } from '../minutes/minutes.service.ts'
 import { publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
 import { addSection } from '../minutes/section.service.ts'
@@ -17,6 +18,7 @@ import {
   signedOffSectionIds,
 } from './disclosure.predicates.ts'
 import {
+  agendaIsPublic,
   agendaItemDisclosure,
   confidentialTitle,
   type Disclosure,
@@ -214,6 +216,32 @@ describeOnEachDatabase('the disclosure rule in SQL and in TypeScript', (getDb) =
         c.noticeOut && !c.itemConfidential && !c.documentConfidential,
         name(c),
       )
+    }
+  })
+
+  it('agree that a meeting cancelled before its notice never had a public agenda, and one cancelled after it keeps it', async () => {
+    const db = getDb()
+    for (const noticeFirst of [false, true]) {
+      const committee = await createTestCommittee(db)
+      let meeting = await createTestMeeting(db, { committee, meetsOn: '2023-09-12' })
+      const item = await addAgendaItem(db, testActor, {
+        meetingId: meeting.id,
+        number: '1',
+        title: 'Ärendet',
+      })
+      if (noticeFirst) meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+      meeting = await cancelMeeting(db, testActor, {
+        meetingId: meeting.id,
+        version: meeting.version,
+        reason: 'Inga ärenden',
+      })
+      const sql =
+        (await publicAgendaItems(db).select('item.id').where('item.id', '=', item.id).execute()).length > 0
+      const shown = await readPublicMeeting(db, committee.slug, meeting.slug)
+      const read = shown?.agenda.some((e) => e.item.id === item.id) ?? false
+      assert.equal(agendaIsPublic(meeting), noticeFirst, `rule, notice first: ${noticeFirst}`)
+      assert.equal(sql, noticeFirst, `SQL, notice first: ${noticeFirst}`)
+      assert.equal(read, noticeFirst, `read model, notice first: ${noticeFirst}`)
     }
   })
 })

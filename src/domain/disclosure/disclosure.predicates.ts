@@ -8,9 +8,12 @@ import type { Database } from '../../db/schema.ts'
 
 type Tables<T extends keyof Database> = ExpressionBuilder<Database, T>
 
-/** The meeting's agenda is public: its notice is out (agendaIsPublic). */
+/** The meeting's agenda is public: its notice is out, or it was held without one (agendaIsPublic). */
 export function agendaIsPublicWhere(eb: Tables<'meeting'>) {
-  return eb('meeting.status', '!=', 'planned')
+  return eb.and([
+    eb('meeting.status', '!=', 'planned'),
+    eb.or([eb('meeting.status', '!=', 'cancelled'), eb('meeting.notice_published_at', 'is not', null)]),
+  ])
 }
 
 /**

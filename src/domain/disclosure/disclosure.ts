@@ -3,7 +3,9 @@
 // combination of flags through both and asserts they agree. Every public channel (pages, change
 // lists, search, feeds, iCal, document JSON, OParl, the export and the PDF) reads through these.
 //
-// - An agenda is public once its notice is out (KL 6:19; status past 'planned').
+// - An agenda is public once its notice is out (KL 6:19; status past 'planned'), or once the
+//   meeting was held without one (an imported protocol); a meeting cancelled before its notice
+//   never had a public agenda.
 // - A confidential agenda item (OSL) keeps its number and a neutral title, nothing else (P2).
 // - A § is public once signed off (TF 2:10); unsigned §§ are never public. A signed-off § is
 //   confidential when it or its agenda item is (OSL): the secrecy of a matter does not depend on
@@ -15,14 +17,15 @@
 //   itself is left out of the public agenda without a trace.
 // - Personal identity numbers are masked in every public text (P3; see personal-identity-number.ts).
 
-import type { MeetingStatus } from '../meeting/meeting.ts'
+import type { Meeting } from '../meeting/meeting.ts'
 
 /** The neutral title a confidential agenda item or § gets in public (B4, OSL). */
 export const confidentialTitle = 'Ärende som omfattas av sekretess'
 
-/** Whether a meeting's agenda is public: its notice (kallelse) is out. */
-export function agendaIsPublic(meetingStatus: MeetingStatus): boolean {
-  return meetingStatus !== 'planned'
+/** Whether a meeting's agenda is public: its notice (kallelse) is out, or it was held without one. */
+export function agendaIsPublic(meeting: Pick<Meeting, 'status' | 'noticePublishedAt'>): boolean {
+  if (meeting.status === 'planned') return false
+  return meeting.status !== 'cancelled' || meeting.noticePublishedAt !== null
 }
 
 /** How much of a thing the public sees: nothing, its number under a neutral title, or all of it. */

@@ -5,7 +5,6 @@ import { strToU8, Zip, ZipDeflate } from 'fflate'
 import type { Queryable } from '../../db/database.ts'
 import { listCommittees } from '../committee/committee.service.ts'
 import { agendaIsPublic } from '../disclosure/disclosure.ts'
-import type { MeetingStatus } from '../meeting/meeting.ts'
 import { listOrganisations } from '../organisation/organisation.service.ts'
 import {
   listExportMeetingRows,
@@ -140,7 +139,7 @@ export async function writeBulkExport(
         // The agenda is public once the notice is out, as on the meeting page.
         [
           'agenda',
-          agendaIsPublic(row.status as MeetingStatus)
+          agendaIsPublic(view.meeting)
             ? agendaDocumentJson(view, links.contextOf(view, 'agenda', organisation))
             : undefined,
         ],

@@ -47,7 +47,7 @@ export async function readPublicMeeting(
     getCommitteeSettings(db, committee.id),
   ])
   // The agenda is public once the notice is out; minutes only once signed off (TF 2:10).
-  const shown = agendaIsPublic(meeting.status) ? publishedAgenda(agenda) : []
+  const shown = agendaIsPublic(meeting) ? publishedAgenda(agenda) : []
   const signedOff = record && publicMinutesRecord(record)
   const minutes = signedOff && signedOff.sections.length > 0 ? signedOff : undefined
   const personIds = minutes ? personIdsOf(minutes) : new Set<number>()
@@ -79,6 +79,6 @@ export async function readPublicMeeting(
     persons: new Map(persons.map((p) => [p.id, p])),
     parties: new Map(parties.map((p) => [p.id, p])),
     openToPublic: settings.publicMeetings,
-    registryNumbers: { ofItem: agendaIsPublic(meeting.status) ? ofItem : new Map(), ofSection },
+    registryNumbers: { ofItem: agendaIsPublic(meeting) ? ofItem : new Map(), ofSection },
   }
 }

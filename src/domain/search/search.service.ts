@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../db/database.ts'
 import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
 import { findCommitteeBySlug, getCommittee } from '../committee/committee.repository.ts'
 import type { Committee } from '../committee/committee.ts'
+import { agendaIsPublic } from '../disclosure/disclosure.ts'
 import { documentKindLabels } from '../document/document.ts'
 import { listRegistryNumbersOfMeeting } from '../matter/matter.service.ts'
 import { getMeeting } from '../meeting/meeting.repository.ts'
@@ -137,13 +138,6 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchR
 export async function listSearchChoices(db: Queryable): Promise<{ years: number[]; parties: string[] }> {
   const [years, parties] = await Promise.all([listSearchYears(db), listSearchParties(db)])
   return { years, parties }
-}
-
-// The agenda is public once the notice is out (or the meeting was held without one); a meeting
-// cancelled before its notice never had a public agenda.
-function agendaIsPublic(meeting: Meeting): boolean {
-  if (meeting.status === 'planned') return false
-  return meeting.status !== 'cancelled' || meeting.noticePublishedAt !== null
 }
 
 type MeetingEntry = Omit<SearchEntryValues, 'committeeId'>
