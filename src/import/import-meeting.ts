@@ -39,7 +39,7 @@ export async function resolveOrganisation(
   if (!name) {
     if (existing.length === 1) return existing[0] as Organisation
     throw new InvalidInputError(
-      'the document names no organisation: give it with --organisation',
+      'dokumentet anger ingen organisation: ange den med --organisation',
       'organisation',
     )
   }
@@ -60,14 +60,14 @@ export async function resolveCommittee(
     const committee = await findCommitteeBySlug(trx, target.committeeSlug)
     if (!committee || committee.organisationId !== organisation.id) {
       throw new InvalidInputError(
-        `there is no committee ${target.committeeSlug} in ${organisation.name}`,
+        `det finns ingen nämnd ${target.committeeSlug} i ${organisation.name}`,
         'committee',
       )
     }
     return committee
   }
   if (!document.committee) {
-    throw new InvalidInputError('the document names no committee: give it with --committee', 'committee')
+    throw new InvalidInputError('dokumentet anger ingen nämnd: ange den med --committee', 'committee')
   }
   const name = capitalise(document.committee.trim())
   const known = await findCommitteeByName(trx, organisation.id, name)
@@ -86,17 +86,17 @@ export async function resolveMeeting(
   const stated = document.meeting?.date
   if (stated && target.meetingDate && stated !== target.meetingDate) {
     throw new InvalidInputError(
-      `the document says the meeting was on ${stated}, not ${target.meetingDate}`,
+      `enligt dokumentet hölls sammanträdet ${stated}, inte ${target.meetingDate}`,
       'meetingDate',
     )
   }
   const date = stated ?? target.meetingDate
   if (!date)
     throw new InvalidInputError(
-      'the document states no meeting date: give it with --meeting-date',
+      'dokumentet anger inget sammanträdesdatum: ange det med --meeting-date',
       'meetingDate',
     )
-  if (!isIsoDate(date)) throw new InvalidInputError('the meeting date must be YYYY-MM-DD', 'meetingDate')
+  if (!isIsoDate(date)) throw new InvalidInputError('sammanträdesdatumet skrivs ÅÅÅÅ-MM-DD', 'meetingDate')
   const details = {
     ...(document.meeting?.start ? { startTime: document.meeting.start } : {}),
     ...(document.meeting?.end ? { endTime: document.meeting.end } : {}),

@@ -28,6 +28,7 @@ import type { BallotChoice } from '../domain/vote/tally.ts'
 import { recordVote } from '../domain/vote/vote.service.ts'
 import { importAgendaItems } from './import-agenda.ts'
 import type { ImportRegister } from './import-people.ts'
+import { importWarning } from './import-warnings.ts'
 
 export interface MinutesContext {
   trx: Queryable
@@ -275,7 +276,7 @@ async function importSignOffs(context: MinutesContext, minutesId: number, docume
 function asWarning(context: MinutesContext, where: string) {
   return (error: unknown): undefined => {
     if (!(error instanceof DomainError)) throw error
-    context.warn(`${where}: ${error.message}`)
+    context.warn(`${where}: ${importWarning(error)}`)
     return undefined
   }
 }

@@ -140,5 +140,5 @@ function warnIfCutOff(blocks: Block[], tailStart: number, items: Item[], warn: W
   const lastItem = items[items.length - 1]
   if (!last || !lastItem) return
   const empty = !lastItem.summary && !lastItem.decision && !lastItem.title
-  if (empty) warn(last.line, `§ ${lastItem.number} is empty; the document may be cut off`)
+  if (empty) warn(last.line, `§ ${lastItem.number} är tom; dokumentet kan vara avkortat`)
 }

@@ -457,6 +457,8 @@ describe('parseDocument: encodings and bad input', () => {
       const outcome = await parseDocument({ bytes, fileName: 'x.bin' })
       assert.equal(outcome.ok, false)
       assert.ok(!outcome.ok && outcome.reason.length > 0 && !outcome.reason.includes('\n'))
+      // In Swedish, like the rest of the command.
+      assert.doesNotMatch(outcome.reason, /\b(?:the|not|could|found|file|empty|neither|whose)\b/i)
     })
   }
 
@@ -466,7 +468,7 @@ describe('parseDocument: encodings and bad input', () => {
     assert.equal(doc.items.length, 18)
     assert.equal(doc.chair, 'Jan Jönsson')
     assert.ok(
-      doc.warnings.some((w) => /^line \d+: /.test(w)),
+      doc.warnings.some((w) => /^rad \d+: /.test(w)),
       doc.warnings.join('; '),
     )
   })

@@ -32,21 +32,21 @@ export async function parseDocument(input: ParseInput): Promise<ParseOutcome> {
     return await parse(input)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, reason: `could not read the document: ${message.split('\n')[0]}` }
+    return { ok: false, reason: `dokumentet kunde inte läsas: ${message.split('\n')[0]}` }
   }
 }
 
 async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
   const file = fileName.split(/[\\/]/).pop() || fileName
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' }
+  if (bytes.length === 0) return { ok: false, reason: 'filen är tom' }
   const warnings: string[] = []
   const warn = (line: number, msg: string) => {
-    if (warnings.length < MAX_WARNINGS) warnings.push(line > 0 ? `line ${line}: ${msg}` : msg)
+    if (warnings.length < MAX_WARNINGS) warnings.push(line > 0 ? `rad ${line}: ${msg}` : msg)
   }
   const read = await blocksOf(bytes, warn)
   if ('reason' in read) return { ok: false, reason: read.reason }
   const { blocks, format } = read
-  if (blocks.length === 0) return { ok: false, reason: 'no text in the document' }
+  if (blocks.length === 0) return { ok: false, reason: 'dokumentet innehåller ingen text' }
 
   const headings = findSectionHeadings(blocks, warn)
   let kind: DocumentKind
@@ -84,7 +84,10 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
     }
   }
   if (body.items.length === 0) {
-    return { ok: false, reason: 'not a meeting document: found neither § sections nor agenda items' }
+    return {
+      ok: false,
+      reason: 'inte en kallelse eller ett protokoll: varken paragrafer (§) eller ärendelista hittades',
+    }
   }
   const document: DocumentJson = { kind, source: { file, format }, ...body, warnings }
   return { ok: true, document: ordered(document) }
@@ -120,16 +123,16 @@ async function blocksOf(bytes: Uint8Array, warn: (line: number, msg: string) => 
       pages = await extractPdfPages(bytes)
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : 'unknown error'
-      return { reason: `a PDF whose text could not be extracted (${message})` }
+      return { reason: `texten i PDF-filen kunde inte tas ut (${message})` }
     }
     const clean = cleanPdfText(pages)
     return { blocks: textToBlocks(clean.lines, clean.lineNumbers), format: 'pdf' }
   }
   const decoded = decodeText(bytes)
   if (decoded.junkRatio > 0.1 || !/\p{L}{3}/u.test(decoded.text.slice(0, 100_000))) {
-    return { reason: 'not a text document (binary data)' }
+    return { reason: 'inte ett textdokument (binärdata)' }
   }
-  if (decoded.junkRatio > 0) warn(0, 'control characters or undecodable bytes were replaced by spaces')
+  if (decoded.junkRatio > 0) warn(0, 'styrtecken eller oläsbara byte ersattes med mellanslag')
   warnIfCutOff(decoded.text, warn)
   const format = detectTextFormat(decoded.text)
   switch (format) {
@@ -152,7 +155,7 @@ function warnIfCutOff(text: string, warn: (line: number, msg: string) => void): 
   if (/\n\s*$/.test(tail) || /[.!?:;)”"»>*~|]\s*$/.test(tail) || !/\S/.test(tail)) return
   let lines = 1
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
-  warn(lines, 'the document ends mid-sentence; it may be cut off and the last part incomplete')
+  warn(lines, 'dokumentet slutar mitt i en mening; det kan vara avkortat och sista delen ofullständig')
 }
 
 // The documented field order, so that printed JSON reads like document-json.md.

@@ -179,7 +179,7 @@ function numberDescribed(drafts: Draft[], warn: (line: number, msg: string) => v
     if (next && candidate >= Number(next.number)) {
       warn(
         d.body[0]?.line ?? 0,
-        `more described items than numbers between ${previous} and ${next.number}; left unnumbered`,
+        `fler beskrivna ärenden än nummer mellan ${previous} och ${next.number}; lämnade utan nummer`,
       )
       previous = undefined
       continue

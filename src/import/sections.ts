@@ -76,7 +76,7 @@ export function findSectionHeadings(
       const thin = found.every((f, k) => (found[k + 1]?.index ?? i) - f.index <= (f.title ? 1 : 2))
       if (thin) found = []
       else {
-        warn(b.line, `§ ${h.number} after § ${last.number}; read as text`)
+        warn(b.line, `§ ${h.number} efter § ${last.number}; läst som text`)
         continue
       }
     }

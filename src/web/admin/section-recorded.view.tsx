@@ -1,5 +1,7 @@
 import type { Author } from '../../domain/minutes/minutes.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
+import { motionText } from '../../domain/publication/text-structure.ts'
+import { StructuredText } from '../views/structured-text.tsx'
 import { CsrfField } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { motionKindLabels } from './section-forms.tsx'
@@ -58,14 +60,8 @@ export function SectionRecorded(props: {
             {entry.motions.map((m) => (
               <li key={m.id}>
                 {authorsText(m.authors, data)}
-                {m.kind ? ` yrkar ${motionKindLabels[m.kind]}` : ''}: {m.text}
-                {m.points.length > 0 && (
-                  <ul>
-                    {m.points.map((p) => (
-                      <li key={p}>{p}</li>
-                    ))}
-                  </ul>
-                )}
+                {m.kind ? ` yrkar ${motionKindLabels[m.kind]}` : ''}:
+                <StructuredText text={motionText(m.text, m.points)} />
               </li>
             ))}
           </ol>
@@ -118,7 +114,8 @@ export function SectionRecorded(props: {
               <li key={s.id}>
                 {s.kind[0]?.toUpperCase()}
                 {s.kind.slice(1)} av {authorsText(s.authors, data)}
-                {s.text ? `: ${s.text}` : ''}
+                {s.text ? ':' : ''}
+                {s.text && <StructuredText text={s.text} />}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { paths } from '../paths.ts'
 import { AttachmentLink } from '../views/attachment-link.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
+import { PointText, StructuredText } from '../views/structured-text.tsx'
 import { subscribePaths } from './subscription.page.tsx'
 
 const outcomeLabels = {
@@ -53,13 +54,15 @@ export function MatterPage({ matter, steps }: { matter: Matter; steps: MatterSte
                 Punkt {step.number ?? '–'} på dagordningen: {step.title ?? 'Ärende'}
                 {step.status !== 'active' && ` (${agendaItemStatusLabels[step.status]})`}
               </p>
-              {step.summary && <p>{step.summary}</p>}
+              {step.summary && <StructuredText text={step.summary} />}
               {step.proposal.length > 0 && (
                 <>
                   <h4>Förslag till beslut</h4>
                   <ol>
                     {step.proposal.map((p) => (
-                      <li key={p}>{p}</li>
+                      <li key={p}>
+                        <PointText point={p} />
+                      </li>
                     ))}
                   </ol>
                 </>
@@ -86,7 +89,9 @@ export function MatterPage({ matter, steps }: { matter: Matter; steps: MatterSte
                   {d.decision.length > 0 ? (
                     <ol>
                       {d.decision.map((p) => (
-                        <li key={p}>{p}</li>
+                        <li key={p}>
+                          <PointText point={p} />
+                        </li>
                       ))}
                     </ol>
                   ) : (

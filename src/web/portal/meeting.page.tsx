@@ -6,6 +6,7 @@ import { paths } from '../paths.ts'
 import { AttachmentLink } from '../views/attachment-link.tsx'
 import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
+import { PointText, StructuredText } from '../views/structured-text.tsx'
 
 /** A meeting: when and where, its agenda with documents and changes, and a link to the minutes once signed off. */
 export function MeetingPage({ view }: { view: PublicMeeting }) {
@@ -86,15 +87,15 @@ export function MeetingPage({ view }: { view: PublicMeeting }) {
                     </a>
                   </p>
                 )}
-                {item.summary?.split('\n\n').map((paragraph) => (
-                  <p key={paragraph}>{paragraph}</p>
-                ))}
+                {item.summary && <StructuredText text={item.summary} />}
                 {item.proposal.length > 0 && (
                   <>
                     <h4>Förslag till beslut</h4>
                     <ol>
                       {item.proposal.map((point) => (
-                        <li key={point}>{point}</li>
+                        <li key={point}>
+                          <PointText point={point} />
+                        </li>
                       ))}
                     </ol>
                   </>
