@@ -12,22 +12,26 @@ import { type SpawnedServer, spawnServer } from './support/spawned-server.ts'
 // Defect 8 of issue 11: on a full disk SQLite answered "cannot rollback - no transaction is active"
 // with a stack trace, and login and the export gave a generic 500. Here the data directory is a
 // real, small file system (tmpfs) that the test fills, under a real `paragraf serve`. Mounting needs
-// root; without it this test is skipped and src/db/database.test.ts still covers the cause (a
+// root or sudo; without them this test is skipped and src/db/database.test.ts still covers the cause (a
 // database that may not grow, PRAGMA max_page_count, takes the same SQLITE_FULL path).
 
 const bin = path.resolve(import.meta.dirname, '../bin/paragraf.js')
 const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-disk-full-'))
-const mounted =
-  process.getuid?.() === 0 &&
-  spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dir], { encoding: 'utf8' }).status === 0
+// As root, or through sudo without a password (as on CI runners); mode 1777 so the test's user writes there.
+const asRoot = process.getuid?.() === 0
+const privileged = (command: string, args: string[]) =>
+  asRoot
+    ? spawnSync(command, args, { encoding: 'utf8' })
+    : spawnSync('sudo', ['-n', command, ...args], { encoding: 'utf8' })
+const mounted = privileged('mount', ['-t', 'tmpfs', '-o', 'size=24m,mode=1777', 'tmpfs', dir]).status === 0
 after(() => {
-  if (mounted) spawnSync('umount', [dir])
+  if (mounted) privileged('umount', [dir])
   rmSync(dir, { recursive: true, force: true })
 })
 
 const skip = mounted
   ? false
-  : 'cannot mount a small tmpfs (needs root): see src/db/database.test.ts for SQLITE_FULL'
+  : 'cannot mount a small tmpfs (needs root or sudo without a password): src/db/database.test.ts still covers SQLITE_FULL'
 
 /** Fills the file system: large blocks, then small ones, until the kernel says ENOSPC. */
 function fillDisk(file: string) {
