@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
-import { attendanceRoleLabels, decides } from '../domain/minutes/attendance.ts'
+import {
+  attendanceRoleLabels,
+  attendanceRoleText,
+  decides,
+  presidingTitle,
+} from '../domain/minutes/attendance.ts'
 import type { Author, SectionOutcome } from '../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../domain/minutes/minutes-record.ts'
 import { sectionRange } from '../domain/notice-board/notice-board.service.ts'
@@ -117,7 +122,7 @@ export async function renderMinutesPdf(
           `${withParty(a.personId, a.partyId)}, ${
             a.servingForPersonId
               ? `tjänstgörande ersättare för ${names.person(a.servingForPersonId)}`
-              : attendanceRoleLabels[a.role]
+              : attendanceRoleText(a, record.minutes.chairPersonId)
           }${a.remote ? ', deltog på distans' : ''}`,
       ),
     )
@@ -137,7 +142,9 @@ export async function renderMinutesPdf(
   out.heading(2, 'Justering och anslag')
   const numbers = new Map(record.sections.map((s) => [s.section.id, s.section.number]))
   if (record.minutes.chairPersonId !== null)
-    out.paragraph(`Ordförande: ${names.person(record.minutes.chairPersonId)}`)
+    out.paragraph(
+      `${presidingTitle(record.attendance, record.minutes.chairPersonId)}: ${names.person(record.minutes.chairPersonId)}`,
+    )
   if (record.minutes.secretaryPersonId !== null)
     out.paragraph(`Sekreterare: ${names.person(record.minutes.secretaryPersonId)}`)
   out.paragraph(

@@ -32,3 +32,23 @@ export const decides = (a: Pick<Attendance, 'role' | 'servingForPersonId'>) =>
   a.role === 'vice_chair' ||
   a.role === 'member' ||
   (a.role === 'substitute' && a.servingForPersonId !== null)
+
+/**
+ * The role of a decision-maker as the cover prints it. The one who presides when the chair is away
+ * is tjänstgörande ordförande, and is called so both here and at the signature.
+ */
+export function attendanceRoleText(attendance: Attendance, presidingPersonId: number | null): string {
+  const role = attendanceRoleLabels[attendance.role]
+  return attendance.personId === presidingPersonId && attendance.role !== 'chair'
+    ? `${role}, tjänstgörande ordförande`
+    : role
+}
+
+/** The title of the one who presided, at the signature: "Ordförande" or "Tjänstgörande ordförande". */
+export function presidingTitle(
+  attendance: readonly Attendance[],
+  presidingPersonId: number | null,
+): 'Ordförande' | 'Tjänstgörande ordförande' {
+  const presiding = attendance.find((a) => a.personId === presidingPersonId)
+  return !presiding || presiding.role === 'chair' ? 'Ordförande' : 'Tjänstgörande ordförande'
+}

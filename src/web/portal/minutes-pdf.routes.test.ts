@@ -89,7 +89,7 @@ describeOnEachDatabase('the signed-off minutes as PDF/A (P5, P6)', (getDb) => {
     assert.match(text, /Protokoll, Socialnämnden, onsdag 14 december 2022/)
     assert.match(text, /Tid: onsdag 14 december 2022 kl\. 17:00–17:15/)
     assert.match(text, /Emil Adén \(S\), tjänstgörande ersättare för Alexander Ojanne/)
-    assert.match(text, /Ordförande: Jan Jönsson/)
+    assert.match(text, /Tjänstgörande ordförande: Jan Jönsson/)
     assert.match(text, /Justerare: Jan Jönsson, Anders Göransson/)
     assert.match(text, /Justerat: §§ 18–19 14 december 2022 \(omedelbar justering\)/)
     assert.match(text, /Justerat: §§ 1–17 19 december 2022/)

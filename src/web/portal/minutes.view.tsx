@@ -1,5 +1,10 @@
 import type { ComponentChildren } from 'preact'
-import { attendanceRoleLabels, decides } from '../../domain/minutes/attendance.ts'
+import {
+  attendanceRoleLabels,
+  attendanceRoleText,
+  decides,
+  presidingTitle,
+} from '../../domain/minutes/attendance.ts'
 import type { Author, SectionOutcome } from '../../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
@@ -115,7 +120,7 @@ export function MinutesCover({ record, names }: { record: MinutesRecord; names: 
                     tjänstgörande ersättare för <PersonName id={a.servingForPersonId} names={names} />
                   </>
                 ) : (
-                  attendanceRoleLabels[a.role]
+                  attendanceRoleText(a, record.minutes.chairPersonId)
                 )}
                 {a.remote ? ', deltog på distans' : ''}
               </li>
@@ -164,7 +169,7 @@ export function MinutesCover({ record, names }: { record: MinutesRecord; names: 
         <dl class="facts">
           {record.minutes.chairPersonId !== null && (
             <>
-              <dt>Ordförande</dt>
+              <dt>{presidingTitle(record.attendance, record.minutes.chairPersonId)}</dt>
               <dd>
                 <PersonName id={record.minutes.chairPersonId} names={names} />
               </dd>
