@@ -3,33 +3,25 @@ import { type FileHandle, open, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { BackupError } from './cli/backup-archive.ts'
-import { lazily } from './cli/lazily.ts'
+import { backupCommand } from './cli/backup-command.ts'
+import { restoreCommand } from './cli/restore-command.ts'
+import { addUserCommand, UserCommandError } from './cli/user-command.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
 import { type DatabaseFault, databaseFaultOf } from './db/database-faults.ts'
+import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { writeBulkExport } from './domain/publication/bulk-export.ts'
+import { reindexAllMeetings } from './domain/search/search.service.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
-import type { ImportTarget } from './import/import-document.ts'
+import { queueSubscriptionMail } from './domain/subscription/subscription-mail.service.ts'
+import { describeSummary, type ImportTarget, importDocument } from './import/import-document.ts'
+import { parseDocument } from './import/parse-document.ts'
+import { deliverAll, queueDueSignOffReminders } from './mail/mail-delivery.ts'
+import { createSmtpMailer } from './mail/smtp-mailer.ts'
+import { openMigrated, StartError, serve } from './main.ts'
+import { exportLinks } from './web/portal/export-links.ts'
 import { todayInSweden } from './web/views/format.ts'
-
-// Each command's modules load when it runs (lazily.ts), so `paragraf --help` starts at once.
-const mainModule = () => import('./main.ts')
-const openMigrated = lazily(mainModule, 'openMigrated')
-const serve = lazily(mainModule, 'serve')
-const isDatabaseEmpty = lazily(() => import('./demo/load-demo.ts'), 'isDatabaseEmpty')
-const loadDemoData = lazily(() => import('./demo/load-demo.ts'), 'loadDemoData')
-const writeBulkExport = lazily(() => import('./domain/publication/bulk-export.ts'), 'writeBulkExport')
-const reindexAllMeetings = lazily(() => import('./domain/search/search.service.ts'), 'reindexAllMeetings')
-const queueSubscriptionMail = lazily(
-  () => import('./domain/subscription/subscription-mail.service.ts'),
-  'queueSubscriptionMail',
-)
-const parseDocument = lazily(() => import('./import/parse-document.ts'), 'parseDocument')
-const deliverAll = lazily(() => import('./mail/mail-delivery.ts'), 'deliverAll')
-const queueDueSignOffReminders = lazily(() => import('./mail/mail-delivery.ts'), 'queueDueSignOffReminders')
-const addUserCommand = lazily(() => import('./cli/user-command.ts'), 'addUserCommand')
-const backupCommand = lazily(() => import('./cli/backup-command.ts'), 'backupCommand')
-const restoreCommand = lazily(() => import('./cli/restore-command.ts'), 'restoreCommand')
 
 // The `paragraf` command. A user's mistake is one line on standard error and a non-zero exit,
 // never a stack trace.
@@ -48,7 +40,8 @@ Kommandon:
   backup FIL  spara databasen och dokumentens filer i en fil (medan servern är igång)
   restore FIL  läs tillbaka en säkerhetskopia till en tom databas
   verify     kontrollera att inget justerat protokoll har ändrats efter justeringen
-             (varje justering och rättelse har en kedjad kontrollsumma, SHA-256)
+             (varje justering och rättelse har en kedjad kontrollsumma, SHA-256);
+             --seal-unsealed förseglar först det som justerades före kontrollsummorna
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
   mail send  lägg påminnelser om justering och bevakningar i utkorgen och skicka e-post som väntar där
@@ -79,6 +72,7 @@ const flagOptions = {
   seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  'seal-unsealed': { type: 'boolean' },
 } as const
 
 async function main(argv: string[]): Promise<number> {
@@ -180,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
       const { verifyCommand } = await import('./cli/verify-command.ts')
       const db = await openMigrated(config())
       try {
-        return await verifyCommand(db)
+        return await verifyCommand(db, { sealUnsealed: values['seal-unsealed'] === true })
       } finally {
         await db.destroy()
       }
@@ -201,7 +195,7 @@ async function main(argv: string[]): Promise<number> {
       const settings = config()
       if (!settings.mail) throw new ConfigError('SMTP_URL is not set: nothing can be sent (smtp://HOST:PORT)')
       const db = await openMigrated(settings)
-      const mailer = (await import('./mail/smtp-mailer.ts')).createSmtpMailer(settings.mail)
+      const mailer = createSmtpMailer(settings.mail)
       try {
         // Reminders first, so a run from cron both queues what is due and sends it.
         const reminders = await queueDueSignOffReminders(db, settings.publicUrl)
@@ -237,7 +231,7 @@ async function main(argv: string[]): Promise<number> {
           name: values.name,
         })
       } catch (error) {
-        if (!(error instanceof (await import('./cli/user-command.ts')).UserCommandError)) throw error
+        if (!(error instanceof UserCommandError)) throw error
         throw new UsageError(error.message)
       } finally {
         await db.destroy()
@@ -275,7 +269,6 @@ async function main(argv: string[]): Promise<number> {
  * status is then 2 (unreadable) or 1 (not stored).
  */
 async function importFiles(db: Db, files: string[], target: ImportTarget): Promise<number> {
-  const { describeSummary, importDocument } = await import('./import/import-document.ts')
   let status = 0
   for (const file of files) {
     const bytes = await readDocument(file)
@@ -343,7 +336,7 @@ async function exportToFile(file: string, settings: Config): Promise<number> {
       const now = new Date()
       const summary = await writeBulkExport(
         db,
-        (await import('./web/portal/export-links.ts')).exportLinks(settings.publicUrl, todayInSweden(now)),
+        exportLinks(settings.publicUrl, todayInSweden(now)),
         handle.createWriteStream(),
         now,
       )
@@ -375,9 +368,7 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code
   },
-  async (error: unknown) => {
-    // Loaded already by whichever command failed to start; here only to recognise the error.
-    const { StartError } = await import('./main.ts')
+  (error: unknown) => {
     if (error instanceof UsageError) {
       console.error(`paragraf: ${error.message}`)
       process.exitCode = 2

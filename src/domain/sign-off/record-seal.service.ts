@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import type { Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable } from '../../db/database.ts'
 import { type MinutesRecord, readMinutesRecord, readMinutesRecords } from '../minutes/minutes-record.ts'
+import { listRectifications } from '../minutes/rectification.repository.ts'
 import type { Rectification } from '../minutes/rectification.ts'
 import { groupBy } from '../shared/group-by.ts'
 import { insertSeal, lastSealOfCommittee, listSeals, type RecordSeal } from './record-seal.repository.ts'
@@ -71,6 +72,46 @@ async function seal(
     salt,
     previousHash,
     ...digests,
+  })
+}
+
+/**
+ * Seals the sign-offs and rectifications that have no seal (recorded before migration 0016, or
+ * written by bulk insert), in the order they happened. It seals the record as it is now: from then
+ * on a change shows, but nothing is proved about the time before. Returns how many were sealed.
+ */
+export async function sealUnsealed(db: Queryable): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const signOffs = await trx
+      .selectFrom('sign_off')
+      .select('id')
+      .where('status', '=', 'signed_off')
+      .where(
+        'id',
+        'not in',
+        trx.selectFrom('record_seal').select('sign_off_id').where('sign_off_id', 'is not', null),
+      )
+      .orderBy('signed_off_on')
+      .orderBy('id')
+      .execute()
+    for (const { id } of signOffs) await sealSignOff(trx, id)
+    const rectifications = await trx
+      .selectFrom('rectification')
+      .select(['id', 'section_id'])
+      .where(
+        'id',
+        'not in',
+        trx.selectFrom('record_seal').select('rectification_id').where('rectification_id', 'is not', null),
+      )
+      .orderBy('id')
+      .execute()
+    for (const r of rectifications) {
+      const rectification = (await listRectifications(trx, [r.section_id]))
+        .get(r.section_id)
+        ?.find((x) => x.id === r.id)
+      if (rectification) await sealRectification(trx, rectification)
+    }
+    return signOffs.length + rectifications.length
   })
 }
 

@@ -57,7 +57,7 @@ describeOnEachDatabase('sealing the signed-off record', (getDb) => {
     assert.equal(seals[1]!.previousHash, seals[0]!.hash)
     assert.match(seals[1]!.hash, /^[0-9a-f]{64}$/)
     const lines: string[] = []
-    assert.equal(await verifyCommand(db, (line) => lines.push(line)), 0)
+    assert.equal(await verifyCommand(db, {}, (line) => lines.push(line)), 0)
     assert.match(lines.join('\n'), /Alla 2 förseglingar stämmer/)
   })
 
@@ -66,7 +66,7 @@ describeOnEachDatabase('sealing the signed-off record', (getDb) => {
     const five = await demoSection(db, 5)
     await db.updateTable('section').set({ title: 'Något annat' }).where('id', '=', five.id).execute()
     const lines: string[] = []
-    assert.equal(await verifyCommand(db, (line) => lines.push(line)), 1)
+    assert.equal(await verifyCommand(db, {}, (line) => lines.push(line)), 1)
     assert.match(
       lines.join('\n'),
       /Socialnämnden, sammanträdet 2022-12-14: Justeringen 2022-12-19 \(§ 1–§ 17\): det som offentliggjordes har ändrats efter förseglingen/,
@@ -136,6 +136,11 @@ describeOnEachDatabase('sealing the signed-off record', (getDb) => {
       (await problems(db)).join('\n'),
       /Justeringen 2022-12-19 \(§ 1–§ 17\): justeringen saknar försegling/,
     )
+    // Minutes signed off before the seals (or a removed seal) are sealed as they are now, on request.
+    const lines: string[] = []
+    assert.equal(await verifyCommand(db, { sealUnsealed: true }, (line) => lines.push(line)), 0)
+    assert.match(lines.join('\n'), /Förseglade 1 justeringar och rättelser/)
+    assert.deepEqual(await problems(db), [])
   })
 
   it('seals a rectification, keeps the sign-off’s seal true, and reports a § changed after it', async () => {
