@@ -3,25 +3,33 @@ import { type FileHandle, open, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { BackupError } from './cli/backup-archive.ts'
-import { backupCommand } from './cli/backup-command.ts'
-import { restoreCommand } from './cli/restore-command.ts'
-import { addUserCommand, UserCommandError } from './cli/user-command.ts'
+import { lazily } from './cli/lazily.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
 import { type DatabaseFault, databaseFaultOf } from './db/database-faults.ts'
-import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
-import { writeBulkExport } from './domain/publication/bulk-export.ts'
-import { reindexAllMeetings } from './domain/search/search.service.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
-import { queueSubscriptionMail } from './domain/subscription/subscription-mail.service.ts'
-import { describeSummary, type ImportTarget, importDocument } from './import/import-document.ts'
-import { parseDocument } from './import/parse-document.ts'
-import { deliverAll, queueDueSignOffReminders } from './mail/mail-delivery.ts'
-import { createSmtpMailer } from './mail/smtp-mailer.ts'
-import { openMigrated, StartError, serve } from './main.ts'
-import { exportLinks } from './web/portal/export-links.ts'
+import type { ImportTarget } from './import/import-document.ts'
 import { todayInSweden } from './web/views/format.ts'
+
+// Each command's modules load when it runs (lazily.ts), so `paragraf --help` starts at once.
+const mainModule = () => import('./main.ts')
+const openMigrated = lazily(mainModule, 'openMigrated')
+const serve = lazily(mainModule, 'serve')
+const isDatabaseEmpty = lazily(() => import('./demo/load-demo.ts'), 'isDatabaseEmpty')
+const loadDemoData = lazily(() => import('./demo/load-demo.ts'), 'loadDemoData')
+const writeBulkExport = lazily(() => import('./domain/publication/bulk-export.ts'), 'writeBulkExport')
+const reindexAllMeetings = lazily(() => import('./domain/search/search.service.ts'), 'reindexAllMeetings')
+const queueSubscriptionMail = lazily(
+  () => import('./domain/subscription/subscription-mail.service.ts'),
+  'queueSubscriptionMail',
+)
+const parseDocument = lazily(() => import('./import/parse-document.ts'), 'parseDocument')
+const deliverAll = lazily(() => import('./mail/mail-delivery.ts'), 'deliverAll')
+const queueDueSignOffReminders = lazily(() => import('./mail/mail-delivery.ts'), 'queueDueSignOffReminders')
+const addUserCommand = lazily(() => import('./cli/user-command.ts'), 'addUserCommand')
+const backupCommand = lazily(() => import('./cli/backup-command.ts'), 'backupCommand')
+const restoreCommand = lazily(() => import('./cli/restore-command.ts'), 'restoreCommand')
 
 // The `paragraf` command. A user's mistake is one line on standard error and a non-zero exit,
 // never a stack trace.
@@ -195,7 +203,7 @@ async function main(argv: string[]): Promise<number> {
       const settings = config()
       if (!settings.mail) throw new ConfigError('SMTP_URL is not set: nothing can be sent (smtp://HOST:PORT)')
       const db = await openMigrated(settings)
-      const mailer = createSmtpMailer(settings.mail)
+      const mailer = (await import('./mail/smtp-mailer.ts')).createSmtpMailer(settings.mail)
       try {
         // Reminders first, so a run from cron both queues what is due and sends it.
         const reminders = await queueDueSignOffReminders(db, settings.publicUrl)
@@ -231,7 +239,7 @@ async function main(argv: string[]): Promise<number> {
           name: values.name,
         })
       } catch (error) {
-        if (!(error instanceof UserCommandError)) throw error
+        if (!(error instanceof (await import('./cli/user-command.ts')).UserCommandError)) throw error
         throw new UsageError(error.message)
       } finally {
         await db.destroy()
@@ -269,6 +277,7 @@ async function main(argv: string[]): Promise<number> {
  * status is then 2 (unreadable) or 1 (not stored).
  */
 async function importFiles(db: Db, files: string[], target: ImportTarget): Promise<number> {
+  const { describeSummary, importDocument } = await import('./import/import-document.ts')
   let status = 0
   for (const file of files) {
     const bytes = await readDocument(file)
@@ -336,7 +345,7 @@ async function exportToFile(file: string, settings: Config): Promise<number> {
       const now = new Date()
       const summary = await writeBulkExport(
         db,
-        exportLinks(settings.publicUrl, todayInSweden(now)),
+        (await import('./web/portal/export-links.ts')).exportLinks(settings.publicUrl, todayInSweden(now)),
         handle.createWriteStream(),
         now,
       )
@@ -368,7 +377,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code
   },
-  (error: unknown) => {
+  async (error: unknown) => {
+    // Loaded already by whichever command failed to start; here only to recognise the error.
+    const { StartError } = await import('./main.ts')
     if (error instanceof UsageError) {
       console.error(`paragraf: ${error.message}`)
       process.exitCode = 2
