@@ -40,7 +40,7 @@ export async function minutesRoutes(app: FastifyInstance) {
     },
   })
 
-  // A § per agenda item, numbered by the committee's scheme; title and decision points from the proposal.
+  // A § per agenda item, numbered by the committee's scheme; title, text and decision points from the item.
   app.post<MeetingParams>(`${base}/paragrafer`, async (request, reply) =>
     act(request, reply, async ({ meeting }, minutesId, trx) => {
       const itemId = numberOf(request.body, 'agendaItemId')
@@ -50,7 +50,15 @@ export async function minutesRoutes(app: FastifyInstance) {
       await addSection(trx, request.actor!, {
         minutesId,
         title: item ? (item.title ?? item.heading ?? '') : fieldOf(request.body, 'title'),
-        ...(item ? { agendaItemId: item.id, decision: item.proposal, confidential: item.confidential } : {}),
+        // The item's text (its summary, the officer's account of the matter) becomes the §'s.
+        ...(item
+          ? {
+              agendaItemId: item.id,
+              decision: item.proposal,
+              confidential: item.confidential,
+              ...(item.summary ? { summary: item.summary } : {}),
+            }
+          : {}),
       })
       await applyRollCall(trx, request.actor!, { meetingId: meeting.id, minutesId })
     }),
