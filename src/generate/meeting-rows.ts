@@ -10,8 +10,9 @@ import { addDays } from '../domain/shared/calendar-date.ts'
 import type { CommitteePlan, OrganisationPlan, Seat, TermPlan } from './organisation-plan.ts'
 import type { Random } from './random.ts'
 import type { RowWriter } from './row-writer.ts'
+import { type Present, section } from './section-rows.ts'
 import type { SwedishText } from './swedish-text.ts'
-import { confidentialityGrounds, meetingPlaces, registryClasses, statementKinds } from './vocabulary.ts'
+import { confidentialityGrounds, meetingPlaces, registryClasses } from './vocabulary.ts'
 
 // One committee's meetings of one year in a generated archive: the agenda with its matters and
 // officers' reports, and for meetings held before `heldBefore` the signed-off minutes with who
@@ -30,7 +31,7 @@ export interface OrganisationState {
   carriedOver: Map<number, Array<{ matterId: number; registryNumber: string; title: string }>>
 }
 
-interface Item {
+export interface Item {
   id: number
   number: number
   title: string
@@ -44,7 +45,7 @@ interface Item {
 
 const months = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]
 const pad = (n: number) => String(n).padStart(2, '0')
-const json = (value: unknown) => JSON.stringify(value)
+export const json = (value: unknown) => JSON.stringify(value)
 
 /** A Tuesday, Wednesday or Thursday in the middle of the month. */
 function meetingDay(random: Random, year: number, month: number): string {
@@ -315,13 +316,6 @@ function agendaSearchEntries(
   return entries
 }
 
-interface Present {
-  personId: number
-  partyId: number
-  party: string
-  servingFor: number | null
-}
-
 function minutes(
   writer: RowWriter,
   random: Random,
@@ -452,226 +446,4 @@ function minutes(
     last_appeal_day: lastAppealDay(signedOffOn),
   })
   return number
-}
-
-function section(
-  writer: RowWriter,
-  random: Random,
-  text: SwedishText,
-  state: OrganisationState,
-  committee: CommitteePlan,
-  term: TermPlan,
-  present: readonly Present[],
-  chair: Seat,
-  at: {
-    minutesId: number
-    meetingId: number
-    meetsOn: string
-    signedOffOn: string
-    item: Item
-    number: number
-    entries: SearchEntryValues[]
-  },
-): number {
-  const { item, number } = at
-  const stamp = `${at.signedOffOn}T10:00:00.000Z`
-  let outcome = item.standard === 'notes' ? 'noted' : 'decided'
-  if (item.standard === 'matter' && random.chance(0.04)) outcome = random.pick(['tabled', 'referred_back'])
-  if (outcome === 'tabled' && item.matter) {
-    state.carriedOver.get(committee.id)?.push({
-      matterId: item.matter.id,
-      registryNumber: item.matter.registryNumber,
-      title: item.title,
-    })
-  }
-  const decision =
-    outcome === 'tabled'
-      ? [`${committee.name} beslutar att bordlägga ärendet.`]
-      : outcome === 'referred_back'
-        ? [`${committee.name} beslutar att återremittera ärendet till förvaltningen.`]
-        : item.standard === 'opening'
-          ? [item.number === 1 ? `${committee.name} beslutar att utse justerare.` : 'Dagordningen godkänns.']
-          : random.chance(0.5)
-            ? [`${committee.name} beslutar i enlighet med förvaltningens förslag.`]
-            : item.proposal
-  const contested = item.standard === 'matter' && !item.confidential && random.chance(0.3)
-  const voted = contested && random.chance(0.25)
-  const procedure = contested
-    ? 'Ordföranden ställer proposition på förvaltningens förslag mot avslag och finner bifall till förvaltningens förslag.'
-    : null
-  const sectionId = writer.add('section', {
-    created_at: stamp,
-    minutes_id: at.minutesId,
-    agenda_item_id: item.id,
-    number,
-    label: `§ ${number}`,
-    title: item.title,
-    summary: item.summary,
-    decision: json(decision),
-    decision_procedure: procedure,
-    outcome,
-    confidential: item.confidential,
-    immediate_sign_off: false,
-    version: 1,
-    updated_at: stamp,
-  })
-
-  const motions: string[] = []
-  const voteQuestions: string[] = []
-  const dissents: string[] = []
-  const statements: string[] = []
-  const parties: string[] = []
-  if (contested) {
-    const governing = present.find((p) => term.majority.has(p.party)) ?? present[0]
-    const opposing = present.find((p) => !term.majority.has(p.party))
-    let position = 0
-    for (const [author, kind, motionText] of [
-      [governing, 'approve', 'Bifall till förvaltningens förslag.'],
-      [
-        opposing,
-        random.pick(['reject', 'amend']),
-        `Avslag på förvaltningens förslag och att ${text.topic()} utreds vidare.`,
-      ],
-    ] as const) {
-      if (!author) continue
-      const motionId = writer.add('motion', {
-        created_at: stamp,
-        section_id: sectionId,
-        position: ++position,
-        kind,
-        text: motionText,
-        points: '[]',
-      })
-      writer.add('motion_author', {
-        created_at: stamp,
-        motion_id: motionId,
-        position: 1,
-        person_id: author.personId,
-        party_id: author.partyId,
-        and_others: false,
-      })
-      motions.push(motionText)
-      parties.push(author.party)
-    }
-    if (voted && opposing) {
-      const question = `Bifall till förvaltningens förslag eller till ${opposing.party}:s yrkande?`
-      const ballots = present.map((p) => ({
-        p,
-        choice: random.chance(0.04) ? 'abstain' : term.majority.has(p.party) ? 'yes' : 'no',
-      }))
-      const count = (choice: string) => ballots.filter((b) => b.choice === choice).length
-      const [yes, no, abstain] = [count('yes'), count('no'), count('abstain')]
-      // A tie goes the chair's way (KL 5:58); the chair is of the majority and votes yes.
-      const voteId = writer.add('vote', {
-        created_at: stamp,
-        section_id: sectionId,
-        position: 1,
-        kind: 'open',
-        question,
-        yes_means: 'förvaltningens förslag',
-        no_means: `${opposing.party}:s yrkande`,
-        yes_count: yes,
-        no_count: no,
-        abstain_count: abstain,
-        outcome: yes >= no ? 'yes' : 'no',
-        decided_by: yes === no ? 'casting_vote' : 'majority',
-        result: `Med ${yes} ja-röster mot ${no} nej-röster${abstain ? ` (${abstain} avstår)` : ''} beslutar nämnden ${yes >= no ? 'enligt förvaltningens förslag' : 'enligt yrkandet'}.`,
-      })
-      for (const { p, choice } of ballots) {
-        writer.add('ballot', {
-          created_at: stamp,
-          vote_id: voteId,
-          person_id: p.personId,
-          party_id: p.partyId,
-          choice,
-        })
-        writer.add('section_service', {
-          created_at: stamp,
-          section_id: sectionId,
-          person_id: p.personId,
-          party_id: p.partyId,
-          serving_for_person_id: p.servingFor,
-          remote: false,
-        })
-      }
-      voteQuestions.push(question)
-      if (random.chance(0.7)) {
-        const dissentText = `Reservation till förmån för ${opposing.party}:s yrkande.`
-        const dissentId = writer.add('dissent', {
-          created_at: stamp,
-          section_id: sectionId,
-          position: 1,
-          text: dissentText,
-        })
-        writer.add('dissent_author', {
-          created_at: stamp,
-          dissent_id: dissentId,
-          position: 1,
-          person_id: opposing.personId,
-          party_id: opposing.partyId,
-          and_others: random.chance(0.5),
-        })
-        dissents.push(dissentText)
-        parties.push(opposing.party)
-      }
-    }
-  }
-  if (item.standard === 'matter' && !item.confidential && random.chance(0.03)) {
-    const author = random.pick(present)
-    const statementText = text.sentence()
-    const statementId = writer.add('statement', {
-      created_at: stamp,
-      section_id: sectionId,
-      position: 1,
-      kind: random.pick(statementKinds),
-      text: statementText,
-    })
-    writer.add('statement_author', {
-      created_at: stamp,
-      statement_id: statementId,
-      position: 1,
-      person_id: author.personId,
-      party_id: author.partyId,
-      and_others: false,
-    })
-    statements.push(statementText)
-    parties.push(author.party)
-  }
-  if (item.standard === 'matter' && !voted && random.chance(0.01)) {
-    const recused = random.pick(present)
-    if (recused.personId !== chair.personId)
-      writer.add('recusal', {
-        created_at: stamp,
-        section_id: sectionId,
-        person_id: recused.personId,
-        reason: 'Jäv enligt KL 6:28',
-      })
-  }
-
-  if (!item.confidential) {
-    at.entries.push({
-      kind: 'section',
-      objectId: sectionId,
-      meetingId: at.meetingId,
-      committeeId: committee.id,
-      meetsOn: at.meetsOn,
-      publishedOn: at.signedOffOn,
-      label: `§ ${number}`,
-      anchor: `paragraf-${number}`,
-      sectionNumber: number,
-      title: normaliseText(item.title),
-      body: searchEntryBody([
-        item.summary,
-        ...decision,
-        procedure,
-        ...motions,
-        ...voteQuestions,
-        ...dissents,
-        ...statements,
-        registryNumberText(item.matter?.registryNumber),
-      ]),
-      parties,
-    })
-  }
-  return sectionId
 }
