@@ -50,6 +50,9 @@ export const paths = {
   calendar: () => '/kalender.ics',
   openDataExport: () => '/oppna-data/export.zip',
   committeeCalendar: (committeeSlug: string) => `/committees/${committeeSlug}/kalender.ics`,
+  /** One meeting as an iCalendar file, to add it to one's own calendar. */
+  meetingCalendar: (committeeSlug: string, meetingSlug: string) =>
+    `/committees/${committeeSlug}/${meetingSlug}/kalender.ics`,
   agendaFeed: () => '/floden/dagordningar.atom',
   minutesFeed: () => '/floden/protokoll.atom',
   noticeBoardFeed: () => '/anslagstavla/flode.atom',

@@ -101,7 +101,7 @@ export interface CalendarMeeting {
 /** Every meeting for a calendar (all committees, or one), in date order: one query. */
 export async function listCalendarMeetings(
   db: Queryable,
-  filter: { committeeId?: number } = {},
+  filter: { committeeId?: number; meetingId?: number } = {},
 ): Promise<CalendarMeeting[]> {
   return (await listCalendarMeetingRows(db, filter)).map((m) => ({ ...m, status: m.status as MeetingStatus }))
 }

@@ -366,7 +366,10 @@ export async function listAnnouncedMeetingRows(
 }
 
 /** Meetings for calendars, with their committee: all of them, or one committee's. */
-export async function listCalendarMeetingRows(db: Queryable, filter: { committeeId?: number } = {}) {
+export async function listCalendarMeetingRows(
+  db: Queryable,
+  filter: { committeeId?: number; meetingId?: number } = {},
+) {
   let query = meetingsWithCommittee(db).select([
     'meeting.start_time as startTime',
     'meeting.end_time as endTime',
@@ -376,6 +379,7 @@ export async function listCalendarMeetingRows(db: Queryable, filter: { committee
     'committee.name as committeeName',
   ])
   if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
+  if (filter.meetingId !== undefined) query = query.where('meeting.id', '=', filter.meetingId)
   return query.orderBy('meeting.meets_on').orderBy('meeting.start_time').orderBy('meeting.id').execute()
 }
 

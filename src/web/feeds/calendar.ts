@@ -14,14 +14,20 @@ const hour = 3_600_000
  */
 export function renderCalendar(
   meetings: readonly CalendarMeeting[],
-  options: { name: string; baseUrl: string; idAuthority: string },
+  options: {
+    name: string
+    baseUrl: string
+    idAuthority: string
+    /** The calendar's own address (its URL property); the site-wide calendar unless given. */
+    path?: string
+  },
 ): string {
   // RFC 5545 3.8.4.7: a UID unique everywhere and forever, so not the address the site has today.
   const uidDomain = (options.idAuthority.split(',')[0] ?? '').replace(/^.*@/, '')
   const settings = {
     name: options.name,
     prodId: { company: 'Paragraf', product: 'Sammanträden', language: 'SV' },
-    url: options.baseUrl + paths.calendar(),
+    url: options.baseUrl + (options.path ?? paths.calendar()),
     ttl: hour / 1000,
   }
   const calendar = ical(settings)

@@ -43,6 +43,14 @@ export function CommitteePage({
         <a href={subscribePaths.committee(committee.slug)}>Bevaka {committee.name} via e-post</a>: kallelser
         och justerade protokoll.
       </p>
+      <ul class="feed-links">
+        <li>
+          <a href={paths.committeeCalendar(committee.slug)}>Sammanträden i kalendern (iCal)</a>
+        </li>
+        <li>
+          <a href={paths.committeeFeed(committee.slug)}>Flöde med kallelser och protokoll (Atom)</a>
+        </li>
+      </ul>
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande sammanträden</h2>
         {upcoming.length === 0 ? (

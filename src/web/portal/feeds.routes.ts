@@ -14,6 +14,7 @@ import { feedSiteOf } from '../feeds/feed-site.ts'
 import { paths } from '../paths.ts'
 import { slugParam } from './committee.routes.tsx'
 import { registryNumberParam } from './matter.routes.tsx'
+import { type PublicMeetingParams, publicMeetingFrom } from './public-meeting.request.ts'
 
 /** Feeds and calendars link under PUBLIC_URL, whatever Host header the visitor sent. */
 const calendarSiteOf = (request: FastifyRequest) => ({
@@ -24,10 +25,10 @@ const calendarSiteOf = (request: FastifyRequest) => ({
 const sendAtom = (reply: FastifyReply, body: string) =>
   reply.type('application/atom+xml; charset=utf-8').send(body)
 
-const sendCalendar = (reply: FastifyReply, body: string) =>
+const sendCalendar = (reply: FastifyReply, body: string, fileName = 'kalender.ics') =>
   reply
     .type('text/calendar; charset=utf-8')
-    .header('content-disposition', 'inline; filename="kalender.ics"')
+    .header('content-disposition', `inline; filename="${fileName}"`)
     .send(body)
 
 async function committeeOf(request: FastifyRequest<{ Params: { committee: string } }>) {
@@ -58,10 +59,25 @@ export async function feedRoutes(app: FastifyInstance) {
         renderCalendar(await listCalendarMeetings(request.db, { committeeId: committee.id }), {
           name: `${committee.name}: sammanträden`,
           ...calendarSiteOf(request),
+          path: paths.committeeCalendar(committee.slug),
         }),
       )
     },
   )
+
+  // One meeting, to add to a calendar from its page: the meeting the page shows, or 404 as the page.
+  app.get<PublicMeetingParams>('/committees/:committee/:meeting/kalender.ics', async (request, reply) => {
+    const { committee, meeting } = await publicMeetingFrom(request)
+    return sendCalendar(
+      reply,
+      renderCalendar(await listCalendarMeetings(request.db, { meetingId: meeting.id }), {
+        name: `${committee.name} ${meeting.meetsOn}`,
+        ...calendarSiteOf(request),
+        path: paths.meetingCalendar(committee.slug, meeting.slug),
+      }),
+      `${meeting.slug}.ics`,
+    )
+  })
 
   app.get('/floden/dagordningar.atom', async (request, reply) =>
     sendAtom(

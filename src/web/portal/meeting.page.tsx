@@ -64,6 +64,9 @@ export function MeetingPage({ view }: { view: PublicMeeting }) {
           </>
         )}
       </dl>
+      <p>
+        <a href={paths.meetingCalendar(committee.slug, meeting.slug)}>Lägg till i kalendern (iCal)</a>
+      </p>
       <section aria-labelledby="dagordning">
         <h2 id="dagordning">Dagordning</h2>
         {agenda.length === 0 ? (

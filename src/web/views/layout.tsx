@@ -70,6 +70,12 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
               <a href={paths.calendar()}>Kalender (iCal)</a>
             </li>
             <li>
+              <a href={paths.agendaFeed()}>Nya kallelser (Atom)</a>
+            </li>
+            <li>
+              <a href={paths.minutesFeed()}>Justerade protokoll (Atom)</a>
+            </li>
+            <li>
               <a href={paths.openDataExport()}>Öppna data (ZIP)</a>
             </li>
             <li>
