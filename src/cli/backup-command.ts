@@ -65,6 +65,8 @@ export async function backupCommand(file: string, config: Config): Promise<strin
   }
 }
 
+const allPages = 0x7fffffff // the most better-sqlite3 passes to sqlite3_backup_step
+
 const databaseFileName = (config: Config) =>
   config.database.dialect === 'sqlite' ? 'database.sqlite' : 'database.pgdump'
 
@@ -80,7 +82,10 @@ async function copyDatabase(
     if (config.database.dialect === 'sqlite') {
       const live = new SqliteDatabase(config.database.file, { fileMustExist: true })
       try {
-        await live.backup(target)
+        // All pages in one step, in one read transaction: SQLite restarts a stepwise backup whenever
+        // another connection writes, so beside a busy server it might never end. In WAL mode the
+        // server's writes go on meanwhile; the copy is the database as it was when the step began.
+        await live.backup(target, { progress: () => allPages })
       } finally {
         live.close()
       }

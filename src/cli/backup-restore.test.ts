@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
+import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
 import { pdfFile, uploadStream } from '../../test/support/document-files.ts'
 import { testActor } from '../../test/support/factories.ts'
@@ -86,6 +87,48 @@ function readAllFiles(root: string): Record<string, string> {
   walk('')
   return files
 }
+
+describe('paragraf backup beside a server that writes [sqlite]', () => {
+  it('finishes while another connection writes between its steps, with a consistent copy', {
+    timeout: 120_000,
+  }, async () => {
+    const config = configOf('busy-source')
+    await fillSource(config)
+    // Another connection writes again and again, as a busy server would: a stepwise online backup
+    // starts over after each such write and never ends.
+    const writer = new SqliteDatabase((config.database as { file: string }).file)
+    writer.pragma('busy_timeout = 5000')
+    writer.exec('create table scratch (n integer)')
+    const insert = writer.prepare('insert into scratch values (?)')
+    let writes = 0
+    let writing = true
+    const write = () => {
+      if (!writing) return
+      insert.run(writes++)
+      setImmediate(write)
+    }
+    setImmediate(write)
+    const file = path.join(dir, 'busy.paragraf-backup')
+    try {
+      await backupCommand(file, config)
+    } finally {
+      writing = false
+    }
+    writer.close()
+    assert.ok(writes > 0)
+    await restoreCommand(file, configOf('busy-target'))
+    const copy = new SqliteDatabase((configOf('busy-target').database as { file: string }).file, {
+      readonly: true,
+    })
+    try {
+      assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok')
+      const copied = copy.prepare('select count(*) as n from scratch').pluck().get() as number
+      assert.ok(copied <= writes)
+    } finally {
+      copy.close()
+    }
+  })
+})
 
 const dialects: Array<['sqlite' | 'postgres', string | undefined]> = [
   ['sqlite', ''],
