@@ -72,7 +72,8 @@ function noticeCommittee(blocks: Block[]): string | undefined {
 // A published page's trail: "Hem > Tyresö kommun > Kommunstyrelsen > Sammanträde 2018-10-02".
 function breadcrumb(blocks: Block[]): { committee?: string; date: string } | undefined {
   for (const b of blocks.slice(0, 5)) {
-    const m = /([^>]{3,80}?)\s*>\s*Sammanträde\s+(\d{4}-\d{2}-\d{2})\s*$/u.exec(b.text)
+    // The trail ends its block: only its tail is searched, so a block of megabytes costs nothing.
+    const m = /([^>]{3,80}?)\s*>\s*Sammanträde\s+(\d{4}-\d{2}-\d{2})\s*$/u.exec(b.text.slice(-300))
     if (m?.[2]) {
       const committee = committeeIn(m[1] ?? '')
       return committee ? { committee, date: m[2] } : { date: m[2] }
