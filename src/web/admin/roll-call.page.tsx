@@ -4,6 +4,7 @@ import { type Membership, membershipRoleLabels } from '../../domain/membership/m
 import { substitutesPassedOver } from '../../domain/minutes/substitute-suggestion.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
+import { TableScroll } from '../views/table-scroll.tsx'
 import { CsrfField, SavedNotice } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
@@ -73,103 +74,107 @@ export function RollCallPage(props: {
         <CsrfField token={view.csrfToken} />
         <fieldset>
           <legend>Ledamöter</legend>
-          <table>
-            <caption>Ledamöter och vem som tjänstgör i deras ställe</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ledamot</th>
-                <th scope="col">Närvaro</th>
-                <th scope="col">Tjänstgörande ersättare</th>
-                <th scope="col">Kom vid §</th>
-                <th scope="col">Gick efter §</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => {
-                const presence = form.presence.get(m.personId) ?? 'present'
-                const choices: Array<[PresenceChoice, string]> = [
-                  ['present', 'Närvarande'],
-                  ...(distance ? [['remote', 'På distans'] as [PresenceChoice, string]] : []),
-                  ['absent', 'Frånvarande'],
-                ]
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {label(m)} <span class="muted">{membershipRoleLabels[m.role]}</span>
-                    </th>
-                    <td>
-                      {choices.map(([value, text]) => (
-                        <label key={value} class="inline">
-                          <input
-                            type="radio"
-                            name={`narvaro-${m.personId}`}
-                            value={value}
-                            checked={presence === value}
-                          />{' '}
-                          {text}
-                        </label>
-                      ))}
-                    </td>
-                    <td>
-                      <label class="visually-hidden" for={`ersattare-${m.personId}`}>
-                        Ersättare för {data.personName(m.personId)}
-                      </label>
-                      <select id={`ersattare-${m.personId}`} name={`ersattare-${m.personId}`}>
-                        <option value="">Ingen</option>
-                        {substitutes.map((s) => (
-                          <option
-                            key={s.id}
-                            value={String(s.personId)}
-                            selected={form.substituteFor.get(m.personId) === s.personId}
-                          >
-                            {s.substituteOrder ? `${s.substituteOrder}. ` : ''}
-                            {label(s)}
-                          </option>
+          <TableScroll label="Ledamöter">
+            <table>
+              <caption>Ledamöter och vem som tjänstgör i deras ställe</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ledamot</th>
+                  <th scope="col">Närvaro</th>
+                  <th scope="col">Tjänstgörande ersättare</th>
+                  <th scope="col">Kom vid §</th>
+                  <th scope="col">Gick efter §</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => {
+                  const presence = form.presence.get(m.personId) ?? 'present'
+                  const choices: Array<[PresenceChoice, string]> = [
+                    ['present', 'Närvarande'],
+                    ...(distance ? [['remote', 'På distans'] as [PresenceChoice, string]] : []),
+                    ['absent', 'Frånvarande'],
+                  ]
+                  return (
+                    <tr key={m.id}>
+                      <th scope="row">
+                        {label(m)} <span class="muted">{membershipRoleLabels[m.role]}</span>
+                      </th>
+                      <td>
+                        {choices.map(([value, text]) => (
+                          <label key={value} class="inline">
+                            <input
+                              type="radio"
+                              name={`narvaro-${m.personId}`}
+                              value={value}
+                              checked={presence === value}
+                            />{' '}
+                            {text}
+                          </label>
                         ))}
-                      </select>
-                    </td>
-                    <SectionCells personId={m.personId} name={data.personName(m.personId)} form={form} />
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+                      </td>
+                      <td>
+                        <label class="visually-hidden" for={`ersattare-${m.personId}`}>
+                          Ersättare för {data.personName(m.personId)}
+                        </label>
+                        <select id={`ersattare-${m.personId}`} name={`ersattare-${m.personId}`}>
+                          <option value="">Ingen</option>
+                          {substitutes.map((s) => (
+                            <option
+                              key={s.id}
+                              value={String(s.personId)}
+                              selected={form.substituteFor.get(m.personId) === s.personId}
+                            >
+                              {s.substituteOrder ? `${s.substituteOrder}. ` : ''}
+                              {label(s)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <SectionCells personId={m.personId} name={data.personName(m.personId)} form={form} />
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </fieldset>
         <fieldset>
           <legend>Ersättare på plats</legend>
-          <table>
-            <caption>Ersättare i den fastställda ordningen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ersättare</th>
-                <th scope="col">Närvarande</th>
-                <th scope="col">Kom vid §</th>
-                <th scope="col">Gick efter §</th>
-              </tr>
-            </thead>
-            <tbody>
-              {substitutes.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    {s.substituteOrder ? `${s.substituteOrder}. ` : ''}
-                    {label(s)}
-                  </th>
-                  <td>
-                    <label class="inline">
-                      <input
-                        type="checkbox"
-                        name={`ersattare-narvarande-${s.personId}`}
-                        value="ja"
-                        checked={form.substitutePresent.has(s.personId)}
-                      />{' '}
-                      Närvarande
-                    </label>
-                  </td>
-                  <SectionCells personId={s.personId} name={data.personName(s.personId)} form={form} />
+          <TableScroll label="Ersättare">
+            <table>
+              <caption>Ersättare i den fastställda ordningen</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ersättare</th>
+                  <th scope="col">Närvarande</th>
+                  <th scope="col">Kom vid §</th>
+                  <th scope="col">Gick efter §</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {substitutes.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      {s.substituteOrder ? `${s.substituteOrder}. ` : ''}
+                      {label(s)}
+                    </th>
+                    <td>
+                      <label class="inline">
+                        <input
+                          type="checkbox"
+                          name={`ersattare-narvarande-${s.personId}`}
+                          value="ja"
+                          checked={form.substitutePresent.has(s.personId)}
+                        />{' '}
+                        Närvarande
+                      </label>
+                    </td>
+                    <SectionCells personId={s.personId} name={data.personName(s.personId)} form={form} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </fieldset>
         <div class="field">
           <label for="falt-ovriga">Övriga närvarande (tjänstepersoner m.fl.), en per rad: namn, titel</label>

@@ -8,6 +8,7 @@ import type {
 import { ballotChoiceLabels } from '../../domain/vote/vote.ts'
 import { paths } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
+import { TableScroll } from '../views/table-scroll.tsx'
 
 /** "67 %" of present meetings, or a dash when there were none. */
 export function formatRate(present: number, meetings: number): string {
@@ -119,37 +120,39 @@ function Ballots({ list, showAuthor }: { list: BallotEntry[]; showAuthor: boolea
       {list.length === 0 ? (
         <p>Inga öppna omröstningar i justerade protokoll.</p>
       ) : (
-        <table class="ballots">
-          <caption>Varje röst i öppna omröstningar, senaste först</caption>
-          <thead>
-            <tr>
-              <th scope="col">Paragraf</th>
-              <th scope="col">Fråga</th>
-              {showAuthor && <th scope="col">Ledamot</th>}
-              <th scope="col">Röst</th>
-              <th scope="col">Utfall</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((b) => (
-              <tr key={b.id}>
-                <td>
-                  <SectionLink entry={b} />
-                </td>
-                <td>{b.question}</td>
-                {showAuthor && (
-                  <td>
-                    <a href={paths.person(b.personSlug)}>{b.personName}</a>
-                  </td>
-                )}
-                <td>{ballotChoiceLabels[b.choice]}</td>
-                <td>
-                  {b.yes} ja, {b.no} nej, {b.abstain} avstår
-                </td>
+        <TableScroll label="Röster">
+          <table class="ballots">
+            <caption>Varje röst i öppna omröstningar, senaste först</caption>
+            <thead>
+              <tr>
+                <th scope="col">Paragraf</th>
+                <th scope="col">Fråga</th>
+                {showAuthor && <th scope="col">Ledamot</th>}
+                <th scope="col">Röst</th>
+                <th scope="col">Utfall</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <SectionLink entry={b} />
+                  </td>
+                  <td>{b.question}</td>
+                  {showAuthor && (
+                    <td>
+                      <a href={paths.person(b.personSlug)}>{b.personName}</a>
+                    </td>
+                  )}
+                  <td>{ballotChoiceLabels[b.choice]}</td>
+                  <td>
+                    {b.yes} ja, {b.no} nej, {b.abstain} avstår
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   )
@@ -168,44 +171,46 @@ export function MembershipTable({
   return memberships.length === 0 ? (
     <p>Inga uppdrag registrerade.</p>
   ) : (
-    <table>
-      <caption>Uppdrag i nämnder, senaste först</caption>
-      <thead>
-        <tr>
-          {showPerson && <th scope="col">Namn</th>}
-          <th scope="col">Nämnd</th>
-          <th scope="col">Roll</th>
-          {showParty && <th scope="col">Parti</th>}
-          <th scope="col">Från</th>
-          <th scope="col">Till</th>
-        </tr>
-      </thead>
-      <tbody>
-        {memberships.map((m) => (
-          <tr key={m.id}>
-            {showPerson && (
-              <td>
-                <a href={paths.person(m.personSlug)}>{m.personName}</a>
-              </td>
-            )}
-            <td>
-              <a href={paths.committee(m.committeeSlug)}>{m.committeeName}</a>
-            </td>
-            <td>{membershipRoleLabels[m.role]}</td>
-            {showParty && (
-              <td>
-                {m.partyAbbreviation ? (
-                  <a href={paths.party(m.partyAbbreviation)}>{m.partyAbbreviation}</a>
-                ) : (
-                  '–'
-                )}
-              </td>
-            )}
-            <td>{formatDate(m.startsOn)}</td>
-            <td>{m.endsOn ? formatDate(m.endsOn) : 'tills vidare'}</td>
+    <TableScroll label="Uppdrag">
+      <table>
+        <caption>Uppdrag i nämnder, senaste först</caption>
+        <thead>
+          <tr>
+            {showPerson && <th scope="col">Namn</th>}
+            <th scope="col">Nämnd</th>
+            <th scope="col">Roll</th>
+            {showParty && <th scope="col">Parti</th>}
+            <th scope="col">Från</th>
+            <th scope="col">Till</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {memberships.map((m) => (
+            <tr key={m.id}>
+              {showPerson && (
+                <td>
+                  <a href={paths.person(m.personSlug)}>{m.personName}</a>
+                </td>
+              )}
+              <td>
+                <a href={paths.committee(m.committeeSlug)}>{m.committeeName}</a>
+              </td>
+              <td>{membershipRoleLabels[m.role]}</td>
+              {showParty && (
+                <td>
+                  {m.partyAbbreviation ? (
+                    <a href={paths.party(m.partyAbbreviation)}>{m.partyAbbreviation}</a>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              )}
+              <td>{formatDate(m.startsOn)}</td>
+              <td>{m.endsOn ? formatDate(m.endsOn) : 'tills vidare'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
