@@ -47,6 +47,26 @@ export function publicSectionIds(db: Queryable) {
 }
 
 /**
+ * The § of the query (as `section`, with its `agenda_item` left-joined) is public in full: the rule
+ * of publicSectionIds decided row by row (signed off, TF 2:10, and neither it nor its item secret,
+ * OSL). A list driven by an index (one person's motions) then looks up its own §§ only, instead of
+ * first listing every public § of the archive.
+ */
+export function sectionIsPublicWhere(eb: Tables<'section' | 'agenda_item'>) {
+  return eb.and([
+    eb.exists(
+      eb
+        .selectFrom('sign_off_section')
+        .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+        .select('sign_off_section.section_id')
+        .whereRef('sign_off_section.section_id', '=', 'section.id')
+        .where('sign_off.status', '=', 'signed_off'),
+    ),
+    sectionIsOpenWhere(eb),
+  ])
+}
+
+/**
  * Agenda items (as `item`, with their `meeting`) the public sees in full (agendaItemDisclosure
  * 'in_full'): not confidential, on an agenda whose notice is out.
  */

@@ -76,22 +76,31 @@ export interface PublicRecord {
   dissents: AuthoredEntry[]
   statements: AuthoredEntry[]
   ballots: BallotEntry[]
+  /** Which page of the lists (motions, dissents, statements, ballots) this is, from 1 (the newest). */
+  page: number
+  /** Whether any of those lists goes on past this page (an "Äldre" link). */
+  hasOlder: boolean
 }
 
-/** A person's public record; undefined for an unknown slug. A fixed seven queries. */
+/** Entries per list and page: a record reads a bounded number of rows however long the archive. */
+export const RECORD_PAGE_SIZE = 50
+
+/** A person's public record, one page of it; undefined for an unknown slug. A fixed eight queries. */
 export async function readPersonRecord(
   db: Queryable,
   slug: string,
+  page = 1,
 ): Promise<{ person: Person; record: PublicRecord } | undefined> {
   const person = await findPersonBySlug(db, slug)
   if (!person) return undefined
-  return { person, record: await readPublicRecord(db, { personId: person.id }) }
+  return { person, record: await readPublicRecord(db, { personId: person.id }, page) }
 }
 
 /** A party's public record, aggregated over everyone who sat for it; undefined for an unknown party. */
 export async function readPartyRecord(
   db: Queryable,
   abbreviation: string,
+  page = 1,
 ): Promise<{ party: Party; record: PublicRecord } | undefined> {
   const row = await findPartyRowByAbbreviation(db, abbreviation)
   if (!row) return undefined
@@ -101,22 +110,26 @@ export async function readPartyRecord(
     abbreviation: row.abbreviation,
     name: row.name,
   }
-  return { party, record: await readPublicRecord(db, { partyId: party.id }) }
+  return { party, record: await readPublicRecord(db, { partyId: party.id }, page) }
 }
 
-async function readPublicRecord(db: Queryable, owner: RecordOwner): Promise<PublicRecord> {
+async function readPublicRecord(db: Queryable, owner: RecordOwner, page: number): Promise<PublicRecord> {
+  // One row past the page tells whether there is an older page, without counting the whole list.
+  const window = { offset: (page - 1) * RECORD_PAGE_SIZE, size: RECORD_PAGE_SIZE + 1 }
   const [memberships, seats, substituteService, motions, dissents, statements, ballots] = await Promise.all([
     listMembershipRowsOf(db, owner),
     listSeatMeetingRows(db, owner),
     listSubstituteServiceRows(db, owner),
-    listAuthoredRows(db, 'motion', owner),
-    listAuthoredRows(db, 'dissent', owner),
-    listAuthoredRows(db, 'statement', owner),
-    listBallotRows(db, owner),
+    listAuthoredRows(db, 'motion', owner, window),
+    listAuthoredRows(db, 'dissent', owner, window),
+    listAuthoredRows(db, 'statement', owner, window),
+    listBallotRows(db, owner, window),
   ])
+  const hasOlder = [motions, dissents, statements, ballots].some((list) => list.length > RECORD_PAGE_SIZE)
+  const onPage = <T>(list: T[]) => list.slice(0, RECORD_PAGE_SIZE)
   // A personal identity number left in an imported §'s text is masked, as on the minutes page (P3).
   const authored = (rows: AuthoredEntry[]) =>
-    rows.map((r) => ({
+    onPage(rows).map((r) => ({
       ...r,
       text: mask(r.text),
       sectionLabel: mask(r.sectionLabel),
@@ -128,7 +141,7 @@ async function readPublicRecord(db: Queryable, owner: RecordOwner): Promise<Publ
     motions: authored(motions),
     dissents: authored(dissents),
     statements: authored(statements),
-    ballots: ballots.map((b) => ({
+    ballots: onPage(ballots).map((b) => ({
       ...b,
       question: mask(b.question),
       sectionLabel: mask(b.sectionLabel),
@@ -136,6 +149,8 @@ async function readPublicRecord(db: Queryable, owner: RecordOwner): Promise<Publ
       choice: b.choice as BallotChoice,
       outcome: b.outcome as 'yes' | 'no',
     })),
+    page,
+    hasOlder,
   }
 }
 

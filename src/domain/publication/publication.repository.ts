@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import {
   agendaIsPublicWhere,
   publicAgendaItems,
-  publicSectionIds,
+  sectionIsPublicWhere,
 } from '../disclosure/disclosure.predicates.ts'
 
 // Read-only SQL for the public portal's aggregated pages (person, party, matter, notice board,
@@ -48,9 +48,16 @@ function publicSectionsNewestFirst(db: Queryable) {
       'committee.slug as committeeSlug',
       'committee.name as committeeName',
     ])
-    .where('section.id', 'in', publicSectionIds(db))
+    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
+    .where(sectionIsPublicWhere)
     .orderBy('meeting.meets_on', 'desc')
     .orderBy('section.number')
+}
+
+/** One page of a record's list, newest first: `size` rows after skipping `offset`. */
+export interface RecordWindow {
+  offset: number
+  size: number
 }
 
 /** Meetings with their committee: the columns every list of meetings shows. */
@@ -135,7 +142,12 @@ export async function listSubstituteServiceRows(db: Queryable, owner: RecordOwne
 type AuthoredKind = 'motion' | 'dissent' | 'statement'
 
 /** Motions, dissents or statements on public §§ that the person (or party) stood behind, newest first. */
-export async function listAuthoredRows(db: Queryable, kind: AuthoredKind, owner: RecordOwner) {
+export async function listAuthoredRows(
+  db: Queryable,
+  kind: AuthoredKind,
+  owner: RecordOwner,
+  window: RecordWindow,
+) {
   // The three author tables share one shape (see section-record.repository.ts); Kysely is told one name.
   const authorTable = `${kind}_author` as 'dissent_author'
   const ownerColumn = `${kind}_author.${kind}_id` as 'dissent_author.dissent_id'
@@ -154,7 +166,11 @@ export async function listAuthoredRows(db: Queryable, kind: AuthoredKind, owner:
     ])
     .where(...ownedBy(owner, personColumn, partyColumn))
   if (kind === 'statement') query = query.select('statement.kind as kind' as 'dissent.text')
-  const rows = (await query.orderBy(`${kind}.position` as 'dissent.position').execute()) as Array<{
+  const rows = (await query
+    .orderBy(`${kind}.position` as 'dissent.position')
+    .limit(window.size)
+    .offset(window.offset)
+    .execute()) as Array<{
     id: number
     text: string | null
     kind?: string
@@ -172,7 +188,7 @@ export async function listAuthoredRows(db: Queryable, kind: AuthoredKind, owner:
 }
 
 /** Every ballot the person (or a party's members) cast in open votes on public §§, newest first. */
-export async function listBallotRows(db: Queryable, owner: RecordOwner) {
+export async function listBallotRows(db: Queryable, owner: RecordOwner, window: RecordWindow) {
   return publicSectionsNewestFirst(db)
     .innerJoin('vote', 'vote.section_id', 'section.id')
     .innerJoin('ballot', 'ballot.vote_id', 'vote.id')
@@ -192,6 +208,8 @@ export async function listBallotRows(db: Queryable, owner: RecordOwner) {
     .where(...ownedBy(owner, 'ballot.person_id', 'ballot.party_id'))
     .orderBy('vote.position')
     .orderBy('person.name')
+    .limit(window.size)
+    .offset(window.offset)
     .execute()
 }
 
@@ -248,6 +266,7 @@ export async function listPublicSectionsOfItems(db: Queryable, agendaItemIds: re
     .selectFrom('section')
     .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
     .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
     .select([
       'section.id as id',
       'section.agenda_item_id as agendaItemId',
@@ -259,7 +278,7 @@ export async function listPublicSectionsOfItems(db: Queryable, agendaItemIds: re
       'sign_off.signed_off_on as signedOffOn',
     ])
     .where('section.agenda_item_id', 'in', [...agendaItemIds])
-    .where('section.id', 'in', publicSectionIds(db))
+    .where(sectionIsPublicWhere)
     .where('sign_off.status', '=', 'signed_off')
     .orderBy('section.number')
     .execute()
@@ -327,6 +346,7 @@ export async function listPublicSectionsOfSignOffs(db: Queryable, signOffIds: re
   return db
     .selectFrom('sign_off_section')
     .innerJoin('section', 'section.id', 'sign_off_section.section_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
     .select([
       'sign_off_section.sign_off_id as signOffId',
       'section.number as number',
@@ -334,7 +354,7 @@ export async function listPublicSectionsOfSignOffs(db: Queryable, signOffIds: re
       'section.title as title',
     ])
     .where('sign_off_section.sign_off_id', 'in', [...signOffIds])
-    .where('section.id', 'in', publicSectionIds(db))
+    .where(sectionIsPublicWhere)
     .orderBy('section.number')
     .execute()
 }

@@ -3,6 +3,7 @@ import type { PublicRecord } from '../../domain/publication/person-record.ts'
 import { paths } from '../paths.ts'
 import { Layout } from '../views/layout.tsx'
 import { MembershipTable, PublicRecordView } from './public-record.view.tsx'
+import { RecordPager } from './record-pager.view.tsx'
 
 /** A party: everyone who sat for it, and the public record of them together. */
 export function PartyPage({ party, record }: { party: Party; record: PublicRecord }) {
@@ -15,6 +16,7 @@ export function PartyPage({ party, record }: { party: Party; record: PublicRecor
         <MembershipTable memberships={record.memberships} showPerson={true} showParty={false} />
       </section>
       <PublicRecordView record={record} showAuthor={true} />
+      <RecordPager base={paths.party(party.abbreviation)} page={record.page} hasOlder={record.hasOlder} />
     </Layout>
   )
 }

@@ -3,6 +3,7 @@ import type { PublicRecord } from '../../domain/publication/person-record.ts'
 import { paths } from '../paths.ts'
 import { Layout } from '../views/layout.tsx'
 import { MembershipTable, PublicRecordView } from './public-record.view.tsx'
+import { RecordPager } from './record-pager.view.tsx'
 
 /** A person: memberships over time and what the public minutes record of them. */
 export function PersonPage({ person, record }: { person: Person; record: PublicRecord }) {
@@ -18,6 +19,7 @@ export function PersonPage({ person, record }: { person: Person; record: PublicR
         <MembershipTable memberships={record.memberships} showPerson={false} showParty={true} />
       </section>
       <PublicRecordView record={record} showAuthor={false} />
+      <RecordPager base={paths.person(person.slug)} page={record.page} hasOlder={record.hasOlder} />
     </Layout>
   )
 }
