@@ -11,6 +11,7 @@ import * as accessibilityFeedback from './migrations/0008-accessibility-feedback
 import * as userAdmin from './migrations/0009-user-admin.ts'
 import * as subscriptions from './migrations/0010-subscriptions.ts'
 import * as publicReadIndexes from './migrations/0012-public-read-indexes.ts'
+import * as reachableSlugs from './migrations/0015-reachable-slugs.ts'
 import * as recordSeals from './migrations/0016-record-seals.ts'
 import * as authorParties from './migrations/0017-author-parties.ts'
 import * as signatoryComments from './migrations/0018-signatory-comments.ts'
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0009-user-admin': userAdmin,
   '0010-subscriptions': subscriptions,
   '0012-public-read-indexes': publicReadIndexes,
+  '0015-reachable-slugs': reachableSlugs,
   '0016-record-seals': recordSeals,
   '0017-author-parties': authorParties,
   '0018-signatory-comments': signatoryComments,
