@@ -3,6 +3,13 @@ import type { Queryable } from '../../db/database.ts'
 import type { ChangeFilter, PageRequest } from '../../domain/publication/oparl/oparl.repository.ts'
 import type { ListName, OparlLinks } from '../../domain/publication/oparl/oparl-links.ts'
 import {
+  listOparlAgendaItems,
+  listOparlConsultations,
+  listOparlFiles,
+  listOparlLocations,
+  listOparlMemberships,
+} from '../../domain/publication/oparl/oparl-lists.ts'
+import {
   listOparlBodies,
   listOparlLegislativeTerms,
   listOparlMeetings,
@@ -41,13 +48,20 @@ const bodyLists: Record<ListName, ListReader> = {
   meeting: listOparlMeetings,
   paper: listOparlPapers,
   'legislative-term': listOparlLegislativeTerms,
+  'agenda-item': listOparlAgendaItems,
+  consultation: listOparlConsultations,
+  file: listOparlFiles,
+  location: listOparlLocations,
+  membership: listOparlMemberships,
 }
 
 /** The entry point (2-10), the bodies (one per organisation) and their lists. */
 export async function bodyRoutes(app: FastifyInstance) {
-  app.get('/v1', async (request, reply) =>
-    sendOparl(reply, await readOparlSystem(request.db, linksOf(request))),
-  )
+  // The System's id stays /oparl/v1 (where clients were pointed); /oparl/v1/system answers the same.
+  for (const path of ['/v1', '/v1/system'])
+    app.get(path, async (request, reply) =>
+      sendOparl(reply, await readOparlSystem(request.db, linksOf(request))),
+    )
 
   app.get('/v1/body', async (request, reply) => {
     const query = readListQuery(request, reply)

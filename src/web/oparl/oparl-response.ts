@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { ChangeFilter, PageRequest } from '../../domain/publication/oparl/oparl.repository.ts'
+import { omitInternalLists } from '../../domain/publication/oparl/oparl-internal-lists.ts'
 import { type OparlLinks, oparlLinks, oparlType } from '../../domain/publication/oparl/oparl-links.ts'
 import type { OparlObject } from '../../domain/publication/oparl/oparl-objects.ts'
 import type { ObjectPage } from '../../domain/publication/oparl/oparl-read.ts'
@@ -66,7 +67,13 @@ const listQuery = z.object({
   omit_internal: z.string().optional(),
 })
 
-export type ListQuery = { filter: ChangeFilter; page: PageRequest; raw: Record<string, string> }
+export type ListQuery = {
+  filter: ChangeFilter
+  page: PageRequest
+  raw: Record<string, string>
+  /** 2-05: the client reads the external lists and asks to leave out the inline ones. */
+  omitInternal: boolean
+}
 
 /** Reads page, limit and the four filters; undefined (after answering 400) when one is malformed. */
 export function readListQuery(request: FastifyRequest, reply: FastifyReply): ListQuery | undefined {
@@ -102,6 +109,7 @@ export function readListQuery(request: FastifyRequest, reply: FastifyReply): Lis
     },
     page: { page: q.page, limit: q.limit },
     raw,
+    omitInternal: q.omit_internal === 'true',
   }
 }
 
@@ -116,7 +124,7 @@ export function listPage(listUrl: string, query: ListQuery, result: ObjectPage) 
     return text ? `${listUrl}?${text}` : listUrl
   }
   return {
-    data: result.data,
+    data: query.omitInternal ? result.data.map(omitInternalLists) : result.data,
     pagination: { totalElements: result.total, elementsPerPage: limit, currentPage: page, totalPages },
     links: {
       first: urlOf(1),

@@ -248,7 +248,18 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
   it('pages every body list consistently: next to the end gives totalElements distinct objects', async () => {
     const { body: bodies } = await getJson(`${api}/body`)
     for (const body of bodies.data as Array<Record<string, string>>) {
-      for (const list of ['organization', 'person', 'meeting', 'paper', 'legislativeTermList'] as const) {
+      for (const list of [
+        'organization',
+        'person',
+        'meeting',
+        'paper',
+        'legislativeTermList',
+        'agendaItem',
+        'consultation',
+        'file',
+        'locationList',
+        'membership',
+      ] as const) {
         let url: string | undefined = `${body[list]}?limit=3`
         const ids = new Set<string>()
         let total = -1
@@ -327,5 +338,93 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
     assert.equal(file.sha512Checksum, files.publicDocument.sha512)
     assert.equal(file.size, files.publicDocument.sizeBytes)
     assert.equal(file.mimeType, 'application/pdf')
+  })
+
+  it('answers the System at /oparl/v1/system too, with the data licence and no placeholder product', async () => {
+    const { body: entry } = await getJson(api)
+    const { response, body: system } = await getJson(`${api}/system`)
+    assert.equal(response.statusCode, 200)
+    assert.deepEqual(system, entry)
+    assert.equal(system.id, api)
+    assert.equal(system.license, 'https://creativecommons.org/publicdomain/mark/1.0/')
+    assert.equal(system.product, undefined)
+    const { body } = await getJson(`${api}/body/1`)
+    assert.equal(body.license, system.license)
+  })
+
+  it("gives each of the Body's 1.1 lists the same objects as those inline in meetings and papers", async () => {
+    const { body: bodies } = await getJson(`${api}/body`)
+    const listed = new Map<string, number>()
+    const hidden = new Set(files.hidden.map((d) => `${api}/file/${d.id}`))
+    for (const body of bodies.data as Array<Record<string, string>>) {
+      const inline = new Map<string, string>()
+      const collect = (value: unknown) => {
+        if (Array.isArray(value)) for (const v of value) collect(v)
+        else if (value && typeof value === 'object') {
+          const record = value as Record<string, unknown>
+          if (typeof record.type === 'string' && typeof record.id === 'string')
+            inline.set(record.id, JSON.stringify(record))
+          for (const v of Object.values(record)) collect(v)
+        }
+      }
+      for (const list of ['meeting', 'paper'] as const) {
+        const { body: page } = await getJson(`${body[list]}?limit=100`)
+        collect(page.data)
+      }
+      for (const list of ['agendaItem', 'consultation', 'file', 'locationList'] as const) {
+        const { body: page } = await getJson(`${body[list]}?limit=100`)
+        const data = page.data as Array<{ id: string; type: string }>
+        listed.set(list, (listed.get(list) ?? 0) + data.length)
+        for (const object of data) {
+          assert.ok(!hidden.has(object.id), object.id)
+          validateDeep(object, String(body[list]))
+          const seen = inline.get(object.id)
+          assert.ok(seen, `${object.id} from ${list} also appears inline`)
+          // A File standing alone carries its extracted text; inline it is left out to keep pages small.
+          const { text: _text, ...alone } = object as Record<string, unknown>
+          assert.deepEqual(alone, JSON.parse(seen), object.id)
+        }
+      }
+    }
+    for (const list of ['agendaItem', 'consultation', 'file', 'locationList'])
+      assert.ok((listed.get(list) ?? 0) > 0, `${list} lists objects`)
+  })
+
+  it('names who attended as participant and gathers the agenda’s attachments on the meeting', async () => {
+    const { body } = await getJson(`${api}/body/1/meeting?limit=100`)
+    const meetings = body.data as Array<Record<string, unknown>>
+    const attended = meetings.find((m) => Array.isArray(m['paragraf:attendance']))
+    assert.ok(attended)
+    const present = (attended['paragraf:attendance'] as Array<{ person?: string; present: boolean }>)
+      .filter((a) => a.present && a.person)
+      .map((a) => a.person)
+    assert.ok(present.length > 0)
+    assert.deepEqual(attended.participant, [...new Set(present)])
+    for (const m of meetings.filter((m) => !m['paragraf:attendance'])) assert.equal(m.participant, undefined)
+    const { body: file } = await getJson(`${api}/file/${files.publicDocument.id}`)
+    const { body: meeting } = await getJson(String((file.meeting as string[])[0]))
+    assert.deepEqual(
+      (meeting.auxiliaryFile as Array<{ id: string }>).map((f) => f.id),
+      [file.id],
+      'the public attachment is on its meeting, the confidential ones are not',
+    )
+    assert.match(String(file.text), /Förvaltningen föreslår att taxorna höjs/)
+  })
+
+  it('leaves out the inline lists with omit_internal=true, and keeps the parameter in the links', async () => {
+    const { body: full } = await getJson(`${api}/body/1/meeting?limit=100`)
+    const { body: lean } = await getJson(`${api}/body/1/meeting?limit=100&omit_internal=true`)
+    const fullMeetings = full.data as Array<Record<string, unknown>>
+    const leanMeetings = lean.data as Array<Record<string, unknown>>
+    assert.equal(leanMeetings.length, fullMeetings.length)
+    assert.ok(fullMeetings.some((m) => Array.isArray(m.agendaItem) && m.agendaItem.length > 0))
+    for (const m of leanMeetings) {
+      assert.equal(m.agendaItem, undefined)
+      assert.equal(m.auxiliaryFile, undefined)
+      validateDeep(m, 'omit_internal')
+    }
+    assert.match((lean.links as { first: string }).first, /omit_internal=true/)
+    const { body: persons } = await getJson(`${api}/body/1/person?omit_internal=true`)
+    for (const p of persons.data as Array<Record<string, unknown>>) assert.equal(p.membership, undefined)
   })
 })

@@ -153,3 +153,13 @@ export function attendanceExtension(
     ...(a.leftAfterSection === null ? {} : { leftAfterSection: a.leftAfterSection }),
   }))
 }
+
+/** Meeting.participant: who was present by the public roll call, those published as OParl Persons. */
+export function meetingParticipants(
+  links: OparlLinks,
+  attendance: readonly Attendance[],
+  names: PublicNames,
+): string[] {
+  const present = attendance.filter((a) => a.present && names.published.has(a.personId))
+  return [...new Set(present.map((a) => links.person(a.personId)))]
+}

@@ -3,7 +3,18 @@
 
 export const oparlBasePath = '/oparl/v1'
 
-export type ListName = 'organization' | 'person' | 'meeting' | 'paper' | 'legislative-term'
+export type ListName =
+  | 'organization'
+  | 'person'
+  | 'meeting'
+  | 'paper'
+  | 'legislative-term'
+  // The external lists OParl 1.1 added to Body (4-01): each object also appears inline elsewhere.
+  | 'agenda-item'
+  | 'consultation'
+  | 'file'
+  | 'location'
+  | 'membership'
 
 /** Absolute URLs of the OParl objects under one public base (PUBLIC_URL). */
 export function oparlLinks(publicUrl: string) {

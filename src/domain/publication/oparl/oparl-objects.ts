@@ -33,15 +33,25 @@ export interface SystemInput {
   bodyIds: number[]
 }
 
+/**
+ * The licence of the published data. Minutes, decisions and agendas are decisions and documents of
+ * an authority, with no copyright (upphovsrättslagen 1960:729, 9 §), so they are marked as free of
+ * known copyright rather than licensed. An attachment written by someone else may still be
+ * protected; a File carries no licence of its own (docs/oparl.md).
+ */
+export const dataLicense = 'https://creativecommons.org/publicdomain/mark/1.0/'
+
 export function oparlSystem(links: OparlLinks, input: SystemInput): OparlObject {
+  // No `product`: package.json names no repository to point to, and a placeholder would be a false
+  // link; no `contactEmail`: the organisation's settings hold no address to publish.
   return {
     id: links.system(),
     type: oparlType('System'),
     oparlVersion: 'https://schema.oparl.org/1.1/',
+    license: dataLicense,
     name: input.name,
     body: `${links.system()}/body`,
     website: links.portal('/'),
-    product: 'https://github.com/paragraf',
     web: links.portal('/'),
   }
 }
@@ -60,12 +70,18 @@ export function oparlBody(links: OparlLinks, body: BodyRow, terms: TermRow[]): O
     system: links.system(),
     name: body.name,
     website: links.portal('/'),
+    license: dataLicense,
     organization: links.list(body.id, 'organization'),
     person: links.list(body.id, 'person'),
     meeting: links.list(body.id, 'meeting'),
     paper: links.list(body.id, 'paper'),
     legislativeTerm: terms.map((t) => oparlLegislativeTerm(links, t)),
     legislativeTermList: links.list(body.id, 'legislative-term'),
+    agendaItem: links.list(body.id, 'agenda-item'),
+    consultation: links.list(body.id, 'consultation'),
+    file: links.list(body.id, 'file'),
+    locationList: links.list(body.id, 'location'),
+    membership: links.list(body.id, 'membership'),
     classification: 'Kommun',
     ...stamps(body.created_at, body.updated_at),
     web: links.portal('/'),
@@ -219,6 +235,8 @@ export interface MeetingRow {
   committeeId: number
   committeeName: string
   committeeSlug: string
+  /** The meeting row's own time, when `modified` is the computed one: only the row holds the place. */
+  rowModified?: string
 }
 
 export function oparlLocation(links: OparlLinks, meeting: MeetingRow): OparlObject | undefined {
@@ -228,7 +246,7 @@ export function oparlLocation(links: OparlLinks, meeting: MeetingRow): OparlObje
     type: oparlType('Location'),
     description: meeting.location,
     meetings: [links.meeting(meeting.id)],
-    ...stamps(meeting.created, meeting.modified),
+    ...stamps(meeting.created, meeting.rowModified ?? meeting.modified),
   }
 }
 
@@ -238,8 +256,15 @@ export function oparlMeeting(
   agendaItems: OparlObject[],
   /** The roll call of its public minutes (paragraf:attendance), when any § is signed off. */
   attendance?: Record<string, unknown>[],
+  /** The persons present by the public roll call, as OParl Person URLs. */
+  participants: string[] = [],
 ): OparlObject {
   const location = oparlLocation(links, meeting)
+  // Every public attachment of the agenda once, in agenda order (a document may serve two items).
+  const files = new Map<string, unknown>()
+  for (const item of agendaItems)
+    for (const file of (item.auxiliaryFile ?? []) as OparlObject[])
+      if (!files.has(file.id)) files.set(file.id, file)
   return {
     id: links.meeting(meeting.id),
     type: oparlType('Meeting'),
@@ -251,6 +276,8 @@ export function oparlMeeting(
     ...(meeting.endTime ? { end: swedishDateTime(meeting.meetsOn, meeting.endTime) } : {}),
     ...(location ? { location } : {}),
     organization: [links.organization(meeting.committeeId)],
+    ...(participants.length ? { participant: participants } : {}),
+    ...(files.size ? { auxiliaryFile: [...files.values()] } : {}),
     agendaItem: agendaItems,
     ...stamps(meeting.created, meeting.modified),
     web: links.portal(`/committees/${meeting.committeeSlug}/${meeting.slug}`),
@@ -318,7 +345,13 @@ export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: A
 export function oparlFile(
   links: OparlLinks,
   document: StoredDocument,
-  context: { created: string; meetingId?: number; agendaItemId?: number },
+  context: {
+    created: string
+    meetingId?: number
+    agendaItemId?: number
+    /** The text extracted from the file, already masked (P3); given where the File stands alone. */
+    text?: string | null
+  },
 ): OparlObject {
   const fileName = documentUrlName(document.title, document.mimeType)
   const download = links.portal(`/handlingar/${document.id}/${encodeURIComponent(fileName)}`)
@@ -331,6 +364,7 @@ export function oparlFile(
     ...(document.datedOn ? { date: document.datedOn } : {}),
     size: document.sizeBytes,
     sha512Checksum: document.sha512,
+    ...(context.text ? { text: context.text } : {}),
     accessUrl: download,
     downloadUrl: download,
     ...(context.meetingId ? { meeting: [links.meeting(context.meetingId)] } : {}),

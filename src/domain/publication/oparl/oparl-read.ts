@@ -35,7 +35,7 @@ import {
   listMeetingModified,
   listPaperModified,
 } from './oparl-change-times.repository.ts'
-import { attendanceExtension, decisionExtension } from './oparl-extensions.ts'
+import { attendanceExtension, decisionExtension, meetingParticipants } from './oparl-extensions.ts'
 import type { OparlLinks } from './oparl-links.ts'
 import { readPublicMinutesOfMeetings, readPublicNames } from './oparl-minutes.ts'
 import {
@@ -230,7 +230,7 @@ export async function readOparlMembership(db: Queryable, links: OparlLinks, id: 
  * Meetings with their public agenda items, decisions, files and the paragraf: extensions from their
  * public minutes, as the portal shows them on `today`: a fixed number of queries for any number of meetings.
  */
-async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly number[], today: string) {
+export async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly number[], today: string) {
   const rows = await listMeetingRows(db, ids)
   const [agendas, minutesOf] = await Promise.all([
     getAgendas(
@@ -262,7 +262,11 @@ async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly num
   )
   return rows.map((row) => {
     // What changed in the agenda, the §§ and the roll call counts as a change of the meeting (2-05 sync).
-    const meeting = { ...row, modified: meetingModified.get(row.id) ?? row.modified }
+    const meeting = {
+      ...row,
+      rowModified: row.modified,
+      modified: meetingModified.get(row.id) ?? row.modified,
+    }
     const record = minutesOf.get(row.id)
     // The last public § of an item, as its `result` (an item is rarely dealt with at two §§). The
     // public record marks a § confidential when it or its item is (disclosure), so none of a
@@ -291,6 +295,7 @@ async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly num
         })
       }),
       record && attendanceExtension(links, record.attendance, names),
+      record ? meetingParticipants(links, record.attendance, names) : [],
     )
   })
 }
@@ -380,6 +385,7 @@ export async function readOparlFile(db: Queryable, links: OparlLinks, documentId
     links,
     { ...document, title },
     {
+      text: mask(document.extractedText),
       created: times.get(documentId) ?? new Date(0).toISOString(),
       meetingId: where?.meetingId,
       agendaItemId: where?.agendaItemId,

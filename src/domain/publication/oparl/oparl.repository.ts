@@ -35,10 +35,10 @@ export interface KeyRow {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any base query that selects id, created and modified
-type KeyQuery = SelectQueryBuilder<any, any, KeyRow>
+export type KeyQuery = SelectQueryBuilder<any, any, KeyRow>
 
 /** One page of ids of a base query, ordered by id (a stable order, 2-05), with the total. */
-async function pageOfKeys(
+export async function pageOfKeys(
   db: Queryable,
   base: KeyQuery,
   filter: ChangeFilter,
@@ -61,7 +61,7 @@ async function pageOfKeys(
   return { ids: rows.map((r) => r.id), total: Number(count.n) }
 }
 
-const filtersModified = (filter: ChangeFilter) => Boolean(filter.modifiedSince || filter.modifiedUntil)
+export const filtersModified = (filter: ChangeFilter) => Boolean(filter.modifiedSince || filter.modifiedUntil)
 
 function publicMeetingKeys(db: Queryable, withModified = false): KeyQuery {
   const base = db
@@ -295,9 +295,10 @@ export async function listDocumentTimes(db: Queryable, ids: readonly number[]) {
 /** Public agenda items that carry some matters: a paper's consultations (same rule as readMatterRecord). */
 export async function listPublicItemsOfMatters(
   db: Queryable,
-  filter: { matterIds: readonly number[] } | { agendaItemId: number },
+  filter: { matterIds: readonly number[] } | { agendaItemId: number } | { agendaItemIds: readonly number[] },
 ) {
   if ('matterIds' in filter && filter.matterIds.length === 0) return []
+  if ('agendaItemIds' in filter && filter.agendaItemIds.length === 0) return []
   const query = publicAgendaItems(db)
     .select([
       'item.id as agendaItemId',
@@ -311,7 +312,9 @@ export async function listPublicItemsOfMatters(
   return (
     'matterIds' in filter
       ? query.where('item.matter_id', 'in', [...filter.matterIds])
-      : query.where('item.id', '=', filter.agendaItemId)
+      : 'agendaItemIds' in filter
+        ? query.where('item.id', 'in', [...filter.agendaItemIds])
+        : query.where('item.id', '=', filter.agendaItemId)
   )
     .orderBy('meeting.meets_on')
     .orderBy('item.position')
