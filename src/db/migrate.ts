@@ -16,6 +16,7 @@ import * as recordSeals from './migrations/0016-record-seals.ts'
 import * as authorParties from './migrations/0017-author-parties.ts'
 import * as signatoryComments from './migrations/0018-signatory-comments.ts'
 import * as changeDocument from './migrations/0019-change-document.ts'
+import * as signingMethods from './migrations/0020-signing-methods.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0017-author-parties': authorParties,
   '0018-signatory-comments': signatoryComments,
   '0019-change-document': changeDocument,
+  '0020-signing-methods': signingMethods,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

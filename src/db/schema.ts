@@ -54,6 +54,8 @@ export interface PersonTable extends Row {
   title: string | null
   /** Where the person gets notices (kallelser); never public. */
   email: string | null
+  /** The personnummer as a salted hash (0020), to check an e-legitimation at sign-off; never in clear. */
+  identity_number_hash: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface MembershipTable extends Row {
@@ -265,6 +267,8 @@ export interface SignOffTable extends Row {
   signed_off_on: string | null
   immediate: Flag
   status: string
+  /** The scanned signed cover of a paper sign-off (0020), an archival document. */
+  paper_document_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 /** A signatory's comment on a § of the draft, to the secretary (never published). */
@@ -284,6 +288,10 @@ export interface SignatureTable extends Row {
   sign_off_id: number
   person_id: number
   signed_at: string
+  /** How it was signed (0020): password, oidc or paper. */
+  method: ColumnType<string, string | undefined, string>
+  /** JSON: an e-legitimation's issuer, claims (personnummer hashed) and times; null for a password. */
+  evidence: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface NoticeTable extends Row {

@@ -33,6 +33,8 @@ export const localSettingsSchema = z.object({
   individualMattersConfidential: z.boolean(),
   /** Where the signed-off minutes are kept, as the notice must say (KL 8:12). */
   minutesKeptAt: z.string().trim().max(200).optional(),
+  /** How the signatories sign: password, e-legitimation through OIDC, or on paper (issue 12). */
+  signingMethod: z.enum(['password', 'oidc', 'paper']),
 })
 
 export type LocalSettings = z.infer<typeof localSettingsSchema>
@@ -51,6 +53,7 @@ export const defaultLocalSettings: LocalSettings = {
   publicMeetings: false,
   distanceParticipation: false,
   individualMattersConfidential: false,
+  signingMethod: 'password',
 }
 
 /** The settings in force for a committee: the defaults, then the organisation's, then its own. */

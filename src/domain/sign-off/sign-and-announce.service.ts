@@ -2,7 +2,7 @@ import { inTransaction, type Queryable } from '../../db/database.ts'
 import type { Notice } from '../notice-board/notice.ts'
 import { postMinutesNotice } from '../notice-board/notice-board.service.ts'
 import type { Actor } from '../shared/actor.ts'
-import { signSections } from './sign-off.service.ts'
+import { type SignInput, signSections } from './sign-off.service.ts'
 import type { SignOff } from './sign-off.ts'
 
 /**
@@ -14,7 +14,7 @@ import type { SignOff } from './sign-off.ts'
 export async function signAndAnnounce(
   db: Queryable,
   actor: Actor,
-  input: { signOffId: number; personId: number; on: string },
+  input: SignInput,
 ): Promise<{ signOff: SignOff; notice: Notice | undefined }> {
   return inTransaction(db, async (trx) => {
     const signOff = await signSections(trx, actor, input)

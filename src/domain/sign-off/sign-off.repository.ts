@@ -4,6 +4,7 @@ import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
 import type { SignOff, SignOffStatus } from './sign-off.ts'
+import { parseSigningMethod, type SignatureEvidence, type SigningMethod } from './signing-method.ts'
 
 type SignOffRow = Selected<'sign_off'>
 
@@ -31,7 +32,12 @@ async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Pro
   const signaturesOf = groupBy(
     signatures,
     (s) => s.sign_off_id,
-    (s) => ({ personId: s.person_id, signedAt: s.signed_at }),
+    (s) => ({
+      personId: s.person_id,
+      signedAt: s.signed_at,
+      method: parseSigningMethod(s.method),
+      ...(s.evidence ? { evidence: JSON.parse(s.evidence) as SignatureEvidence } : {}),
+    }),
   )
   return rows.map((row) => ({
     id: row.id,
@@ -40,6 +46,7 @@ async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Pro
     signedOffOn: row.signed_off_on,
     immediate: Boolean(row.immediate),
     status: row.status as SignOffStatus,
+    ...(row.paper_document_id !== null ? { paperDocumentId: row.paper_document_id } : {}),
     signatures: signaturesOf.get(row.id) ?? [],
     ...(sealOf.has(row.id) ? { sealHash: sealOf.get(row.id) as string } : {}),
   }))
@@ -98,10 +105,30 @@ export async function insertSignOff(
   return row.id
 }
 
-export async function insertSignature(db: Queryable, signOffId: number, personId: number, signedAt: string) {
+export async function insertSignature(
+  db: Queryable,
+  signOffId: number,
+  personId: number,
+  signedAt: string,
+  how: { method: SigningMethod; evidence?: SignatureEvidence } = { method: 'password' },
+) {
   await db
     .insertInto('signature')
-    .values({ sign_off_id: signOffId, person_id: personId, signed_at: signedAt })
+    .values({
+      sign_off_id: signOffId,
+      person_id: personId,
+      signed_at: signedAt,
+      method: how.method,
+      evidence: how.evidence ? JSON.stringify(how.evidence) : null,
+    })
+    .execute()
+}
+
+export async function setPaperDocument(db: Queryable, signOffId: number, documentId: number) {
+  await db
+    .updateTable('sign_off')
+    .set({ paper_document_id: documentId })
+    .where('id', '=', signOffId)
     .execute()
 }
 

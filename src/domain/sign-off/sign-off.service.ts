@@ -25,6 +25,7 @@ import {
   markSignedOff,
 } from './sign-off.repository.ts'
 import { allHaveSigned, type SignOff } from './sign-off.ts'
+import type { SignatureEvidence, SigningMethod } from './signing-method.ts'
 
 export { listSignOffs } from './sign-off.repository.ts'
 
@@ -61,34 +62,64 @@ export async function prepareSignOff(
   return getSignOffForUpdate(trx, id)
 }
 
+/** One signature: by whom, on which day, and how (a password unless said). */
+export interface SignInput {
+  signOffId: number
+  personId: number
+  on: string
+  method?: SigningMethod
+  evidence?: SignatureEvidence
+  /** When it was signed, if not now (a paper signature: noon of the day signed on paper). */
+  signedAt?: string
+}
+
 /**
  * A signatory signs. When the last appointed signatory has signed, the §§ are signed off on that
  * day and locked; when every § is, the minutes are. The sign-off row is locked while this runs, so
  * two signatories signing at the same moment cannot both miss being the last. Every signature is
  * refused while a public text of the §§ holds a personal identity number (P3), with the places.
  */
-export async function signSections(
-  db: Queryable,
-  actor: Actor,
-  input: { signOffId: number; personId: number; on: string },
-): Promise<SignOff> {
+export async function signSections(db: Queryable, actor: Actor, input: SignInput): Promise<SignOff> {
   if (!isIsoDate(input.on)) throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'on')
   return inTransaction(db, async (trx) => {
     const signOff = await getSignOffForUpdate(trx, input.signOffId)
     if (signOff.status === 'signed_off') throw new InvalidStateError('these §§ are signed off already')
     const minutes = await getMinutes(trx, signOff.minutesId)
+    const method = input.method ?? 'password'
+    await assertCommitteeSignsWith(trx, minutes, method)
     const appointed = await listSignatoryIds(trx, minutes.id)
     if (!appointed.includes(input.personId))
       throw new InvalidStateError('only the appointed signatories sign the minutes')
     if (signOff.signatures.some((s) => s.personId === input.personId))
       throw new InvalidStateError('you have signed already')
     await assertPublishable(trx, minutes, signOff)
-    await insertSignature(trx, signOff.id, input.personId, new Date().toISOString())
+    await insertSignature(trx, signOff.id, input.personId, input.signedAt ?? new Date().toISOString(), {
+      method,
+      ...(input.evidence ? { evidence: input.evidence } : {}),
+    })
     const signedBy = [...signOff.signatures.map((s) => s.personId), input.personId]
-    await audit(trx, actor, 'minutes.signed', minutes, { signOffId: signOff.id, personId: input.personId })
+    await audit(trx, actor, 'minutes.signed', minutes, {
+      signOffId: signOff.id,
+      personId: input.personId,
+      method,
+    })
     if (allHaveSigned(appointed, signedBy)) await completeSignOff(trx, actor, minutes, signOff.id, input.on)
     return getSignOffForUpdate(trx, signOff.id)
   })
+}
+
+const otherMethodRefusals: Record<SigningMethod, string> = {
+  password: 'the committee does not sign with a password',
+  oidc: 'the committee does not sign with e-legitimation',
+  paper: 'the committee does not sign its minutes on paper',
+}
+
+// The committee decides how its minutes are signed (its reglemente): a signature made any other way
+// is refused, so a password cannot stand in where the committee requires an e-legitimation.
+async function assertCommitteeSignsWith(trx: Queryable, minutes: Minutes, method: SigningMethod) {
+  const meeting = await getMeeting(trx, minutes.meetingId)
+  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+  if (settings.signingMethod !== method) throw new InvalidStateError(otherMethodRefusals[method])
 }
 
 // Signed-off §§ are public at once (TF 2:10) and on the portal the same moment, so no signatory

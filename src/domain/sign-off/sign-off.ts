@@ -1,3 +1,5 @@
+import type { SignatureEvidence, SigningMethod } from './signing-method.ts'
+
 export type SignOffStatus = 'pending' | 'signed_off'
 
 /**
@@ -12,6 +14,8 @@ export interface SignOff {
   immediate: boolean
   status: SignOffStatus
   signatures: Signature[]
+  /** The scanned signed cover of a paper sign-off: an archival document. */
+  paperDocumentId?: number
   /** The seal of what it signed off (SHA-256, chained in the committee's series), once signed off. */
   sealHash?: string
 }
@@ -19,6 +23,10 @@ export interface SignOff {
 export interface Signature {
   personId: number
   signedAt: string
+  /** How it was signed: password, e-legitimation (oidc) or on paper, recorded by the secretary. */
+  method: SigningMethod
+  /** For an e-legitimation: the broker's issuer and the ID token's claims and times. */
+  evidence?: SignatureEvidence
 }
 
 /** Whether every appointed signatory has signed: then the §§ are signed off. */

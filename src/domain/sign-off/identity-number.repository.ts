@@ -1,0 +1,15 @@
+import type { Queryable } from '../../db/database.ts'
+
+/** The salted hash of a person's personnummer, if one is kept (to check an e-legitimation). */
+export async function getIdentityNumberHash(db: Queryable, personId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('person')
+    .select('identity_number_hash')
+    .where('id', '=', personId)
+    .executeTakeFirst()
+  return row?.identity_number_hash ?? null
+}
+
+export async function setIdentityNumberHash(db: Queryable, personId: number, hash: string | null) {
+  await db.updateTable('person').set({ identity_number_hash: hash }).where('id', '=', personId).execute()
+}
