@@ -5,12 +5,11 @@ import type { Party, Person } from '../person/person.ts'
 import type { BallotChoice } from '../vote/tally.ts'
 import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
 import {
+  countAttendance,
   findPartyRowByAbbreviation,
   listAuthoredRows,
   listBallotRows,
   listMembershipRowsOf,
-  listSeatMeetingRows,
-  listSubstituteServiceRows,
   type RecordOwner,
 } from './publication.repository.ts'
 
@@ -116,10 +115,9 @@ export async function readPartyRecord(
 async function readPublicRecord(db: Queryable, owner: RecordOwner, page: number): Promise<PublicRecord> {
   // One row past the page tells whether there is an older page, without counting the whole list.
   const window = { offset: (page - 1) * RECORD_PAGE_SIZE, size: RECORD_PAGE_SIZE + 1 }
-  const [memberships, seats, substituteService, motions, dissents, statements, ballots] = await Promise.all([
+  const [memberships, attendance, motions, dissents, statements, ballots] = await Promise.all([
     listMembershipRowsOf(db, owner),
-    listSeatMeetingRows(db, owner),
-    listSubstituteServiceRows(db, owner),
+    countAttendance(db, owner),
     listAuthoredRows(db, 'motion', owner, window),
     listAuthoredRows(db, 'dissent', owner, window),
     listAuthoredRows(db, 'statement', owner, window),
@@ -137,7 +135,7 @@ async function readPublicRecord(db: Queryable, owner: RecordOwner, page: number)
     }))
   return {
     memberships: memberships.map((m) => ({ ...m, role: m.role as MembershipRole })),
-    attendance: attendanceRate(seats, substituteService),
+    attendance,
     motions: authored(motions),
     dissents: authored(dissents),
     statements: authored(statements),
@@ -151,26 +149,5 @@ async function readPublicRecord(db: Queryable, owner: RecordOwner, page: number)
     })),
     page,
     hasOlder,
-  }
-}
-
-/**
- * Attendance over the meetings held during a seat: a person (or seat) counts once per meeting even
- * when two memberships overlap (chair and member of the same committee).
- */
-export function attendanceRate(
-  seats: ReadonlyArray<{ personId: number; meetingId: number; present: boolean | number | null }>,
-  substituteService: ReadonlyArray<{ personId: number; meetingId: number }>,
-): AttendanceRate {
-  const byPersonAndMeeting = new Map<string, boolean>()
-  for (const seat of seats) {
-    const key = `${seat.personId}:${seat.meetingId}`
-    byPersonAndMeeting.set(key, Boolean(byPersonAndMeeting.get(key)) || Boolean(seat.present))
-  }
-  const served = new Set(substituteService.map((s) => `${s.personId}:${s.meetingId}`))
-  return {
-    meetings: byPersonAndMeeting.size,
-    present: [...byPersonAndMeeting.values()].filter(Boolean).length,
-    servedAsSubstitute: served.size,
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import {
   agendaIsPublicWhere,
@@ -100,9 +101,14 @@ export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
     .execute()
 }
 
-/** Each meeting with public minutes held while the person (or a party's member) had a seat, with whether they attended. */
-export async function listSeatMeetingRows(db: Queryable, owner: RecordOwner) {
-  return db
+/**
+ * Attendance over the meetings with public minutes held during a seat (a person counts once per
+ * meeting even when two memberships overlap, chair and member of the same committee), and the
+ * meetings where a substitute served: counted in the database, so a party of many terms returns
+ * one row, not one per seat and meeting.
+ */
+export async function countAttendance(db: Queryable, owner: RecordOwner) {
+  const seats = db
     .selectFrom('membership')
     .innerJoin('meeting', (join) =>
       join
@@ -114,7 +120,7 @@ export async function listSeatMeetingRows(db: Queryable, owner: RecordOwner) {
         .onRef('attendance.meeting_id', '=', 'meeting.id')
         .onRef('attendance.person_id', '=', 'membership.person_id'),
     )
-    .select(['membership.person_id as personId', 'meeting.id as meetingId', 'attendance.present as present'])
+    .select(sql<number>`max(case when attendance.present then 1 else 0 end)`.as('present'))
     .where('membership.role', '!=', 'substitute')
     .where((eb) =>
       eb.or([
@@ -124,19 +130,34 @@ export async function listSeatMeetingRows(db: Queryable, owner: RecordOwner) {
     )
     .where('meeting.id', 'in', meetingsWithPublicMinutes(db))
     .where(...ownedBy(owner, 'membership.person_id', 'membership.party_id'))
-    .execute()
-}
-
-/** Substitutes' service (tjänstgöring) at meetings with public minutes. */
-export async function listSubstituteServiceRows(db: Queryable, owner: RecordOwner) {
-  return db
+    .groupBy(['membership.person_id', 'meeting.id'])
+  const served = db
     .selectFrom('attendance')
-    .select(['attendance.person_id as personId', 'attendance.meeting_id as meetingId'])
+    .select(['attendance.person_id', 'attendance.meeting_id'])
+    .distinct()
     .where('attendance.role', '=', 'substitute')
     .where('attendance.serving_for_person_id', 'is not', null)
     .where('attendance.meeting_id', 'in', meetingsWithPublicMinutes(db))
     .where(...ownedBy(owner, 'attendance.person_id', 'attendance.party_id'))
-    .execute()
+  const [seat, substitute] = await Promise.all([
+    db
+      .selectFrom(seats.as('seat'))
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('meetings'),
+        eb.fn.sum<number | string | null>('seat.present').as('present'),
+      ])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(served.as('served'))
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ])
+  // PostgreSQL returns counts and sums as strings (bigint, numeric).
+  return {
+    meetings: Number(seat.meetings),
+    present: Number(seat.present ?? 0),
+    servedAsSubstitute: Number(substitute.count),
+  }
 }
 
 type AuthoredKind = 'motion' | 'dissent' | 'statement'
