@@ -41,11 +41,10 @@ const actsOnSignedOffMinutes = new Map([
     'POST /admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number/overklagande',
     'appeal',
   ],
-  // Merging two register entries for one person (a name spelt two ways) moves their attendance,
-  // service, ballots and signatures, signed-off minutes included, audited as person.merged. It
-  // changes the name a signed-off protocol shows and the seals' content (paragraf verify reports
-  // it): whether a merge may reach signed-off minutes, and how it is sealed, is still open.
-  ['POST /admin/organisationer/:organisation/personer/sla-ihop', 'person merge (open question)'],
+  // Merging two register entries for one person (a name spelt two ways) addresses the register,
+  // not a meeting; mergePersons refuses it when the person merged away is named in signed-off
+  // minutes, since the protocol would then print another name (person-merge.service.test.ts).
+  ['POST /admin/organisationer/:organisation/personer/sla-ihop', 'person merge'],
 ])
 
 /** Write routes that address no meeting, minutes or §: they cannot touch a protocol. */

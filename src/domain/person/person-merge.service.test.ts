@@ -65,7 +65,36 @@ describeOnEachDatabase('mergePersons', (getDb, dialect) => {
     assert.deepEqual(inSchema, PERSON_COLUMNS.map(([t, c]) => `${t}.${c}`).sort())
   })
 
+  it('refuses to merge away a person named in signed-off minutes, and changes nothing', async () => {
+    const maria = await person('maria-paniagua-dachner')
+    const kept = await addPerson(getDb(), testActor, { organisationId, name: 'Maria P. Dachner' })
+    const before = await rowsOf(maria.id)
+    await assert.rejects(
+      mergePersons(getDb(), testActor, { keptPersonId: kept.id, mergedPersonId: maria.id }),
+      (error) =>
+        error instanceof DomainError &&
+        error.code === 'invalid_state' &&
+        /signed-off minutes/.test(error.message),
+    )
+    assert.deepEqual(await rowsOf(maria.id), before)
+    assert.deepEqual(await rowsOf(kept.id), {})
+  })
+
   it('moves every record of the merged person to the kept one and removes the merged', async () => {
+    // The seed's minutes come signed off; here they are taken as still awaiting their signatures,
+    // the state in which a duplicate found after an import is merged.
+    await getDb()
+      .updateTable('sign_off')
+      .set({ status: 'pending' })
+      .where('minutes_id', 'in', (eb) =>
+        eb
+          .selectFrom('minutes')
+          .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+          .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+          .select('minutes.id')
+          .where('committee.organisation_id', '=', organisationId),
+      )
+      .execute()
     const maria = await person('maria-paniagua-dachner')
     await createUser(getDb(), testActor, {
       email: `maria-${unique()}@example.se`,

@@ -84,6 +84,12 @@ export async function mergePersons(
             : `${kept.name} and ${removed.name} both appear in the same ${table}: two people`,
         )
     }
+    // A signed-off record changes only by a recorded, public rectification (KL 5:69, FL 36 §): a
+    // merge would print another name in it and break its seal, so the person it names stays.
+    if (await appearsInSignedOffMinutes(trx, removed.id))
+      throw new InvalidStateError(
+        `${removed.name} appears in signed-off minutes: merging would change a signed-off record`,
+      )
     const accounts = await trx.selectFrom('user_account').select('id').where('person_id', 'in', ids).execute()
     if (accounts.length > 1)
       throw new InvalidStateError(`${kept.name} and ${removed.name} each have a user account`)
@@ -107,4 +113,73 @@ export async function mergePersons(
     )
     return { kept, removed, moved }
   })
+}
+
+/** Whether the person is named in minutes with a signed-off §: attendance, §§, signatories, cover. */
+async function appearsInSignedOffMinutes(trx: Queryable, personId: number): Promise<boolean> {
+  const bySection = (table: 'section_service' | 'recusal') =>
+    trx
+      .selectFrom(table)
+      .innerJoin('section', 'section.id', `${table}.section_id`)
+      .select('section.minutes_id as minutesId')
+      .where(`${table}.person_id`, '=', personId)
+  const motions = trx
+    .selectFrom('motion_author')
+    .innerJoin('motion', 'motion.id', 'motion_author.motion_id')
+    .innerJoin('section', 'section.id', 'motion.section_id')
+    .select('section.minutes_id as minutesId')
+    .where('motion_author.person_id', '=', personId)
+  const dissents = trx
+    .selectFrom('dissent_author')
+    .innerJoin('dissent', 'dissent.id', 'dissent_author.dissent_id')
+    .innerJoin('section', 'section.id', 'dissent.section_id')
+    .select('section.minutes_id as minutesId')
+    .where('dissent_author.person_id', '=', personId)
+  const statements = trx
+    .selectFrom('statement_author')
+    .innerJoin('statement', 'statement.id', 'statement_author.statement_id')
+    .innerJoin('section', 'section.id', 'statement.section_id')
+    .select('section.minutes_id as minutesId')
+    .where('statement_author.person_id', '=', personId)
+  const named = bySection('section_service')
+    .union(bySection('recusal'))
+    .union(motions)
+    .union(dissents)
+    .union(statements)
+    .union(
+      trx
+        .selectFrom('ballot')
+        .innerJoin('vote', 'vote.id', 'ballot.vote_id')
+        .innerJoin('section', 'section.id', 'vote.section_id')
+        .select('section.minutes_id as minutesId')
+        .where('ballot.person_id', '=', personId),
+    )
+    .union(
+      trx
+        .selectFrom('attendance')
+        .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
+        .select('minutes.id as minutesId')
+        .where((eb) =>
+          eb.or([
+            eb('attendance.person_id', '=', personId),
+            eb('attendance.serving_for_person_id', '=', personId),
+          ]),
+        ),
+    )
+    .union(trx.selectFrom('signatory').select('minutes_id as minutesId').where('person_id', '=', personId))
+    .union(
+      trx
+        .selectFrom('minutes')
+        .select('id as minutesId')
+        .where((eb) =>
+          eb.or([eb('chair_person_id', '=', personId), eb('secretary_person_id', '=', personId)]),
+        ),
+    )
+  const signedOff = await trx
+    .selectFrom('sign_off')
+    .select('sign_off.id')
+    .where('sign_off.status', '=', 'signed_off')
+    .where('sign_off.minutes_id', 'in', named)
+    .executeTakeFirst()
+  return signedOff !== undefined
 }
