@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -151,10 +152,13 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
 
   it('validates every object reached from the entry point against the OParl schema', async () => {
     const queue = [api]
+    const timings: { url: string; ms: number }[] = []
     const seen = new Set(queue)
     while (queue.length > 0) {
       const url = queue.shift() as string
+      const started = performance.now()
       const { response, body } = await getJson(url)
+      timings.push({ url, ms: performance.now() - started })
       assert.equal(response.statusCode, 200, url)
       assert.equal(response.headers['content-type'], 'application/json; charset=utf-8', url)
       crawled.set(url, response.body)
@@ -189,7 +193,14 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
     ])
       assert.ok(types.has(type), `the crawl reaches a ${type}`)
     assert.ok(objectsValidated > 100, `validated ${objectsValidated} objects`)
-    console.log(`OParl crawl: ${crawled.size} URLs, ${objectsValidated} objects validated`)
+    const average = (list: { ms: number }[]) => (list.reduce((n, t) => n + t.ms, 0) / list.length).toFixed(1)
+    const lists = timings.filter((t) => /\/body\/\d+\/[\w-]+/.test(t.url))
+    const pdfs = timings.filter((t) => t.url.endsWith('/file/protokoll.pdf'))
+    console.log(
+      `OParl crawl: ${crawled.size} URLs, ${objectsValidated} objects validated, ${types.size} types; ` +
+        `${average(timings)} ms a request, ${average(lists)} ms a list page (${lists.length}), ` +
+        `${average(pdfs)} ms a minutes PDF File rendered and measured (${pdfs.length})`,
+    )
   })
 
   it('never shows a confidential item, §, matter or a personnummer anywhere in the crawl', () => {
@@ -426,5 +437,45 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
     assert.match((lean.links as { first: string }).first, /omit_internal=true/)
     const { body: persons } = await getJson(`${api}/body/1/person?omit_internal=true`)
     for (const p of persons.data as Array<Record<string, unknown>>) assert.equal(p.membership, undefined)
+  })
+
+  it('gives meetings their agenda as invitation and their signed-off minutes as resultsProtocol, PDF/A measured from its bytes', async () => {
+    const { body } = await getJson(`${api}/body/1/meeting?limit=100`)
+    const meetings = body.data as Array<Record<string, unknown>>
+    for (const m of meetings) {
+      const invitation = m.invitation as { mimeType: string; accessUrl: string }
+      assert.equal(invitation.mimeType, 'application/json', String(m.id))
+      assert.equal((await app.inject(invitation.accessUrl.replace(publicUrl, ''))).statusCode, 200)
+      // The minutes are a file once a § is signed off (TF 2:10), as the roll call is.
+      assert.equal(Boolean(m.resultsProtocol), Boolean(m['paragraf:attendance']), String(m.id))
+    }
+    const minuted = meetings.find((m) => m.resultsProtocol) as { resultsProtocol: { id: string } } | undefined
+    assert.ok(minuted)
+    const { response, body: pdf } = await getJson(String(minuted.resultsProtocol.id))
+    assert.equal(response.statusCode, 200)
+    validateDeep(pdf, 'resultsProtocol')
+    assert.equal(pdf.mimeType, 'application/pdf')
+    const download = await app.inject(String(pdf.downloadUrl).replace(publicUrl, ''))
+    assert.equal(download.statusCode, 200)
+    assert.equal(pdf.size, download.rawPayload.length)
+    assert.equal(pdf.sha512Checksum, createHash('sha512').update(download.rawPayload).digest('hex'))
+    const started = performance.now()
+    const { body: again } = await getJson(String(minuted.resultsProtocol.id))
+    assert.deepEqual(again, pdf)
+    console.log(
+      `OParl minutes PDF File: ${pdf.size} bytes; measured again from the cache in ${(performance.now() - started).toFixed(0)} ms`,
+    )
+    const { body: json } = await getJson(String(pdf.masterFile))
+    assert.deepEqual(json.derivativeFile, [pdf.id])
+    assert.equal((await app.inject(String(json.accessUrl).replace(publicUrl, ''))).statusCode, 200)
+    // A meeting without signed-off minutes has no minutes file, and an unknown name is no file.
+    const unminuted = meetings.find((m) => !m.resultsProtocol) as Record<string, string>
+    assert.ok(unminuted)
+    for (const url of [
+      `${unminuted.id}/file/protokoll.pdf`,
+      `${unminuted.id}/file/protokoll.json`,
+      `${unminuted.id}/file/x.pdf`,
+    ])
+      assert.equal((await getJson(url)).response.statusCode, 404, url)
   })
 })

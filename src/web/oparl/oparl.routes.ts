@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { httpErrorCodeOf, logFailure } from '../error-pages.tsx'
 import { httpErrors } from '../http-errors.ts'
 import { bodyRoutes } from './body.routes.ts'
+import { generatedFileRoutes } from './generated-file.routes.ts'
 import { objectRoutes } from './object.routes.ts'
 import { sendNotFound, sendOparlError } from './oparl-response.ts'
 
@@ -31,4 +32,5 @@ export async function oparlRoutes(app: FastifyInstance) {
   })
   await app.register(bodyRoutes)
   await app.register(objectRoutes)
+  await app.register(generatedFileRoutes)
 }

@@ -38,6 +38,8 @@ export function oparlLinks(publicUrl: string) {
     /** One consultation per public agenda item that carries a matter, so it shares the item's id. */
     consultation: (agendaItemId: number) => `${api}/consultation/${agendaItemId}`,
     file: (documentId: number) => `${api}/file/${documentId}`,
+    /** A file Paragraf generates for a meeting (agenda JSON, minutes JSON, minutes PDF/A), by its name. */
+    meetingFile: (meetingId: number, name: string) => `${api}/meeting/${meetingId}/file/${name}`,
   }
 }
 

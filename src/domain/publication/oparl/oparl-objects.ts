@@ -258,6 +258,8 @@ export function oparlMeeting(
   attendance?: Record<string, unknown>[],
   /** The persons present by the public roll call, as OParl Person URLs. */
   participants: string[] = [],
+  /** The generated agenda and minutes (oparl-generated-files.ts). */
+  generated: { invitation?: OparlObject; resultsProtocol?: OparlObject } = {},
 ): OparlObject {
   const location = oparlLocation(links, meeting)
   // Every public attachment of the agenda once, in agenda order (a document may serve two items).
@@ -277,6 +279,7 @@ export function oparlMeeting(
     ...(location ? { location } : {}),
     organization: [links.organization(meeting.committeeId)],
     ...(participants.length ? { participant: participants } : {}),
+    ...generated,
     ...(files.size ? { auxiliaryFile: [...files.values()] } : {}),
     agendaItem: agendaItems,
     ...stamps(meeting.created, meeting.modified),

@@ -36,6 +36,12 @@ import {
   listPaperModified,
 } from './oparl-change-times.repository.ts'
 import { attendanceExtension, decisionExtension, meetingParticipants } from './oparl-extensions.ts'
+import {
+  type GeneratedFileName,
+  type MeasuredFile,
+  meetingFiles,
+  oparlGeneratedFile,
+} from './oparl-generated-files.ts'
 import type { OparlLinks } from './oparl-links.ts'
 import { readPublicMinutesOfMeetings, readPublicNames } from './oparl-minutes.ts'
 import {
@@ -296,6 +302,7 @@ export async function buildMeetings(db: Queryable, links: OparlLinks, ids: reado
       }),
       record && attendanceExtension(links, record.attendance, names),
       record ? meetingParticipants(links, record.attendance, names) : [],
+      meetingFiles(links, meeting, record !== undefined),
     )
   })
 }
@@ -391,4 +398,20 @@ export async function readOparlFile(db: Queryable, links: OparlLinks, documentId
       agendaItemId: where?.agendaItemId,
     },
   )
+}
+
+/** A generated file of a public meeting, without what only its bytes tell; undefined when not public. */
+export async function readOparlGeneratedFile(
+  db: Queryable,
+  links: OparlLinks,
+  meetingId: number,
+  name: GeneratedFileName,
+) {
+  const [row] = await listMeetingRows(db, await listPublicMeetingIds(db, [meetingId]))
+  if (!row) return undefined
+  const meeting = { ...row, modified: (await listMeetingModified(db, [row.id])).get(row.id) ?? row.modified }
+  // The minutes exist for the public once a § is signed off (TF 2:10), as on the portal.
+  if (name !== 'dagordning.json' && !(await readPublicMinutesOfMeetings(db, [row.id])).has(row.id))
+    return undefined
+  return { meeting, file: (measured?: MeasuredFile) => oparlGeneratedFile(links, meeting, name, measured) }
 }
