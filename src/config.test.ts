@@ -49,6 +49,30 @@ describe('loadConfig', () => {
     )
   })
 
+  it('takes the e-legitimation broker for signing (SIGNING_OIDC_*), with a client id', () => {
+    assert.equal(loadConfig({ DATA_DIR: dir }).signingOidc, undefined)
+    assert.deepEqual(
+      loadConfig({
+        DATA_DIR: dir,
+        SIGNING_OIDC_ISSUER: 'https://broker.example.se/',
+        SIGNING_OIDC_CLIENT_ID: 'paragraf',
+        SIGNING_OIDC_CLIENT_SECRET: 'hemligt',
+      }).signingOidc,
+      {
+        issuer: 'https://broker.example.se/',
+        clientId: 'paragraf',
+        clientSecret: 'hemligt',
+        providerName: 'e-legitimation',
+        identityClaim: 'personal_identity_number',
+      },
+    )
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dir, SIGNING_OIDC_ISSUER: 'https://broker.example.se/' }),
+      /SIGNING_OIDC_CLIENT_ID is needed/,
+    )
+    assert.throws(() => loadConfig({ DATA_DIR: dir, SIGNING_OIDC_ISSUER: 'broker' }), /SIGNING_OIDC_ISSUER/)
+  })
+
   it('takes a PostgreSQL URL', () => {
     const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://paragraf@127.0.0.1:5432/paragraf' })
     assert.equal(config.database.dialect, 'postgres')

@@ -30,6 +30,21 @@ export interface Config {
    * this machine, so a visitor cannot pose as another address to slip the login limit.
    */
   readonly trustProxy: boolean | string
+  /**
+   * The OIDC broker through which signatories sign with an e-legitimation (BankID, Freja eID):
+   * SIGNING_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _PROVIDER_NAME, _IDENTITY_CLAIM; undefined: none.
+   */
+  readonly signingOidc: SigningOidcSettings | undefined
+}
+
+export interface SigningOidcSettings {
+  readonly issuer: string
+  readonly clientId: string
+  readonly clientSecret: string | undefined
+  /** How the minutes name it: "BankID via Svensk e-identitet". */
+  readonly providerName: string
+  /** The ID token claim with the personnummer (12 digits); sub is read when it is missing. */
+  readonly identityClaim: string
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +79,11 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   TRUST_PROXY: z.string().default('loopback'),
+  SIGNING_OIDC_ISSUER: z.url({ error: 'SIGNING_OIDC_ISSUER must be the broker’s issuer URL' }).optional(),
+  SIGNING_OIDC_CLIENT_ID: z.string().optional(),
+  SIGNING_OIDC_CLIENT_SECRET: z.string().optional(),
+  SIGNING_OIDC_PROVIDER_NAME: z.string().default('e-legitimation'),
+  SIGNING_OIDC_IDENTITY_CLAIM: z.string().default('personal_identity_number'),
 })
 
 export type ConfigInput = Partial<Record<keyof z.infer<typeof environmentSchema>, string | undefined>>
@@ -84,6 +104,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
   if (Array.isArray(mail)) problems.push(...mail)
   const publicUrl = parsePublicUrl(merged.PUBLIC_URL)
   if (Array.isArray(publicUrl)) problems.push(...publicUrl)
+  if (parsed.success && parsed.data.SIGNING_OIDC_ISSUER && !parsed.data.SIGNING_OIDC_CLIENT_ID)
+    problems.push('SIGNING_OIDC_CLIENT_ID is needed with SIGNING_OIDC_ISSUER')
   if (parsed.success) {
     dataDir = path.resolve(parsed.data.DATA_DIR)
     const writable = checkWritable(dataDir)
@@ -112,6 +134,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
     feedIdAuthority: parsed.data.FEED_ID_AUTHORITY?.toLowerCase(),
     mail,
     trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY),
+    signingOidc: parsed.data.SIGNING_OIDC_ISSUER
+      ? {
+          issuer: parsed.data.SIGNING_OIDC_ISSUER,
+          clientId: parsed.data.SIGNING_OIDC_CLIENT_ID as string,
+          clientSecret: parsed.data.SIGNING_OIDC_CLIENT_SECRET,
+          providerName: parsed.data.SIGNING_OIDC_PROVIDER_NAME,
+          identityClaim: parsed.data.SIGNING_OIDC_IDENTITY_CLAIM,
+        }
+      : undefined,
   })
 }
 
@@ -120,6 +151,8 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
   const { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = environment
   const storage = { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY }
   const { PUBLIC_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY, FEED_ID_AUTHORITY } = environment
+  const { SIGNING_OIDC_ISSUER, SIGNING_OIDC_CLIENT_ID, SIGNING_OIDC_CLIENT_SECRET } = environment
+  const { SIGNING_OIDC_PROVIDER_NAME, SIGNING_OIDC_IDENTITY_CLAIM } = environment
   return Object.fromEntries(
     Object.entries({
       PORT,
@@ -133,6 +166,11 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       MAIL_FROM,
       TRUST_PROXY,
       FEED_ID_AUTHORITY,
+      SIGNING_OIDC_ISSUER,
+      SIGNING_OIDC_CLIENT_ID,
+      SIGNING_OIDC_CLIENT_SECRET,
+      SIGNING_OIDC_PROVIDER_NAME,
+      SIGNING_OIDC_IDENTITY_CLAIM,
     }).filter(([, v]) => v !== undefined && v !== ''),
   )
 }

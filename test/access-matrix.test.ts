@@ -89,6 +89,8 @@ const classRules: [RegExp, RouteClass][] = [
   [/^(GET|POST) \/admin\/namnder\/:committee\/moten\/\*$/, 'redirect'],
   [/^(GET|POST) \/admin\/organisationer\/:organisation\/(mandatperioder|partier|personer)/, 'register'],
   [/^(GET|POST) \/admin\/(organisationer|anvandare|tillganglighet|logg)\b/, 'administration'],
+  // The secretary records a paper sign-off; a signatory does not record their own.
+  [/^(GET|POST) \/admin\/justera\/:signOffId\/papper$/, 'keepMinutes'],
   [/^(GET|POST) \/admin\/justera\//, 'signing'],
   [/\/dagordning\/:item\/handlingar/, 'documents'],
   [

@@ -22,6 +22,7 @@ import { membershipRoutes } from './membership.routes.tsx'
 import { minutesRoutes } from './minutes.routes.tsx'
 import { noticeRoutes } from './notice.routes.tsx'
 import { organisationRoutes } from './organisation.routes.tsx'
+import { paperSignOffRoutes } from './paper-sign-off.routes.tsx'
 import { personMergeRoutes } from './person-merge.routes.tsx'
 import { registerRoutes } from './register.routes.tsx'
 import { rollCallRoutes } from './roll-call.routes.tsx'
@@ -106,6 +107,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(rollCallRoutes)
   await app.register(sectionRoutes)
   await app.register(signOffRoutes)
+  await app.register(paperSignOffRoutes)
   await app.register(afterSignOffRoutes)
   await app.register(extractRoutes)
   await app.register(delegatedDecisionRoutes)

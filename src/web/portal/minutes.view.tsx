@@ -9,6 +9,7 @@ import type { Author, SectionOutcome } from '../../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
 import { motionText, textNamesAuthors } from '../../domain/publication/text-structure.ts'
+import { signedHowText } from '../../domain/sign-off/signing-method.ts'
 import { ballotChoiceLabels, type Vote } from '../../domain/vote/vote.ts'
 import { paths } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
@@ -205,6 +206,12 @@ export function MinutesCover({ record, names }: { record: MinutesRecord; names: 
                 {sectionRange(s.sectionIds.map((id) => numbers.get(id) ?? 0).filter(Boolean))}{' '}
                 {formatDate(s.signedOffOn as string)}
                 {s.immediate ? ' (omedelbar justering)' : ''}
+                {signedHowText(s.signatures) && (
+                  <>
+                    <br />
+                    {signedHowText(s.signatures)}
+                  </>
+                )}
                 {s.sealHash && (
                   <>
                     <br />
