@@ -5,6 +5,7 @@ import { groupBy } from '../shared/group-by.ts'
 import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
 import { publishedAgenda } from './public-agenda.ts'
 import {
+  type CalendarFilter,
   listAnnouncedMeetingRows,
   listCalendarMeetingRows,
   listPublicSectionsOfSignOffs,
@@ -98,10 +99,10 @@ export interface CalendarMeeting {
   committeeName: string
 }
 
-/** Every meeting for a calendar (all committees, or one), in date order: one query. */
+/** The meetings of a calendar (all committees, or one, in a window of days), in date order: one query. */
 export async function listCalendarMeetings(
   db: Queryable,
-  filter: { committeeId?: number; meetingId?: number } = {},
+  filter: CalendarFilter = {},
 ): Promise<CalendarMeeting[]> {
   return (await listCalendarMeetingRows(db, filter)).map((m) => ({ ...m, status: m.status as MeetingStatus }))
 }

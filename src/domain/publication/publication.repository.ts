@@ -406,11 +406,16 @@ export async function listAnnouncedMeetingRows(
   return query.orderBy('meeting.meets_on', 'desc').orderBy('meeting.id', 'desc').limit(filter.limit).execute()
 }
 
-/** Meetings for calendars, with their committee: all of them, or one committee's. */
-export async function listCalendarMeetingRows(
-  db: Queryable,
-  filter: { committeeId?: number; meetingId?: number } = {},
-) {
+/** Which meetings a calendar holds: one committee's or one meeting, between two days (inclusive, YYYY-MM-DD). */
+export interface CalendarFilter {
+  committeeId?: number
+  meetingId?: number
+  from?: string
+  to?: string
+}
+
+/** Meetings for calendars, with their committee: all of them, or one committee's, in a window of days. */
+export async function listCalendarMeetingRows(db: Queryable, filter: CalendarFilter = {}) {
   let query = meetingsWithCommittee(db).select([
     'meeting.start_time as startTime',
     'meeting.end_time as endTime',
@@ -421,6 +426,8 @@ export async function listCalendarMeetingRows(
   ])
   if (filter.committeeId !== undefined) query = query.where('committee.id', '=', filter.committeeId)
   if (filter.meetingId !== undefined) query = query.where('meeting.id', '=', filter.meetingId)
+  if (filter.from !== undefined) query = query.where('meeting.meets_on', '>=', filter.from)
+  if (filter.to !== undefined) query = query.where('meeting.meets_on', '<=', filter.to)
   return query.orderBy('meeting.meets_on').orderBy('meeting.start_time').orderBy('meeting.id').execute()
 }
 

@@ -25,6 +25,20 @@ const calendarSiteOf = (request: FastifyRequest) => ({
 const sendAtom = (reply: FastifyReply, body: string) =>
   reply.type('application/atom+xml; charset=utf-8').send(body)
 
+/**
+ * The days a calendar holds: by default the past two years and the coming one (what a subscriber's
+ * calendar needs, read in bounded time however long the archive); `?ar=2019` gives that whole year,
+ * so the archive stays reachable a year at a time. An odd year is the default, never an error.
+ */
+export function calendarWindow(today: string, year: unknown): { from: string; to: string } {
+  if (typeof year === 'string' && /^(1[89]|2\d)\d\d$/.test(year))
+    return { from: `${year}-01-01`, to: `${year}-12-31` }
+  const shift = (years: number) => `${Number(today.slice(0, 4)) + years}${today.slice(4)}`
+  return { from: shift(-2), to: shift(1) }
+}
+
+type CalendarQuery = { Querystring: { ar?: unknown } }
+
 const sendCalendar = (reply: FastifyReply, body: string, fileName = 'kalender.ics') =>
   reply
     .type('text/calendar; charset=utf-8')
@@ -40,27 +54,36 @@ async function committeeOf(request: FastifyRequest<{ Params: { committee: string
 
 /** iCalendar of meetings and Atom feeds of agendas, minutes, the notice board, committees and matters. */
 export async function feedRoutes(app: FastifyInstance) {
-  app.get('/kalender.ics', async (request, reply) =>
+  app.get<CalendarQuery>('/kalender.ics', async (request, reply) =>
     sendCalendar(
       reply,
-      renderCalendar(await listCalendarMeetings(request.db), {
-        name: 'Sammanträden',
-        ...calendarSiteOf(request),
-      }),
+      renderCalendar(
+        await listCalendarMeetings(request.db, calendarWindow(request.today, request.query.ar)),
+        {
+          name: 'Sammanträden',
+          ...calendarSiteOf(request),
+        },
+      ),
     ),
   )
 
-  app.get<{ Params: { committee: string } }>(
+  app.get<{ Params: { committee: string } } & CalendarQuery>(
     '/committees/:committee/kalender.ics',
     async (request, reply) => {
       const committee = await committeeOf(request)
       return sendCalendar(
         reply,
-        renderCalendar(await listCalendarMeetings(request.db, { committeeId: committee.id }), {
-          name: `${committee.name}: sammanträden`,
-          ...calendarSiteOf(request),
-          path: paths.committeeCalendar(committee.slug),
-        }),
+        renderCalendar(
+          await listCalendarMeetings(request.db, {
+            committeeId: committee.id,
+            ...calendarWindow(request.today, request.query.ar),
+          }),
+          {
+            name: `${committee.name}: sammanträden`,
+            ...calendarSiteOf(request),
+            path: paths.committeeCalendar(committee.slug),
+          },
+        ),
       )
     },
   )
