@@ -182,9 +182,12 @@ describe('parseDocument under random mutation', () => {
 
   it('parses 50 MB on a single line without hanging', async () => {
     const line = Buffer.alloc(50 * 1024 * 1024, 'Nämnden ställde sig bakom förslaget (S) ** ~~ § 5 ')
-    const started = performance.now()
+    // A hang guard, not a speed target (bench/parse.bench.ts measures speed): the process's CPU
+    // time, so other work on a busy machine does not count against the parser.
+    const started = process.cpuUsage()
     const outcome = await parseDocument({ bytes: line, fileName: 'one-line.txt' })
-    assert.ok(performance.now() - started < 30_000)
+    const used = process.cpuUsage(started)
+    assert.ok((used.user + used.system) / 1000 < 30_000, 'more than 30 s of CPU for one line')
     assertWellFormed(outcome, 'one line')
   })
 })
