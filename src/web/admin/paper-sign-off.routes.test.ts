@@ -20,6 +20,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
@@ -120,5 +121,17 @@ describeOnEachDatabase('a sign-off recorded on paper', (getDb, dialect) => {
     // Once signed off, recording again is refused.
     const again = await secretary.postFile(url, { signedOn: '2022-12-19' }, scan)
     assert.equal(again.statusCode, 400)
+  })
+
+  it('is chosen in the committee’s settings', async () => {
+    const url = `/admin/namnder/${committee.slug}/installningar`
+    const form = await secretary.get(url)
+    assert.match(text(form.body), /Hur justerarna skriver under protokollet/)
+    assert.match(form.body, /<option value="paper" selected/)
+    const bad = await secretary.post(url, { signingMethod: 'fax' })
+    assert.equal(bad.statusCode, 400)
+    assert.match(text(bad.body), /Välj lösenord, e-legitimation, papper eller ärv/)
+    assert.equal((await secretary.post(url, { signingMethod: 'oidc' })).statusCode, 303)
+    assert.equal((await getCommitteeSettings(getDb(), committee.id)).signingMethod, 'oidc')
   })
 })

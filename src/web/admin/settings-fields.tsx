@@ -1,4 +1,5 @@
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
+import { signingMethodLabels, signingMethods } from '../../domain/sign-off/signing-method.ts'
 import { type FormState, SelectField, TextAreaField, TextField } from './form.tsx'
 
 export const settingsLabels: Record<string, string> = {
@@ -16,6 +17,7 @@ export const settingsLabels: Record<string, string> = {
   distanceParticipation: 'Deltagande på distans tillåtet',
   individualMattersConfidential: 'Ärenden om enskilda är sekretessmarkerade som standard',
   minutesKeptAt: 'Där det justerade protokollet förvaras',
+  signingMethod: 'Hur justerarna skriver under protokollet',
 }
 
 /** Settings entered as text, with what is inherited as the hint. */
@@ -70,6 +72,16 @@ export function SettingsFields({
   return (
     <>
       {inheritedText('signatoryCount', true)}
+      <SelectField
+        name="signingMethod"
+        label={settingsLabels.signingMethod!}
+        hint="Med e-legitimation jämförs personnumret i legitimationen med justerarens (sparat som saltad kontrollsumma)."
+        options={[
+          ['', `Ärv från ${from} (${signingMethodLabels[inherited.signingMethod].toLowerCase()})`],
+          ...signingMethods.map((m) => [m, signingMethodLabels[m]] as const),
+        ]}
+        form={form}
+      />
       {yesNo('immediateSignOffAllowed')}
       <fieldset>
         <legend>Paragrafer</legend>

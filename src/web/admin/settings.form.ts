@@ -1,4 +1,5 @@
 import type { LocalSettingsOverride } from '../../domain/organisation/local-settings.ts'
+import { type SigningMethod, signingMethods } from '../../domain/sign-off/signing-method.ts'
 import type { FormErrors, FormValues } from './form.tsx'
 
 // The local settings (domain.md) as a form. Every field may be left empty: the setting is then
@@ -19,6 +20,7 @@ export const settingsFieldNames = [
   'distanceParticipation',
   'individualMattersConfidential',
   'minutesKeptAt',
+  'signingMethod',
 ] as const
 
 const booleans = [
@@ -44,6 +46,7 @@ export function settingsToForm(settings: LocalSettingsOverride): FormValues {
   values.registryNumberPattern = settings.registryNumberPattern ?? ''
   values.statementKinds = (settings.statementKinds ?? []).join('\n')
   values.minutesKeptAt = settings.minutesKeptAt ?? ''
+  values.signingMethod = settings.signingMethod ?? ''
   return values
 }
 
@@ -97,6 +100,9 @@ export function readSettingsForm(values: FormValues): {
   const keptAt = values.minutesKeptAt ?? ''
   if (keptAt.length > 200) errors.minutesKeptAt = 'Platsen får beskrivas med högst 200 tecken.'
   else if (keptAt) settings.minutesKeptAt = keptAt
+  const method = values.signingMethod ?? ''
+  if ((signingMethods as readonly string[]).includes(method)) settings.signingMethod = method as SigningMethod
+  else if (method !== '') errors.signingMethod = 'Välj lösenord, e-legitimation, papper eller ärv.'
   return { settings, errors }
 }
 
