@@ -66,6 +66,9 @@ export async function postgresTarget(url: string, dataDir: string): Promise<Targ
   }
 }
 
+const withoutTestSettings = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('PARAGRAF_TEST_')))
+
 export interface Server {
   url: string
   child: ChildProcess
@@ -79,7 +82,8 @@ export async function startServer(target: Target, args: string[] = []): Promise<
     process.execPath,
     [bin, 'serve', '--port', String(port), '--host', '127.0.0.1', ...args],
     {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...target.env },
+      // The server as an operator runs it: none of the test runner's own settings.
+      env: { ...withoutTestSettings(process.env), LOG_LEVEL: 'warn', ...target.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
