@@ -29,6 +29,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     documents: openDocumentStore(config.storage),
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    signingOidc: config.signingOidc,
     exportCacheDir: path.join(config.dataDir, 'export'),
   })
   log = app.log

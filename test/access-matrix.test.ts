@@ -68,6 +68,8 @@ const matrix = {
   documents: row(403, { public: 'login', secretary: 'ok', registrar: 'ok' }),
   /** The signatory's view of the draft and signing: the appointed signatories and the secretary. */
   signing: row(403, { public: 'login', secretary: 'ok', signatory: 'ok' }),
+  /** Signing with an e-legitimation: only an appointed signatory leaves for the broker (409 without one). */
+  signWithElectronicId: row(403, { public: 'login', signatory: 'ok' }),
   /** Signing out: ends the session (checked) and goes to the login page, for everyone. */
   signOut: row('login'),
   /** Old addresses of the minutes: 308 for the signed-in, the login for the rest. */
@@ -91,6 +93,9 @@ const classRules: [RegExp, RouteClass][] = [
   [/^(GET|POST) \/admin\/(organisationer|anvandare|tillganglighet|logg)\b/, 'administration'],
   // The secretary records a paper sign-off; a signatory does not record their own.
   [/^(GET|POST) \/admin\/justera\/:signOffId\/papper$/, 'keepMinutes'],
+  [/^GET \/admin\/justera\/:signOffId\/e-legitimation$/, 'signWithElectronicId'],
+  // The broker's answer: any signed-in user; without a flow of their own it is refused (409).
+  [/^GET \/admin\/justera\/e-legitimation\/svar$/, 'account'],
   [/^(GET|POST) \/admin\/justera\//, 'signing'],
   [/\/dagordning\/:item\/handlingar/, 'documents'],
   [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import { loadConfig } from '../config.ts'
+import { loadConfig, type SigningOidcSettings } from '../config.ts'
 import type { Db } from '../db/database.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
@@ -28,6 +28,7 @@ import { personRoutes } from './portal/person.routes.tsx'
 import { searchRoutes } from './portal/search.routes.tsx'
 import { startRoutes } from './portal/start.routes.tsx'
 import { subscriptionRoutes } from './portal/subscription.routes.tsx'
+import { voteTableRoutes } from './portal/vote-table.routes.ts'
 import { todayInSweden } from './views/format.ts'
 
 declare module 'fastify' {
@@ -41,6 +42,8 @@ declare module 'fastify' {
     documents: DocumentStore
     /** The portal's address (PUBLIC_URL), for links that leave the site, as in the notice mail. */
     publicUrl: string
+    /** The e-legitimation broker for signing (SIGNING_OIDC_*), if one is configured. */
+    signingOidc: SigningOidcSettings | undefined
     /** The tag: authority of feed and calendar ids (FEED_ID_AUTHORITY), which outlives an address. */
     feedIdAuthority: string
   }
@@ -63,6 +66,8 @@ export interface AppOptions {
   exportCacheDir?: string
   /** Where log lines go (default stdout); tests read what was logged. */
   logStream?: { write(line: string): void }
+  /** The e-legitimation broker for signing (default: SIGNING_OIDC_* as the environment says). */
+  signingOidc?: SigningOidcSettings | undefined
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -78,6 +83,7 @@ export async function createApp({
   trustProxy = 'loopback',
   exportCacheDir,
   logStream,
+  signingOidc,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel, ...(logStream ? { stream: logStream } : {}) },
@@ -107,6 +113,13 @@ export async function createApp({
     getter: () => {
       portalUrl ??= loadConfig(process.env).publicUrl
       return portalUrl
+    },
+  })
+  let broker = signingOidc
+  app.decorateRequest('signingOidc', {
+    getter: () => {
+      broker ??= loadConfig(process.env).signingOidc
+      return broker
     },
   })
   let idAuthority = feedIdAuthority
@@ -152,6 +165,7 @@ export async function createApp({
   await app.register(personRoutes)
   await app.register(partyRoutes)
   await app.register(feedRoutes)
+  await app.register(voteTableRoutes)
   await app.register(accessibilityRoutes)
   await app.register(subscriptionRoutes)
   await app.register(searchRoutes)

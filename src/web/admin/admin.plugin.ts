@@ -29,6 +29,7 @@ import { rollCallRoutes } from './roll-call.routes.tsx'
 import { sectionRoutes } from './section.routes.tsx'
 import { sessionCookieName } from './session-cookie.ts'
 import { signOffRoutes } from './sign-off.routes.tsx'
+import { signOffOidcRoutes } from './sign-off-oidc.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
 import { usersRoutes } from './users.routes.tsx'
 
@@ -108,6 +109,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(sectionRoutes)
   await app.register(signOffRoutes)
   await app.register(paperSignOffRoutes)
+  await app.register(signOffOidcRoutes)
   await app.register(afterSignOffRoutes)
   await app.register(extractRoutes)
   await app.register(delegatedDecisionRoutes)

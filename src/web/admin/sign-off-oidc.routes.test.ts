@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { after, before, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import type { AdminClient } from '../../../test/support/admin-client.ts'
+import { signedInPerson } from '../../../test/support/admin-users.ts'
+import {
+  addTestMembers,
+  addTestSection,
+  createTestCommittee,
+  createTestMinutes,
+  testActor,
+} from '../../../test/support/factories.ts'
+import { pageText as text } from '../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import type { Committee } from '../../domain/committee/committee.ts'
+import type { Meeting } from '../../domain/meeting/meeting.ts'
+import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
+import { setPersonIdentityNumber } from '../../domain/sign-off/oidc-signature.service.ts'
+import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
+import { identityNumberMatches } from '../../domain/sign-off/signing-method.ts'
+import { createApp } from '../app.ts'
+import { paths } from '../paths.ts'
+import { oidcCallbackPath } from './sign-off-oidc.routes.tsx'
+
+// Signing with an e-legitimation end to end against a real OpenID Connect provider (the
+// oidc-provider package) started as its own process on 127.0.0.1: the test is the browser,
+// following the redirects with fetch and signing in at the provider's login form.
+
+const publicUrl = 'http://localhost:3000'
+const redirectUri = `${publicUrl}${oidcCallbackPath}`
+const chairNumber = '198112189876'
+const memberNumber = '197001011234'
+
+let broker: ChildProcess
+let issuer: string
+
+before(async () => {
+  broker = spawn(
+    process.execPath,
+    [new URL('../../../test/support/oidc-test-provider.mjs', import.meta.url).pathname],
+    {
+      env: {
+        ...process.env,
+        REDIRECT_URI: redirectUri,
+        CLIENT_ID: 'paragraf',
+        CLIENT_SECRET: 'testhemlighet',
+      },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  )
+  const [chunk] = (await once(broker.stdout!, 'data')) as [Buffer]
+  issuer = chunk.toString().trim().split('\n')[0]!
+})
+after(() => {
+  broker.kill('SIGTERM')
+})
+
+/** Signs in at the provider as `login` (its development form) and returns the URL it sends back to. */
+async function signInAtBroker(authorizationUrl: string, login: string): Promise<URL> {
+  const jar = new Map<string, string>()
+  let url = authorizationUrl
+  let body: URLSearchParams | undefined
+  for (let step = 0; step < 20; step++) {
+    const response = await fetch(url, {
+      method: body ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(body ? { body } : {}),
+    })
+    for (const cookie of response.headers.getSetCookie()) {
+      const pair = cookie.split(';')[0] ?? ''
+      const eq = pair.indexOf('=')
+      const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)]
+      if (value) jar.set(name, value)
+      else jar.delete(name)
+    }
+    body = undefined
+    const location = response.headers.get('location')
+    if (location) {
+      const next = new URL(location, url)
+      if (next.href.startsWith(redirectUri)) return next
+      url = next.href
+      continue
+    }
+    const html = await response.text()
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]
+    if (!action)
+      throw new Error(`the provider answered ${response.status} without a form: ${html.slice(0, 300)}`)
+    body = new URLSearchParams()
+    for (const input of html.matchAll(/<input[^>]*>/g)) {
+      const name = /name="([^"]+)"/.exec(input[0])?.[1]
+      const value = /value="([^"]*)"/.exec(input[0])?.[1]
+      if (name && value !== undefined && /type="hidden"/.test(input[0])) body.set(name, value)
+    }
+    if (/name="login"/.test(html)) {
+      body.set('login', login)
+      body.set('password', 'valfritt')
+    }
+    url = new URL(action, url).href
+  }
+  throw new Error('the provider never sent the browser back')
+}
+
+describeOnEachDatabase('signing with an e-legitimation through a real OIDC provider', (getDb) => {
+  let app: FastifyInstance
+  let committee: Committee
+  let meeting: Meeting
+  let chair: AdminClient
+  let member: AdminClient
+  let chairId: number
+  let signOffId: number
+
+  before(async () => {
+    const db = getDb()
+    committee = await createTestCommittee(db, { settings: { signingMethod: 'oidc' } })
+    const [chairPerson, memberPerson] = await addTestMembers(db, committee, 2)
+    chairId = chairPerson!.id
+    const created = await createTestMinutes(db, committee)
+    meeting = created.meeting
+    await addTestSection(db, created.minutes, { title: 'Budget 2023', decision: ['Budgeten antas.'] })
+    await appointSignatories(db, testActor, {
+      minutesId: created.minutes.id,
+      personIds: [chairPerson!.id, memberPerson!.id],
+    })
+    await setPersonIdentityNumber(db, testActor, chairPerson!.id, chairNumber)
+    await setPersonIdentityNumber(db, testActor, memberPerson!.id, memberNumber)
+    signOffId = (await prepareSignOff(db, testActor, { minutesId: created.minutes.id, sectionNumbers: [1] }))
+      .id
+    app = await createApp({
+      db,
+      logLevel: 'silent',
+      publicUrl,
+      now: () => new Date('2022-12-19T10:00:00Z'),
+      signingOidc: {
+        issuer,
+        clientId: 'paragraf',
+        clientSecret: 'testhemlighet',
+        providerName: 'BankID via Testbroker',
+        identityClaim: 'personal_identity_number',
+      },
+    })
+    chair = await signedInPerson(app, db, chairPerson!, 'ordf-eid@example.se')
+    member = await signedInPerson(app, db, memberPerson!, 'ledamot-eid@example.se')
+  })
+  after(() => app.close())
+
+  /** The signatory starts at Paragraf, signs in at the broker as `login` and comes back. */
+  const signAs = async (client: AdminClient, login: string) => {
+    const start = await client.get(`/admin/justera/${signOffId}/e-legitimation`)
+    assert.equal(start.statusCode, 303)
+    const authorization = new URL(start.headers.location as string)
+    assert.equal(authorization.origin, issuer)
+    assert.equal(authorization.searchParams.get('code_challenge_method'), 'S256')
+    assert.ok(authorization.searchParams.get('state') && authorization.searchParams.get('nonce'))
+    const back = await signInAtBroker(authorization.href, login)
+    return client.get(`${back.pathname}${back.search}`)
+  }
+  const signatures = () =>
+    getDb().selectFrom('signature').selectAll().where('sign_off_id', '=', signOffId).execute()
+
+  it('signs when the e-legitimation is the appointed person’s, keeping the claims with the number hashed', async () => {
+    const done = await signAs(chair, chairNumber)
+    assert.equal(done.statusCode, 303, text(done.body))
+    const [signature] = await signatures()
+    assert.equal(signature?.method, 'oidc')
+    assert.equal(signature?.person_id, chairId)
+    assert.doesNotMatch(signature?.evidence ?? '', new RegExp(chairNumber))
+    const evidence = JSON.parse(signature?.evidence ?? '{}')
+    assert.equal(evidence.issuer, issuer)
+    assert.equal(evidence.provider, 'BankID via Testbroker')
+    assert.ok(identityNumberMatches(evidence.claims.personal_identity_number, chairNumber))
+    assert.ok(identityNumberMatches(evidence.claims.sub, chairNumber))
+    assert.match(evidence.authenticatedAt, /^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('refuses an e-legitimation that is someone else’s than the appointed signatory’s', async () => {
+    const refused = await signAs(member, chairNumber)
+    assert.equal(refused.statusCode, 400)
+    assert.match(text(refused.body), /E-legitimationen tillhör inte den utsedda justeraren/)
+    assert.equal((await signatures()).length, 1)
+  })
+
+  it('refuses an answer it did not ask for, then signs off with the last signatory and says so publicly', async () => {
+    const forged = await member.get(`${oidcCallbackPath}?code=abc&state=inte-var`)
+    assert.equal(forged.statusCode, 409)
+    const done = await signAs(member, memberNumber)
+    assert.equal(done.statusCode, 303, text(done.body))
+    const signOff = await getDb()
+      .selectFrom('sign_off')
+      .selectAll()
+      .where('id', '=', signOffId)
+      .executeTakeFirstOrThrow()
+    assert.equal(signOff.status, 'signed_off')
+    assert.ok(
+      await getDb()
+        .selectFrom('record_seal')
+        .selectAll()
+        .where('sign_off_id', '=', signOffId)
+        .executeTakeFirst(),
+    )
+    const published = await app.inject(paths.minutes(committee.slug, meeting.slug))
+    assert.match(text(published.body), /Justerat med e-legitimation \(BankID via Testbroker\)/)
+  })
+})

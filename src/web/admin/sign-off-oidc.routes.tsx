@@ -1,0 +1,164 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import * as client from 'openid-client'
+import type { SigningOidcSettings } from '../../config.ts'
+import { getMinutes, listSignatoryIds } from '../../domain/minutes/minutes.repository.ts'
+import { DomainError, InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
+import { signWithElectronicId } from '../../domain/sign-off/oidc-signature.service.ts'
+import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
+import { AdminLayout } from '../views/admin-layout.tsx'
+import { sendPage } from '../views/render.tsx'
+import { adminView, currentUser, savedAt } from './admin-request.ts'
+import { swedishRefusal } from './minutes-messages.ts'
+import { minutesPaths } from './minutes-paths.ts'
+
+// Signing with an e-legitimation (BankID, Freja eID) through the municipality's OIDC broker: the
+// authorisation code flow with PKCE, state and nonce (openid-client checks the ID token's
+// signature, issuer, audience and nonce). The signatory starts from the signing page, signs in at
+// the broker, and comes back here; the personnummer in the token must be the appointed person's.
+
+type Params = { Params: { signOffId: string } }
+
+export const oidcStartPath = (signOffId: number) => `${minutesPaths.sign(signOffId)}/e-legitimation`
+export const oidcCallbackPath = '/admin/justera/e-legitimation/svar'
+
+/** A flow under way: kept in memory for ten minutes (one server; see the report for several). */
+interface Pending {
+  signOffId: number
+  personId: number
+  userId: number
+  verifier: string
+  nonce: string
+  expires: number
+}
+const pending = new Map<string, Pending>()
+const flowMinutes = 10
+const freshSeconds = 300
+
+const configurations = new Map<string, Promise<client.Configuration>>()
+function configurationOf(settings: SigningOidcSettings): Promise<client.Configuration> {
+  const key = `${settings.issuer} ${settings.clientId}`
+  let found = configurations.get(key)
+  if (!found) {
+    const issuer = new URL(settings.issuer)
+    // http only to a broker on this machine (tests, a local broker); https everywhere else.
+    const local = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname)
+    found = client.discovery(
+      issuer,
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      local ? { execute: [client.allowInsecureRequests] } : undefined,
+    )
+    found.catch(() => configurations.delete(key))
+    configurations.set(key, found)
+  }
+  return found
+}
+
+// No broker configured is a state of the installation, not a missing page.
+function brokerOf(request: FastifyRequest): SigningOidcSettings {
+  const settings = request.signingOidc
+  if (!settings) throw new InvalidStateError('no e-legitimation broker is configured (SIGNING_OIDC_ISSUER)')
+  return settings
+}
+
+const redirectUri = (request: FastifyRequest) => `${request.publicUrl.replace(/\/$/, '')}${oidcCallbackPath}`
+
+export async function signOffOidcRoutes(app: FastifyInstance) {
+  // A link, not a form: the browser leaves for the broker (a form's redirect would meet form-action).
+  app.get<Params>('/admin/justera/:signOffId/e-legitimation', async (request, reply) => {
+    const signOff = /^\d+$/.test(request.params.signOffId)
+      ? await findSignOff(request.db, Number(request.params.signOffId))
+      : undefined
+    if (!signOff) throw new NotFoundError('sign-off', request.params.signOffId)
+    const user = currentUser(request)
+    const minutes = await getMinutes(request.db, signOff.minutesId)
+    const appointed = await listSignatoryIds(request.db, minutes.id)
+    if (user.personId === null || !appointed.includes(user.personId))
+      throw new DomainError('forbidden', 'not allowed: only the appointed signatories sign the minutes')
+    const config = await configurationOf(brokerOf(request))
+    const verifier = client.randomPKCECodeVerifier()
+    const state = client.randomState()
+    const nonce = client.randomNonce()
+    const now = request.now.getTime()
+    for (const [key, flow] of pending) if (flow.expires < now) pending.delete(key)
+    pending.set(state, {
+      signOffId: signOff.id,
+      personId: user.personId,
+      userId: user.id,
+      verifier,
+      nonce,
+      expires: now + flowMinutes * 60_000,
+    })
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri(request),
+      scope: 'openid profile',
+      // Each signature is a fresh e-legitimation, never a broker session left open (and the ID
+      // token then says when the person authenticated: auth_time).
+      prompt: 'login',
+      max_age: String(freshSeconds),
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    })
+    return reply.redirect(url.href, 303)
+  })
+
+  app.get(oidcCallbackPath, async (request, reply) => {
+    const settings = brokerOf(request)
+    const query = request.query as Record<string, string | undefined>
+    const flow = query.state ? pending.get(query.state) : undefined
+    if (!flow || flow.expires < request.now.getTime())
+      throw new InvalidStateError('the e-legitimation took too long or was not started here')
+    pending.delete(query.state as string)
+    // The same account must come back: a session cannot finish another's signing.
+    if (currentUser(request).id !== flow.userId)
+      throw new DomainError('forbidden', 'not allowed: another account started this signing')
+    const config = await configurationOf(settings)
+    const current = new URL(`${redirectUri(request)}?${request.url.split('?')[1] ?? ''}`)
+    let message: string | undefined
+    try {
+      const tokens = await client.authorizationCodeGrant(config, current, {
+        pkceCodeVerifier: flow.verifier,
+        expectedState: query.state,
+        expectedNonce: flow.nonce,
+        idTokenExpected: true,
+        maxAge: freshSeconds,
+      })
+      await signWithElectronicId(request.db, request.actor!, {
+        signOffId: flow.signOffId,
+        personId: flow.personId,
+        on: request.today,
+        claims: (tokens.claims() ?? {}) as Record<string, unknown>,
+        identityClaim: settings.identityClaim,
+        provider: settings.providerName,
+      })
+    } catch (error) {
+      // The token itself failed its checks (signature, issuer, audience, nonce, state, PKCE).
+      message =
+        error instanceof DomainError ? swedishRefusal(error) : 'E-legitimationen kunde inte kontrolleras.'
+      request.log.warn({ err: error }, 'e-legitimation signature refused')
+    }
+    const to = minutesPaths.sign(flow.signOffId)
+    if (!message) return reply.redirect(savedAt(to), 303)
+    return sendPage(
+      reply,
+      <AdminLayout
+        title="Justeringen med e-legitimation nekades"
+        view={adminView(request, reply)}
+        breadcrumbs={[
+          { href: '/admin', label: 'Arbetsrum' },
+          { href: to, label: 'Justering' },
+        ]}
+      >
+        <h1>Justeringen med e-legitimation nekades</h1>
+        <p class="error">{message}</p>
+        <p>
+          <a href={to}>Tillbaka till justeringen</a>
+        </p>
+      </AdminLayout>,
+      400,
+    )
+  })
+}
