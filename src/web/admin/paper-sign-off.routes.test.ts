@@ -79,6 +79,9 @@ describeOnEachDatabase('a sign-off recorded on paper', (getDb, dialect) => {
   })
 
   it('refuses a password signature where the committee signs on paper', async () => {
+    const page = await signatory.get(`/admin/justera/${signOffId}`)
+    assert.match(text(page.body), /Nämnden justerar protokollet på papper/)
+    assert.doesNotMatch(page.body, /name="password"/)
     const response = await signatory.post(`/admin/justera/${signOffId}`, { password })
     assert.equal(response.statusCode, 400)
     assert.match(text(response.body), /Nämnden justerar inte med lösenord/)

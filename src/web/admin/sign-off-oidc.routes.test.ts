@@ -164,6 +164,9 @@ describeOnEachDatabase('signing with an e-legitimation through a real OIDC provi
     getDb().selectFrom('signature').selectAll().where('sign_off_id', '=', signOffId).execute()
 
   it('signs when the e-legitimation is the appointed person’s, keeping the claims with the number hashed', async () => {
+    const page = await chair.get(`/admin/justera/${signOffId}`)
+    assert.match(page.body, new RegExp(`href="/admin/justera/${signOffId}/e-legitimation"`))
+    assert.doesNotMatch(page.body, /name="password"/)
     const done = await signAs(chair, chairNumber)
     assert.equal(done.statusCode, 303, text(done.body))
     const [signature] = await signatures()

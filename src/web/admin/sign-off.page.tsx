@@ -4,6 +4,7 @@ import type { MinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import type { SignatoryComment } from '../../domain/minutes/signatory-comment.service.ts'
 import type { SectionFinding } from '../../domain/publication/minutes-identity-number-scan.ts'
 import type { SignOff } from '../../domain/sign-off/sign-off.ts'
+import type { SigningMethod } from '../../domain/sign-off/signing-method.ts'
 import { MinutesCover, type Names, SectionView } from '../portal/minutes.view.tsx'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
@@ -37,6 +38,8 @@ export function SignOffPage(props: {
   /** A signature was just refused because of the findings. */
   refusedForPersonalIdentityNumbers?: boolean
   saved: boolean
+  /** How the committee signs (its settings): the password form, a link to the broker, or paper. */
+  signingMethod?: SigningMethod
 }) {
   const { view, committee, meeting, record, signOff, personName, names, error, findings, sectionHref } = props
   const blocked = signOff.status !== 'signed_off' && findings.length > 0
@@ -155,7 +158,23 @@ export function SignOffPage(props: {
           />
         ))}
       </section>
-      {signOff.status !== 'signed_off' && (
+      {signOff.status !== 'signed_off' && props.signingMethod === 'oidc' && (
+        <p>
+          {error && <span class="error-message">{error} </span>}
+          <a class="button" href={`${minutesPaths.sign(signOff.id)}/e-legitimation`}>
+            Justera med e-legitimation
+          </a>
+        </p>
+      )}
+      {signOff.status !== 'signed_off' && props.signingMethod === 'paper' && (
+        <p>
+          {error && <span class="error-message">{error} </span>}
+          Nämnden justerar protokollet på papper. Sekreteraren{' '}
+          <a href={`${minutesPaths.sign(signOff.id)}/papper`}>registrerar justeringen på papper</a> med den
+          skannade försättssidan.
+        </p>
+      )}
+      {signOff.status !== 'signed_off' && (props.signingMethod ?? 'password') === 'password' && (
         <form method="post" action={minutesPaths.sign(signOff.id)}>
           <CsrfField token={view.csrfToken} />
           <div class={error ? 'field field-error' : 'field'}>

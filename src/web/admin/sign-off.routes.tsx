@@ -3,6 +3,7 @@ import { renderMinutesPdf } from '../../archive/minutes-pdf.ts'
 import { assertAllowed, mayKeepMinutes, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
 import { authenticate } from '../../domain/account/account.service.ts'
 import { getCommittee } from '../../domain/committee/committee.repository.ts'
+import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
 import { getMeeting } from '../../domain/meeting/meeting.service.ts'
 import { getMinutes } from '../../domain/minutes/minutes.repository.ts'
 import { publicMinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
@@ -37,10 +38,11 @@ async function load(request: FastifyRequest<Params>) {
   if (!record) throw new NotFoundError('minutes', minutes.id)
   // Draft minutes: the secretary, the chair and the signatories only (TF 2:10).
   assertAllowed(maySeeDraftMinutes(currentUser(request), committee, minutes, record.signatoryIds), 'sign-off')
-  const [persons, parties, comments] = await Promise.all([
+  const [persons, parties, comments, settings] = await Promise.all([
     listPersons(request.db, committee.organisationId),
     listParties(request.db, committee.organisationId),
     listSignatoryComments(request.db, signOff.sectionIds),
+    getCommitteeSettings(request.db, committee.id),
   ])
   const personName = (id: number | null) => persons.find((p) => p.id === id)?.name ?? 'Okänd'
   const names: Names = {
@@ -73,6 +75,7 @@ async function load(request: FastifyRequest<Params>) {
     mayComment,
     findings,
     sectionHref,
+    signingMethod: settings.signingMethod,
   }
 }
 
