@@ -50,6 +50,10 @@ export const paths = {
   calendar: () => '/kalender.ics',
   openDataExport: () => '/oppna-data/export.zip',
   committeeCalendar: (committeeSlug: string) => `/committees/${committeeSlug}/kalender.ics`,
+  /** Every vote and ballot of public §§ as CSV: of a committee, a person or a party. */
+  committeeVotes: (committeeSlug: string) => `/committees/${committeeSlug}/omrostningar.csv`,
+  personVotes: (personSlug: string) => `/personer/${personSlug}/omrostningar.csv`,
+  partyVotes: (abbreviation: string) => `/partier/${segment(abbreviation)}/omrostningar.csv`,
   /** One meeting as an iCalendar file, to add it to one's own calendar. */
   meetingCalendar: (committeeSlug: string, meetingSlug: string) =>
     `/committees/${committeeSlug}/${meetingSlug}/kalender.ics`,

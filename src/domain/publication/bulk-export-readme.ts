@@ -24,6 +24,11 @@ index.json
     Det justerade protokollet (kind "minutes"). Bara justerade paragrafer finns med;
     filen saknas när ingen paragraf är justerad.
 
+omrostningar.csv
+    Alla omröstningar i offentliga, justerade paragrafer: en rad per röst, en rad med
+    tom person för en omröstning där bara antalen protokollförts. CSV (RFC 4180) i
+    UTF-8, samma kolumner som tabellerna på nämndernas, personernas och partiernas sidor.
+
 Format
 ------
 

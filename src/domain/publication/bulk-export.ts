@@ -19,6 +19,7 @@ import {
   type PublishedDocumentJson,
 } from './meeting-document-json.ts'
 import { type PublicMeeting, readPublicMeeting } from './public-meeting.ts'
+import { readVoteTableCsv, type SectionUrl } from './vote-table.ts'
 
 // Everything the portal publishes about meetings, in one ZIP: the same document JSON the meeting
 // and minutes pages serve (docs/document-json.md, "Published meetings as JSON"), read one meeting
@@ -36,6 +37,8 @@ export type ExportedKind = 'agenda' | 'minutes'
 export interface BulkExportLinks {
   /** The serializer's context for one document of a meeting, as the portal's JSON route builds it. */
   contextOf(view: PublicMeeting, kind: ExportedKind, organisation: string | undefined): DocumentJsonContext
+  /** The address of a § in the minutes, for the vote table's links. */
+  sectionUrl: SectionUrl
 }
 
 export interface BulkExportSummary {
@@ -159,6 +162,8 @@ export async function writeBulkExport(
       index.meetings.push({ committee: row.committeeSlug, meeting: row.slug, date: row.meetsOn, files })
     }
     await addFile('index.json', JSON.stringify(index, null, 2), createdAt)
+    // Every vote and ballot of public §§ as one table (docs/document-json.md, "Omröstningar som tabell").
+    await addFile('omrostningar.csv', await readVoteTableCsv(db, {}, links.sectionUrl), createdAt)
     zip.end()
     if (failure) throw failure
     await finished(out)

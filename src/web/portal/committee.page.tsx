@@ -50,6 +50,9 @@ export function CommitteePage({
         <li>
           <a href={paths.committeeFeed(committee.slug)}>Flöde med kallelser och protokoll (Atom)</a>
         </li>
+        <li>
+          <a href={paths.committeeVotes(committee.slug)}>Alla omröstningar som tabell (CSV)</a>
+        </li>
       </ul>
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande sammanträden</h2>

@@ -21,5 +21,6 @@ export function exportLinks(baseUrl: string, today: string): BulkExportLinks {
           : (d.sourceUrl ?? undefined),
       today,
     }),
+    sectionUrl: (committee, meeting, section) => `${base}${paths.section(committee, meeting, section)}`,
   }
 }

@@ -143,6 +143,25 @@ describeOnEachDatabase('the bulk export of open data (/oppna-data/export.zip)', 
     assert.ok(!index().meetings.some((m) => m.committee === planned.committeeSlug))
   })
 
+  it('holds every ballot of public §§ in omrostningar.csv, as the committee’s table gives them', async () => {
+    const csv = text('omrostningar.csv')
+    // UTF-8 with a byte order mark, for Excel (the decoder drops the mark from the text).
+    assert.deepEqual([...(files['omrostningar.csv'] ?? new Uint8Array()).subarray(0, 3)], [0xef, 0xbb, 0xbf])
+    assert.ok(csv.startsWith('datum,nämnd,sammanträde,paragraf,'))
+    const ballots = csv
+      .split('\r\n')
+      .filter((line) => line.includes('Bifall till förvaltningens förslag eller avslag?'))
+    assert.equal(ballots.length, 3)
+    assert.ok(
+      ballots.every((line) =>
+        line.endsWith(`http://localhost:80${paths.section(voted.committeeSlug, voted.meetingSlug, 1)}`),
+      ),
+    )
+    assert.ok(!csv.includes(secret), 'nothing of the confidential §')
+    const committeeTable = await app.inject(paths.committeeVotes(voted.committeeSlug))
+    for (const line of committeeTable.body.split('\r\n').slice(1)) assert.ok(csv.includes(line))
+  })
+
   it('builds a new export, with a new ETag, after a sign-off', async () => {
     const committee = await createTestCommittee(getDb(), { name: 'Senare justerade nämnden' })
     const signatory = await createTestPerson(getDb(), committee.organisationId, 'Justus Export')

@@ -16,6 +16,9 @@ export function PartyPage({ party, record }: { party: Party; record: PublicRecor
         <MembershipTable memberships={record.memberships} showPerson={true} showParty={false} />
       </section>
       <PublicRecordView record={record} showAuthor={true} />
+      <p>
+        <a href={paths.partyVotes(party.abbreviation)}>Alla röster i omröstningar som tabell (CSV)</a>
+      </p>
       <RecordPager base={paths.party(party.abbreviation)} page={record.page} hasOlder={record.hasOlder} />
     </Layout>
   )

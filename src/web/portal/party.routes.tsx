@@ -7,7 +7,7 @@ import { pageNumber } from './notice-board.routes.tsx'
 import { PartyPage } from './party.page.tsx'
 
 // Abbreviations as councils print them: "S", "MP", "F!", "Fi".
-const abbreviationParam = z.string().trim().min(1).max(20)
+export const abbreviationParam = z.string().trim().min(1).max(20)
 
 export async function partyRoutes(app: FastifyInstance) {
   app.get<{ Params: { party: string }; Querystring: { sida?: unknown } }>(

@@ -19,6 +19,9 @@ export function PersonPage({ person, record }: { person: Person; record: PublicR
         <MembershipTable memberships={record.memberships} showPerson={false} showParty={true} />
       </section>
       <PublicRecordView record={record} showAuthor={false} />
+      <p>
+        <a href={paths.personVotes(person.slug)}>Alla röster i omröstningar som tabell (CSV)</a>
+      </p>
       <RecordPager base={paths.person(person.slug)} page={record.page} hasOlder={record.hasOlder} />
     </Layout>
   )
