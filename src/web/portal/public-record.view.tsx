@@ -29,6 +29,7 @@ function SectionLink({ entry }: { entry: PublicSectionRef }) {
  */
 export function PublicRecordView({ record, showAuthor }: { record: PublicRecord; showAuthor: boolean }) {
   const { attendance } = record
+  const paged = record.page > 1 || record.hasOlder
   return (
     <>
       <section aria-labelledby="narvaro">
@@ -51,6 +52,7 @@ export function PublicRecordView({ record, showAuthor }: { record: PublicRecord;
         title="Yrkanden"
         empty="Inga yrkanden i justerade protokoll."
         list={record.motions}
+        paged={paged}
         showAuthor={showAuthor}
       />
       <Authored
@@ -58,6 +60,7 @@ export function PublicRecordView({ record, showAuthor }: { record: PublicRecord;
         title="Reservationer"
         empty="Inga reservationer i justerade protokoll."
         list={record.dissents}
+        paged={paged}
         showAuthor={showAuthor}
       />
       <Authored
@@ -65,9 +68,10 @@ export function PublicRecordView({ record, showAuthor }: { record: PublicRecord;
         title="Särskilda uttalanden och protokollsanteckningar"
         empty="Inga uttalanden i justerade protokoll."
         list={record.statements}
+        paged={paged}
         showAuthor={showAuthor}
       />
-      <Ballots list={record.ballots} showAuthor={showAuthor} />
+      <Ballots list={record.ballots} paged={paged} showAuthor={showAuthor} />
     </>
   )
 }
@@ -77,18 +81,20 @@ function Authored({
   title,
   empty,
   list,
+  paged,
   showAuthor,
 }: {
   id: string
   title: string
   empty: string
   list: AuthoredEntry[]
+  paged: boolean
   showAuthor: boolean
 }) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        {title} ({list.length})
+        {title} ({countOf(list, paged)})
       </h2>
       {list.length === 0 ? (
         <p>{empty}</p>
@@ -113,10 +119,10 @@ function Authored({
   )
 }
 
-function Ballots({ list, showAuthor }: { list: BallotEntry[]; showAuthor: boolean }) {
+function Ballots({ list, paged, showAuthor }: { list: BallotEntry[]; paged: boolean; showAuthor: boolean }) {
   return (
     <section aria-labelledby="roster">
-      <h2 id="roster">Röster i omröstningar ({list.length})</h2>
+      <h2 id="roster">Röster i omröstningar ({countOf(list, paged)})</h2>
       {list.length === 0 ? (
         <p>Inga öppna omröstningar i justerade protokoll.</p>
       ) : (
@@ -213,4 +219,9 @@ export function MembershipTable({
       </table>
     </TableScroll>
   )
+}
+
+/** A list's count beside its heading; on a paged record it is this page's, and says so. */
+function countOf(list: readonly unknown[], paged: boolean): string {
+  return paged ? `${list.length} på den här sidan` : String(list.length)
 }
