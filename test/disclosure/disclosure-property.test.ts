@@ -70,9 +70,13 @@ describeOnEachDatabase(`every public channel, ${meetingCount} generated meetings
         paths.committee(slug),
         paths.committeeFeed(slug),
         paths.committeeCalendar(slug),
+        paths.committeeVotes(slug),
       ]),
-      ...generated.persons.map(({ slug }) => paths.person(slug)),
-      ...generated.parties.map((abbreviation) => paths.party(abbreviation)),
+      ...generated.persons.flatMap(({ slug }) => [paths.person(slug), paths.personVotes(slug)]),
+      ...generated.parties.flatMap((abbreviation) => [
+        paths.party(abbreviation),
+        paths.partyVotes(abbreviation),
+      ]),
       ...generated.registryNumbers.flatMap((number) => [paths.matter(number), paths.matterFeed(number)]),
       ...q.flatMap((word) => [
         ...[1, 2, 3].map((sida) => paths.search({ q: word, sida })),
