@@ -322,6 +322,8 @@ describeOnEachDatabase('the access matrix: every route × every role', (getDb) =
       registryNumber: matter.registry_number,
       person: person.slug,
       party: party.abbreviation,
+      // A meeting's generated files in OParl (agenda and minutes as JSON, the PDF/A).
+      name: 'protokoll.json',
     }
     confidential = { id: String(secret.documentId) }
     // :id is a different thing on each route.
@@ -331,6 +333,7 @@ describeOnEachDatabase('the access matrix: every route × every role', (getDb) =
       if (url.startsWith('/handlingar/') || url.startsWith('/oparl/v1/file/')) return String(open.documentId)
       if (url.startsWith('/oparl/v1/consultation/')) return String(itemOfMatter.id)
       if (url.startsWith('/oparl/v1/body/')) return String(organisation.id)
+      if (url.startsWith('/oparl/v1/meeting/')) return String(meeting.id)
       if (url.startsWith('/admin/logg/')) return String(meeting.id)
       return '1'
     }
