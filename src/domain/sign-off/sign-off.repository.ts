@@ -4,7 +4,7 @@ import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
 import type { SignOff, SignOffStatus } from './sign-off.ts'
-import { parseSigningMethod, type SignatureEvidence, type SigningMethod } from './signing-method.ts'
+import { parseSignatureMethod, type SignatureEvidence, type SignatureMethod } from './signing-method.ts'
 
 type SignOffRow = Selected<'sign_off'>
 
@@ -35,7 +35,7 @@ async function withSectionsAndSignatures(db: Queryable, rows: SignOffRow[]): Pro
     (s) => ({
       personId: s.person_id,
       signedAt: s.signed_at,
-      method: parseSigningMethod(s.method),
+      method: parseSignatureMethod(s.method),
       ...(s.evidence ? { evidence: JSON.parse(s.evidence) as SignatureEvidence } : {}),
     }),
   )
@@ -110,7 +110,7 @@ export async function insertSignature(
   signOffId: number,
   personId: number,
   signedAt: string,
-  how: { method: SigningMethod; evidence?: SignatureEvidence } = { method: 'password' },
+  how: { method: SignatureMethod; evidence?: SignatureEvidence } = { method: 'password' },
 ) {
   await db
     .insertInto('signature')

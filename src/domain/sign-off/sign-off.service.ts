@@ -160,7 +160,8 @@ export async function recordSignOff(
     signedOffOn: null,
   })
   const signedAt = `${input.signedOffOn}T12:00:00.000Z`
-  for (const personId of new Set(input.signatoryPersonIds)) await insertSignature(trx, id, personId, signedAt)
+  for (const personId of new Set(input.signatoryPersonIds))
+    await insertSignature(trx, id, personId, signedAt, { method: 'as_published' })
   await completeSignOff(trx, actor, minutes, id, input.signedOffOn)
   return getSignOffForUpdate(trx, id)
 }

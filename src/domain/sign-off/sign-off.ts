@@ -1,4 +1,4 @@
-import type { SignatureEvidence, SigningMethod } from './signing-method.ts'
+import type { SignatureEvidence, SignatureMethod } from './signing-method.ts'
 
 export type SignOffStatus = 'pending' | 'signed_off'
 
@@ -23,8 +23,11 @@ export interface SignOff {
 export interface Signature {
   personId: number
   signedAt: string
-  /** How it was signed: password, e-legitimation (oidc) or on paper, recorded by the secretary. */
-  method: SigningMethod
+  /**
+   * How it was signed: password, e-legitimation (oidc), on paper (recorded by the secretary), or
+   * as_published when the sign-off was recorded from a published protocol.
+   */
+  method: SignatureMethod
   /** For an e-legitimation: the broker's issuer and the ID token's claims and times. */
   evidence?: SignatureEvidence
 }

@@ -16,6 +16,17 @@ export const signingMethodLabels: Record<SigningMethod, string> = {
   paper: 'På papper, registrerat av sekreteraren',
 }
 
+/**
+ * How one signature was made: one of the committee's ways, or `as_published` for a sign-off
+ * recorded from a published protocol (an import), which says that the minutes were signed off but
+ * not how — Paragraf must not claim a way it did not see.
+ */
+export type SignatureMethod = SigningMethod | 'as_published'
+
+export function parseSignatureMethod(value: string): SignatureMethod {
+  return value === 'as_published' ? value : parseSigningMethod(value)
+}
+
 export function parseSigningMethod(value: string): SigningMethod {
   return (signingMethods as readonly string[]).includes(value) ? (value as SigningMethod) : 'password'
 }
@@ -77,11 +88,12 @@ export function identityNumberMatches(stored: string | null, value: string): boo
 
 /** How the public minutes say a sign-off was made. */
 export function signedHowText(
-  signatures: readonly { method: SigningMethod; evidence?: SignatureEvidence }[],
+  signatures: readonly { method: SignatureMethod; evidence?: SignatureEvidence }[],
 ): string | undefined {
   if (signatures.length === 0) return undefined
   const methods = new Set(signatures.map((s) => s.method))
   const parts: string[] = []
+  if (methods.has('as_published')) parts.push('enligt det publicerade protokollet')
   if (methods.has('password')) parts.push('med lösenord')
   if (methods.has('oidc')) {
     const providers = [

@@ -41,6 +41,10 @@ it('keeps a personnummer only as a salted hash that matches it in either form', 
 it('says how a sign-off was made', () => {
   assert.equal(signedHowText([{ method: 'password' }]), 'Justerat med lösenord')
   assert.equal(
+    signedHowText([{ method: 'as_published' }, { method: 'as_published' }]),
+    'Justerat enligt det publicerade protokollet',
+  )
+  assert.equal(
     signedHowText([
       { method: 'oidc', evidence: { provider: 'BankID via Test-broker' } },
       { method: 'oidc', evidence: { provider: 'BankID via Test-broker' } },

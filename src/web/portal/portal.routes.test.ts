@@ -41,6 +41,9 @@ describeOnEachDatabase('the public portal', (getDb) => {
   it('shows the signed-off minutes with motions, the dissent and the last appeal day', async () => {
     const page = text((await app.inject('/committees/socialnamnden/mote-2022-12-14/protokoll')).body)
     assert.match(page, /Justerat §§ 18–19 14 december 2022 \(omedelbar justering\)/)
+    // Imported: the published protocol says it was signed off, not how; no way is claimed.
+    assert.match(page, /Justerat enligt det publicerade protokollet/)
+    assert.doesNotMatch(page, /med lösenord/)
     assert.match(page, /sista dag för överklagande 9 januari 2023/)
     assert.match(
       page,
