@@ -83,7 +83,6 @@ const messages: Array<[RegExp, string]> = [
   [/does not sign its minutes on paper/, 'Nämnden justerar inte på papper.'],
   [/signed on paper after today/, 'Dagen för justeringen kan inte ligga efter i dag.'],
   [/cannot be signed before the meeting/, 'Protokollet kan inte justeras före sammanträdet.'],
-  [/must be YYYY-MM-DD/, 'Ange dagen som ÅÅÅÅ-MM-DD.'],
   [/not the appointed signatory/, 'E-legitimationen tillhör inte den utsedda justeraren.'],
   [/signed off already/, 'Paragraferna är redan justerade.'],
   [/is signed off: a correction needs/, 'Paragrafen är justerad och låst. En ändring görs som en rättelse.'],
