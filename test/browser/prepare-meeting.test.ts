@@ -127,7 +127,8 @@ describe('preparing a meeting in the workspace (Chromium)', {
     await page.fill(`${itemForm} [name=registryNumber]`, 'SN 2027/14')
     await submit(page, itemForm)
     await page.fill(`${itemForm} [name=title]`, 'Yttrande till förvaltningsrätten i mål om bistånd')
-    await page.check(`${itemForm} [name=confidential]`)
+    // Public or secret is a choice of two (the secret one named by its ground, OSL 26:1).
+    await page.check(`${itemForm} [name=confidential][value=ja]`)
     await page.fill(`${itemForm} [name=confidentialityGround]`, 'OSL 26:1')
     await submit(page, itemForm)
 
