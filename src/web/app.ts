@@ -72,6 +72,15 @@ export interface AppOptions {
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
 
+/**
+ * How long a client may take to send its request headers. Slow clients (slowloris) are ended
+ * after this; Node's default is 60 s, checked only every 30 s, so a few hundred of them could
+ * hold the server's sockets for minutes.
+ */
+export const headersTimeoutMs = 10_000
+/** How long a whole request may take to arrive: a 50 MB upload at about 0.7 Mbit/s. */
+const requestTimeoutMs = 10 * 60_000
+
 /** The web application: the public portal (and later the workspace and the API) over one database. */
 export async function createApp({
   db,
@@ -91,6 +100,8 @@ export async function createApp({
     // An address that cannot be decoded, or with a segment too long for any slug, never reaches a
     // route: answer it as the routes would (404 or 400, a Swedish page or JSON), logged once.
     frameworkErrors: answerFrameworkError,
+    requestTimeout: requestTimeoutMs,
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: 1_000 },
   })
   app.decorateRequest('db', {
     getter: () => db,
