@@ -176,4 +176,27 @@ describe('readRunCover attendance in a column of labels', () => {
       ['Gerd Lansler', 'KD', 'ledamot', null],
     ])
   })
+
+  it('reads "(M), Ordförande" in the members\' list as the chair\'s role, not as a signature label', () => {
+    const cover = readRunCover(
+      'Tid och plats H-salen, kl Beslutande Ledamöter Benny Johansson (M), Ordförande Bengt-Göran Sandell (S) Tobias Adersjö (MP) Övriga närvarande Utses att justera Bengt-Göran Sandell',
+    )
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.party, a.role]),
+      [
+        ['Benny Johansson', 'M', 'ordförande'],
+        ['Bengt-Göran Sandell', 'S', 'ledamot'],
+        ['Tobias Adersjö', 'MP', 'ledamot'],
+      ],
+    )
+  })
+
+  it('reads the signatures after "Underskrifter", not from a "Justerare" label of the column before it', () => {
+    const cover = readRunCover(
+      'Tid och plats H-salen Beslutande Benny Johansson (M) Övriga närvarande Ersättare Tjänstepersoner Justering Justerare Plats och tid Ulla Svensson (M) Carina Elmefall, kanslichef Bengt-Göran Sandell Kommunkansliet Justerade paragrafer Underskrifter Sekreterare Fredrik Pettersson Ordförande Benny Johansson Justerare Bengt-Göran Sandell 1 (20) Bevis om anslag',
+    )
+    assert.equal(cover.secretary, 'Fredrik Pettersson')
+    assert.equal(cover.chair, 'Benny Johansson')
+    assert.deepEqual(cover.signatories, ['Bengt-Göran Sandell'])
+  })
 })

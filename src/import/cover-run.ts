@@ -112,8 +112,9 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
     const { kind, group } = kindOf(label)
     // "Jannike Hillding, M, Ordförande" qualifies a person; "Cecilia Stedt, Sekreterare" signs.
     if (kind === 'role' && /(?:^|[\s(])(?:S|M|C|V|L|MP|KD|FP|SD|\p{Ll}{1,3}),\s*$/u.test(before)) continue
-    // Before the sign-off part, "Anders Holmensköld (m) Ordförande" qualifies a member of the list.
-    if (kind === 'role' && label === 'Ordförande' && !signing && /\)\s*$/.test(before)) continue
+    // Before the sign-off part, "Anders Holmensköld (m) Ordförande" and "Benny Johansson (M),
+    // Ordförande" qualify a member of the list.
+    if (kind === 'role' && label === 'Ordförande' && !signing && /\)\s*,?\s*$/.test(before)) continue
     if (/^(?:signatures|appointed|signOff|sections|notice)$/.test(kind)) signing = true
     if (segments.length === 0) preamble = text.slice(0, start)
     else (segments[segments.length - 1] as Segment).value = text.slice(previousEnd, start).trim()
@@ -338,9 +339,12 @@ function readSignatures(cover: RunCover, segments: Segment[]): void {
       s.label === 'Sekreterare' &&
       segments.slice(i + 1, i + 7).some((n) => n.kind === 'role' && /^Juster/.test(n.label)),
   )
+  // A labelled "Underskrifter" before the notice box is where the signatures are; roles before it
+  // belong to other fields ("Justering Justerare Plats och tid Ulla Svensson (M) …").
+  const notice = segments.findIndex((s) => s.kind === 'notice')
   const found = [labelled, byRole, byTriple].filter((i) => i !== -1)
   if (found.length === 0) return
-  const start = Math.min(...found)
+  const start = labelled !== -1 && (notice === -1 || labelled < notice) ? labelled : Math.min(...found)
   type Tok = { role: 'secretary' | 'chair' | 'signatory' } | { name: string }
   const tokens: Tok[] = []
   for (const s of segments.slice(start)) {
