@@ -24,6 +24,23 @@ describe('readPeopleRun', () => {
     )
   })
 
+  it('reads a bare "för" between two people as serving for the second', () => {
+    assert.deepEqual(
+      brief(
+        readPeopleRun(
+          'Lars-Olof Eliasson Jan-Olof Dahlin Jan-Olof Andersson för Kurt Edlund Bo Danielsson för MonaLisa Norrman',
+          'ledamot',
+        ),
+      ),
+      [
+        ['Lars-Olof Eliasson', null, 'ledamot', null],
+        ['Jan-Olof Dahlin', null, 'ledamot', null],
+        ['Jan-Olof Andersson', null, 'tjänstgörande ersättare', 'Kurt Edlund'],
+        ['Bo Danielsson', null, 'tjänstgörande ersättare', 'MonaLisa Norrman'],
+      ],
+    )
+  })
+
   it('reads parties between commas, in lower case and before the names', () => {
     assert.deepEqual(
       brief(

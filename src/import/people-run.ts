@@ -62,6 +62,15 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
       if (!servingForNext && group === 'ledamot') last.role = 'ersättare'
       i++
     } else if (w === 'ersätter' || w === 'ersättande') servingForNext = tokens[i + 1]?.kind === 'name'
+    // "Jan-Olof Andersson för Kurt Edlund": in the list of those deciding, a bare "för" between two
+    // people says who served for whom.
+    else if (
+      w === 'för' &&
+      (group === 'ledamot' || group === 'tjänstgörande ersättare') &&
+      (tokens[i - 1]?.kind === 'name' || tokens[i - 1]?.kind === 'party') &&
+      tokens[i + 1]?.kind === 'name'
+    )
+      servingForNext = true
     else if ((w === 'tj' || w === 'tjg' || w === 'tjänstgörande') && /^(?:ers\.?|ersättare)$/.test(next)) {
       last.role = 'tjänstgörande ersättare'
       i++
