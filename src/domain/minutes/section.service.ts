@@ -86,7 +86,7 @@ export async function addSection(
   // The signed-off §§ keep their numbers and their order: a § added later comes after them.
   const lastSignedOff = signedOff.at(-1)
   if (lastSignedOff && number <= lastSignedOff.number)
-    throw new SignedOffRecordError('numbering', [lastSignedOff.label])
+    throw new SignedOffRecordError('numbering', [lastSignedOff.label], lastSignedOff.signing)
   if (await findSectionByNumber(trx, minutes.id, number))
     throw new InvalidInputError(`§ ${number} exists in these minutes`, 'number')
   const section = await insertSection(trx, {

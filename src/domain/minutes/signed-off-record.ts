@@ -7,34 +7,48 @@ import type { Attendance } from './attendance.ts'
 // (KL 5:69): from then on it changes only by a recorded, public rectification (rättelse, FL 36 §,
 // rectifySection), never by an edit. Every write of the minutes' use cases asks here first, inside
 // its own transaction, so the rule holds for the workspace, the importer and the command line alike.
+// The same holds from the first signature on: the signatories together vouch for one text (KL 5:69),
+// so what the first signed is what the last signs; a change waits for the rectification.
 
 /** What a refused write would have changed in the signed-off record. */
 export type SignedOffPart = 'section' | 'attendance' | 'signatories' | 'closing_time' | 'numbering'
 
-/** A write refused because it would change what was signed off: the labels of the §§ it touches. */
+/**
+ * A write refused because it would change what was signed off, or what a signatory has signed while
+ * the others have still to (`signing`): the labels of the §§ it touches.
+ */
 export class SignedOffRecordError extends DomainError {
   constructor(
     readonly part: SignedOffPart,
     readonly labels: readonly string[],
+    readonly signing = false,
   ) {
     super(
       'invalid_state',
-      `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} signed off: a correction needs a recorded rectification (${part})`,
+      `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} ${signing ? 'being signed' : 'signed off'}: a correction needs a recorded rectification (${part})`,
     )
     this.name = 'SignedOffRecordError'
   }
 }
 
+/** A § that no longer changes by an edit: signed off, or `signing` (signed by some signatories). */
+export interface LockedSection {
+  id: number
+  number: number
+  label: string
+  signing: boolean
+}
+
 /**
- * The §§ of the minutes that are signed off, in § order. On PostgreSQL the sign-off rows of the §§
- * asked about, pending ones included, are locked until the transaction ends: a write checked here
- * cannot commit around the last signature (signSections locks the same row), it waits and then
- * sees the § signed off.
+ * The §§ of the minutes that are signed off or whose sign-off has a signature, in § order. On
+ * PostgreSQL the sign-off rows of the §§ asked about, pending ones included, are locked until the
+ * transaction ends: a write checked here cannot commit around a signature (signSections locks the
+ * same row), it waits and then sees the § signed.
  */
 export async function listSignedOffSections(
   trx: Queryable,
   where: { minutesId: number } | { sectionIds: readonly number[] },
-): Promise<Array<{ id: number; number: number; label: string }>> {
+): Promise<LockedSection[]> {
   if ('sectionIds' in where && where.sectionIds.length === 0) return []
   const query = trx
     .selectFrom('sign_off_section')
@@ -45,6 +59,15 @@ export async function listSignedOffSections(
       'section.number as number',
       'section.label as label',
       'sign_off.status as status',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('signature')
+              .select('signature.id')
+              .whereRef('signature.sign_off_id', '=', 'sign_off.id'),
+          )
+          .as('signed'),
     ])
   const rows = await forUpdate(
     trx,
@@ -53,22 +76,28 @@ export async function listSignedOffSections(
       : query.where('section.minutes_id', '=', where.minutesId)
     ).orderBy('section.number'),
   ).execute()
-  return rows.filter((r) => r.status === 'signed_off').map(({ id, number, label }) => ({ id, number, label }))
+  return rows
+    .filter((r) => r.status === 'signed_off' || Boolean(r.signed))
+    .map(({ id, number, label, status }) => ({ id, number, label, signing: status !== 'signed_off' }))
+}
+
+function refusal(part: SignedOffPart, sections: readonly LockedSection[]): SignedOffRecordError {
+  return new SignedOffRecordError(
+    part,
+    sections.map((s) => s.label),
+    sections.every((s) => s.signing),
+  )
 }
 
 /** Refuses the write when any of these §§ is signed off (the § itself and all recorded under it). */
 export async function assertSectionsOpen(trx: Queryable, sectionIds: readonly number[]): Promise<void> {
   const signedOff = await listSignedOffSections(trx, { sectionIds })
-  if (signedOff.length > 0)
-    throw new SignedOffRecordError(
-      'section',
-      signedOff.map((s) => s.label),
-    )
+  if (signedOff.length > 0) throw refusal('section', signedOff)
 }
 
 /**
  * Refuses a write to what the minutes as a whole were signed off with (the signatories, the closing
- * time) once any § is signed off. Returns nothing when no § is.
+ * time) once any § is signed off or being signed. Returns nothing when no § is.
  */
 export async function assertRecordOpen(
   trx: Queryable,
@@ -76,11 +105,7 @@ export async function assertRecordOpen(
   part: SignedOffPart,
 ): Promise<void> {
   const signedOff = await listSignedOffSections(trx, { minutesId })
-  if (signedOff.length > 0)
-    throw new SignedOffRecordError(
-      part,
-      signedOff.map((s) => s.label),
-    )
+  if (signedOff.length > 0) throw refusal(part, signedOff)
 }
 
 /**
@@ -117,9 +142,5 @@ export async function assertAttendanceKept(
 ): Promise<void> {
   const signedOff = await listSignedOffSections(trx, { minutesId })
   const changed = signedOff.filter((s) => attendanceAt(before, s.number) !== attendanceAt(after, s.number))
-  if (changed.length > 0)
-    throw new SignedOffRecordError(
-      'attendance',
-      changed.map((s) => s.label),
-    )
+  if (changed.length > 0) throw refusal('attendance', changed)
 }

@@ -112,6 +112,9 @@ const signedOffParts: Record<SignedOffRecordError['part'], string> = {
 function signedOffRefusal(error: SignedOffRecordError): string {
   const { labels } = error
   const which = labels.length > 3 ? `${labels[0]} till ${labels.at(-1)}` : labels.join(', ')
+  // KL 5:69: what the first signatory signed is what the last signs.
+  if (error.signing)
+    return `${which} har redan skrivits under av en justerare. ${signedOffParts[error.part]} Alla justerare ska skriva under samma text: en ändring görs som en rättelse när justeringen är klar.`
   return `${which} är ${labels.length === 1 ? 'justerad' : 'justerade'}. ${signedOffParts[error.part]} Ett justerat protokoll ändras bara genom en rättelse, som redovisas öppet vid paragrafen.`
 }
 
