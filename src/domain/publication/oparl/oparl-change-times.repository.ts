@@ -1,6 +1,6 @@
 import type { Expression, SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
-import { agendaIsPublicWhere, publicSectionIds } from '../../disclosure/disclosure.predicates.ts'
+import { agendaIsPublicWhere, sectionIsPublicWhere } from '../../disclosure/disclosure.predicates.ts'
 
 // When an OParl object last changed, for `modified` and the 2-05 filters. A meeting, an agenda item
 // and a paper show more than their own row: the agenda, its files, the public §§ with their
@@ -22,17 +22,28 @@ interface TimeRow {
 // biome-ignore lint/suspicious/noExplicitAny: the branches read different tables; only their rows matter
 type TimeQuery = SelectQueryBuilder<any, any, TimeRow>
 
+/**
+ * Which objects to time: the ids of a page (a list of ids, or a query of them), each branch then
+ * reads those objects' rows by index; or undefined, every object of the archive (the modified
+ * filters of 2-05 compare all of them, a scan).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a query of ids over any table
+type Only = readonly number[] | SelectQueryBuilder<any, any, { id: number }> | undefined
+
 /** UNION ALL of (key, at) queries over different tables. */
 function unionOf(first: TimeQuery, ...rest: Expression<TimeRow>[]): TimeQuery {
   return rest.reduce((all: TimeQuery, branch) => all.unionAll(branch), first)
 }
 
 /** (agenda item id, time) for everything an AgendaItem shows. */
-function agendaItemChangeTimes(db: Queryable) {
+function agendaItemChangeTimes(db: Queryable, only: Only) {
+  // The public §§ of the items, decided row by row (sectionIsPublicWhere), so a page's items read
+  // their own §§ only, not every public § of the archive.
   const publicSections = db
     .selectFrom('section')
-    .where('section.id', 'in', publicSectionIds(db))
-    .where('section.agenda_item_id', 'is not', null)
+    .innerJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
+    .where(sectionIsPublicWhere)
+    .$if(only !== undefined, (q) => q.where('section.agenda_item_id', 'in', only as number[]))
   // Sign-offs of a public § (status changes with the last signature), their notices and signatures.
   const signOffs = publicSections
     .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
@@ -56,12 +67,19 @@ function agendaItemChangeTimes(db: Queryable) {
       .$castTo<TimeRow>(),
   )
   return unionOf(
-    db.selectFrom('agenda_item').select(['agenda_item.id as key', 'agenda_item.updated_at as at']),
+    db
+      .selectFrom('agenda_item')
+      .select(['agenda_item.id as key', 'agenda_item.updated_at as at'])
+      .$if(only !== undefined, (q) => q.where('agenda_item.id', 'in', only as number[])),
     db
       .selectFrom('agenda_item_change')
-      .select(['agenda_item_change.agenda_item_id as key', 'agenda_item_change.created_at as at']),
+      .select(['agenda_item_change.agenda_item_id as key', 'agenda_item_change.created_at as at'])
+      .$if(only !== undefined, (q) => q.where('agenda_item_change.agenda_item_id', 'in', only as number[])),
     // A document attached, or put in another's place, is a new attachment row.
-    db.selectFrom('attachment').select(['attachment.agenda_item_id as key', 'attachment.created_at as at']),
+    db
+      .selectFrom('attachment')
+      .select(['attachment.agenda_item_id as key', 'attachment.created_at as at'])
+      .$if(only !== undefined, (q) => q.where('attachment.agenda_item_id', 'in', only as number[])),
     publicSections.select(['section.agenda_item_id as key', 'section.updated_at as at']).$castTo<TimeRow>(),
     signOffs.select(['section.agenda_item_id as key', 'sign_off.created_at as at']).$castTo<TimeRow>(),
     signOffs
@@ -77,15 +95,25 @@ function agendaItemChangeTimes(db: Queryable) {
 }
 
 /** (meeting id, time) for everything a Meeting shows: its row, its agenda items, its roll call once public. */
-function meetingChangeTimes(db: Queryable) {
+function meetingChangeTimes(db: Queryable, only: Only) {
   const signedOffMinutes = db
     .selectFrom('sign_off')
     .select('sign_off.minutes_id')
     .where('sign_off.status', '=', 'signed_off')
-  return unionOf(
-    db.selectFrom('meeting').select(['meeting.id as key', 'meeting.updated_at as at']),
+  // The items of the meetings timed: their change times count as the meeting's.
+  const items =
+    only &&
     db
-      .selectFrom(agendaItemChangeTimes(db).as('item_time'))
+      .selectFrom('agenda_item')
+      .select('agenda_item.id')
+      .where('agenda_item.meeting_id', 'in', only as number[])
+  return unionOf(
+    db
+      .selectFrom('meeting')
+      .select(['meeting.id as key', 'meeting.updated_at as at'])
+      .$if(only !== undefined, (q) => q.where('meeting.id', 'in', only as number[])),
+    db
+      .selectFrom(agendaItemChangeTimes(db, items).as('item_time'))
       .innerJoin('agenda_item', 'agenda_item.id', 'item_time.key')
       .select(['agenda_item.meeting_id as key', 'item_time.at as at']),
     // The roll call (paragraf:attendance) is public with the first signed-off §.
@@ -93,20 +121,25 @@ function meetingChangeTimes(db: Queryable) {
       .selectFrom('attendance')
       .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
       .select(['attendance.meeting_id as key', 'attendance.created_at as at'])
-      .where('minutes.id', 'in', signedOffMinutes),
+      .where('minutes.id', 'in', signedOffMinutes)
+      .$if(only !== undefined, (q) => q.where('attendance.meeting_id', 'in', only as number[])),
   )
 }
 
 /** (matter id, time) for everything a Paper shows: its row and its consultations (public agenda items). */
-function paperChangeTimes(db: Queryable) {
+function paperChangeTimes(db: Queryable, only: Only) {
   const items = db
     .selectFrom('agenda_item')
     .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
     .where('agenda_item.matter_id', 'is not', null)
     .where('agenda_item.confidential', '=', false)
     .where(agendaIsPublicWhere)
+    .$if(only !== undefined, (q) => q.where('agenda_item.matter_id', 'in', only as number[]))
   return unionOf(
-    db.selectFrom('matter').select(['matter.id as key', 'matter.updated_at as at']),
+    db
+      .selectFrom('matter')
+      .select(['matter.id as key', 'matter.updated_at as at'])
+      .$if(only !== undefined, (q) => q.where('matter.id', 'in', only as number[])),
     items.select(['agenda_item.matter_id as key', 'agenda_item.updated_at as at']).$castTo<TimeRow>(),
     // The consultation appears when the notice goes out, a change of the meeting row.
     items.select(['agenda_item.matter_id as key', 'meeting.updated_at as at']).$castTo<TimeRow>(),
@@ -120,24 +153,26 @@ function latest(db: Queryable, times: TimeQuery) {
     .groupBy('change.key')
 }
 
-/** Each meeting's `modified`: a derived table (id, modified) to join or to read for some ids. */
-export const meetingModified = (db: Queryable) => latest(db, meetingChangeTimes(db))
-export const agendaItemModified = (db: Queryable) => latest(db, agendaItemChangeTimes(db))
-export const paperModified = (db: Queryable) => latest(db, paperChangeTimes(db))
+// Each object's `modified` over the whole archive: a derived table (id, modified) the modified
+// filters join (a scan of every change, as they compare every object).
+export const meetingModified = (db: Queryable) => latest(db, meetingChangeTimes(db, undefined))
+export const agendaItemModified = (db: Queryable) => latest(db, agendaItemChangeTimes(db, undefined))
+export const paperModified = (db: Queryable) => latest(db, paperChangeTimes(db, undefined))
 
+/** The `modified` of some objects (a page): every branch reads only their rows, by index. */
 async function readModified(
-  derived: ReturnType<typeof meetingModified>,
+  changeTimes: (db: Queryable, only: Only) => TimeQuery,
+  db: Queryable,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()
-  // The id condition is on the grouping key, so both databases push it into every branch.
-  const rows = await derived.where('change.key', 'in', [...ids]).execute()
+  const rows = await latest(db, changeTimes(db, [...ids])).execute()
   return new Map(rows.map((r) => [Number(r.id), new Date(r.modified as string).toISOString()]))
 }
 
 export const listMeetingModified = (db: Queryable, ids: readonly number[]) =>
-  readModified(meetingModified(db), ids)
+  readModified(meetingChangeTimes, db, ids)
 export const listAgendaItemModified = (db: Queryable, ids: readonly number[]) =>
-  readModified(agendaItemModified(db), ids)
+  readModified(agendaItemChangeTimes, db, ids)
 export const listPaperModified = (db: Queryable, ids: readonly number[]) =>
-  readModified(paperModified(db), ids)
+  readModified(paperChangeTimes, db, ids)
