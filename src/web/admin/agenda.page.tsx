@@ -9,6 +9,8 @@ import { formatLongDate } from '../views/format.ts'
 import { itemLabels } from './agenda.form.ts'
 import { ItemFields } from './agenda-item-fields.tsx'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice } from './form.tsx'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 
 export interface AgendaPageProps {
   view: AdminView
@@ -16,6 +18,7 @@ export interface AgendaPageProps {
   meeting: Meeting
   entries: AgendaEntry[]
   template: readonly StandardItem[]
+  next?: NextStep | undefined
   addForm: FormState
   /** Why the standard items or an action on an item could not be saved. */
   problem?: string | undefined
@@ -29,6 +32,7 @@ export function AgendaPage({
   meeting,
   entries,
   template,
+  next,
   addForm,
   problem,
   saved,
@@ -59,6 +63,7 @@ export function AgendaPage({
         )}
       </p>
       <SavedNotice text={saved} />
+      <NextStepBox next={next} here={paths.admin.agenda(committee.slug, meeting.slug)} />
       {problem && (
         <p class="error-message" role="alert">
           {problem}

@@ -11,6 +11,7 @@ import { itemToForm } from './agenda.form.ts'
 import { AgendaPage, type AgendaPageProps } from './agenda.page.tsx'
 import { AgendaItemPage, type AgendaItemPageProps } from './agenda-item.page.tsx'
 import { emptyForm } from './form.tsx'
+import { loadNextStep } from './next-step.data.ts'
 
 // Rendering the agenda editor and an item's page, shared by the agenda and document routes.
 
@@ -35,13 +36,15 @@ export async function renderAgenda(
   props: Partial<AgendaPageProps>,
   status = 400,
 ) {
+  const entries = await getAgenda(request.db, meeting.id)
   return sendPage(
     reply,
     <AgendaPage
       view={adminView(request, reply)}
       committee={committee}
       meeting={meeting}
-      entries={await getAgenda(request.db, meeting.id)}
+      entries={entries}
+      next={await loadNextStep(request, committee, meeting, { agenda: entries })}
       template={agendaTemplateFor(committee.id)}
       addForm={props.addForm ?? (await newItemForm(request, committee))}
       saved={status === 200 && wasSaved(request) ? 'Dagordningen är sparad.' : undefined}

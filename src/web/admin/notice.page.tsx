@@ -5,6 +5,8 @@ import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { CsrfField, ErrorSummary, type FormState, TextAreaField } from './form.tsx'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 
 export const noticeLabels = { lateReason: 'Skäl till att kallelsen publiceras sent' }
 
@@ -13,13 +15,14 @@ export interface NoticePageProps {
   committee: Committee
   meeting: Meeting
   readiness: NoticeReadiness
+  next?: NextStep | undefined
   form: FormState
   /** Why publishing was refused, when it is not about a field. */
   problem?: string | undefined
 }
 
 /** Before publishing the notice: the notice period, who gets no e-mail, personnummer found and where. */
-export function NoticePage({ view, committee, meeting, readiness, form, problem }: NoticePageProps) {
+export function NoticePage({ view, committee, meeting, readiness, next, form, problem }: NoticePageProps) {
   const failed = Object.keys(form.errors).length > 0 || problem
   const blocked = readiness.findings.length > 0
   return (
@@ -40,6 +43,7 @@ export function NoticePage({ view, committee, meeting, readiness, form, problem 
         När kallelsen publiceras blir dagordningen offentlig, ett anslag om sammanträdet sätts upp på
         anslagstavlan och ledamöter och ersättare med e-postadress får kallelsen med e-post.
       </p>
+      <NextStepBox next={next} here={paths.admin.notice(committee.slug, meeting.slug)} />
       {problem && (
         <p class="error-message" role="alert">
           {problem}

@@ -13,6 +13,7 @@ import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, readForm, savedAt } from './admin-request.ts'
 import { emptyForm, type FormState } from './form.tsx'
 import { idOf, type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { loadNextStep } from './next-step.data.ts'
 import { NoticePage } from './notice.page.tsx'
 
 // Publishing the notice (kallelse): what publishNotice will check, shown first; then publishing.
@@ -34,6 +35,7 @@ async function renderNotice(
       committee={committee}
       meeting={meeting}
       readiness={readiness}
+      next={await loadNextStep(request, committee, meeting)}
       form={form}
       problem={problem}
     />,
