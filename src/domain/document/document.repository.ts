@@ -28,6 +28,17 @@ export async function getDocument(db: Queryable, id: number): Promise<Document> 
   return toDocument(row)
 }
 
+/** Some documents by id (those that exist), in no particular order. */
+export async function listDocuments(db: Queryable, ids: readonly number[]): Promise<Document[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('document')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute()
+  return rows.map(toDocument)
+}
+
 /** The document, its row locked until the transaction ends (PostgreSQL): two replacements of one version queue. */
 export async function getDocumentForUpdate(db: Queryable, id: number): Promise<Document> {
   const row = await forUpdate(

@@ -6,7 +6,7 @@ import { InvalidInputError } from '../shared/errors.ts'
 import { insertDocument } from './document.repository.ts'
 import type { Document, DocumentKind } from './document.ts'
 
-export { getDocument, listAttachmentRows } from './document.repository.ts'
+export { getDocument, listAttachmentRows, listDocuments } from './document.repository.ts'
 
 export interface RegisterDocumentInput {
   organisationId: number

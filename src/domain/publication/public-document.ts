@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
-import { isDocumentPublic } from '../disclosure/disclosure.predicates.ts'
-import { getDocument } from '../document/document.service.ts'
+import { isDocumentPublic, publicDocumentIds } from '../disclosure/disclosure.predicates.ts'
+import { getDocument, listDocuments } from '../document/document.service.ts'
 import type { Document } from '../document/document.ts'
 
 /** A document whose file Paragraf stores: the file's key, checksum, type and size are known. */
@@ -29,4 +29,24 @@ export async function findPublicDocument(
   if (!(await isDocumentPublic(db, documentId))) return undefined
   const document = await getDocument(db, documentId)
   return isStoredDocument(document) ? document : undefined
+}
+
+/**
+ * The stored documents among some ids that the public may download, each with the first public
+ * agenda item it is attached to (the same rule as findPublicDocument, for a page at once).
+ */
+export async function listPublicDocuments(db: Queryable, documentIds: readonly number[]) {
+  if (documentIds.length === 0) return []
+  const attachments = await publicDocumentIds(db)
+    .select(['agenda_item.id as agendaItemId', 'agenda_item.meeting_id as meetingId'])
+    .where('attachment.document_id', 'in', [...documentIds])
+    .orderBy('attachment.id')
+    .execute()
+  const firstItem = new Map<number, { agendaItemId: number; meetingId: number }>()
+  for (const a of attachments) if (!firstItem.has(a.document_id)) firstItem.set(a.document_id, a)
+  const documents = await listDocuments(db, [...firstItem.keys()])
+  return documents.filter(isStoredDocument).map((document) => ({
+    document,
+    attachedTo: firstItem.get(document.id) as { agendaItemId: number; meetingId: number },
+  }))
 }

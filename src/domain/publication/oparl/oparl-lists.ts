@@ -11,7 +11,7 @@ import {
   pageOfMembershipIds,
 } from './oparl-lists.repository.ts'
 import { type OparlObject, oparlConsultation, oparlLocation, oparlMembership } from './oparl-objects.ts'
-import { buildMeetings, type ObjectPage, readOparlFile } from './oparl-read.ts'
+import { buildFiles, buildMeetings, type ObjectPage } from './oparl-read.ts'
 
 // The external lists OParl 1.1 added to Body (4-01). Each object is built by the same function as
 // where it appears inline (an agenda item in its meeting, a consultation in its paper), so a client
@@ -56,7 +56,7 @@ export async function listOparlConsultations(
   }
 }
 
-/** A page holds at most 100 files; each is read as at its own address (a few queries each). */
+/** Each file is built as at its own address, a page of them at once. */
 export async function listOparlFiles(
   db: Queryable,
   links: OparlLinks,
@@ -65,8 +65,7 @@ export async function listOparlFiles(
   page: PageRequest,
 ): Promise<ObjectPage> {
   const { ids, total } = await pageOfFileIds(db, bodyId, filter, page)
-  const files = await Promise.all(ids.map((id) => readOparlFile(db, links, id)))
-  return { data: files.flatMap((f) => f ?? []), total }
+  return { data: await buildFiles(db, links, ids), total }
 }
 
 export async function listOparlLocations(

@@ -4,11 +4,10 @@ import { groupBy } from '../../shared/group-by.ts'
 import { readStringList } from '../../shared/json-text.ts'
 import { maskPersonalIdentityNumbers as mask } from '../personal-identity-number.ts'
 import { publishedAgenda } from '../public-agenda.ts'
-import { findPublicDocument, isStoredDocument } from '../public-document.ts'
+import { isStoredDocument, listPublicDocuments } from '../public-document.ts'
 import { listPublicSectionsOfItems } from '../publication.repository.ts'
 import {
   type ChangeFilter,
-  findAttachmentItemOfDocument,
   findMeetingIdOfAgendaItem,
   listAgendaItemTimes,
   listCommitteeRows,
@@ -380,24 +379,33 @@ export async function readOparlConsultation(db: Queryable, links: OparlLinks, ag
   return item && oparlConsultation(links, item)
 }
 
-export async function readOparlFile(db: Queryable, links: OparlLinks, documentId: number) {
-  const document = await findPublicDocument(db, documentId)
-  if (!document) return undefined
-  const [where, times] = await Promise.all([
-    findAttachmentItemOfDocument(db, documentId),
-    listDocumentTimes(db, [documentId]),
-  ])
-  const title = mask(document.title) ?? document.title
-  return oparlFile(
-    links,
-    { ...document, title },
-    {
-      text: mask(document.extractedText),
-      created: times.get(documentId) ?? new Date(0).toISOString(),
-      meetingId: where?.meetingId,
-      agendaItemId: where?.agendaItemId,
-    },
+/** Files by id, in the order of the ids, those the public may download: a fixed number of queries. */
+export async function buildFiles(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+  const files = await listPublicDocuments(db, ids)
+  const created = await listDocumentTimes(
+    db,
+    files.map((f) => f.document.id),
   )
+  const byId = new Map(
+    files.map(({ document, attachedTo }) => [
+      document.id,
+      oparlFile(
+        links,
+        { ...document, title: mask(document.title) ?? document.title },
+        {
+          text: mask(document.extractedText),
+          created: created.get(document.id) ?? new Date(0).toISOString(),
+          meetingId: attachedTo.meetingId,
+          agendaItemId: attachedTo.agendaItemId,
+        },
+      ),
+    ]),
+  )
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+export async function readOparlFile(db: Queryable, links: OparlLinks, documentId: number) {
+  return first(await buildFiles(db, links, [documentId]))
 }
 
 /** A generated file of a public meeting, without what only its bytes tell; undefined when not public. */

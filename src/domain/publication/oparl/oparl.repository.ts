@@ -321,19 +321,6 @@ export async function listPublicItemsOfMatters(
     .execute()
 }
 
-/** The agenda item a public document is attached to (for a File's meeting). */
-export async function findAttachmentItemOfDocument(db: Queryable, documentId: number) {
-  const row = await db
-    .selectFrom('attachment')
-    .innerJoin('agenda_item', 'agenda_item.id', 'attachment.agenda_item_id')
-    .select(['agenda_item.id as agendaItemId', 'agenda_item.meeting_id as meetingId'])
-    .where('attachment.document_id', '=', documentId)
-    .where('agenda_item.confidential', '=', false)
-    .orderBy('attachment.id')
-    .executeTakeFirst()
-  return row
-}
-
 /** The meeting an agenda item is on (whether it is public is decided by the meeting's reader). */
 export async function findMeetingIdOfAgendaItem(db: Queryable, agendaItemId: number) {
   const row = await db
