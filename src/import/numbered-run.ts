@@ -31,22 +31,22 @@ export function readNumberedRun(text: string): NumberedEntry[] {
     break
   }
   if (start === -1) return []
-  const candidates: { at: number; end: number; n: number }[] = []
+  // The chain ends at the first gap of more than 260 characters, so the numbers are read only up
+  // to there, not through the whole text (a 50 MB protocol without § took 13 s and 300 MB).
+  const chain: { at: number; end: number; n: number }[] = []
   for (const m of text.slice(start).matchAll(NUMBER)) {
     const at = start + (m.index ?? 0)
     const after = text.slice(at + m[0].length, at + m[0].length + 12)
     if (MONTH.test(after)) continue
-    candidates.push({ at, end: at + m[0].length, n: Number(m[1]) })
-  }
-  const chain: typeof candidates = []
-  for (const c of candidates) {
+    const c = { at, end: at + m[0].length, n: Number(m[1]) }
     const last = chain[chain.length - 1]
     if (!last) {
       if (c.n <= 400) chain.push(c)
       continue
     }
-    if (c.n <= last.n || c.n > last.n + 6) continue
+    // Past the gap no later number can join the chain either (the same test as before, made early).
     if (c.at - last.end > 260) break
+    if (c.n <= last.n || c.n > last.n + 6) continue
     chain.push(c)
   }
   if (chain.length < 3) return []
