@@ -43,7 +43,8 @@ export async function listPublicDocuments(db: Queryable, documentIds: readonly n
     .orderBy('attachment.id')
     .execute()
   const firstItem = new Map<number, { agendaItemId: number; meetingId: number }>()
-  for (const a of attachments) if (!firstItem.has(a.document_id)) firstItem.set(a.document_id, a)
+  for (const { document_id, ...item } of attachments)
+    if (!firstItem.has(document_id)) firstItem.set(document_id, item)
   const documents = await listDocuments(db, [...firstItem.keys()])
   return documents.filter(isStoredDocument).map((document) => ({
     document,
