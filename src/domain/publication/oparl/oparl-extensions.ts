@@ -48,7 +48,11 @@ function references(links: OparlLinks, names: PublicNames) {
   return { person, party, authors }
 }
 
-/** `paragraf:decision` of an agenda item: its public § as the portal's minutes page shows it on `today`. */
+/**
+ * `paragraf:decision` of an agenda item: its public § as the portal's minutes page shows it on
+ * `today`. The caller gives a § the public record holds in full (buildMeetings leaves out those
+ * publicMinutesRecord marks confidential, OSL).
+ */
 export function decisionExtension(
   links: OparlLinks,
   entry: SectionRecord,
@@ -57,8 +61,7 @@ export function decisionExtension(
   today: string,
 ): Record<string, unknown> | undefined {
   const { section } = entry
-  // publicMinutesRecord keeps a confidential § by number only; the API shows nothing of it (OSL).
-  if (section.confidential || entry.signOff?.status !== 'signed_off') return undefined
+  if (entry.signOff?.status !== 'signed_off') return undefined
   const { person, party, authors } = references(links, names)
   const partyOfPerson = (id: number) =>
     party(record.attendance.find((a) => a.personId === id)?.partyId ?? null)
