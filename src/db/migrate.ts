@@ -18,6 +18,7 @@ import * as signatoryComments from './migrations/0018-signatory-comments.ts'
 import * as changeDocument from './migrations/0019-change-document.ts'
 import * as signingMethods from './migrations/0020-signing-methods.ts'
 import * as matterRegistryNumber from './migrations/0021-matter-registry-number.ts'
+import * as searchDateOrder from './migrations/0022-search-date-order.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0019-change-document': changeDocument,
   '0020-signing-methods': signingMethods,
   '0021-matter-registry-number': matterRegistryNumber,
+  '0022-search-date-order': searchDateOrder,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type SqlBool, sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import type { SearchKind } from './search.ts'
 import { searchIndexOf } from './search-index.ts'
@@ -77,11 +77,22 @@ export async function insertSearchEntries(
   for (const chunk of chunks(parties, 500)) await db.insertInto('search_entry_party').values(chunk).execute()
 }
 
-/** Entries in which every term matches, with the filters applied. */
-function matching(db: Queryable, terms: readonly QueryTerm[], filter: SearchFilter) {
+/**
+ * Which entries a query reads: `words`, every term a word of the entry (the word index); `parts`,
+ * every term a word or part of one, but not every term a word (the trigram index, only when the
+ * word index gives too few).
+ */
+export type SearchTier = 'words' | 'parts'
+
+/** Entries in which every term matches in the tier, with the filters applied. */
+function matching(db: Queryable, terms: readonly QueryTerm[], filter: SearchFilter, tier: SearchTier) {
   const index = searchIndexOf(db)
   let query = db.selectFrom('search_entry as e')
-  for (const term of terms) query = query.where(index.matches(term))
+  if (tier === 'words') query = query.where(index.matchesWords(terms, 'anywhere'))
+  else {
+    for (const term of terms) query = query.where(index.matches(term))
+    query = query.where(sql<SqlBool>`not ${index.matchesWords(terms, 'anywhere')}`)
+  }
   if (filter.committeeId !== undefined) query = query.where('e.committee_id', '=', filter.committeeId)
   if (filter.year !== undefined) query = query.where('e.year', '=', filter.year)
   if (filter.kind !== undefined) query = query.where('e.kind', '=', filter.kind)
@@ -100,28 +111,41 @@ function matching(db: Queryable, terms: readonly QueryTerm[], filter: SearchFilt
   return query
 }
 
+/** The entries matching in the tier, counted up to `most`: a common word stops there. */
 export async function countSearchHits(
   db: Queryable,
   terms: readonly QueryTerm[],
   filter: SearchFilter,
+  tier: SearchTier,
+  most: number,
 ): Promise<number> {
-  const row = await matching(db, terms, filter)
+  if (most <= 0) return 0
+  const row = await db
+    .selectFrom(matching(db, terms, filter, tier).select('e.id').limit(most).as('hit'))
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirst()
   return Number(row?.count ?? 0)
 }
 
-/** One page of hits, each with the total: best rank first, then the latest meeting, then kind and id, so pages never overlap. */
+/**
+ * One page of a tier's hits, best rank first (0: every term a word of the title, 1: a word
+ * anywhere; 2: the parts tier), then the latest meeting, then kind and id, so pages never overlap.
+ */
 export async function listSearchHitRows(
   db: Queryable,
   terms: readonly QueryTerm[],
   filter: SearchFilter,
+  tier: SearchTier,
   page: { limit: number; offset: number },
 ) {
-  // First the page's ids, sorted without carrying the texts along; the total comes with them, so
-  // the matching is done once (a page past the end needs countSearchHits).
-  const ranked = await matching(db, terms, filter)
-    .select(['e.id', searchIndexOf(db).rank(terms).as('rank'), sql<number>`count(*) over ()`.as('total')])
+  if (page.limit <= 0) return []
+  // First the page's ids, sorted without carrying the texts along.
+  const rank =
+    tier === 'words'
+      ? sql<number>`case when ${searchIndexOf(db).matchesWords(terms, 'title')} then 0 else 1 end`
+      : sql<number>`2`
+  const ranked = await matching(db, terms, filter, tier)
+    .select(['e.id', rank.as('rank')])
     .orderBy('rank')
     .orderBy('e.meets_on', 'desc')
     .orderBy('e.kind')
@@ -156,9 +180,9 @@ export async function listSearchHitRows(
     )
     .execute()
   const byId = new Map(rows.map((row) => [row.id, row]))
-  return ranked.flatMap(({ id, rank, total }) => {
+  return ranked.flatMap(({ id, rank }) => {
     const row = byId.get(id)
-    return row ? [{ ...row, kind: row.kind as SearchKind, rank: Number(rank), total: Number(total) }] : []
+    return row ? [{ ...row, kind: row.kind as SearchKind, rank: Number(rank) }] : []
   })
 }
 

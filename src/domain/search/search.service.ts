@@ -23,6 +23,8 @@ import {
 import type { SearchHit, SearchMatch, SearchQuery, SearchResult } from './search.ts'
 import { excerpt, highlight, normaliseText, queryTerms } from './search-text.ts'
 
+/** Counting stops past this many hits ("fler än 1000 träffar"), and so do the pages. */
+export const mostHitsCounted = 1000
 /** The longest text kept of one entry (an attachment's extracted text): some hundred pages. */
 const longestBody = 400_000
 const matchOfRank: SearchMatch[] = ['title', 'word', 'part']
@@ -94,9 +96,14 @@ export async function reindexAllMeetings(db: Db): Promise<number> {
  * Finds public agenda items, §§ and attachments in which every word of `q` occurs, inflected
  * ("boende" finds "boenden") or as part of a compound ("plan" finds "översiktsplan", ranked
  * below exact hits). Any text is a valid query: operators and quotes are read as spaces.
- * Order: rank, then the latest meeting, then kind and id, so paging is stable.
+ * Order: rank, then the latest meeting, then kind and id, so paging is stable. Hits are counted
+ * up to `mostCounted` (then `moreThanTotal`), and pages end there.
  */
-export async function search(db: Queryable, query: SearchQuery): Promise<SearchResult> {
+export async function search(
+  db: Queryable,
+  query: SearchQuery,
+  { mostCounted = mostHitsCounted } = {},
+): Promise<SearchResult> {
   const terms = queryTerms(query.q)
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize) || 20, 1), 100)
   const page = Math.min(Math.max(Math.trunc(query.page) || 1, 1), 10_000)
@@ -110,8 +117,24 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchR
     if (!committee) return empty
   }
   const filter = { committeeId: committee?.id, year: query.year, kind: query.kind, party: query.party }
-  const rows = await listSearchHitRows(db, terms, filter, { limit: pageSize, offset: (page - 1) * pageSize })
-  const total = rows[0]?.total ?? (page > 1 ? await countSearchHits(db, terms, filter) : 0)
+  // The word index first; the parts of words (the trigram index) only when the words run out, so
+  // a common word ("budget", in every other text) never goes through the trigrams.
+  const words = await countSearchHits(db, terms, filter, 'words', mostCounted + 1)
+  const partsCounted = words <= mostCounted
+  const parts = partsCounted ? await countSearchHits(db, terms, filter, 'parts', mostCounted + 1 - words) : 0
+  const offset = (page - 1) * pageSize
+  const rows: Awaited<ReturnType<typeof listSearchHitRows>> = []
+  if (offset < mostCounted) {
+    if (offset < words)
+      rows.push(...(await listSearchHitRows(db, terms, filter, 'words', { limit: pageSize, offset })))
+    // Fewer words than the page holds: `words` was counted exactly, so the parts start after them.
+    if (rows.length < pageSize && (parts > 0 || !partsCounted)) {
+      const rest = { limit: pageSize - rows.length, offset: Math.max(0, offset - words) }
+      rows.push(...(await listSearchHitRows(db, terms, filter, 'parts', rest)))
+    }
+  }
+  const total = Math.min(words + parts, mostCounted)
+  const more = words + parts > mostCounted ? { moreThanTotal: true as const } : {}
   const hits = rows.map(
     (row): SearchHit => ({
       kind: row.kind,
@@ -131,7 +154,7 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchR
       },
     }),
   )
-  return { total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), hits, terms }
+  return { total, ...more, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), hits, terms }
 }
 
 /** The years and parties there is something to find for: the choices of the search form. */

@@ -164,6 +164,28 @@ describeOnEachDatabase('search', (getDb, dialect) => {
     assert.deepEqual((await find('budget', { page: 9, pageSize: 5 })).hits, [])
   })
 
+  it('counts a common word up to a bound, shows more than that, and pages up to it', async () => {
+    // 24 "budget" entries (the test above); counting stops at 10 of them.
+    const first = await search(getDb(), { q: 'budget', page: 1, pageSize: 5 }, { mostCounted: 10 })
+    assert.equal(first.total, 10)
+    assert.equal(first.moreThanTotal, true)
+    assert.equal(first.pages, 2)
+    const all = await hits('budget', { pageSize: 100 })
+    const second = await search(getDb(), { q: 'budget', page: 2, pageSize: 5 }, { mostCounted: 10 })
+    assert.deepEqual(
+      [...first.hits, ...second.hits].map((h) => `${h.kind}:${h.objectId}`),
+      all.slice(0, 10),
+    )
+    const past = await search(getDb(), { q: 'budget', page: 3, pageSize: 5 }, { mostCounted: 10 })
+    assert.deepEqual(past.hits, [])
+    // Under the bound, the count is exact, word and part hits together.
+    assert.equal(
+      (await search(getDb(), { q: 'budget', page: 1, pageSize: 5 }, { mostCounted: 24 })).total,
+      24,
+    )
+    assert.equal((await find('budget')).moreThanTotal, undefined)
+  })
+
   it('finds a matter by its registry number as printed, whole or its end, and not by its digits elsewhere', async () => {
     const db = getDb()
     const meeting = await scheduleMeeting(db, testActor, {

@@ -52,7 +52,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** The hits, counted up to `mostHitsCounted` (search.service.ts). */
   total: number
+  /** Present when counting stopped at `total`: there are more hits than that. */
+  moreThanTotal?: true
   page: number
   pageSize: number
   /** The number of pages, at least 1. */

@@ -157,7 +157,13 @@ function Results({ result, params }: { result: SearchResult; params: SearchParam
   const first = (result.page - 1) * result.pageSize + 1
   return (
     <section aria-labelledby="traffar">
-      <h2 id="traffar">{result.total === 1 ? '1 träff' : `${result.total} träffar`}</h2>
+      <h2 id="traffar">
+        {result.moreThanTotal
+          ? `Fler än ${result.total} träffar`
+          : result.total === 1
+            ? '1 träff'
+            : `${result.total} träffar`}
+      </h2>
       {result.hits.length === 0 ? (
         <p>
           Sidan {result.page} finns inte i sökresultatet. <a href={paths.search(params)}>Till första sidan</a>
