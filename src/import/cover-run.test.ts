@@ -41,6 +41,31 @@ describe('readPeopleRun', () => {
     )
   })
 
+  it('reads "ej tjänstgörande ersättare" as a substitute present but not serving', () => {
+    assert.deepEqual(
+      brief(
+        readPeopleRun(
+          'Maud Jonsson (FP) Jörgen Brink (C), ej tjänstgörande ersättare Karl-Erik Swärd (V)',
+          'ledamot',
+        ),
+      ),
+      [
+        ['Maud Jonsson', 'FP', 'ledamot', null],
+        ['Jörgen Brink', 'C', 'ersättare', null],
+        ['Karl-Erik Swärd', 'V', 'ledamot', null],
+      ],
+    )
+  })
+
+  it('reads "Varav sekretess" as a label and a "företrädare" as someone present, not a member', () => {
+    assert.deepEqual(brief(readPeopleRun('Maria Hjärtmyr Varav sekretess', 'ledamot')), [
+      ['Maria Hjärtmyr', null, 'ledamot', null],
+    ])
+    assert.deepEqual(brief(readPeopleRun('Bengt Eriksson, personalföreträdare', 'ledamot')), [
+      ['Bengt Eriksson', null, 'tjänsteperson', null],
+    ])
+  })
+
   it('reads parties between commas, in lower case and before the names', () => {
     assert.deepEqual(
       brief(

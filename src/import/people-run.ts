@@ -95,7 +95,12 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
       (last.role === 'ledamot' || last.role === 'ersättare')
     )
       last.role = 'tjänsteperson'
-    else if ((w === 'ej' || w === 'inte') && next === 'närvarande') {
+    // "Jörgen Brink (C), ej tjänstgörande ersättare": present, not serving.
+    else if (w === 'ej' && /^(?:tjänstgörande|tjg|tj)$/.test(next)) {
+      if (last.role === group) last.role = 'ersättare'
+      i++
+      if (/^(?:ers\.?|ersättare)$/.test((tokens[i + 1]?.text ?? '').toLowerCase())) i++
+    } else if ((w === 'ej' || w === 'inte') && next === 'närvarande') {
       last.present = false
       i++
     }
@@ -115,9 +120,9 @@ const PARTY_CODES = new Set(['S', 'M', 'C', 'V', 'MP', 'KD', 'L', 'FP', 'SD', 'F
 
 // Capitalised words that are labels or titles, not names: "Kommundirektör Jan Fransson".
 const NOT_NAME =
-  /^(?:se|enligt|bilaga|vakant|vice|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget)$/i
+  /^(?:se|enligt|bilaga|vakant|vice|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget|varav)$/i
 const TITLE_SUFFIX =
-  /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
+  /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|företrädare|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
 
 // A column of parties printed before the names: "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz".
 const PARTY_FIRST =
