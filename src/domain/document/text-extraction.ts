@@ -9,6 +9,12 @@ import type { ZipParts } from './zip-parts.ts'
 
 /** PDF.js needs the whole file in memory; past this size the PDF is stored without its text. */
 export const largestPdfForText = 25 * 1024 * 1024
+/**
+ * The pages of a PDF read for its text. Far beyond any committee's document; a file of more pages
+ * is kept whole but found only by the words of these, so an upload cannot hold the server for
+ * minutes (a page of text takes PDF.js 5-15 ms).
+ */
+export const mostPdfPagesForText = 1_000
 /** The text kept of one document (the search index keeps less still). */
 const longestText = 2_000_000
 
@@ -33,7 +39,7 @@ async function rawText(file: string, type: FileType, size: number, zip: ZipParts
     case 'pdf':
       if (size > largestPdfForText) return null
       try {
-        return (await extractPdfPages(await readFile(file))).join('\n\n')
+        return (await extractPdfPages(await readFile(file), { mostPages: mostPdfPagesForText })).join('\n\n')
       } catch {
         return null // encrypted or damaged: PDF.js cannot read it
       }
