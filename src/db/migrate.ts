@@ -19,6 +19,7 @@ import * as changeDocument from './migrations/0019-change-document.ts'
 import * as signingMethods from './migrations/0020-signing-methods.ts'
 import * as matterRegistryNumber from './migrations/0021-matter-registry-number.ts'
 import * as searchDateOrder from './migrations/0022-search-date-order.ts'
+import * as signingFlows from './migrations/0023-signing-flows.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0020-signing-methods': signingMethods,
   '0021-matter-registry-number': matterRegistryNumber,
   '0022-search-date-order': searchDateOrder,
+  '0023-signing-flows': signingFlows,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

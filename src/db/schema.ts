@@ -279,6 +279,17 @@ export interface SignatoryCommentTable extends Row {
   text: string
 }
 
+/** A signing with an e-legitimation under way, between the broker's redirect and its answer (0023). */
+export interface SigningFlowTable {
+  state: string
+  sign_off_id: number
+  person_id: number
+  user_id: number
+  verifier: string
+  nonce: string
+  expires_at: string
+}
+
 export interface SignOffSectionTable extends Row {
   sign_off_id: number
   section_id: number
@@ -520,6 +531,7 @@ export interface Database {
   sign_off_section: SignOffSectionTable
   signature: SignatureTable
   signatory_comment: SignatoryCommentTable
+  signing_flow: SigningFlowTable
   notice: NoticeTable
   audit_event: AuditEventTable
   mail_outbox: MailOutboxTable

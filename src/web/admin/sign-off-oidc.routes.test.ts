@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
+import { AdminClient } from '../../../test/support/admin-client.ts'
 import { signedInPerson } from '../../../test/support/admin-users.ts'
 import {
   addTestMembers,
@@ -106,6 +106,14 @@ async function signInAtBroker(authorizationUrl: string, login: string): Promise<
   throw new Error('the provider never sent the browser back')
 }
 
+const brokerSettings = () => ({
+  issuer,
+  clientId: 'paragraf',
+  clientSecret: 'testhemlighet',
+  providerName: 'BankID via Testbroker',
+  identityClaim: 'personal_identity_number',
+})
+
 describeOnEachDatabase('signing with an e-legitimation through a real OIDC provider', (getDb) => {
   let app: FastifyInstance
   let committee: Committee
@@ -136,21 +144,18 @@ describeOnEachDatabase('signing with an e-legitimation through a real OIDC provi
       logLevel: 'silent',
       publicUrl,
       now: () => new Date('2022-12-19T10:00:00Z'),
-      signingOidc: {
-        issuer,
-        clientId: 'paragraf',
-        clientSecret: 'testhemlighet',
-        providerName: 'BankID via Testbroker',
-        identityClaim: 'personal_identity_number',
-      },
+      signingOidc: brokerSettings(),
     })
     chair = await signedInPerson(app, db, chairPerson!, 'ordf-eid@example.se')
     member = await signedInPerson(app, db, memberPerson!, 'ledamot-eid@example.se')
   })
   after(() => app.close())
 
-  /** The signatory starts at Paragraf, signs in at the broker as `login` and comes back. */
-  const signAs = async (client: AdminClient, login: string) => {
+  /**
+   * The signatory starts at Paragraf, signs in at the broker as `login` and comes back, to `server`
+   * when given: another app server on the same database, as behind a load balancer.
+   */
+  const signAs = async (client: AdminClient, login: string, server?: FastifyInstance) => {
     const start = await client.get(`/admin/justera/${signOffId}/e-legitimation`)
     assert.equal(start.statusCode, 303)
     const authorization = new URL(start.headers.location as string)
@@ -158,7 +163,16 @@ describeOnEachDatabase('signing with an e-legitimation through a real OIDC provi
     assert.equal(authorization.searchParams.get('code_challenge_method'), 'S256')
     assert.ok(authorization.searchParams.get('state') && authorization.searchParams.get('nonce'))
     const back = await signInAtBroker(authorization.href, login)
-    return client.get(`${back.pathname}${back.search}`)
+    if (!server) return client.get(`${back.pathname}${back.search}`)
+    // Two apps in one process would share a module's memory: what another server can read is what
+    // the database holds.
+    const state = authorization.searchParams.get('state') as string
+    assert.ok(
+      await getDb().selectFrom('signing_flow').select('state').where('state', '=', state).executeTakeFirst(),
+    )
+    const elsewhere = new AdminClient(server)
+    for (const [name, value] of client.cookies) elsewhere.cookies.set(name, value)
+    return elsewhere.get(`${back.pathname}${back.search}`)
   }
   const signatures = () =>
     getDb().selectFrom('signature').selectAll().where('sign_off_id', '=', signOffId).execute()
@@ -188,10 +202,18 @@ describeOnEachDatabase('signing with an e-legitimation through a real OIDC provi
     assert.equal((await signatures()).length, 1)
   })
 
-  it('refuses an answer it did not ask for, then signs off with the last signatory and says so publicly', async () => {
+  it('refuses an answer it did not ask for, then signs off with the last signatory, answered on another app server, and says so publicly', async () => {
     const forged = await member.get(`${oidcCallbackPath}?code=abc&state=inte-var`)
     assert.equal(forged.statusCode, 409)
-    const done = await signAs(member, memberNumber)
+    const otherServer = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      publicUrl,
+      now: () => new Date('2022-12-19T10:00:00Z'),
+      signingOidc: brokerSettings(),
+    })
+    after(() => otherServer.close())
+    const done = await signAs(member, memberNumber, otherServer)
     assert.equal(done.statusCode, 303, text(done.body))
     const signOff = await getDb()
       .selectFrom('sign_off')

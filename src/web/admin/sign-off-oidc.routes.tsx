@@ -5,6 +5,7 @@ import { getMinutes, listSignatoryIds } from '../../domain/minutes/minutes.repos
 import { DomainError, InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
 import { signWithElectronicId } from '../../domain/sign-off/oidc-signature.service.ts'
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
+import { insertSigningFlow, takeSigningFlow } from '../../domain/sign-off/signing-flow.repository.ts'
 import { AdminLayout } from '../views/admin-layout.tsx'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, savedAt } from './admin-request.ts'
@@ -21,16 +22,8 @@ type Params = { Params: { signOffId: string } }
 export const oidcStartPath = (signOffId: number) => `${minutesPaths.sign(signOffId)}/e-legitimation`
 export const oidcCallbackPath = '/admin/justera/e-legitimation/svar'
 
-/** A flow under way: kept in memory for ten minutes (one server; see the report for several). */
-interface Pending {
-  signOffId: number
-  personId: number
-  userId: number
-  verifier: string
-  nonce: string
-  expires: number
-}
-const pending = new Map<string, Pending>()
+// A flow under way is kept in the database for ten minutes (signing-flow.repository), so the
+// broker's answer may reach any of several app servers.
 const flowMinutes = 10
 const freshSeconds = 300
 
@@ -80,16 +73,19 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
     const verifier = client.randomPKCECodeVerifier()
     const state = client.randomState()
     const nonce = client.randomNonce()
-    const now = request.now.getTime()
-    for (const [key, flow] of pending) if (flow.expires < now) pending.delete(key)
-    pending.set(state, {
-      signOffId: signOff.id,
-      personId: user.personId,
-      userId: user.id,
-      verifier,
-      nonce,
-      expires: now + flowMinutes * 60_000,
-    })
+    await insertSigningFlow(
+      request.db,
+      {
+        state,
+        signOffId: signOff.id,
+        personId: user.personId,
+        userId: user.id,
+        verifier,
+        nonce,
+        expiresAt: new Date(request.now.getTime() + flowMinutes * 60_000).toISOString(),
+      },
+      request.now,
+    )
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri(request),
       scope: 'openid profile',
@@ -108,10 +104,8 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
   app.get(oidcCallbackPath, async (request, reply) => {
     const settings = brokerOf(request)
     const query = request.query as Record<string, string | undefined>
-    const flow = query.state ? pending.get(query.state) : undefined
-    if (!flow || flow.expires < request.now.getTime())
-      throw new InvalidStateError('the e-legitimation took too long or was not started here')
-    pending.delete(query.state as string)
+    const flow = query.state ? await takeSigningFlow(request.db, query.state, request.now) : undefined
+    if (!flow) throw new InvalidStateError('the e-legitimation took too long or was not started here')
     // The same account must come back: a session cannot finish another's signing.
     if (currentUser(request).id !== flow.userId)
       throw new DomainError('forbidden', 'not allowed: another account started this signing')
