@@ -26,6 +26,7 @@ export const PERSON_COLUMNS = [
   ['ballot', 'person_id'],
   ['signatory_comment', 'person_id'],
   ['signature', 'person_id'],
+  ['signing_flow', 'person_id'],
   ['user_account', 'person_id'],
 ] as const
 
