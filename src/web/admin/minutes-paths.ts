@@ -1,9 +1,9 @@
+import { paths } from '../paths.ts'
 import { formatLongDate } from '../views/format.ts'
 
 // The addresses of the minutes workspace (kept beside its routes; see paths.ts for the rest).
 
-const base = (committee: string, meeting: string) =>
-  `/admin/namnder/${committee}/sammantraden/${meeting}/protokoll`
+const base = (committee: string, meeting: string) => `${paths.admin.meeting(committee, meeting)}/protokoll`
 
 export const minutesPaths = {
   overview: base,
@@ -32,12 +32,9 @@ export function meetingBreadcrumbs(
   meeting: { slug: string; meetsOn: string },
 ) {
   return [
-    { href: '/admin', label: 'Arbetsrum' },
-    { href: `/admin/namnder/${committee.slug}`, label: committee.name },
-    { href: `/admin/namnder/${committee.slug}/sammantraden`, label: 'Sammanträden' },
-    {
-      href: `/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}`,
-      label: formatLongDate(meeting.meetsOn),
-    },
+    { href: paths.admin.start(), label: 'Arbetsrum' },
+    { href: paths.admin.committee(committee.slug), label: committee.name },
+    { href: paths.admin.meetings(committee.slug), label: 'Sammanträden' },
+    { href: paths.admin.meeting(committee.slug, meeting.slug), label: formatLongDate(meeting.meetsOn) },
   ]
 }
