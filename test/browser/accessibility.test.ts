@@ -1,42 +1,31 @@
 import assert from 'node:assert/strict'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { FastifyInstance } from 'fastify'
-import type { Browser } from 'playwright-core'
-import { type Db, openDatabase } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
 import { loadDemoData } from '../../src/demo/load-demo.ts'
-import { createApp } from '../../src/web/app.ts'
 import { paths } from '../../src/web/paths.ts'
-import { chromiumReady, launchChromium } from '../support/browser.ts'
+import { chromiumReady } from '../support/browser.ts'
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.ts'
 import { addVotedMeeting, type VotedMeeting } from '../support/portal-data.ts'
 
 // WCAG 2.1 AA in a real browser (P5): axe-core in Debian's Chromium over every page type, and the
 // keyboard path to the content. Never downloads a browser; CI sets REQUIRE_CHROMIUM=1 so a missing
 // one fails the run instead of skipping it.
 describe('accessibility in Chromium', { skip: !chromiumReady() && 'Chromium is not installed' }, () => {
-  let db: Db
-  let app: FastifyInstance
-  let browser: Browser
+  let started: BrowserApp
   let base: string
   let voted: VotedMeeting
 
   before(async () => {
-    db = openDatabase({ dialect: 'sqlite', file: ':memory:' })
-    await migrateToLatest(db)
-    await loadDemoData(db, '2026-11-22')
-    voted = await addVotedMeeting(db)
-    app = await createApp({ db, logLevel: 'silent', now: () => new Date('2023-04-01T10:00:00Z') })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    started = await startBrowserApp(
+      async (db) => {
+        await loadDemoData(db, '2026-11-22')
+        voted = await addVotedMeeting(db)
+      },
+      { now: () => new Date('2023-04-01T10:00:00Z') },
+    )
+    base = started.base
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-    await db?.destroy()
-  })
+  after(() => started?.close())
 
   const pageTypes = () => ({
     start: paths.start(),
@@ -59,7 +48,7 @@ describe('accessibility in Chromium', { skip: !chromiumReady() && 'Chromium is n
 
   it('finds no WCAG 2.1 A or AA violations on any page type', async () => {
     // JavaScript on, as axe needs it; the pages themselves have none.
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const failures: string[] = []
     try {
       const page = await context.newPage()
@@ -94,7 +83,7 @@ describe('accessibility in Chromium', { skip: !chromiumReady() && 'Chromium is n
   })
 
   it('reaches the skip link first by keyboard, and it moves focus to the main content', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     try {
       const page = await context.newPage()
       await page.goto(base + paths.meeting('socialnamnden', 'mote-2022-12-14'))

@@ -1,42 +1,29 @@
 import assert from 'node:assert/strict'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
-import { type Db, openDatabase } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
+import type { Page } from 'playwright-core'
 import { loadDemoData } from '../../src/demo/load-demo.ts'
-import { createApp } from '../../src/web/app.ts'
-import { chromiumReady, launchChromium, wcagViolations } from '../support/browser.ts'
+import { chromiumReady, wcagViolations } from '../support/browser.ts'
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.ts'
 
 // The workspace in a real browser: signing in with JavaScript off-style forms, and axe-core finding
 // no WCAG 2.1 A/AA violation on its pages, also with errors shown. Same rules as accessibility.test.ts:
 // never downloads a browser; REQUIRE_CHROMIUM=1 turns a missing one into a failure.
 describe('the workspace in Chromium', { skip: !chromiumReady() && 'Chromium is not installed' }, () => {
-  let db: Db
-  let app: FastifyInstance
-  let browser: Browser
+  let started: BrowserApp
   let base: string
 
   before(async () => {
-    db = openDatabase({ dialect: 'sqlite', file: ':memory:' })
-    await migrateToLatest(db)
-    await loadDemoData(db, '2026-11-22')
-    app = await createApp({ db, logLevel: 'silent', now: () => new Date('2026-11-22T10:00:00Z') })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    started = await startBrowserApp((db) => loadDemoData(db, '2026-11-22'), {
+      now: () => new Date('2026-11-22T10:00:00Z'),
+    })
+    base = started.base
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-    await db?.destroy()
-  })
+  after(() => started?.close())
 
   const violations = (page: Page, name: string) => wcagViolations(page, name)
 
   it('signs in through the form and finds no axe violations on the workspace pages', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const failures: string[] = []
     try {
       const page = await context.newPage()
@@ -81,7 +68,7 @@ describe('the workspace in Chromium', { skip: !chromiumReady() && 'Chromium is n
   })
 
   it('brings feedback from the portal form to the administrator, with no axe violations', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const failures: string[] = []
     try {
       const page = await context.newPage()
@@ -121,7 +108,7 @@ describe('the workspace in Chromium', { skip: !chromiumReady() && 'Chromium is n
   })
 
   it('keeps users and roles with no axe violations, also with errors and a one-time password shown', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const failures: string[] = []
     try {
       const page = await context.newPage()

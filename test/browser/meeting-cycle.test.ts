@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
-import { type Db, openDatabase } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
-import { createUser } from '../../src/domain/account/account.service.ts'
-import { grantRole } from '../../src/domain/account/role-grant.service.ts'
-import { createCommittee } from '../../src/domain/committee/committee.service.ts'
-import { addMembership } from '../../src/domain/membership/membership.service.ts'
-import type { MembershipRole } from '../../src/domain/membership/membership.ts'
-import { createOrganisation } from '../../src/domain/organisation/organisation.service.ts'
-import { addPerson, findOrAddParty } from '../../src/domain/person/person.service.ts'
+import type { Page } from 'playwright-core'
 import type { Person } from '../../src/domain/person/person.ts'
-import { systemActor } from '../../src/domain/shared/actor.ts'
-import { createApp } from '../../src/web/app.ts'
-import { chromiumReady, launchChromium, wcagViolations } from '../support/browser.ts'
+import { chromiumReady, wcagViolations } from '../support/browser.ts'
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.ts'
+import { cycleAccounts, type Seat, seatSocialnamnden } from '../support/seated-committee.ts'
 
 // Issue 12 as a new secretary and two signatories meet it, in Debian's Chromium: from the login
 // page to laga kraft by clicking only. After each login no address is typed: every step of the
@@ -24,11 +13,9 @@ import { chromiumReady, launchChromium, wcagViolations } from '../support/browse
 // Socialnämnden has 13 members and 6 substitutes; the signatories log in and sign themselves.
 // Axe checks every page visited. Like the other browser tests, it runs on SQLite only: the
 // database behind the pages is tested on both by the route tests.
-const secretary = { email: 'sekreterare@kommun.example', password: 'sekreterarens-losenord' }
-const chairAccount = { email: 'ordforande@kommun.example', password: 'ordforandens-losenord' }
-const signatoryAccount = { email: 'justerare@kommun.example', password: 'justerarens-losenord' }
+const { secretary, chair: chairAccount, signatory: signatoryAccount } = cycleAccounts
 
-const memberSeats: Array<[string, string]> = [
+const memberSeats: Seat[] = [
   ['Anna Andersson', 'S'],
   ['Bo Berg', 'M'],
   ['Cecilia Carlsson', 'S'],
@@ -43,7 +30,7 @@ const memberSeats: Array<[string, string]> = [
   ['Lars Lind', 'L'],
   ['Maria Malm', 'KD'],
 ]
-const substituteSeats: Array<[string, string]> = [
+const substituteSeats: Seat[] = [
   ['Nils Nord', 'S'],
   ['Olga Olsson', 'S'],
   ['Per Palm', 'M'],
@@ -53,9 +40,7 @@ const items = ['Månadsrapport februari 2027', 'Riktlinjer för ekonomiskt bist�
 describe('a meeting cycle from login to laga kraft by clicking only (Chromium)', {
   skip: !chromiumReady() && 'Chromium is not installed',
 }, () => {
-  let db: Db
-  let app: FastifyInstance
-  let browser: Browser
+  let started: BrowserApp
   let base: string
   let members: Person[]
   let substitutes: Person[]
@@ -63,56 +48,18 @@ describe('a meeting cycle from login to laga kraft by clicking only (Chromium)',
   let clock = new Date('2027-02-01T09:00:00Z')
 
   before(async () => {
-    db = openDatabase({ dialect: 'sqlite', file: ':memory:' })
-    await migrateToLatest(db)
-    const actor = systemActor('cli')
-    const organisation = await createOrganisation(db, actor, { name: 'Stockholms stad', kind: 'kommun' })
-    const committee = await createCommittee(db, actor, {
-      organisationId: organisation.id,
-      name: 'Socialnämnden',
-      kind: 'namnd',
-      seats: 13,
-    })
-    const seat = async ([name, party]: [string, string], role: MembershipRole, substituteOrder?: number) => {
-      const person = await addPerson(db, actor, { organisationId: organisation.id, name })
-      const { id: partyId } = await findOrAddParty(db, actor, {
-        organisationId: organisation.id,
-        abbreviation: party,
-      })
-      await addMembership(db, actor, {
-        committeeId: committee.id,
-        personId: person.id,
-        partyId,
-        role,
-        startsOn: '2027-01-01',
-        ...(substituteOrder ? { substituteOrder } : {}),
-      })
-      return person
-    }
-    members = []
-    for (const [i, s] of memberSeats.entries()) members.push(await seat(s, i === 0 ? 'chair' : 'member'))
-    substitutes = []
-    for (const [i, s] of substituteSeats.entries()) substitutes.push(await seat(s, 'substitute', i + 1))
-    const secretaryUser = await createUser(db, actor, { ...secretary, name: 'Sara Sekreterare' })
-    await grantRole(db, actor, {
-      userId: secretaryUser.id,
-      role: 'secretary',
-      organisationId: organisation.id,
-      committeeId: committee.id,
-    })
-    await createUser(db, actor, { ...chairAccount, name: members[0]!.name, personId: members[0]!.id })
-    await createUser(db, actor, { ...signatoryAccount, name: members[1]!.name, personId: members[1]!.id })
-
-    app = await createApp({ db, logLevel: 'silent', now: () => clock, publicUrl: 'https://moten.example.se' })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    started = await startBrowserApp(
+      async (db) => {
+        ;({ members, substitutes } = await seatSocialnamnden(db, {
+          members: memberSeats,
+          substitutes: substituteSeats,
+        }))
+      },
+      { now: () => clock, publicUrl: 'https://moten.example.se' },
+    )
+    base = started.base
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-    await db?.destroy()
-  })
+  after(() => started?.close())
 
   const failures: string[] = []
   const visited: string[] = []
@@ -149,7 +96,7 @@ describe('a meeting cycle from login to laga kraft by clicking only (Chromium)',
 
   /** A signatory logs in, finds the minutes on their start page, reads, comments and signs. */
   async function signAs(who: { email: string; password: string }, comment?: string) {
-    const context = await browser.newContext()
+    const context = await started.browser.newContext()
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
     await logIn(page, who)
@@ -175,7 +122,7 @@ describe('a meeting cycle from login to laga kraft by clicking only (Chromium)',
   }
 
   it('prepares, holds, signs off and sees the decisions become final, by links and buttons alone', async () => {
-    const context = await browser.newContext()
+    const context = await started.browser.newContext()
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
     await logIn(page, secretary)

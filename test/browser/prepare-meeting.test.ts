@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
-import { type Db, openDatabase } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
+import type { Page } from 'playwright-core'
 import { createUser } from '../../src/domain/account/account.service.ts'
 import { grantRole } from '../../src/domain/account/role-grant.service.ts'
 import { createOrganisation } from '../../src/domain/organisation/organisation.service.ts'
 import { systemActor } from '../../src/domain/shared/actor.ts'
 import { createDiskDocumentStore } from '../../src/storage/disk-document-store.ts'
-import { createApp } from '../../src/web/app.ts'
-import { chromiumReady, launchChromium, wcagViolations } from '../support/browser.ts'
+import { chromiumReady, wcagViolations } from '../support/browser.ts'
+import { type BrowserApp, signInThroughForm, startBrowserApp } from '../support/browser-app.ts'
 import { pdfFile } from '../support/document-files.ts'
 
 // Issue 5 as a clerk meets it, in Debian's Chromium: from an empty database with only the first
@@ -27,45 +23,39 @@ const secretary = { email: 'sekreterare@kommun.example', password: 'sekreteraren
 describe('preparing a meeting in the workspace (Chromium)', {
   skip: !chromiumReady() && 'Chromium is not installed',
 }, () => {
-  let db: Db
-  let app: FastifyInstance
-  let browser: Browser
+  let started: BrowserApp
   let base: string
   let storeDir: string
 
   before(async () => {
-    db = openDatabase({ dialect: 'sqlite', file: ':memory:' })
-    await migrateToLatest(db)
-    const actor = systemActor('cli')
-    const organisation = await createOrganisation(db, actor, { name: 'Stockholms stad', kind: 'kommun' })
-    const adminUser = await createUser(db, actor, { ...admin, name: 'Ada Administratör' })
-    await grantRole(db, actor, {
-      userId: adminUser.id,
-      role: 'administrator',
-      organisationId: organisation.id,
-    })
-    const secretaryUser = await createUser(db, actor, { ...secretary, name: 'Sara Sekreterare' })
-    await grantRole(db, actor, {
-      userId: secretaryUser.id,
-      role: 'secretary',
-      organisationId: organisation.id,
-    })
     storeDir = mkdtempSync(path.join(tmpdir(), 'paragraf-browser-'))
-    app = await createApp({
-      db,
-      logLevel: 'silent',
-      now: () => new Date('2027-02-01T09:00:00Z'),
-      documents: createDiskDocumentStore(storeDir),
-      publicUrl: 'https://moten.example.se',
-    })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    started = await startBrowserApp(
+      async (db) => {
+        const actor = systemActor('cli')
+        const organisation = await createOrganisation(db, actor, { name: 'Stockholms stad', kind: 'kommun' })
+        const adminUser = await createUser(db, actor, { ...admin, name: 'Ada Administratör' })
+        await grantRole(db, actor, {
+          userId: adminUser.id,
+          role: 'administrator',
+          organisationId: organisation.id,
+        })
+        const secretaryUser = await createUser(db, actor, { ...secretary, name: 'Sara Sekreterare' })
+        await grantRole(db, actor, {
+          userId: secretaryUser.id,
+          role: 'secretary',
+          organisationId: organisation.id,
+        })
+      },
+      {
+        now: () => new Date('2027-02-01T09:00:00Z'),
+        documents: createDiskDocumentStore(storeDir),
+        publicUrl: 'https://moten.example.se',
+      },
+    )
+    base = started.base
   })
   after(async () => {
-    await browser?.close()
-    await app?.close()
-    await db?.destroy()
+    await started?.close()
     if (storeDir) rmSync(storeDir, { recursive: true, force: true })
   })
 
@@ -73,13 +63,7 @@ describe('preparing a meeting in the workspace (Chromium)', {
   async function checkAccessibility(page: Page, what: string) {
     failures.push(...(await wcagViolations(page, what)))
   }
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/admin/logga-in`)
-    await page.fill('#falt-email', who.email)
-    await page.fill('#falt-password', who.password)
-    await page.click('main button[type=submit]')
-    await page.waitForURL(`${base}/admin`)
-  }
+  const signIn = (page: Page, who: { email: string; password: string }) => signInThroughForm(page, base, who)
   async function submit(page: Page, form: string) {
     await Promise.all([page.waitForNavigation(), page.click(`${form} button[type=submit] >> nth=-1`)])
     const status = await page.locator('main').innerText()
@@ -87,7 +71,7 @@ describe('preparing a meeting in the workspace (Chromium)', {
   }
 
   it('sets up a committee, prepares a meeting and publishes its notice', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const page = await context.newPage()
 
     await signIn(page, admin)
@@ -154,7 +138,7 @@ describe('preparing a meeting in the workspace (Chromium)', {
     await page.goto(`${base}/admin/namnder/socialnamnden/sammantraden/mote-2027-03-10`)
     assert.match(await page.locator('main').innerText(), /Kallelse publicerad/)
 
-    const visitor = await browser.newContext({ javaScriptEnabled: false })
+    const visitor = await started.browser.newContext({ javaScriptEnabled: false })
     const publicPage = await visitor.newPage()
     await publicPage.goto(`${base}/committees/socialnamnden/mote-2027-03-10`)
     const shown = await publicPage.locator('main').innerText()

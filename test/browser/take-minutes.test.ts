@@ -1,37 +1,25 @@
 import assert from 'node:assert/strict'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
-import { type Db, openDatabase } from '../../src/db/database.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
-import { createUser } from '../../src/domain/account/account.service.ts'
-import { grantRole } from '../../src/domain/account/role-grant.service.ts'
+import type { Page } from 'playwright-core'
 import { addAgendaItem } from '../../src/domain/agenda/agenda.service.ts'
-import { createCommittee } from '../../src/domain/committee/committee.service.ts'
 import { getMeeting, scheduleMeeting } from '../../src/domain/meeting/meeting.service.ts'
 import type { Meeting } from '../../src/domain/meeting/meeting.ts'
 import { publishNotice } from '../../src/domain/meeting/publish-notice.ts'
-import { addMembership } from '../../src/domain/membership/membership.service.ts'
-import type { MembershipRole } from '../../src/domain/membership/membership.ts'
-import { createOrganisation } from '../../src/domain/organisation/organisation.service.ts'
-import { addPerson, findOrAddParty } from '../../src/domain/person/person.service.ts'
 import type { Person } from '../../src/domain/person/person.ts'
 import { systemActor } from '../../src/domain/shared/actor.ts'
-import { createApp } from '../../src/web/app.ts'
-import { chromiumReady, launchChromium, wcagViolations } from '../support/browser.ts'
+import { chromiumReady, wcagViolations } from '../support/browser.ts'
+import { type BrowserApp, signInThroughForm, startBrowserApp } from '../support/browser-app.ts'
+import { cycleAccounts, type Seat, seatSocialnamnden } from '../support/seated-committee.ts'
 
 // Issue 6 as a secretary meets it, in Debian's Chromium: Socialnämnden (13 seats) meets with six
 // members away and six substitutes serving; the secretary takes the roll call, adds a § per agenda
 // item, records an open vote with every ballot and a dissent, appoints two signatories and signs
 // §§ 3–4 off at once; both signatories sign with their passwords, then sign the rest a week later,
 // and a visitor reads the minutes on the portal. Axe checks every workspace page on the way.
-const secretary = { email: 'sekreterare@kommun.example', password: 'sekreterarens-losenord' }
-const chairAccount = { email: 'ordforande@kommun.example', password: 'ordforandens-losenord' }
-const signatoryAccount = { email: 'justerare@kommun.example', password: 'justerarens-losenord' }
+const { secretary, chair: chairAccount, signatory: signatoryAccount } = cycleAccounts
 
 // The committee: 13 members (the first is the chair) and six substitutes in the established order.
-const memberSeats: Array<[string, string]> = [
+const memberSeats: Seat[] = [
   ['Anna Andersson', 'S'],
   ['Bo Berg', 'M'],
   ['Cecilia Carlsson', 'S'],
@@ -46,7 +34,7 @@ const memberSeats: Array<[string, string]> = [
   ['Lars Lind', 'L'],
   ['Maria Malm', 'KD'],
 ]
-const substituteSeats: Array<[string, string]> = [
+const substituteSeats: Seat[] = [
   ['Nils Nord', 'S'],
   ['Olga Olsson', 'S'],
   ['Per Palm', 'M'],
@@ -66,9 +54,7 @@ const items = [
 describe('taking the minutes of a meeting in the workspace (Chromium)', {
   skip: !chromiumReady() && 'Chromium is not installed',
 }, () => {
-  let db: Db
-  let app: FastifyInstance
-  let browser: Browser
+  let started: BrowserApp
   let base: string
   let meeting: Meeting
   let members: Person[]
@@ -77,90 +63,43 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
   let clock = new Date('2027-03-10T18:00:00Z')
 
   before(async () => {
-    db = openDatabase({ dialect: 'sqlite', file: ':memory:' })
-    await migrateToLatest(db)
-    const actor = systemActor('cli')
-    const organisation = await createOrganisation(db, actor, { name: 'Stockholms stad', kind: 'kommun' })
-    const committee = await createCommittee(db, actor, {
-      organisationId: organisation.id,
-      name: 'Socialnämnden',
-      kind: 'namnd',
-      seats: 13,
-    })
-    const seat = async ([name, party]: [string, string], role: MembershipRole, substituteOrder?: number) => {
-      const person = await addPerson(db, actor, { organisationId: organisation.id, name })
-      const { id: partyId } = await findOrAddParty(db, actor, {
-        organisationId: organisation.id,
-        abbreviation: party,
-      })
-      await addMembership(db, actor, {
-        committeeId: committee.id,
-        personId: person.id,
-        partyId,
-        role,
-        startsOn: '2027-01-01',
-        ...(substituteOrder ? { substituteOrder } : {}),
-      })
-      return person
-    }
-    members = []
-    for (const [i, s] of memberSeats.entries()) members.push(await seat(s, i === 0 ? 'chair' : 'member'))
-    substitutes = []
-    for (const [i, s] of substituteSeats.entries()) substitutes.push(await seat(s, 'substitute', i + 1))
-
-    const scheduled = await scheduleMeeting(db, actor, {
-      committeeId: committee.id,
-      meetsOn: '2027-03-10',
-      startTime: '17:00',
-    })
-    for (const title of items) {
-      await addAgendaItem(db, actor, {
-        meetingId: scheduled.id,
-        title,
-        proposal: [`Socialnämnden beslutar i enlighet med förslaget om ${title.toLowerCase()}.`],
-      })
-    }
-    const planned = await getMeeting(db, scheduled.id)
-    await publishNotice(db, actor, {
-      meetingId: planned.id,
-      version: planned.version,
-      today: '2027-02-24',
-      publicUrl: 'https://moten.example.se',
-    })
-    meeting = await getMeeting(db, scheduled.id)
-
-    const secretaryUser = await createUser(db, actor, { ...secretary, name: 'Sara Sekreterare' })
-    await grantRole(db, actor, {
-      userId: secretaryUser.id,
-      role: 'secretary',
-      organisationId: organisation.id,
-      committeeId: committee.id,
-    })
-    await createUser(db, actor, { ...chairAccount, name: members[0]!.name, personId: members[0]!.id })
-    await createUser(db, actor, { ...signatoryAccount, name: members[1]!.name, personId: members[1]!.id })
-
-    app = await createApp({ db, logLevel: 'silent', now: () => clock, publicUrl: 'https://moten.example.se' })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    browser = await launchChromium()
+    started = await startBrowserApp(
+      async (db) => {
+        const actor = systemActor('cli')
+        const seated = await seatSocialnamnden(db, { members: memberSeats, substitutes: substituteSeats })
+        ;({ members, substitutes } = seated)
+        const scheduled = await scheduleMeeting(db, actor, {
+          committeeId: seated.committee.id,
+          meetsOn: '2027-03-10',
+          startTime: '17:00',
+        })
+        for (const title of items) {
+          await addAgendaItem(db, actor, {
+            meetingId: scheduled.id,
+            title,
+            proposal: [`Socialnämnden beslutar i enlighet med förslaget om ${title.toLowerCase()}.`],
+          })
+        }
+        const planned = await getMeeting(db, scheduled.id)
+        await publishNotice(db, actor, {
+          meetingId: planned.id,
+          version: planned.version,
+          today: '2027-02-24',
+          publicUrl: 'https://moten.example.se',
+        })
+        meeting = await getMeeting(db, scheduled.id)
+      },
+      { now: () => clock, publicUrl: 'https://moten.example.se' },
+    )
+    base = started.base
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-    await db?.destroy()
-  })
+  after(() => started?.close())
 
   const failures: string[] = []
   async function checkAccessibility(page: Page, what: string) {
     failures.push(...(await wcagViolations(page, what)))
   }
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/admin/logga-in`)
-    await page.fill('#falt-email', who.email)
-    await page.fill('#falt-password', who.password)
-    await page.click('main button[type=submit]')
-    await page.waitForURL(`${base}/admin`)
-  }
+  const signIn = (page: Page, who: { email: string; password: string }) => signInThroughForm(page, base, who)
   /** Presses `button` (by default the form's last one) and checks the page that comes back. */
   async function submit(page: Page, form: string, button = 'button[type=submit] >> nth=-1') {
     await Promise.all([page.waitForNavigation(), page.click(`${form} ${button}`)])
@@ -174,7 +113,7 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
   }
   /** A signatory signs in in a browser of their own, re-enters the password and signs. */
   async function sign(who: { email: string; password: string }, signOffUrl: string, what: string) {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const page = await context.newPage()
     await signIn(page, who)
     await page.goto(signOffUrl)
@@ -188,7 +127,7 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
   }
 
   it('takes the minutes, signs them off in two steps and publishes them', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    const context = await started.browser.newContext({ javaScriptEnabled: true })
     const page = await context.newPage()
     await signIn(page, secretary)
     const minutes = `${base}/admin/namnder/socialnamnden/sammantraden/${meeting.slug}/protokoll`
@@ -308,7 +247,7 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
     await context.close()
 
     // A visitor reads the minutes on the portal.
-    const visitor = await browser.newContext({ javaScriptEnabled: false })
+    const visitor = await started.browser.newContext({ javaScriptEnabled: false })
     const publicPage = await visitor.newPage()
     await publicPage.goto(`${base}/committees/socialnamnden/${meeting.slug}/protokoll`)
     const shown = await publicPage.locator('main').innerText()
