@@ -71,7 +71,20 @@ function pagesByNumbers(text: string): string[] {
   return pages
 }
 
+// Characters that stay one each in the key (not whitespace, not digits), counted up to 121.
+function visibleOtherThanDigits(line: string): number {
+  let n = 0
+  for (let i = 0; i < line.length && n <= 120; i++) {
+    const c = line.charCodeAt(i)
+    if (c < 127 ? c > 32 && (c < 48 || c > 57) : !/\s/.test(line.charAt(i))) n++
+  }
+  return n
+}
+
+// Keys longer than 120 characters never count as a running header, so a long line (a page run onto
+// one line by text extraction, up to 50 MB) gets none instead of four copies of itself.
 function marginKey(line: string): string {
+  if (visibleOtherThanDigits(line) > 120) return ''
   return line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
