@@ -4,6 +4,7 @@ import { type Membership, membershipRoleLabels, membershipRoles } from '../../do
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
+import { TableScroll } from '../views/table-scroll.tsx'
 import type { CommitteeData } from './committee-data.ts'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, SelectField, TextField } from './form.tsx'
 import { minutesPaths } from './minutes-paths.ts'
@@ -88,42 +89,44 @@ export function CommitteePage({
         {data.memberships.length === 0 ? (
           <p>Nämnden har inga ledamöter eller ersättare registrerade.</p>
         ) : (
-          <table>
-            <caption class="visually-hidden">Platser i kraft i dag eller senare</caption>
-            <thead>
-              <tr>
-                <th scope="col">Namn</th>
-                <th scope="col">Parti</th>
-                <th scope="col">Uppdrag</th>
-                <th scope="col">Period</th>
-                <th scope="col">Avsluta</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.memberships.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{person(m.personId)}</th>
-                  <td>{party(m.partyId)}</td>
-                  <td>
-                    {membershipRoleLabels[m.role]}
-                    {m.substituteOrder !== null && ` nr ${m.substituteOrder}`}
-                  </td>
-                  <td>
-                    {formatDate(m.startsOn)} – {m.endsOn ? formatDate(m.endsOn) : 'tills vidare'}
-                  </td>
-                  <td>
-                    <EndForm
-                      committee={committee}
-                      membership={m}
-                      name={person(m.personId)}
-                      token={view.csrfToken}
-                      state={endState?.membershipId === m.id ? endState : undefined}
-                    />
-                  </td>
+          <TableScroll label="Platser i kraft">
+            <table>
+              <caption class="visually-hidden">Platser i kraft i dag eller senare</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Namn</th>
+                  <th scope="col">Parti</th>
+                  <th scope="col">Uppdrag</th>
+                  <th scope="col">Period</th>
+                  <th scope="col">Avsluta</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.memberships.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{person(m.personId)}</th>
+                    <td>{party(m.partyId)}</td>
+                    <td>
+                      {membershipRoleLabels[m.role]}
+                      {m.substituteOrder !== null && ` nr ${m.substituteOrder}`}
+                    </td>
+                    <td>
+                      {formatDate(m.startsOn)} – {m.endsOn ? formatDate(m.endsOn) : 'tills vidare'}
+                    </td>
+                    <td>
+                      <EndForm
+                        committee={committee}
+                        membership={m}
+                        name={person(m.personId)}
+                        token={view.csrfToken}
+                        state={endState?.membershipId === m.id ? endState : undefined}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {substitutes.length > 1 && (

@@ -3,6 +3,7 @@ import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { TableScroll } from '../views/table-scroll.tsx'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './form.tsx'
 
 export const scheduleLabels = {
@@ -56,29 +57,31 @@ export function MeetingsPage({
       {meetings.length === 0 ? (
         <p>Nämnden har inga sammanträden inlagda.</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">Nämndens sammanträden</caption>
-          <thead>
-            <tr>
-              <th scope="col">Datum</th>
-              <th scope="col">Tid</th>
-              <th scope="col">Plats</th>
-              <th scope="col">Läge</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meetings.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <a href={paths.admin.meeting(committee.slug, m.slug)}>{formatLongDate(m.meetsOn)}</a>
-                </th>
-                <td>{formatTimeSpan(m.startTime, m.endTime) || '–'}</td>
-                <td>{m.location ?? '–'}</td>
-                <td>{meetingStatusLabels[m.status]}</td>
+        <TableScroll label="Nämndens sammanträden">
+          <table>
+            <caption class="visually-hidden">Nämndens sammanträden</caption>
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col">Tid</th>
+                <th scope="col">Plats</th>
+                <th scope="col">Läge</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <a href={paths.admin.meeting(committee.slug, m.slug)}>{formatLongDate(m.meetsOn)}</a>
+                  </th>
+                  <td>{formatTimeSpan(m.startTime, m.endTime) || '–'}</td>
+                  <td>{m.location ?? '–'}</td>
+                  <td>{meetingStatusLabels[m.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <section aria-labelledby="nytt-mote">
         <h2 id="nytt-mote">Lägg in ett sammanträde</h2>

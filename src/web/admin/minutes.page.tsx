@@ -9,6 +9,7 @@ import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
 import { signOffDeadline } from '../../domain/sign-off/sign-off-deadline.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatDateTime, formatLongDate } from '../views/format.ts'
+import { TableScroll } from '../views/table-scroll.tsx'
 import { CsrfField, SavedNotice } from './form.tsx'
 import { MeetingClosedForm } from './meeting-closed.form.tsx'
 import type { MinutesData } from './minutes-data.ts'
@@ -87,60 +88,62 @@ export function MinutesOverviewPage(props: {
         {!record || record.sections.length === 0 ? (
           <p>Inga paragrafer än.</p>
         ) : (
-          <table>
-            <caption>Paragraferna med beslutförhet (KL 6:27)</caption>
-            <thead>
-              <tr>
-                <th scope="col">§</th>
-                <th scope="col">Rubrik</th>
-                <th scope="col">Beslutför</th>
-                <th scope="col">Justering</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.sections.map((s) => {
-                const quorum = committee.seats
-                  ? quorumFor({
-                      seats: committee.seats,
-                      serving: s.services,
-                      recusedPersonIds: s.recusals.map((r) => r.personId),
-                    })
-                  : undefined
-                return (
-                  <tr key={s.section.id}>
-                    <td>
-                      <a href={minutesPaths.section(c, m, s.section.number)}>{s.section.label}</a>
-                    </td>
-                    <td>{s.section.title}</td>
-                    <td>
-                      {quorum
-                        ? `${quorum.quorate ? 'Ja' : 'Nej'}: ${quorum.present} tjänstgör, ${quorum.required} krävs`
-                        : 'Antal ledamöter okänt'}
-                    </td>
-                    <td>
-                      {s.signOff?.status === 'signed_off' ? (
-                        <>
-                          Justerad {formatDate(s.signOff.signedOffOn ?? '')}.{' '}
-                          <a href={minutesPaths.sectionPart(c, m, s.section.number, 'efter-justering')}>
-                            Rättelse och överklagande
-                            <span class="visually-hidden"> av {s.section.label}</span>
-                          </a>
-                          {' · '}
-                          <a href={minutesPaths.workspaceExtract(c, m, s.section.number)}>
-                            Utdrag<span class="visually-hidden"> av {s.section.label}</span>
-                          </a>
-                        </>
-                      ) : s.signOff ? (
-                        'Väntar på justering'
-                      ) : (
-                        'Inte justerad'
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <TableScroll label="Paragraferna">
+            <table>
+              <caption>Paragraferna med beslutförhet (KL 6:27)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">§</th>
+                  <th scope="col">Rubrik</th>
+                  <th scope="col">Beslutför</th>
+                  <th scope="col">Justering</th>
+                </tr>
+              </thead>
+              <tbody>
+                {record.sections.map((s) => {
+                  const quorum = committee.seats
+                    ? quorumFor({
+                        seats: committee.seats,
+                        serving: s.services,
+                        recusedPersonIds: s.recusals.map((r) => r.personId),
+                      })
+                    : undefined
+                  return (
+                    <tr key={s.section.id}>
+                      <td>
+                        <a href={minutesPaths.section(c, m, s.section.number)}>{s.section.label}</a>
+                      </td>
+                      <td>{s.section.title}</td>
+                      <td>
+                        {quorum
+                          ? `${quorum.quorate ? 'Ja' : 'Nej'}: ${quorum.present} tjänstgör, ${quorum.required} krävs`
+                          : 'Antal ledamöter okänt'}
+                      </td>
+                      <td>
+                        {s.signOff?.status === 'signed_off' ? (
+                          <>
+                            Justerad {formatDate(s.signOff.signedOffOn ?? '')}.{' '}
+                            <a href={minutesPaths.sectionPart(c, m, s.section.number, 'efter-justering')}>
+                              Rättelse och överklagande
+                              <span class="visually-hidden"> av {s.section.label}</span>
+                            </a>
+                            {' · '}
+                            <a href={minutesPaths.workspaceExtract(c, m, s.section.number)}>
+                              Utdrag<span class="visually-hidden"> av {s.section.label}</span>
+                            </a>
+                          </>
+                        ) : s.signOff ? (
+                          'Väntar på justering'
+                        ) : (
+                          'Inte justerad'
+                        )}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {(props.comments ?? []).length > 0 && (
           <div class="warning" role="status">

@@ -1,6 +1,7 @@
 import type { MotionKind } from '../../domain/minutes/minutes.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
+import { TableScroll } from '../views/table-scroll.tsx'
 import { CsrfField } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 
@@ -178,42 +179,44 @@ export function VoteForm({
           <option value="appointment">Anställning (lotten vid lika röstetal)</option>
         </select>
       </Field>
-      <table>
-        <caption>
-          Röster från dem som tjänstgör vid paragrafen
-          {chairPersonId
-            ? `; ordföranden (${data.personName(chairPersonId)}) har utslagsröst vid lika röstetal`
-            : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Ledamot</th>
-            <th scope="col">Ja</th>
-            <th scope="col">Nej</th>
-            <th scope="col">Avstår</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entry.services.map((s) => (
-            <tr key={s.personId}>
-              <th scope="row">
-                {data.personName(s.personId)}
-                {data.partyName(s.partyId) ? ` (${data.partyName(s.partyId)})` : ''}
-              </th>
-              {(['yes', 'no', 'abstain'] as const).map((choice) => (
-                <td key={choice}>
-                  <input
-                    type="radio"
-                    name={`rost-${s.personId}`}
-                    value={choice}
-                    aria-label={`${data.personName(s.personId)}: ${{ yes: 'ja', no: 'nej', abstain: 'avstår' }[choice]}`}
-                  />
-                </td>
-              ))}
+      <TableScroll label="Röster">
+        <table>
+          <caption>
+            Röster från dem som tjänstgör vid paragrafen
+            {chairPersonId
+              ? `; ordföranden (${data.personName(chairPersonId)}) har utslagsröst vid lika röstetal`
+              : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Ledamot</th>
+              <th scope="col">Ja</th>
+              <th scope="col">Nej</th>
+              <th scope="col">Avstår</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entry.services.map((s) => (
+              <tr key={s.personId}>
+                <th scope="row">
+                  {data.personName(s.personId)}
+                  {data.partyName(s.partyId) ? ` (${data.partyName(s.partyId)})` : ''}
+                </th>
+                {(['yes', 'no', 'abstain'] as const).map((choice) => (
+                  <td key={choice}>
+                    <input
+                      type="radio"
+                      name={`rost-${s.personId}`}
+                      value={choice}
+                      aria-label={`${data.personName(s.personId)}: ${{ yes: 'ja', no: 'nej', abstain: 'avstår' }[choice]}`}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <fieldset>
         <legend>Sluten omröstning vid val eller anställning (KL 5:54): bara antalet röster</legend>
         <p class="hint">Fyll i antalen i stället för rösterna ovan när omröstningen var sluten.</p>
