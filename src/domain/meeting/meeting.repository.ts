@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
@@ -72,6 +73,22 @@ export async function listMeetingRows(db: Queryable, filter: MeetingFilter = {})
   query = query.orderBy('meets_on', order).orderBy('start_time', order).orderBy('id', order)
   if (filter.limit) query = query.limit(filter.limit)
   return (await query.execute()).map(toMeeting)
+}
+
+/** The years a committee met in before a day, newest first: the committee page shows one at a time. */
+export async function listMeetingYears(
+  db: Queryable,
+  committeeId: number,
+  before: string,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('meeting')
+    .select(sql<string>`substr(meets_on, 1, 4)`.as('year'))
+    .distinct()
+    .where('committee_id', '=', committeeId)
+    .where('meets_on', '<', before)
+    .execute()
+  return rows.map((r) => Number(r.year)).sort((a, b) => b - a)
 }
 
 export async function insertMeeting(

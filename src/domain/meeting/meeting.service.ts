@@ -23,6 +23,7 @@ export {
   getMeeting,
   listMeetingRows as listMeetings,
   listMeetingsOn,
+  listMeetingYears,
 } from './meeting.repository.ts'
 
 export { meetingSeriesDates } from './meeting-series.ts'

@@ -14,19 +14,23 @@ export interface CommitteePageProps {
   persons: Map<number, Person>
   parties: Map<number, Party>
   upcoming: Meeting[]
+  /** The year whose past meetings are shown, and the years up to this one with meetings. */
+  year: number
+  years: number[]
   past: Meeting[]
 }
 
-/** A committee: its members and substitutes today, and its meetings, upcoming and past by year. */
+/** A committee: its members and substitutes today, its upcoming meetings and one year's past meetings. */
 export function CommitteePage({
   committee,
   memberships,
   persons,
   parties,
   upcoming,
+  year,
+  years,
   past,
 }: CommitteePageProps) {
-  const years = [...new Set(past.map((m) => m.meetsOn.slice(0, 4)))]
   const members = memberships.filter((m) => m.role !== 'substitute')
   const substitutes = memberships.filter((m) => m.role === 'substitute')
   const who = (m: Membership) => {
@@ -64,13 +68,31 @@ export function CommitteePage({
       </section>
       <section aria-labelledby="tidigare">
         <h2 id="tidigare">Tidigare sammanträden</h2>
-        {years.length === 0 && <p>Det finns inga tidigare sammanträden att visa.</p>}
-        {years.map((year) => (
-          <section key={year} aria-labelledby={`ar-${year}`}>
-            <h3 id={`ar-${year}`}>{year}</h3>
-            <Meetings committee={committee} list={past.filter((m) => m.meetsOn.startsWith(year))} />
-          </section>
-        ))}
+        {years.length > 0 && (
+          <nav aria-label="Sammanträden per år">
+            <ul class="year-links">
+              {years.map((y) => (
+                <li key={y}>
+                  {y === year ? (
+                    <a href={`${paths.committee(committee.slug)}?ar=${y}`} aria-current="page">
+                      {y}
+                    </a>
+                  ) : (
+                    <a href={`${paths.committee(committee.slug)}?ar=${y}`}>{y}</a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <section aria-labelledby={`ar-${year}`}>
+          <h3 id={`ar-${year}`}>{year}</h3>
+          {past.length === 0 ? (
+            <p>Det finns inga tidigare sammanträden att visa för {year}.</p>
+          ) : (
+            <Meetings committee={committee} list={past} />
+          )}
+        </section>
       </section>
       <section aria-labelledby="ledamoter">
         <h2 id="ledamoter">Ledamöter</h2>

@@ -25,10 +25,26 @@ describeOnEachDatabase('the public portal', (getDb) => {
   })
 
   it('shows a committee with its members, substitutes in order, and meetings by year', async () => {
-    const page = text((await app.inject('/committees/socialnamnden')).body)
+    const page = text((await app.inject('/committees/socialnamnden?ar=2022')).body)
     assert.match(page, /Alexander Ojanne \(S\), ordförande/)
     assert.match(page, /Ersättare Emil Adén \(S\) Lena Josefsson \(S\)/)
     assert.match(page, /2022 onsdag 14 december 2022/)
+  })
+
+  it('lists one year of past meetings at a time, the latest by default, with a link to each year', async () => {
+    const latest = text((await app.inject('/committees/socialnamnden')).body)
+    assert.match(latest, /Tidigare sammanträden 2023 2022 2023 /)
+    assert.doesNotMatch(latest, /14 december 2022/)
+    const page = (await app.inject('/committees/socialnamnden?ar=2022')).body
+    assert.match(page, /<a href="\/committees\/socialnamnden\?ar=2022" aria-current="page">2022<\/a>/)
+    assert.match(page, /<a href="\/committees\/socialnamnden\?ar=2023">2023<\/a>/)
+    assert.doesNotMatch(text(page), /2023 [a-zåäö]+dag \d+ [a-zåäö]+ 2023/)
+    // An odd year is the default one; a year without meetings says so.
+    assert.match(text((await app.inject('/committees/socialnamnden?ar=x')).body), /2023 2022 2023 /)
+    assert.match(
+      text((await app.inject('/committees/socialnamnden?ar=1999')).body),
+      /Det finns inga tidigare sammanträden att visa för 1999\./,
+    )
   })
 
   it('links the meeting to its signed-off minutes, with the sign-off days', async () => {
