@@ -81,6 +81,10 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
             <li>
               <a href={oparlBasePath}>Öppna data (OParl-API)</a>
             </li>
+            <li>
+              {/* The one way in for a new secretary who starts from the public site. */}
+              <a href={paths.admin.start()}>Arbetsrum för nämndernas sekreterare (logga in)</a>
+            </li>
           </ul>
         </footer>
       }
