@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { Queryable } from '../../db/database.ts'
-import type { ChangeFilter, PageRequest } from '../../domain/publication/oparl/oparl.repository.ts'
-import type { ListName, OparlLinks } from '../../domain/publication/oparl/oparl-links.ts'
+import type { ListName } from '../../domain/publication/oparl/oparl-links.ts'
 import {
   listOparlAgendaItems,
   listOparlConsultations,
@@ -10,13 +8,13 @@ import {
   listOparlMemberships,
 } from '../../domain/publication/oparl/oparl-lists.ts'
 import {
+  type ListReader,
   listOparlBodies,
   listOparlLegislativeTerms,
   listOparlMeetings,
   listOparlOrganizations,
   listOparlPapers,
   listOparlPersons,
-  type ObjectPage,
   readOparlBody,
   readOparlLegislativeTerm,
   readOparlSystem,
@@ -30,16 +28,6 @@ import {
   sendObject,
   sendOparl,
 } from './oparl-response.ts'
-
-type ListReader = (
-  db: Queryable,
-  links: OparlLinks,
-  bodyId: number,
-  filter: ChangeFilter,
-  page: PageRequest,
-  /** Today in Sweden, for where each decision stands (paragraf:decision). */
-  today: string,
-) => Promise<ObjectPage>
 
 /** The external lists of a Body (2-05), each paged and filtered alike. */
 const bodyLists: Record<ListName, ListReader> = {

@@ -69,6 +69,44 @@ export interface ObjectPage {
   total: number
 }
 
+/** A Body's list (2-05): a page of its objects, filtered by the change times. */
+export type ListReader = (
+  db: Queryable,
+  links: OparlLinks,
+  bodyId: number,
+  filter: ChangeFilter,
+  page: PageRequest,
+  /** Today in Sweden, for where each decision stands (paragraf:decision). */
+  today: string,
+) => Promise<ObjectPage>
+
+/** Builds objects by id, in a fixed number of queries for any number of ids. */
+type BuildByIds = (
+  db: Queryable,
+  links: OparlLinks,
+  ids: readonly number[],
+  today: string,
+) => Promise<OparlObject[]>
+
+/**
+ * A list read in two steps: the page's ids in the object's own (indexed) order, with the total;
+ * then only those objects, built as at their own addresses.
+ */
+export function pagedList(
+  pageOfIds: (
+    db: Queryable,
+    bodyId: number,
+    filter: ChangeFilter,
+    page: PageRequest,
+  ) => Promise<{ ids: number[]; total: number }>,
+  build: BuildByIds,
+): ListReader {
+  return async (db, links, bodyId, filter, page, today) => {
+    const { ids, total } = await pageOfIds(db, bodyId, filter, page)
+    return { data: await build(db, links, ids, today), total }
+  }
+}
+
 const first = <T>(list: T[]): T | undefined => list[0]
 
 function inWindow(created: string, modified: string, filter: ChangeFilter): boolean {
@@ -210,16 +248,7 @@ async function buildPersons(db: Queryable, links: OparlLinks, ids: readonly numb
   return persons.map((p) => oparlPerson(links, p, seatsOf.get(p.id) ?? []))
 }
 
-export async function listOparlPersons(
-  db: Queryable,
-  links: OparlLinks,
-  bodyId: number,
-  filter: ChangeFilter,
-  page: PageRequest,
-): Promise<ObjectPage> {
-  const { ids, total } = await pageOfPersonIds(db, bodyId, filter, page)
-  return { data: await buildPersons(db, links, ids), total }
-}
+export const listOparlPersons = pagedList(pageOfPersonIds, buildPersons)
 
 export async function readOparlPerson(db: Queryable, links: OparlLinks, id: number) {
   const ids = await listPublicPersonIds(db, [id])
@@ -306,17 +335,7 @@ export async function buildMeetings(db: Queryable, links: OparlLinks, ids: reado
   })
 }
 
-export async function listOparlMeetings(
-  db: Queryable,
-  links: OparlLinks,
-  bodyId: number,
-  filter: ChangeFilter,
-  page: PageRequest,
-  today: string,
-): Promise<ObjectPage> {
-  const { ids, total } = await pageOfMeetingIds(db, bodyId, filter, page)
-  return { data: await buildMeetings(db, links, ids, today), total }
-}
+export const listOparlMeetings = pagedList(pageOfMeetingIds, buildMeetings)
 
 export async function readOparlMeeting(db: Queryable, links: OparlLinks, id: number, today: string) {
   return first(await buildMeetings(db, links, await listPublicMeetingIds(db, [id]), today))
@@ -358,16 +377,7 @@ async function buildPapers(db: Queryable, links: OparlLinks, ids: readonly numbe
   )
 }
 
-export async function listOparlPapers(
-  db: Queryable,
-  links: OparlLinks,
-  bodyId: number,
-  filter: ChangeFilter,
-  page: PageRequest,
-): Promise<ObjectPage> {
-  const { ids, total } = await pageOfPaperIds(db, bodyId, filter, page)
-  return { data: await buildPapers(db, links, ids), total }
-}
+export const listOparlPapers = pagedList(pageOfPaperIds, buildPapers)
 
 /** A matter seen only on confidential items is unknown, as on the portal's matter page. */
 export async function readOparlPaper(db: Queryable, links: OparlLinks, id: number) {
