@@ -116,71 +116,35 @@ export async function mergePersons(
   })
 }
 
+// Where a record under a § names a person: in its own row (who served, jäv), or as the author or
+// voter of a row under the § (motion, dissent, statement, vote).
+const NAMED_UNDER_SECTION: ReadonlyArray<readonly [table: string, under?: readonly [string, string]]> = [
+  ['section_service'],
+  ['recusal'],
+  ['motion_author', ['motion', 'motion_id']],
+  ['dissent_author', ['dissent', 'dissent_id']],
+  ['statement_author', ['statement', 'statement_id']],
+  ['ballot', ['vote', 'vote_id']],
+]
+
 /** Whether the person is named in minutes with a signed-off §: attendance, §§, signatories, cover. */
 async function appearsInSignedOffMinutes(trx: Queryable, personId: number): Promise<boolean> {
-  const bySection = (table: 'section_service' | 'recusal') =>
-    trx
-      .selectFrom(table)
-      .innerJoin('section', 'section.id', `${table}.section_id`)
-      .select('section.minutes_id as minutesId')
-      .where(`${table}.person_id`, '=', personId)
-  const motions = trx
-    .selectFrom('motion_author')
-    .innerJoin('motion', 'motion.id', 'motion_author.motion_id')
-    .innerJoin('section', 'section.id', 'motion.section_id')
-    .select('section.minutes_id as minutesId')
-    .where('motion_author.person_id', '=', personId)
-  const dissents = trx
-    .selectFrom('dissent_author')
-    .innerJoin('dissent', 'dissent.id', 'dissent_author.dissent_id')
-    .innerJoin('section', 'section.id', 'dissent.section_id')
-    .select('section.minutes_id as minutesId')
-    .where('dissent_author.person_id', '=', personId)
-  const statements = trx
-    .selectFrom('statement_author')
-    .innerJoin('statement', 'statement.id', 'statement_author.statement_id')
-    .innerJoin('section', 'section.id', 'statement.section_id')
-    .select('section.minutes_id as minutesId')
-    .where('statement_author.person_id', '=', personId)
-  const named = bySection('section_service')
-    .union(bySection('recusal'))
-    .union(motions)
-    .union(dissents)
-    .union(statements)
-    .union(
-      trx
-        .selectFrom('ballot')
-        .innerJoin('vote', 'vote.id', 'ballot.vote_id')
-        .innerJoin('section', 'section.id', 'vote.section_id')
-        .select('section.minutes_id as minutesId')
-        .where('ballot.person_id', '=', personId),
-    )
-    .union(
-      trx
-        .selectFrom('attendance')
-        .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
-        .select('minutes.id as minutesId')
-        .where((eb) =>
-          eb.or([
-            eb('attendance.person_id', '=', personId),
-            eb('attendance.serving_for_person_id', '=', personId),
-          ]),
-        ),
-    )
-    .union(trx.selectFrom('signatory').select('minutes_id as minutesId').where('person_id', '=', personId))
-    .union(
-      trx
-        .selectFrom('minutes')
-        .select('id as minutesId')
-        .where((eb) =>
-          eb.or([eb('chair_person_id', '=', personId), eb('secretary_person_id', '=', personId)]),
-        ),
-    )
+  const sectionsNaming = NAMED_UNDER_SECTION.map(([table, under]) =>
+    under
+      ? sql`select ${sql.ref(`${under[0]}.section_id`)} from ${sql.table(table)} join ${sql.table(under[0])} on ${sql.ref(`${under[0]}.id`)} = ${sql.ref(`${table}.${under[1]}`)} where ${sql.ref(`${table}.person_id`)} = ${personId}`
+      : sql`select section_id from ${sql.table(table)} where person_id = ${personId}`,
+  )
+  const minutesNaming = sql`
+    select minutes_id from section where id in (${sql.join(sectionsNaming, sql` union `)})
+    union select minutes.id from attendance join minutes on minutes.meeting_id = attendance.meeting_id
+      where attendance.person_id = ${personId} or attendance.serving_for_person_id = ${personId}
+    union select minutes_id from signatory where person_id = ${personId}
+    union select id from minutes where chair_person_id = ${personId} or secretary_person_id = ${personId}`
   const signedOff = await trx
     .selectFrom('sign_off')
     .select('sign_off.id')
     .where('sign_off.status', '=', 'signed_off')
-    .where('sign_off.minutes_id', 'in', named)
+    .where(sql<boolean>`sign_off.minutes_id in (${minutesNaming})`)
     .executeTakeFirst()
   return signedOff !== undefined
 }

@@ -10,19 +10,19 @@ export function defaultFeedIdAuthority(publicUrl: string): string {
   return `${new URL(publicUrl).hostname},2026`
 }
 
+/** Where feeds and calendars link and name their ids: under PUBLIC_URL, never the Host header a visitor sent. */
+export function feedAddressOf(request: FastifyRequest): Pick<FeedSite, 'baseUrl' | 'idAuthority'> {
+  return { baseUrl: request.publicUrl.replace(/\/+$/, ''), idAuthority: request.feedIdAuthority }
+}
+
 /**
- * Who publishes a feed and under which address: links under PUBLIC_URL (never the Host header a
- * visitor sent), ids under the configured authority, and the organisation as author (one
- * committee's, or every organisation on the site).
+ * Who publishes a feed and under which address (feedAddressOf), with the organisation as author
+ * (one committee's, or every organisation on the site).
  */
 export async function feedSiteOf(request: FastifyRequest, organisationId?: number): Promise<FeedSite> {
   const names =
     organisationId === undefined
       ? (await listOrganisations(request.db)).map((o) => o.name)
       : [(await getOrganisation(request.db, organisationId)).name]
-  return {
-    baseUrl: request.publicUrl.replace(/\/+$/, ''),
-    idAuthority: request.feedIdAuthority,
-    author: names.join(', ') || 'Paragraf',
-  }
+  return { ...feedAddressOf(request), author: names.join(', ') || 'Paragraf' }
 }

@@ -10,17 +10,11 @@ import { readNoticeBoard } from '../../domain/publication/notice-board-record.ts
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { agendaEntries, matterEntries, minutesEntries, noticeEntries, renderAtom } from '../feeds/atom.ts'
 import { renderCalendar } from '../feeds/calendar.ts'
-import { feedSiteOf } from '../feeds/feed-site.ts'
+import { feedAddressOf, feedSiteOf } from '../feeds/feed-site.ts'
 import { paths } from '../paths.ts'
 import { slugParam } from './committee.routes.tsx'
 import { registryNumberParam } from './matter.routes.tsx'
 import { type PublicMeetingParams, publicMeetingFrom } from './public-meeting.request.ts'
-
-/** Feeds and calendars link under PUBLIC_URL, whatever Host header the visitor sent. */
-const calendarSiteOf = (request: FastifyRequest) => ({
-  baseUrl: request.publicUrl.replace(/\/+$/, ''),
-  idAuthority: request.feedIdAuthority,
-})
 
 const sendAtom = (reply: FastifyReply, body: string) =>
   reply.type('application/atom+xml; charset=utf-8').send(body)
@@ -61,7 +55,7 @@ export async function feedRoutes(app: FastifyInstance) {
         await listCalendarMeetings(request.db, calendarWindow(request.today, request.query.ar)),
         {
           name: 'Sammanträden',
-          ...calendarSiteOf(request),
+          ...feedAddressOf(request),
         },
       ),
     ),
@@ -80,7 +74,7 @@ export async function feedRoutes(app: FastifyInstance) {
           }),
           {
             name: `${committee.name}: sammanträden`,
-            ...calendarSiteOf(request),
+            ...feedAddressOf(request),
             path: paths.committeeCalendar(committee.slug),
           },
         ),
@@ -95,7 +89,7 @@ export async function feedRoutes(app: FastifyInstance) {
       reply,
       renderCalendar(await listCalendarMeetings(request.db, { meetingId: meeting.id }), {
         name: `${committee.name} ${meeting.meetsOn}`,
-        ...calendarSiteOf(request),
+        ...feedAddressOf(request),
         path: paths.meetingCalendar(committee.slug, meeting.slug),
       }),
       `${meeting.slug}.ics`,

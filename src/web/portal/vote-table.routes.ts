@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
 import { readVoteTableOf, type VoteTableOwner, voteTableYear } from '../../domain/publication/vote-table.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
@@ -8,14 +9,40 @@ import { abbreviationParam } from './party.routes.tsx'
 // Every vote and ballot of public §§ as CSV, per committee, person and party, with `?ar=2022` for
 // one year (docs/document-json.md, "Omröstningar som tabell").
 
-type Query = { Querystring: { ar?: unknown } }
+type Request = FastifyRequest<{ Params: Record<string, string>; Querystring: { ar?: unknown } }>
+
+/** The three tables: where each is, the address part that names its owner, and how it is read. */
+const tables: {
+  url: string
+  param: string
+  valid: z.ZodType<string>
+  owner: (v: string) => VoteTableOwner
+}[] = [
+  {
+    url: '/committees/:committee/omrostningar.csv',
+    param: 'committee',
+    valid: slugParam,
+    owner: (v) => ({ committeeSlug: v }),
+  },
+  {
+    url: '/personer/:person/omrostningar.csv',
+    param: 'person',
+    valid: slugParam,
+    owner: (v) => ({ personSlug: v }),
+  },
+  {
+    url: '/partier/:party/omrostningar.csv',
+    param: 'party',
+    valid: abbreviationParam,
+    owner: (v) => ({ partyAbbreviation: v }),
+  },
+]
 
 async function sendVoteTable(
-  request: FastifyRequest<Query>,
+  request: Request,
   reply: FastifyReply,
-  owner: VoteTableOwner | undefined,
   kind: string,
-  param: string,
+  owner: VoteTableOwner | undefined,
 ) {
   const base = request.publicUrl.replace(/\/+$/, '')
   const table =
@@ -26,7 +53,7 @@ async function sendVoteTable(
       voteTableYear(request.query.ar),
       (committee, meeting, section) => `${base}${paths.section(committee, meeting, section)}`,
     ))
-  if (!table) throw new NotFoundError(kind, param)
+  if (!table) throw new NotFoundError(kind, request.params[kind] ?? '')
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${table.fileName}"`)
@@ -34,28 +61,9 @@ async function sendVoteTable(
 }
 
 export async function voteTableRoutes(app: FastifyInstance) {
-  app.get<{ Params: { committee: string } } & Query>(
-    '/committees/:committee/omrostningar.csv',
-    async (request, reply) => {
-      const slug = slugParam.safeParse(request.params.committee)
-      const owner = slug.success ? { committeeSlug: slug.data } : undefined
-      return sendVoteTable(request, reply, owner, 'committee', request.params.committee)
-    },
-  )
-  app.get<{ Params: { person: string } } & Query>(
-    '/personer/:person/omrostningar.csv',
-    async (request, reply) => {
-      const slug = slugParam.safeParse(request.params.person)
-      const owner = slug.success ? { personSlug: slug.data } : undefined
-      return sendVoteTable(request, reply, owner, 'person', request.params.person)
-    },
-  )
-  app.get<{ Params: { party: string } } & Query>(
-    '/partier/:party/omrostningar.csv',
-    async (request, reply) => {
-      const abbreviation = abbreviationParam.safeParse(request.params.party)
-      const owner = abbreviation.success ? { partyAbbreviation: abbreviation.data } : undefined
-      return sendVoteTable(request, reply, owner, 'party', request.params.party)
-    },
-  )
+  for (const { url, param, valid, owner } of tables)
+    app.get(url, async (request: Request, reply) => {
+      const value = valid.safeParse(request.params[param])
+      return sendVoteTable(request, reply, param, value.success ? owner(value.data) : undefined)
+    })
 }
