@@ -500,6 +500,28 @@ export interface SearchEntryPartyTable {
   party: string
 }
 
+/** What the public sees of one object, decided when it last changed (migration 0024). */
+export interface PublicObjectTable {
+  kind: string
+  object_id: number
+  organisation_id: number
+  public: Flag
+  digest: string | null
+  first_public_at: string
+  modified_at: string
+  seq: number
+}
+
+/** The public change log: an object appeared, changed or vanished, in commit order. */
+export interface PublicChangeTable {
+  seq: Generated<number>
+  kind: string
+  object_id: number
+  organisation_id: number
+  action: 'appeared' | 'changed' | 'vanished'
+  changed_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   committee: CommitteeTable
@@ -550,6 +572,8 @@ export interface Database {
   role_grant: RoleGrantTable
   session: SessionTable
   login_attempt: LoginAttemptTable
+  public_object: PublicObjectTable
+  public_change: PublicChangeTable
 }
 
 export type Selected<T extends keyof Database> = Selectable<Database[T]>
