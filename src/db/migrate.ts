@@ -21,6 +21,7 @@ import * as matterRegistryNumber from './migrations/0021-matter-registry-number.
 import * as searchDateOrder from './migrations/0022-search-date-order.ts'
 import * as signingFlows from './migrations/0023-signing-flows.ts'
 import * as publicChangeLog from './migrations/0024-public-change-log.ts'
+import * as webhooks from './migrations/0025-webhooks.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0022-search-date-order': searchDateOrder,
   '0023-signing-flows': signingFlows,
   '0024-public-change-log': publicChangeLog,
+  '0025-webhooks': webhooks,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

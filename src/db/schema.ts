@@ -522,6 +522,33 @@ export interface PublicChangeTable {
   changed_at: string
 }
 
+/** A URL an organisation's administrator registered for the public change log (migration 0025). */
+export interface WebhookTable {
+  id: Generated<number>
+  organisation_id: number
+  url: string
+  secret: string
+  created_at: Timestamp
+  created_by: string
+  after_seq: number
+}
+
+/** One change of the log on its way to one webhook: pending, delivered, or dead (migration 0025). */
+export interface WebhookDeliveryTable {
+  id: Generated<number>
+  webhook_id: number
+  seq: number
+  body: string
+  created_at: Timestamp
+  state: Generated<'pending' | 'delivered' | 'dead'>
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  delivered_at: string | null
+  last_attempt_at: string | null
+  last_status: number | null
+  last_error: string | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   committee: CommitteeTable
@@ -574,6 +601,8 @@ export interface Database {
   login_attempt: LoginAttemptTable
   public_object: PublicObjectTable
   public_change: PublicChangeTable
+  webhook: WebhookTable
+  webhook_delivery: WebhookDeliveryTable
 }
 
 export type Selected<T extends keyof Database> = Selectable<Database[T]>
