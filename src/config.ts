@@ -78,6 +78,7 @@ const environmentSchema = z.object({
     .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  MAIL_INTERVAL_SECONDS: z.string().optional(),
   TRUST_PROXY: z.string().default('loopback'),
   SIGNING_OIDC_ISSUER: z.url({ error: 'SIGNING_OIDC_ISSUER must be the broker’s issuer URL' }).optional(),
   SIGNING_OIDC_CLIENT_ID: z.string().optional(),
@@ -150,7 +151,8 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
   const { PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL } = environment
   const { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = environment
   const storage = { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY }
-  const { PUBLIC_URL, SMTP_URL, MAIL_FROM, TRUST_PROXY, FEED_ID_AUTHORITY } = environment
+  const { PUBLIC_URL, SMTP_URL, MAIL_FROM, MAIL_INTERVAL_SECONDS, TRUST_PROXY, FEED_ID_AUTHORITY } =
+    environment
   const { SIGNING_OIDC_ISSUER, SIGNING_OIDC_CLIENT_ID, SIGNING_OIDC_CLIENT_SECRET } = environment
   const { SIGNING_OIDC_PROVIDER_NAME, SIGNING_OIDC_IDENTITY_CLAIM } = environment
   return Object.fromEntries(
@@ -164,6 +166,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       PUBLIC_URL,
       SMTP_URL,
       MAIL_FROM,
+      MAIL_INTERVAL_SECONDS,
       TRUST_PROXY,
       FEED_ID_AUTHORITY,
       SIGNING_OIDC_ISSUER,

@@ -47,12 +47,12 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       throw new StartError(`cannot listen on host ${config.host}`)
     throw error
   }
-  // The outbox is emptied every 30 s when a mail server is configured (several servers may share it),
-  // after queueing the sign-off reminders that are due.
+  // The outbox is emptied every 30 s (MAIL_INTERVAL_SECONDS) when a mail server is configured (several
+  // servers may share it), after queueing the sign-off reminders that are due.
   const stopMail =
     config.mail &&
     startMailDelivery(db, createSmtpMailer(config.mail), {
-      everyMs: 30_000,
+      everyMs: (config.mail.intervalSeconds ?? 30) * 1000,
       log: app.log,
       reminders: { publicUrl: config.publicUrl },
     })

@@ -29,7 +29,18 @@ describe('loadConfig: mail and the public address', () => {
     assert.equal(config.publicUrl, 'https://paragraf.kommun.se')
   })
 
+  it('empties the outbox every MAIL_INTERVAL_SECONDS, by default every 30 s', () => {
+    const mail = { DATA_DIR: dir, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@kommun.se' }
+    assert.equal(loadConfig(mail).mail?.intervalSeconds, undefined)
+    assert.equal(loadConfig({ ...mail, MAIL_INTERVAL_SECONDS: '5' }).mail?.intervalSeconds, 5)
+  })
+
   const invalid: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
+    [
+      'a MAIL_INTERVAL_SECONDS that is no whole number of seconds',
+      { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'a@kommun.se', MAIL_INTERVAL_SECONDS: '0.5' },
+      /MAIL_INTERVAL_SECONDS must be/,
+    ],
     [
       'an SMTP_URL of another scheme',
       { SMTP_URL: 'http://127.0.0.1:2525', MAIL_FROM: 'a@kommun.se' },

@@ -9,16 +9,29 @@ export interface MailSettings {
   readonly smtpUrl: string
   /** "Paragraf <noreply@kommun.se>" or just the address. */
   readonly from: string
+  /** How often `paragraf serve` empties the outbox (MAIL_INTERVAL_SECONDS); undefined: every 30 s. */
+  readonly intervalSeconds?: number
 }
 
-/** SMTP_URL and MAIL_FROM: undefined without SMTP_URL, otherwise the settings or the problems found. */
+/**
+ * SMTP_URL, MAIL_FROM and MAIL_INTERVAL_SECONDS: undefined without SMTP_URL, otherwise the settings
+ * or the problems found.
+ */
 export function parseMailSettings(input: {
   SMTP_URL?: string | undefined
   MAIL_FROM?: string | undefined
+  MAIL_INTERVAL_SECONDS?: string | undefined
 }): MailSettings | undefined | string[] {
   const problems: string[] = []
-  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = input
-  if (!smtpUrl) return from && !isSender(from) ? [fromProblem] : undefined
+  const { SMTP_URL: smtpUrl, MAIL_FROM: from, MAIL_INTERVAL_SECONDS: interval } = input
+  const intervalSeconds = interval === undefined ? undefined : Number(interval)
+  if (
+    intervalSeconds !== undefined &&
+    !(Number.isInteger(intervalSeconds) && intervalSeconds >= 1 && intervalSeconds <= 3600)
+  )
+    problems.push('MAIL_INTERVAL_SECONDS must be a whole number of seconds, 1–3600')
+  if (!smtpUrl)
+    return from && !isSender(from) ? [...problems, fromProblem] : problems.length > 0 ? problems : undefined
   let url: URL | undefined
   try {
     url = new URL(smtpUrl)
@@ -27,7 +40,8 @@ export function parseMailSettings(input: {
     problems.push('SMTP_URL must be smtp://HOST:PORT or smtps://HOST:PORT (smtp://127.0.0.1:2525)')
   if (!from) problems.push('MAIL_FROM is needed when SMTP_URL is set (Paragraf <noreply@kommun.se>)')
   else if (!isSender(from)) problems.push(fromProblem)
-  return problems.length > 0 || !from ? problems : { smtpUrl, from }
+  if (problems.length > 0 || !from) return problems
+  return intervalSeconds === undefined ? { smtpUrl, from } : { smtpUrl, from, intervalSeconds }
 }
 
 const fromProblem = 'MAIL_FROM must be an e-mail address, or "Name <address>"'
