@@ -9,6 +9,7 @@ import { startMailDelivery } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openDocumentStore } from './storage/open-document-store.ts'
 import { createApp } from './web/app.ts'
+import { startWebhookDelivery } from './webhook/webhook-delivery.ts'
 
 export class StartError extends Error {}
 
@@ -56,9 +57,13 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       log: app.log,
       reminders: { publicUrl: config.publicUrl },
     })
+  // The public change log goes to the registered webhooks every few seconds, from every server
+  // (each delivery is claimed by one; docs/api.md, "Webhooks").
+  const stopWebhooks = startWebhookDelivery(db, { publicUrl: config.publicUrl, everyMs: 5_000, log: app.log })
   return async () => {
     await app.close()
     await stopMail?.()
+    await stopWebhooks()
     await db.destroy()
   }
 }
