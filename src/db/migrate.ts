@@ -22,6 +22,7 @@ import * as searchDateOrder from './migrations/0022-search-date-order.ts'
 import * as signingFlows from './migrations/0023-signing-flows.ts'
 import * as publicChangeLog from './migrations/0024-public-change-log.ts'
 import * as webhooks from './migrations/0025-webhooks.ts'
+import * as alertTargets from './migrations/0026-alert-targets.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0023-signing-flows': signingFlows,
   '0024-public-change-log': publicChangeLog,
   '0025-webhooks': webhooks,
+  '0026-alert-targets': alertTargets,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -392,6 +392,10 @@ export interface SubscriptionTable extends Row {
   confirm_requested_at: string
   confirmed_at: string | null
   unsubscribe_token: string
+  /** A person followed (migrations/0026-alert-targets.ts). */
+  person_id: number | null
+  /** A saved search followed, as JSON (migrations/0026-alert-targets.ts). */
+  search_query: string | null
 }
 
 /** An item mailed to a subscription: at most once each. */
