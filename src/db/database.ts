@@ -139,10 +139,48 @@ function openPostgres(
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
+/** Work a use case leaves for the end of its transaction, e.g. deciding what became public. */
+export type EdgeReaction = (trx: Queryable) => Promise<void>
+
+// The reactions waiting for the end of each transaction that inTransaction began, by name.
+const edges = new WeakMap<Queryable, Map<string, EdgeReaction>>()
+
 /**
  * Runs `work` in a transaction: the caller's when `db` already is one (an import that writes a whole
- * document at once), otherwise a new one. Use cases that must be atomic use it either way.
+ * document at once), otherwise a new one. Use cases that must be atomic use it either way. The
+ * transaction it begins ends with the reactions registered by atTransactionEdge, before it commits:
+ * however deep the use case that registered them, they run once, at the outermost edge.
  */
 export function inTransaction<T>(db: Queryable, work: (trx: Queryable) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work)
+  if (db.isTransaction) return work(db)
+  return db.transaction().execute(async (trx) => {
+    const pending = new Map<string, EdgeReaction>()
+    edges.set(trx, pending)
+    try {
+      const result = await work(trx)
+      // A reaction may register another (or itself again, for what it changed in turn).
+      while (pending.size > 0) {
+        const [name, reaction] = pending.entries().next().value as [string, EdgeReaction]
+        pending.delete(name)
+        await reaction(trx)
+      }
+      return result
+    } finally {
+      edges.delete(trx)
+    }
+  })
+}
+
+/**
+ * Registers `reaction` to run at the end of the transaction `trx`, once per name. Outside a
+ * transaction begun by inTransaction (a plain connection, or a transaction begun elsewhere), it runs
+ * at once, in a transaction of its own when there is none.
+ */
+export async function atTransactionEdge(trx: Queryable, name: string, reaction: EdgeReaction): Promise<void> {
+  const pending = edges.get(trx)
+  if (pending) {
+    if (!pending.has(name)) pending.set(name, reaction)
+    return
+  }
+  await inTransaction(trx, reaction)
 }

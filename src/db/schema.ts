@@ -21,6 +21,8 @@ export interface OrganisationTable extends Row {
   kind: string
   settings: JsonText
   updated_at: Timestamp
+  /** Its administrators must sign in with a second factor (TOTP) besides the password (0027). */
+  administrators_need_totp: Flag
 }
 
 export interface CommitteeTable extends Row {
@@ -471,6 +473,33 @@ export interface UserAccountTable extends Row {
   /** The organisation whose administrator opened the account; null from the command line. */
   organisation_id: number | null
   last_signed_in_at: string | null
+  /** A handed-out password: every workspace page leads to changing it (0027). */
+  must_change_password: Flag
+  /** TOTP (RFC 6238) as a second factor: the base32 secret, once confirmed with a code. */
+  totp_secret: string | null
+  /** A secret shown for enrolment and not yet confirmed with a code. */
+  totp_pending_secret: string | null
+  totp_enabled_at: string | null
+  /** The last time step (30 s) whose code was accepted: no code counts twice. */
+  totp_last_step: number | null
+}
+
+/** A sign-in through the organisation's identity provider under way (0027). */
+export interface SignInFlowTable {
+  state: string
+  verifier: string
+  nonce: string
+  return_to: string
+  expires_at: string
+}
+
+/** A sign-in whose password was right, waiting for its second factor (0027). */
+export interface SignInChallengeTable {
+  /** SHA-256 (hex) of the token in the cookie. */
+  id: string
+  user_id: number
+  return_to: string
+  expires_at: string
 }
 
 export interface RoleGrantTable extends Row {
@@ -509,6 +538,7 @@ export interface PublicObjectTable {
   kind: string
   object_id: number
   organisation_id: number
+  scope: string
   public: Flag
   digest: string | null
   first_public_at: string
@@ -585,6 +615,8 @@ export interface Database {
   signature: SignatureTable
   signatory_comment: SignatoryCommentTable
   signing_flow: SigningFlowTable
+  sign_in_flow: SignInFlowTable
+  sign_in_challenge: SignInChallengeTable
   notice: NoticeTable
   audit_event: AuditEventTable
   mail_outbox: MailOutboxTable

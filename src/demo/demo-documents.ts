@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Db } from '../db/database.ts'
+import { type Db, inTransaction } from '../db/database.ts'
 import { addAgendaItem } from '../domain/agenda/agenda.service.ts'
 import { findCommitteeBySlug } from '../domain/committee/committee.service.ts'
 import { listMeetingsOn, scheduleMeeting } from '../domain/meeting/meeting.service.ts'
@@ -46,7 +46,7 @@ export async function loadDemoDocuments(
   const committee = await findCommitteeBySlug(db, input.committeeSlug)
   if (!committee) throw new Error(`demo committee ${input.committeeSlug} missing`)
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const [meeting] = await listMeetingsOn(trx, committee.id, minutes.meetsOn)
     const record = meeting && (await findMinutesOfMeeting(trx, meeting.id))
     if (!record) throw new Error('the demo protocol was not recorded')
@@ -59,7 +59,7 @@ export async function loadDemoDocuments(
   // The next Wednesday at least two weeks ahead: committees meet on weekdays.
   let upcomingOn = addDays(input.today, 14)
   while (weekday(upcomingOn) !== 3) upcomingOn = addDays(upcomingOn, 1)
-  const meeting = await db.transaction().execute((trx) =>
+  const meeting = await inTransaction(db, (trx) =>
     scheduleMeeting(trx, actor, {
       committeeId: committee.id,
       meetsOn: upcomingOn,
@@ -71,7 +71,7 @@ export async function loadDemoDocuments(
     committeeSlug: input.committeeSlug,
     meetingDate: upcomingOn,
   })
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await postMeetingNotice(trx, actor, { meetingId: meeting.id, postedOn: input.today })
     // Added after the notice: it shows in the public change history, as a secret item (OSL 26:1).
     await addAgendaItem(trx, actor, {

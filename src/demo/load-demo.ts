@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts'
+import { type Db, inTransaction } from '../db/database.ts'
 import { createUser, grantRole } from '../domain/account/account.service.ts'
 import { createCommittee } from '../domain/committee/committee.service.ts'
 import { addMembership, addTerm } from '../domain/membership/membership.service.ts'
@@ -59,7 +59,7 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
     seats: 5,
   })
 
-  const people = await db.transaction().execute(async (trx) => {
+  const people = await inTransaction(db, async (trx) => {
     const term = await addTerm(trx, actor, {
       organisationId: organisation.id,
       name: '2019–2022',

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/database.ts'
+import { type Db, inTransaction, type Queryable } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
 import { changeMeetingStatus } from '../domain/meeting/meeting.service.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
@@ -55,7 +55,7 @@ export async function importDocument(
   document: DocumentJson,
   target: ImportTarget = {},
 ): Promise<ImportSummary> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await lastIds(trx)
     const warnings = [...document.warnings]
     const organisation = await resolveOrganisation(trx, actor, document, target)

@@ -23,6 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('object_id', 'integer', (c) => c.notNull())
     // The Body (organisation) it belongs to; persons and bodies too, for OParl's per-Body lists.
     .addColumn('organisation_id', 'integer', (c) => c.notNull())
+    // Where the object was last decided from ('meeting:12', 'person:7', 'committee:3'): a change
+    // there finds, besides what is there now, what was public there and may have vanished.
+    .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('public', flag, (c) => c.notNull())
     // SHA-256 of the object's public form; null while it is not public.
     .addColumn('digest', 'text')
@@ -37,6 +40,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('public_object')
     .columns(['organisation_id', 'kind', 'modified_at'])
     .execute()
+
+  await db.schema.createIndex('public_object_scope').on('public_object').columns(['scope']).execute()
 
   await db.schema
     .createTable('public_change')

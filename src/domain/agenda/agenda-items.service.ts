@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { getCommittee, getCommitteeSettings } from '../committee/committee.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import { getMeeting } from '../meeting/meeting.repository.ts'
@@ -17,7 +17,7 @@ export async function addStandardItems(
   actor: Actor,
   input: { meetingId: number; keys: readonly string[] },
 ): Promise<AgendaItem[]> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const meeting = await getMeeting(trx, input.meetingId)
     const chosen = agendaTemplateFor(meeting.committeeId).filter((s) => input.keys.includes(s.key))
     if (chosen.length === 0) throw new InvalidInputError('choose at least one standard item', 'keys')
@@ -38,7 +38,7 @@ export async function addAgendaItemForMatter(
   input: AgendaItemInput & { meetingId: number; registryNumber?: string },
 ): Promise<AgendaItem> {
   const { registryNumber, ...item } = input
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!registryNumber?.trim()) return addAgendaItem(trx, actor, item)
     const meeting = await getMeeting(trx, input.meetingId)
     const committee = await getCommittee(trx, meeting.committeeId)

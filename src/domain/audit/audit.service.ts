@@ -1,10 +1,12 @@
 import type { Queryable } from '../../db/database.ts'
 import { type Actor, describeActor } from '../shared/actor.ts'
+import { publicRecordTouched, scopesOfAudited } from '../public-record/public-record-edge.ts'
 import type { AuditEvent, AuditedObject } from './audit.ts'
 
 /**
  * Writes an audit row. Call it with the transaction of the change itself, so the log and the
- * change are committed together or not at all.
+ * change are committed together or not at all. What the row names is what the public change log
+ * decides again at the end of that transaction (public-record-edge.ts).
  */
 export async function recordAudit(
   trx: Queryable,
@@ -25,6 +27,7 @@ export async function recordAudit(
       after: change.after === undefined ? null : JSON.stringify(change.after),
     })
     .execute()
+  await publicRecordTouched(trx, ...(await scopesOfAudited(trx, object)))
 }
 
 /** The history of one object, oldest first. */

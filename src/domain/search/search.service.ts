@@ -20,6 +20,7 @@ import {
   listSearchYears,
   type SearchEntryValues,
 } from './search.repository.ts'
+import { publicRecordTouched } from '../public-record/public-record-edge.ts'
 import type { SearchHit, SearchMatch, SearchQuery, SearchResult } from './search.ts'
 import { excerpt, highlight, normaliseText, queryTerms } from './search-text.ts'
 
@@ -37,6 +38,8 @@ const matchOfRank: SearchMatch[] = ['title', 'word', 'part']
  * transaction that changed the meeting's public content.
  */
 export async function reindexMeeting(trx: Queryable, meetingId: number): Promise<void> {
+  // What search sees changed, so may what every other public channel sees.
+  await publicRecordTouched(trx, { meetingId })
   const deferred = deferredMeetings.get(trx)
   if (deferred) {
     deferred.add(meetingId)

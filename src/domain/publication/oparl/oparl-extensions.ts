@@ -13,6 +13,8 @@ import type { OparlLinks } from './oparl-links.ts'
 
 export const decisionKey = 'paragraf:decision'
 export const attendanceKey = 'paragraf:attendance'
+/** An agenda item withdrawn ('withdrawn', utgår) or with its documents to come ('coming_later'). */
+export const agendaItemStatusKey = 'paragraf:status'
 
 /** Who the public minutes name, and which of them the API publishes as OParl Persons. */
 export interface PublicNames {

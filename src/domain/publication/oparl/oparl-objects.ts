@@ -6,7 +6,7 @@ import { type MembershipRole, membershipRoleLabels } from '../../membership/memb
 import type { SectionOutcome } from '../../minutes/minutes.ts'
 import { swedishTimeToUtc, swedishUtcOffsetHours } from '../../shared/swedish-time.ts'
 import type { StoredDocument } from '../public-document.ts'
-import { attendanceKey, decisionKey } from './oparl-extensions.ts'
+import { agendaItemStatusKey, attendanceKey, decisionKey } from './oparl-extensions.ts'
 import { type OparlLinks, oparlType } from './oparl-links.ts'
 
 // Pure mapping from public records to OParl 1.1 objects (chapter 3). Each function takes what the
@@ -342,6 +342,8 @@ export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: A
     ...stamps(input.created, input.modified),
     web: links.portal(`/committees/${meeting.committeeSlug}/${meeting.slug}`),
     ...(input.decision ? { [decisionKey]: input.decision } : {}),
+    // What the portal prints beside the item ("utgår", "handlingar kommer senare"); OParl has no field for it.
+    ...(item.status !== 'active' ? { [agendaItemStatusKey]: item.status } : {}),
   }
 }
 

@@ -239,7 +239,7 @@ export async function readOparlLegislativeTerm(db: Queryable, links: OparlLinks,
   return row && oparlLegislativeTerm(links, row)
 }
 
-async function buildPersons(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+export async function buildPersons(db: Queryable, links: OparlLinks, ids: readonly number[]) {
   const [persons, memberships] = await Promise.all([
     listPersonRows(db, ids),
     listMembershipRows(db, { personIds: ids }),
@@ -359,7 +359,7 @@ export async function readOparlAgendaItem(
   return items.find((i) => i.id === links.agendaItem(agendaItemId))
 }
 
-async function buildPapers(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+export async function buildPapers(db: Queryable, links: OparlLinks, ids: readonly number[]) {
   const [matters, items, modified] = await Promise.all([
     listMatterRows(db, ids),
     listPublicItemsOfMatters(db, { matterIds: ids }),

@@ -1,0 +1,202 @@
+import { sql } from 'kysely'
+import type { Queryable } from '../../db/database.ts'
+import { dialectOf } from '../../db/dialect.ts'
+import type { PublicAction, PublicChange, PublicKind, PublicObjectState } from './public-record.ts'
+
+export interface StoredObject {
+  kind: PublicKind
+  objectId: number
+  scope: string
+  public: boolean
+  digest: string | null
+}
+
+/** The stored state of some objects, and of every object last decided in some scopes. */
+export async function listStoredObjects(
+  db: Queryable,
+  keys: readonly { kind: PublicKind; objectId: number }[],
+  scopes: readonly string[],
+): Promise<StoredObject[]> {
+  if (keys.length === 0 && scopes.length === 0) return []
+  const rows = await db
+    .selectFrom('public_object')
+    .select(['kind', 'object_id', 'scope', 'public', 'digest'])
+    .where((eb) =>
+      eb.or([
+        ...(scopes.length ? [eb('scope', 'in', [...scopes])] : []),
+        ...keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('object_id', '=', k.objectId)])),
+      ]),
+    )
+    .execute()
+  return rows.map((r) => ({
+    kind: r.kind as PublicKind,
+    objectId: r.object_id,
+    scope: r.scope,
+    public: Boolean(r.public),
+    digest: r.digest,
+  }))
+}
+
+/**
+ * Holds the log's writers in line until the transaction ends: sequence numbers are then committed
+ * in their order, so a reader following `seq` never misses one committed late (PostgreSQL; SQLite
+ * has one writer at a time anyway).
+ */
+export async function lockPublicChangeLog(db: Queryable): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(72616772)`.execute(db)
+}
+
+/** Appends to the log and writes the object's state, in the caller's transaction. */
+export async function writePublicChange(
+  db: Queryable,
+  change: {
+    kind: PublicKind
+    objectId: number
+    organisationId: number
+    scope: string
+    action: PublicAction
+    digest: string | null
+    at: string
+    existed: boolean
+  },
+): Promise<number> {
+  const { seq } = await db
+    .insertInto('public_change')
+    .values({
+      kind: change.kind,
+      object_id: change.objectId,
+      organisation_id: change.organisationId,
+      action: change.action,
+      changed_at: change.at,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow()
+  const isPublic = change.action !== 'vanished'
+  if (change.existed)
+    await db
+      .updateTable('public_object')
+      .set({
+        organisation_id: change.organisationId,
+        scope: change.scope,
+        public: isPublic,
+        digest: change.digest,
+        modified_at: change.at,
+        seq,
+      })
+      .where('kind', '=', change.kind)
+      .where('object_id', '=', change.objectId)
+      .execute()
+  else
+    await db
+      .insertInto('public_object')
+      .values({
+        kind: change.kind,
+        object_id: change.objectId,
+        organisation_id: change.organisationId,
+        scope: change.scope,
+        public: isPublic,
+        digest: change.digest,
+        first_public_at: change.at,
+        modified_at: change.at,
+        seq,
+      })
+      .execute()
+  return seq
+}
+
+/** Moves an unchanged object to the scope it was last decided from. */
+export async function moveToScope(db: Queryable, kind: PublicKind, objectId: number, scope: string) {
+  await db
+    .updateTable('public_object')
+    .set({ scope })
+    .where('kind', '=', kind)
+    .where('object_id', '=', objectId)
+    .execute()
+}
+
+/** A page of the log after a sequence number, oldest first. */
+export async function listPublicChanges(
+  db: Queryable,
+  filter: { after: number; limit: number; organisationId?: number },
+): Promise<PublicChange[]> {
+  let query = db
+    .selectFrom('public_change')
+    .selectAll()
+    .where('seq', '>', filter.after)
+    .orderBy('seq')
+    .limit(filter.limit)
+  if (filter.organisationId !== undefined) query = query.where('organisation_id', '=', filter.organisationId)
+  const rows = await query.execute()
+  return rows.map((r) => ({
+    seq: r.seq,
+    kind: r.kind as PublicKind,
+    objectId: r.object_id,
+    organisationId: r.organisation_id,
+    action: r.action,
+    changedAt: new Date(r.changed_at).toISOString(),
+  }))
+}
+
+/** The last sequence number of the log (0 when empty): what a cache of public pages is keyed by. */
+export async function lastPublicChangeSeq(db: Queryable): Promise<number> {
+  const row = await db
+    .selectFrom('public_change')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  return Number(row?.seq ?? 0)
+}
+
+/** What the log says of some objects of one kind. */
+export async function listPublicObjectStates(
+  db: Queryable,
+  kind: PublicKind,
+  ids: readonly number[],
+): Promise<Map<number, PublicObjectState>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('public_object')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('object_id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.object_id, toState(r)]))
+}
+
+/** Objects of a kind that were public and are no more, changed in a window: OParl's tombstones (2-08). */
+export async function listVanished(
+  db: Queryable,
+  filter: { kind: PublicKind; organisationId: number; since?: string; until?: string; limit: number },
+): Promise<PublicObjectState[]> {
+  let query = db
+    .selectFrom('public_object')
+    .selectAll()
+    .where('organisation_id', '=', filter.organisationId)
+    .where('kind', '=', filter.kind)
+    .where('public', '=', false)
+    .orderBy('modified_at')
+    .orderBy('object_id')
+    .limit(filter.limit)
+  if (filter.since) query = query.where('modified_at', '>=', filter.since)
+  if (filter.until) query = query.where('modified_at', '<=', filter.until)
+  return (await query.execute()).map(toState)
+}
+
+function toState(r: {
+  kind: string
+  object_id: number
+  organisation_id: number
+  public: boolean | number
+  first_public_at: string
+  modified_at: string
+  seq: number
+}): PublicObjectState {
+  return {
+    kind: r.kind as PublicKind,
+    objectId: r.object_id,
+    organisationId: r.organisation_id,
+    public: Boolean(r.public),
+    firstPublicAt: new Date(r.first_public_at).toISOString(),
+    modifiedAt: new Date(r.modified_at).toISOString(),
+    seq: r.seq,
+  }
+}
