@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
-import { type Actor, describeActor } from '../shared/actor.ts'
 import { publicRecordTouched, scopesOfAudited } from '../public-record/public-record-edge.ts'
+import { type Actor, describeActor } from '../shared/actor.ts'
 import type { AuditEvent, AuditedObject } from './audit.ts'
 
 /**

@@ -9,6 +9,7 @@ import { getMeeting } from '../meeting/meeting.repository.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import { type MinutesRecord, publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
 import { listParties } from '../person/person.repository.ts'
+import { publicRecordTouched } from '../public-record/public-record-edge.ts'
 import { maskPersonalIdentityNumbers } from '../publication/personal-identity-number.ts'
 import { publishedAgenda } from '../publication/public-agenda.ts'
 import {
@@ -20,7 +21,6 @@ import {
   listSearchYears,
   type SearchEntryValues,
 } from './search.repository.ts'
-import { publicRecordTouched } from '../public-record/public-record-edge.ts'
 import type { SearchHit, SearchMatch, SearchQuery, SearchResult } from './search.ts'
 import { excerpt, highlight, normaliseText, queryTerms } from './search-text.ts'
 
