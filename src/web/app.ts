@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
 import { adminRoutes } from './admin/admin.plugin.ts'
+import { apiRoutes } from './api/api.routes.tsx'
 import { registerCaching } from './caching.ts'
 import { registerErrorPages } from './error-pages.tsx'
 import { defaultFeedIdAuthority } from './feeds/feed-site.ts'
@@ -182,6 +183,7 @@ export async function createApp({
   await app.register(searchRoutes)
   await app.register(documentRoutes)
   await app.register(oparlRoutes, { prefix: '/oparl' })
+  await app.register(apiRoutes)
   await app.register(exportRoutes, exportCacheDir ? { cacheDir: exportCacheDir } : {})
   await app.register(adminRoutes)
   return app

@@ -82,6 +82,9 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
               <a href={oparlBasePath}>Öppna data (OParl-API)</a>
             </li>
             <li>
+              <a href="/api">API för appbyggare (JSON)</a>
+            </li>
+            <li>
               {/* The one way in for a new secretary who starts from the public site. */}
               <a href={paths.admin.start()}>Arbetsrum för nämndernas sekreterare (logga in)</a>
             </li>
