@@ -85,7 +85,7 @@ export async function insertSearchEntries(
 export type SearchTier = 'words' | 'parts'
 
 /** Entries in which every term matches in the tier, with the filters applied. */
-function matching(db: Queryable, terms: readonly QueryTerm[], filter: SearchFilter, tier: SearchTier) {
+export function matching(db: Queryable, terms: readonly QueryTerm[], filter: SearchFilter, tier: SearchTier) {
   const index = searchIndexOf(db)
   let query = db.selectFrom('search_entry as e')
   if (tier === 'words') query = query.where(index.matchesWords(terms, 'anywhere'))

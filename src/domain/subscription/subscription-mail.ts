@@ -1,6 +1,6 @@
 import type { OutgoingMail } from '../mail/outgoing-mail.ts'
 import { describeTarget, type SubscriptionTarget, unconfirmedRetentionDays } from './subscription.ts'
-import { matterPath, type PublishedItem } from './subscription-items.ts'
+import { matterPath, type PublishedItem, personPath, searchPath } from './subscription-items.ts'
 
 // The mails of a subscription: plain Swedish text, links to the portal, and in every one a link
 // that ends the subscription at once, also as the headers of RFC 8058 (one-click unsubscribe).
@@ -17,6 +17,8 @@ export const unsubscribeUrl = (publicUrl: string, token: string) =>
 export function targetPath(target: SubscriptionTarget): string {
   if (target.kind === 'committee') return `/committees/${target.committeeSlug}`
   if (target.kind === 'matter') return matterPath(target.registryNumber)
+  if (target.kind === 'person') return personPath(target.personSlug)
+  if (target.kind === 'search') return searchPath(target.search)
   return '/anslagstavla'
 }
 
@@ -60,6 +62,9 @@ export function composeConfirmationMail(input: {
   }
 }
 
+/** The most items one mail lists; the rest are named by their number, with the link to all of them. */
+export const mostItemsPerMail = 50
+
 /** One mail with everything new since the last run for one subscription (a digest when several). */
 export function composeDigestMail(input: {
   to: string
@@ -77,7 +82,10 @@ export function composeDigestMail(input: {
     text: [
       `Nytt publicerat om ${what}:`,
       '',
-      ...input.items.flatMap((item) => [`- ${item.text}`, `  ${base(input.publicUrl)}${item.path}`, '']),
+      ...input.items
+        .slice(0, mostItemsPerMail)
+        .flatMap((item) => [`- ${item.text}`, `  ${base(input.publicUrl)}${item.path}`, '']),
+      ...(n > mostItemsPerMail ? [`… och ${n - mostItemsPerMail} till.`, ''] : []),
       `Allt om ${what}: ${base(input.publicUrl)}${targetPath(input.target)}`,
       '',
       footer(stop),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
+import { parseSavedSearch, savedSearchText } from '../search/saved-search.ts'
 import type { Subscription, SubscriptionTarget } from './subscription.ts'
 
 const subscriptionColumns = [
@@ -12,33 +13,59 @@ const subscriptionColumns = [
   'committee.id as committeeId',
   'committee.slug as committeeSlug',
   'committee.name as committeeName',
+  'subscription.search_query as searchQuery',
+  'person.id as personId',
+  'person.slug as personSlug',
+  'person.name as personName',
 ] as const
 
 function baseQuery(db: Queryable) {
   return db
     .selectFrom('subscription')
     .leftJoin('committee', 'committee.id', 'subscription.committee_id')
+    .leftJoin('person', 'person.id', 'subscription.person_id')
     .select(subscriptionColumns)
 }
 
 type SubscriptionRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number]
 
+function targetOf(row: SubscriptionRow): SubscriptionTarget {
+  if (row.targetKind === 'person')
+    return {
+      kind: 'person',
+      personId: row.personId as number,
+      personSlug: row.personSlug as string,
+      personName: row.personName as string,
+    }
+  if (row.targetKind === 'search') {
+    // Written by savedSearchText only; an unreadable one follows nothing rather than everything.
+    const search = parseSavedSearch(row.searchQuery) ?? { q: '' }
+    // The committee by its id: a search limited to it follows it under a new slug too.
+    if (search.committeeSlug && row.committeeSlug) search.committeeSlug = row.committeeSlug
+    return {
+      kind: 'search',
+      search,
+      committeeId: row.committeeId ?? undefined,
+      committeeName: row.committeeName ?? undefined,
+    }
+  }
+  return row.targetKind === 'committee'
+    ? {
+        kind: 'committee',
+        committeeId: row.committeeId as number,
+        committeeSlug: row.committeeSlug as string,
+        committeeName: row.committeeName as string,
+      }
+    : row.targetKind === 'matter'
+      ? { kind: 'matter', registryNumber: row.registryNumber as string, title: null }
+      : { kind: 'notice_board' }
+}
+
 function toSubscription(row: SubscriptionRow): Subscription {
-  const target: SubscriptionTarget =
-    row.targetKind === 'committee'
-      ? {
-          kind: 'committee',
-          committeeId: row.committeeId as number,
-          committeeSlug: row.committeeSlug as string,
-          committeeName: row.committeeName as string,
-        }
-      : row.targetKind === 'matter'
-        ? { kind: 'matter', registryNumber: row.registryNumber as string, title: null }
-        : { kind: 'notice_board' }
   return {
     id: row.id,
     email: row.email,
-    target,
+    target: targetOf(row),
     confirmedAt: row.confirmedAt,
     unsubscribeToken: row.unsubscribeToken,
   }
@@ -64,7 +91,15 @@ export async function upsertSubscription(
     .values({
       email: values.email,
       target_kind: values.target.kind,
-      committee_id: values.target.kind === 'committee' ? values.target.committeeId : null,
+      // A saved search of one committee keeps it too: the subscription goes with the committee.
+      committee_id:
+        values.target.kind === 'committee'
+          ? values.target.committeeId
+          : values.target.kind === 'search'
+            ? (values.target.committeeId ?? null)
+            : null,
+      person_id: values.target.kind === 'person' ? values.target.personId : null,
+      search_query: values.target.kind === 'search' ? savedSearchText(values.target.search) : null,
       registry_number: values.target.kind === 'matter' ? values.target.registryNumber : null,
       target_key: values.targetKey,
       confirm_token_hash: values.confirmTokenHash,

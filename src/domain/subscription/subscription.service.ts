@@ -2,7 +2,10 @@ import { type Db, inTransaction } from '../../db/database.ts'
 import { findCommitteeBySlug } from '../committee/committee.service.ts'
 import { queueMail } from '../mail/mail.service.ts'
 import { isEmailAddress } from '../mail/outgoing-mail.ts'
+import { findPersonBySlug } from '../person/person.service.ts'
 import { readMatterRecord } from '../publication/matter-record.ts'
+import type { SavedSearch } from '../search/saved-search.ts'
+import { queryTerms } from '../search/search-text.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { todayInSweden } from '../shared/swedish-date.ts'
 import {
@@ -34,16 +37,22 @@ import { composeConfirmationMail } from './subscription-mail.ts'
 // outlive the deletion GDPR art. 17 and 5(1)(e) promise. The consent itself is shown by the row's
 // confirmed_at (art. 7(1)), and goes with the row when the subscriber leaves.
 
-/** What the subscribe form names: a committee by slug, a matter by registry number, or the board. */
+/**
+ * What the subscribe form names: a committee by slug, a matter by registry number, the board, a
+ * person by slug, or the words and filters of a search.
+ */
 export type SubscriptionRequestTarget =
   | { committeeSlug: string }
   | { registryNumber: string }
   | { noticeBoard: true }
+  | { personSlug: string }
+  | { search: SavedSearch }
 
 /**
- * The thing to follow, or undefined when there is no such public thing: an unknown committee, or a
- * registry number not seen on a published agenda or in signed-off minutes (a confidential matter
- * is as unknown here as on the matter page).
+ * The thing to follow, or undefined when there is no such public thing: an unknown committee or
+ * person, a search with no words or of an unknown committee, or a registry number not seen on a
+ * published agenda or in signed-off minutes (a confidential matter is as unknown here as on the
+ * matter page).
  */
 export async function resolveSubscriptionTarget(
   db: Db,
@@ -59,6 +68,25 @@ export async function resolveSubscriptionTarget(
           committeeName: committee.name,
         }
       : undefined
+  }
+  if ('personSlug' in request) {
+    const person = await findPersonBySlug(db, request.personSlug)
+    return person
+      ? { kind: 'person', personId: person.id, personSlug: person.slug, personName: person.name }
+      : undefined
+  }
+  if ('search' in request) {
+    // A search with no words to look for (only small words like "och") finds nothing, ever.
+    if (queryTerms(request.search.q).length === 0) return undefined
+    const slug = request.search.committeeSlug
+    const committee = slug ? await findCommitteeBySlug(db, slug) : undefined
+    if (slug && !committee) return undefined
+    return {
+      kind: 'search',
+      search: { ...request.search, q: request.search.q.trim().replace(/\s+/g, ' ') },
+      committeeId: committee?.id,
+      committeeName: committee?.name,
+    }
   }
   if ('registryNumber' in request) {
     const record = await readMatterRecord(db, request.registryNumber)

@@ -4,6 +4,7 @@ import type { Segment } from '../../domain/search/search-text.ts'
 import { paths, type SearchParams } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
 import { Layout } from '../views/layout.tsx'
+import { SubscribeForm } from './subscribe-form.view.tsx'
 
 /** The search form as read from the address. */
 export interface SearchForm {
@@ -23,6 +24,8 @@ export interface SearchPageProps {
   committees: Committee[]
   choices: { years: number[]; parties: string[] }
   result: SearchResult
+  /** The search as something to follow: its name in Swedish and its query string (bevakning). */
+  follow?: { what: string; searchQuery: string } | undefined
 }
 
 const kindOptions: Array<[string, string]> = [
@@ -32,7 +35,7 @@ const kindOptions: Array<[string, string]> = [
 ]
 
 /** Search: a form that works without JavaScript, then the hits with the matching words marked. */
-export function SearchPage({ form, ignored, committees, choices, result }: SearchPageProps) {
+export function SearchPage({ form, ignored, committees, choices, result, follow }: SearchPageProps) {
   const searched = result.terms.length > 0
   const title = form.q ? `Sökresultat för ”${form.q}”` : 'Sök'
   const params: SearchParams = {
@@ -141,6 +144,13 @@ export function SearchPage({ form, ignored, committees, choices, result }: Searc
         <p>Skriv ett eller flera ord att söka efter; vanliga småord som ”och” räcker inte.</p>
       )}
       {searched && <Results result={result} params={params} />}
+      {searched && follow && (
+        <SubscribeForm
+          what={follow.what}
+          fields={{ sokning: follow.searchQuery }}
+          feedHref={paths.searchFeed(params)}
+        />
+      )}
     </Layout>
   )
 }

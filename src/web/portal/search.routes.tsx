@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { listCommittees } from '../../domain/committee/committee.service.ts'
+import { listRecentSearchHits } from '../../domain/search/recent-hits.ts'
+import type { SavedSearch } from '../../domain/search/saved-search.ts'
 import { listSearchChoices, search } from '../../domain/search/search.service.ts'
 import type { SearchKind } from '../../domain/search/search.ts'
+import { describeTarget } from '../../domain/subscription/subscription.ts'
+import { recentHitPath } from '../../domain/subscription/subscription-items.ts'
 import { renderAtom } from '../feeds/atom.ts'
 import { feedSiteOf } from '../feeds/feed-site.ts'
-import { paths } from '../paths.ts'
+import { paths, type SearchParams } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { hitPath, type SearchForm, SearchPage } from './search.page.tsx'
+import { type SearchForm, SearchPage } from './search.page.tsx'
 
 export const pageSize = 20
 
@@ -72,6 +76,37 @@ export function readSearchForm(query: unknown): { form: SearchForm; ignored: str
   return { form, ignored }
 }
 
+/** The words and filters of the form, without its page: what a saved search repeats. */
+export function savedSearchOf(form: SearchForm): SavedSearch {
+  return {
+    q: form.q,
+    committeeSlug: form.committeeSlug,
+    year: form.year,
+    kind: form.kindParam ? kindOfParam[form.kindParam] : undefined,
+    party: form.party,
+  }
+}
+
+/** The search page's parameters of a form, without its page (the address of a saved search). */
+export function searchParamsOf(form: SearchForm): SearchParams {
+  return { q: form.q, namnd: form.committeeSlug, ar: form.year, typ: form.kindParam, parti: form.party }
+}
+
+/**
+ * A saved search from the search page's query string (the subscribe form's `sokning`), read as the
+ * page reads it, and that query string as the page writes it.
+ */
+export function readSavedSearch(queryString: string): { search: SavedSearch; queryString: string } {
+  const { form } = readSearchForm(Object.fromEntries(new URLSearchParams(queryString)))
+  return {
+    search: savedSearchOf(form),
+    queryString: paths.search(searchParamsOf(form)).replace(/^\/sok\??/, ''),
+  }
+}
+
+/** The newest entries a search feed holds. */
+export const searchFeedSize = 50
+
 function queryOf(form: SearchForm, page: number, size: number) {
   return {
     q: form.q,
@@ -85,27 +120,23 @@ function queryOf(form: SearchForm, page: number, size: number) {
 }
 
 export async function searchRoutes(app: FastifyInstance) {
-  // A saved search as a feed: a reader is told of new agendas and minutes that match (anchors ground 10).
+  // A saved search as a feed: the newest public hits (by meeting), each dated by the day it was
+  // published (anchors ground 10). Its id is the canonical address, whatever order the filters came in.
   app.get('/sok/flode.atom', async (request, reply) => {
     const { form } = readSearchForm(request.query)
-    const result = await search(request.db, queryOf(form, 1, 50))
+    const params = searchParamsOf(form)
+    const hits = await listRecentSearchHits(request.db, savedSearchOf(form), { limit: searchFeedSize })
     const body = renderAtom(await feedSiteOf(request), {
       title: `Sökning: ${form.q || 'allt'}`,
       description: `Nya träffar i dagordningar, protokoll och handlingar för ”${form.q}”.`,
-      pagePath: paths.search({
-        q: form.q,
-        namnd: form.committeeSlug,
-        ar: form.year,
-        typ: form.kindParam,
-        parti: form.party,
-      }),
-      feedPath: request.url,
-      entries: result.hits.map((hit) => ({
-        path: hitPath(hit),
+      pagePath: paths.search(params),
+      feedPath: paths.searchFeed(params),
+      entries: hits.map((hit) => ({
+        path: recentHitPath(hit),
         key: `${hit.kind}-${hit.objectId}`,
         title: `${hit.label ? `${hit.label} ` : ''}${hit.title} (${hit.committee.name} ${hit.meeting.meetsOn})`,
-        date: new Date(`${hit.meeting.meetsOn}T00:00:00.000Z`),
-        summary: hit.excerpt.map((s) => s.text).join(''),
+        date: new Date(`${hit.publishedOn}T00:00:00.000Z`),
+        summary: hit.excerpt,
       })),
     })
     return reply.type('application/atom+xml; charset=utf-8').send(body)
@@ -118,9 +149,25 @@ export async function searchRoutes(app: FastifyInstance) {
       listSearchChoices(request.db),
       search(request.db, queryOf(form, form.page, pageSize)),
     ])
+    const params = searchParamsOf(form)
+    const follow = {
+      what: describeTarget({
+        kind: 'search',
+        search: savedSearchOf(form),
+        committeeName: committees.find((c) => c.slug === form.committeeSlug)?.name,
+      }),
+      searchQuery: paths.search(params).replace(/^\/sok\??/, ''),
+    }
     return sendPage(
       reply,
-      <SearchPage form={form} ignored={ignored} committees={committees} choices={choices} result={result} />,
+      <SearchPage
+        form={form}
+        ignored={ignored}
+        committees={committees}
+        choices={choices}
+        result={result}
+        follow={follow}
+      />,
     )
   })
 }

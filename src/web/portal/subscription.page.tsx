@@ -7,13 +7,21 @@ import { Layout } from '../views/layout.tsx'
 // scanner that opens links neither confirms nor ends a subscription.
 
 /** The fields that name what is followed, as the form and the /bevaka?… address carry them. */
-export type TargetFields = { namnd: string } | { arende: string } | { anslagstavla: '1' }
+export type TargetFields =
+  | { namnd: string }
+  | { arende: string }
+  | { anslagstavla: '1' }
+  | { person: string }
+  /** A saved search: the search page's query string (q=…&namnd=…), without the page. */
+  | { sokning: string }
 
 /** The subscribe page of a committee, a matter or the notice board (paths.ts is not this module's). */
 export const subscribePaths = {
   committee: (committeeSlug: string) => `/bevaka?namnd=${encodeURIComponent(committeeSlug)}`,
   matter: (registryNumber: string) => `/bevaka?arende=${encodeURIComponent(registryNumber)}`,
   noticeBoard: () => '/bevaka?anslagstavla=1',
+  person: (personSlug: string) => `/bevaka?person=${encodeURIComponent(personSlug)}`,
+  search: (searchQuery: string) => `/bevaka?sokning=${encodeURIComponent(searchQuery)}`,
 }
 
 const crumbs = (label: string) => [{ href: paths.start(), label: 'Start' }, { label }]
@@ -137,7 +145,8 @@ export function InvalidLinkPage() {
       <h1>Länken gäller inte</h1>
       <p>
         Länken är redan använd eller för gammal, eller så är bevakningen redan avslutad. Du kan anmäla en ny
-        bevakning från sidan för en nämnd, ett ärende eller <a href={paths.noticeBoard()}>anslagstavlan</a>.
+        bevakning från sidan för en nämnd, ett ärende, en person, en sökning eller{' '}
+        <a href={paths.noticeBoard()}>anslagstavlan</a>.
       </p>
     </Layout>
   )

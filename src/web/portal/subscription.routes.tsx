@@ -12,6 +12,7 @@ import {
 import { describeTarget } from '../../domain/subscription/subscription.ts'
 import { sendErrorPage } from '../error-pages.tsx'
 import { sendPage } from '../views/render.tsx'
+import { readSavedSearch } from './search.routes.tsx'
 import {
   ConfirmedPage,
   ConfirmPage,
@@ -27,7 +28,10 @@ type Fields = Record<string, unknown>
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
-/** What the query string or form names: a committee, a matter or the notice board (else nothing). */
+/**
+ * What the query string or form names: a committee, a matter, the notice board, a person or a saved
+ * search (else nothing).
+ */
 function requestedTarget(
   fields: Fields,
 ): { target: SubscriptionRequestTarget; fields: TargetFields } | undefined {
@@ -36,6 +40,13 @@ function requestedTarget(
   const registryNumber = text(fields.arende)
   if (registryNumber) return { target: { registryNumber }, fields: { arende: registryNumber } }
   if (text(fields.anslagstavla)) return { target: { noticeBoard: true }, fields: { anslagstavla: '1' } }
+  const personSlug = text(fields.person)
+  if (personSlug) return { target: { personSlug }, fields: { person: personSlug } }
+  const searchQuery = text(fields.sokning)
+  if (searchQuery) {
+    const saved = readSavedSearch(searchQuery)
+    return { target: { search: saved.search }, fields: { sokning: saved.queryString } }
+  }
   return undefined
 }
 
