@@ -9,6 +9,7 @@ import { sql } from 'kysely'
 import { openDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { demoAccounts, loadDemoData } from '../src/demo/load-demo.ts'
+import { apiRateLimit } from '../src/web/api/api.routes.tsx'
 import { pdfFile } from './support/document-files.ts'
 import { pageText } from './support/page-text.ts'
 import { type RunningS3rver, startS3rver } from './support/s3rver.ts'
@@ -376,6 +377,18 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     assert.equal(refused.status, 429, pageText(refused.body).slice(0, 300))
     assert.ok(Number(refused.headers.get('retry-after')) >= 1)
     assert.match(pageText(refused.body), /För många misslyckade inloggningar/)
+  })
+
+  it('counts the JSON API’s rate limit in each server: behind two, a client may make the limit twice', async () => {
+    // @fastify/rate-limit keeps its counts in the process (api.routes.tsx says so); documented in
+    // docs/architecture.md rather than moved to the database.
+    const client = new Browser()
+    for (const server of [a, b]) {
+      const answer = await client.get(server, '/api/v1')
+      assert.equal(answer.status, 200)
+      assert.equal(answer.headers.get('x-ratelimit-limit'), String(apiRateLimit.max))
+      assert.equal(answer.headers.get('x-ratelimit-remaining'), String(apiRateLimit.max - 1), server.url)
+    }
   })
 
   it('ends the session on both servers when the secretary logs out on B', async () => {
