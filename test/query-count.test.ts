@@ -81,6 +81,9 @@ const knownUnbounded: Record<string, string> = {
   'GET /oparl/v1/agenda-item/:id': meetingRows,
   'GET /sok': 'counts every hit of a common word',
   'GET /sok/flode.atom': 'as the search page',
+  'GET /api/v1/committees/:committee/meetings/:meeting/agenda': meetingRows,
+  'GET /api/v1/committees/:committee/meetings/:meeting/minutes': meetingRows,
+  'GET /api/v1/search': 'as the search page',
 }
 
 interface Measure {
@@ -201,6 +204,16 @@ async function addresses(db: Db): Promise<Record<string, string>> {
     'GET /sok': '/sok?q=budget',
     'GET /sok/flode.atom': '/sok/flode.atom?q=budget',
     'GET /bevaka/skickat': '/bevaka/skickat',
+    // The JSON API (/api/v1): the same objects as the pages above.
+    'GET /api/v1/committees/:committee': `/api/v1/committees/${m.committee}`,
+    'GET /api/v1/committees/:committee/meetings': `/api/v1/committees/${m.committee}/meetings`,
+    'GET /api/v1/committees/:committee/meetings/:meeting': `/api/v1/committees/${m.committee}/meetings/${m.meeting}`,
+    'GET /api/v1/committees/:committee/meetings/:meeting/agenda': `/api/v1/committees/${m.committee}/meetings/${m.meeting}/agenda`,
+    'GET /api/v1/committees/:committee/meetings/:meeting/minutes': `/api/v1/committees/${m.committee}/meetings/${m.meeting}/minutes`,
+    'GET /api/v1/people/:person': `/api/v1/people/${meeting.chair}`,
+    'GET /api/v1/parties/:party': '/api/v1/parties/S',
+    'GET /api/v1/matters/:registryNumber': `/api/v1/matters/${encodeURIComponent(item.registry_number)}`,
+    'GET /api/v1/search': '/api/v1/search?q=budget',
     'GET /oparl/v1/body/:id': `/oparl/v1/body/${body.id}`,
     ...Object.fromEntries(
       ['organization', 'person', 'meeting', 'paper', 'legislative-term', 'agenda-item']

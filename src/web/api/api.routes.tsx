@@ -31,7 +31,7 @@ export async function apiRoutes(app: FastifyInstance) {
 }
 
 async function apiV1Routes(app: FastifyInstance) {
-  // Read by scripts from any origin, errors included (as OParl, 2-06); GET only, nothing to send along.
+  // Read by scripts from any origin, errors included (as OParl, 2-06). Simple GETs need no preflight.
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*')
     reply.header(
@@ -39,14 +39,6 @@ async function apiV1Routes(app: FastifyInstance) {
       'ETag, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset',
     )
   })
-  app.options('*', async (_request, reply) =>
-    reply
-      .code(204)
-      .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
-      .header('access-control-allow-headers', 'Accept, If-None-Match')
-      .header('access-control-max-age', '86400')
-      .send(),
-  )
   await app.register(rateLimit, {
     global: true,
     max: apiRateLimit.max,
