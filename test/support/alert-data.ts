@@ -35,7 +35,7 @@ export interface AlertAgenda {
  */
 export async function publishAlertAgenda(
   db: Db,
-  input: { committee: Committee; meetsOn: string; word: string },
+  input: { committee: Committee; meetsOn: string; word: string; extraItems?: number },
 ): Promise<AlertAgenda> {
   let meeting = await createTestMeeting(db, { committee: input.committee, meetsOn: input.meetsOn })
   const publicItem = await addAgendaItem(db, testActor, {
@@ -52,6 +52,12 @@ export async function publishAlertAgenda(
     confidential: true,
     confidentialityGround: 'OSL 26:1',
   })
+  for (let i = 0; i < (input.extraItems ?? 0); i++)
+    await addAgendaItem(db, testActor, {
+      meetingId: meeting.id,
+      number: String(i + 3),
+      title: `${input.word}, förslag ${i + 1}`,
+    })
   meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
   return { meeting, publicItemId: publicItem.id, secretItemId: secretItem.id }
 }
@@ -59,7 +65,7 @@ export async function publishAlertAgenda(
 /**
  * The minutes of such a meeting, signed off on `signedOffOn`: § 1 public (about `word`, with a
  * motion and a dissent by `mover` and an open vote), § 2 confidential (about `word`, with a motion
- * by `mover` and a vote), both carrying the secret in § 2 only.
+ * by `mover` and a vote), the secret in § 2 only.
  */
 export async function signOffAlertMinutes(
   db: Db,
@@ -69,6 +75,8 @@ export async function signOffAlertMinutes(
     mover: Person
     word: string
     signedOffOn: string
+    /** More motions by `mover` at § 1, for a record longer than a feed holds. */
+    extraMotions?: number
   },
 ): Promise<void> {
   const { agenda, members, mover, word } = input
@@ -115,6 +123,13 @@ export async function signOffAlertMinutes(
       ballots: members.map((m) => ({ personId: m.id, choice: m.id === mover.id ? 'no' : 'yes' })),
     })
   }
+  for (let i = 0; i < (input.extraMotions ?? 0); i++)
+    await recordMotion(db, testActor, {
+      sectionId: open.id,
+      kind: 'amend',
+      text: `Ändringsyrkande ${i + 1}.`,
+      authors: [{ personId: mover.id }],
+    })
   await recordDissent(db, testActor, {
     sectionId: open.id,
     text: 'Vi reserverar oss mot beslutet.',

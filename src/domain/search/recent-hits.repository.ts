@@ -22,28 +22,58 @@ export interface RecentHitWindow {
   limit: number
 }
 
-/** The ids of the newest entries matching in either tier (at most `limit`), then their columns. */
+/**
+ * The newest entries matching in either tier, at most `limit`: the day each was made public first
+ * (a § signed off after the next meeting's notice is newer than that agenda), then the latest
+ * meeting, a § before the agenda item it came from. The database walks the date index (0022), newest
+ * meeting first, for four times the limit of light rows; only those kept are read in full.
+ */
 export async function listRecentHitRows(
   db: Queryable,
   terms: readonly QueryTerm[],
   filter: SearchFilter,
   window: RecentHitWindow,
 ) {
-  const ids = new Set<number>()
+  const candidates = new Map<
+    number,
+    { id: number; published: string; meetsOn: string; kind: string; objectId: number }
+  >()
   for (const tier of ['words', 'parts'] as const) {
-    let query = matching(db, terms, filter, tier).select('e.id')
+    let query = matching(db, terms, filter, tier).select([
+      'e.id',
+      publishedOn.as('published'),
+      'e.meets_on',
+      'e.kind',
+      'e.object_id',
+    ])
     if (window.publishedFrom) query = query.where(publishedOn, '>=', window.publishedFrom)
-    // Bounds the walk down the date index (0022) when the window holds fewer hits than the limit.
+    // Bounds the walk down the date index when the window holds fewer hits than the limit.
     if (window.meetsFrom) query = query.where('e.meets_on', '>=', window.meetsFrom)
     const rows = await query
       .orderBy('e.meets_on', 'desc')
       .orderBy('e.kind')
       .orderBy('e.object_id')
-      .limit(window.limit)
+      .limit(window.limit * 4)
       .execute()
-    for (const row of rows) ids.add(row.id)
+    for (const r of rows)
+      candidates.set(r.id, {
+        id: r.id,
+        published: String(r.published).slice(0, 10),
+        meetsOn: r.meets_on,
+        kind: r.kind,
+        objectId: r.object_id,
+      })
   }
-  if (ids.size === 0) return []
+  const kept = [...candidates.values()]
+    .sort(
+      (a, b) =>
+        b.published.localeCompare(a.published) ||
+        b.meetsOn.localeCompare(a.meetsOn) ||
+        b.kind.localeCompare(a.kind) ||
+        a.objectId - b.objectId,
+    )
+    .slice(0, window.limit)
+  if (kept.length === 0) return []
   const rows = await db
     .selectFrom('search_entry as e')
     .innerJoin('committee as c', 'c.id', 'e.committee_id')
@@ -63,15 +93,17 @@ export async function listRecentHitRows(
       'c.slug as committee_slug',
       'm.slug as meeting_slug',
     ])
-    .where('e.id', 'in', [...ids])
-    .execute()
-  return rows
-    .map((row) => ({ ...row, kind: row.kind as SearchKind }))
-    .sort(
-      (a, b) =>
-        b.meets_on.localeCompare(a.meets_on) || a.kind.localeCompare(b.kind) || a.object_id - b.object_id,
+    .where(
+      'e.id',
+      'in',
+      kept.map((k) => k.id),
     )
-    .slice(0, window.limit)
+    .execute()
+  const byId = new Map(rows.map((row) => [row.id, { ...row, kind: row.kind as SearchKind }]))
+  return kept.flatMap((k) => {
+    const row = byId.get(k.id)
+    return row ? [row] : []
+  })
 }
 
 /**
