@@ -267,11 +267,12 @@ export function PrivacyPage() {
         <h2 id="bevakning">Bevakning via e-post</h2>
         {/* The periods are those the code applies: subscription.ts (unconfirmedRetentionDays) and the rate limit of a day. */}
         <p>
-          Om du bevakar en nämnd, ett ärende eller anslagstavlan sparar vi din e-postadress och vad du
-          bevakar, när du bad om bevakningen och när du bekräftade den, och vilka nyheter du redan har fått
-          besked om. Vi sparar det för att du har samtyckt till det (dataskyddsförordningen artikel 6.1 a):
-          bevakningen börjar först när du har öppnat länken i bekräftelsemeddelandet. Adressen används bara
-          för att skicka meddelanden om det du bevakar och lämnas inte ut till någon annan.
+          Om du bevakar en nämnd, ett ärende, anslagstavlan, en person eller en sökning sparar vi din
+          e-postadress och vad du bevakar (för en sökning orden och avgränsningarna), när du bad om
+          bevakningen och när du bekräftade den, och vilka nyheter du redan har fått besked om. Vi sparar det
+          för att du har samtyckt till det (dataskyddsförordningen artikel 6.1 a): bevakningen börjar först
+          när du har öppnat länken i bekräftelsemeddelandet. Adressen används bara för att skicka meddelanden
+          om det du bevakar och lämnas inte ut till någon annan.
         </p>
         <p>
           En bevakning som inte bekräftas raderas efter {unconfirmedRetentionDays} dagar. En bekräftad
