@@ -35,6 +35,22 @@ export interface Config {
    * SIGNING_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _PROVIDER_NAME, _IDENTITY_CLAIM; undefined: none.
    */
   readonly signingOidc: SigningOidcSettings | undefined
+  /**
+   * The organisation's identity provider through which staff sign in to the workspace (Entra ID,
+   * Keycloak, an e-ID broker): LOGIN_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _PROVIDER_NAME,
+   * _ORGANISATION; undefined: passwords only.
+   */
+  readonly loginOidc: LoginOidcSettings | undefined
+}
+
+export interface LoginOidcSettings {
+  readonly issuer: string
+  readonly clientId: string
+  readonly clientSecret: string | undefined
+  /** How the login page names it: "Logga in med <name>". */
+  readonly providerName: string
+  /** The organisation (slug) whose list shows accounts opened at a first sign-in; else the only one. */
+  readonly organisation: string | undefined
 }
 
 export interface SigningOidcSettings {
@@ -85,6 +101,13 @@ const environmentSchema = z.object({
   SIGNING_OIDC_CLIENT_SECRET: z.string().optional(),
   SIGNING_OIDC_PROVIDER_NAME: z.string().default('e-legitimation'),
   SIGNING_OIDC_IDENTITY_CLAIM: z.string().default('personal_identity_number'),
+  LOGIN_OIDC_ISSUER: z
+    .url({ error: 'LOGIN_OIDC_ISSUER must be the identity provider’s issuer URL' })
+    .optional(),
+  LOGIN_OIDC_CLIENT_ID: z.string().optional(),
+  LOGIN_OIDC_CLIENT_SECRET: z.string().optional(),
+  LOGIN_OIDC_PROVIDER_NAME: z.string().default('organisationens konto'),
+  LOGIN_OIDC_ORGANISATION: z.string().optional(),
 })
 
 export type ConfigInput = Partial<Record<keyof z.infer<typeof environmentSchema>, string | undefined>>
@@ -107,6 +130,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
   if (Array.isArray(publicUrl)) problems.push(...publicUrl)
   if (parsed.success && parsed.data.SIGNING_OIDC_ISSUER && !parsed.data.SIGNING_OIDC_CLIENT_ID)
     problems.push('SIGNING_OIDC_CLIENT_ID is needed with SIGNING_OIDC_ISSUER')
+  if (parsed.success && parsed.data.LOGIN_OIDC_ISSUER && !parsed.data.LOGIN_OIDC_CLIENT_ID)
+    problems.push('LOGIN_OIDC_CLIENT_ID is needed with LOGIN_OIDC_ISSUER')
   if (parsed.success) {
     dataDir = path.resolve(parsed.data.DATA_DIR)
     const writable = checkWritable(dataDir)
@@ -144,6 +169,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
           identityClaim: parsed.data.SIGNING_OIDC_IDENTITY_CLAIM,
         }
       : undefined,
+    loginOidc: parsed.data.LOGIN_OIDC_ISSUER
+      ? {
+          issuer: parsed.data.LOGIN_OIDC_ISSUER,
+          clientId: parsed.data.LOGIN_OIDC_CLIENT_ID as string,
+          clientSecret: parsed.data.LOGIN_OIDC_CLIENT_SECRET,
+          providerName: parsed.data.LOGIN_OIDC_PROVIDER_NAME,
+          organisation: parsed.data.LOGIN_OIDC_ORGANISATION,
+        }
+      : undefined,
   })
 }
 
@@ -155,6 +189,8 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
     environment
   const { SIGNING_OIDC_ISSUER, SIGNING_OIDC_CLIENT_ID, SIGNING_OIDC_CLIENT_SECRET } = environment
   const { SIGNING_OIDC_PROVIDER_NAME, SIGNING_OIDC_IDENTITY_CLAIM } = environment
+  const { LOGIN_OIDC_ISSUER, LOGIN_OIDC_CLIENT_ID, LOGIN_OIDC_CLIENT_SECRET } = environment
+  const { LOGIN_OIDC_PROVIDER_NAME, LOGIN_OIDC_ORGANISATION } = environment
   return Object.fromEntries(
     Object.entries({
       PORT,
@@ -174,6 +210,11 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       SIGNING_OIDC_CLIENT_SECRET,
       SIGNING_OIDC_PROVIDER_NAME,
       SIGNING_OIDC_IDENTITY_CLAIM,
+      LOGIN_OIDC_ISSUER,
+      LOGIN_OIDC_CLIENT_ID,
+      LOGIN_OIDC_CLIENT_SECRET,
+      LOGIN_OIDC_PROVIDER_NAME,
+      LOGIN_OIDC_ORGANISATION,
     }).filter(([, v]) => v !== undefined && v !== ''),
   )
 }

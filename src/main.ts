@@ -4,7 +4,7 @@ import type { Config } from './config.ts'
 import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
 import { databaseFaultOf } from './db/database-faults.ts'
 import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
-import { isDatabaseEmpty, loadDemoData } from './demo/load-demo.ts'
+import { loadDemoDataIfEmpty } from './demo/load-demo.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openDocumentStore } from './storage/open-document-store.ts'
@@ -23,7 +23,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     onConnectionLost: (error) =>
       log?.warn({ err: error }, 'the database closed a connection; the next query opens a new one'),
   })
-  if (options.demo && (await isDatabaseEmpty(db))) await loadDemoData(db)
+  if (options.demo) await loadDemoDataIfEmpty(db)
   const app = await createApp({
     db,
     logLevel: config.logLevel,
@@ -31,6 +31,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     signingOidc: config.signingOidc,
+    loginOidc: config.loginOidc,
     exportCacheDir: path.join(config.dataDir, 'export'),
   })
   log = app.log

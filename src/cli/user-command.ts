@@ -9,6 +9,7 @@ import {
   roleLabels,
 } from '../domain/account/account.ts'
 import { generatePassword } from '../domain/account/password.ts'
+import { requirePasswordChange } from '../domain/account/user-admin.service.ts'
 import { findCommitteeBySlug } from '../domain/committee/committee.service.ts'
 import {
   createOrganisation,
@@ -104,10 +105,13 @@ export async function addUserCommand(
       name: options.name?.trim() || email.split('@')[0]!,
       password,
     })
+    // A generated password is handed out on the screen: its user chooses their own at first login.
+    // One piped in was chosen by the operator for themselves.
+    if (generated) await requirePasswordChange(db, actor, user.id, organisationId)
   }
   await grantRole(db, actor, { userId: user.id, role, organisationId, committeeId: committee?.id ?? null })
   const scope = committee ? committee.name : 'hela organisationen'
   console.log(`${existing ? 'Kontot' : 'Nytt konto:'} ${email} har rollen ${roleLabels[role]} för ${scope}.`)
-  if (generated) console.log(`Lösenord (visas bara nu, byt det efter första inloggningen): ${generated}`)
+  if (generated) console.log(`Lösenord (visas bara nu, måste bytas vid första inloggningen): ${generated}`)
   return 0
 }

@@ -23,6 +23,7 @@ import * as signingFlows from './migrations/0023-signing-flows.ts'
 import * as publicChangeLog from './migrations/0024-public-change-log.ts'
 import * as webhooks from './migrations/0025-webhooks.ts'
 import * as alertTargets from './migrations/0026-alert-targets.ts'
+import * as staffSignIn from './migrations/0027-staff-sign-in.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0024-public-change-log': publicChangeLog,
   '0025-webhooks': webhooks,
   '0026-alert-targets': alertTargets,
+  '0027-staff-sign-in': staffSignIn,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

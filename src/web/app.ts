@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import { loadConfig, type SigningOidcSettings } from '../config.ts'
+import { type LoginOidcSettings, loadConfig, type SigningOidcSettings } from '../config.ts'
 import type { Db } from '../db/database.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
@@ -45,6 +45,8 @@ declare module 'fastify' {
     publicUrl: string
     /** The e-legitimation broker for signing (SIGNING_OIDC_*), if one is configured. */
     signingOidc: SigningOidcSettings | undefined
+    /** The identity provider staff sign in through (LOGIN_OIDC_*), if one is configured. */
+    loginOidc: LoginOidcSettings | undefined
     /** The tag: authority of feed and calendar ids (FEED_ID_AUTHORITY), which outlives an address. */
     feedIdAuthority: string
   }
@@ -69,6 +71,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void }
   /** The e-legitimation broker for signing (default: SIGNING_OIDC_* as the environment says). */
   signingOidc?: SigningOidcSettings | undefined
+  /** The identity provider for staff sign-in (default: LOGIN_OIDC_* as the environment says). */
+  loginOidc?: LoginOidcSettings | undefined
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -94,6 +98,7 @@ export async function createApp({
   exportCacheDir,
   logStream,
   signingOidc,
+  loginOidc,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel, ...(logStream ? { stream: logStream } : {}) },
@@ -132,6 +137,18 @@ export async function createApp({
     getter: () => {
       broker ??= loadConfig(process.env).signingOidc
       return broker
+    },
+  })
+  // Read once: the login page asks on every visit whether to offer the identity provider.
+  let identityProvider: { settings: LoginOidcSettings | undefined } | undefined = loginOidc
+    ? { settings: loginOidc }
+    : undefined
+  app.decorateRequest('loginOidc', {
+    getter: () => {
+      identityProvider ??= {
+        settings: process.env.LOGIN_OIDC_ISSUER ? loadConfig(process.env).loginOidc : undefined,
+      }
+      return identityProvider.settings
     },
   })
   let idAuthority = feedIdAuthority

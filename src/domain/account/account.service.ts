@@ -28,6 +28,7 @@ import {
 } from './login-throttle.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { deleteSessionsOfUser } from './session.repository.ts'
+import { getSignInState, setMustChangePassword } from './sign-in.repository.ts'
 
 export { getUser } from './account.repository.ts'
 
@@ -100,36 +101,59 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, n
  */
 export async function authenticate(
   db: Db,
-  input: { email: string; password: string; ip: string },
+  input: {
+    email: string
+    password: string
+    ip: string
+    /** false when a second factor follows: its code records the success (second-factor.service). */
+    recordSuccess?: boolean
+  },
   now = new Date(),
 ): Promise<UserAccount> {
   const email = normaliseEmail(input.email)
   const ago = (ms: number) => new Date(now.getTime() - ms).toISOString()
-  const window = ago(throttleWindowMinutes * 60_000)
-  const [byPair, byAddress, byAccount, trusted] = await Promise.all([
-    listRecentFailures(db, { email, ip: input.ip }, ago(pairWindowHours * 3_600_000), pairFailuresCounted),
-    listRecentFailures(db, { ip: input.ip }, window, maxFailuresPerAddress),
-    listRecentFailures(db, { email }, window, maxFailuresPerAccount),
-    latestSuccess(db, { email, ip: input.ip }, ago(trustedAddressHours * 3_600_000)),
-  ])
-  const retryAt = [
-    pairRetryAt(byPair),
-    trusted ? undefined : retryAfter(byAddress, maxFailuresPerAddress),
-    trusted ? undefined : retryAfter(byAccount, maxFailuresPerAccount),
-  ]
-    .filter((d): d is Date => d !== undefined && d > now)
-    .sort((a, b) => b.getTime() - a.getTime())[0]
+  const retryAt = await loginRetryAt(db, { email, ip: input.ip }, now)
   if (retryAt) throw new LoginRefusedError('throttled', retryAt)
 
   const found = await findUserWithHash(db, email)
   const matches = await verifyPassword(found?.user.disabled ? undefined : found?.passwordHash, input.password)
-  await recordLoginAttempt(db, { email, ip: input.ip, at: now.toISOString(), succeeded: matches })
+  // A right password before a second factor is no success yet: recorded, it would forgive the
+  // failed codes before it, and a guesser who has the password could try codes without end.
+  if (!matches || input.recordSuccess !== false)
+    await recordLoginAttempt(db, { email, ip: input.ip, at: now.toISOString(), succeeded: matches })
   if (!matches || !found) {
     // Old attempts no longer count: forget them (a day is ample) to keep the table small.
     await deleteLoginAttemptsBefore(db, ago(Math.max(pairWindowHours, trustedAddressHours) * 3_600_000))
     throw new LoginRefusedError('wrong_credentials')
   }
   return found.user
+}
+
+/**
+ * When the account may be tried again from the address, or undefined when it may now: the counts
+ * of login-throttle.ts over every failure recorded (wrong passwords and wrong second-factor codes).
+ */
+export async function loginRetryAt(
+  db: Db,
+  by: { email: string; ip: string },
+  now = new Date(),
+): Promise<Date | undefined> {
+  const email = normaliseEmail(by.email)
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString()
+  const window = ago(throttleWindowMinutes * 60_000)
+  const [byPair, byAddress, byAccount, trusted] = await Promise.all([
+    listRecentFailures(db, { email, ip: by.ip }, ago(pairWindowHours * 3_600_000), pairFailuresCounted),
+    listRecentFailures(db, { ip: by.ip }, window, maxFailuresPerAddress),
+    listRecentFailures(db, { email }, window, maxFailuresPerAccount),
+    latestSuccess(db, { email, ip: by.ip }, ago(trustedAddressHours * 3_600_000)),
+  ])
+  return [
+    pairRetryAt(byPair),
+    trusted ? undefined : retryAfter(byAddress, maxFailuresPerAddress),
+    trusted ? undefined : retryAfter(byAccount, maxFailuresPerAccount),
+  ]
+    .filter((d): d is Date => d !== undefined && d > now)
+    .sort((a, b) => b.getTime() - a.getTime())[0]
 }
 
 /**
@@ -154,6 +178,9 @@ export async function changePassword(
     if ((await getPasswordHash(trx, input.userId)) !== verifiedHash)
       throw new InvalidStateError('the password was changed meanwhile')
     await updatePasswordHash(trx, input.userId, newHash, now.toISOString())
+    // A handed-out password, once changed, no longer holds the user on the change form.
+    const { mustChangePassword } = await getSignInState(trx, input.userId)
+    if (mustChangePassword) await setMustChangePassword(trx, input.userId, false)
     const ended = await deleteSessionsOfUser(trx, input.userId, input.keepSessionId)
     const user = await getUser(trx, input.userId)
     await recordAudit(
@@ -161,7 +188,13 @@ export async function changePassword(
       actor,
       'user.password_changed',
       { type: 'user_account', id: user.id },
-      { after: { passwordChangedAt: user.passwordChangedAt, otherSessionsEnded: ended } },
+      {
+        after: {
+          passwordChangedAt: user.passwordChangedAt,
+          otherSessionsEnded: ended,
+          ...(mustChangePassword ? { handedOutPasswordReplaced: true } : {}),
+        },
+      },
     )
   })
 }

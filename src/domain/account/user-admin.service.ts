@@ -10,6 +10,7 @@ import { isRole, type UserAccount } from './account.ts'
 import { generatePassword, hashPassword } from './password.ts'
 import { grantRole, revokeRole } from './role-grant.service.ts'
 import { deleteSessionsOfUser } from './session.repository.ts'
+import { clearTotp, getSignInState, setMustChangePassword } from './sign-in.repository.ts'
 import {
   findUserIdOfPerson,
   listAccountsOfOrganisation,
@@ -64,6 +65,7 @@ export async function openAccount(
     if (personId !== null) await assertPersonLinkable(trx, input.organisationId, personId, undefined)
     const user = await createUser(trx, actor, { email: input.email, name: input.name, password, personId })
     await setHomeOrganisation(trx, user.id, input.organisationId)
+    await requirePasswordChange(trx, actor, user.id, input.organisationId)
     if (input.role)
       await grantRole(trx, actor, {
         userId: user.id,
@@ -196,8 +198,51 @@ export async function resetPassword(
     await recordAudit(trx, actor, 'user.password_reset', auditRef(account, input.organisationId), {
       after: { passwordChangedAt: now.toISOString(), sessionsEnded },
     })
+    await requirePasswordChange(trx, actor, account.id, input.organisationId)
   })
   return password
+}
+
+/**
+ * A password handed out by someone else (a new account's, a reset) is known to two people: its
+ * user must choose their own at first login before any workspace page opens.
+ */
+export async function requirePasswordChange(
+  trx: Queryable,
+  actor: Actor,
+  userId: number,
+  organisationId: number | null,
+): Promise<void> {
+  await setMustChangePassword(trx, userId, true)
+  await recordAudit(
+    trx,
+    actor,
+    'user.password_change_required',
+    { type: 'user_account', id: userId, ...(organisationId === null ? {} : { organisationId }) },
+    { after: { mustChangePassword: true } },
+  )
+}
+
+/**
+ * Turns the account's second factor (TOTP) off, for a user who lost their authenticator: they sign
+ * in with the password alone and may enrol again (must, as an administrator where it is required).
+ * Not for one's own account, whose factor is turned off under Mitt konto.
+ */
+export async function resetSecondFactor(
+  db: Db,
+  actor: Actor,
+  input: { organisationId: number; userId: number },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const account = await accountForWholeChange(trx, actor, input)
+    const state = await getSignInState(trx, account.id)
+    if (!state.totpSecret && !state.totpPendingSecret) return
+    await clearTotp(trx, account.id)
+    await recordAudit(trx, actor, 'user.totp_reset', auditRef(account, input.organisationId), {
+      before: { totpEnabledAt: state.totpEnabledAt },
+      after: { totpEnabledAt: null },
+    })
+  })
 }
 
 const auditRef = (account: { id: number }, organisationId: number) => ({

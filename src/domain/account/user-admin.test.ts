@@ -76,7 +76,11 @@ describeOnEachDatabase('keeping the organisation’s accounts', (getDb) => {
       [['secretary', committee.id]],
     )
     assert.equal(account.personId, person.id)
-    assert.deepEqual(await actions(user.id), ['user.created', 'user.role_granted'])
+    assert.deepEqual(await actions(user.id), [
+      'user.created',
+      'user.password_change_required',
+      'user.role_granted',
+    ])
     assert.doesNotMatch(
       JSON.stringify(await listAuditEvents(getDb(), 'user_account', user.id)),
       new RegExp(oneTime),

@@ -16,6 +16,7 @@ import { delegatedDecisionRoutes } from './delegated-decisions.routes.tsx'
 import { csrfTokenOf, registerUploadForms } from './documents.multipart.ts'
 import { documentRoutes } from './documents.routes.tsx'
 import { extractRoutes } from './extract.routes.tsx'
+import { identityProviderRoutes } from './identity-provider.routes.tsx'
 import { meetingRoutes } from './meetings.routes.tsx'
 import { memberImportRoutes } from './member-import.routes.tsx'
 import { membershipRoutes } from './membership.routes.tsx'
@@ -26,8 +27,10 @@ import { paperSignOffRoutes } from './paper-sign-off.routes.tsx'
 import { personMergeRoutes } from './person-merge.routes.tsx'
 import { registerRoutes } from './register.routes.tsx'
 import { rollCallRoutes } from './roll-call.routes.tsx'
+import { secondFactorRoutes } from './second-factor.routes.tsx'
 import { sectionRoutes } from './section.routes.tsx'
 import { sessionCookieName } from './session-cookie.ts'
+import { registerSignInDemands, signInDemandRoutes } from './sign-in-demands.routes.tsx'
 import { signOffRoutes } from './sign-off.routes.tsx'
 import { signOffOidcRoutes } from './sign-off-oidc.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
@@ -74,6 +77,7 @@ export async function adminRoutes(app: FastifyInstance) {
     }
   })
 
+  registerSignInDemands(app) // after the session hook: a handed-out password, TOTP required
   await registerUploadForms(app) // its hook reads an upload form's token before the check below
   // At preValidation, not onRequest: the token comes in the form body, which is parsed by then.
   app.addHook('preValidation', (request, reply, done) => {
@@ -91,6 +95,9 @@ export async function adminRoutes(app: FastifyInstance) {
   })
 
   await app.register(authRoutes)
+  await app.register(identityProviderRoutes)
+  await app.register(secondFactorRoutes)
+  await app.register(signInDemandRoutes)
   await app.register(startRoutes)
   await app.register(organisationRoutes)
   await app.register(registerRoutes)

@@ -2,6 +2,7 @@ import { minPasswordLength } from '../../domain/account/account.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { CsrfField, ErrorSummary, type FormState, PostButton, SavedNotice, TextField } from './form.tsx'
+import { signInPaths } from './sign-in.paths.ts'
 
 const loginLabels = { email: 'E-postadress', password: 'Lösenord' }
 
@@ -10,10 +11,13 @@ export function LoginPage({
   csrfToken,
   form,
   note,
+  identityProvider,
 }: {
   csrfToken: string
   form: FormState
   note?: string | undefined
+  /** The organisation's identity provider (LOGIN_OIDC_*), offered before the password form. */
+  identityProvider?: { name: string; href: string } | undefined
 }) {
   const failed = Object.keys(form.errors).length > 0
   return (
@@ -21,6 +25,16 @@ export function LoginPage({
       <h1>Logga in i arbetsrummet</h1>
       <SavedNotice text={note} />
       <ErrorSummary errors={form.errors} labels={loginLabels} />
+      {identityProvider && (
+        <>
+          <p>
+            <a class="button" href={identityProvider.href}>
+              Logga in med {identityProvider.name}
+            </a>
+          </p>
+          <h2>Eller logga in med lösenord</h2>
+        </>
+      )}
       <form method="post" action={paths.admin.login()} novalidate>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="returnTo" value={form.values.returnTo ?? ''} />
@@ -102,6 +116,13 @@ export function PasswordPage({ view, form, saved }: { view: AdminView; form: For
           />
           <button type="submit">Byt lösenord</button>
         </form>
+      </section>
+      <section aria-labelledby="tvasteg">
+        <h2 id="tvasteg">Tvåstegsverifiering</h2>
+        <p>
+          Logga in med en kod från en app i telefonen utöver lösenordet.{' '}
+          <a href={signInPaths.secondFactor()}>Tvåstegsverifiering</a>
+        </p>
       </section>
       <section aria-labelledby="overallt">
         <h2 id="overallt">Logga ut överallt</h2>

@@ -1,18 +1,23 @@
-import type { FastifyInstance } from 'fastify'
-import {
-  authenticate,
-  changePassword,
-  LoginRefusedError,
-  logoutEverywhere,
-} from '../../domain/account/account.service.ts'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { changePassword, LoginRefusedError, logoutEverywhere } from '../../domain/account/account.service.ts'
 import { minPasswordLength } from '../../domain/account/account.ts'
+import { signInWithPassword } from '../../domain/account/second-factor.service.ts'
 import { endSession, startSession } from '../../domain/account/session.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { LoginPage, PasswordPage } from './auth.page.tsx'
 import type { FormErrors } from './form.tsx'
+import { askForSecondFactor } from './pending-sign-in-cookie.ts'
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
+import { signInPaths } from './sign-in.paths.ts'
+
+/** The organisation's identity provider as the login page offers it, when one is configured. */
+const identityProviderLink = (request: FastifyRequest, returnTo: string) =>
+  request.loginOidc && {
+    name: request.loginOidc.providerName,
+    href: signInPaths.identityProvider(returnTo),
+  }
 
 /** Only a workspace address may follow the login, so the login page cannot send anyone elsewhere. */
 export function safeReturnPath(value: unknown): string {
@@ -27,7 +32,7 @@ const swedishClock = (date: Date) =>
   }).format(date)
 
 /** Failures slow logins down (login-throttle.ts): a short wait in seconds, a long one with the time. */
-function throttledMessage(seconds: number, retryAt: Date): string {
+export function throttledMessage(seconds: number, retryAt: Date): string {
   const lead = 'För många misslyckade inloggningar.'
   if (seconds < 60)
     return `${lead} Vänta ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'} och försök igen.`
@@ -54,6 +59,7 @@ export async function authRoutes(app: FastifyInstance) {
           csrfToken={reply.generateCsrf()}
           form={{ values: { email: '', returnTo }, errors: {} }}
           note={note}
+          identityProvider={identityProviderLink(request, returnTo)}
         />,
       )
     },
@@ -66,17 +72,32 @@ export async function authRoutes(app: FastifyInstance) {
     if (!values.email) errors.email = 'Skriv din e-postadress.'
     if (!password) errors.password = 'Skriv ditt lösenord.'
     const render = (status: number, errs: FormErrors) =>
-      sendPage(reply, <LoginPage csrfToken={reply.generateCsrf()} form={{ values, errors: errs }} />, status)
+      sendPage(
+        reply,
+        <LoginPage
+          csrfToken={reply.generateCsrf()}
+          form={{ values, errors: errs }}
+          identityProvider={identityProviderLink(request, safeReturnPath(values.returnTo))}
+        />,
+        status,
+      )
     if (Object.keys(errors).length > 0) return render(400, errors)
     try {
-      const user = await authenticate(request.db, { email: values.email ?? '', password, ip: request.ip })
-      const { token } = await startSession(request.db, user)
+      const returnTo = safeReturnPath(values.returnTo)
+      // The app's clock, as the code step's: wrong passwords and wrong codes count on one time line.
+      const signIn = await signInWithPassword(
+        request.db,
+        { email: values.email ?? '', password, ip: request.ip, returnTo },
+        request.now,
+      )
+      if (signIn.kind === 'second_factor') return askForSecondFactor(reply, signIn.token)
+      const { token } = await startSession(request.db, signIn.user)
       setSessionCookie(reply, token)
-      return reply.redirect(safeReturnPath(values.returnTo), 303)
+      return reply.redirect(returnTo, 303)
     } catch (error) {
       if (!(error instanceof LoginRefusedError)) throw error
       if (error.reason === 'throttled' && error.retryAt) {
-        const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000))
+        const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - request.now.getTime()) / 1000))
         reply.header('retry-after', String(seconds))
         return render(429, { email: throttledMessage(seconds, error.retryAt) })
       }

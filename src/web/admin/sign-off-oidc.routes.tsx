@@ -11,6 +11,7 @@ import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, savedAt } from './admin-request.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { oidcConfigurationOf } from './oidc-client.ts'
 
 // Signing with an e-legitimation (BankID, Freja eID) through the municipality's OIDC broker: the
 // authorisation code flow with PKCE, state and nonce (openid-client checks the ID token's
@@ -26,27 +27,6 @@ export const oidcCallbackPath = '/admin/justera/e-legitimation/svar'
 // broker's answer may reach any of several app servers.
 const flowMinutes = 10
 const freshSeconds = 300
-
-const configurations = new Map<string, Promise<client.Configuration>>()
-function configurationOf(settings: SigningOidcSettings): Promise<client.Configuration> {
-  const key = `${settings.issuer} ${settings.clientId}`
-  let found = configurations.get(key)
-  if (!found) {
-    const issuer = new URL(settings.issuer)
-    // http only to a broker on this machine (tests, a local broker); https everywhere else.
-    const local = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname)
-    found = client.discovery(
-      issuer,
-      settings.clientId,
-      settings.clientSecret,
-      undefined,
-      local ? { execute: [client.allowInsecureRequests] } : undefined,
-    )
-    found.catch(() => configurations.delete(key))
-    configurations.set(key, found)
-  }
-  return found
-}
 
 // No broker configured is a state of the installation, not a missing page.
 function brokerOf(request: FastifyRequest): SigningOidcSettings {
@@ -69,7 +49,7 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
     const appointed = await listSignatoryIds(request.db, minutes.id)
     if (user.personId === null || !appointed.includes(user.personId))
       throw new DomainError('forbidden', 'not allowed: only the appointed signatories sign the minutes')
-    const config = await configurationOf(brokerOf(request))
+    const config = await oidcConfigurationOf(brokerOf(request))
     const verifier = client.randomPKCECodeVerifier()
     const state = client.randomState()
     const nonce = client.randomNonce()
@@ -109,7 +89,7 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
     // The same account must come back: a session cannot finish another's signing.
     if (currentUser(request).id !== flow.userId)
       throw new DomainError('forbidden', 'not allowed: another account started this signing')
-    const config = await configurationOf(settings)
+    const config = await oidcConfigurationOf(settings)
     const current = new URL(`${redirectUri(request)}?${request.url.split('?')[1] ?? ''}`)
     let message: string | undefined
     try {

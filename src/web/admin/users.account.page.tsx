@@ -5,6 +5,7 @@ import type { Person } from '../../domain/person/person.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { CsrfField, ErrorSummary, type FormState, PostButton, SavedNotice, SelectField } from './form.tsx'
+import { signInPaths } from './sign-in.paths.ts'
 import { committeeOptions, describeRole, personOptions, roleOptions, when } from './users.page.tsx'
 import { usersPaths } from './users.paths.ts'
 
@@ -22,6 +23,8 @@ export interface AccountPageProps {
   persons: Person[]
   grantForm: FormState
   personForm: FormState
+  /** Whether the account signs in with TOTP besides its password (and must). */
+  secondFactor?: { enabledAt: string | null; required: boolean } | undefined
   /** Why the last change was refused, when it was. */
   refusal?: string | undefined
   saved?: string | undefined
@@ -141,6 +144,21 @@ export function AccountPage(props: AccountPageProps) {
               label="Ge ett nytt lösenord"
               token={view.csrfToken}
             />
+            {props.secondFactor?.enabledAt && (
+              <>
+                <p>
+                  Kontot har tvåstegsverifiering (kod från en app) sedan {when(props.secondFactor.enabledAt)}.
+                  Har användaren tappat telefonen kan du stänga av den; användaren loggar då in med bara
+                  lösenordet
+                  {props.secondFactor.required ? ' och måste slå på den igen' : ''}.
+                </p>
+                <PostButton
+                  action={signInPaths.resetSecondFactor(slug, account.id)}
+                  label="Återställ tvåstegsverifiering"
+                  token={view.csrfToken}
+                />
+              </>
+            )}
             {account.disabled ? (
               <PostButton
                 action={usersPaths.enable(slug, account.id)}

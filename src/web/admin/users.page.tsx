@@ -6,6 +6,7 @@ import type { Person } from '../../domain/person/person.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './form.tsx'
+import { signInPaths } from './sign-in.paths.ts'
 import { usersPaths } from './users.paths.ts'
 
 // The organisation's accounts: the list, the form that opens one, and the page that shows a new
@@ -73,6 +74,9 @@ export function UsersPage({ view, organisation, accounts, committees, persons, f
       breadcrumbs={[{ href: paths.admin.start(), label: 'Arbetsrum' }, { label: 'Användare' }]}
     >
       <h1>Användare i {organisation.name}</h1>
+      <p>
+        <a href={signInPaths.organisation(organisation.slug)}>Inloggning och tvåstegsverifiering</a>
+      </p>
       <table>
         <caption class="visually-hidden">Användarkonton, efter namn</caption>
         <thead>
@@ -198,8 +202,8 @@ export function OneTimePasswordPage({
       </p>
       <p>
         Lösenordet visas bara nu och sparas ingenstans i klartext. Lämna det till användaren på ett säkert
-        sätt, till exempel muntligt eller i ett separat meddelande, och be dem byta det under Mitt konto vid
-        första inloggningen.
+        sätt, till exempel muntligt eller i ett separat meddelande. Användaren måste byta det vid första
+        inloggningen.
       </p>
       <p>
         <a href={usersPaths.account(organisation.slug, account.id)}>Till kontot</a>

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertAllowed, mayManageUsers } from '../../domain/account/access.policy.ts'
+import { secondFactorOf } from '../../domain/account/second-factor.service.ts'
 import {
   disableAccount,
   enableAccount,
@@ -73,6 +74,7 @@ async function renderAccount(
   status = 200,
 ) {
   const account = await getAccountOfOrganisation(request.db, organisation.id, id(request.params.user) ?? 0)
+  const secondFactor = await secondFactorOf(request.db, account.id)
   return sendPage(
     reply,
     <AccountPage
@@ -82,6 +84,7 @@ async function renderAccount(
       {...(await loadChoices(request, organisation))}
       grantForm={emptyForm({ role: 'secretary' })}
       personForm={emptyForm({ personId: account.personId === null ? '' : String(account.personId) })}
+      secondFactor={secondFactor}
       saved={wasSaved(request) ? 'Sparat.' : undefined}
       {...props}
     />,
