@@ -3,7 +3,7 @@ import type { DomainErrorCode } from '../domain/shared/errors.ts'
 // The one table from a domain error to what the reader gets: a status and a Swedish heading.
 
 /** `unavailable` and `storage_full` are the database's or the disk's faults (db/database-faults.ts). */
-export type HttpErrorCode = DomainErrorCode | 'internal' | 'unavailable' | 'storage_full'
+export type HttpErrorCode = DomainErrorCode | 'internal' | 'unavailable' | 'storage_full' | 'gone'
 
 export const httpErrors: Record<
   HttpErrorCode,
@@ -13,6 +13,12 @@ export const httpErrors: Record<
     status: 404,
     title: 'Sidan finns inte',
     text: 'Vi hittar inte det du söker. Det kan ha flyttats, eller så är adressen felstavad.',
+  },
+  // A file that was public and was withdrawn or made confidential (OParl 2-07): it says no more than that.
+  gone: {
+    status: 410,
+    title: 'Handlingen är borttagen',
+    text: 'Handlingen har publicerats här tidigare men är inte längre offentlig på webbplatsen. Den kan ha ersatts, dragits tillbaka eller sekretessbelagts.',
   },
   forbidden: {
     status: 403,

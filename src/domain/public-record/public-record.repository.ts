@@ -162,23 +162,59 @@ export async function listPublicObjectStates(
   return new Map(rows.map((r) => [r.object_id, toState(r)]))
 }
 
-/** Objects of a kind that were public and are no more, changed in a window: OParl's tombstones (2-08). */
-export async function listVanished(
+/** Which objects of a kind were public and are no more, changed in a window: OParl's tombstones (2-08). */
+function vanishedQuery(
   db: Queryable,
-  filter: { kind: PublicKind; organisationId: number; since?: string; until?: string; limit: number },
-): Promise<PublicObjectState[]> {
+  filter: { kind: PublicKind; organisationId: number; window: VanishedWindow },
+) {
+  const { window } = filter
   let query = db
     .selectFrom('public_object')
-    .selectAll()
     .where('organisation_id', '=', filter.organisationId)
     .where('kind', '=', filter.kind)
     .where('public', '=', false)
-    .orderBy('modified_at')
+  if (window.modifiedSince) query = query.where('modified_at', '>=', window.modifiedSince)
+  if (window.modifiedUntil) query = query.where('modified_at', '<=', window.modifiedUntil)
+  if (window.createdSince) query = query.where('first_public_at', '>=', window.createdSince)
+  if (window.createdUntil) query = query.where('first_public_at', '<=', window.createdUntil)
+  return query
+}
+
+export interface VanishedWindow {
+  createdSince?: string
+  createdUntil?: string
+  modifiedSince?: string
+  modifiedUntil?: string
+}
+
+/** A page of tombstones, in the order of their ids. */
+export async function listVanished(
+  db: Queryable,
+  filter: {
+    kind: PublicKind
+    organisationId: number
+    window?: VanishedWindow
+    limit: number
+    offset?: number
+  },
+): Promise<PublicObjectState[]> {
+  const rows = await vanishedQuery(db, { ...filter, window: filter.window ?? {} })
+    .selectAll()
     .orderBy('object_id')
     .limit(filter.limit)
-  if (filter.since) query = query.where('modified_at', '>=', filter.since)
-  if (filter.until) query = query.where('modified_at', '<=', filter.until)
-  return (await query.execute()).map(toState)
+    .offset(filter.offset ?? 0)
+    .execute()
+  return rows.map(toState)
+}
+
+export async function countVanished(
+  db: Queryable,
+  filter: { kind: PublicKind; organisationId: number; window: VanishedWindow },
+): Promise<number> {
+  const row = await vanishedQuery(db, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 function toState(r: {
@@ -199,4 +235,15 @@ function toState(r: {
     modifiedAt: new Date(r.modified_at).toISOString(),
     seq: r.seq,
   }
+}
+
+/** Whether a document's file was public once and is no more (a tombstone). */
+export async function wasPublicFile(db: Queryable, documentId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('public_object')
+    .select('public')
+    .where('kind', '=', 'file')
+    .where('object_id', '=', documentId)
+    .executeTakeFirst()
+  return row !== undefined && !row.public
 }

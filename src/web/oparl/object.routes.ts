@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Queryable } from '../../db/database.ts'
+import { type PublicKind, publicKinds } from '../../domain/public-record/public-record.ts'
 import type { OparlLinks } from '../../domain/publication/oparl/oparl-links.ts'
 import type { OparlObject } from '../../domain/publication/oparl/oparl-objects.ts'
 import {
@@ -14,6 +15,7 @@ import {
   readOparlParty,
   readOparlPerson,
 } from '../../domain/publication/oparl/oparl-read.ts'
+import { readOparlTombstone } from '../../domain/publication/oparl/oparl-tombstones.ts'
 import { idParams, linksOf, sendNotFound, sendObject } from './oparl-response.ts'
 
 /** `today` (in Sweden) is for where a decision stands, as the portal says it (open to appeal, final). */
@@ -24,7 +26,10 @@ type ObjectReader = (
   today: string,
 ) => Promise<OparlObject | undefined>
 
-/** Every single object by its address; each reader applies the publication rules itself. */
+/**
+ * Every single object by its address; each reader applies the publication rules itself. An object
+ * that was public and is no more answers as a tombstone (2-08), one never public as unknown.
+ */
 const readers: Record<string, ObjectReader> = {
   organization: readOparlOrganization,
   party: readOparlParty,
@@ -43,7 +48,14 @@ export async function objectRoutes(app: FastifyInstance) {
     app.get(`/v1/${path}/:id`, async (request: FastifyRequest, reply: FastifyReply) => {
       const params = idParams.safeParse(request.params)
       if (!params.success) return sendNotFound(reply)
-      return sendObject(reply, await read(request.db, linksOf(request), params.data.id, request.today))
+      const links = linksOf(request)
+      const object = await read(request.db, links, params.data.id, request.today)
+      const kind = path as PublicKind
+      const tombstone =
+        object || !(publicKinds as readonly string[]).includes(kind)
+          ? undefined
+          : await readOparlTombstone(request.db, links, kind, params.data.id)
+      return sendObject(reply, object ?? tombstone)
     })
   }
 }

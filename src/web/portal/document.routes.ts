@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { documentFileName, documentUrlName, fileTypeOfMimeType } from '../../domain/document/file-type.ts'
+import { wasPublicFile } from '../../domain/public-record/public-record.repository.ts'
 import { findPublicDocument } from '../../domain/publication/public-document.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
+import { sendErrorPage } from '../error-pages.tsx'
 import { paths } from '../paths.ts'
 
 const idParam = z.coerce
@@ -16,13 +18,18 @@ const shownInBrowser = new Set(['pdf', 'png', 'jpeg'])
 
 export async function documentRoutes(app: FastifyInstance) {
   // A document's file. Whatever keeps it from the public (secret document, secret item, agenda not
-  // yet out, no such id) answers 404 alike, so the address tells nothing of what exists (P2, OSL).
+  // yet out, no such id) answers 404 alike, so the address tells nothing of what exists (P2, OSL);
+  // only a file that was public once answers 410, which tells nothing the public did not see.
   app.get<{ Params: { id: string; filename: string } }>(
     '/handlingar/:id/:filename',
     async (request, reply) => {
       const id = idParam.safeParse(request.params.id)
       const document = id.success ? await findPublicDocument(request.db, id.data) : undefined
-      if (!document) throw new NotFoundError('document', request.params.id)
+      if (!document) {
+        // Once public, now not: 410, as OParl 2-07 asks of a deleted file; never public: 404.
+        if (id.success && (await wasPublicFile(request.db, id.data))) return sendErrorPage(reply, 'gone')
+        throw new NotFoundError('document', request.params.id)
+      }
       const urlName = documentUrlName(document.title, document.mimeType)
       if (request.params.filename !== urlName)
         return reply.redirect(paths.document(document.id, urlName), 301)

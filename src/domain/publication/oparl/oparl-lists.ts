@@ -19,31 +19,43 @@ const inOrder = (ids: readonly number[], objects: OparlObject[], idOf: (id: numb
   return ids.flatMap((id) => byId.get(idOf(id)) ?? [])
 }
 
-export const listOparlAgendaItems = pagedList(pageOfAgendaItemIds, async (db, links, ids, today) => {
-  const meetingOf = await listMeetingIdsOfAgendaItems(db, ids)
-  const meetings = await buildMeetings(db, links, [...new Set(meetingOf.values())], today)
-  const items = meetings.flatMap((m) => (m.agendaItem ?? []) as OparlObject[])
-  return inOrder(ids, items, links.agendaItem)
-})
+export const listOparlAgendaItems = pagedList(
+  pageOfAgendaItemIds,
+  async (db, links, ids, today) => {
+    const meetingOf = await listMeetingIdsOfAgendaItems(db, ids)
+    const meetings = await buildMeetings(db, links, [...new Set(meetingOf.values())], today)
+    const items = meetings.flatMap((m) => (m.agendaItem ?? []) as OparlObject[])
+    return inOrder(ids, items, links.agendaItem)
+  },
+  'agenda-item',
+)
 
-export const listOparlConsultations = pagedList(pageOfConsultationIds, async (db, links, ids) => {
-  const rows = await listPublicItemsOfMatters(db, { agendaItemIds: ids })
-  return inOrder(
-    ids,
-    rows.map((r) => oparlConsultation(links, r)),
-    links.consultation,
-  )
-})
+export const listOparlConsultations = pagedList(
+  pageOfConsultationIds,
+  async (db, links, ids) => {
+    const rows = await listPublicItemsOfMatters(db, { agendaItemIds: ids })
+    return inOrder(
+      ids,
+      rows.map((r) => oparlConsultation(links, r)),
+      links.consultation,
+    )
+  },
+  'consultation',
+)
 
 /** Each file is built as at its own address, a page of them at once. */
-export const listOparlFiles = pagedList(pageOfFileIds, buildFiles)
+export const listOparlFiles = pagedList(pageOfFileIds, buildFiles, 'file')
 
 export const listOparlLocations = pagedList(pageOfLocationIds, async (db, links, ids) => {
   const rows = await listMeetingRows(db, ids)
   return rows.flatMap((r) => oparlLocation(links, r) ?? [])
 })
 
-export const listOparlMemberships = pagedList(pageOfMembershipIds, async (db, links, ids) => {
-  const rows = await listMembershipRows(db, { ids })
-  return rows.map((m) => oparlMembership(links, m))
-})
+export const listOparlMemberships = pagedList(
+  pageOfMembershipIds,
+  async (db, links, ids) => {
+    const rows = await listMembershipRows(db, { ids })
+    return rows.map((m) => oparlMembership(links, m))
+  },
+  'membership',
+)

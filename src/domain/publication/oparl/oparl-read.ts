@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/database.ts'
 import { getAgendas } from '../../agenda/agenda.service.ts'
+import type { PublicKind } from '../../public-record/public-record.ts'
 import { groupBy } from '../../shared/group-by.ts'
 import { readStringList } from '../../shared/json-text.ts'
 import { maskPersonalIdentityNumbers as mask } from '../personal-identity-number.ts'
@@ -59,6 +60,7 @@ import {
   oparlPerson,
   oparlSystem,
 } from './oparl-objects.ts'
+import { tombstonesOnPage } from './oparl-tombstones.ts'
 
 // The OParl use cases: each reads what the public may see through the publication rules
 // (publishedAgenda, the public §§, findPublicDocument, masked texts) and maps it. Lists load
@@ -90,7 +92,8 @@ type BuildByIds = (
 
 /**
  * A list read in two steps: the page's ids in the object's own (indexed) order, with the total;
- * then only those objects, built as at their own addresses.
+ * then only those objects, built as at their own addresses. Asked what changed, a list of a kind
+ * the public change log follows also holds the tombstones of what vanished (2-08).
  */
 export function pagedList(
   pageOfIds: (
@@ -100,10 +103,15 @@ export function pagedList(
     page: PageRequest,
   ) => Promise<{ ids: number[]; total: number }>,
   build: BuildByIds,
+  kind?: PublicKind,
 ): ListReader {
   return async (db, links, bodyId, filter, page, today) => {
     const { ids, total } = await pageOfIds(db, bodyId, filter, page)
-    return { data: await build(db, links, ids, today), total }
+    const data = await build(db, links, ids, today)
+    if (!kind) return { data, total }
+    const list = { kind, bodyId, publicTotal: total, publicOnPage: ids.length }
+    const deleted = await tombstonesOnPage(db, links, list, filter, page)
+    return { data: [...data, ...deleted.data], total: total + deleted.total }
   }
 }
 
@@ -248,7 +256,7 @@ export async function buildPersons(db: Queryable, links: OparlLinks, ids: readon
   return persons.map((p) => oparlPerson(links, p, seatsOf.get(p.id) ?? []))
 }
 
-export const listOparlPersons = pagedList(pageOfPersonIds, buildPersons)
+export const listOparlPersons = pagedList(pageOfPersonIds, buildPersons, 'person')
 
 export async function readOparlPerson(db: Queryable, links: OparlLinks, id: number) {
   const ids = await listPublicPersonIds(db, [id])
@@ -335,7 +343,7 @@ export async function buildMeetings(db: Queryable, links: OparlLinks, ids: reado
   })
 }
 
-export const listOparlMeetings = pagedList(pageOfMeetingIds, buildMeetings)
+export const listOparlMeetings = pagedList(pageOfMeetingIds, buildMeetings, 'meeting')
 
 export async function readOparlMeeting(db: Queryable, links: OparlLinks, id: number, today: string) {
   return first(await buildMeetings(db, links, await listPublicMeetingIds(db, [id]), today))
@@ -377,7 +385,7 @@ export async function buildPapers(db: Queryable, links: OparlLinks, ids: readonl
   )
 }
 
-export const listOparlPapers = pagedList(pageOfPaperIds, buildPapers)
+export const listOparlPapers = pagedList(pageOfPaperIds, buildPapers, 'paper')
 
 /** A matter seen only on confidential items is unknown, as on the portal's matter page. */
 export async function readOparlPaper(db: Queryable, links: OparlLinks, id: number) {
