@@ -28,6 +28,8 @@ export const PERSON_COLUMNS = [
   ['signature', 'person_id'],
   ['signing_flow', 'person_id'],
   ['user_account', 'person_id'],
+  // A citizen following the person by e-mail (migration 0026) follows the person kept.
+  ['subscription', 'person_id'],
 ] as const
 
 // Rows that may exist once per person within their group: when both persons have one, they would

@@ -7,7 +7,12 @@ import {
   publishAlertAgenda,
   signOffAlertMinutes,
 } from '../../../test/support/alert-data.ts'
-import { addTestMembers, createTestCommittee, testActor } from '../../../test/support/factories.ts'
+import {
+  addTestMembers,
+  createTestCommittee,
+  createTestPerson,
+  testActor,
+} from '../../../test/support/factories.ts'
 import { pageText } from '../../../test/support/page-text.ts'
 import {
   type ReceivedMail,
@@ -21,6 +26,7 @@ import { addAgendaItem } from '../agenda/agenda.service.ts'
 import type { Committee } from '../committee/committee.ts'
 import { deliverPendingMail } from '../mail/mail.service.ts'
 import type { Person } from '../person/person.ts'
+import { mergePersons } from '../person/person-merge.service.ts'
 import { todayInSweden } from '../shared/swedish-date.ts'
 import { queueSubscriptionMail } from './subscription-mail.service.ts'
 
@@ -235,6 +241,19 @@ describeOnEachDatabase('alerts for a saved search and a person (bevakning)', (ge
     await deliver()
     assert.equal(smtp.received.length, before)
     assert.ok(smtp.received.every((m) => !m.raw.includes(alertSecret) && !m.raw.includes('vid skolan')))
+  })
+
+  it('follows the person kept when the one followed is merged into another', async () => {
+    const twin = await createTestPerson(getDb(), committee.organisationId, 'Mia Dubbel')
+    const kept = await createTestPerson(getDb(), committee.organisationId, 'Mia Dubbelsdotter')
+    await subscribe('mia@example.se', { person: twin.slug })
+    await confirm('mia@example.se')
+    await mergePersons(getDb(), testActor, { keptPersonId: kept.id, mergedPersonId: twin.id })
+    const token = tokens.get('mia@example.se')?.unsubscribe as string
+    assert.match(
+      pageText((await app.inject(`/bevaka/avsluta?token=${token}`)).body),
+      /Du bevakar Mia Dubbelsdotter\./,
+    )
   })
 
   it('names the person on the unsubscribe page', async () => {
