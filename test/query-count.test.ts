@@ -200,6 +200,7 @@ async function addresses(db: Db): Promise<Record<string, string>> {
     'GET /arenden/:registryNumber': paths.matter(item.registry_number),
     'GET /arenden/:registryNumber/flode.atom': `${paths.matter(item.registry_number)}/flode.atom`,
     'GET /personer/:person': paths.person(meeting.chair),
+    'GET /personer/:person/flode.atom': `${paths.person(meeting.chair)}/flode.atom`,
     'GET /partier/:party': paths.party('S'),
     'GET /sok': '/sok?q=budget',
     'GET /sok/flode.atom': '/sok/flode.atom?q=budget',

@@ -25,8 +25,8 @@ export interface RecentHitWindow {
 /**
  * The newest entries matching in either tier, at most `limit`: the day each was made public first
  * (a § signed off after the next meeting's notice is newer than that agenda), then the latest
- * meeting, a § before the agenda item it came from. The database walks the date index (0022), newest
- * meeting first, for four times the limit of light rows; only those kept are read in full.
+ * meeting, a § before the agenda item it came from. The database walks the date index (0022),
+ * newest meeting first, for `limit` light rows a tier; only those kept are read in full.
  */
 export async function listRecentHitRows(
   db: Queryable,
@@ -51,9 +51,10 @@ export async function listRecentHitRows(
     if (window.meetsFrom) query = query.where('e.meets_on', '>=', window.meetsFrom)
     const rows = await query
       .orderBy('e.meets_on', 'desc')
-      .orderBy('e.kind')
+      // Within a meeting, its §§ (signed off later) before its documents and agenda items.
+      .orderBy('e.kind', 'desc')
       .orderBy('e.object_id')
-      .limit(window.limit * 4)
+      .limit(window.limit)
       .execute()
     for (const r of rows)
       candidates.set(r.id, {
