@@ -2,6 +2,8 @@
 // on 127.0.0.1: it stands for the municipality's e-legitimation broker (BankID, Freja eID). Its
 // development login form takes any account id as the login; the account's personnummer is the id.
 // Prints the issuer URL on its first line of output. Never for production: development keys.
+// It also stands for an organisation's identity provider (staff sign-in): a login that is an e-mail
+// address gets it as a verified email claim, or unverified when written "overifierad:ADDRESS".
 //
 // Environment: REDIRECT_URI (the client's), CLIENT_ID, CLIENT_SECRET.
 import { createServer } from 'node:http'
@@ -22,10 +24,22 @@ const provider = new Provider(issuer, {
   ],
   // The brokers put the personnummer in the ID token itself.
   conformIdTokenClaims: false,
-  claims: { openid: ['sub'], profile: ['name', 'personal_identity_number'] },
+  claims: {
+    openid: ['sub'],
+    profile: ['name', 'personal_identity_number'],
+    email: ['email', 'email_verified'],
+  },
   findAccount: (_ctx, id) => ({
     accountId: id,
-    claims: () => ({ sub: id, personal_identity_number: id, name: `Testperson ${id.slice(-4)}` }),
+    claims: () =>
+      id.includes('@')
+        ? {
+            sub: id,
+            name: `Testperson ${id.replace(/^overifierad:/, '').split('@')[0]}`,
+            email: id.replace(/^overifierad:/, ''),
+            email_verified: !id.startsWith('overifierad:'),
+          }
+        : { sub: id, personal_identity_number: id, name: `Testperson ${id.slice(-4)}` },
   }),
   pkce: { required: () => true },
   features: { devInteractions: { enabled: true } },
