@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { oparlBasePath } from '../../domain/publication/oparl/oparl-links.ts'
+import { apiDocsPath } from '../api/api-links.ts'
 import { paths } from '../paths.ts'
 import { type Breadcrumb, PageChrome } from './page-chrome.tsx'
 
@@ -82,7 +83,7 @@ export function Layout({ title, children, breadcrumbs, alternates = [], section 
               <a href={oparlBasePath}>Öppna data (OParl-API)</a>
             </li>
             <li>
-              <a href="/api">API för appbyggare (JSON)</a>
+              <a href={apiDocsPath}>API för appbyggare (JSON)</a>
             </li>
             <li>
               {/* The one way in for a new secretary who starts from the public site. */}
