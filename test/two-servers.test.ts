@@ -7,8 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
 import { sql } from 'kysely'
 import { openDatabase } from '../src/db/database.ts'
-import { migrateToLatest } from '../src/db/migrate.ts'
-import { demoAccounts, loadDemoData } from '../src/demo/load-demo.ts'
+import { demoAccounts } from '../src/demo/load-demo.ts'
 import { apiRateLimit } from '../src/web/api/api.routes.tsx'
 import { pdfFile } from './support/document-files.ts'
 import { pageText } from './support/page-text.ts'
@@ -166,19 +165,9 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     openDatabase({ dialect: 'postgres', url: postgresUrl as string, schema, maxConnections: 2 })
 
   before(async () => {
-    // The database as an operator leaves it before starting the servers: migrated, with the demo
-    // data, and the members' e-mail addresses kept (there is no form for them yet).
     const admin = openDatabase({ dialect: 'postgres', url: postgresUrl as string, maxConnections: 1 })
     await sql`create schema ${sql.id(schema)}`.execute(admin)
     await admin.destroy()
-    const db = database()
-    try {
-      await migrateToLatest(db)
-      await loadDemoData(db)
-      await db.updateTable('person').set({ email: sql<string>`'ledamot-' || id || '@example.se'` }).execute()
-    } finally {
-      await db.destroy()
-    }
     ;[s3, smtp] = await Promise.all([startS3rver(), startTestSmtpServer()])
     const separator = (postgresUrl as string).includes('?') ? '&' : '?'
     const shared = {
@@ -194,12 +183,24 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
       MAIL_INTERVAL_SECONDS: String(mailIntervalSeconds),
       PUBLIC_URL: 'https://paragraf.example.se',
     }
-    // Each server a data directory of its own: nothing on a server's disk is shared.
+    // Each server a data directory of its own: nothing on a server's disk is shared. Both start at
+    // once on the empty database with --demo: both migrate it, and the demo data goes in once.
     dataDirs.push(...['a', 'b'].map((name) => mkdtempSync(path.join(tmpdir(), `paragraf-server-${name}-`))))
-    const started = await Promise.allSettled(dataDirs.map((dir) => spawnServer({ ...shared, DATA_DIR: dir })))
+    const started = await Promise.allSettled(
+      dataDirs.map((dir) => spawnServer({ ...shared, DATA_DIR: dir }, ['--demo'])),
+    )
     for (const result of started) if (result.status === 'fulfilled') running.push(result.value)
     for (const result of started) if (result.status === 'rejected') throw result.reason
     ;[a, b] = running as [SpawnedServer, SpawnedServer]
+    const db = database()
+    try {
+      const organisations = await db.selectFrom('organisation').select('name').execute()
+      assert.deepEqual(organisations, [{ name: 'Stockholms stad' }], 'the demo data went in twice')
+      // The members' e-mail addresses, for the notice mail (there is no form for them yet).
+      await db.updateTable('person').set({ email: sql<string>`'ledamot-' || id || '@example.se'` }).execute()
+    } finally {
+      await db.destroy()
+    }
   })
 
   after(async () => {

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import { type Db, inTransaction } from '../db/database.ts'
+import { dialectOf } from '../db/dialect.ts'
 import { createUser, grantRole } from '../domain/account/account.service.ts'
 import { createCommittee } from '../domain/committee/committee.service.ts'
 import { addMembership, addTerm } from '../domain/membership/membership.service.ts'
@@ -13,6 +15,33 @@ const actor = systemActor('demo')
 /** Whether the database holds no organisation yet: the demo data only goes into an empty one. */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.selectFrom('organisation').select('id').limit(1).execute()).length === 0
+}
+
+/** Held while `paragraf serve --demo` checks and fills the database (any fixed number; "demo"). */
+const demoLockKey = 0x64656d6f
+
+/**
+ * Loads the demo data if the database is empty; for `paragraf serve --demo`. Several servers started
+ * at once on one PostgreSQL database load it once: each checks and loads under an advisory lock, so
+ * the others wait and find it filled. The lock is tried, not awaited, so no statement timeout ends
+ * the wait; it is held by a connection of its own and ends with it if the server dies.
+ */
+export async function loadDemoDataIfEmpty(db: Db): Promise<boolean> {
+  const fill = async () => {
+    if (!(await isDatabaseEmpty(db))) return false
+    await loadDemoData(db)
+    return true
+  }
+  if (dialectOf(db) !== 'postgres') return fill()
+  return db.connection().execute(async (holder) => {
+    const tryLock = sql<{ locked: boolean }>`select pg_try_advisory_lock(${demoLockKey}) as locked`
+    while (!(await tryLock.execute(holder)).rows[0]?.locked) await new Promise((r) => setTimeout(r, 200))
+    try {
+      return await fill()
+    } finally {
+      await sql`select pg_advisory_unlock(${demoLockKey})`.execute(holder)
+    }
+  })
 }
 
 /** The workspace's demo accounts; README.md gives their passwords. */
