@@ -13,6 +13,7 @@ import { createUser, grantRole } from '../src/domain/account/account.service.ts'
 import { registerDelegatedDecision } from '../src/domain/delegated-decision/delegated-decision.service.ts'
 import { uploadDocument } from '../src/domain/document/document-upload.service.ts'
 import { systemActor } from '../src/domain/shared/actor.ts'
+import { registerWebhook } from '../src/domain/webhook/webhook.service.ts'
 import { createDiskDocumentStore } from '../src/storage/disk-document-store.ts'
 import type { DocumentStore } from '../src/storage/document-store.ts'
 import { createApp } from '../src/web/app.ts'
@@ -304,6 +305,20 @@ describeOnEachDatabase('the access matrix: every route × every role', (getDb) =
       delegationPoint: '3.1',
       decidedOn: '2026-11-01',
     })
+    // Webhooks: one to remove, and a dead delivery of another to send again.
+    const webhookToRemove = await registerWebhook(db, actor, {
+      organisationId: organisation.id,
+      url: 'https://mottagare.example.se/a',
+    })
+    const webhookWithDead = await registerWebhook(db, actor, {
+      organisationId: organisation.id,
+      url: 'https://mottagare.example.se/b',
+    })
+    const deadDelivery = await db
+      .insertInto('webhook_delivery')
+      .values({ webhook_id: webhookWithDead.webhook.id, seq: 1, body: '{}', state: 'dead' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     values = {
       organisation: organisation.slug,
       committee: social.slug,
@@ -335,6 +350,8 @@ describeOnEachDatabase('the access matrix: every route × every role', (getDb) =
       if (url.startsWith('/oparl/v1/body/')) return String(organisation.id)
       if (url.startsWith('/oparl/v1/meeting/')) return String(meeting.id)
       if (url.startsWith('/admin/logg/')) return String(meeting.id)
+      if (url.endsWith('/webhooks/:id/ta-bort')) return String(webhookToRemove.webhook.id)
+      if (url.endsWith('/webhooks/leveranser/:id/skicka-igen')) return String(deadDelivery.id)
       return '1'
     }
   })

@@ -35,6 +35,7 @@ import { signOffRoutes } from './sign-off.routes.tsx'
 import { signOffOidcRoutes } from './sign-off-oidc.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
 import { usersRoutes } from './users.routes.tsx'
+import { webhooksRoutes } from './webhooks.routes.tsx'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -121,4 +122,5 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(extractRoutes)
   await app.register(delegatedDecisionRoutes)
   await app.register(accessibilityFeedbackRoutes)
+  await app.register(webhooksRoutes)
 }

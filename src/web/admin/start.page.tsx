@@ -8,6 +8,7 @@ import { formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { feedbackPaths } from './accessibility-feedback.page.tsx'
 import { SignOffReminders } from './sign-off-reminders.view.tsx'
 import { usersPaths } from './users.paths.ts'
+import { webhooksPaths } from './webhooks.paths.ts'
 
 export interface StartPageProps {
   view: AdminView
@@ -129,6 +130,11 @@ export function StartPage({
             {manage && (
               <li>
                 <a href={paths.admin.auditLog('organisation', organisation.id)}>Ändringslogg</a>
+              </li>
+            )}
+            {manage && (
+              <li>
+                <a href={webhooksPaths.list(organisation.slug)}>Webhooks</a>
               </li>
             )}
             {unhandledFeedback !== undefined && (
