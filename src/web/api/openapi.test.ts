@@ -45,18 +45,18 @@ describe('the OpenAPI document of /api/v1', () => {
 
   it('takes a new endpoint with its schema in one line (as the change feed will be added)', async () => {
     const changes = endpoint({
-      operationId: 'listChanges',
-      path: '/changes',
+      operationId: 'listExampleChanges',
+      path: '/example-changes',
       tag: 'Ändringar',
       summary: 'Test.',
       query: z.object({ after: z.string().optional() }),
-      response: named('TestChangeList', z.object({ data: z.array(z.object({ type: z.string() })) })),
+      response: named('ExampleChangeList', z.object({ data: z.array(z.object({ type: z.string() })) })),
       handle: async () => ({ data: [] }),
     })
     const extended = buildOpenApiDocument([...apiEndpoints, changes], apiRateLimit)
-    assert.deepEqual((extended.paths['/changes']?.get.responses as Json | undefined)?.['200'], {
+    assert.deepEqual((extended.paths['/example-changes']?.get.responses as Json | undefined)?.['200'], {
       description: 'OK',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/TestChangeList' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ExampleChangeList' } } },
     })
     await SwaggerParser.validate(structuredClone(extended) as never)
   })
