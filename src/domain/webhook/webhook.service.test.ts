@@ -91,7 +91,7 @@ describeOnEachDatabase('webhooks', (getDb) => {
     await insertPublicChange(getDb(), { organisationId: other.id, kind: 'meeting', objectId: 42 })
     const vanished = await insertPublicChange(getDb(), {
       organisationId: organisation.id,
-      kind: 'agenda_item',
+      kind: 'agenda-item',
       objectId: 77,
       action: 'vanished',
       changedAt: '2026-12-06T01:05:00.000Z',
@@ -129,7 +129,7 @@ describeOnEachDatabase('webhooks', (getDb) => {
       },
       {
         seq: vanished,
-        kind: 'agenda_item',
+        kind: 'agenda-item',
         id: 77,
         action: 'vanished',
         time: '2026-12-06T01:05:00.000Z',

@@ -94,14 +94,15 @@ export function newWebhookSecret(): string {
 
 /**
  * The public address of a changed object: its OParl URL (the id of the object, and of its
- * tombstone once it has vanished); the notice board for a notice, which has no OParl object.
+ * tombstone once it has vanished). Kinds are OParl's, by the names of their addresses
+ * (domain/public-record); null for a kind without one.
  */
 export function publicUrlOfChange(publicUrl: string, kind: string, id: number): string | null {
   const links = oparlLinks(publicUrl)
-  switch (kind) {
+  switch (kind.replace(/_/g, '-')) {
     case 'meeting':
       return links.meeting(id)
-    case 'agenda_item':
+    case 'agenda-item':
       return links.agendaItem(id)
     case 'paper':
       return links.paper(id)
@@ -113,16 +114,13 @@ export function publicUrlOfChange(publicUrl: string, kind: string, id: number): 
       return links.person(id)
     case 'membership':
       return links.membership(id)
+    // A committee (parties have addresses of their own, and no kind in the log).
     case 'organization':
       return links.organization(id)
-    case 'party':
-      return links.party(id)
     case 'body':
       return links.body(id)
-    case 'legislative_term':
+    case 'legislative-term':
       return links.legislativeTerm(id)
-    case 'notice':
-      return links.portal('/anslagstavla')
     default:
       return null
   }
