@@ -164,14 +164,26 @@ export async function listDeliveredKeys(
   subscriptionIds: readonly number[],
   itemKeys: readonly string[],
 ): Promise<Set<string>> {
-  if (subscriptionIds.length === 0 || itemKeys.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('subscription_delivery')
-    .select(['subscription_id', 'item_key'])
-    .where('subscription_id', 'in', [...subscriptionIds])
-    .where('item_key', 'in', [...itemKeys])
-    .execute()
-  return new Set(rows.map((r) => `${r.subscription_id} ${r.item_key}`))
+  const found = new Set<string>()
+  // In chunks: saved searches and persons bring hundreds of keys each, and a statement may carry
+  // only so many parameters (SQLite 32,766, PostgreSQL 65,535).
+  for (const ids of chunked(subscriptionIds, 500))
+    for (const keys of chunked(itemKeys, 500)) {
+      const rows = await db
+        .selectFrom('subscription_delivery')
+        .select(['subscription_id', 'item_key'])
+        .where('subscription_id', 'in', ids)
+        .where('item_key', 'in', keys)
+        .execute()
+      for (const r of rows) found.add(`${r.subscription_id} ${r.item_key}`)
+    }
+  return found
+}
+
+function chunked<T>(list: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size))
+  return chunks
 }
 
 /** Locks a subscription row for the transaction; false if it was deleted (unsubscribed) meanwhile. */
