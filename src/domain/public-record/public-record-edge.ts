@@ -17,9 +17,14 @@ export async function publicRecordTouched(trx: Queryable, ...scopes: PublicScope
     touched.set(trx, pending)
   }
   for (const scope of scopes) pending.set(scopeKey(scope), scope)
+  const scopesOfTrx = pending
   await atTransactionEdge(trx, 'public-record', async (edge) => {
-    const scopesNow = [...(touched.get(edge)?.values() ?? [])]
-    touched.delete(edge)
+    // The scopes noted on `trx` until now, and those noted while this runs are decided in a next
+    // round (atTransactionEdge runs a reaction registered again). Outside a transaction `edge` is
+    // a new one, so the scopes are read from what was noted on `trx`, not on `edge`.
+    const scopesNow = [...scopesOfTrx.values()]
+    scopesOfTrx.clear()
+    touched.delete(trx)
     if (scopesNow.length === 0) return
     // Loaded when first needed: the reconciler reads the public read models, which import much of the domain.
     const { reconcilePublicRecord } = await import('./public-record-reconcile.ts')

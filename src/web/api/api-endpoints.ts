@@ -1,4 +1,5 @@
 import type { Endpoint } from './api-endpoint.ts'
+import { listChangesEndpoint } from './changes.endpoint.ts'
 import { getCommitteeEndpoint, listCommitteesEndpoint } from './committee.endpoints.ts'
 import { indexEndpoint } from './index.endpoint.ts'
 import {
@@ -43,4 +44,5 @@ export const apiEndpoints: Endpoint[] = [
   getNoticeBoardEndpoint,
   getNoticeArchiveEndpoint,
   searchEndpoint,
+  listChangesEndpoint,
 ]

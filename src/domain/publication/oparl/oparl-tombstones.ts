@@ -25,7 +25,8 @@ const typeOf: Record<PublicKind, string> = {
   organization: 'Organization',
 }
 
-function addressOf(links: OparlLinks, kind: PublicKind, id: number): string {
+/** The OParl address of an object the public change log follows. */
+export function oparlAddressOf(links: OparlLinks, kind: PublicKind, id: number): string {
   switch (kind) {
     case 'agenda-item':
       return links.agendaItem(id)
@@ -36,7 +37,7 @@ function addressOf(links: OparlLinks, kind: PublicKind, id: number): string {
 
 export function oparlTombstone(links: OparlLinks, state: PublicObjectState): OparlObject {
   return {
-    id: addressOf(links, state.kind, state.objectId),
+    id: oparlAddressOf(links, state.kind, state.objectId),
     type: oparlType(typeOf[state.kind]),
     created: dateTime(state.firstPublicAt),
     modified: dateTime(state.modifiedAt),
