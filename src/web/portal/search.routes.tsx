@@ -150,14 +150,19 @@ export async function searchRoutes(app: FastifyInstance) {
       search(request.db, queryOf(form, form.page, pageSize)),
     ])
     const params = searchParamsOf(form)
-    const follow = {
-      what: describeTarget({
-        kind: 'search',
-        search: savedSearchOf(form),
-        committeeName: committees.find((c) => c.slug === form.committeeSlug)?.name,
-      }),
-      searchQuery: paths.search(params).replace(/^\/sok\??/, ''),
-    }
+    const committee = committees.find((c) => c.slug === form.committeeSlug)
+    // A search of a committee that does not exist finds nothing, ever: nothing to follow.
+    const follow =
+      form.committeeSlug && !committee
+        ? undefined
+        : {
+            what: describeTarget({
+              kind: 'search',
+              search: savedSearchOf(form),
+              committeeName: committee?.name,
+            }),
+            searchQuery: paths.search(params).replace(/^\/sok\??/, ''),
+          }
     return sendPage(
       reply,
       <SearchPage
