@@ -3,8 +3,9 @@
 // the shared secret, t within five minutes of its own clock, compared in constant time) and keeps
 // what it received. Prints its address on its first line of output.
 //
-// Control (from the test): PUT /_control {"secret": "...", "fail": N, "status": 503} sets the
-// secret and answers the next N deliveries with `status` (N = -1: every one);
+// Control (from the test): PUT /_control {"secret": "...", "fail": N, "status": 503, "delayMs": 0}
+// sets the secret, answers the next N deliveries with `status` (N = -1: every one), and waits
+// `delayMs` before each answer (a slow receiver);
 // GET /_received lists every delivery received, in order of arrival.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -12,6 +13,7 @@ import { createServer } from 'node:http'
 let secret = ''
 let failuresLeft = 0
 let failStatus = 503
+let delayMs = 0
 const received = []
 
 function verify(header, body) {
@@ -38,6 +40,7 @@ const server = createServer((request, response) => {
       if (control.secret !== undefined) secret = control.secret
       if (control.fail !== undefined) failuresLeft = control.fail
       if (control.status !== undefined) failStatus = control.status
+      if (control.delayMs !== undefined) delayMs = control.delayMs
       response.writeHead(204).end()
       return
     }
@@ -56,7 +59,7 @@ const server = createServer((request, response) => {
       ...verify(request.headers['paragraf-signature'], body),
       answered: status,
     })
-    response.writeHead(status).end()
+    setTimeout(() => response.writeHead(status).end(), delayMs)
   })
 })
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -18,8 +18,8 @@ export interface ReceivedDelivery {
 
 export interface WebhookReceiver {
   url: string
-  /** Sets the shared secret; `fail` deliveries from now on get `status` (-1: all of them). */
-  control(settings: { secret?: string; fail?: number; status?: number }): Promise<void>
+  /** Sets the shared secret; `fail` deliveries from now on get `status` (-1: all of them), each after `delayMs`. */
+  control(settings: { secret?: string; fail?: number; status?: number; delayMs?: number }): Promise<void>
   received(): Promise<ReceivedDelivery[]>
   stop(): Promise<void>
 }
