@@ -99,20 +99,13 @@ export async function listWebhooksWithCounts(
   })
 }
 
-/** The webhooks with changes of their organisation beyond their cursor (cheap: no lock taken). */
-export async function webhooksBehind(db: Queryable): Promise<number[]> {
+/** The webhooks whose cursor is behind `latest` (the newest seq of the log): cheap, no lock taken. */
+export async function webhooksBehind(db: Queryable, latest: number): Promise<number[]> {
   const rows = await db
-    .selectFrom('webhook as w')
-    .select('w.id')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('public_change as c')
-          .select('c.seq')
-          .whereRef('c.organisation_id', '=', 'w.organisation_id')
-          .whereRef('c.seq', '>', 'w.after_seq'),
-      ),
-    )
-    .orderBy('w.id')
+    .selectFrom('webhook')
+    .select('id')
+    .where('after_seq', '<', latest)
+    .orderBy('id')
     .execute()
   return rows.map((r) => r.id)
 }
@@ -132,18 +125,19 @@ export async function lockWebhookForQueueing(
   return row && toWebhook(row)
 }
 
-/** The organisation's changes after `afterSeq`, oldest first. */
+/** The organisation's changes after `afterSeq` up to `upTo`, oldest first. */
 export async function changesAfter(
   db: Queryable,
   organisationId: number,
-  afterSeq: number,
+  range: { afterSeq: number; upTo: number },
   limit: number,
 ): Promise<PublicChange[]> {
   const rows = await db
     .selectFrom('public_change')
     .select(['seq', 'kind', 'object_id', 'action', 'changed_at'])
+    .where('seq', '>', range.afterSeq)
+    .where('seq', '<=', range.upTo)
     .where('organisation_id', '=', organisationId)
-    .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
     .execute()

@@ -12,6 +12,7 @@ import type { Organisation } from '../organisation/organisation.ts'
 import type { DomainError } from '../shared/errors.ts'
 import {
   deliverDueWebhooks,
+  findWebhook,
   listDeadDeliveries,
   listDeliveriesOfWebhook,
   listWebhooksWithCounts,
@@ -154,6 +155,29 @@ describeOnEachDatabase('webhooks', (getDb) => {
       ['webhook.register'],
     )
     assert.doesNotMatch(JSON.stringify(audit), /whsec_/)
+    await remove(webhook.id)
+  })
+
+  it('queues a long backlog a page at a time, in order, and moves the cursor past other organisations’ changes', async () => {
+    const { webhook, secret } = await register(`${receiver.url}/backlog`)
+    await receiver.control({ secret, fail: 0 })
+    const ours: number[] = []
+    for (let i = 0; i < 5; i++) {
+      ours.push(await insertPublicChange(getDb(), { organisationId: organisation.id, objectId: 500 + i }))
+      await insertPublicChange(getDb(), { organisationId: other.id, objectId: 600 + i })
+    }
+    const cursor = async () => (await findWebhook(getDb(), webhook.id))?.afterSeq
+    assert.equal(await queueWebhookDeliveries(getDb(), { publicUrl, limit: 2 }), 2)
+    assert.equal(await cursor(), ours[1], 'a full page: the cursor stops at its last change')
+    assert.equal(await queueWebhookDeliveries(getDb(), { publicUrl, limit: 2 }), 2)
+    assert.equal(await queueWebhookDeliveries(getDb(), { publicUrl, limit: 2 }), 1)
+    assert.equal(await cursor(), (ours[4] as number) + 1, 'past the other organisation’s last change')
+    assert.equal(await queueWebhookDeliveries(getDb(), { publicUrl, limit: 2 }), 0)
+    assert.deepEqual(
+      (await listDeliveriesOfWebhook(getDb(), webhook.id)).map((d) => d.seq),
+      ours,
+    )
+    await deliverDueWebhooks(getDb(), poster, { limit: 20 })
     await remove(webhook.id)
   })
 

@@ -96,25 +96,34 @@ export async function resendDeadDelivery(trx: Queryable, actor: Actor, deliveryI
 /**
  * Queues, for every webhook, the changes of its organisation after its cursor (up to `limit` per
  * webhook a call). A webhook is locked while its changes are queued (another server skips it), and
- * a change is queued once per webhook (unique), so several servers may call this at once.
+ * a change is queued once per webhook (unique), so several servers may call this at once. The
+ * cursor moves on to the newest seq of the whole log, past other organisations' changes, so the
+ * next round reads only what is new: the log's writers commit in seq order (a lock), so no change
+ * at or below a seq seen committed can still appear.
  */
 export async function queueWebhookDeliveries(
   db: Db,
   options: { publicUrl: string; limit?: number },
 ): Promise<number> {
+  const limit = options.limit ?? 500
+  const latest = await latestChangeSeq(db)
   let queued = 0
-  for (const webhookId of await webhooksBehind(db)) {
+  for (const webhookId of await webhooksBehind(db, latest)) {
     queued += await inTransaction(db, async (trx) => {
       const webhook = await lockWebhookForQueueing(trx, webhookId)
-      if (!webhook) return 0
-      const changes = await changesAfter(trx, webhook.organisationId, webhook.afterSeq, options.limit ?? 500)
-      const last = changes.at(-1)
-      if (!last) return 0
+      if (!webhook || webhook.afterSeq >= latest) return 0
+      const changes = await changesAfter(
+        trx,
+        webhook.organisationId,
+        { afterSeq: webhook.afterSeq, upTo: latest },
+        limit,
+      )
+      const cursor = changes.length === limit ? (changes.at(-1)?.seq ?? latest) : latest
       await insertDeliveries(
         trx,
         webhook.id,
         changes.map((change) => ({ seq: change.seq, body: webhookBody(change, options.publicUrl) })),
-        last.seq,
+        cursor,
       )
       return changes.length
     })
