@@ -20,6 +20,10 @@ const isDatabaseEmpty = lazily(() => import('./demo/load-demo.ts'), 'isDatabaseE
 const loadDemoData = lazily(() => import('./demo/load-demo.ts'), 'loadDemoData')
 const writeBulkExport = lazily(() => import('./domain/publication/bulk-export.ts'), 'writeBulkExport')
 const reindexAllMeetings = lazily(() => import('./domain/search/search.service.ts'), 'reindexAllMeetings')
+const rebuildPublicRecord = lazily(
+  () => import('./domain/public-record/public-record-rebuild.ts'),
+  'rebuildPublicRecord',
+)
 const queueSubscriptionMail = lazily(
   () => import('./domain/subscription/subscription-mail.service.ts'),
   'queueSubscriptionMail',
@@ -43,6 +47,8 @@ Kommandon:
   generate   skapa ett påhittat arkiv i en tom databas, för prestandamätning och test
              (--organisations N (1), --years ÅR (10), --seed TEXT (paragraf))
   reindex    bygg om sökindexet från publicerade uppgifter
+  change-log  fyll i eller laga den offentliga ändringsloggen (ändringsflödet, OParl:s
+             modified och borttagna objekt) från det som är publicerat; skriver bara det som saknas
   parse FIL  skriv ut en publicerad dagordning eller ett protokoll som JSON
   export FIL.zip  skriv allt som portalen publicerar till en ZIP-fil (öppna data)
   backup FIL  spara databasen och dokumentens filer i en fil (medan servern är igång)
@@ -183,6 +189,20 @@ async function main(argv: string[]): Promise<number> {
       const db = await openMigrated(config())
       try {
         return await verifyCommand(db, { sealUnsealed: values['seal-unsealed'] === true })
+      } finally {
+        await db.destroy()
+      }
+    }
+    case 'change-log': {
+      noArguments(command, rest)
+      const db = await openMigrated(config())
+      try {
+        const started = Date.now()
+        const written = await rebuildPublicRecord(db)
+        console.log(
+          `Ändringsloggen är genomgången: ${written} ändringar skrevs på ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        )
+        return 0
       } finally {
         await db.destroy()
       }

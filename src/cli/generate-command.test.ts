@@ -32,4 +32,22 @@ describe('paragraf generate', () => {
       rmSync(dataDir, { recursive: true, force: true })
     }
   })
+
+  it('fills the public change log of what it generated, so `paragraf change-log` then finds nothing to write', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'paragraf-generate-'))
+    try {
+      const bin = path.resolve(import.meta.dirname, '../../bin/paragraf.js')
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8' })
+      const generated = run('generate', '--years', '1', '--seed', 'change-log')
+      assert.equal(generated.status, 0, generated.stderr)
+      const filled = /Ändringsloggen fylldes med (\d+) ändringar/.exec(generated.stdout)
+      assert.ok(filled && Number(filled[1]) > 100, generated.stdout)
+      const again = run('change-log')
+      assert.equal(again.status, 0, again.stderr)
+      assert.match(again.stdout, /^Ändringsloggen är genomgången: 0 ändringar skrevs/)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
 })

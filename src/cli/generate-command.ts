@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts'
 import { isDatabaseEmpty } from '../demo/load-demo.ts'
+import { rebuildPublicRecord } from '../domain/public-record/public-record-rebuild.ts'
 import { generateArchive } from '../generate/generate-archive.ts'
 
 // `paragraf generate --organisations N --years Y --seed S`: a generated archive in an empty
@@ -61,6 +62,13 @@ export async function generateCommand(db: Db, settings: GenerateSettings): Promi
     `Genererade ${summary.organisations} organisationer, ${summary.committees} nämnder, ${summary.people} personer, ` +
       `${summary.meetings} sammanträden, ${summary.agendaItems} dagordningspunkter, ${summary.sections} paragrafer, ` +
       `${summary.documents} handlingar, ${summary.votes} omröstningar och ${summary.searchEntries} sökposter på ${seconds().toFixed(1)} s.`,
+  )
+  // The rows were written straight into the tables, past the use cases that keep the public change
+  // log: it is filled in afterwards, as `paragraf change-log` does, so the feed and OParl hold the archive.
+  const logStarted = Date.now()
+  const changes = await rebuildPublicRecord(db)
+  console.log(
+    `Ändringsloggen fylldes med ${changes} ändringar på ${((Date.now() - logStarted) / 1000).toFixed(1)} s.`,
   )
   return 0
 }

@@ -1,11 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
-import {
-  addCandidate,
-  type PublicForm,
-  readPublicForms,
-  type ScopeCandidates,
-  scopeCandidates,
-} from './public-forms.ts'
+import { candidatesOf, objectKey, type PublicForm, readPublicForms } from './public-forms.ts'
 import {
   listStoredObjects,
   lockPublicChangeLog,
@@ -13,69 +7,56 @@ import {
   type StoredObject,
   writePublicChange,
 } from './public-record.repository.ts'
-import type { PublicAction, PublicScope } from './public-record.ts'
+import { type PublicAction, type PublicScope, scopeKey } from './public-record.ts'
 
 /**
  * Decides what the public sees of some scopes now and writes what changed: each object that
  * appeared, changed (its public form has another digest) or vanished (was public, is no more:
  * withdrawn, depublished, made confidential, deleted) gets a row in the log and its new state.
- * Runs in the transaction of the change, at its end, holding the log's lock.
+ * Runs in the transaction of the change, at its end, holding the log's lock. Returns how many
+ * changes it wrote.
  */
 export async function reconcilePublicRecord(trx: Queryable, scopes: readonly PublicScope[]): Promise<number> {
+  if (scopes.length === 0) return 0
   await lockPublicChangeLog(trx)
-  let written = 0
   const at = new Date().toISOString()
-  for (const scope of scopes) written += await reconcileScope(trx, await scopeCandidates(trx, scope), at)
-  return written
-}
-
-export async function reconcileScope(
-  trx: Queryable,
-  candidates: ScopeCandidates,
-  at: string,
-): Promise<number> {
-  // What was public through this scope may have vanished from it: decide those again too.
-  const storedInScope = await listStoredObjects(trx, [], [candidates.scope])
-  for (const s of storedInScope) if (s.public) addCandidate(candidates, s.kind, s.objectId)
+  const candidates = await candidatesOf(trx, scopes)
+  // What was public through these scopes may have vanished from them: decide those again too.
+  for (const s of await listStoredObjects(trx, [], scopes.map(scopeKey)))
+    if (s.public) candidates.add(s.kind, s.objectId, s.scope)
   const keys = [...candidates.ids].flatMap(([kind, ids]) => [...ids].map((objectId) => ({ kind, objectId })))
   const stored = new Map<string, StoredObject>(
-    (await listStoredObjects(trx, keys, [])).map((s) => [`${s.kind}:${s.objectId}`, s] as const),
+    (await listStoredObjects(trx, keys, [])).map((s) => [objectKey(s.kind, s.objectId), s]),
   )
   const forms = new Map<string, PublicForm>(
-    (await readPublicForms(trx, candidates)).map((f) => [`${f.kind}:${f.objectId}`, f]),
+    (await readPublicForms(trx, candidates)).map((f) => [objectKey(f.kind, f.objectId), f]),
   )
   let written = 0
   const write = async (
-    form: Pick<PublicForm, 'kind' | 'objectId' | 'organisationId'>,
+    object: Pick<PublicForm, 'kind' | 'objectId' | 'organisationId'>,
     action: PublicAction,
     digest: string | null,
     existed: boolean,
   ) => {
-    await writePublicChange(trx, { ...form, scope: candidates.scope, action, digest, at, existed })
+    const scope = candidates.scopeOf.get(objectKey(object.kind, object.objectId)) ?? ''
+    await writePublicChange(trx, { ...object, scope, action, digest, at, existed })
     written++
   }
   for (const [key, form] of forms) {
     const before = stored.get(key)
+    const scope = candidates.scopeOf.get(key) ?? ''
     if (!before) await write(form, 'appeared', form.digest, false)
     else if (!before.public) await write(form, 'appeared', form.digest, true)
     else if (before.digest !== form.digest) await write(form, 'changed', form.digest, true)
-    else if (before.scope !== candidates.scope)
-      await moveToScope(trx, form.kind, form.objectId, candidates.scope)
+    else if (before.scope !== scope) await moveToScope(trx, form.kind, form.objectId, scope)
   }
-  for (const [key, before] of stored) {
-    if (!before.public || forms.has(key)) continue
-    const organisationId = await storedOrganisation(trx, before.kind, before.objectId)
-    await write({ kind: before.kind, objectId: before.objectId, organisationId }, 'vanished', null, true)
-  }
+  for (const [key, before] of stored)
+    if (before.public && !forms.has(key))
+      await write(
+        { kind: before.kind, objectId: before.objectId, organisationId: before.organisationId },
+        'vanished',
+        null,
+        true,
+      )
   return written
-}
-
-async function storedOrganisation(trx: Queryable, kind: string, objectId: number): Promise<number> {
-  const row = await trx
-    .selectFrom('public_object')
-    .select('organisation_id')
-    .where('kind', '=', kind)
-    .where('object_id', '=', objectId)
-    .executeTakeFirst()
-  return row?.organisation_id ?? 0
 }

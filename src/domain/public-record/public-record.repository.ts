@@ -6,6 +6,7 @@ import type { PublicAction, PublicChange, PublicKind, PublicObjectState } from '
 export interface StoredObject {
   kind: PublicKind
   objectId: number
+  organisationId: number
   scope: string
   public: boolean
   digest: string | null
@@ -17,24 +18,38 @@ export async function listStoredObjects(
   keys: readonly { kind: PublicKind; objectId: number }[],
   scopes: readonly string[],
 ): Promise<StoredObject[]> {
-  if (keys.length === 0 && scopes.length === 0) return []
-  const rows = await db
-    .selectFrom('public_object')
-    .select(['kind', 'object_id', 'scope', 'public', 'digest'])
-    .where((eb) =>
-      eb.or([
-        ...(scopes.length ? [eb('scope', 'in', [...scopes])] : []),
-        ...keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('object_id', '=', k.objectId)])),
-      ]),
-    )
-    .execute()
-  return rows.map((r) => ({
-    kind: r.kind as PublicKind,
-    objectId: r.object_id,
-    scope: r.scope,
-    public: Boolean(r.public),
-    digest: r.digest,
-  }))
+  const byKind = new Map<PublicKind, number[]>()
+  for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.objectId])
+  const rows = [
+    ...(scopes.length
+      ? await db
+          .selectFrom('public_object')
+          .selectAll()
+          .where('scope', 'in', [...scopes])
+          .execute()
+      : []),
+  ]
+  for (const [kind, ids] of byKind)
+    for (let i = 0; i < ids.length; i += 500)
+      rows.push(
+        ...(await db
+          .selectFrom('public_object')
+          .selectAll()
+          .where('kind', '=', kind)
+          .where('object_id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      )
+  const seen = new Map<string, StoredObject>()
+  for (const r of rows)
+    seen.set(`${r.kind}:${r.object_id}`, {
+      kind: r.kind as PublicKind,
+      objectId: r.object_id,
+      organisationId: r.organisation_id,
+      scope: r.scope,
+      public: Boolean(r.public),
+      digest: r.digest,
+    })
+  return [...seen.values()]
 }
 
 /**
