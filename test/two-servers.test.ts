@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -98,6 +100,41 @@ class Browser {
   }
 }
 
+interface SlowReceiver {
+  url: string
+  /** Each delivery as it arrived: its Paragraf-Delivery id and the change's seq. */
+  received: Array<{ delivery: number; seq: number }>
+  close(): Promise<void>
+}
+
+/**
+ * A webhook receiver that answers each delivery only after `delayMs`: longer than a server's round
+ * (5 s), so the other server's round comes while a delivery is on its way, and would send it again
+ * if it were not claimed.
+ */
+async function startSlowReceiver(delayMs: number): Promise<SlowReceiver> {
+  const received: SlowReceiver['received'] = []
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { seq: number }
+      received.push({ delivery: Number(request.headers['paragraf-delivery']), seq: body.seq })
+      setTimeout(() => response.writeHead(204).end(), delayMs)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
 /**
  * "B shows what A changed": the page at `address`, read through `server`, shows `shows` and not
  * `hides`. Every check that a change made through one server is seen through the other goes
@@ -160,6 +197,7 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
   const pdf = pdfFile(['Utredning om hemtjänst i ytterstaden'])
   let meetingAddress = ''
   let publicMeetingAddress = ''
+  let receiver: SlowReceiver | undefined
 
   const database = () =>
     openDatabase({ dialect: 'postgres', url: postgresUrl as string, schema, maxConnections: 2 })
@@ -168,7 +206,11 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     const admin = openDatabase({ dialect: 'postgres', url: postgresUrl as string, maxConnections: 1 })
     await sql`create schema ${sql.id(schema)}`.execute(admin)
     await admin.destroy()
-    ;[s3, smtp] = await Promise.all([startS3rver(), startTestSmtpServer()])
+    ;[s3, smtp, receiver] = await Promise.all([
+      startS3rver(),
+      startTestSmtpServer(),
+      startSlowReceiver(6_000),
+    ])
     const separator = (postgresUrl as string).includes('?') ? '&' : '?'
     const shared = {
       DATABASE_URL: `${postgresUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
@@ -205,7 +247,7 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
 
   after(async () => {
     await Promise.all(running.map((server) => server.stop()))
-    await Promise.all([s3?.stop(), smtp?.close()])
+    await Promise.all([s3?.stop(), smtp?.close(), receiver?.close()])
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
     // Under `npm test` the runner drops this run's schemas once every file is done.
     if (!run && postgresUrl) {
@@ -236,6 +278,21 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     assert.match(meetingAddress, /^\/admin\/namnder\/socialnamnden\/sammantraden\/mote-/)
     publicMeetingAddress = `/committees/socialnamnden/${meetingAddress.split('/').pop()}`
     assert.equal((await secretary.get(b, meetingAddress)).status, 200)
+  })
+
+  it('registers a webhook through B for an administrator signed in on A', async () => {
+    const administrator = new Browser()
+    await administrator.get(a, '/admin/logga-in')
+    const login = await administrator.post(a, '/admin/logga-in', {
+      email: demoAccounts.administrator.email,
+      password: demoAccounts.administrator.password,
+    })
+    assert.equal(login.status, 303, pageText(login.body).slice(0, 300))
+    const webhooks = '/admin/organisationer/stockholms-stad/webhooks'
+    await administrator.get(b, webhooks)
+    const registered = await administrator.post(b, webhooks, { url: `${receiver?.url}/paragraf` })
+    assert.equal(registered.status, 200, pageText(registered.body).slice(0, 500))
+    assert.match(pageText(registered.body), /Delad hemlighet: \S+/)
   })
 
   it('shows through B the agenda item, the document and the notice published through A; the file comes from S3', async () => {
@@ -358,6 +415,40 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     const confirmed = await citizen.post(a, '/bevaka/bekrafta', { token })
     assert.equal(confirmed.status, 200)
     assert.match(pageText(confirmed.body), /Socialnämnden/)
+  })
+
+  it('delivers each public change to the webhook once, though both servers send the deliveries', async () => {
+    assert.ok(meetingAddress, 'the notice was published in a test before')
+    const db = database()
+    try {
+      const webhook = await db
+        .selectFrom('webhook')
+        .select(['id', 'organisation_id'])
+        .executeTakeFirstOrThrow()
+      const delivered = async () => {
+        const [latest, pending, done] = await Promise.all([
+          db
+            .selectFrom('public_change')
+            .select((eb) => eb.fn.max('seq').as('seq'))
+            .where('organisation_id', '=', webhook.organisation_id)
+            .executeTakeFirstOrThrow(),
+          db.selectFrom('webhook_delivery').select('id').where('state', '!=', 'delivered').execute(),
+          db.selectFrom('webhook').select('after_seq').where('id', '=', webhook.id).executeTakeFirstOrThrow(),
+        ])
+        return pending.length === 0 && done.after_seq === Number(latest.seq)
+      }
+      // Both servers queue the change log and send it every 5 s (main.ts).
+      await waitFor('every change is queued and delivered', delivered, 30_000)
+      await sleep(5_500)
+      const rows = await db.selectFrom('webhook_delivery').select(['id', 'seq']).execute()
+      const received = receiver?.received ?? []
+      assert.ok(rows.length > 0, 'publishing the notice made no public change')
+      assert.equal(received.length, rows.length, `${received.length} deliveries of ${rows.length} changes`)
+      assert.deepEqual(new Set(received.map((r) => r.delivery)), new Set(rows.map((r) => r.id)))
+      assert.equal(new Set(received.map((r) => r.seq)).size, rows.length)
+    } finally {
+      await db.destroy()
+    }
   })
 
   it('slows down logins on both servers for failures on either (the counts are in the database)', async () => {
