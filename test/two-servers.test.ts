@@ -136,12 +136,13 @@ async function startSlowReceiver(delayMs: number): Promise<SlowReceiver> {
 }
 
 /**
- * "B shows what A changed": the page at `address`, read through `server`, shows `shows` and not
- * `hides`. Every check that a change made through one server is seen through the other goes
- * through here, so a per-process page cache (issue 15: keyed by the public change log) is checked
- * in one place: read the page through both servers, before and after the change.
+ * "B shows what A changed": the page at `address`, read through `server` (B, which did not make
+ * the change; or either, before it), shows `shows` and not `hides`. Every check that a change made
+ * through one server is seen through the other goes through here, and both servers read each page
+ * before the change: this is the place for the check of a per-process page cache (issue 15, keyed
+ * by the public change log), e.g. that B's answer after the change is not the one it kept before.
  */
-async function assertServerShows(
+async function assertBShowsWhatAChanged(
   server: SpawnedServer,
   address: string,
   expected: { shows?: RegExp[]; hides?: RegExp[] },
@@ -300,8 +301,8 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     // Both servers read the public pages and build the bulk export before the change, so anything
     // a server keeps for itself (a page cache, the export on its disk) holds the old state.
     for (const server of [a, b]) {
-      await assertServerShows(server, '/anslagstavla', { hides: [new RegExp(spelledOut(meetsOn))] })
-      await assertServerShows(server, publicMeetingAddress, { hides: [new RegExp(itemTitle)] })
+      await assertBShowsWhatAChanged(server, '/anslagstavla', { hides: [new RegExp(spelledOut(meetsOn))] })
+      await assertBShowsWhatAChanged(server, publicMeetingAddress, { hides: [new RegExp(itemTitle)] })
       assert.equal((await new Browser().get(server, '/oppna-data/export.zip')).status, 200)
     }
     const agendaAddress = `${meetingAddress}/dagordning`
@@ -333,10 +334,10 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
     const published = await secretary.post(a, `${meetingAddress}/kallelse`, { version })
     assert.equal(published.status, 303, pageText(published.body).slice(0, 500))
 
-    const page = await assertServerShows(b, publicMeetingAddress, {
+    const page = await assertBShowsWhatAChanged(b, publicMeetingAddress, {
       shows: [new RegExp(itemTitle), /Utredning hemtjänst/],
     })
-    await assertServerShows(b, '/anslagstavla', { shows: [new RegExp(spelledOut(meetsOn))] })
+    await assertBShowsWhatAChanged(b, '/anslagstavla', { shows: [new RegExp(spelledOut(meetsOn))] })
     const link = /href="(\/handlingar\/\d+\/[^"]+)"/.exec(page)?.[1]
     assert.ok(link, 'the public meeting page on B links the document')
     const file = await new Browser().get(b, link)
