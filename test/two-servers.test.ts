@@ -431,7 +431,6 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
           db
             .selectFrom('public_change')
             .select((eb) => eb.fn.max('seq').as('seq'))
-            .where('organisation_id', '=', webhook.organisation_id)
             .executeTakeFirstOrThrow(),
           db.selectFrom('webhook_delivery').select('id').where('state', '!=', 'delivered').execute(),
           db.selectFrom('webhook').select('after_seq').where('id', '=', webhook.id).executeTakeFirstOrThrow(),
