@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts'
 import {
   deliverDueWebhooks,
+  pruneDeliveredWebhooks,
   queueWebhookDeliveries,
   type WebhookDeliveryReport,
   type WebhookPoster,
@@ -28,8 +29,13 @@ export function startWebhookDelivery(
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let round: Promise<void> = Promise.resolve()
+  let prunedAt = Number.NEGATIVE_INFINITY
   const runRound = async () => {
     try {
+      if (Date.now() - prunedAt >= 60 * 60_000) {
+        prunedAt = Date.now()
+        await pruneDeliveredWebhooks(db)
+      }
       await queueWebhookDeliveries(db, { publicUrl: options.publicUrl })
       const report = await sendAllDue(db, poster, options.batchSize ?? 20, () => stopped)
       if (report.delivered + report.failed + report.dead > 0) options.log.info(report, 'webhooks delivered')

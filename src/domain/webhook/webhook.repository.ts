@@ -307,6 +307,16 @@ export async function requeueDeadDelivery(db: Queryable, id: number): Promise<bo
   return Number(result.numUpdatedRows) > 0
 }
 
+/** Forgets deliveries delivered before `before` (dead and pending ones stay). */
+export async function deleteDeliveredBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_delivery')
+    .where('state', '=', 'delivered')
+    .where('delivered_at', '<', before.toISOString())
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
 /** The deliveries of one webhook in the order of the log (for tests and the command line). */
 export async function listDeliveriesOfWebhook(db: Queryable, webhookId: number): Promise<WebhookDelivery[]> {
   const rows = await db

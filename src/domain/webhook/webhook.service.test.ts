@@ -16,6 +16,7 @@ import {
   listDeadDeliveries,
   listDeliveriesOfWebhook,
   listWebhooksWithCounts,
+  pruneDeliveredWebhooks,
   queueWebhookDeliveries,
   registerWebhook,
   removeWebhook,
@@ -254,6 +255,36 @@ describeOnEachDatabase('webhooks', (getDb) => {
     assert.deepEqual(
       (await listAuditEvents(getDb(), 'webhook', webhook.id)).map((e) => e.action),
       ['webhook.register', 'webhook.resend'],
+    )
+    await remove(webhook.id)
+  })
+
+  it('forgets deliveries delivered over 30 days ago, keeping the dead and the pending', async () => {
+    const { webhook } = await register('https://mottagare.example.se/gammal')
+    const row = (seq: number, state: 'delivered' | 'dead' | 'pending', deliveredAt: string | null) => ({
+      webhook_id: webhook.id,
+      seq,
+      body: '{}',
+      state,
+      delivered_at: deliveredAt,
+    })
+    await getDb()
+      .insertInto('webhook_delivery')
+      .values([
+        row(1, 'delivered', '2026-10-01T00:00:00.000Z'),
+        row(2, 'delivered', '2026-11-20T00:00:00.000Z'),
+        row(3, 'dead', null),
+        row(4, 'pending', null),
+      ])
+      .execute()
+    assert.equal(await pruneDeliveredWebhooks(getDb(), new Date('2026-12-06T00:00:00Z')), 1)
+    assert.deepEqual(
+      (await listDeliveriesOfWebhook(getDb(), webhook.id)).map((d) => [d.seq, d.state]),
+      [
+        [2, 'delivered'],
+        [3, 'dead'],
+        [4, 'pending'],
+      ],
     )
     await remove(webhook.id)
   })

@@ -6,6 +6,7 @@ import { InvalidInputError, InvalidStateError, NotFoundError } from '../shared/e
 import {
   changesAfter,
   claimDueDeliveries,
+  deleteDeliveredBefore,
   deleteWebhook,
   findDelivery,
   findWebhook,
@@ -20,6 +21,7 @@ import {
   webhooksBehind,
 } from './webhook.repository.ts'
 import {
+  deliveredRetentionDays,
   maxWebhookAttempts,
   newWebhookSecret,
   nextWebhookAttempt,
@@ -129,6 +131,14 @@ export async function queueWebhookDeliveries(
     })
   }
   return queued
+}
+
+/**
+ * Forgets what was delivered more than 30 days ago, so the table does not grow with the log
+ * forever; the log itself (public_change) and the dead-letter list are kept.
+ */
+export function pruneDeliveredWebhooks(db: Db, now = new Date()): Promise<number> {
+  return deleteDeliveredBefore(db, new Date(now.getTime() - deliveredRetentionDays * 24 * 60 * 60_000))
 }
 
 /** What sends one POST (fetch in production, src/webhook/http-poster.ts). */

@@ -51,6 +51,9 @@ export const firstRetryDelayMs = 60_000
 /** How long one server may take over a claimed delivery before another may try it (the request times out long before). */
 export const webhookLeaseMs = 2 * 60_000
 
+/** How long a delivered delivery is kept (for the counts in the workspace), in days. */
+export const deliveredRetentionDays = 30
+
 /** How long the receiver has to answer one POST. */
 export const webhookTimeoutMs = 10_000
 

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../domain/organisation/organisation.ts'
 import type { DeliveryState, Webhook, WebhookDelivery } from '../../domain/webhook/webhook.ts'
-import { maxWebhookAttempts } from '../../domain/webhook/webhook.ts'
+import { deliveredRetentionDays, maxWebhookAttempts } from '../../domain/webhook/webhook.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDateTime } from '../views/format.ts'
@@ -92,7 +92,7 @@ export function WebhooksPage({
                 <dl class="facts">
                   <dt>Registrerad</dt>
                   <dd>{formatDateTime(webhook.createdAt)}</dd>
-                  <dt>Levererade</dt>
+                  <dt>Levererade senaste {deliveredRetentionDays} dagarna</dt>
                   <dd>{webhook.counts.delivered}</dd>
                   <dt>Väntar</dt>
                   <dd>{webhook.counts.pending}</dd>
@@ -107,6 +107,11 @@ export function WebhooksPage({
                     )}
                   </dd>
                 </dl>
+                <p>
+                  <a href={paths.admin.auditLog('webhook', webhook.id)}>
+                    Ändringslogg<span class="visually-hidden"> för {webhook.url}</span>
+                  </a>
+                </p>
                 <form method="post" action={webhooksPaths.remove(organisation.slug, webhook.id)}>
                   <CsrfField token={view.csrfToken} />
                   <button type="submit" class="secondary">

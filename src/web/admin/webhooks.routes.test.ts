@@ -101,7 +101,7 @@ describeOnEachDatabase('webhooks in the workspace', (getDb) => {
     const [received] = await receiver.received()
     assert.equal(received?.valid, true)
     assert.equal(JSON.parse(received?.body ?? '{}').url, 'https://paragraf.example.se/oparl/v1/meeting/12')
-    assert.match(text((await admin.get(list)).body), /Levererade 1 Väntar 0 Misslyckade 0/)
+    assert.match(text((await admin.get(list)).body), /Levererade senaste 30 dagarna 1 Väntar 0 Misslyckade 0/)
   })
 
   it('lists a dead delivery with "Skicka igen", which queues it again', async () => {
