@@ -41,6 +41,8 @@ export interface Config {
    * _ORGANISATION; undefined: passwords only.
    */
   readonly loginOidc: LoginOidcSettings | undefined
+  /** The megabytes of rendered public pages each server keeps until the record changes (PAGE_CACHE_MB; 0: none). */
+  readonly pageCacheMegabytes: number
 }
 
 export interface LoginOidcSettings {
@@ -76,6 +78,12 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: 'PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)' })
+    .int({ error: 'PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)' })
+    .min(0, { error: 'PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)' })
+    .max(100_000, { error: 'PAGE_CACHE_MB must be at most 100000' })
+    .default(64),
   STORAGE: z.enum(['disk', 's3'], { error: 'STORAGE must be disk or s3' }).default('disk'),
   S3_ENDPOINT: z
     .url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) URL (http://127.0.0.1:9000)' })
@@ -156,6 +164,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
     database,
     storage: storage === 'disk' ? { kind: 'disk' as const, dir: path.join(dataDir, 'documents') } : storage,
     logLevel: parsed.data.LOG_LEVEL,
+    pageCacheMegabytes: parsed.data.PAGE_CACHE_MB,
     publicUrl: publicUrl ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
     feedIdAuthority: parsed.data.FEED_ID_AUTHORITY?.toLowerCase(),
     mail,
@@ -182,7 +191,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
 }
 
 function pick(environment: NodeJS.ProcessEnv): ConfigInput {
-  const { PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL } = environment
+  const { PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL, PAGE_CACHE_MB } = environment
   const { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = environment
   const storage = { STORAGE, S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY }
   const { PUBLIC_URL, SMTP_URL, MAIL_FROM, MAIL_INTERVAL_SECONDS, TRUST_PROXY, FEED_ID_AUTHORITY } =
@@ -198,6 +207,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       DATA_DIR,
       DATABASE_URL,
       LOG_LEVEL,
+      PAGE_CACHE_MB,
       ...storage,
       PUBLIC_URL,
       SMTP_URL,

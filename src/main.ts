@@ -33,6 +33,9 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     signingOidc: config.signingOidc,
     loginOidc: config.loginOidc,
     exportCacheDir: path.join(config.dataDir, 'export'),
+    ...(config.pageCacheMegabytes > 0
+      ? { pageCache: { maxBytes: config.pageCacheMegabytes * 1024 * 1024 } }
+      : {}),
   })
   log = app.log
   try {

@@ -304,6 +304,9 @@ describe('two app servers on one PostgreSQL database and one S3 store', { skip }
       await assertBShowsWhatAChanged(server, '/anslagstavla', { hides: [new RegExp(spelledOut(meetsOn))] })
       await assertBShowsWhatAChanged(server, publicMeetingAddress, { hides: [new RegExp(itemTitle)] })
       assert.equal((await new Browser().get(server, '/oppna-data/export.zip')).status, 200)
+      // Each server keeps the pages it rendered (PAGE_CACHE_MB): read again, they come from its cache.
+      const again = await new Browser().get(server, publicMeetingAddress)
+      assert.equal(again.headers.get('x-paragraf-cache'), 'hit', `${server.url} keeps the meeting page`)
     }
     const agendaAddress = `${meetingAddress}/dagordning`
     await secretary.get(a, agendaAddress)

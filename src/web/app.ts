@@ -14,6 +14,7 @@ import { answerFrameworkError } from './framework-errors.ts'
 import { healthRoutes } from './health.routes.ts'
 import { registerInputChecks } from './input-checks.ts'
 import { oparlRoutes } from './oparl/oparl.routes.ts'
+import { type PageCacheOptions, registerPageCache } from './page-cache.ts'
 import { accessibilityRoutes } from './portal/accessibility.routes.tsx'
 import { committeeRoutes } from './portal/committee.routes.tsx'
 import { documentRoutes } from './portal/document.routes.ts'
@@ -73,6 +74,8 @@ export interface AppOptions {
   signingOidc?: SigningOidcSettings | undefined
   /** The identity provider for staff sign-in (default: LOGIN_OIDC_* as the environment says). */
   loginOidc?: LoginOidcSettings | undefined
+  /** Keep rendered public pages until the record changes (page-cache.ts); served apps do, tests choose. */
+  pageCache?: PageCacheOptions | undefined
 }
 
 const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url))
@@ -99,6 +102,7 @@ export async function createApp({
   logStream,
   signingOidc,
   loginOidc,
+  pageCache,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel, ...(logStream ? { stream: logStream } : {}) },
@@ -177,6 +181,7 @@ export async function createApp({
 
   registerCaching(app)
   registerInputChecks(app)
+  if (pageCache) registerPageCache(app, pageCache)
 
   app.get('/assets/paragraf.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),

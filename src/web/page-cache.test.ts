@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict'
+import { after, before, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { testActor } from '../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../test/support/test-db.ts'
+import { inTransaction } from '../db/database.ts'
+import { loadDemoData } from '../demo/load-demo.ts'
+import { getAgendaItem } from '../domain/agenda/agenda.repository.ts'
+import { withdrawAgendaItem } from '../domain/agenda/agenda.service.ts'
+import {
+  postDelegatedDecisionNotice,
+  registerDelegatedDecision,
+} from '../domain/delegated-decision/delegated-decision.service.ts'
+import { createApp } from './app.ts'
+
+// A public page is kept as rendered until the record changes: the next visitor gets the same bytes
+// without the page being read again, and the first visitor after a change gets the new page.
+
+describeOnEachDatabase('the page cache', (getDb) => {
+  let app: FastifyInstance
+  const meetingPage = '/committees/socialnamnden/mote-2023-11-21'
+
+  before(async () => {
+    await loadDemoData(getDb(), '2026-11-22')
+    app = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      pageCache: { maxBytes: 8 * 1024 * 1024 },
+    })
+  })
+  after(() => app.close())
+
+  const get = (url: string) => app.inject({ url })
+
+  it('serves a public page again as it was rendered, and never a workspace page or a file', async () => {
+    const first = await get(meetingPage)
+    assert.equal(first.statusCode, 200)
+    assert.equal(first.headers['x-paragraf-cache'], undefined)
+    const second = await get(meetingPage)
+    assert.equal(second.headers['x-paragraf-cache'], 'hit')
+    assert.equal(second.body, first.body)
+    assert.equal(second.headers['content-type'], first.headers['content-type'])
+    assert.equal(second.headers.etag, first.headers.etag)
+    // A conditional GET of a kept page is still a 304.
+    const revalidated = await app.inject({
+      url: meetingPage,
+      headers: { 'if-none-match': String(first.headers.etag) },
+    })
+    assert.equal(revalidated.statusCode, 304)
+    for (const url of ['/admin', '/api/v1/committees']) {
+      await get(url)
+      assert.equal((await get(url)).headers['x-paragraf-cache'], undefined, url)
+    }
+  })
+
+  it('renders the page again once what it shows changed in public', async () => {
+    await get(meetingPage)
+    const item = await getDb()
+      .selectFrom('agenda_item')
+      .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+      .select(['agenda_item.id', 'agenda_item.title'])
+      .where('meeting.slug', '=', 'mote-2023-11-21')
+      .where('agenda_item.status', '=', 'active')
+      .where('agenda_item.confidential', '=', false)
+      .orderBy('agenda_item.position', 'desc')
+      .executeTakeFirstOrThrow()
+    const before = await getAgendaItem(getDb(), item.id)
+    await inTransaction(getDb(), (trx) =>
+      withdrawAgendaItem(trx, testActor, { agendaItemId: before.id, version: before.version }),
+    )
+    const after = await get(meetingPage)
+    assert.equal(after.headers['x-paragraf-cache'], undefined)
+    assert.match(after.body, /utgår/i)
+    assert.equal((await get(meetingPage)).headers['x-paragraf-cache'], 'hit')
+  })
+
+  it('renders again after any recorded change, even one the change log does not follow (a delegated decision posted)', async () => {
+    await get('/anslagstavla')
+    assert.equal((await get('/anslagstavla')).headers['x-paragraf-cache'], 'hit')
+    const committee = await getDb()
+      .selectFrom('committee')
+      .select('id')
+      .where('slug', '=', 'socialnamnden')
+      .executeTakeFirstOrThrow()
+    await inTransaction(getDb(), async (trx) => {
+      const decision = await registerDelegatedDecision(trx, testActor, {
+        committeeId: committee.id,
+        title: 'Beslut om bistånd i form av hemtjänst',
+        decisionMaker: 'Enhetschef',
+        delegationPoint: '3.2.1',
+        decidedOn: '2026-11-20',
+      })
+      await postDelegatedDecisionNotice(trx, testActor, {
+        delegatedDecisionId: decision.id,
+        postedOn: '2026-11-21',
+      })
+    })
+    const posted = await get('/anslagstavla')
+    assert.equal(posted.headers['x-paragraf-cache'], undefined)
+    assert.match(posted.body, /Beslut om bistånd i form av hemtjänst/)
+  })
+})

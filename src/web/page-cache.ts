@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Queryable } from '../db/database.ts'
+
+// Public pages kept as rendered until what they show may have changed (issue 15). A page is kept
+// with the version of the record it was rendered from: the public change log's last sequence
+// number and the audit log's last id, both in the database, so every app server on it sees the
+// same version and a change through one server is seen through all. The audit log moves with any
+// recorded change (a party renamed, a delegated decision posted), the change log with what the
+// public sees; a kept page is served only while neither has moved, and only for the day it was
+// rendered on (what is upcoming and what is final depends on the day). So a busy workspace makes
+// the cache miss more, never show something old. Pages read per visitor (the workspace, files,
+// the export, the rate-limited API) are not kept.
+
+export interface PageCacheOptions {
+  /** The most bytes of pages kept in this process; the least recently used go first. */
+  maxBytes: number
+}
+
+interface Kept {
+  version: string
+  day: string
+  body: string | Buffer
+  /** What the route said beside the body (type, disposition, links), replayed on a hit. */
+  headers: Record<string, string>
+  bytes: number
+}
+
+const notKept = /^\/(admin|handlingar|export|api|health|ready|assets)(\/|$|\?)/
+
+/** The version of the record: one indexed read of each log's newest row. */
+export async function recordVersion(db: Queryable): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('public_change')
+        .select((e) => e.fn.max('seq').as('n'))
+        .as('seq'),
+      eb
+        .selectFrom('audit_event')
+        .select((e) => e.fn.max('id').as('n'))
+        .as('audit'),
+    ])
+    .executeTakeFirstOrThrow()
+  return `${Number(row.seq ?? 0)}.${Number(row.audit ?? 0)}`
+}
+
+export function registerPageCache(app: FastifyInstance, options: PageCacheOptions) {
+  const kept = new Map<string, Kept>()
+  let bytes = 0
+  const forget = (key: string) => {
+    const entry = kept.get(key)
+    if (!entry) return
+    kept.delete(key)
+    bytes -= entry.bytes
+  }
+  const versions = new WeakMap<FastifyRequest, string>()
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || notKept.test(request.url)) return
+    let version: string
+    try {
+      version = await recordVersion(request.db)
+    } catch {
+      return // the database is away: the route answers as it does then (503)
+    }
+    versions.set(request, version)
+    const entry = kept.get(request.url)
+    if (!entry || entry.version !== version || entry.day !== request.today) return
+    // Most recently used last, so the first in the map is the one to drop.
+    kept.delete(request.url)
+    kept.set(request.url, entry)
+    return reply.headers(entry.headers).header('x-paragraf-cache', 'hit').send(entry.body)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const version = versions.get(request)
+    if (version === undefined || reply.statusCode !== 200 || reply.getHeader('x-paragraf-cache'))
+      return payload
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+    if (reply.hasHeader('set-cookie') || reply.hasHeader('vary')) return payload
+    const size = Buffer.byteLength(payload)
+    if (size > options.maxBytes / 20) return payload
+    forget(request.url)
+    kept.set(request.url, {
+      version,
+      day: request.today,
+      body: payload,
+      headers: replayed(reply.getHeaders()),
+      bytes: size,
+    })
+    bytes += size
+    for (const key of kept.keys()) {
+      if (bytes <= options.maxBytes) break
+      forget(key)
+    }
+    return payload
+  })
+}
+
+/** The headers a route set, without those computed for each answer (length, tag, date). */
+function replayed(headers: Record<string, unknown>): Record<string, string> {
+  const skip = new Set(['content-length', 'etag', 'date', 'set-cookie', 'x-paragraf-cache'])
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name, value]) => !skip.has(name.toLowerCase()) && value !== undefined)
+      .map(([name, value]) => [name, String(value)]),
+  )
+}
