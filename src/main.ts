@@ -5,6 +5,7 @@ import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
 import { databaseFaultOf } from './db/database-faults.ts'
 import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
 import { loadDemoDataIfEmpty } from './demo/load-demo.ts'
+import { fillPublicRecordIfEmpty } from './domain/public-record/public-record-rebuild.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openDocumentStore } from './storage/open-document-store.ts'
@@ -61,6 +62,16 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       log: app.log,
       reminders: { publicUrl: config.publicUrl },
     })
+  // An archive kept before the public change log existed gets its log filled, in the background:
+  // until then the change feed and OParl's tombstones know only what changes from now on.
+  fillPublicRecordIfEmpty(db)
+    .then((written) => {
+      if (written !== undefined)
+        app.log.info({ written }, 'the public change log was filled from the archive')
+    })
+    .catch((error) =>
+      app.log.error({ err: error }, 'the public change log could not be filled; run paragraf change-log'),
+    )
   // The public change log goes to the registered webhooks every few seconds, from every server
   // (each delivery is claimed by one; docs/api.md, "Webhooks").
   const stopWebhooks = startWebhookDelivery(db, { publicUrl: config.publicUrl, everyMs: 5_000, log: app.log })

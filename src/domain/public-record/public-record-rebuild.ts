@@ -25,3 +25,16 @@ export async function rebuildPublicRecord(db: Queryable, { batch = 50 } = {}): P
   }
   return written
 }
+
+/**
+ * Fills the log of an archive that has none (one kept before the log existed, or restored from
+ * such a backup): once, when a server starts. Several servers starting at once may each begin;
+ * the log's lock and the digests make the second write nothing. Returns how many changes were
+ * written, or undefined when the log was not empty or there is no archive.
+ */
+export async function fillPublicRecordIfEmpty(db: Queryable): Promise<number | undefined> {
+  const logged = await db.selectFrom('public_object').select('kind').limit(1).executeTakeFirst()
+  const archived = await db.selectFrom('meeting').select('id').limit(1).executeTakeFirst()
+  if (logged || !archived) return undefined
+  return rebuildPublicRecord(db)
+}

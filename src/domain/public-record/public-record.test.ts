@@ -7,7 +7,7 @@ import { loadDemoData } from '../../demo/load-demo.ts'
 import { getAgendaItem } from '../agenda/agenda.repository.ts'
 import { updateAgendaItem, withdrawAgendaItem } from '../agenda/agenda.service.ts'
 import { listPublicChanges, listPublicObjectStates, listVanished } from './public-record.repository.ts'
-import { rebuildPublicRecord } from './public-record-rebuild.ts'
+import { fillPublicRecordIfEmpty, rebuildPublicRecord } from './public-record-rebuild.ts'
 
 // The public change log is written at the edge of every transaction that touches the record, and
 // decided from the same public forms as OParl: so deciding the whole archive again finds nothing
@@ -119,6 +119,33 @@ describeOnEachDatabase('the public change log', (getDb) => {
       }),
     )
     assert.deepEqual(await listPublicChanges(getDb(), { after, limit: 100 }), [])
+    assert.equal(await driftWritten(), 0)
+  })
+
+  it('fills the log of an archive kept before it existed, once, as the same objects', async () => {
+    const kept = await getDb()
+      .selectFrom('public_object')
+      .select(['kind', 'object_id', 'public', 'digest'])
+      .execute()
+    await getDb().deleteFrom('public_object').execute()
+    await getDb().deleteFrom('public_change').execute()
+    const written = await fillPublicRecordIfEmpty(getDb())
+    assert.ok(written && written > 0)
+    assert.equal(
+      await fillPublicRecordIfEmpty(getDb()),
+      undefined,
+      'a log that is not empty is left as it is',
+    )
+    const filled = await getDb()
+      .selectFrom('public_object')
+      .select(['kind', 'object_id', 'public', 'digest'])
+      .execute()
+    const publicOnes = (rows: typeof kept) =>
+      rows
+        .filter((r) => Boolean(r.public))
+        .map((r) => `${r.kind}:${r.object_id}:${r.digest}`)
+        .sort()
+    assert.deepEqual(publicOnes(filled), publicOnes(kept))
     assert.equal(await driftWritten(), 0)
   })
 })
