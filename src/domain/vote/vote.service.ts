@@ -70,6 +70,7 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
     if (![yes, no, abstain].every((n) => Number.isInteger(n) && n >= 0)) {
       throw new InvalidInputError('the counts are whole numbers from 0', 'counts')
     }
+    if (input.atTheMeeting) await checkCountsWithinVoters(trx, section.id, yes + no + abstain)
     const ballotsFromCounts = [
       ...Array<BallotChoice>(yes).fill('yes'),
       ...Array<BallotChoice>(no).fill('no'),
@@ -150,6 +151,25 @@ async function checkEveryoneVoted(trx: Queryable, sectionId: number, ballots: re
     throw new InvalidInputError(
       'every serving member’s ballot is needed in an open vote (KL 5:67 p. 5)',
       'ballots',
+    )
+  }
+}
+
+/**
+ * A secret vote at the meeting has at most one ballot per member serving at the § without jäv
+ * (KL 4:24, 6:28): more counted ballots than voters is a counting or typing mistake.
+ */
+async function checkCountsWithinVoters(trx: Queryable, sectionId: number, counted: number) {
+  const [services, recusals] = await Promise.all([
+    listServices(trx, [sectionId]),
+    listRecusals(trx, [sectionId]),
+  ])
+  if (services.length === 0) throw new InvalidStateError('record who served at the § before its votes')
+  const voters = services.filter((s) => !recusals.some((r) => r.personId === s.personId)).length
+  if (counted > voters) {
+    throw new InvalidInputError(
+      `${counted} ballots counted but only ${voters} members vote at the § (KL 4:24)`,
+      'counts',
     )
   }
 }

@@ -35,6 +35,7 @@ import { signOffRoutes } from './sign-off.routes.tsx'
 import { signOffOidcRoutes } from './sign-off-oidc.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
 import { usersRoutes } from './users.routes.tsx'
+import { voteEntryRoutes } from './vote-entry.routes.tsx'
 import { webhooksRoutes } from './webhooks.routes.tsx'
 
 declare module 'fastify' {
@@ -115,6 +116,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(minutesRoutes)
   await app.register(rollCallRoutes)
   await app.register(sectionRoutes)
+  await app.register(voteEntryRoutes)
   await app.register(signOffRoutes)
   await app.register(paperSignOffRoutes)
   await app.register(signOffOidcRoutes)

@@ -63,6 +63,12 @@ const messages: Array<[RegExp, string]> = [
     'Ange antingen hur var och en röstade eller, vid sluten omröstning, antalen.',
   ],
   [/the counts are whole numbers/, 'Ange antalet ja- och nej-röster som heltal.'],
+  [/say how the party group \d+ voted/, 'Ange hur partigruppen röstade: ja, nej eller avstår.'],
+  [
+    /ballots counted but only \d+ members vote/,
+    'Fler röster än ledamöter som röstar vid paragrafen: kontrollera antalen (KL 4:24).',
+  ],
+  [/a ballot is ja, nej or avstår/, 'En röst är ja, nej eller avstår.'],
   [/state what the vote is about/, 'Skriv vad omröstningen gäller.'],
   [/the motion needs its text/, 'Skriv yrkandets text.'],
   [

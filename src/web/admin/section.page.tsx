@@ -208,6 +208,12 @@ function EditableSection(props: SectionPageProps) {
       <SectionRecorded entry={entry} data={data} token={view.csrfToken} action={action} />
       <RecusalForm {...formProps} />
       <MotionForm {...formProps} />
+      <p>
+        Många som röstar?{' '}
+        <a href={action('omrostning')}>
+          Anteckna omröstningen som alla ja utom …, partigrupp för partigrupp eller sluten med antal
+        </a>
+      </p>
       <VoteForm {...formProps} chairPersonId={data.record?.minutes.chairPersonId ?? null} />
       <DissentForm {...formProps} />
       <StatementForm {...formProps} settings={props.settings} />

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict'
+import { after, before, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { AdminClient } from '../../../test/support/admin-client.ts'
+import { createTestMeeting } from '../../../test/support/factories.ts'
+import { pageText as text } from '../../../test/support/page-text.ts'
+import { cycleAccounts } from '../../../test/support/seated-committee.ts'
+import { type SeatedCouncil, seatKommunfullmaktige } from '../../../test/support/seated-council.ts'
+import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import type { Meeting } from '../../domain/meeting/meeting.ts'
+import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { listParties } from '../../domain/person/person.service.ts'
+import type { BallotChoice } from '../../domain/vote/tally.ts'
+import { listVotes } from '../../domain/vote/vote.service.ts'
+import { createApp } from '../app.ts'
+
+// Issue 12, item 5: a kommunfullmäktige of 61 members and 30 substitutes. A vote is recorded as
+// "alla ja utom …", by party group with exceptions, or as a secret election by its counts; the
+// ballots stored are exactly those entered (one per voting member, with their party), so the
+// minutes, document JSON, OParl and CSV, which all read the stored ballots, show them.
+describeOnEachDatabase('recording a council’s votes by rule and by counts', (getDb) => {
+  let app: FastifyInstance
+  let council: SeatedCouncil
+  let meeting: Meeting
+  let secretary: AdminClient
+  let base: string
+  let partyIds: Map<string, number>
+  // Two members away (S and M), each replaced by their party's first substitute.
+  const away = () => [council.members[3]!, council.members[21]!]
+  const replacing = () => [council.substitutes[0]!, council.substitutes[10]!]
+  /** Who votes at the §: the 59 members there and the two substitutes serving. */
+  const voters = () => [...council.members.filter((m) => !away().includes(m)), ...replacing()]
+
+  before(async () => {
+    const db = getDb()
+    council = await seatKommunfullmaktige(db)
+    meeting = await createTestMeeting(db, { committee: council.committee, meetsOn: '2027-03-10' })
+    partyIds = new Map(
+      (await listParties(db, council.committee.organisationId)).map((p) => [p.abbreviation, p.id]),
+    )
+    app = await createApp({ db, logLevel: 'silent', now: () => new Date('2027-03-10T16:00:00Z') })
+    secretary = new AdminClient(app)
+    await secretary.signIn(cycleAccounts.secretary.email, cycleAccounts.secretary.password)
+    base = `/admin/namnder/${council.committee.slug}/sammantraden/${meeting.slug}/protokoll`
+    await secretary.get(`${base}/narvaro`)
+    const saved = await secretary.post(`${base}/narvaro`, {
+      ...Object.fromEntries(council.members.map((p) => [`narvaro-${p.id}`, 'present'])),
+      ...Object.fromEntries(away().map((p) => [`narvaro-${p.id}`, 'absent'])),
+      ...Object.fromEntries(away().map((p, i) => [`ersattare-${p.id}`, String(replacing()[i]!.id)])),
+      atgard: 'spara',
+    })
+    assert.equal(saved.statusCode, 303)
+    for (const title of ['Årsredovisning 2026', 'Motion om cykelbanor', 'Val av revisor']) {
+      await secretary.get(base)
+      assert.equal((await secretary.post(`${base}/paragrafer`, { agendaItemId: '', title })).statusCode, 303)
+    }
+  })
+  after(() => app.close())
+
+  const sectionId = async (number: number) =>
+    (await readMinutesRecord(getDb(), meeting.id))!.sections.find((s) => s.section.number === number)!.section
+      .id
+  /** The stored ballots of the §'s last vote, by person id. */
+  const storedBallots = async (number: number) => {
+    const vote = (await listVotes(getDb(), [await sectionId(number)])).at(-1)!
+    return { vote, ballots: new Map(vote.ballots.map((b) => [b.personId, b])) }
+  }
+
+  it('shows the council’s voters party by party, with one choice per voter and none per ballot', async () => {
+    const page = await secretary.get(`${base}/paragrafer/1/omrostning`)
+    assert.equal(page.statusCode, 200)
+    assert.match(text(page.body), /61 ledamöter och tjänstgörande ersättare röstar vid § 1/)
+    for (const v of voters()) assert.match(page.body, new RegExp(`name="alla-undantag-${v.id}"`))
+    for (const a of away()) assert.doesNotMatch(page.body, new RegExp(`name="alla-undantag-${a.id}"`))
+    assert.match(page.body, /<legend>Så röstade partigrupperna<\/legend>/)
+    assert.match(page.body, /<legend>S \(20 röstande\)<\/legend>/)
+  })
+
+  it('records "alla ja utom …": every voter yes but the named, whose ballots are as chosen', async () => {
+    const [no1, no2, no3, abs1, abs2] = [
+      voters()[5]!,
+      voters()[25]!,
+      voters()[40]!,
+      voters()[50]!,
+      replacing()[1]!,
+    ]
+    await secretary.get(`${base}/paragrafer/1/omrostning`)
+    const posted = await secretary.post(`${base}/paragrafer/1/omrostning/alla`, {
+      'alla-fraga': 'Godkänna årsredovisningen',
+      'alla-ja-for': 'bifall',
+      'alla-nej-for': 'avslag',
+      'alla-alla': 'yes',
+      ...Object.fromEntries(voters().map((v) => [`alla-undantag-${v.id}`, ''])),
+      [`alla-undantag-${no1.id}`]: 'no',
+      [`alla-undantag-${no2.id}`]: 'no',
+      [`alla-undantag-${no3.id}`]: 'no',
+      [`alla-undantag-${abs1.id}`]: 'abstain',
+      [`alla-undantag-${abs2.id}`]: 'abstain',
+    })
+    assert.equal(posted.statusCode, 303)
+    const { vote, ballots } = await storedBallots(1)
+    assert.deepEqual([vote.kind, vote.yes, vote.no, vote.abstain, vote.outcome], ['open', 56, 3, 2, 'yes'])
+    assert.equal(vote.ballots.length, 61)
+    for (const v of voters()) {
+      const expected: BallotChoice = [no1, no2, no3].includes(v)
+        ? 'no'
+        : [abs1, abs2].includes(v)
+          ? 'abstain'
+          : 'yes'
+      assert.equal(ballots.get(v.id)?.choice, expected, v.name)
+      assert.equal(ballots.get(v.id)?.partyId, partyIds.get(council.partyOf.get(v.id)!), `party of ${v.name}`)
+    }
+    // The § shows it at once, as the minutes will print it.
+    assert.match(text((await secretary.get(`${base}/paragrafer/1`)).body), /Godkänna årsredovisningen/)
+  })
+
+  it('records a vote by party group, each member as their group unless named otherwise', async () => {
+    const groups: Record<string, BallotChoice> = {
+      S: 'no',
+      M: 'yes',
+      SD: 'yes',
+      V: 'no',
+      C: 'yes',
+      L: 'yes',
+      KD: 'yes',
+      MP: 'abstain',
+    }
+    const rebelS = council.members[7]!
+    const rebelM = council.members[25]!
+    await secretary.get(`${base}/paragrafer/2/omrostning`)
+    const posted = await secretary.post(`${base}/paragrafer/2/omrostning/grupper`, {
+      'grupper-fraga': 'Bifall till motionen',
+      'grupper-ja-for': 'bifall till motionen',
+      'grupper-nej-for': 'avslag på motionen',
+      ...Object.fromEntries(
+        Object.entries(groups).map(([party, c]) => [`grupper-grupp-${partyIds.get(party)}`, c]),
+      ),
+      [`grupper-undantag-${rebelS.id}`]: 'yes',
+      [`grupper-undantag-${rebelM.id}`]: 'abstain',
+    })
+    assert.equal(posted.statusCode, 303)
+    const { vote, ballots } = await storedBallots(2)
+    let counts = { yes: 0, no: 0, abstain: 0 }
+    for (const v of voters()) {
+      const expected = v === rebelS ? 'yes' : v === rebelM ? 'abstain' : groups[council.partyOf.get(v.id)!]!
+      counts = { ...counts, [expected]: counts[expected] + 1 }
+      assert.equal(ballots.get(v.id)?.choice, expected, v.name)
+    }
+    assert.equal(vote.ballots.length, 61)
+    assert.deepEqual([vote.yes, vote.no, vote.abstain], [counts.yes, counts.no, counts.abstain])
+  })
+
+  it('refuses a vote by group that leaves a group out, beside that group, and records nothing', async () => {
+    const before = (await listVotes(getDb(), [await sectionId(2)])).length
+    await secretary.get(`${base}/paragrafer/2/omrostning`)
+    const kd = partyIds.get('KD')!
+    const refused = await secretary.post(`${base}/paragrafer/2/omrostning/grupper`, {
+      'grupper-fraga': 'Återremiss',
+      ...Object.fromEntries(
+        [...partyIds].filter(([p]) => p !== 'KD').map(([, id]) => [`grupper-grupp-${id}`, 'yes']),
+      ),
+    })
+    assert.equal(refused.statusCode, 400)
+    assert.match(text(refused.body), /Ange hur partigruppen röstade: ja, nej eller avstår/)
+    assert.match(refused.body, new RegExp(`<a href="#falt-grupper-grupp-${kd}">`))
+    assert.match(
+      refused.body,
+      new RegExp(
+        `id="falt-grupper-grupp-${kd}" name="grupper-grupp-${kd}" value="yes" aria-describedby="falt-grupper-grupp-${kd}-fel"`,
+      ),
+    )
+    // What was chosen is kept.
+    assert.match(refused.body, /name="grupper-fraga" (?:[^>]*)value="Återremiss"/)
+    assert.equal((await listVotes(getDb(), [await sectionId(2)])).length, before)
+  })
+
+  it('leaves out a member with jäv and refuses a ballot for them (KL 6:28)', async () => {
+    const recused = council.members[30]!
+    await secretary.get(`${base}/paragrafer/3`)
+    assert.equal(
+      (await secretary.post(`${base}/paragrafer/3/jav`, { personId: String(recused.id), reason: 'Anhörig' }))
+        .statusCode,
+      303,
+    )
+    const page = await secretary.get(`${base}/paragrafer/3/omrostning`)
+    assert.match(
+      text(page.body),
+      /60 ledamöter och tjänstgörande ersättare röstar vid § 3; [^;]+ har anmält jäv/,
+    )
+    const refused = await secretary.post(`${base}/paragrafer/3/omrostning/alla`, {
+      'alla-fraga': 'Bifall',
+      'alla-alla': 'yes',
+      [`alla-undantag-${recused.id}`]: 'no',
+    })
+    assert.equal(refused.statusCode, 400)
+    assert.match(text(refused.body), /Den som har anmält jäv får inte delta i ärendet/)
+  })
+
+  it('records a secret election by its counts only, and refuses more ballots than voters', async () => {
+    await secretary.get(`${base}/paragrafer/3/omrostning`)
+    const tooMany = await secretary.post(`${base}/paragrafer/3/omrostning/sluten`, {
+      'sluten-slag': 'election',
+      'sluten-fraga': 'Val av revisor',
+      'sluten-ja-for': 'Karin Revisor',
+      'sluten-antal-ja': '40',
+      'sluten-nej-for': 'Olle Granskare',
+      'sluten-antal-nej': '25',
+    })
+    assert.equal(tooMany.statusCode, 400)
+    assert.match(text(tooMany.body), /Fler röster än ledamöter som röstar vid paragrafen/)
+    assert.match(tooMany.body, /<a href="#falt-sluten-antal-ja">/)
+    assert.match(tooMany.body, /aria-invalid="true" aria-describedby="falt-sluten-antal-ja-fel"/)
+    const posted = await secretary.post(`${base}/paragrafer/3/omrostning/sluten`, {
+      'sluten-slag': 'election',
+      'sluten-fraga': 'Val av revisor',
+      'sluten-ja-for': 'Karin Revisor',
+      'sluten-antal-ja': '33',
+      'sluten-nej-for': 'Olle Granskare',
+      'sluten-antal-nej': '25',
+      'sluten-antal-blanka': '2',
+    })
+    assert.equal(posted.statusCode, 303)
+    const { vote } = await storedBallots(3)
+    assert.deepEqual(
+      [
+        vote.kind,
+        vote.yesMeans,
+        vote.noMeans,
+        vote.yes,
+        vote.no,
+        vote.abstain,
+        vote.outcome,
+        vote.ballots.length,
+      ],
+      ['election', 'Karin Revisor', 'Olle Granskare', 33, 25, 2, 'yes', 0],
+    )
+  })
+})

@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction, type Queryable } from '../../db/database.ts'
+import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
+import { recordVote } from '../../domain/vote/vote.service.ts'
+import { recordVoteByGroup } from '../../domain/vote/vote-by-group.service.ts'
+import { sendPage } from '../views/render.tsx'
+import { adminView, savedAt } from './admin-request.ts'
+import { emptyForm, type FormState } from './form.tsx'
+import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes-data.ts'
+import { swedishRefusal } from './minutes-messages.ts'
+import { minutesPaths } from './minutes-paths.ts'
+import { fieldOfRefusal, groupVoteOf, secretVoteOf, type VoteWay, valuesOf } from './vote-entry.form.ts'
+import { VoteEntryPage } from './vote-entry.page.tsx'
+
+// The vote page of a §: a vote of a large assembly in a few clicks ("alla ja utom …", by party
+// group, or a secret election by counts), recorded through the same use case and rules as the
+// one-ballot-per-member form under the §, so the minutes render and publish it the same way.
+
+type Params = { Params: MeetingParams['Params'] & { number: string } }
+const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number/omrostning'
+
+async function load(request: FastifyRequest<Params>) {
+  const { committee, meeting } = await minutesToKeep(request)
+  const data = await loadMinutes(request, committee, meeting)
+  const entry = data.record?.sections.find((s) => String(s.section.number) === request.params.number)
+  if (!entry) throw new NotFoundError('section', request.params.number)
+  return { committee, meeting, data, entry }
+}
+
+async function show(request: FastifyRequest<Params>, reply: FastifyReply, form: FormState = emptyForm()) {
+  const { committee, meeting, data, entry } = await load(request)
+  return sendPage(
+    reply,
+    <VoteEntryPage
+      view={adminView(request, reply)}
+      committee={committee}
+      meeting={meeting}
+      data={data}
+      entry={entry}
+      form={form}
+    />,
+    Object.keys(form.errors).length > 0 ? 400 : 200,
+  )
+}
+
+export async function voteEntryRoutes(app: FastifyInstance) {
+  app.get<Params>(url, (request, reply) => show(request, reply))
+
+  for (const way of ['alla', 'grupper', 'sluten'] as const satisfies readonly VoteWay[]) {
+    app.post<Params>(`${url}/${way}`, async (request, reply) => {
+      const { committee, meeting, data, entry } = await load(request)
+      const values = valuesOf(request.body)
+      const chairPersonId = data.record?.minutes.chairPersonId ?? null
+      const record = (trx: Queryable) => {
+        const sectionId = entry.section.id
+        const chair = chairPersonId ? { chairPersonId } : {}
+        if (way === 'sluten') {
+          const vote = secretVoteOf(values)
+          const lot = vote.lot
+          return recordVote(trx, request.actor!, {
+            sectionId,
+            kind: vote.kind,
+            question: vote.question,
+            yesMeans: vote.yesMeans,
+            noMeans: vote.noMeans,
+            result: vote.result,
+            counts: { yes: vote.counts.yes ?? -1, no: vote.counts.no ?? -1, abstain: vote.counts.abstain },
+            ...(lot ? { drawLot: () => lot } : {}),
+            atTheMeeting: true,
+          })
+        }
+        const vote = groupVoteOf(way, values)
+        return recordVoteByGroup(trx, request.actor!, { sectionId, ...vote, ...chair })
+      }
+      try {
+        await inTransaction(request.db, record)
+      } catch (error) {
+        const message = swedishRefusal(error)
+        const field = fieldOfRefusal(
+          way,
+          error instanceof DomainError ? error.field : undefined,
+          chairPersonId,
+        )
+        return show(request, reply, { values, errors: { [field]: message } })
+      }
+      return reply.redirect(
+        `${savedAt(minutesPaths.section(committee.slug, meeting.slug, entry.section.number))}#antecknat`,
+        303,
+      )
+    })
+  }
+}
