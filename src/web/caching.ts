@@ -26,7 +26,9 @@ export function registerCaching(app: FastifyInstance) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload
     if (reply.statusCode !== 200) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
-    const tag = entityTag(payload)
+    // A page served from the page cache brings the tag it was first sent with: not hashed again.
+    const kept = reply.getHeader('etag')
+    const tag = typeof kept === 'string' ? kept : entityTag(payload)
     reply.header('etag', tag)
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', `public, max-age=${maxAgeSeconds}`)
     if (matches(request.headers['if-none-match'], tag)) {

@@ -97,9 +97,11 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   })
 }
 
-/** The headers a route set, without those computed for each answer (length, tag, date). */
+/** The headers a route set, without those computed for each answer (length, date). */
 function replayed(headers: Record<string, unknown>): Record<string, string> {
-  const skip = new Set(['content-length', 'etag', 'date', 'set-cookie', 'x-paragraf-cache'])
+  // The ETag is kept: it is a hash of the same body (caching.ts), and hashing a large page again
+  // on every hit would cost more than the rest of the hit.
+  const skip = new Set(['content-length', 'date', 'set-cookie', 'x-paragraf-cache'])
   return Object.fromEntries(
     Object.entries(headers)
       .filter(([name, value]) => !skip.has(name.toLowerCase()) && value !== undefined)
