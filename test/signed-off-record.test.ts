@@ -76,6 +76,17 @@ const addressesNoMinutes = new Set([
   'POST /admin/namnder/:committee/delegationsbeslut',
   'POST /admin/namnder/:committee/delegationsbeslut/:id/anslag',
   'POST /admin/tillganglighet/:id/hanterad',
+  // Signing in with a second factor, changing a handed-out password, the organisation's sign-in rules.
+  'POST /admin/logga-in/kod',
+  'POST /admin/tvastegsverifiering',
+  'POST /admin/tvastegsverifiering/stang-av',
+  'POST /admin/organisationer/:organisation/anvandare/:user/tvastegsverifiering/aterstall',
+  'POST /admin/organisationer/:organisation/inloggning',
+  'POST /admin/byt-losenord',
+  // Webhooks deliver the public change log; registering one changes no record.
+  'POST /admin/organisationer/:organisation/webhooks',
+  'POST /admin/organisationer/:organisation/webhooks/:id/ta-bort',
+  'POST /admin/organisationer/:organisation/webhooks/leveranser/:id/skicka-igen',
 ])
 
 /** Write routes that name the meeting in the form rather than the address: walked with it. */
