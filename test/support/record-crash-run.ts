@@ -49,7 +49,7 @@ const dayAfter = (from: string, n: number) =>
   new Date(Date.parse(`${from}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 /** Signs in with an e-mail address and password through the login form. */
-async function signedIn(url: string, email: string, secret: string): Promise<Session> {
+export async function signedIn(url: string, email: string, secret: string): Promise<Session> {
   const session = new Session(url)
   await session.get('/admin/logga-in')
   const status = await session.post('/admin/logga-in', new URLSearchParams({ email, password: secret }))
