@@ -86,9 +86,13 @@ type RouteClass = keyof typeof matrix
 
 /** Which class a route is in, by its address; the first rule that matches wins. */
 const classRules: [RegExp, RouteClass][] = [
-  [/^(GET|POST) \/admin\/logga-in$/, 'signIn'],
+  // The code after the password and the identity provider's way in and answer: before any session
+  // (without a sign-in under way or a provider configured they answer 400 or 409).
+  [/^(GET|POST) \/admin\/logga-in(\/kod|\/oidc(\/svar)?)?$/, 'signIn'],
   [/^POST \/admin\/logga-ut(-overallt)?$/, 'signOut'],
   [/^(GET|POST) \/admin(\/losenord)?$/, 'account'],
+  // Choosing one's own password, one's own second factor (TOTP).
+  [/^(GET|POST) \/admin\/(byt-losenord|tvastegsverifiering(\/stang-av)?)$/, 'account'],
   [/^(GET|POST) \/admin\/namnder\/:committee\/moten\/\*$/, 'redirect'],
   [/^(GET|POST) \/admin\/organisationer\/:organisation\/(mandatperioder|partier|personer)/, 'register'],
   [/^(GET|POST) \/admin\/(organisationer|anvandare|tillganglighet|logg)\b/, 'administration'],
