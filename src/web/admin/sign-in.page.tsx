@@ -300,8 +300,9 @@ export function OrganisationSignInPage({
             form={form}
           />
           <p class="hint">
-            En administratör utan tvåstegsverifiering leds till att slå på den vid nästa sida. Gäller
-            inloggning med lösenord; den som loggar in via organisationens inloggning verifieras där.
+            En administratör utan tvåstegsverifiering leds till att slå på den vid nästa sida, hur den än
+            loggade in. Koden efterfrågas vid inloggning med lösenord; vid inloggning via organisationens
+            inloggning gäller dess egen verifiering.
           </p>
           <button type="submit">Spara</button>
         </form>
