@@ -34,14 +34,17 @@ export const recordWrites: readonly RecordWrite[] = ['sign', 'rectify', 'notice'
 
 export interface RecordCrashFigures {
   kills: number
+  /** Killed before the write's POST was sent (while its form was read): nothing of it found, redone. */
+  beforePost: number
+  /** Killed with the POST on its way, before the commit: nothing of it found, and redone. */
+  rolledBack: number
+  /** Killed with the POST on its way, after the commit but before the answer: found whole. */
+  committedUnanswered: number
   /** Answered 303 before the kill: committed, and found committed. */
   answered: number
-  /** Cut off, but the transaction had committed. */
-  committedUnanswered: number
-  /** Cut off before the commit: nothing of it found, and redone. */
-  rolledBack: number
-  /** The uninterrupted write's time on this server, which the kill moments are spread over (ms). */
-  calibrationMs: number
+  /** The uninterrupted write on this server: reading its form, then its POST to the answer (ms). */
+  formMs: number
+  postMs: number
 }
 
 /** A day `n` days after `from`, as YYYY-MM-DD. */
@@ -123,6 +126,8 @@ interface Attempt {
   send(url: string): Promise<number>
   /** Whether the write is in the database. */
   committed(): Promise<boolean>
+  /** When the write's POST was sent (the form page read, the request on its way), if it was. */
+  posted(): number | undefined
 }
 
 async function prepareSign(s: Stage, url: string, round: number): Promise<Attempt> {
@@ -131,14 +136,17 @@ async function prepareSign(s: Stage, url: string, round: number): Promise<Attemp
   await signSections(s.db, actor, { signOffId: signOff.id, personId: first.personId, on: today() })
   const address = `/admin/justera/${signOff.id}`
   const session = await signedIn(url, last.email, password)
+  const state: { posted?: number } = {}
   const send = async (at: string) => {
     // After a restart the signatory signs in again at the new address, as after a lost connection.
     const signer = at === session.url ? session : await signedIn(at, last.email, password)
     await signer.get(address)
+    state.posted = performance.now()
     return signer.post(address, new URLSearchParams({ password }))
   }
   return {
     send: (at) => send(at).catch(() => 0),
+    posted: () => state.posted,
     committed: async () =>
       (
         await s.db
@@ -166,11 +174,13 @@ async function prepareRectify(
 ): Promise<Attempt> {
   const base = `/admin/namnder/${s.committee}/sammantraden/${target.slug}/protokoll/paragrafer/1`
   const title = `Beslut som rättas, rättelse ${round}`
+  const state: { posted?: number } = {}
   const send = async (at: string) => {
     const session =
       at === secretary.url ? secretary : await signedIn(at, demoSecretary.email, demoSecretary.password)
     await session.get(`${base}/efter-justering`)
     const section = await sectionOf(s, target.slug)
+    state.posted = performance.now()
     return session.post(
       `${base}/rattelse`,
       new URLSearchParams({
@@ -183,6 +193,7 @@ async function prepareRectify(
   }
   return {
     send: (at) => send(at).catch(() => 0),
+    posted: () => state.posted,
     committed: async () => (await sectionOf(s, target.slug)).title === title,
   }
 }
@@ -208,6 +219,7 @@ async function prepareNotice(s: Stage, secretary: Session): Promise<Attempt> {
   })
   s.meetingIds.add(meeting.id)
   const address = `/admin/namnder/${s.committee}/sammantraden/${meeting.slug}/kallelse`
+  const state: { posted?: number } = {}
   const send = async (at: string) => {
     const session =
       at === secretary.url ? secretary : await signedIn(at, demoSecretary.email, demoSecretary.password)
@@ -217,10 +229,12 @@ async function prepareNotice(s: Stage, secretary: Session): Promise<Attempt> {
       .select('version')
       .where('id', '=', meeting.id)
       .executeTakeFirstOrThrow()
+    state.posted = performance.now()
     return session.post(address, new URLSearchParams({ version: String(version) }))
   }
   return {
     send: (at) => send(at).catch(() => 0),
+    posted: () => state.posted,
     committed: async () =>
       (
         await s.db
@@ -369,17 +383,21 @@ export async function crashRecordWrites(
     for (const write of writes) {
       const f: RecordCrashFigures = {
         kills: 0,
-        answered: 0,
-        committedUnanswered: 0,
+        beforePost: 0,
         rolledBack: 0,
-        calibrationMs: 0,
+        committedUnanswered: 0,
+        answered: 0,
+        formMs: 0,
+        postMs: 0,
       }
       figures[write] = f
-      // The uninterrupted write, timed: the kills are spread over 1.5 times its duration.
+      // The uninterrupted write, timed: reading the form, then the POST to its answer.
       const calibration = await prepare(write, 0)
       const started = performance.now()
       assert.equal(await calibration.send(server.url), 303, `${write}: the uninterrupted write was refused`)
-      f.calibrationMs = Math.round(performance.now() - started)
+      const posted = calibration.posted() ?? started
+      f.formMs = Math.round(posted - started)
+      f.postMs = Math.round(performance.now() - posted)
       assert.ok(await calibration.committed(), `${write}: the uninterrupted write is not there`)
       if (write === 'notice' && s.invitationsPerNotice === undefined) {
         const [meetingId] = [...s.meetingIds].slice(-1)
@@ -393,9 +411,13 @@ export async function crashRecordWrites(
         const where = `${target.name} ${write} round ${round}`
         const attempt = await prepare(write, round)
         const sent = attempt.send(server.url)
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 1.5 * f.calibrationMs)))
+        // One kill in five while the form is read; the rest spread over 1.3 times the POST, so most
+        // fall while the server authenticates, writes and commits, some after the answer.
+        const delay = random() < 0.2 ? random() * f.formMs : f.formMs + random() * 1.3 * f.postMs
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(delay)))
         await kill9(server)
         f.kills++
+        const posted = attempt.posted() !== undefined
         const status = await sent
         server = await startServer(target)
         secretary = await signedIn(server.url, demoSecretary.email, demoSecretary.password)
@@ -404,7 +426,8 @@ export async function crashRecordWrites(
         if (status === 303) assert.ok(committed, `${where}: answered 303 but lost`)
         if (status === 303) f.answered++
         else if (committed) f.committedUnanswered++
-        else f.rolledBack++
+        else if (posted) f.rolledBack++
+        else f.beforePost++
         await recordInvariants(s, where)
         // The work can be redone: the same write again is accepted and whole.
         if (!committed) {
