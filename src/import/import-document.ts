@@ -2,7 +2,6 @@ import { type Db, inTransaction, type Queryable } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
 import { changeMeetingStatus } from '../domain/meeting/meeting.service.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
-import { reindexAfter } from '../domain/search/search.service.ts'
 import type { Actor } from '../domain/shared/actor.ts'
 import { importAgendaItems } from './import-agenda.ts'
 import { type ImportTarget, resolveCommittee, resolveMeeting, resolveOrganisation } from './import-meeting.ts'
@@ -61,32 +60,31 @@ export async function importDocument(
     const organisation = await resolveOrganisation(trx, actor, document, target)
     const committee = await resolveCommittee(trx, actor, organisation, document, target)
     let { meeting } = await resolveMeeting(trx, actor, committee, document, target)
-    // One document moves a meeting through several steps: index it once, at the end.
-    await reindexAfter(trx, async () => {
-      if (document.kind === 'agenda') {
-        await importAgendaItems({ trx, actor, organisationId: organisation.id, meeting }, document.items)
-        // A published agenda means the notice is out.
-        if (meeting.status === 'planned')
-          meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
-      } else {
-        const register = new ImportRegister(trx, actor, organisation.id, {
+    // One document moves a meeting through several steps: search and the public change log decide
+    // it once, at the end of this transaction (reindexMeeting and recordAudit defer to its edge).
+    if (document.kind === 'agenda') {
+      await importAgendaItems({ trx, actor, organisationId: organisation.id, meeting }, document.items)
+      // A published agenda means the notice is out.
+      if (meeting.status === 'planned')
+        meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
+    } else {
+      const register = new ImportRegister(trx, actor, organisation.id, {
+        committeeId: committee.id,
+        warn: (message) => warnings.push(message),
+      })
+      await importMinutes(
+        {
+          trx,
+          actor,
+          organisationId: organisation.id,
           committeeId: committee.id,
+          meeting,
+          register,
           warn: (message) => warnings.push(message),
-        })
-        await importMinutes(
-          {
-            trx,
-            actor,
-            organisationId: organisation.id,
-            committeeId: committee.id,
-            meeting,
-            register,
-            warn: (message) => warnings.push(message),
-          },
-          document,
-        )
-      }
-    })
+        },
+        document,
+      )
+    }
     const added = await rowsAddedSince(trx, before)
     const created = Object.fromEntries(
       countedTables.filter((t) => t !== 'audit_event' && added[t] > 0).map((t) => [t, added[t]]),

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import { atTransactionEdge, type Db, inTransaction, type Queryable } from '../../db/database.ts'
 import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
 import { findCommitteeBySlug, getCommittee } from '../committee/committee.repository.ts'
 import type { Committee } from '../committee/committee.ts'
@@ -30,21 +30,37 @@ export const mostHitsCounted = 1000
 const longestBody = 400_000
 const matchOfRank: SearchMatch[] = ['title', 'word', 'part']
 
+// Meetings whose search entries are rebuilt at the end of the transaction that touched them.
+const pendingMeetings = new WeakMap<Queryable, Set<number>>()
+
 /**
  * Rebuilds the search entries of one meeting from what the public may see, and nothing else (P2):
  * the public agenda once the notice is out, without confidential items and documents; signed-off,
  * non-confidential §§ (TF 2:10); the extracted text of public attachments. Personal identity
- * numbers are masked (P3), so a search for one finds nothing. Call it in the
- * transaction that changed the meeting's public content.
+ * numbers are masked (P3), so a search for one finds nothing. Call it in the transaction that
+ * changed the meeting's public content: the entries are rebuilt at its end, once per meeting
+ * however many steps touched it (an import moves a meeting through several), and at once when
+ * called outside a transaction.
  */
 export async function reindexMeeting(trx: Queryable, meetingId: number): Promise<void> {
   // What search sees changed, so may what every other public channel sees.
   await publicRecordTouched(trx, { meetingId })
-  const deferred = deferredMeetings.get(trx)
-  if (deferred) {
-    deferred.add(meetingId)
-    return
+  let pending = pendingMeetings.get(trx)
+  if (!pending) {
+    pending = new Set()
+    pendingMeetings.set(trx, pending)
   }
+  pending.add(meetingId)
+  const meetings = pending
+  await atTransactionEdge(trx, 'search-index', async (edge) => {
+    const ids = [...meetings]
+    meetings.clear()
+    pendingMeetings.delete(trx)
+    for (const id of ids) await rebuildMeetingEntries(edge, id)
+  })
+}
+
+async function rebuildMeetingEntries(trx: Queryable, meetingId: number): Promise<void> {
   const meeting = await getMeeting(trx, meetingId)
   const committee = await getCommittee(trx, meeting.committeeId)
   const entries: MeetingEntry[] = []
@@ -67,31 +83,10 @@ export async function reindexMeeting(trx: Queryable, meetingId: number): Promise
   )
 }
 
-// Meetings whose reindexing waits until a batch of work in the same transaction is done.
-const deferredMeetings = new WeakMap<Queryable, Set<number>>()
-
-/**
- * Runs `work` with reindexing deferred: each meeting it touches is reindexed once, at the end, in
- * the same transaction. For imports, where one document moves a meeting through several steps.
- */
-export async function reindexAfter<T>(trx: Queryable, work: () => Promise<T>): Promise<T> {
-  if (deferredMeetings.has(trx)) return work()
-  const meetings = new Set<number>()
-  deferredMeetings.set(trx, meetings)
-  try {
-    const result = await work()
-    deferredMeetings.delete(trx)
-    for (const id of meetings) await reindexMeeting(trx, id)
-    return result
-  } finally {
-    deferredMeetings.delete(trx)
-  }
-}
-
 /** Rebuilds the whole index, a meeting per transaction: after an upgrade, or to repair it. */
 export async function reindexAllMeetings(db: Db): Promise<number> {
   const meetings = await db.selectFrom('meeting').select('id').orderBy('id').execute()
-  for (const { id } of meetings) await db.transaction().execute((trx) => reindexMeeting(trx, id))
+  for (const { id } of meetings) await inTransaction(db, (trx) => reindexMeeting(trx, id))
   return meetings.length
 }
 
