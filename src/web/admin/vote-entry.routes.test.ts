@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
-import { createTestMeeting } from '../../../test/support/factories.ts'
+import { createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { cycleAccounts } from '../../../test/support/seated-committee.ts'
 import { type SeatedCouncil, seatKommunfullmaktige } from '../../../test/support/seated-council.ts'
@@ -10,14 +10,16 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { listParties } from '../../domain/person/person.service.ts'
+import { recordSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import type { BallotChoice } from '../../domain/vote/tally.ts'
 import { listVotes } from '../../domain/vote/vote.service.ts'
 import { createApp } from '../app.ts'
 
 // Issue 12, item 5: a kommunfullmäktige of 61 members and 30 substitutes. A vote is recorded as
 // "alla ja utom …", by party group with exceptions, or as a secret election by its counts; the
-// ballots stored are exactly those entered (one per voting member, with their party), so the
-// minutes, document JSON, OParl and CSV, which all read the stored ballots, show them.
+// ballots stored are exactly those entered (one per voting member, with their party), and once
+// signed off the document JSON and the votes CSV publish exactly those (OParl and the printed
+// minutes read the same public record).
 describeOnEachDatabase('recording a council’s votes by rule and by counts', (getDb) => {
   let app: FastifyInstance
   let council: SeatedCouncil
@@ -74,6 +76,13 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
     for (const a of away()) assert.doesNotMatch(page.body, new RegExp(`name="alla-undantag-${a.id}"`))
     assert.match(page.body, /<legend>Så röstade partigrupperna<\/legend>/)
     assert.match(page.body, /<legend>S \(20 röstande\)<\/legend>/)
+    // Plain forms that post and come back: nothing needs JavaScript.
+    assert.doesNotMatch(page.body, /<script/)
+    assert.equal(
+      (page.body.match(/<form method="post" action="[^"]*\/omrostning\/(alla|grupper|sluten)"/g) ?? [])
+        .length,
+      3,
+    )
   })
 
   it('records "alla ja utom …": every voter yes but the named, whose ballots are as chosen', async () => {
@@ -234,5 +243,59 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
       ],
       ['election', 'Karin Revisor', 'Olle Granskare', 33, 25, 2, 'yes', 0],
     )
+  })
+
+  it('publishes the ballots entered, once signed off: document JSON and the votes CSV', async () => {
+    const record = (await readMinutesRecord(getDb(), meeting.id))!
+    await recordSignOff(getDb(), testActor, {
+      minutesId: record.minutes.id,
+      sectionNumbers: [1, 2, 3],
+      signedOffOn: '2027-03-17',
+      immediate: false,
+      signatoryPersonIds: [council.members[0]!.id, council.members[1]!.id],
+    })
+    const stored = await listVotes(
+      getDb(),
+      record.sections.map((s) => s.section.id),
+    )
+    const name = new Map(voters().map((v) => [v.id, v.name]))
+    const words = { yes: 'ja', no: 'nej', abstain: 'avstår' }
+    const json = await app.inject(`/committees/${council.committee.slug}/${meeting.slug}/protokoll.json`)
+    assert.equal(json.statusCode, 200)
+    const published = (json.json() as { items: Array<{ votes?: Array<Record<string, unknown>> }> }).items
+    const votes = published.flatMap((s) => s.votes ?? [])
+    assert.equal(votes.length, stored.length)
+    for (const [i, vote] of stored.entries()) {
+      const shown = votes[i] as {
+        yes: number
+        no: number
+        abstain: number
+        ballots?: Array<Record<string, string>>
+      }
+      assert.deepEqual([shown.yes, shown.no, shown.abstain], [vote.yes, vote.no, vote.abstain])
+      assert.deepEqual(
+        (shown.ballots ?? []).map((b) => [b.name, b.party, b.vote]),
+        vote.ballots.map((b) => [name.get(b.personId), council.partyOf.get(b.personId), words[b.choice]]),
+      )
+    }
+    const csv = await app.inject(`/committees/${council.committee.slug}/omrostningar.csv`)
+    assert.equal(csv.statusCode, 200)
+    // One row per ballot of the two open votes (person, party, röst); the secret election has one
+    // row with its counts and no person. No text of this council holds a comma, so split is enough.
+    const [header, ...rows] = csv.body
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','))
+    const at = (column: string) => header!.indexOf(column)
+    const shownBallots = rows
+      .filter((r) => r[at('person')])
+      .map((r) => [r[at('person')], r[at('parti')], r[at('röst')]].join(' '))
+      .sort()
+    const storedBallots = stored
+      .flatMap((v) => v.ballots)
+      .map((b) => [name.get(b.personId), council.partyOf.get(b.personId), words[b.choice]].join(' '))
+      .sort()
+    assert.equal(storedBallots.length, 122)
+    assert.deepEqual(shownBallots, storedBallots)
   })
 })
