@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Queryable } from '../../db/database.ts'
 import { type PublicKind, publicKinds } from '../../domain/public-record/public-record.ts'
 import type { OparlLinks } from '../../domain/publication/oparl/oparl-links.ts'
+import { withLoggedModified } from '../../domain/publication/oparl/oparl-modified.ts'
 import type { OparlObject } from '../../domain/publication/oparl/oparl-objects.ts'
 import {
   readOparlAgendaItem,
@@ -49,7 +50,9 @@ export async function objectRoutes(app: FastifyInstance) {
       const params = idParams.safeParse(request.params)
       if (!params.success) return sendNotFound(reply)
       const links = linksOf(request)
-      const object = await read(request.db, links, params.data.id, request.today)
+      const [object] = await withLoggedModified(request.db, [
+        await read(request.db, links, params.data.id, request.today),
+      ])
       const kind = path as PublicKind
       const tombstone =
         object || !(publicKinds as readonly string[]).includes(kind)

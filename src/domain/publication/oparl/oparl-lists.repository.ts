@@ -35,7 +35,7 @@ function agendaItemKeys(db: Queryable, bodyId: number, withModified: boolean): K
 }
 
 export const pageOfAgendaItemIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(db, agendaItemKeys(db, bodyId, filtersModified(filter)), filter, page)
+  pageOfKeys(db, agendaItemKeys(db, bodyId, false), filter, page, { kind: 'agenda-item', bodyId })
 
 /** One consultation per public agenda item that carries a matter (its id is the item's). */
 export const pageOfConsultationIds = (
@@ -53,6 +53,7 @@ export const pageOfConsultationIds = (
       .where('committee.organisation_id', '=', bodyId),
     filter,
     page,
+    { kind: 'consultation', bodyId },
   )
 
 /** Stored documents anyone may download; a document is written once, so `modified` is its `created`. */
@@ -67,6 +68,7 @@ export const pageOfFileIds = (db: Queryable, bodyId: number, filter: ChangeFilte
       .where('document.organisation_id', '=', bodyId),
     filter,
     page,
+    { kind: 'file', bodyId },
   )
 
 /** A Location per public meeting with a place (its id is the meeting's). */
@@ -99,6 +101,7 @@ export const pageOfMembershipIds = (db: Queryable, bodyId: number, filter: Chang
       .where('committee.organisation_id', '=', bodyId),
     filter,
     page,
+    { kind: 'membership', bodyId },
   )
 
 /** The meetings some agenda items are on. */

@@ -44,6 +44,7 @@ import {
 } from './oparl-generated-files.ts'
 import type { OparlLinks } from './oparl-links.ts'
 import { readPublicMinutesOfMeetings, readPublicNames } from './oparl-minutes.ts'
+import { withLoggedModified } from './oparl-modified.ts'
 import {
   type OparlObject,
   oparlAgendaItem,
@@ -107,7 +108,7 @@ export function pagedList(
 ): ListReader {
   return async (db, links, bodyId, filter, page, today) => {
     const { ids, total } = await pageOfIds(db, bodyId, filter, page)
-    const data = await build(db, links, ids, today)
+    const data = await withLoggedModified(db, await build(db, links, ids, today))
     if (!kind) return { data, total }
     const list = { kind, bodyId, publicTotal: total, publicOnPage: ids.length }
     const deleted = await tombstonesOnPage(db, links, list, filter, page)
@@ -189,12 +190,16 @@ export async function listOparlOrganizations(
     (m) => m.committeeId,
     (m) => m.id,
   )
+  const committeeObjects = await withLoggedModified(
+    db,
+    committees.map((c) => oparlCommittee(links, c, seats.get(c.id) ?? [])),
+  )
   return pageInMemory(
     [
-      ...committees.map((c) => ({
-        object: oparlCommittee(links, c, seats.get(c.id) ?? []),
+      ...committees.map((c, i) => ({
+        object: committeeObjects[i] as OparlObject,
         created: c.created_at,
-        modified: c.updated_at,
+        modified: String(committeeObjects[i]?.modified ?? c.updated_at),
       })),
       ...parties.map((p) => ({
         object: oparlParty(links, p),

@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
 import { agendaIsPublicWhere, publicAgendaItems } from '../../disclosure/disclosure.predicates.ts'
+import type { PublicKind } from '../../public-record/public-record.ts'
 import { meetingsWithCommittee } from '../publication.repository.ts'
 import { meetingModified, paperModified } from './oparl-change-times.repository.ts'
 
@@ -37,18 +38,44 @@ export interface KeyRow {
 // biome-ignore lint/suspicious/noExplicitAny: any base query that selects id, created and modified
 export type KeyQuery = SelectQueryBuilder<any, any, KeyRow>
 
-/** One page of ids of a base query, ordered by id (a stable order, 2-05), with the total. */
+/**
+ * Where `modified` comes from when a list is filtered by it: the public change log, which says when
+ * what the public sees of each object last changed (docs/decisions/0001-public-change-log.md).
+ */
+export interface LoggedKind {
+  kind: PublicKind
+  bodyId: number
+}
+
+/**
+ * One page of ids of a base query, ordered by id (a stable order, 2-05), with the total. A list of
+ * a kind the public change log follows is filtered by `modified` through the log's index, the
+ * same time its objects show.
+ */
 export async function pageOfKeys(
   db: Queryable,
   base: KeyQuery,
   filter: ChangeFilter,
   page: PageRequest,
+  logged?: LoggedKind,
 ): Promise<{ ids: number[]; total: number }> {
   let query = db.selectFrom(base.as('t'))
   if (filter.createdSince) query = query.where('t.created', '>=', filter.createdSince)
   if (filter.createdUntil) query = query.where('t.created', '<=', filter.createdUntil)
-  if (filter.modifiedSince) query = query.where('t.modified', '>=', filter.modifiedSince)
-  if (filter.modifiedUntil) query = query.where('t.modified', '<=', filter.modifiedUntil)
+  if (logged && filtersModified(filter)) {
+    let changed = db
+      .selectFrom('public_object')
+      .select('object_id')
+      .where('organisation_id', '=', logged.bodyId)
+      .where('kind', '=', logged.kind)
+      .where('public', '=', true)
+    if (filter.modifiedSince) changed = changed.where('modified_at', '>=', filter.modifiedSince)
+    if (filter.modifiedUntil) changed = changed.where('modified_at', '<=', filter.modifiedUntil)
+    query = query.where('t.id', 'in', changed)
+  } else {
+    if (filter.modifiedSince) query = query.where('t.modified', '>=', filter.modifiedSince)
+    if (filter.modifiedUntil) query = query.where('t.modified', '<=', filter.modifiedUntil)
+  }
   const [count, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
     query
@@ -109,23 +136,22 @@ function publicPersonKeys(db: Queryable) {
 }
 
 export const pageOfMeetingIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(
-    db,
-    publicMeetingKeys(db, filtersModified(filter)).where('committee.organisation_id', '=', bodyId),
-    filter,
-    page,
-  )
+  pageOfKeys(db, publicMeetingKeys(db).where('committee.organisation_id', '=', bodyId), filter, page, {
+    kind: 'meeting',
+    bodyId,
+  })
 
 export const pageOfPaperIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(
-    db,
-    publicMatterKeys(db, filtersModified(filter)).where('matter.organisation_id', '=', bodyId),
-    filter,
-    page,
-  )
+  pageOfKeys(db, publicMatterKeys(db).where('matter.organisation_id', '=', bodyId), filter, page, {
+    kind: 'paper',
+    bodyId,
+  })
 
 export const pageOfPersonIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(db, publicPersonKeys(db).where('person.organisation_id', '=', bodyId), filter, page)
+  pageOfKeys(db, publicPersonKeys(db).where('person.organisation_id', '=', bodyId), filter, page, {
+    kind: 'person',
+    bodyId,
+  })
 
 /** Which of some meeting ids are public. */
 export async function listPublicMeetingIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
