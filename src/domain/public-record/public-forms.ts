@@ -121,11 +121,13 @@ export async function readPublicForms(db: Queryable, candidates: Candidates): Pr
   const add = (kind: PublicKind, objectId: number, form: unknown) => forms.push({ kind, objectId, form })
   const idFrom = (object: OparlObject) => idFromUrl(object.id)
 
+  // Built without their change times: `modified` is what the log decides, so the forms leave it out.
   const meetings = await buildMeetings(
     db,
     formLinks,
     await listPublicMeetingIds(db, candidates.of('meeting')),
     formDay,
+    false,
   )
   const itemCandidates = new Set(candidates.of('agenda-item'))
   for (const meeting of meetings) {
@@ -138,7 +140,12 @@ export async function readPublicForms(db: Queryable, candidates: Candidates): Pr
   if (consultationIds.length)
     for (const row of await listPublicItemsOfMatters(db, { agendaItemIds: consultationIds }))
       add('consultation', row.agendaItemId, oparlConsultation(formLinks, row))
-  const papers = await buildPapers(db, formLinks, await listPublicMatterIds(db, candidates.of('paper')))
+  const papers = await buildPapers(
+    db,
+    formLinks,
+    await listPublicMatterIds(db, candidates.of('paper')),
+    false,
+  )
   for (const paper of papers) add('paper', idFrom(paper), paper)
   const persons = await buildPersons(db, formLinks, await listPublicPersonIds(db, candidates.of('person')))
   for (const person of persons) add('person', idFrom(person), person)

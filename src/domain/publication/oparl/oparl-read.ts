@@ -277,7 +277,14 @@ export async function readOparlMembership(db: Queryable, links: OparlLinks, id: 
  * Meetings with their public agenda items, decisions, files and the paragraf: extensions from their
  * public minutes, as the portal shows them on `today`: a fixed number of queries for any number of meetings.
  */
-export async function buildMeetings(db: Queryable, links: OparlLinks, ids: readonly number[], today: string) {
+export async function buildMeetings(
+  db: Queryable,
+  links: OparlLinks,
+  ids: readonly number[],
+  today: string,
+  /** False where `modified` is not wanted (the public change log's forms leave it out). */
+  computeModified = true,
+) {
   const rows = await listMeetingRows(db, ids)
   const [agendas, minutesOf] = await Promise.all([
     getAgendas(
@@ -298,8 +305,8 @@ export async function buildMeetings(db: Queryable, links: OparlLinks, ids: reado
     listPublicSectionsOfItems(db, itemIds),
     listAgendaItemTimes(db, itemIds),
     listDocumentTimes(db, documentIds),
-    listMeetingModified(db, ids),
-    listAgendaItemModified(db, itemIds),
+    computeModified ? listMeetingModified(db, ids) : new Map<number, string>(),
+    computeModified ? listAgendaItemModified(db, itemIds) : new Map<number, string>(),
     readPublicNames(db, minutesOf.values()),
   ])
   const decisionsOf = groupBy(
@@ -372,11 +379,16 @@ export async function readOparlAgendaItem(
   return items.find((i) => i.id === links.agendaItem(agendaItemId))
 }
 
-export async function buildPapers(db: Queryable, links: OparlLinks, ids: readonly number[]) {
+export async function buildPapers(
+  db: Queryable,
+  links: OparlLinks,
+  ids: readonly number[],
+  computeModified = true,
+) {
   const [matters, items, modified] = await Promise.all([
     listMatterRows(db, ids),
     listPublicItemsOfMatters(db, { matterIds: ids }),
-    listPaperModified(db, ids),
+    computeModified ? listPaperModified(db, ids) : new Map<number, string>(),
   ])
   const consultationsOf = groupBy(items, (i) => i.matterId ?? 0)
   // A title left in an imported register entry may hold a personal identity number (P3); a new
@@ -390,7 +402,11 @@ export async function buildPapers(db: Queryable, links: OparlLinks, ids: readonl
   )
 }
 
-export const listOparlPapers = pagedList(pageOfPaperIds, buildPapers, 'paper')
+export const listOparlPapers = pagedList(
+  pageOfPaperIds,
+  (db, links, ids) => buildPapers(db, links, ids),
+  'paper',
+)
 
 /** A matter seen only on confidential items is unknown, as on the portal's matter page. */
 export async function readOparlPaper(db: Queryable, links: OparlLinks, id: number) {
