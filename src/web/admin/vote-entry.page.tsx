@@ -41,15 +41,9 @@ function votersOf(entry: SectionRecord, data: MinutesData): Voter[] {
 }
 
 export function VoteEntryPage(props: VoteEntryProps) {
-  const { view, committee, meeting, data, entry, form } = props
+  const { view, committee, meeting, entry } = props
   const { section } = entry
-  const voters = votersOf(entry, data)
-  const chairId = data.record?.minutes.chairPersonId ?? null
-  const recused = entry.recusals.map((r) => data.personName(r.personId))
   const title = `Omröstning, ${section.label} ${section.title}`
-  const action = (part: string) =>
-    minutesPaths.sectionPart(committee.slug, meeting.slug, section.number, `omrostning/${part}`)
-  const shared = { token: view.csrfToken, form, voters, data, chairId }
   return (
     <AdminLayout
       title={title}
@@ -62,6 +56,32 @@ export function VoteEntryPage(props: VoteEntryProps) {
       ]}
     >
       <h1>{title}</h1>
+      {entry.signOff?.status === 'signed_off' ? (
+        <p>
+          {section.label} är justerad: inga omröstningar kan antecknas längre (KL 5:69).{' '}
+          <a href={minutesPaths.section(committee.slug, meeting.slug, section.number)}>
+            Till {section.label}
+          </a>
+        </p>
+      ) : (
+        <VoteForms {...props} />
+      )}
+    </AdminLayout>
+  )
+}
+
+/** The three ways, each its own form, for a § that is not yet signed off. */
+function VoteForms(props: VoteEntryProps) {
+  const { view, committee, meeting, data, entry, form } = props
+  const { section } = entry
+  const voters = votersOf(entry, data)
+  const chairId = data.record?.minutes.chairPersonId ?? null
+  const recused = entry.recusals.map((r) => data.personName(r.personId))
+  const action = (part: string) =>
+    minutesPaths.sectionPart(committee.slug, meeting.slug, section.number, `omrostning/${part}`)
+  const shared = { token: view.csrfToken, form, voters, data, chairId }
+  return (
+    <>
       <ErrorSummary errors={form.errors} labels={{}} />
       <p>
         {voters.length} ledamöter och tjänstgörande ersättare röstar vid {section.label}
@@ -127,7 +147,7 @@ export function VoteEntryPage(props: VoteEntryProps) {
         <button type="submit">Anteckna omröstningen</button>
       </form>
       <SecretForm action={action('sluten')} token={view.csrfToken} form={form} voters={voters.length} />
-    </AdminLayout>
+    </>
   )
 }
 

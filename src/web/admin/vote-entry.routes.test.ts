@@ -297,5 +297,9 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
       .sort()
     assert.equal(storedBallots.length, 122)
     assert.deepEqual(shownBallots, storedBallots)
+    // The signed-off § offers no vote forms any more; a post is refused as the signed-off walk shows.
+    const locked = await secretary.get(`${base}/paragrafer/1/omrostning`)
+    assert.match(text(locked.body), /§ 1 är justerad: inga omröstningar kan antecknas längre/)
+    assert.doesNotMatch(locked.body, /omrostning\/(alla|grupper|sluten)/)
   })
 })
