@@ -48,7 +48,11 @@ export function sqliteTarget(dataDir: string): Target {
 
 /** PostgreSQL: a schema of its own on the shared server, chosen through the URL's search_path. */
 export async function postgresTarget(url: string, dataDir: string): Promise<Target> {
-  const schema = `crash_${randomBytes(6).toString('hex')}`
+  // Named as test-db.ts names its schemas: under `npm test` the runner drops the run's schemas when
+  // every file is done, since dropping one while another file's migration reads the catalogue makes
+  // PostgreSQL fail that migration ("schema … does not exist": seen in CI).
+  const run = process.env.PARAGRAF_TEST_RUN
+  const schema = `test_${run ? `${run}_` : ''}crash_${randomBytes(6).toString('hex')}`
   const admin = openDatabase({ dialect: 'postgres', url, maxConnections: 1 })
   await sql`create schema ${sql.id(schema)}`.execute(admin)
   const separator = url.includes('?') ? '&' : '?'
@@ -60,7 +64,7 @@ export async function postgresTarget(url: string, dataDir: string): Promise<Targ
     },
     open: () => openDatabase({ dialect: 'postgres', url, schema, maxConnections: 2 }),
     cleanUp: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
+      if (!run) await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
       await admin.destroy()
     },
   }
