@@ -8,7 +8,7 @@
 // p50/p95/p99, every answer that was not a success (must be 0), the server's resident memory
 // (at the start of the load, the largest sampled, at the end, and its peak) and the sign-off's
 // steps. Figures go in the README's benchmark table and docs/reliability.md ("Load").
-// Run: node --import tsx bench/load.bench.ts [CLIENTS] [SECONDS] [YEARS]
+// Run: [SERVER_NODE_OPTIONS=…] node --import tsx bench/load.bench.ts [CLIENTS] [SECONDS] [YEARS]
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -231,6 +231,8 @@ try {
     )
   }
 
+  // SERVER_NODE_OPTIONS (e.g. --max-old-space-size=256) for the server alone: does it hold under a cap?
+  if (process.env.SERVER_NODE_OPTIONS) target.env.NODE_OPTIONS = process.env.SERVER_NODE_OPTIONS
   const server = await startServer(target)
   const pid = server.child.pid!
   const memory = (field: 'VmRSS' | 'VmHWM') => {
@@ -330,6 +332,7 @@ try {
   console.log(
     JSON.stringify(
       {
+        serverNodeOptions: process.env.SERVER_NODE_OPTIONS ?? '',
         machine: `${cpus().length} cores, load average ${loadAverages.length ? (loadAverages.reduce((a, b) => a + b, 0) / loadAverages.length).toFixed(1) : loadavg()[0]!.toFixed(1)} during the run`,
         archive: `${years} years generated in ${generateSeconds.toFixed(0)} s`,
         clients,
@@ -347,6 +350,8 @@ try {
           largestSampled: Math.max(...samples),
           end: rssEnd,
           peak: rssPeak,
+          // Every 10 s of the load: a leak climbs to the end, a heap that has found its size levels off.
+          every10s: samples.filter((_, i) => i % 10 === 9),
         },
         signOff: { completed: signedOff, ...checks, tookMs: signOffMs, steps },
       },
