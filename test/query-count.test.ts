@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { KyselyPlugin } from 'kysely'
 import type { Db } from '../src/db/database.ts'
 import { sectionIsOpenWhere } from '../src/domain/disclosure/disclosure.predicates.ts'
+import { rebuildPublicRecord } from '../src/domain/public-record/public-record-rebuild.ts'
 import { generateArchive } from '../src/generate/generate-archive.ts'
 import { createApp } from '../src/web/app.ts'
 import { paths } from '../src/web/paths.ts'
@@ -58,18 +59,10 @@ const meetingRows =
 
 /** Routes known to grow with the archive (issue 15), reported as to-do until they are bounded. */
 const knownUnbounded: Record<string, string> = {
+  // Queries are flat (43 → 43) since the change log gives `modified`; the page holds 50 meetings
+  // with every item, decision and roll call inline, and its rows differ with the meetings' content.
   'GET /oparl/v1/body/:id/meeting':
-    'OParl lists: modified times over the whole archive (being bounded separately)',
-  'GET /oparl/v1/body/:id/agenda-item': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/paper': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/consultation': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/file': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/person': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/membership': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/organization': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/location': 'OParl lists (being bounded separately)',
-  'GET /oparl/v1/body/:id/legislative-term': 'OParl lists (being bounded separately)',
-  'GET /committees/:committee': 'lists every meeting of the committee (to be paged by year)',
+    'OParl meeting list: 50 meetings inline (rows not yet told apart from growth)',
   'GET /committees/:committee/:meeting': meetingRows,
   'GET /committees/:committee/:meeting/dagordning.json': meetingRows,
   'GET /committees/:committee/:meeting/kalender.ics': meetingRows,
@@ -257,10 +250,13 @@ describeOnEachDatabase('queries and rows per public request, at two archive size
   let large: Awaited<ReturnType<typeof measureAll>>
   const options = { organisations: 1, seed: 'query-count', committeesWithMeetings: 2 }
   before(async () => {
+    // As `paragraf generate` leaves them: the archive and its public change log.
     await generateArchive(getDb(), { ...options, years: 1 })
+    await rebuildPublicRecord(getDb())
     const bigger = await createTestDb(dialect)
     try {
       await generateArchive(bigger.db, { ...options, years: 3 })
+      await rebuildPublicRecord(bigger.db)
       small = await measureAll(getDb())
       large = await measureAll(bigger.db)
     } finally {

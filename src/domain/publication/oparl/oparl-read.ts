@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/database.ts'
 import { getAgendas } from '../../agenda/agenda.service.ts'
+import { listPublicObjectStates } from '../../public-record/public-record.repository.ts'
 import type { PublicKind } from '../../public-record/public-record.ts'
 import { groupBy } from '../../shared/group-by.ts'
 import { readStringList } from '../../shared/json-text.ts'
@@ -117,6 +118,21 @@ export function pagedList(
 }
 
 const first = <T>(list: T[]): T | undefined => list[0]
+
+/**
+ * The change times computed from the rows, only for the objects the public change log has no row
+ * for (withLoggedModified gives the others theirs): on an archive whose log is filled, none.
+ */
+async function changeTimesNotLogged(
+  db: Queryable,
+  kind: PublicKind,
+  ids: readonly number[],
+  compute: (db: Queryable, ids: readonly number[]) => Promise<Map<number, string>>,
+): Promise<Map<number, string>> {
+  const logged = await listPublicObjectStates(db, kind, ids)
+  const missing = ids.filter((id) => !logged.get(id)?.public)
+  return missing.length ? compute(db, missing) : new Map()
+}
 
 function inWindow(created: string, modified: string, filter: ChangeFilter): boolean {
   const c = new Date(created).toISOString()
@@ -305,8 +321,12 @@ export async function buildMeetings(
     listPublicSectionsOfItems(db, itemIds),
     listAgendaItemTimes(db, itemIds),
     listDocumentTimes(db, documentIds),
-    computeModified ? listMeetingModified(db, ids) : new Map<number, string>(),
-    computeModified ? listAgendaItemModified(db, itemIds) : new Map<number, string>(),
+    computeModified
+      ? changeTimesNotLogged(db, 'meeting', ids, listMeetingModified)
+      : new Map<number, string>(),
+    computeModified
+      ? changeTimesNotLogged(db, 'agenda-item', itemIds, listAgendaItemModified)
+      : new Map<number, string>(),
     readPublicNames(db, minutesOf.values()),
   ])
   const decisionsOf = groupBy(
@@ -388,7 +408,7 @@ export async function buildPapers(
   const [matters, items, modified] = await Promise.all([
     listMatterRows(db, ids),
     listPublicItemsOfMatters(db, { matterIds: ids }),
-    computeModified ? listPaperModified(db, ids) : new Map<number, string>(),
+    computeModified ? changeTimesNotLogged(db, 'paper', ids, listPaperModified) : new Map<number, string>(),
   ])
   const consultationsOf = groupBy(items, (i) => i.matterId ?? 0)
   // A title left in an imported register entry may hold a personal identity number (P3); a new
