@@ -11,6 +11,7 @@ const touched = new WeakMap<Queryable, Map<string, PublicScope>>()
 
 /** Notes that what the public sees of a scope may have changed; decided at the transaction's end. */
 export async function publicRecordTouched(trx: Queryable, ...scopes: PublicScope[]): Promise<void> {
+  if (scopes.length === 0) return
   let pending = touched.get(trx)
   if (!pending) {
     pending = new Map()

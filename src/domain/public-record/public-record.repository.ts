@@ -152,15 +152,6 @@ export async function listPublicChanges(
   }))
 }
 
-/** The last sequence number of the log (0 when empty): what a cache of public pages is keyed by. */
-export async function lastPublicChangeSeq(db: Queryable): Promise<number> {
-  const row = await db
-    .selectFrom('public_change')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst()
-  return Number(row?.seq ?? 0)
-}
-
 /** What the log says of some objects of one kind. */
 export async function listPublicObjectStates(
   db: Queryable,

@@ -52,14 +52,3 @@ export const scopeKey = (scope: PublicScope): string =>
       : 'committeeId' in scope
         ? `committee:${scope.committeeId}`
         : `matter:${scope.matterId}`
-
-export function parseScopeKey(key: string): PublicScope | undefined {
-  const [name, raw] = key.split(':')
-  const id = Number(raw)
-  if (!Number.isSafeInteger(id)) return undefined
-  if (name === 'meeting') return { meetingId: id }
-  if (name === 'person') return { personId: id }
-  if (name === 'committee') return { committeeId: id }
-  if (name === 'matter') return { matterId: id }
-  return undefined
-}
