@@ -2,13 +2,13 @@ import type { Expression, SelectQueryBuilder } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
 import { agendaIsPublicWhere, sectionIsPublicWhere } from '../../disclosure/disclosure.predicates.ts'
 
-// When an OParl object last changed, for `modified` and the 2-05 filters. A meeting, an agenda item
-// and a paper show more than their own row: the agenda, its files, the public §§ with their
-// sign-offs, notices, rectifications and appeals. A client syncing with `modified_since` must see
-// the object again when any of them changes, so `modified` is the latest time among all of them.
+// When an OParl object last changed, computed from its rows: only for an object the public change
+// log has no row for yet (docs/decisions/0001-public-change-log.md; the log's time is used
+// otherwise, and the 2-05 filters read only the log). A meeting, an agenda item and a paper show
+// more than their own row: the agenda, its files, the public §§ with their sign-offs, notices,
+// rectifications and appeals, so `modified` is the latest time among all of them.
 //
-// Each is one UNION ALL of (key, at) rows grouped by key: the list filter and the objects of a page
-// read the same value. Only rows with a time of their own count (the tables without updated_at
+// Each is one UNION ALL of (key, at) rows grouped by key, for the ids of a page. Only rows with a time of their own count (the tables without updated_at
 // are written once, so their created_at is when they changed what the API shows). All are
 // timestamps: timestamptz on PostgreSQL, the same ISO text on SQLite, so max() and comparisons with
 // an ISO parameter agree on both (never a *_on date, which would compare as text on PostgreSQL).
@@ -24,8 +24,7 @@ type TimeQuery = SelectQueryBuilder<any, any, TimeRow>
 
 /**
  * Which objects to time: the ids of a page (a list of ids, or a query of them), each branch then
- * reads those objects' rows by index; or undefined, every object of the archive (the modified
- * filters of 2-05 compare all of them, a scan).
+ * reads those objects' rows by index; or undefined, every object of the archive (a scan).
  */
 // biome-ignore lint/suspicious/noExplicitAny: a query of ids over any table
 type Only = readonly number[] | SelectQueryBuilder<any, any, { id: number }> | undefined
@@ -152,12 +151,6 @@ function latest(db: Queryable, times: TimeQuery) {
     .select((eb) => ['change.key as id', eb.fn.max('change.at').as('modified')])
     .groupBy('change.key')
 }
-
-// Each object's `modified` over the whole archive: a derived table (id, modified) the modified
-// filters join (a scan of every change, as they compare every object).
-export const meetingModified = (db: Queryable) => latest(db, meetingChangeTimes(db, undefined))
-export const agendaItemModified = (db: Queryable) => latest(db, agendaItemChangeTimes(db, undefined))
-export const paperModified = (db: Queryable) => latest(db, paperChangeTimes(db, undefined))
 
 /** The `modified` of some objects (a page): every branch reads only their rows, by index. */
 async function readModified(

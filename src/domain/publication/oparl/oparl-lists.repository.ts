@@ -4,14 +4,7 @@ import {
   publicAgendaItems,
   publicDocumentIds,
 } from '../../disclosure/disclosure.predicates.ts'
-import {
-  type ChangeFilter,
-  filtersModified,
-  type KeyQuery,
-  type PageRequest,
-  pageOfKeys,
-} from './oparl.repository.ts'
-import { agendaItemModified } from './oparl-change-times.repository.ts'
+import { type ChangeFilter, type KeyQuery, type PageRequest, pageOfKeys } from './oparl.repository.ts'
 
 // The keys of the external lists OParl 1.1 added to Body (agendaItem, consultation, file,
 // locationList, membership). Which rows are public comes from the disclosure predicates, the same
@@ -19,23 +12,18 @@ import { agendaItemModified } from './oparl-change-times.repository.ts'
 // there. Each page is a count and a page of ids, as for the other lists.
 
 /** Agenda items of public agendas; a confidential one is listed too, as its meeting shows it (neutral, `public: false`). */
-function agendaItemKeys(db: Queryable, bodyId: number, withModified: boolean): KeyQuery {
-  const base = db
+function agendaItemKeys(db: Queryable, bodyId: number): KeyQuery {
+  return db
     .selectFrom('agenda_item as item')
     .innerJoin('meeting', 'meeting.id', 'item.meeting_id')
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .select(['item.id as id', 'item.created_at as created'])
+    .select(['item.id as id', 'item.created_at as created', 'item.updated_at as modified'])
     .where(agendaIsPublicWhere)
     .where('committee.organisation_id', '=', bodyId)
-  return withModified
-    ? base
-        .innerJoin(agendaItemModified(db).as('changed'), 'changed.id', 'item.id')
-        .select('changed.modified as modified')
-    : base.select('item.updated_at as modified')
 }
 
 export const pageOfAgendaItemIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
-  pageOfKeys(db, agendaItemKeys(db, bodyId, false), filter, page, { kind: 'agenda-item', bodyId })
+  pageOfKeys(db, agendaItemKeys(db, bodyId), filter, page, { kind: 'agenda-item', bodyId })
 
 /** One consultation per public agenda item that carries a matter (its id is the item's). */
 export const pageOfConsultationIds = (

@@ -3,7 +3,6 @@ import type { Queryable } from '../../../db/database.ts'
 import { agendaIsPublicWhere, publicAgendaItems } from '../../disclosure/disclosure.predicates.ts'
 import type { PublicKind } from '../../public-record/public-record.ts'
 import { meetingsWithCommittee } from '../publication.repository.ts'
-import { meetingModified, paperModified } from './oparl-change-times.repository.ts'
 
 // Read-only SQL for the OParl API. Which rows are public is decided here in the same way as on
 // the portal: a meeting once its notice is out (status past 'planned'); a matter once it is on a
@@ -90,30 +89,30 @@ export async function pageOfKeys(
 
 export const filtersModified = (filter: ChangeFilter) => Boolean(filter.modifiedSince || filter.modifiedUntil)
 
-function publicMeetingKeys(db: Queryable, withModified = false): KeyQuery {
-  const base = db
+function publicMeetingKeys(db: Queryable): KeyQuery {
+  return db
     .selectFrom('meeting')
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .select(['meeting.id as id', 'meeting.created_at as created', 'committee.organisation_id as bodyId'])
+    .select([
+      'meeting.id as id',
+      'meeting.created_at as created',
+      'meeting.updated_at as modified',
+      'committee.organisation_id as bodyId',
+    ])
     .where(agendaIsPublicWhere)
-  return withModified
-    ? base
-        .innerJoin(meetingModified(db).as('changed'), 'changed.id', 'meeting.id')
-        .select('changed.modified as modified')
-    : base.select('meeting.updated_at as modified')
 }
 
-function publicMatterKeys(db: Queryable, withModified = false): KeyQuery {
+function publicMatterKeys(db: Queryable): KeyQuery {
   const onPublicItems = publicAgendaItems(db).select('item.matter_id')
-  const base = db
+  return db
     .selectFrom('matter')
-    .select(['matter.id as id', 'matter.created_at as created', 'matter.organisation_id as bodyId'])
+    .select([
+      'matter.id as id',
+      'matter.created_at as created',
+      'matter.updated_at as modified',
+      'matter.organisation_id as bodyId',
+    ])
     .where('matter.id', 'in', onPublicItems)
-  return withModified
-    ? base
-        .innerJoin(paperModified(db).as('changed'), 'changed.id', 'matter.id')
-        .select('changed.modified as modified')
-    : base.select('matter.updated_at as modified')
 }
 
 function publicPersonKeys(db: Queryable) {
