@@ -100,4 +100,13 @@ describeOnEachDatabase('the page cache', (getDb) => {
     assert.equal(posted.headers['x-paragraf-cache'], undefined)
     assert.match(posted.body, /Beslut om bistånd i form av hemtjänst/)
   })
+
+  it('never keeps or sends links to the host a client forged: open data links under PUBLIC_URL', async () => {
+    for (const url of [`${meetingPage}/dagordning.json`, '/api/v1/committees', '/oparl/v1/body']) {
+      const forged = await app.inject({ url, headers: { host: 'evil.example' } })
+      assert.equal(forged.statusCode, 200, url)
+      assert.doesNotMatch(forged.body, /evil\.example/, url)
+      assert.doesNotMatch((await get(url)).body, /evil\.example/, url)
+    }
+  })
 })

@@ -51,7 +51,12 @@ describeOnEachDatabase('no confidential, unsigned or identity-number content in 
       ]),
       { organisation: `Exempelby kommun ${unique()}` },
     )
-    app = await createApp({ db: getDb(), logLevel: 'silent', now: () => new Date('2024-04-01T10:00:00Z') })
+    app = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      publicUrl: 'http://localhost',
+      now: () => new Date('2024-04-01T10:00:00Z'),
+    })
     check = await openApiCheck(app)
   })
   after(() => app.close())

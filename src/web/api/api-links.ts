@@ -14,7 +14,8 @@ const segment = (text: string) => encodeURIComponent(text)
 
 /** The address builders of one request. */
 export function apiLinksOf(request: FastifyRequest) {
-  const base = new URL(`${request.protocol}://${request.host}`).origin
+  // PUBLIC_URL, never the Host header a client sent (a CDN keeping the answer would serve its links).
+  const base = new URL(request.publicUrl).origin
   const api = (path: string) => `${base}${apiBasePath}${path}`
   const site = (path: string) => `${base}${path}`
   const meeting = (committeeSlug: string, meetingSlug: string) =>
@@ -83,7 +84,7 @@ export function requestUrlWith(
   request: FastifyRequest,
   changes: Record<string, string | number | undefined>,
 ) {
-  const url = new URL(request.url, `${request.protocol}://${request.host}`)
+  const url = new URL(request.url, new URL(request.publicUrl).origin)
   for (const [key, value] of Object.entries(changes))
     if (value === undefined) url.searchParams.delete(key)
     else url.searchParams.set(key, String(value))

@@ -16,7 +16,12 @@ describeOnEachDatabase('the JSON API /api/v1 on the demo data', (getDb) => {
   let check: OpenApiCheck
   before(async () => {
     await loadDemoData(getDb(), today)
-    app = await createApp({ db: getDb(), logLevel: 'silent', now: () => new Date(`${today}T10:00:00Z`) })
+    app = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      publicUrl: 'http://localhost',
+      now: () => new Date(`${today}T10:00:00Z`),
+    })
     check = await openApiCheck(app)
   })
   after(() => app.close())

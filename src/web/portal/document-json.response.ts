@@ -9,8 +9,12 @@ import { isStoredDocument } from '../../domain/publication/public-document.ts'
 import type { PublicMeeting } from '../../domain/publication/public-meeting.ts'
 import { paths } from '../paths.ts'
 
-/** The site's own address as the client reached it: open data is read away from the page, so links are absolute. */
-const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
+/**
+ * The site's own address (PUBLIC_URL): open data is read away from the page, so links are absolute.
+ * Never the Host header a client sent: a page kept by the page cache or a CDN would hand a forged
+ * host's links to everyone after.
+ */
+const baseUrlOf = (request: FastifyRequest) => request.publicUrl.replace(/\/+$/, '')
 
 /** What the serializer needs from the request: the organisation's name, absolute links, today. */
 export async function documentJsonContext(
