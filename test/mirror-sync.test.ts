@@ -27,9 +27,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-mirror-test-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
 type OparlObject = Record<string, unknown> & { id: string; deleted?: boolean }
-/** The lists of the kinds the change log follows (locations, terms and parties never vanish). */
+/** The lists of the kinds the change log follows (terms and parties are never removed). */
 const lists = [
   'meeting',
+  'location',
   'agenda-item',
   'file',
   'consultation',

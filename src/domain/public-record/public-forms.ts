@@ -70,7 +70,11 @@ export async function candidatesOf(db: Queryable, scopes: readonly PublicScope[]
 
   if (meetingIds.length) {
     const inMeeting = (id: number) => scopeKey({ meetingId: id })
-    for (const id of meetingIds) candidates.add('meeting', id, inMeeting(id))
+    for (const id of meetingIds) {
+      candidates.add('meeting', id, inMeeting(id))
+      // A meeting's place is an OParl Location of its own, with the meeting's id.
+      candidates.add('location', id, inMeeting(id))
+    }
     const items = await db
       .selectFrom('agenda_item')
       .select(['id', 'matter_id', 'meeting_id'])
@@ -130,8 +134,11 @@ export async function readPublicForms(db: Queryable, candidates: Candidates): Pr
     false,
   )
   const itemCandidates = new Set(candidates.of('agenda-item'))
+  const locationCandidates = new Set(candidates.of('location'))
   for (const meeting of meetings) {
     add('meeting', idFrom(meeting), meeting)
+    const location = meeting.location as OparlObject | undefined
+    if (location && locationCandidates.has(idFrom(meeting))) add('location', idFrom(meeting), location)
     for (const item of (meeting.agendaItem ?? []) as OparlObject[])
       if (itemCandidates.has(idFrom(item))) add('agenda-item', idFrom(item), item)
   }
@@ -195,6 +202,7 @@ async function organisationsOf(
 function organisationRows(db: Queryable, kind: PublicKind, ids: number[]) {
   switch (kind) {
     case 'meeting':
+    case 'location':
       return db
         .selectFrom('meeting')
         .innerJoin('committee', 'committee.id', 'meeting.committee_id')

@@ -4,6 +4,7 @@
 /** The kinds of object the log follows: OParl's, by the names of their addresses. */
 export const publicKinds = [
   'meeting',
+  'location',
   'agenda-item',
   'file',
   'consultation',

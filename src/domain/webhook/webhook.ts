@@ -105,6 +105,8 @@ export function publicUrlOfChange(publicUrl: string, kind: string, id: number): 
   switch (kind.replace(/_/g, '-')) {
     case 'meeting':
       return links.meeting(id)
+    case 'location':
+      return links.location(id)
     case 'agenda-item':
       return links.agendaItem(id)
     case 'paper':

@@ -72,6 +72,7 @@ export const pageOfLocationIds = (db: Queryable, bodyId: number, filter: ChangeF
       .where('committee.organisation_id', '=', bodyId),
     filter,
     page,
+    { kind: 'location', bodyId },
   )
 
 /** Every seat on the body's committees (the committee pages name them all). */

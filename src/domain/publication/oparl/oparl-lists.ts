@@ -46,10 +46,14 @@ export const listOparlConsultations = pagedList(
 /** Each file is built as at its own address, a page of them at once. */
 export const listOparlFiles = pagedList(pageOfFileIds, buildFiles, 'file')
 
-export const listOparlLocations = pagedList(pageOfLocationIds, async (db, links, ids) => {
-  const rows = await listMeetingRows(db, ids)
-  return rows.flatMap((r) => oparlLocation(links, r) ?? [])
-})
+export const listOparlLocations = pagedList(
+  pageOfLocationIds,
+  async (db, links, ids) => {
+    const rows = await listMeetingRows(db, ids)
+    return rows.flatMap((r) => oparlLocation(links, r) ?? [])
+  },
+  'location',
+)
 
 export const listOparlMemberships = pagedList(
   pageOfMembershipIds,

@@ -16,6 +16,7 @@ import { dateTime, type OparlObject } from './oparl-objects.ts'
 
 const typeOf: Record<PublicKind, string> = {
   meeting: 'Meeting',
+  location: 'Location',
   'agenda-item': 'AgendaItem',
   file: 'File',
   consultation: 'Consultation',
