@@ -58,7 +58,8 @@ export function VoteEntryPage(props: VoteEntryProps) {
       <h1>{title}</h1>
       {entry.signOff?.status === 'signed_off' ? (
         <p>
-          {section.label} är justerad: inga omröstningar kan antecknas längre (KL 5:69).{' '}
+          {section.label} är justerad: inga omröstningar kan antecknas längre, och det justerade ändras bara
+          genom en rättelse (KL 5:69).{' '}
           <a href={minutesPaths.section(committee.slug, meeting.slug, section.number)}>
             Till {section.label}
           </a>
