@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
+import { type PublicKind, publicKinds } from '../public-record/public-record.ts'
 import { oparlLinks } from '../publication/oparl/oparl-links.ts'
+import { oparlAddressOf } from '../publication/oparl/oparl-tombstones.ts'
 
 // Webhooks: each row of the public change log (public_change) of an organisation is POSTed to the
 // URLs its administrators registered. Pure rules here: what a URL must be, what a delivery says,
@@ -102,26 +104,12 @@ export function newWebhookSecret(): string {
  */
 export function publicUrlOfChange(publicUrl: string, kind: string, id: number): string | null {
   const links = oparlLinks(publicUrl)
-  switch (kind.replace(/_/g, '-')) {
-    case 'meeting':
-      return links.meeting(id)
-    case 'location':
-      return links.location(id)
-    case 'agenda-item':
-      return links.agendaItem(id)
-    case 'paper':
-      return links.paper(id)
-    case 'consultation':
-      return links.consultation(id)
-    case 'file':
-      return links.file(id)
-    case 'person':
-      return links.person(id)
-    case 'membership':
-      return links.membership(id)
-    // A committee (parties have addresses of their own, and no kind in the log).
-    case 'organization':
-      return links.organization(id)
+  const name = kind.replace(/_/g, '-')
+  if ((publicKinds as readonly string[]).includes(name)) {
+    return oparlAddressOf(links, name as PublicKind, id)
+  }
+  // Kinds with an OParl address that the public change log does not follow (yet).
+  switch (name) {
     case 'body':
       return links.body(id)
     case 'legislative-term':
