@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../../db/database.ts'
 import {
+  listCommitteeRows,
+  listMembershipIdsOfCommittees,
   listMembershipRows,
   listPublicItemsOfMatters,
   listPublicMatterIds,
@@ -8,14 +10,14 @@ import {
   listPublicPersonIds,
 } from '../publication/oparl/oparl.repository.ts'
 import { type OparlLinks, oparlLinks } from '../publication/oparl/oparl-links.ts'
-import { type OparlObject, oparlConsultation, oparlMembership } from '../publication/oparl/oparl-objects.ts'
 import {
-  buildFiles,
-  buildMeetings,
-  buildPapers,
-  buildPersons,
-  readOparlOrganization,
-} from '../publication/oparl/oparl-read.ts'
+  type OparlObject,
+  oparlCommittee,
+  oparlConsultation,
+  oparlMembership,
+} from '../publication/oparl/oparl-objects.ts'
+import { buildFiles, buildMeetings, buildPapers, buildPersons } from '../publication/oparl/oparl-read.ts'
+import { groupBy } from '../shared/group-by.ts'
 import type { PublicKind, PublicScope } from './public-record.ts'
 import { scopeKey } from './public-record.ts'
 
@@ -160,9 +162,16 @@ export async function readPublicForms(db: Queryable, candidates: Candidates): Pr
   if (membershipIds.length)
     for (const seat of await listMembershipRows(db, { ids: membershipIds }))
       add('membership', seat.id, oparlMembership(formLinks, seat))
-  for (const committeeId of candidates.of('organization')) {
-    const organization = await readOparlOrganization(db, formLinks, committeeId)
-    if (organization) add('organization', committeeId, organization)
+  const committeeIds = candidates.of('organization')
+  if (committeeIds.length) {
+    // As readOparlOrganization builds one, for all the committees at once.
+    const seats = groupBy(
+      await listMembershipIdsOfCommittees(db, committeeIds),
+      (m) => m.committeeId,
+      (m) => m.id,
+    )
+    for (const committee of await listCommitteeRows(db, { ids: committeeIds }))
+      add('organization', committee.id, oparlCommittee(formLinks, committee, seats.get(committee.id) ?? []))
   }
 
   const organisations = await organisationsOf(db, forms)
