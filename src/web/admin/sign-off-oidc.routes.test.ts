@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
+import type { ChildProcess } from 'node:child_process'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
@@ -12,6 +11,7 @@ import {
   createTestMinutes,
   testActor,
 } from '../../../test/support/factories.ts'
+import { signInAtProvider, startOidcTestProvider } from '../../../test/support/oidc-browser.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
@@ -37,74 +37,11 @@ let broker: ChildProcess
 let issuer: string
 
 before(async () => {
-  broker = spawn(
-    process.execPath,
-    [new URL('../../../test/support/oidc-test-provider.mjs', import.meta.url).pathname],
-    {
-      env: {
-        ...process.env,
-        REDIRECT_URI: redirectUri,
-        CLIENT_ID: 'paragraf',
-        CLIENT_SECRET: 'testhemlighet',
-      },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  )
-  const [chunk] = (await once(broker.stdout!, 'data')) as [Buffer]
-  issuer = chunk.toString().trim().split('\n')[0]!
+  ;({ issuer, process: broker } = await startOidcTestProvider(redirectUri))
 })
 after(() => {
   broker.kill('SIGTERM')
 })
-
-/** Signs in at the provider as `login` (its development form) and returns the URL it sends back to. */
-async function signInAtBroker(authorizationUrl: string, login: string): Promise<URL> {
-  const jar = new Map<string, string>()
-  let url = authorizationUrl
-  let body: URLSearchParams | undefined
-  for (let step = 0; step < 20; step++) {
-    const response = await fetch(url, {
-      method: body ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: {
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(body ? { body } : {}),
-    })
-    for (const cookie of response.headers.getSetCookie()) {
-      const pair = cookie.split(';')[0] ?? ''
-      const eq = pair.indexOf('=')
-      const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)]
-      if (value) jar.set(name, value)
-      else jar.delete(name)
-    }
-    body = undefined
-    const location = response.headers.get('location')
-    if (location) {
-      const next = new URL(location, url)
-      if (next.href.startsWith(redirectUri)) return next
-      url = next.href
-      continue
-    }
-    const html = await response.text()
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]
-    if (!action)
-      throw new Error(`the provider answered ${response.status} without a form: ${html.slice(0, 300)}`)
-    body = new URLSearchParams()
-    for (const input of html.matchAll(/<input[^>]*>/g)) {
-      const name = /name="([^"]+)"/.exec(input[0])?.[1]
-      const value = /value="([^"]*)"/.exec(input[0])?.[1]
-      if (name && value !== undefined && /type="hidden"/.test(input[0])) body.set(name, value)
-    }
-    if (/name="login"/.test(html)) {
-      body.set('login', login)
-      body.set('password', 'valfritt')
-    }
-    url = new URL(action, url).href
-  }
-  throw new Error('the provider never sent the browser back')
-}
 
 const brokerSettings = () => ({
   issuer,
@@ -162,7 +99,7 @@ describeOnEachDatabase('signing with an e-legitimation through a real OIDC provi
     assert.equal(authorization.origin, issuer)
     assert.equal(authorization.searchParams.get('code_challenge_method'), 'S256')
     assert.ok(authorization.searchParams.get('state') && authorization.searchParams.get('nonce'))
-    const back = await signInAtBroker(authorization.href, login)
+    const back = await signInAtProvider(authorization.href, login, redirectUri)
     if (!server) return client.get(`${back.pathname}${back.search}`)
     // Two apps in one process would share a module's memory: what another server can read is what
     // the database holds.
