@@ -45,12 +45,26 @@ export async function seatSocialnamnden(
     kind: 'namnd',
     seats: seats.members.length,
   })
+  const { members, substitutes } = await seatWithAccounts(db, organisation.id, committee, seats)
+  return { committee, members, substitutes }
+}
+
+/**
+ * Seats the members (the first is the chair) and substitutes of a committee from 2027-01-01, each
+ * in a party of the organisation (added on first sight), and the cycle's accounts: the committee's
+ * secretary, and the first two members as users of their own, so they can sign as signatories.
+ */
+export async function seatWithAccounts(
+  db: Db,
+  organisationId: number,
+  committee: Committee,
+  seats: { members: Seat[]; substitutes: Seat[] },
+): Promise<SeatedCommittee & { partyOf: Map<number, string> }> {
+  const actor = systemActor('cli')
+  const partyOf = new Map<number, string>()
   const seat = async ([name, party]: Seat, role: MembershipRole, substituteOrder?: number) => {
-    const person = await addPerson(db, actor, { organisationId: organisation.id, name })
-    const { id: partyId } = await findOrAddParty(db, actor, {
-      organisationId: organisation.id,
-      abbreviation: party,
-    })
+    const person = await addPerson(db, actor, { organisationId, name })
+    const { id: partyId } = await findOrAddParty(db, actor, { organisationId, abbreviation: party })
     await addMembership(db, actor, {
       committeeId: committee.id,
       personId: person.id,
@@ -59,6 +73,7 @@ export async function seatSocialnamnden(
       startsOn: '2027-01-01',
       ...(substituteOrder ? { substituteOrder } : {}),
     })
+    partyOf.set(person.id, party)
     return person
   }
   const members: Person[] = []
@@ -71,10 +86,10 @@ export async function seatSocialnamnden(
   await grantRole(db, actor, {
     userId: secretaryUser.id,
     role: 'secretary',
-    organisationId: organisation.id,
+    organisationId,
     committeeId: committee.id,
   })
   await createUser(db, actor, { ...chair, name: members[0]!.name, personId: members[0]!.id })
   await createUser(db, actor, { ...signatory, name: members[1]!.name, personId: members[1]!.id })
-  return { committee, members, substitutes }
+  return { committee, members, substitutes, partyOf }
 }

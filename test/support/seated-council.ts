@@ -1,15 +1,10 @@
 import type { Db } from '../../src/db/database.ts'
-import { createUser } from '../../src/domain/account/account.service.ts'
-import { grantRole } from '../../src/domain/account/role-grant.service.ts'
 import { createCommittee } from '../../src/domain/committee/committee.service.ts'
 import type { Committee } from '../../src/domain/committee/committee.ts'
-import { addMembership } from '../../src/domain/membership/membership.service.ts'
-import type { MembershipRole } from '../../src/domain/membership/membership.ts'
 import { createOrganisation } from '../../src/domain/organisation/organisation.service.ts'
-import { addPerson, findOrAddParty } from '../../src/domain/person/person.service.ts'
 import type { Person } from '../../src/domain/person/person.ts'
 import { systemActor } from '../../src/domain/shared/actor.ts'
-import { cycleAccounts, type Seat } from './seated-committee.ts'
+import { type Seat, seatWithAccounts } from './seated-committee.ts'
 
 // A kommunfullmäktige at full scale for the workspace's tests: 61 members and 30 substitutes in
 // eight party groups, with the seats a mid-sized Swedish municipality's council has.
@@ -94,39 +89,5 @@ export async function seatKommunfullmaktige(db: Db): Promise<SeatedCouncil> {
     kind: 'fullmaktige',
     seats: seats.members.length,
   })
-  const partyIds = new Map<string, number>()
-  for (const [party] of councilParties) {
-    const { id } = await findOrAddParty(db, actor, { organisationId: organisation.id, abbreviation: party })
-    partyIds.set(party, id)
-  }
-  const partyOf = new Map<number, string>()
-  const seat = async ([name, party]: Seat, role: MembershipRole, substituteOrder?: number) => {
-    const person = await addPerson(db, actor, { organisationId: organisation.id, name })
-    await addMembership(db, actor, {
-      committeeId: committee.id,
-      personId: person.id,
-      partyId: partyIds.get(party)!,
-      role,
-      startsOn: '2027-01-01',
-      ...(substituteOrder ? { substituteOrder } : {}),
-    })
-    partyOf.set(person.id, party)
-    return person
-  }
-  const members: Person[] = []
-  for (const [i, s] of seats.members.entries()) members.push(await seat(s, i === 0 ? 'chair' : 'member'))
-  const substitutes: Person[] = []
-  for (const [i, s] of seats.substitutes.entries()) substitutes.push(await seat(s, 'substitute', i + 1))
-
-  const { secretary, chair, signatory } = cycleAccounts
-  const secretaryUser = await createUser(db, actor, { ...secretary, name: 'Sara Sekreterare' })
-  await grantRole(db, actor, {
-    userId: secretaryUser.id,
-    role: 'secretary',
-    organisationId: organisation.id,
-    committeeId: committee.id,
-  })
-  await createUser(db, actor, { ...chair, name: members[0]!.name, personId: members[0]!.id })
-  await createUser(db, actor, { ...signatory, name: members[1]!.name, personId: members[1]!.id })
-  return { committee, members, substitutes, partyOf }
+  return seatWithAccounts(db, organisation.id, committee, seats)
 }
