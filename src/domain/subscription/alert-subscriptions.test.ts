@@ -14,17 +14,12 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { pageText } from '../../../test/support/page-text.ts'
-import {
-  type ReceivedMail,
-  startTestSmtpServer,
-  type TestSmtpServer,
-} from '../../../test/support/smtp-test-server.ts'
+import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-test-server.ts'
+import { subscribing } from '../../../test/support/subscribing.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { createSmtpMailer } from '../../mail/smtp-mailer.ts'
 import { createApp } from '../../web/app.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import type { Committee } from '../committee/committee.ts'
-import { deliverPendingMail } from '../mail/mail.service.ts'
 import type { Person } from '../person/person.ts'
 import { mergePersons } from '../person/person-merge.service.ts'
 import { todayInSweden } from '../shared/swedish-date.ts'
@@ -47,53 +42,15 @@ describeOnEachDatabase('alerts for a saved search and a person (bevakning)', (ge
   let mover: Person
   let agenda: AlertAgenda
   let searchQuery: string
-  const tokens = new Map<string, { confirm: string; unsubscribe: string }>()
   // The notice and the sign-off happen now, so the runs use the real clock.
   const today = todayInSweden()
 
-  const deliver = async () => {
-    const mailer = createSmtpMailer({ smtpUrl: smtp.url, from: 'Paragraf <noreply@example.se>' })
-    try {
-      await deliverPendingMail(getDb(), mailer, { limit: 50 })
-    } finally {
-      mailer.close()
-    }
-  }
-  const mailTo = (address: string): ReceivedMail[] => smtp.received.filter((m) => m.to.includes(address))
-  const form = (fields: Record<string, string>) => ({
-    method: 'POST' as const,
-    url: '/bevaka',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams(fields).toString(),
+  const { tokens, deliver, mailTo, subscribe, confirm } = subscribing({
+    db: getDb,
+    app: () => app,
+    smtp: () => smtp,
   })
   const run = () => queueSubscriptionMail(getDb(), { publicUrl, now: new Date() })
-
-  const subscribe = async (address: string, fields: Record<string, string>) => {
-    const response = await app.inject(form({ ...fields, epost: address }))
-    assert.equal(response.statusCode, 303)
-    assert.equal(response.headers.location, '/bevaka/skickat')
-    await deliver()
-    const mail = mailTo(address).at(-1)
-    assert.ok(mail, `a confirmation mail to ${address}`)
-    const confirm = /\/bevaka\/bekrafta\?token=([\w-]+)/.exec(mail.text)?.[1]
-    const unsubscribe = /\/bevaka\/avsluta\?token=([\w-]+)/.exec(mail.text)?.[1]
-    assert.ok(confirm && unsubscribe)
-    tokens.set(address, { confirm, unsubscribe })
-    return mail
-  }
-  const confirm = async (address: string) => {
-    const token = tokens.get(address)?.confirm as string
-    const page = await app.inject(`/bevaka/bekrafta?token=${token}`)
-    assert.equal(page.statusCode, 200)
-    const done = await app.inject({
-      method: 'POST',
-      url: '/bevaka/bekrafta',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `token=${token}`,
-    })
-    assert.equal(done.statusCode, 200)
-    assert.match(pageText(done.body), /Bevakningen är bekräftad/)
-  }
 
   before(async () => {
     smtp = await startTestSmtpServer()

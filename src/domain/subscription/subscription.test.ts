@@ -9,17 +9,12 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { pageText } from '../../../test/support/page-text.ts'
-import {
-  type ReceivedMail,
-  startTestSmtpServer,
-  type TestSmtpServer,
-} from '../../../test/support/smtp-test-server.ts'
+import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-test-server.ts'
+import { subscribing } from '../../../test/support/subscribing.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { createSmtpMailer } from '../../mail/smtp-mailer.ts'
 import { createApp } from '../../web/app.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import type { Committee } from '../committee/committee.ts'
-import { deliverPendingMail } from '../mail/mail.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import { publishNotice } from '../meeting/publish-notice.ts'
@@ -41,53 +36,13 @@ describeOnEachDatabase('e-mail subscriptions (bevakning)', (getDb, dialect) => {
   let members: Person[]
   let earlier: Meeting
   let earlierItemId: number
-  const tokens = new Map<string, { confirm: string; unsubscribe: string }>()
 
-  const deliver = async () => {
-    const mailer = createSmtpMailer({ smtpUrl: smtp.url, from: 'Paragraf <noreply@example.se>' })
-    try {
-      await deliverPendingMail(getDb(), mailer, { limit: 50 })
-    } finally {
-      mailer.close()
-    }
-  }
-  const mailTo = (address: string): ReceivedMail[] => smtp.received.filter((m) => m.to.includes(address))
-  const form = (fields: Record<string, string>) => ({
-    method: 'POST' as const,
-    url: '/bevaka',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams(fields).toString(),
+  const { tokens, deliver, mailTo, form, subscribe, confirm } = subscribing({
+    db: getDb,
+    app: () => app,
+    smtp: () => smtp,
   })
   const run = (at = now) => queueSubscriptionMail(getDb(), { publicUrl, now: at })
-
-  /** Subscribes through the form and reads the tokens from the confirmation mail. */
-  const subscribe = async (address: string, fields: Record<string, string>) => {
-    const response = await app.inject(form({ ...fields, epost: address }))
-    assert.equal(response.statusCode, 303)
-    assert.equal(response.headers.location, '/bevaka/skickat')
-    await deliver()
-    const mail = mailTo(address).at(-1)
-    assert.ok(mail, `a confirmation mail to ${address}`)
-    const confirm = /\/bevaka\/bekrafta\?token=([\w-]+)/.exec(mail.text)?.[1]
-    const unsubscribe = /\/bevaka\/avsluta\?token=([\w-]+)/.exec(mail.text)?.[1]
-    assert.ok(confirm && unsubscribe)
-    tokens.set(address, { confirm, unsubscribe })
-    return mail
-  }
-  const confirm = async (address: string) => {
-    const token = tokens.get(address)?.confirm as string
-    const page = await app.inject(`/bevaka/bekrafta?token=${token}`)
-    assert.equal(page.statusCode, 200)
-    assert.match(pageText(page.body), /Bekräfta bevakningen/)
-    const done = await app.inject({
-      method: 'POST',
-      url: '/bevaka/bekrafta',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `token=${token}`,
-    })
-    assert.equal(done.statusCode, 200)
-    assert.match(pageText(done.body), /Bevakningen är bekräftad/)
-  }
 
   before(async () => {
     smtp = await startTestSmtpServer()
