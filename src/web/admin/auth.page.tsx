@@ -64,6 +64,45 @@ export function LoginPage({
   )
 }
 
+/** The fields of a password change: the password now, and the new one twice. */
+export function PasswordChangeFields({
+  labels,
+  form,
+}: {
+  labels: { currentPassword: string; newPassword: string; repeatPassword: string }
+  form: FormState
+}) {
+  return (
+    <>
+      <TextField
+        name="currentPassword"
+        label={labels.currentPassword}
+        type="password"
+        autocomplete="current-password"
+        required
+        form={form}
+      />
+      <TextField
+        name="newPassword"
+        label={labels.newPassword}
+        type="password"
+        autocomplete="new-password"
+        hint={`Minst ${minPasswordLength} tecken. En fras av flera ord är lätt att minnas och svår att gissa.`}
+        required
+        form={form}
+      />
+      <TextField
+        name="repeatPassword"
+        label={labels.repeatPassword}
+        type="password"
+        autocomplete="new-password"
+        required
+        form={form}
+      />
+    </>
+  )
+}
+
 const passwordLabels = {
   currentPassword: 'Nuvarande lösenord',
   newPassword: 'Nytt lösenord',
@@ -89,31 +128,7 @@ export function PasswordPage({ view, form, saved }: { view: AdminView; form: For
         <ErrorSummary errors={form.errors} labels={passwordLabels} />
         <form method="post" action={paths.admin.password()} novalidate>
           <CsrfField token={view.csrfToken} />
-          <TextField
-            name="currentPassword"
-            label={passwordLabels.currentPassword}
-            type="password"
-            autocomplete="current-password"
-            required
-            form={form}
-          />
-          <TextField
-            name="newPassword"
-            label={passwordLabels.newPassword}
-            type="password"
-            autocomplete="new-password"
-            hint={`Minst ${minPasswordLength} tecken. En fras av flera ord är lätt att minnas och svår att gissa.`}
-            required
-            form={form}
-          />
-          <TextField
-            name="repeatPassword"
-            label={passwordLabels.repeatPassword}
-            type="password"
-            autocomplete="new-password"
-            required
-            form={form}
-          />
+          <PasswordChangeFields labels={passwordLabels} form={form} />
           <button type="submit">Byt lösenord</button>
         </form>
       </section>

@@ -1,8 +1,8 @@
-import { minPasswordLength } from '../../domain/account/account.ts'
 import { groupedSecret } from '../../domain/account/totp.ts'
 import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import { PasswordChangeFields } from './auth.page.tsx'
 import { CheckboxField } from './checkbox-field.tsx'
 import { CsrfField, ErrorSummary, type FormState, PostButton, SavedNotice, TextField } from './form.tsx'
 import { signInPaths } from './sign-in.paths.ts'
@@ -119,31 +119,7 @@ export function ChangePasswordPage({ view, form }: { view: AdminView; form: Form
       <ErrorSummary errors={form.errors} labels={changeLabels} />
       <form method="post" action={signInPaths.changePassword()} novalidate>
         <CsrfField token={view.csrfToken} />
-        <TextField
-          name="currentPassword"
-          label={changeLabels.currentPassword}
-          type="password"
-          autocomplete="current-password"
-          required
-          form={form}
-        />
-        <TextField
-          name="newPassword"
-          label={changeLabels.newPassword}
-          type="password"
-          autocomplete="new-password"
-          hint={`Minst ${minPasswordLength} tecken. En fras av flera ord är lätt att minnas och svår att gissa.`}
-          required
-          form={form}
-        />
-        <TextField
-          name="repeatPassword"
-          label={changeLabels.repeatPassword}
-          type="password"
-          autocomplete="new-password"
-          required
-          form={form}
-        />
+        <PasswordChangeFields labels={changeLabels} form={form} />
         <button type="submit">Spara lösenordet</button>
       </form>
       <PostButton action={paths.admin.logout()} label="Logga ut" token={view.csrfToken} />
