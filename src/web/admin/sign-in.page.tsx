@@ -13,6 +13,34 @@ import { signInPaths } from './sign-in.paths.ts'
 
 const codeLabels = { code: 'Kod från appen' }
 
+/** A form asking for the authenticator's current code, with its errors above it. */
+function CodeForm(props: {
+  action: string
+  csrfToken: string
+  hint: string
+  button: string
+  form: FormState
+}) {
+  return (
+    <>
+      <ErrorSummary errors={props.form.errors} labels={codeLabels} />
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={props.csrfToken} />
+        <TextField
+          name="code"
+          label={codeLabels.code}
+          autocomplete="one-time-code"
+          hint={props.hint}
+          short
+          required
+          form={props.form}
+        />
+        <button type="submit">{props.button}</button>
+      </form>
+    </>
+  )
+}
+
 /** After a right password: the six-digit code of the authenticator app. */
 export function CodePage({ csrfToken, form }: { csrfToken: string; form: FormState }) {
   const failed = Object.keys(form.errors).length > 0
@@ -23,20 +51,13 @@ export function CodePage({ csrfToken, form }: { csrfToken: string; form: FormSta
         Ditt konto har tvåstegsverifiering. Öppna autentiseringsappen i telefonen och skriv den sexsiffriga
         kod som visas för Paragraf.
       </p>
-      <ErrorSummary errors={form.errors} labels={codeLabels} />
-      <form method="post" action={signInPaths.code()} novalidate>
-        <CsrfField token={csrfToken} />
-        <TextField
-          name="code"
-          label={codeLabels.code}
-          autocomplete="one-time-code"
-          hint="Sex siffror. En kod kan bara användas en gång."
-          short
-          required
-          form={form}
-        />
-        <button type="submit">Logga in</button>
-      </form>
+      <CodeForm
+        action={signInPaths.code()}
+        csrfToken={csrfToken}
+        hint="Sex siffror. En kod kan bara användas en gång."
+        button="Logga in"
+        form={form}
+      />
       <p>
         Har du tappat bort telefonen? Be en administratör att återställa din tvåstegsverifiering.{' '}
         <a href={paths.admin.login()}>Börja om inloggningen</a>
@@ -170,20 +191,13 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           ) : (
             <section aria-labelledby="stang-av">
               <h2 id="stang-av">Stäng av tvåstegsverifiering</h2>
-              <ErrorSummary errors={form.errors} labels={codeLabels} />
-              <form method="post" action={signInPaths.turnOffSecondFactor()} novalidate>
-                <CsrfField token={view.csrfToken} />
-                <TextField
-                  name="code"
-                  label={codeLabels.code}
-                  autocomplete="one-time-code"
-                  hint="Skriv en aktuell kod för att visa att det är du."
-                  short
-                  required
-                  form={form}
-                />
-                <button type="submit">Stäng av</button>
-              </form>
+              <CodeForm
+                action={signInPaths.turnOffSecondFactor()}
+                csrfToken={view.csrfToken}
+                hint="Skriv en aktuell kod för att visa att det är du."
+                button="Stäng av"
+                form={form}
+              />
             </section>
           )}
         </>
@@ -214,20 +228,13 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
               <li>Skriv koden som appen visar och välj Slå på.</li>
             </ol>
             <p>Visa inte nyckeln för någon annan: den som har den kan skapa dina koder.</p>
-            <ErrorSummary errors={form.errors} labels={codeLabels} />
-            <form method="post" action={signInPaths.secondFactor()} novalidate>
-              <CsrfField token={view.csrfToken} />
-              <TextField
-                name="code"
-                label={codeLabels.code}
-                autocomplete="one-time-code"
-                hint="Sex siffror."
-                short
-                required
-                form={form}
-              />
-              <button type="submit">Slå på</button>
-            </form>
+            <CodeForm
+              action={signInPaths.secondFactor()}
+              csrfToken={view.csrfToken}
+              hint="Sex siffror."
+              button="Slå på"
+              form={form}
+            />
           </>
         )
       )}
