@@ -39,7 +39,11 @@ export function formatTimeSpan(start: string | null, end: string | null): string
   return end ? `kl. ${start}–${end}` : `kl. ${start}`
 }
 
+// Made once: building a DateTimeFormat costs far more than formatting with it, and every request
+// asks for today's date.
+const swedishCalendar = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' })
+
 /** Today's date in Sweden, 'YYYY-MM-DD': notice boards, deadlines and "upcoming" turn at Swedish midnight. */
 export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now)
+  return swedishCalendar.format(now)
 }
