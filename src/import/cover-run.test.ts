@@ -241,4 +241,53 @@ describe('readRunCover attendance in a column of labels', () => {
     assert.equal(cover.chair, 'Benny Johansson')
     assert.deepEqual(cover.signatories, ['Bengt-Göran Sandell'])
   })
+
+  it('reads "ande" before a name as "Beslutande" whose first syllable text extraction lost', () => {
+    const cover = readRunCover(
+      'Plats och tid Sammanträdesrum Högby, stadshuset, klockan 13:30-14:45 ande Kristin Kellander (L),ordförande Rainer Fredriksson (S) Fredrik Bertilsson (SD), ersätter Sara Åberg (SD) Ersättare Kent Kärrlander (S) Utses att justera Jenni Bäck (M)',
+    )
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Kristin Kellander', 'ordförande'],
+        ['Rainer Fredriksson', 'ledamot'],
+        ['Fredrik Bertilsson', 'tjänstgörande ersättare'],
+        ['Kent Kärrlander', 'ersättare'],
+      ],
+    )
+  })
+
+  it('reads an attendance table whose column heads (Närv., Frånv, Tjänstgörande ersättare, Paragraf) came before the names', () => {
+    const cover = readRunCover(
+      'Plats och tid Hemlingbystugan, kl Paragraf Närvarande Se sidan 2 Justeringens plats och tid Gefle vapen, Sekreterare Camilla Williamsson Ordförande Lars-Göran Ståhl (S) Birgittha Bjerkén (M) Anslag/Bevis Protokollet är justerat. 2 (21) Ledamöter Närv. Frånv Tjänstgörande ersättare Paragraf Lars-Göran Ståhl (S) ordf Mona Kolarby (S) Ersättare Närv. Frånv Leyla Tarhan (S) Övriga Kajsa Ravin, Förvaltningschef',
+    )
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Lars-Göran Ståhl', 'ordförande'],
+        ['Mona Kolarby', 'ledamot'],
+        ['Leyla Tarhan', 'ersättare'],
+        ['Kajsa Ravin', 'övrig'],
+      ],
+    )
+    // The justerande's label was lost; the name after the chair's is the justerande's.
+    assert.equal(cover.chair, 'Lars-Göran Ståhl')
+    assert.deepEqual(cover.signatories, ['Birgittha Bjerkén'])
+  })
+
+  it('reads the place after a time whose digits were lost, "Ordinarie ledamöter" and "Omfattning"', () => {
+    const cover = readRunCover(
+      'Tid och Plats Kl Tekniska nämndens Sessionssal Omfattning 74-93 Närvarande: Ordinarie ledamöter Alexis Mouschopanis (M) Jan Idehed (C) Ersättare Thomas Elg (KD)',
+    )
+    assert.equal(cover.meeting.location, 'Tekniska nämndens Sessionssal')
+    assert.deepEqual(cover.sections, { first: 74, last: 93 })
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Alexis Mouschopanis', 'ledamot'],
+        ['Jan Idehed', 'ledamot'],
+        ['Thomas Elg', 'ersättare'],
+      ],
+    )
+  })
 })

@@ -45,7 +45,10 @@ const LABELS: [string, Kind, AttendanceRole?][] = [
     'Justeringens plats och tid|Justeringens plats och datum|Justeringens plats, tid|Justeringens tid och plats|Justeringens plats|Plats och tid för justering|Tid och plats för justering|Tid och plats för|Plats och tid för justeringen|Justeringsdag|Justeringsdatum|Justering',
     'signOff',
   ],
-  ['Plats och tid för sammanträdet|Plats och tid|Tid och plats|Plats och datum', 'placeAndTime'],
+  [
+    'Plats och tid för sammanträdet|Plats och tid|Tid och plats|Plats och Tid|Tid och Plats|Plats och datum',
+    'placeAndTime',
+  ],
   ['Plats|Lokal|Sammanträdesplats', 'place'],
   ['Tidpunkt|Tid', 'time'],
   ['Utses att justera|Utsedd att justera|Utsedda att justera|Utsedda justerare', 'appointed'],
@@ -56,7 +59,9 @@ const LABELS: [string, Kind, AttendanceRole?][] = [
   ],
   ['Tjänstgörande ersättare|Tjänstgörande', 'group', 'tjänstgörande ersättare'],
   [
-    'Beslutande ledamöter|Beslutande|Närvarande ledamöter|Kallade ledamöter|Ledamöter|BESLUTANDE|LEDAMÖTER',
+    // "ande": "Beslutande" whose first syllable text extraction lost ("kl ande Anna Berg (S) …"),
+    // read only before a name or "Se …".
+    'Beslutande ledamöter|Beslutande|Närvarande ledamöter|Ordinarie ledamöter|Kallade ledamöter|Ledamöter|BESLUTANDE|LEDAMÖTER|ande(?=\\s+(?:Se\\s|\\p{Lu}\\p{Ll}+[\\s-]\\p{Lu}))',
     'group',
     'ledamot',
   ],
@@ -64,7 +69,7 @@ const LABELS: [string, Kind, AttendanceRole?][] = [
   ['Tjänstemän|Tjänstepersoner|Tjänsteman', 'group', 'tjänsteperson'],
   ['Övriga närvarande|Övriga deltagande|Övriga deltagare|Övriga kallade|Övriga', 'group', 'övrig'],
   ['Närvarorätt|Utdragsbestyrkande|Innehållsförteckning', 'ignored'],
-  ['Justerade paragrafer|Paragrafer|Paragraf', 'sections'],
+  ['Justerade paragrafer|Paragrafer|Paragraf|Omfattning', 'sections'],
   ['Underskrifter|Underskrift', 'signatures'],
   ['Sekreterare|Ordförande|Justerande|Justerare', 'role'],
   [
@@ -95,10 +100,13 @@ interface Segment {
 function kindOf(label: string): { kind: Kind; group?: AttendanceRole } {
   const l = label.replace(/\s*:$/, '')
   for (const [alternatives, kind, group] of LABELS) {
-    if (new RegExp(`^(?:${alternatives})$`, 'u').test(l)) return group ? { kind, group } : { kind }
+    const bare = alternatives.replace(/\(\?=.*$/, '')
+    if (new RegExp(`^(?:${bare})$`, 'u').test(l)) return group ? { kind, group } : { kind }
   }
   return { kind: 'ignored' }
 }
+
+const COLUMN_HEADS = /^(?:(?:Närv|Frånv|Närvarande|Frånvarande|Tjg|Ej tjg)\.?\s*)+(?=\p{Lu}|$)/u
 
 function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
   const segments: Segment[] = []
@@ -123,6 +131,20 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
   }
   const last = segments[segments.length - 1]
   if (last) last.value = text.slice(previousEnd).trim()
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i] as Segment
+    // An attendance table's column heads ("Ledamöter Närv. Frånv Tjänstgörande ersättare Paragraf
+    // Anna Berg (S) …") are no values: the marks under them were lost with the table.
+    if (s.kind === 'group') s.value = s.value.replace(COLUMN_HEADS, '')
+    // "Paragraf" heading a column of the list rather than stating the §§ (no number follows).
+    if (
+      s.kind === 'sections' &&
+      segments[i - 1]?.kind === 'group' &&
+      !segments[i - 1]?.value &&
+      /^\p{Lu}/u.test(s.value)
+    )
+      s.kind = 'ignored'
+  }
   return { preamble, segments }
 }
 
@@ -181,6 +203,8 @@ function appointedSignatories(segments: Segment[], text: string): string[] {
 const CUE =
   /\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den\s+\d|kl\b|kl\.|klockan)|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)/iu
 
+const LEADING_TIME = /^(?:kl\.?|klockan)\s*(?:\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?,?\s*/iu
+
 function readPlaceAndTime(cover: RunCover, segments: Segment[]): void {
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i] as Segment
@@ -201,8 +225,16 @@ function readPlaceAndTime(cover: RunCover, segments: Segment[]): void {
       cover.meeting.date ??= findDate(value.slice(0, 120))
     }
     if (s.kind === 'time') continue
-    const cut = s.kind === 'place' ? -1 : value.search(CUE)
-    const place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s.]+$/, '').trim()
+    let cut = s.kind === 'place' ? -1 : value.search(CUE)
+    if (cut === 0) {
+      // The time first, its digits lost: "Kl Tekniska nämndens Sessionssal".
+      value = value.replace(LEADING_TIME, '')
+      cut = value.search(CUE)
+    }
+    const place = (cut === -1 ? value : value.slice(0, cut))
+      .replace(/[,\s.]+$/, '')
+      .replace(/^[.,:;\s]+/, '')
+      .trim()
     if (place && place.length <= 120 && /\p{L}{3}/u.test(place)) cover.meeting.location ??= place
   }
   for (const k of ['start', 'end', 'date', 'location'] as const) {
@@ -345,15 +377,16 @@ function readSignatures(cover: RunCover, segments: Segment[]): void {
   const found = [labelled, byRole, byTriple].filter((i) => i !== -1)
   if (found.length === 0) return
   const start = labelled !== -1 && (notice === -1 || labelled < notice) ? labelled : Math.min(...found)
-  type Tok = { role: 'secretary' | 'chair' | 'signatory' } | { name: string }
+  type Tok = { role: 'secretary' | 'chair' | 'signatory' } | { name: string; party?: string }
   const tokens: Tok[] = []
   for (const s of segments.slice(start)) {
     if (s.kind === 'notice' || s.kind === 'organ' || s.kind === 'group') break
     if (s.kind === 'role') tokens.push({ role: ROLE_OF[s.label.toLowerCase()] ?? 'signatory' })
-    for (const p of readPeopleRun(s.value, 'ledamot')) tokens.push({ name: p.name })
+    for (const p of readPeopleRun(s.value, 'ledamot')) tokens.push({ name: p.name, party: p.party })
   }
   const queue: ('secretary' | 'chair' | 'signatory')[] = []
   let pending: string[] = []
+  let afterChair: string[] = []
   let absorbing = false
   const assign = (role: 'secretary' | 'chair' | 'signatory', name: string) => {
     if (role === 'secretary') cover.secretary ??= name
@@ -371,12 +404,28 @@ function readSignatures(cover: RunCover, segments: Segment[]): void {
       continue
     }
     const role = queue[0]
+    if (!role && !absorbing && pending.length === 0 && t.party) afterChair.push(t.name)
+    else afterChair = []
     if (role) {
       assign(role, t.name)
+      afterChair = []
       if (queue.length > 1 || role !== 'signatory') queue.shift()
       else absorbing = true
     } else if (absorbing) assign('signatory', t.name)
     else pending.push(t.name)
+  }
+  // Names left after the chair's are the justerande whose label text extraction lost: the national
+  // cover signs in the order Sekreterare, Ordförande, Justerande.
+  const last = tokens[tokens.length - 1]
+  if (
+    cover.chair &&
+    queue.length === 0 &&
+    afterChair.length > 0 &&
+    afterChair.length <= 2 &&
+    last &&
+    'name' in last
+  ) {
+    for (const n of afterChair) if (n !== cover.chair && n !== cover.secretary) assign('signatory', n)
   }
 }
 

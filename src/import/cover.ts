@@ -397,7 +397,8 @@ function applyField(
       )
       let place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s]+$/, '')
       if (!place && cut === 0) place = /\d\s+i\s+(\p{L}[^.]{2,100})/u.exec(value)?.[1]?.trim() ?? ''
-      if (/^ajournering/i.test(place)) place = ''
+      // "Tid och Plats. Omfattning …" on a title line states no place.
+      if (/^ajournering/i.test(place) || /^[.,:;]/.test(place)) place = ''
       meetingValue('location', place || undefined)
       return
     }
