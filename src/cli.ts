@@ -55,7 +55,10 @@ Kommandon:
   restore FIL  läs tillbaka en säkerhetskopia till en tom databas
   verify     kontrollera att inget justerat protokoll har ändrats efter justeringen
              (varje justering och rättelse har en kedjad kontrollsumma, SHA-256);
-             --seal-unsealed förseglar först det som justerades före kontrollsummorna
+             --seal-unsealed förseglar först det som justerades före kontrollsummorna;
+             jämför också dokumentarkivet med dokumenten: en fil som saknas är ett fel,
+             en fil som inget dokument använder (en avbruten uppladdning) tas bort med
+             --remove-orphans när den är äldre än en timme (--grace-minutes N)
   import FIL…  läs in publicerade dagordningar och protokoll i databasen
              (--organisation NAMN, --committee SLUG, --meeting-date ÅÅÅÅ-MM-DD)
   mail send  lägg påminnelser om justering och bevakningar i utkorgen och skicka e-post som väntar där
@@ -87,6 +90,8 @@ const flagOptions = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   'seal-unsealed': { type: 'boolean' },
+  'remove-orphans': { type: 'boolean' },
+  'grace-minutes': { type: 'string' },
 } as const
 
 async function main(argv: string[]): Promise<number> {
@@ -186,9 +191,19 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       noArguments(command, rest)
       const { verifyCommand } = await import('./cli/verify-command.ts')
-      const db = await openMigrated(config())
+      const settings = config()
+      const graceMinutes = values['grace-minutes'] === undefined ? undefined : Number(values['grace-minutes'])
+      if (graceMinutes !== undefined && !(Number.isInteger(graceMinutes) && graceMinutes >= 0))
+        throw new UsageError('--grace-minutes tar ett antal minuter, 0 eller fler')
+      const { openDocumentStore } = await import('./storage/open-document-store.ts')
+      const db = await openMigrated(settings)
       try {
-        return await verifyCommand(db, { sealUnsealed: values['seal-unsealed'] === true })
+        return await verifyCommand(db, {
+          sealUnsealed: values['seal-unsealed'] === true,
+          store: openDocumentStore(settings.storage),
+          removeOrphans: values['remove-orphans'] === true,
+          ...(graceMinutes === undefined ? {} : { graceMinutes }),
+        })
       } finally {
         await db.destroy()
       }

@@ -5,6 +5,7 @@ import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
 import { databaseFaultOf } from './db/database-faults.ts'
 import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
 import { loadDemoDataIfEmpty } from './demo/load-demo.ts'
+import { startOrphanSweep } from './domain/document/document-files.service.ts'
 import { fillPublicRecordIfEmpty } from './domain/public-record/public-record-rebuild.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
@@ -25,14 +26,16 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       log?.warn({ err: error }, 'the database closed a connection; the next query opens a new one'),
   })
   if (options.demo) await loadDemoDataIfEmpty(db)
+  const documents = openDocumentStore(config.storage)
   const app = await createApp({
     db,
     logLevel: config.logLevel,
-    documents: openDocumentStore(config.storage),
+    documents,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     signingOidc: config.signingOidc,
     loginOidc: config.loginOidc,
+    totpSecretKey: config.totpSecretKey,
     exportCacheDir: path.join(config.dataDir, 'export'),
     ...(config.pageCacheMegabytes > 0
       ? { pageCache: { maxBytes: config.pageCacheMegabytes * 1024 * 1024 } }
@@ -75,7 +78,15 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
   // The public change log goes to the registered webhooks every few seconds, from every server
   // (each delivery is claimed by one; docs/api.md, "Webhooks").
   const stopWebhooks = startWebhookDelivery(db, { publicUrl: config.publicUrl, everyMs: 5_000, log: app.log })
+  // Files a server killed mid-upload left in the document store without their row are removed
+  // once they are an hour old: five minutes after the start, then every six hours.
+  const stopSweep = startOrphanSweep(db, documents, {
+    firstAfterMs: 5 * 60_000,
+    everyMs: 6 * 60 * 60_000,
+    log: app.log,
+  })
   return async () => {
+    stopSweep()
     await app.close()
     await stopMail?.()
     await stopWebhooks()

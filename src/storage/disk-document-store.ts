@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { assertStorageKey, type DocumentStore, fileMeasure } from './document-store.ts'
+import {
+  assertStorageKey,
+  type DocumentStore,
+  fileMeasure,
+  isStorageKey,
+  type StoredEntry,
+} from './document-store.ts'
 
 /**
  * Files under one directory (DATA_DIR/documents), spread over subdirectories by the key's first two
@@ -45,5 +51,40 @@ export function createDiskDocumentStore(dir: string): DocumentStore {
     async delete(key) {
       await rm(fileOf(key), { force: true })
     },
+    async find(key) {
+      const found = await stat(fileOf(key)).catch(ifMissing)
+      return found?.isFile() ? { key, modifiedAt: found.mtime } : undefined
+    },
+    async *list(): AsyncIterable<StoredEntry> {
+      for (const prefix of await namesIn(dir)) {
+        if (prefix === 'tmp' || prefix.length !== 2) continue
+        for (const key of await namesIn(path.join(dir, prefix))) {
+          if (!isStorageKey(key) || !key.startsWith(prefix)) continue
+          const found = await stat(path.join(dir, prefix, key)).catch(ifMissing)
+          if (found?.isFile()) yield { key, modifiedAt: found.mtime }
+        }
+      }
+    },
+    async removeUnfinished(before) {
+      let removed = 0
+      const tmpDir = path.join(dir, 'tmp')
+      for (const name of await namesIn(tmpDir)) {
+        const found = await stat(path.join(tmpDir, name)).catch(ifMissing)
+        if (!found || found.mtime >= before) continue
+        await rm(path.join(tmpDir, name), { force: true })
+        removed++
+      }
+      return removed
+    },
   }
+}
+
+/** The names in a directory; none when it does not exist (a store nothing was put in yet). */
+async function namesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(ifMissing)) ?? []
+}
+
+function ifMissing(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
+  throw error
 }

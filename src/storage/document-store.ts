@@ -12,6 +12,13 @@ export interface StoredFile {
   sha512: string
 }
 
+/** A stored file as a listing shows it. */
+export interface StoredEntry {
+  key: string
+  /** When its bytes were last written (a file's mtime, an object's LastModified). */
+  modifiedAt: Date
+}
+
 export interface DocumentStore {
   /** Stores the bytes under `key`. Storing the same key again keeps one copy (keys are content addresses). */
   put(key: string, content: Readable): Promise<StoredFile>
@@ -19,6 +26,15 @@ export interface DocumentStore {
   get(key: string): Readable
   /** Removes the bytes under `key`; nothing happens if there are none. */
   delete(key: string): Promise<void>
+  /** The file under `key`, or undefined when there is none. */
+  find(key: string): Promise<StoredEntry | undefined>
+  /** Every stored file; writes not finished (and their temporary files) are left out. */
+  list(): AsyncIterable<StoredEntry>
+  /**
+   * Removes what writes cut short left behind (a temporary file on disk, an unfinished multipart
+   * upload in S3) if it was begun before `before`; returns how many.
+   */
+  removeUnfinished(before: Date): Promise<number>
 }
 
 /**
@@ -26,8 +42,10 @@ export interface DocumentStore {
  * reach outside the store's directory or bucket.
  */
 export function assertStorageKey(key: string): void {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{2,199}$/.test(key)) throw new Error(`invalid storage key: ${key}`)
+  if (!isStorageKey(key)) throw new Error(`invalid storage key: ${key}`)
 }
+
+export const isStorageKey = (key: string): boolean => /^[A-Za-z0-9][A-Za-z0-9_-]{2,199}$/.test(key)
 
 /** Counts and hashes bytes as they pass. */
 export function fileMeasure() {

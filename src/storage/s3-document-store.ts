@@ -7,11 +7,19 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3'
-import { assertStorageKey, type DocumentStore, fileMeasure } from './document-store.ts'
+import {
+  assertStorageKey,
+  type DocumentStore,
+  fileMeasure,
+  isStorageKey,
+  type StoredEntry,
+} from './document-store.ts'
 
 export interface S3Target {
   /** The service's address (MinIO, Garage, a cloud's S3); none for Amazon S3 itself. */
@@ -43,16 +51,17 @@ export function createS3DocumentStore(target: S3Target): DocumentStore {
   })
   const Bucket = target.bucket
 
-  async function exists(Key: string): Promise<boolean> {
+  async function find(Key: string): Promise<StoredEntry | undefined> {
     try {
-      await client.send(new HeadObjectCommand({ Bucket, Key }))
-      return true
+      const head = await client.send(new HeadObjectCommand({ Bucket, Key }))
+      return { key: Key, modifiedAt: head.LastModified ?? new Date(0) }
     } catch (error) {
       if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-        return false
+        return undefined
       throw error
     }
   }
+  const exists = async (Key: string) => (await find(Key)) !== undefined
 
   return {
     async put(Key, content) {
@@ -129,6 +138,52 @@ export function createS3DocumentStore(target: S3Target): DocumentStore {
     async delete(Key) {
       assertStorageKey(Key)
       await client.send(new DeleteObjectCommand({ Bucket, Key }))
+    },
+
+    find(Key) {
+      assertStorageKey(Key)
+      return find(Key)
+    },
+
+    async *list(): AsyncIterable<StoredEntry> {
+      let ContinuationToken: string | undefined
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, ContinuationToken }))
+        for (const object of page.Contents ?? []) {
+          // Objects another program keeps in the bucket are not documents' files: never touched.
+          if (object.Key && isStorageKey(object.Key))
+            yield { key: object.Key, modifiedAt: object.LastModified ?? new Date(0) }
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined
+      } while (ContinuationToken)
+    },
+
+    async removeUnfinished(before) {
+      // A multipart upload cut short keeps its parts (and is billed) until it is aborted.
+      let removed = 0
+      let KeyMarker: string | undefined
+      let UploadIdMarker: string | undefined
+      do {
+        const page = await client
+          .send(new ListMultipartUploadsCommand({ Bucket, KeyMarker, UploadIdMarker }))
+          .catch((error: { $metadata?: { httpStatusCode?: number } }) => {
+            // A store that cannot list them (501; s3rver, some self-hosted stores) has its own way.
+            if (error.$metadata?.httpStatusCode === 501) return undefined
+            throw error
+          })
+        if (!page) return removed
+        for (const upload of page.Uploads ?? []) {
+          if (!upload.Key || !isStorageKey(upload.Key) || !upload.Initiated || upload.Initiated >= before)
+            continue
+          await client.send(
+            new AbortMultipartUploadCommand({ Bucket, Key: upload.Key, UploadId: upload.UploadId }),
+          )
+          removed++
+        }
+        KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined
+        UploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined
+      } while (KeyMarker)
+      return removed
     },
   }
 }

@@ -12,6 +12,7 @@ import {
   getDocumentForUpdate,
   isStorageKeyInUse,
   listAttachmentsOfDocument,
+  lockStorageKey,
   moveAttachmentInto,
 } from './document.repository.ts'
 import { checkDocumentDetails, registerDocument } from './document.service.ts'
@@ -71,11 +72,12 @@ export async function uploadDocument(
   options: UploadOptions = {},
 ): Promise<Document> {
   await refuseEarly(input, () => checkDocumentDetails(input))
-  const file = await storeUploadedFile(store, input, options)
   const { organisationId, title, kind, confidential, confidentialityGround, datedOn } = input
   const details = { organisationId, title, kind, confidential, confidentialityGround, datedOn }
-  return registerOrRelease(db, store, file.storageKey, (trx) =>
-    registerDocument(trx, actor, { ...details, ...file }),
+  return storeUploadedFile(store, input, options, (file, staged) =>
+    registerOrRelease(db, store, file.storageKey, staged, (trx) =>
+      registerDocument(trx, actor, { ...details, ...file }),
+    ),
   )
 }
 
@@ -105,23 +107,24 @@ export async function replaceDocument(
     checkDocumentDetails(details)
     await assertNewestVersion(db, previous.id)
   })
-  const file = await storeUploadedFile(store, input, options)
-  return registerOrRelease(db, store, file.storageKey, async (trx) => {
-    // Checked again under lock: another clerk may have replaced the same version meanwhile.
-    await getDocumentForUpdate(trx, previous.id)
-    await assertNewestVersion(trx, previous.id)
-    const document = await registerDocument(trx, actor, {
-      ...details,
-      ...file,
-      replacesDocumentId: previous.id,
-    })
-    for (const { agendaItemId, meetingStatus } of await listAttachmentsOfDocument(trx, previous.id)) {
-      if (!agendaIsOpen(meetingStatus)) continue
-      await attachDocument(trx, actor, { agendaItemId, documentId: document.id })
-      await moveAttachmentInto(trx, agendaItemId, previous.id, document.id)
-    }
-    return document
-  })
+  return storeUploadedFile(store, input, options, (file, staged) =>
+    registerOrRelease(db, store, file.storageKey, staged, async (trx) => {
+      // Checked again under lock: another clerk may have replaced the same version meanwhile.
+      await getDocumentForUpdate(trx, previous.id)
+      await assertNewestVersion(trx, previous.id)
+      const document = await registerDocument(trx, actor, {
+        ...details,
+        ...file,
+        replacesDocumentId: previous.id,
+      })
+      for (const { agendaItemId, meetingStatus } of await listAttachmentsOfDocument(trx, previous.id)) {
+        if (!agendaIsOpen(meetingStatus)) continue
+        await attachDocument(trx, actor, { agendaItemId, documentId: document.id })
+        await moveAttachmentInto(trx, agendaItemId, previous.id, document.id)
+      }
+      return document
+    }),
+  )
 }
 
 /** Only the newest version can be replaced, so the versions form one line. */
@@ -140,11 +143,16 @@ interface AcceptedFile {
   extractedText?: string
 }
 
-async function storeUploadedFile(
+/**
+ * Checks and stores the upload, then hands it to `register` while its checked copy (`staged`) is
+ * still there to be stored again from; the copy is removed afterwards.
+ */
+async function storeUploadedFile<T>(
   store: DocumentStore,
   input: UploadedFile,
   options: UploadOptions,
-): Promise<AcceptedFile> {
+  register: (file: AcceptedFile, staged: string) => Promise<T>,
+): Promise<T> {
   const declared = await refuseEarly(input, () => declaredFileType(input))
   const staged = await stageUpload(input.stream, input.maxBytes)
   try {
@@ -172,13 +180,14 @@ async function storeUploadedFile(
     // Content-addressed: the key is the sha512, so an identical file is stored once.
     const stored = await store.put(staged.sha512, createReadStream(staged.file))
     if (stored.sha512 !== staged.sha512) throw new Error('the stored file differs from the upload')
-    return {
+    const file = {
       storageKey: staged.sha512,
       sha512: staged.sha512,
       mimeType: fileTypes[type].mimeType,
       sizeBytes: staged.size,
       ...(text ? { extractedText: text } : {}),
     }
+    return await register(file, staged.file)
   } finally {
     await staged.discard()
   }
@@ -195,21 +204,34 @@ async function refuseEarly<T>(input: UploadedFile, check: () => T | Promise<T>):
 }
 
 /**
- * Registers the stored file in one transaction. If that fails, the file is deleted again unless
- * another document already uses it (an identical upload). An identical upload that stored the
- * same file but has not yet committed could lose it here; the window is milliseconds wide. When
- * even that check fails, the file stays: an unused file is harmless, a lost one is not.
+ * Registers the stored file in one transaction, under the storage key's lock: if the sweep of
+ * orphaned files (document-files.service.ts) removed the file since it was stored (another upload's
+ * orphan with the same bytes, say), it is stored again from `staged` before the row commits, so no
+ * committed row names a missing file. If registering fails, the file is deleted again, under the
+ * same lock, unless a document uses it (an identical upload). When even that fails (the database
+ * away), the file stays for the sweep: an unused file is harmless, a lost one is not.
  */
 async function registerOrRelease(
   db: Db,
   store: DocumentStore,
   storageKey: string,
+  staged: string,
   register: (trx: Queryable) => Promise<Document>,
 ): Promise<Document> {
   try {
-    return await db.transaction().execute(register)
+    return await db.transaction().execute(async (trx) => {
+      await lockStorageKey(trx, storageKey)
+      if (!(await store.find(storageKey))) await store.put(storageKey, createReadStream(staged))
+      return register(trx)
+    })
   } catch (error) {
-    if (!(await isStorageKeyInUse(db, storageKey).catch(() => true))) await store.delete(storageKey)
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await lockStorageKey(trx, storageKey)
+        if (!(await isStorageKeyInUse(trx, storageKey))) await store.delete(storageKey)
+      })
+      .catch(() => undefined)
     throw error
   }
 }

@@ -1,5 +1,6 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
-import { forUpdate } from '../../db/dialect.ts'
+import { dialectOf, forUpdate } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
 import type { MeetingStatus } from '../meeting/meeting.ts'
 import { NotFoundError } from '../shared/errors.ts'
@@ -67,6 +68,30 @@ export async function isStorageKeyInUse(db: Queryable, storageKey: string): Prom
     .where('storage_key', '=', storageKey)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/**
+ * Holds the storage key until the transaction ends, so whether a stored file is named by a row is
+ * decided by one transaction at a time: an upload registering it, or the sweep removing it. On
+ * PostgreSQL an advisory lock on the key; SQLite has one writer, taken here by a write that
+ * changes nothing.
+ */
+export async function lockStorageKey(trx: Queryable, storageKey: string): Promise<void> {
+  if (dialectOf(trx) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${storageKey}, 0))`.execute(trx)
+  } else {
+    await trx
+      .updateTable('document')
+      .set((eb) => ({ storage_key: eb.ref('storage_key') }))
+      .where(sql.lit(false))
+      .execute()
+  }
+}
+
+/** The storage keys that documents name, each once. */
+export async function listStorageKeys(db: Queryable): Promise<Set<string>> {
+  const rows = await db.selectFrom('document').select('storage_key').distinct().execute()
+  return new Set(rows.flatMap((r) => (r.storage_key ? [r.storage_key] : [])))
 }
 
 export async function insertDocument(db: Queryable, values: Omit<Document, 'id'>): Promise<Document> {
