@@ -70,6 +70,7 @@ const addressesNoMinutes = new Set([
   'POST /admin/namnder/:committee/ledamoter',
   'POST /admin/namnder/:committee/ledamoter/:membership/avsluta',
   'POST /admin/namnder/:committee/ersattarordning',
+  'POST /admin/namnder/:committee/personnummer',
   // Schedules new meetings; the signed-off one is not addressed.
   'POST /admin/namnder/:committee/sammantraden',
   'POST /admin/namnder/:committee/sammantraden/serie',

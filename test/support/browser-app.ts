@@ -17,18 +17,20 @@ export interface BrowserApp {
 }
 
 /**
- * Migrates an in-memory SQLite database, lets `seed` fill it, serves the app on 127.0.0.1 and
- * launches Chromium. The browser tests run on SQLite only: the route tests cover both databases.
+ * Migrates an in-memory SQLite database, lets `seed` fill it, serves the app on 127.0.0.1 (on
+ * `port` when given: an OIDC provider started first must know the address it sends users back to)
+ * and launches Chromium. The browser tests run on SQLite only: the route tests cover both databases.
  */
 export async function startBrowserApp(
   seed: (db: Db) => Promise<unknown>,
-  options: Omit<AppOptions, 'db' | 'logLevel'> = {},
+  options: Omit<AppOptions, 'db' | 'logLevel'> & { port?: number } = {},
 ): Promise<BrowserApp> {
+  const { port = 0, ...appOptions } = options
   const db = openDatabase({ dialect: 'sqlite', file: ':memory:' })
   await migrateToLatest(db)
   await seed(db)
-  const app = await createApp({ db, logLevel: 'silent', ...options })
-  await app.listen({ host: '127.0.0.1', port: 0 })
+  const app = await createApp({ db, logLevel: 'silent', ...appOptions })
+  await app.listen({ host: '127.0.0.1', port })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   const browser = await launchChromium()
   return {

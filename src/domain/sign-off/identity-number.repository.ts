@@ -13,3 +13,15 @@ export async function getIdentityNumberHash(db: Queryable, personId: number): Pr
 export async function setIdentityNumberHash(db: Queryable, personId: number, hash: string | null) {
   await db.updateTable('person').set({ identity_number_hash: hash }).where('id', '=', personId).execute()
 }
+
+/** Which of these persons have a personnummer kept (as a hash). */
+export async function listPersonsWithIdentityNumber(db: Queryable, personIds: readonly number[]) {
+  if (personIds.length === 0) return new Set<number>()
+  const rows = await db
+    .selectFrom('person')
+    .select('id')
+    .where('id', 'in', [...personIds])
+    .where('identity_number_hash', 'is not', null)
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}

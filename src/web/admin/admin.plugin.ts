@@ -16,6 +16,7 @@ import { delegatedDecisionRoutes } from './delegated-decisions.routes.tsx'
 import { csrfTokenOf, registerUploadForms } from './documents.multipart.ts'
 import { documentRoutes } from './documents.routes.tsx'
 import { extractRoutes } from './extract.routes.tsx'
+import { identityNumberRoutes } from './identity-numbers.routes.tsx'
 import { identityProviderRoutes } from './identity-provider.routes.tsx'
 import { meetingRoutes } from './meetings.routes.tsx'
 import { memberImportRoutes } from './member-import.routes.tsx'
@@ -106,6 +107,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(personMergeRoutes)
   await app.register(committeeRoutes)
   await app.register(membershipRoutes)
+  await app.register(identityNumberRoutes)
   await app.register(memberImportRoutes)
   await app.register(auditRoutes)
   await app.register(usersRoutes)

@@ -7,6 +7,7 @@ import { formatDate } from '../views/format.ts'
 import { TableScroll } from '../views/table-scroll.tsx'
 import type { CommitteeData } from './committee-data.ts'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, SelectField, TextField } from './form.tsx'
+import { identityNumbersPath } from './identity-numbers.page.tsx'
 import { minutesPaths } from './minutes-paths.ts'
 
 export const membershipLabels = {
@@ -61,6 +62,9 @@ export function CommitteePage({
         </li>
         <li>
           <a href={paths.admin.committeeSettings(committee.slug)}>Lokala inställningar</a>
+        </li>
+        <li>
+          <a href={identityNumbersPath(committee.slug)}>Personnummer för e-legitimation</a>
         </li>
         <li>
           <a href={paths.admin.memberImport(committee.slug)}>Importera medlemslista (CSV)</a>

@@ -9,6 +9,7 @@ import { MinutesCover, type Names, SectionView } from '../portal/minutes.view.ts
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { CsrfField, SavedNotice } from './form.tsx'
+import { identityNumbersPath } from './identity-numbers.page.tsx'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
 import { SignatoryComments } from './signatory-comments.view.tsx'
 
@@ -164,6 +165,13 @@ export function SignOffPage(props: {
           <a class="button" href={`${minutesPaths.sign(signOff.id)}/e-legitimation`}>
             Justera med e-legitimation
           </a>
+          {sectionHref && (
+            <>
+              {' '}
+              Personnumret i e-legitimationen jämförs med det som är registrerat under{' '}
+              <a href={identityNumbersPath(committee.slug)}>Personnummer för e-legitimation</a>.
+            </>
+          )}
         </p>
       )}
       {signOff.status !== 'signed_off' && props.signingMethod === 'paper' && (
