@@ -41,6 +41,11 @@ export interface Config {
    * _ORGANISATION; undefined: passwords only.
    */
   readonly loginOidc: LoginOidcSettings | undefined
+  /**
+   * The key that seals TOTP secrets at rest (TOTP_SECRET_KEY, 32 bytes in base64, the same on every
+   * app server); undefined: TOTP cannot be turned on or checked.
+   */
+  readonly totpSecretKey: Buffer | undefined
   /** The megabytes of rendered public pages each server keeps until the record changes (PAGE_CACHE_MB; 0: none). */
   readonly pageCacheMegabytes: number
 }
@@ -116,6 +121,12 @@ const environmentSchema = z.object({
   LOGIN_OIDC_CLIENT_SECRET: z.string().optional(),
   LOGIN_OIDC_PROVIDER_NAME: z.string().default('organisationens konto'),
   LOGIN_OIDC_ORGANISATION: z.string().optional(),
+  TOTP_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, {
+      error: 'TOTP_SECRET_KEY ska vara 32 slumpmässiga byte i base64 (openssl rand -base64 32)',
+    })
+    .optional(),
 })
 
 export type ConfigInput = Partial<Record<keyof z.infer<typeof environmentSchema>, string | undefined>>
@@ -187,6 +198,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
           organisation: parsed.data.LOGIN_OIDC_ORGANISATION,
         }
       : undefined,
+    totpSecretKey: parsed.data.TOTP_SECRET_KEY
+      ? Buffer.from(parsed.data.TOTP_SECRET_KEY.trim(), 'base64')
+      : undefined,
   })
 }
 
@@ -199,7 +213,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
   const { SIGNING_OIDC_ISSUER, SIGNING_OIDC_CLIENT_ID, SIGNING_OIDC_CLIENT_SECRET } = environment
   const { SIGNING_OIDC_PROVIDER_NAME, SIGNING_OIDC_IDENTITY_CLAIM } = environment
   const { LOGIN_OIDC_ISSUER, LOGIN_OIDC_CLIENT_ID, LOGIN_OIDC_CLIENT_SECRET } = environment
-  const { LOGIN_OIDC_PROVIDER_NAME, LOGIN_OIDC_ORGANISATION } = environment
+  const { LOGIN_OIDC_PROVIDER_NAME, LOGIN_OIDC_ORGANISATION, TOTP_SECRET_KEY } = environment
   return Object.fromEntries(
     Object.entries({
       PORT,
@@ -225,6 +239,7 @@ function pick(environment: NodeJS.ProcessEnv): ConfigInput {
       LOGIN_OIDC_CLIENT_SECRET,
       LOGIN_OIDC_PROVIDER_NAME,
       LOGIN_OIDC_ORGANISATION,
+      TOTP_SECRET_KEY,
     }).filter(([, v]) => v !== undefined && v !== ''),
   )
 }

@@ -24,6 +24,7 @@ import * as publicChangeLog from './migrations/0024-public-change-log.ts'
 import * as webhooks from './migrations/0025-webhooks.ts'
 import * as alertTargets from './migrations/0026-alert-targets.ts'
 import * as staffSignIn from './migrations/0027-staff-sign-in.ts'
+import * as signInMethodAndSealedTotp from './migrations/0028-sign-in-method-and-sealed-totp.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0025-webhooks': webhooks,
   '0026-alert-targets': alertTargets,
   '0027-staff-sign-in': staffSignIn,
+  '0028-sign-in-method-and-sealed-totp': signInMethodAndSealedTotp,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -517,6 +517,8 @@ export interface SessionTable {
   created_at: string
   last_seen_at: string
   expires_at: string
+  /** How the user signed in: password, password+totp or oidc (0028). */
+  method: Generated<string>
 }
 
 export interface LoginAttemptTable {

@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { type LoginOidcSettings, loadConfig, type SigningOidcSettings } from '../config.ts'
 import type { Db } from '../db/database.ts'
+import { type TotpSecretBox, totpSecretBox } from '../domain/account/totp-secret-box.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
 import { openDocumentStore } from '../storage/open-document-store.ts'
 import { adminRoutes } from './admin/admin.plugin.ts'
@@ -48,6 +49,8 @@ declare module 'fastify' {
     signingOidc: SigningOidcSettings | undefined
     /** The identity provider staff sign in through (LOGIN_OIDC_*), if one is configured. */
     loginOidc: LoginOidcSettings | undefined
+    /** Seals and opens TOTP secrets under TOTP_SECRET_KEY (without one, each use says it is missing). */
+    totpSecrets: TotpSecretBox
     /** The tag: authority of feed and calendar ids (FEED_ID_AUTHORITY), which outlives an address. */
     feedIdAuthority: string
   }
@@ -74,6 +77,8 @@ export interface AppOptions {
   signingOidc?: SigningOidcSettings | undefined
   /** The identity provider for staff sign-in (default: LOGIN_OIDC_* as the environment says). */
   loginOidc?: LoginOidcSettings | undefined
+  /** The key sealing TOTP secrets (default: TOTP_SECRET_KEY as the environment says). */
+  totpSecretKey?: Buffer | undefined
   /** Keep rendered public pages until the record changes (page-cache.ts); served apps do, tests choose. */
   pageCache?: PageCacheOptions | undefined
 }
@@ -102,6 +107,7 @@ export async function createApp({
   logStream,
   signingOidc,
   loginOidc,
+  totpSecretKey,
   pageCache,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -134,6 +140,13 @@ export async function createApp({
     getter: () => {
       portalUrl ??= loadConfig(process.env).publicUrl
       return portalUrl
+    },
+  })
+  let totpSecrets: TotpSecretBox | undefined
+  app.decorateRequest('totpSecrets', {
+    getter: () => {
+      totpSecrets ??= totpSecretBox(totpSecretKey ?? loadConfig(process.env).totpSecretKey)
+      return totpSecrets
     },
   })
   let broker = signingOidc

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { FastifyInstance } from 'fastify'
@@ -56,6 +57,7 @@ describe('staff sign-in in Chromium', { skip: !chromiumReady() && 'Chromium is n
       db,
       logLevel: 'silent',
       now: () => clock,
+      totpSecretKey: randomBytes(32),
       publicUrl: base,
       loginOidc: {
         issuer,

@@ -32,6 +32,13 @@ export interface RoleGrant {
 }
 
 /** The signed-in user as the policies see them: their grants and the committees they sit on today. */
+/**
+ * How a session was signed in: a password alone, a password and a TOTP code, or the organisation's
+ * identity provider (OIDC), whose own second factor applies.
+ */
+export type SignInMethod = 'password' | 'password+totp' | 'oidc'
+export const signInMethods: readonly SignInMethod[] = ['password', 'password+totp', 'oidc']
+
 export interface SignedInUser extends UserAccount {
   grants: RoleGrant[]
   /** Committees where the user's person has a membership in force today. */

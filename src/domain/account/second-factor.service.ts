@@ -6,7 +6,7 @@ import { DomainError, InvalidInputError, InvalidStateError } from '../shared/err
 import { assertAllowed, mayManageOrganisation } from './access.policy.ts'
 import { getUser, listGrantsOfUser } from './account.repository.ts'
 import { authenticate, LoginRefusedError, loginRetryAt } from './account.service.ts'
-import { normaliseEmail, type SignedInUser, type UserAccount } from './account.ts'
+import { normaliseEmail, type SignedInUser, type SignInMethod, type UserAccount } from './account.ts'
 import { deleteLoginAttemptsBefore, recordLoginAttempt } from './login-attempt.repository.ts'
 import {
   administersOrganisationNeedingTotp,
@@ -22,6 +22,7 @@ import {
   setTotpPendingSecret,
 } from './sign-in.repository.ts'
 import { acceptedStep, newTotpSecret } from './totp.ts'
+import type { TotpSecretBox } from './totp-secret-box.ts'
 
 // A password account's second factor (TOTP, RFC 6238) and what a signed-in user must do before
 // working: change a handed-out password, or enrol TOTP where the organisation requires it of its
@@ -80,7 +81,7 @@ export async function signInWithPassword(
  */
 export async function passSecondFactor(
   db: Db,
-  input: { token: string; code: string; ip: string },
+  input: { token: string; code: string; ip: string; secrets: TotpSecretBox },
   now = new Date(),
 ): Promise<{ user: UserAccount; returnTo: string }> {
   const challenge = input.token ? await findSignInChallenge(db, challengeIdOf(input.token), now) : undefined
@@ -91,7 +92,7 @@ export async function passSecondFactor(
   const state = await getSignInState(db, user.id)
   const step =
     state.totpSecret && !user.disabled
-      ? acceptedStep(state.totpSecret, input.code, now, state.totpLastStep)
+      ? acceptedStep(input.secrets.open(user.id, state.totpSecret), input.code, now, state.totpLastStep)
       : undefined
   const passed = step !== undefined && (await claimTotpStep(db, user.id, step))
   await recordLoginAttempt(db, { email: user.email, ip: input.ip, at: now.toISOString(), succeeded: passed })
@@ -106,12 +107,17 @@ export async function passSecondFactor(
 /** What the signed-in user must do before any other workspace page: nothing, in most cases. */
 export type SignInDemand = 'change_password' | 'enrol_totp' | undefined
 
+/**
+ * The organisation's TOTP rule asks a second factor of a password sign-in only: a session signed
+ * in through the identity provider has passed the provider's own (which Paragraf cannot see).
+ */
 export async function signInDemandOf(
   db: Db,
-  user: Pick<SignedInUser, 'id' | 'grants'>,
+  user: Pick<SignedInUser, 'id' | 'grants'> & { signInMethod?: SignInMethod },
 ): Promise<SignInDemand> {
   const state = await getSignInState(db, user.id)
   if (state.mustChangePassword) return 'change_password'
+  if (user.signInMethod === 'oidc') return undefined
   if (state.totpSecret || !user.grants.some((g) => g.role === 'administrator')) return undefined
   return (await administersOrganisationNeedingTotp(db, user.id)) ? 'enrol_totp' : undefined
 }
@@ -128,14 +134,14 @@ export async function secondFactorOf(
   }
 }
 
-/** The secret to enrol: the one shown before, until it is confirmed, or a new one. */
-export async function startTotpEnrolment(db: Db, userId: number): Promise<string> {
+/** The secret to enrol: the one shown before, until it is confirmed, or a new one (kept sealed). */
+export async function startTotpEnrolment(db: Db, userId: number, secrets: TotpSecretBox): Promise<string> {
   return inTransaction(db, async (trx) => {
     const state = await getSignInState(trx, userId)
     if (state.totpSecret) throw new InvalidStateError('TOTP is already on')
-    if (state.totpPendingSecret) return state.totpPendingSecret
+    if (state.totpPendingSecret) return secrets.open(userId, state.totpPendingSecret)
     const secret = newTotpSecret()
-    await setTotpPendingSecret(trx, userId, secret)
+    await setTotpPendingSecret(trx, userId, secrets.seal(userId, secret))
     return secret
   })
 }
@@ -144,14 +150,19 @@ export async function startTotpEnrolment(db: Db, userId: number): Promise<string
 export async function confirmTotpEnrolment(
   db: Db,
   actor: Actor,
-  input: { userId: number; code: string },
+  input: { userId: number; code: string; secrets: TotpSecretBox },
   now = new Date(),
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const state = await getSignInState(trx, input.userId)
     if (state.totpSecret) throw new InvalidStateError('TOTP is already on')
     if (!state.totpPendingSecret) throw new InvalidStateError('no TOTP enrolment under way')
-    const step = acceptedStep(state.totpPendingSecret, input.code, now, null)
+    const step = acceptedStep(
+      input.secrets.open(input.userId, state.totpPendingSecret),
+      input.code,
+      now,
+      null,
+    )
     if (step === undefined) throw new InvalidInputError('the code does not match the secret', 'code')
     await enableTotp(trx, input.userId, state.totpPendingSecret, step, now.toISOString())
     await recordAudit(
@@ -173,7 +184,7 @@ export async function confirmTotpEnrolment(
 export async function turnOffTotp(
   db: Db,
   actor: Actor,
-  input: { userId: number; code: string },
+  input: { userId: number; code: string; secrets: TotpSecretBox },
   now = new Date(),
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -181,7 +192,12 @@ export async function turnOffTotp(
     if (!state.totpSecret) return
     if (await administersOrganisationNeedingTotp(trx, input.userId))
       throw new InvalidStateError('the organisation requires TOTP of its administrators')
-    const step = acceptedStep(state.totpSecret, input.code, now, state.totpLastStep)
+    const step = acceptedStep(
+      input.secrets.open(input.userId, state.totpSecret),
+      input.code,
+      now,
+      state.totpLastStep,
+    )
     if (step === undefined || !(await claimTotpStep(trx, input.userId, step)))
       throw new InvalidInputError('wrong or used code', 'code')
     await clearTotp(trx, input.userId)

@@ -5,7 +5,7 @@ import { listMembershipsOfPerson } from '../membership/membership.service.ts'
 import { isActiveOn } from '../membership/membership.ts'
 import { swedishUtcOffsetHours } from '../shared/swedish-time.ts'
 import { getUser, listGrantsOfUser, recordSignIn } from './account.repository.ts'
-import type { SignedInUser, UserAccount } from './account.ts'
+import { type SignedInUser, type SignInMethod, signInMethods, type UserAccount } from './account.ts'
 import { deleteSession, findSession, insertSession, touchSession } from './session.repository.ts'
 
 export { countSessionsOfUser } from './session.repository.ts'
@@ -20,11 +20,15 @@ const touchEverySeconds = 60
 /** The session's id in the database: the token's SHA-256, so the table alone signs nobody in. */
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex')
 
-/** Signs the user in: returns the token for the cookie (shown only here) and when it expires. */
+/**
+ * Signs the user in: returns the token for the cookie (shown only here) and when it expires. The
+ * session keeps how it was signed in, which decides what the organisation's rules still ask.
+ */
 export async function startSession(
   db: Db,
   user: UserAccount,
   now = new Date(),
+  method: SignInMethod = 'password',
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + sessionIdleMinutes * 60_000)
@@ -35,12 +39,16 @@ export async function startSession(
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
+      method,
     })
     await recordSignIn(trx, user.id, now.toISOString())
-    await recordAudit(trx, { kind: 'user', userId: user.id, name: user.name }, 'user.signed_in', {
-      type: 'user_account',
-      id: user.id,
-    })
+    await recordAudit(
+      trx,
+      { kind: 'user', userId: user.id, name: user.name },
+      'user.signed_in',
+      { type: 'user_account', id: user.id },
+      { after: { method } },
+    )
   })
   return { token, expiresAt }
 }
@@ -53,7 +61,7 @@ export async function readSession(
   db: Db,
   token: string,
   now = new Date(),
-): Promise<(SignedInUser & { sessionId: string }) | undefined> {
+): Promise<(SignedInUser & { sessionId: string; signInMethod: SignInMethod }) | undefined> {
   if (!token || token.length > 200) return undefined
   const id = sessionIdOf(token)
   const session = await findSession(db, id)
@@ -76,7 +84,10 @@ export async function readSession(
   const seatCommitteeIds = [
     ...new Set(memberships.filter((m) => isActiveOn(m, today)).map((m) => m.committeeId)),
   ]
-  return { ...user, grants, seatCommitteeIds, sessionId: id }
+  const signInMethod = (signInMethods as readonly string[]).includes(session.method)
+    ? (session.method as SignInMethod)
+    : 'password'
+  return { ...user, grants, seatCommitteeIds, sessionId: id, signInMethod }
 }
 
 /** Signs out of this session only. */

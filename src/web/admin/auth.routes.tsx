@@ -91,7 +91,7 @@ export async function authRoutes(app: FastifyInstance) {
         request.now,
       )
       if (signIn.kind === 'second_factor') return askForSecondFactor(reply, signIn.token)
-      const { token } = await startSession(request.db, signIn.user)
+      const { token } = await startSession(request.db, signIn.user, new Date(), 'password')
       setSessionCookie(reply, token)
       return reply.redirect(returnTo, 303)
     } catch (error) {

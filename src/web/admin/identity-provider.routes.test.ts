@@ -11,6 +11,7 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import type { LoginOidcSettings } from '../../config.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { grantRole } from '../../domain/account/account.service.ts'
+import { setAdministratorsNeedTotp } from '../../domain/account/second-factor.service.ts'
 import { disableAccount, openAccount } from '../../domain/account/user-admin.service.ts'
 import { systemActor } from '../../domain/shared/actor.ts'
 import { createApp } from '../app.ts'
@@ -204,5 +205,40 @@ describeOnEachDatabase('signing in through the organisation’s identity provide
     assert.equal(Boolean((await accountOf('idp-anvandare@example.se'))?.must_change_password), false)
     assert.ok((await auditOf(user.id)).some((a) => a.action === 'user.handed_out_password_voided'))
     assert.equal((await new AdminClient(app).signIn('idp-anvandare@example.se', password)).statusCode, 401)
+  })
+
+  it('asks TOTP of an administrator who signs in with a password, not of one signed in through the provider', async () => {
+    // The organisation requires TOTP of its administrators; the demo administrator has none.
+    await setAdministratorsNeedTotp(getDb(), systemActor('test'), organisationId, true)
+    try {
+      const admin = await accountOf('admin@example.se')
+      const methods = async () =>
+        (
+          await getDb()
+            .selectFrom('session')
+            .select('method')
+            .where('user_id', '=', admin!.id)
+            .orderBy('created_at')
+            .execute()
+        ).map((r) => r.method)
+      await getDb().deleteFrom('session').where('user_id', '=', admin!.id).execute()
+
+      const withPassword = new AdminClient(app)
+      assert.equal((await withPassword.signIn('admin@example.se', 'demo-admin-2026')).statusCode, 303)
+      assert.equal((await withPassword.get('/admin')).headers.location, '/admin/tvastegsverifiering')
+      assert.deepEqual(await methods(), ['password'])
+
+      const throughProvider = new AdminClient(app)
+      const { answer } = await viaProvider(throughProvider, 'admin@example.se')
+      assert.equal(answer.statusCode, 303)
+      const start = await throughProvider.get('/admin')
+      assert.equal(start.statusCode, 200, 'the provider’s own second factor applies')
+      assert.match(text(start.body), /Inloggad som/)
+      assert.deepEqual((await methods()).sort(), ['oidc', 'password'])
+      // The password session is still held, whatever the other session did.
+      assert.equal((await withPassword.get('/admin')).headers.location, '/admin/tvastegsverifiering')
+    } finally {
+      await setAdministratorsNeedTotp(getDb(), systemActor('test'), organisationId, false)
+    }
   })
 })

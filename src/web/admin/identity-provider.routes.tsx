@@ -115,7 +115,7 @@ export async function identityProviderRoutes(app: FastifyInstance) {
       // No role and no person: nothing in the workspace to open yet, so no session either.
       if (result.waiting)
         return sendPage(reply, <WaitingForRolePage name={result.user.name} created={result.created} />)
-      const { token } = await startSession(request.db, result.user, request.now)
+      const { token } = await startSession(request.db, result.user, request.now, 'oidc')
       setSessionCookie(reply, token)
       return reply.redirect(flow.returnTo, 303)
     } catch (error) {

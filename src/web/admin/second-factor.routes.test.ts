@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { AdminClient } from '../../../test/support/admin-client.ts'
@@ -16,6 +17,8 @@ import { createApp } from '../app.ts'
 
 const password = 'ett-långt-lösenord-2026'
 
+const totpSecretKey = randomBytes(32)
+
 describeOnEachDatabase('TOTP as a second factor in the workspace', (getDb) => {
   let app: FastifyInstance
   let clock = new Date('2026-12-06T09:00:10Z')
@@ -26,7 +29,7 @@ describeOnEachDatabase('TOTP as a second factor in the workspace', (getDb) => {
   }
 
   before(async () => {
-    app = await createApp({ db: getDb(), logLevel: 'silent', now: () => clock })
+    app = await createApp({ db: getDb(), logLevel: 'silent', now: () => clock, totpSecretKey })
     organisation = await createTestOrganisation(getDb())
   })
   after(() => app.close())
@@ -102,6 +105,15 @@ describeOnEachDatabase('TOTP as a second factor in the workspace', (getDb) => {
   it('asks for the code after the password, signs in with it, and refuses the same code again', async () => {
     const { email, id } = await account('secretary')
     const { secret } = await enrolled(email)
+    // The row holds the secret sealed (AES-256-GCM under the key), never in clear.
+    const row = await getDb()
+      .selectFrom('user_account')
+      .select(['totp_secret', 'totp_pending_secret'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    assert.match(row.totp_secret ?? '', /^aes256gcm\$/)
+    assert.ok(!row.totp_secret?.includes(secret))
+    assert.equal(row.totp_pending_secret, null)
     tick(30)
     const client = new AdminClient(app)
     const login = await client.signIn(email, password, '/admin/losenord')
@@ -132,6 +144,17 @@ describeOnEachDatabase('TOTP as a second factor in the workspace', (getDb) => {
     )
     const signIns = (await actions(id)).filter((a) => a === 'user.signed_in')
     assert.equal(signIns.length, 3) // the enrolment's password sign-in and two with a code
+    // Each session says how it was signed in.
+    const sessions = await getDb()
+      .selectFrom('session')
+      .select('method')
+      .where('user_id', '=', id)
+      .orderBy('method')
+      .execute()
+    assert.deepEqual(
+      sessions.map((r) => r.method),
+      ['password', 'password+totp', 'password+totp'],
+    )
   })
 
   it('slows wrong codes down as wrong passwords are, and a right password does not forgive them', async () => {
@@ -250,5 +273,31 @@ describeOnEachDatabase('TOTP as a second factor in the workspace', (getDb) => {
     assert.equal(self.statusCode, 409)
     const forged = await admin.post(`${accountPage}/tvastegsverifiering/aterstall`, {}, { csrf: false })
     assert.equal(forged.statusCode, 403)
+  })
+
+  it('says TOTP cannot be turned on, and asks the operator, when the server has no key', async () => {
+    const keyless = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      now: () => clock,
+      totpSecretKey: undefined,
+    })
+    try {
+      const { email, id } = await account('secretary')
+      const client = new AdminClient(keyless)
+      await client.signIn(email, password)
+      const page = await client.get('/admin/tvastegsverifiering')
+      assert.equal(page.statusCode, 200)
+      assert.match(text(page.body), /servern saknar nyckeln som skyddar koderna \(TOTP_SECRET_KEY\)/)
+      assert.doesNotMatch(page.body, /otpauth:/)
+      const row = await getDb()
+        .selectFrom('user_account')
+        .select('totp_pending_secret')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.equal(row.totp_pending_secret, null)
+    } finally {
+      await keyless.close()
+    }
   })
 })

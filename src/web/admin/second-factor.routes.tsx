@@ -13,7 +13,9 @@ import {
 } from '../../domain/account/second-factor.service.ts'
 import { startSession } from '../../domain/account/session.service.ts'
 import { otpauthUri } from '../../domain/account/totp.ts'
+import { TotpSecretKeyMissingError } from '../../domain/account/totp-secret-box.ts'
 import { resetSecondFactor } from '../../domain/account/user-admin.service.ts'
+import { AdminLayout } from '../views/admin-layout.tsx'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { safeReturnPath, throttledMessage } from './auth.routes.tsx'
@@ -43,7 +45,14 @@ async function renderOwnPage(
 ) {
   const user = currentUser(request)
   const state = await secondFactorOf(request.db, user.id)
-  const secret = state.enabledAt ? undefined : await startTotpEnrolment(request.db, user.id)
+  let secret: string | undefined
+  let keyMissing = false
+  try {
+    if (!state.enabledAt) secret = await startTotpEnrolment(request.db, user.id, request.totpSecrets)
+  } catch (error) {
+    if (!(error instanceof TotpSecretKeyMissingError)) throw error
+    keyMissing = true
+  }
   return sendPage(
     reply,
     <SecondFactorPage
@@ -51,6 +60,7 @@ async function renderOwnPage(
       enabledAt={state.enabledAt}
       required={state.required}
       enrolment={secret ? { secret, uri: otpauthUri(secret, user.email, 'Paragraf') } : undefined}
+      keyMissing={keyMissing}
       form={{ values: {}, errors }}
       saved={
         wasSaved(request)
@@ -65,6 +75,21 @@ async function renderOwnPage(
 }
 
 export async function secondFactorRoutes(app: FastifyInstance) {
+  // Without TOTP_SECRET_KEY no secret can be sealed or opened: the page says so, and the log why.
+  app.setErrorHandler(async (error, request, reply) => {
+    if (!(error instanceof TotpSecretKeyMissingError)) throw error
+    request.log.error(error.message)
+    return sendPage(
+      reply,
+      <AdminLayout title="Tvåstegsverifiering går inte att använda just nu">
+        <h1>Tvåstegsverifiering går inte att använda just nu</h1>
+        <p>
+          Servern saknar nyckeln som skyddar koderna (TOTP_SECRET_KEY). Kontakta den som driftar Paragraf.
+        </p>
+      </AdminLayout>,
+      503,
+    )
+  })
   app.get(signInPaths.code(), { config: { public: true } }, async (request, reply) => {
     if (!request.cookies[pendingCookie]) return sendPage(reply, <SignInExpiredPage />, 400)
     return sendPage(reply, <CodePage csrfToken={reply.generateCsrf()} form={emptyForm()} />)
@@ -78,10 +103,10 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     try {
       const { user, returnTo } = await passSecondFactor(
         request.db,
-        { token: request.cookies[pendingCookie] ?? '', code, ip: request.ip },
+        { token: request.cookies[pendingCookie] ?? '', code, ip: request.ip, secrets: request.totpSecrets },
         request.now,
       )
-      const { token } = await startSession(request.db, user, request.now)
+      const { token } = await startSession(request.db, user, request.now, 'password+totp')
       reply.clearCookie(pendingCookie, pendingCookieOptions)
       setSessionCookie(reply, token)
       return reply.redirect(safeReturnPath(returnTo), 303)
@@ -109,7 +134,12 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     const { code } = readForm(request.body, ['code'])
     if (!code) return renderOwnPage(request, reply, { code: 'Skriv koden som appen visar.' }, 400)
     try {
-      await confirmTotpEnrolment(request.db, request.actor!, { userId: user.id, code }, request.now)
+      await confirmTotpEnrolment(
+        request.db,
+        request.actor!,
+        { userId: user.id, code, secrets: request.totpSecrets },
+        request.now,
+      )
       return reply.redirect(savedAt(signInPaths.secondFactor()), 303)
     } catch (error) {
       const errors = fieldErrorOf(error, {
@@ -124,7 +154,12 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     const { code } = readForm(request.body, ['code'])
     if (!code) return renderOwnPage(request, reply, { code: 'Skriv en aktuell kod från appen.' }, 400)
     try {
-      await turnOffTotp(request.db, request.actor!, { userId: user.id, code }, request.now)
+      await turnOffTotp(
+        request.db,
+        request.actor!,
+        { userId: user.id, code, secrets: request.totpSecrets },
+        request.now,
+      )
       return reply.redirect(savedAt(signInPaths.secondFactor()), 303)
     } catch (error) {
       const errors = fieldErrorOf(error, {

@@ -158,6 +158,8 @@ export interface SecondFactorPageProps {
   enrolment?: { secret: string; uri: string } | undefined
   form: FormState
   saved?: string | undefined
+  /** The server has no TOTP_SECRET_KEY: nothing can be enrolled. */
+  keyMissing?: boolean
 }
 
 /** The user's own second factor: the secret as text to turn it on, or a code to turn it off. */
@@ -201,6 +203,11 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
             </section>
           )}
         </>
+      ) : props.keyMissing ? (
+        <p class="error-message">
+          Tvåstegsverifiering kan inte slås på: servern saknar nyckeln som skyddar koderna (TOTP_SECRET_KEY).
+          Kontakta den som driftar Paragraf.
+        </p>
       ) : (
         enrolment && (
           <>
