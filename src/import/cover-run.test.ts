@@ -290,4 +290,36 @@ describe('readRunCover attendance in a column of labels', () => {
       ],
     )
   })
+
+  it('splits the values of a column of labels: members up to the last serving substitute, then substitutes, then officials', () => {
+    const cover = readRunCover(
+      'Plats och tid Styrelserummet, Regionkontoret kl. 10:15-15:00 Beslutande ledamöter Ej tjänstgörande ersättare Övriga närvarande Eva Lindberg (S) (ordförande) Tommy Berger (S) Annika Huber (S) ersätter Jan Lahenkorva (S) Marcus Gard (S) Linda Elgestad (M) Ann Vestholm Johan Färnstrand Underskrifter Sekreterare Ann Vestholm',
+    )
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Eva Lindberg', 'ordförande'],
+        ['Tommy Berger', 'ledamot'],
+        ['Annika Huber', 'tjänstgörande ersättare'],
+        ['Marcus Gard', 'ersättare'],
+        ['Linda Elgestad', 'ersättare'],
+        ['Ann Vestholm', 'övrig'],
+        ['Johan Färnstrand', 'övrig'],
+      ],
+    )
+  })
+
+  it('reads "Övriga närvarande ej tjänstgörande ersättare" as substitutes not serving', () => {
+    const cover = readRunCover(
+      'Tid och plats Torsdagen den 12 februari 2009 kl Ernemar, Oskarshamn Närvarande Ledamöter Lars Aronsson (s) Övriga närvarande ej tjänstgörande ersättare Monica Johansson (s) Svetlana Andelova (v) Underskrifter Sekreterare Ingela Carlsson',
+    )
+    assert.deepEqual(
+      cover.attendance.map((a) => [a.name, a.role]),
+      [
+        ['Lars Aronsson', 'ledamot'],
+        ['Monica Johansson', 'ersättare'],
+        ['Svetlana Andelova', 'ersättare'],
+      ],
+    )
+  })
 })

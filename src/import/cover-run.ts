@@ -53,7 +53,7 @@ const LABELS: [string, Kind, AttendanceRole?][] = [
   ['Tidpunkt|Tid', 'time'],
   ['Utses att justera|Utsedd att justera|Utsedda att justera|Utsedda justerare', 'appointed'],
   [
-    'Närvarande, ej tjänstgörande ersättare|Närvarande ej tjänstgörande ersättare|Närvarande, ej tjänstgörande|Ej tjänstgörande ersättare|Ej beslutande ersättare|Icke tjänstgörande ersättare|Ej tjänstgörande|Ej beslutande|Närvarande ersättare|Närvarande ers|För kännedom',
+    'Närvarande, ej tjänstgörande ersättare|Närvarande ej tjänstgörande ersättare|Närvarande, ej tjänstgörande|Ej tjänstgörande ersättare|ej tjänstgörande ersättare|Ej beslutande ersättare|Icke tjänstgörande ersättare|Ej tjänstgörande|Ej beslutande|Närvarande ersättare|Närvarande ers|För kännedom',
     'group',
     'ersättare',
   ],
@@ -120,6 +120,13 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
     const { kind, group } = kindOf(label)
     // "Jannike Hillding, M, Ordförande" qualifies a person; "Cecilia Stedt, Sekreterare" signs.
     if (kind === 'role' && /(?:^|[\s(])(?:S|M|C|V|L|MP|KD|FP|SD|\p{Ll}{1,3}),\s*$/u.test(before)) continue
+    // Lower case, "ej tjänstgörande ersättare" heads a list only after "Övriga närvarande"; after a
+    // name ("Jörgen Brink (C), ej tjänstgörande ersättare") it qualifies that person.
+    if (
+      /^ej /.test(label) &&
+      !/(?:närvarande|deltagande|deltagare)\s*$/.test(text.slice(Math.max(0, start - 20), start))
+    )
+      continue
     // Before the sign-off part, "Anders Holmensköld (m) Ordförande" and "Benny Johansson (M),
     // Ordförande" qualify a member of the list.
     if (kind === 'role' && label === 'Ordförande' && !signing && /\)\s*,?\s*$/.test(before)) continue
@@ -431,11 +438,14 @@ function readSignatures(cover: RunCover, segments: Segment[]): void {
 
 function readAttendance(cover: RunCover, segments: Segment[]): void {
   let runGroup: AttendanceRole | undefined
+  let stacked = new Set<AttendanceRole>()
   const flexible = new Set<Kind>(['group', 'role', 'place', 'appointed', 'time', 'ignored'])
   for (const s of segments) {
     if (!s.value) {
-      if (s.kind === 'group') runGroup ??= s.group
-      else if (!flexible.has(s.kind)) runGroup = undefined
+      if (s.kind === 'group') {
+        runGroup ??= s.group
+        if (s.group) stacked.add(s.group)
+      } else if (!flexible.has(s.kind)) runGroup = undefined
       continue
     }
     // In a column of labels the values begin with the members' list; a more specific label just
@@ -451,8 +461,32 @@ function readAttendance(cover: RunCover, segments: Segment[]): void {
       /\s\d{1,3}\s*\(\s*\d{1,3}\s*\)\s|\bSida\s+\d{1,3}\b|\s\d{1,3}\s+\d{1,3}\s*\(\d{1,3}\)/u,
     )
     const value = page === -1 ? s.value : s.value.slice(0, page)
-    for (const a of readPeopleRun(value, group)) {
+    const people = readPeopleRun(value, group)
+    if (s.kind === 'group' && s.group) stacked.add(s.group)
+    if (group === 'ledamot') splitStackedGroups(people, stacked)
+    stacked = new Set()
+    for (const a of people) {
       if (!cover.attendance.some((x) => x.name === a.name)) cover.attendance.push(a)
     }
+  }
+}
+
+/**
+ * A column of labels ("Beslutande ledamöter Ej tjänstgörande ersättare Övriga närvarande") followed
+ * by all their values: the members come first and end with the substitutes serving for a member
+ * ("Annika Huber (S) ersätter Jan Lahenkorva (S)"); the party members after them are the substitutes
+ * not serving, and those printed without a party the officials.
+ */
+function splitStackedGroups(people: Attendee[], stacked: Set<AttendanceRole>): void {
+  const lastServing = people.findLastIndex((p) => p.servingFor !== undefined)
+  // One serving for a member who is in the list too served for some §§ only and stands beside that
+  // member ("Jari Puustinen (M) Madeléne Tannarp (M) ersätter Jari Puustinen (M) 253"): no boundary.
+  const serving = people[lastServing]
+  if (!serving || serving.sections?.length || people.some((p) => p.name === serving.servingFor)) return
+  const others = stacked.has('övrig') ? 'övrig' : stacked.has('tjänsteperson') ? 'tjänsteperson' : undefined
+  for (const p of people.slice(lastServing + 1)) {
+    if (p.role !== 'ledamot') continue
+    if (p.party && stacked.has('ersättare')) p.role = 'ersättare'
+    else if (!p.party && others) p.role = others
   }
 }
