@@ -3,7 +3,7 @@
 // other protocols, each copy moved to its own meeting day with its own registry numbers, as in a
 // city's archive. Parsing is measured by bench/parse.bench.ts; this measures storing.
 // Run: npm run bench:import [-- COUNT]   (default 500 protocols per database)
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -33,9 +33,27 @@ async function run(label: string, target: DatabaseTarget) {
   return db
 }
 
+/** The SQLite file's bytes per protocol, and the five largest tables and indexes (dbstat). */
+async function diskPerProtocol(db: Awaited<ReturnType<typeof run>>, file: string) {
+  await sql`pragma wal_checkpoint(truncate)`.execute(db)
+  const bytes = statSync(file).size
+  console.log(
+    `SQLite disk: ${(bytes / count / 1024).toFixed(1)} KB per protocol (${(bytes / 1e6).toFixed(1)} MB)`,
+  )
+  try {
+    const { rows } = await sql<{ name: string; bytes: number }>`
+      select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc limit 8`.execute(db)
+    for (const row of rows) console.log(`  ${row.name}: ${(Number(row.bytes) / count / 1024).toFixed(1)} KB`)
+  } catch {
+    // dbstat is compiled into better-sqlite3's SQLite; another build may lack it.
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-bench-'))
 try {
-  const sqlite = await run('SQLite (file, WAL)', { dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') })
+  const file = path.join(dir, 'bench.sqlite')
+  const sqlite = await run('SQLite (file, WAL)', { dialect: 'sqlite', file })
+  await diskPerProtocol(sqlite, file)
   await sqlite.destroy()
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -5,10 +5,13 @@
 // (/assets/paragraf.css) in the same run, so figures from machines of different speed compare.
 // Also the server's peak RSS (VmHWM).
 //
-//   npm run bench -- [ITEMS] [--seconds S] [--database FILE]
+//   npm run bench -- [ITEMS] [--seconds S] [--database FILE] [--no-cache]
 //
 // ITEMS: 100000 by default (5 organisations × 5 years); --database FILE: serve an archive
-// generated before (paragraf generate --data-dir …) instead of generating one.
+// generated before (paragraf generate with DATA_DIR) instead of generating one; --no-cache: the
+// server keeps no rendered page (PAGE_CACHE_MB=0), so every request is the first visitor's after
+// a change. Searches are also timed against the bare engine query for the same words (the FTS5
+// lookup of a page of ids), in this process on the same file.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
@@ -17,10 +20,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
 import { openDatabase } from '../src/db/database.ts'
+import { stem } from '../src/domain/search/search-text.ts'
 
 const { values, positionals } = parseArgs({
-  options: { seconds: { type: 'string' }, database: { type: 'string' } },
+  options: { seconds: { type: 'string' }, database: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   allowPositionals: true,
 })
 const items = Number(positionals[0] ?? 100_000)
@@ -59,7 +64,12 @@ function generate(dataDir: string): number {
 
 async function startServer(file: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, 'serve', '--host', '127.0.0.1', '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${file}`,
+      LOG_LEVEL: 'silent',
+      ...(values['no-cache'] ? { PAGE_CACHE_MB: '0' } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((resolve, reject) => {
@@ -192,6 +202,38 @@ async function routes(file: string): Promise<Array<[name: string, url: string]>>
   }
 }
 
+/** The searches of the table, as the words they look up. */
+const searchedWords: Record<string, string[]> = {
+  'search "budget"': ['budget'],
+  'search two words': ['budget', 'uppföljning'],
+  'search no hit': ['zebrafink'],
+}
+
+/**
+ * The bare engine query for each search: the FTS5 lookup of a page of 20 ids for the same stems,
+ * without ranking, filters or the entries' texts, median of 30 runs in this process (ms).
+ */
+async function bareEngineQueries(file: string): Promise<Map<string, number>> {
+  const db = openDatabase({ dialect: 'sqlite', file })
+  const medians = new Map<string, number>()
+  try {
+    for (const [name, words] of Object.entries(searchedWords)) {
+      const match = words.map((word) => `"${stem(word)}"`).join(' AND ')
+      const times: number[] = []
+      for (let run = 0; run < 30; run++) {
+        const started = performance.now()
+        await sql`select rowid from search_fts where search_fts match ${match} limit 20`.execute(db)
+        times.push(performance.now() - started)
+      }
+      times.sort((a, b) => a - b)
+      medians.set(name, times[15] ?? 0)
+    }
+  } finally {
+    await db.destroy()
+  }
+  return medians
+}
+
 function peakRss(pid: number): string {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
@@ -223,6 +265,7 @@ async function main() {
     // Warm up the stylesheet and the meeting page, so the first figures do not pay for compiling.
     for (const [, url] of list.slice(0, 2)) await load(port, url, 1)
     const rows: string[] = []
+    const oneClientP50 = new Map<string, number>()
     let staticRate: Record<number, number> = {}
     for (const [name, url] of list) {
       const cells: string[] = [name]
@@ -235,6 +278,7 @@ async function main() {
         }
         await untilIdle(port)
         const r = await load(port, url, clients)
+        if (clients === 1) oneClientP50.set(name, r.p50)
         bytes = Math.max(bytes, r.bytes)
         if (name.startsWith('stylesheet')) staticRate = { ...staticRate, [clients]: r.perSecond }
         const share = (100 * r.perSecond) / (staticRate[clients] ?? r.perSecond)
@@ -250,6 +294,13 @@ async function main() {
     console.log('|---|---|---|---|')
     for (const row of rows) console.log(row)
     console.log(`\nserver peak RSS: ${peakRss(server.pid as number)}`)
+    console.log(`page cache: ${values['no-cache'] ? 'off (PAGE_CACHE_MB=0)' : 'on (as served)'}`)
+    for (const [name, bare] of await bareEngineQueries(file)) {
+      const page = oneClientP50.get(name) ?? 0
+      console.log(
+        `${name}: bare engine query ${bare.toFixed(2)} ms, the page ${page.toFixed(1)} ms at 1 client (p50; ${(page / Math.max(bare, 0.01)).toFixed(1)}×)`,
+      )
+    }
   } finally {
     // SIGKILL: a graceful stop would wait for requests that were given up on.
     server?.kill('SIGKILL')
