@@ -104,7 +104,7 @@ const classRules: [RegExp, RouteClass][] = [
   [/^(GET|POST) \/admin\/justera\//, 'signing'],
   [/\/dagordning\/:item\/handlingar/, 'documents'],
   [
-    /^(GET|POST) \/admin\/namnder\/:committee(\/installningar|\/ledamoter.*|\/ersattarordning|\/importera)?$/,
+    /^(GET|POST) \/admin\/namnder\/:committee(\/installningar|\/ledamoter.*|\/ersattarordning|\/importera|\/personnummer)?$/,
     'committee',
   ],
   [/^(GET|POST) \/admin\/namnder\/:committee\/(sammantraden|delegationsbeslut)/, 'keepMinutes'],
