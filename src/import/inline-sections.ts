@@ -8,9 +8,17 @@ import type { NumberedEntry } from './numbered-run.ts'
  * (after its header and page marker), with a prefix such as KS, Kf, Sn or after a page marker.
  */
 const PAGE_START =
-  /^\s*\d{1,3}\s+(?:[\p{L}\s]{0,60}?\s)?(?:(?:Sida\s+)?\d{1,3}\s*\(\s*\d{1,3}\s*\)\s+(?:[\p{L}\s]{0,40}?\s)?)?(?:[\p{Lu}]{2,6}\/\d{4}:\d+\s+)?(?:\d{1,3}\s+(?=\p{Lu}))?(?:(\p{Lu}[\p{L}]{0,4})\s+)?(?:§\s*)?(\d{1,4})(?:\/\d{2,4})?\s+(Dnr\s+\S+(?:\s+\d{2,3}(?!\d))?\s+)?(?=\p{Lu})/u
+  /^\s*(?:[^\p{L}\d\s]{1,3}\s+)?(?:\d{1,3}\s+){0,2}(?:[\p{L}\s,–-]{0,90}?\s)?(?:(?:Sida\s+\d{1,3}\s+av\s+\d{1,3}|(?:Sida\s+)?\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{4}-\d{2}-\d{2}\s+\d{1,3})\s+(?:[\p{L}\s]{0,40}?\s)?)?(?:[\p{Lu}]{2,6}\/\d{4}:\d+\s+)?(?:\d{1,3}\s+(?=\p{Lu}))?(?:(\p{Lu}[\p{L}]{0,4}(?:\s\p{Lu}{2,4})?)\s+)?(?:§\s*)?(\d{1,4})(?:\/\d{2,4})?\s+(Dnr:?\s+(?:\S+(?:\s+\d{2,3}(?!\d))?\s+)?)?(?=\p{Lu})/u
 
-const NOT_PREFIX = /^(?:Sida|Dnr|Nr|Kl|Bilaga|Punkt|Ja|Nej|Sid|Blad|Protokoll)$/
+// A page marker: "Sida 4 (14)", "4(14)", "Sida 4 av 16", or the header's meeting date followed by the
+// page number ("Kommunfullmäktige 2017-10-23 2 132 …").
+const MARKER = /\d\s*\(\s*\d{1,3}\s*\)|Sida\s+\d|\d{4}-\d{2}-\d{2}\s+\d{1,3}\s/
+
+// A registry number in brackets after the title, as Platina and Ciceron print it: "Delårsrapport 2017
+// (KS/2017:499)", "(SÄN/2012:3)".
+const BRACKETED_DNR = /\s*\((\p{Lu}{1,6}\s?[/-]?\s?\d{2,4}[:/.-]\d{1,5}(?:[:/.-]\d{1,5})?)\)/u
+
+const NOT_PREFIX = /^(?:Sida|Dnr|Nr|Kl|Bilaga|Punkt|Ja|Nej|Sid|Blad|Protokoll|Av)$/
 
 const CUT =
   /\s(?:Dnr\b|Beslut\b|Ärendebeskrivning|Ärendet\b|Bakgrund|Sammanfattning|Förslag till beslut|Beskrivning av ärendet|Yrkanden?\b|\d{1,2}\)|[-–]\s)/u
@@ -23,14 +31,19 @@ export function readInlineSections(text: string, range?: { first: number; last: 
     if (!m) continue
     const prefix = m[1]
     const n = Number(m[2])
-    const afterMarker = /\d\s*\(\s*\d{1,3}\s*\)|Sida\s+\d/.test(m[0])
+    const afterMarker = MARKER.test(m[0])
     if (prefix && NOT_PREFIX.test(prefix)) continue
     if (!prefix && !afterMarker) continue
     if (n <= previous || (range && (n < range.first || n > range.last))) continue
-    const title = titleAt(line.slice(m[0].length, m[0].length + 200))
+    const head = line.slice(m[0].length, m[0].length + 200)
+    const whole = titleAt(head)
+    const found = BRACKETED_DNR.exec(head)
+    // Only a bracket inside the heading is its registry number, not one in the § text after it.
+    const bracketed = whole && found && found.index <= whole.length + 1 ? found : undefined
+    const title = bracketed ? titleAt(head.slice(0, bracketed.index)) : whole
     if (!title) continue
     const entry: NumberedEntry = { number: String(n), title }
-    const dnr = /^Dnr\s+(\S+(?:\s+\d{2,3}(?!\d))?)/.exec(m[3] ?? '')?.[1]
+    const dnr = /^Dnr:?\s+(\S+(?:\s+\d{2,3}(?!\d))?)/.exec(m[3] ?? '')?.[1] ?? bracketed?.[1]
     if (dnr && /\d/.test(dnr) && !/\/$/.test(dnr)) entry.dnr = dnr
     out.push(entry)
     previous = n

@@ -53,6 +53,23 @@ describe('readInlineSections', () => {
     ])
   })
 
+  it('reads headings after a dated page header, "Sida N av M", a two-word prefix and a bracketed Dnr', () => {
+    const text = [
+      '^> fl Kommunfullmäktige 2017-10-23 2 132 Återredovisningar av bolagen Beskrivning av ärendet',
+      'O Kommunfullmäktige 2017-10-23 3 133 Delårsrapport 2017 (KS/2017:499) Kommunfullmäktiges beslut Delårsrapporten godkänns.',
+      '4 Kommunstyrelsens arbetsutskott Sida 4 av 16 KS AU 145 Dnr: Fastställande av föredragningslista Arbetsutskottets beslut',
+      '5 Kultur- och fritidsnämnden Kfn 146 Dnr Redovisning av demokratiprojekt Elever ur årskurs 3',
+      '6 6 KUMLA KOMMUN Sammanträdesprotokoll Sammanträdesdatum Kommunfullmäktige Kf 147 Anmälda förhinder och upprop Förhinder har anmälts',
+    ].join('\n')
+    assert.deepEqual(readInlineSections(text), [
+      { number: '132', title: 'Återredovisningar av bolagen' },
+      { number: '133', title: 'Delårsrapport 2017', dnr: 'KS/2017:499' },
+      { number: '145', title: 'Fastställande av föredragningslista' },
+      { number: '146', title: 'Redovisning av demokratiprojekt' },
+      { number: '147', title: 'Anmälda förhinder och upprop' },
+    ])
+  })
+
   it('keeps to the cover’s § range and ignores numbers in running text', () => {
     const text =
       '2 Kommunfullmäktige KF 170 FASTSTÄLLANDE AV DAGORDNING Dagordningen fastställs\n3 Budget 2024 omfattar 12 Miljoner'
