@@ -9,6 +9,7 @@ import type { Db } from './db/database.ts'
 import { type DatabaseFault, databaseFaultOf } from './db/database-faults.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
+import { refusalSentence } from './domain/shared/refusal-sentences.ts'
 import type { ImportTarget } from './import/import-document.ts'
 import { todayInSweden } from './web/views/format.ts'
 
@@ -328,7 +329,7 @@ async function importFiles(db: Db, files: string[], target: ImportTarget): Promi
       for (const warning of summary.warnings) console.log(`  varning: ${warning}`)
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
-      console.error(`paragraf: ${file}: ${error.message}`)
+      console.error(`paragraf: ${file}: ${refusalSentence(error)}`)
       status = Math.max(status, 1)
     }
   }
@@ -418,7 +419,11 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       console.error(`paragraf: ${error.message}`)
       process.exitCode = 2
-    } else if (error instanceof ConfigError || error instanceof StartError || error instanceof DomainError) {
+    } else if (error instanceof DomainError) {
+      // The refusal's Swedish sentence, from the same table the workspace shows.
+      console.error(`paragraf: ${refusalSentence(error)}`)
+      process.exitCode = 1
+    } else if (error instanceof ConfigError || error instanceof StartError) {
       console.error(`paragraf: ${error.message}`)
       process.exitCode = 1
     } else if (databaseFaultOf(error)) {

@@ -15,6 +15,17 @@ import { isIsoDate } from '../domain/shared/calendar-date.ts'
 import { InvalidInputError } from '../domain/shared/errors.ts'
 import { slugify } from '../domain/shared/slug.ts'
 
+declare module '../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    import_organisation_missing: undefined
+    import_committee_unknown: { committee: string; organisation: string }
+    import_committee_missing: undefined
+    import_meeting_date_differs: { stated: string; given: string }
+    import_meeting_date_missing: undefined
+    import_meeting_date_malformed: undefined
+  }
+}
+
 export interface ImportTarget {
   /** The organisation's name, when the document does not state it. */
   organisation?: string
@@ -39,6 +50,7 @@ export async function resolveOrganisation(
   if (!name) {
     if (existing.length === 1) return existing[0] as Organisation
     throw new InvalidInputError(
+      'import_organisation_missing',
       'dokumentet anger ingen organisation: ange den med --organisation',
       'organisation',
     )
@@ -60,14 +72,20 @@ export async function resolveCommittee(
     const committee = await findCommitteeBySlug(trx, target.committeeSlug)
     if (!committee || committee.organisationId !== organisation.id) {
       throw new InvalidInputError(
+        'import_committee_unknown',
         `det finns ingen nämnd ${target.committeeSlug} i ${organisation.name}`,
         'committee',
+        { committee: target.committeeSlug, organisation: organisation.name },
       )
     }
     return committee
   }
   if (!document.committee) {
-    throw new InvalidInputError('dokumentet anger ingen nämnd: ange den med --committee', 'committee')
+    throw new InvalidInputError(
+      'import_committee_missing',
+      'dokumentet anger ingen nämnd: ange den med --committee',
+      'committee',
+    )
   }
   const name = capitalise(document.committee.trim())
   const known = await findCommitteeByName(trx, organisation.id, name)
@@ -86,17 +104,25 @@ export async function resolveMeeting(
   const stated = document.meeting?.date
   if (stated && target.meetingDate && stated !== target.meetingDate) {
     throw new InvalidInputError(
+      'import_meeting_date_differs',
       `enligt dokumentet hölls sammanträdet ${stated}, inte ${target.meetingDate}`,
       'meetingDate',
+      { stated, given: target.meetingDate },
     )
   }
   const date = stated ?? target.meetingDate
   if (!date)
     throw new InvalidInputError(
+      'import_meeting_date_missing',
       'dokumentet anger inget sammanträdesdatum: ange det med --meeting-date',
       'meetingDate',
     )
-  if (!isIsoDate(date)) throw new InvalidInputError('sammanträdesdatumet skrivs ÅÅÅÅ-MM-DD', 'meetingDate')
+  if (!isIsoDate(date))
+    throw new InvalidInputError(
+      'import_meeting_date_malformed',
+      'sammanträdesdatumet skrivs ÅÅÅÅ-MM-DD',
+      'meetingDate',
+    )
   const details = {
     ...(document.meeting?.start ? { startTime: document.meeting.start } : {}),
     ...(document.meeting?.end ? { endTime: document.meeting.end } : {}),

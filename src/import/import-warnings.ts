@@ -1,41 +1,35 @@
-import type { DomainError } from '../domain/shared/errors.ts'
+import type { DomainError, RefusalReason } from '../domain/shared/errors.ts'
 
 // What `paragraf import` says, in Swedish, when a published protocol breaks a rule the workspace
 // keeps. The domain's messages are for developers; the import reports these, the record is still
 // kept as printed where the use case allows it.
 
-const messages: Array<[RegExp, string]> = [
-  [
-    /only a member serving at the § may make a motion/,
-    'yrkandet kommer från någon som inte tjänstgjorde vid paragrafen',
-  ],
-  [
-    /only a member who took part in the decision may dissent/,
-    'reservationen kommer från någon som inte deltog i beslutet',
-  ],
-  [/voted for the decision cannot dissent/, 'den som reserverar sig röstade för beslutet (KL 4:27)'],
-  [
-    /only members serving at the § may vote/,
-    'en röst kommer från någon som inte tjänstgjorde vid paragrafen',
-  ],
-  [/jäv may not vote|jäv may not serve/, 'någon med jäv röstar eller tjänstgör (KL 6:28)'],
-  [/each member votes once/, 'någon röstar två gånger'],
-  [/record who served at the § before its votes/, 'ingen är registrerad som tjänstgörande vid paragrafen'],
-  [/open vote records how each member voted/, 'en öppen omröstning utan röster per ledamot'],
-  [/counts are whole numbers/, 'rösttalen är inte heltal'],
-  [/already has a seat on/, 'personen har redan en plats i nämnden den dagen'],
-  [/exists in these minutes/, 'paragrafnumret finns redan i protokollet'],
-  [/already in a sign-off/, 'paragraferna ingår redan i en justering'],
-  [/appoint the signatories first/, 'protokollet anger inga justerare'],
-  [
-    /only a substitute serves for a member|nobody serves for themselves/,
-    'tjänstgöringen för en ledamot går inte ihop',
-  ],
-  [/someone already serves for that member/, 'två tjänstgör för samma ledamot'],
-  [/must be YYYY-MM-DD|is not a time/, 'ett datum eller en tid går inte att läsa'],
-  [/the § needs a title/, 'paragrafen saknar rubrik'],
-  [/needs its text|write the reason/, 'texten saknas'],
-]
+// Keyed by the refusal's reason (declared beside its rule): the import's own words, shorter than
+// the workspace's sentence and about the printed protocol rather than the clerk's form.
+const messages: Partial<Record<RefusalReason, string>> = {
+  motion_by_non_serving: 'yrkandet kommer från någon som inte tjänstgjorde vid paragrafen',
+  dissent_by_non_participant: 'reservationen kommer från någon som inte deltog i beslutet',
+  dissent_by_supporter: 'den som reserverar sig röstade för beslutet (KL 4:27)',
+  vote_by_non_serving: 'en röst kommer från någon som inte tjänstgjorde vid paragrafen',
+  recused_may_not_take_part: 'någon med jäv röstar eller tjänstgör (KL 6:28)',
+  vote_twice: 'någon röstar två gånger',
+  service_missing_before_vote: 'ingen är registrerad som tjänstgörande vid paragrafen',
+  open_vote_ballots_missing: 'en öppen omröstning utan röster per ledamot',
+  counts_invalid: 'rösttalen är inte heltal',
+  seat_overlaps: 'personen har redan en plats i nämnden den dagen',
+  section_number_taken: 'paragrafnumret finns redan i protokollet',
+  sections_in_sign_off: 'paragraferna ingår redan i en justering',
+  signatories_missing: 'protokollet anger inga justerare',
+  only_substitute_serves_for_member: 'tjänstgöringen för en ledamot går inte ihop',
+  serving_for_self: 'tjänstgöringen för en ledamot går inte ihop',
+  two_substitutes_for_member: 'två tjänstgör för samma ledamot',
+  date_malformed: 'ett datum eller en tid går inte att läsa',
+  time_malformed: 'ett datum eller en tid går inte att läsa',
+  closing_time_malformed: 'ett datum eller en tid går inte att läsa',
+  section_title_missing: 'paragrafen saknar rubrik',
+  motion_text_missing: 'texten saknas',
+  dissent_reason_missing: 'texten saknas',
+}
 
 const byCode: Record<DomainError['code'], string> = {
   invalid_state: 'uppgiften strider mot en regel för protokollet',
@@ -47,6 +41,5 @@ const byCode: Record<DomainError['code'], string> = {
 
 /** A domain refusal as the import reports it, in Swedish. */
 export function importWarning(error: DomainError): string {
-  const known = messages.find(([pattern]) => pattern.test(error.message))
-  return known ? known[1] : byCode[error.code]
+  return messages[error.reason] ?? byCode[error.code]
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { databaseFaultOf } from '../db/database-faults.ts'
 import { DomainError } from '../domain/shared/errors.ts'
+import { refusalSentence } from '../domain/shared/refusal-sentences.ts'
 import { type HttpErrorCode, httpErrors } from './http-errors.ts'
 import { ErrorPage } from './views/error.page.tsx'
 import { sendPage } from './views/render.tsx'
@@ -19,6 +20,11 @@ export function registerErrorPages(app: FastifyInstance) {
     logFailure(request, code, error)
     if (entry.retryAfterSeconds) reply.header('retry-after', String(entry.retryAfterSeconds))
     if (wantsJson(request)) {
+      // A refusal names its reason and says it in Swedish (the one table); others their status's title.
+      if (error instanceof DomainError)
+        return reply
+          .status(entry.status)
+          .send({ error: code, reason: error.reason, message: refusalSentence(error) })
       return reply
         .status(entry.status)
         .send({ error: code, message: entry.status >= 500 ? entry.title : (error as Error).message })

@@ -26,7 +26,7 @@ export function registerInputChecks(app: FastifyInstance) {
 class NulInInputError extends InvalidInputError {
   readonly statusCode = 400
   constructor(where: string, field: string) {
-    super(`a NUL character in the ${where}`, field)
+    super('nul_character', `a NUL character in the ${where}`, field)
   }
 }
 

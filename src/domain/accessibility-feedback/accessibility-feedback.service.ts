@@ -18,6 +18,16 @@ import {
   feedbackLimits,
 } from './accessibility-feedback.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    feedback_message_missing: undefined
+    feedback_too_long: undefined
+    feedback_note_missing: undefined
+    feedback_note_too_long: undefined
+    feedback_handled_already: undefined
+  }
+}
+
 export {
   countUnhandled as countUnhandledAccessibilityFeedback,
   getFeedback as getAccessibilityFeedback,
@@ -49,10 +59,15 @@ export async function receiveAccessibilityFeedback(
   input: ReceiveFeedbackInput,
   now: Date,
 ): Promise<AccessibilityFeedback | undefined> {
-  if (!input.message.trim()) throw new InvalidInputError('the message is needed', 'message')
+  if (!input.message.trim())
+    throw new InvalidInputError('feedback_message_missing', 'the message is needed', 'message')
   for (const field of ['message', 'page', 'senderName', 'replyAddress'] as const) {
     if ((input[field]?.length ?? 0) > feedbackLimits[field])
-      throw new InvalidInputError(`${field} is longer than ${feedbackLimits[field]} characters`, field)
+      throw new InvalidInputError(
+        'feedback_too_long',
+        `${field} is longer than ${feedbackLimits[field]} characters`,
+        field,
+      )
   }
   const optional = (text: string | undefined) => (text?.trim() ? text : null)
   return inTransaction(db, async (trx) => {
@@ -105,17 +120,22 @@ export async function markAccessibilityFeedbackHandled(
   now: Date,
 ): Promise<AccessibilityFeedback> {
   const note = input.note.trim()
-  if (!note) throw new InvalidInputError('say what was done', 'note')
+  if (!note) throw new InvalidInputError('feedback_note_missing', 'say what was done', 'note')
   if (note.length > feedbackLimits.note)
-    throw new InvalidInputError(`the note is longer than ${feedbackLimits.note} characters`, 'note')
+    throw new InvalidInputError(
+      'feedback_note_too_long',
+      `the note is longer than ${feedbackLimits.note} characters`,
+      'note',
+    )
   const before = await getFeedback(trx, input.feedbackId)
-  if (before.handledAt !== null) throw new InvalidStateError('the feedback is handled already')
+  if (before.handledAt !== null)
+    throw new InvalidStateError('feedback_handled_already', 'the feedback is handled already')
   const after = await updateHandled(trx, before.id, {
     handledAt: now.toISOString(),
     handledBy: describeActor(actor),
     handlingNote: note,
   })
-  if (!after) throw new InvalidStateError('the feedback is handled already')
+  if (!after) throw new InvalidStateError('feedback_handled_already', 'the feedback is handled already')
   await recordAudit(trx, actor, 'accessibility_feedback.handled', auditRef(after), {
     before: { handledAt: null },
     after: { handledAt: after.handledAt },

@@ -114,5 +114,5 @@ export function mayWorkWith(user: Who, committee: CommitteeRef): boolean {
 
 /** Throws `forbidden` unless the policy allowed it; `what` says what was refused (for the log). */
 export function assertAllowed(allowed: boolean, what: string): void {
-  if (!allowed) throw new DomainError('forbidden', `not allowed: ${what}`)
+  if (!allowed) throw new DomainError('forbidden', 'not_allowed', `not allowed: ${what}`)
 }

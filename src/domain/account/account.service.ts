@@ -30,6 +30,20 @@ import { hashPassword, verifyPassword } from './password.ts'
 import { deleteSessionsOfUser } from './session.repository.ts'
 import { getSignInState, setMustChangePassword } from './sign-in.repository.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    wrong_credentials: undefined
+    throttled: undefined
+    account_name_length: undefined
+    email_has_account: undefined
+    current_password_wrong: undefined
+    new_password_is_current: undefined
+    password_changed_meanwhile: undefined
+    password_too_short: undefined
+    password_too_long: undefined
+  }
+}
+
 export { getUser } from './account.repository.ts'
 
 /** Users' names by their audit-log actor ("user:7"), for showing who changed what. */
@@ -50,13 +64,14 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserAccoun
 export { grantRole, listGrants, revokeRole } from './role-grant.service.ts'
 
 /** A login that was refused: wrong e-mail or password, or too many failures lately (then `retryAt`). */
-export class LoginRefusedError extends DomainError {
+export class LoginRefusedError extends DomainError<'wrong_credentials' | 'throttled'> {
   constructor(
-    readonly reason: 'wrong_credentials' | 'throttled',
+    reason: 'wrong_credentials' | 'throttled',
     readonly retryAt?: Date,
   ) {
     super(
       'forbidden',
+      reason,
       reason === 'throttled'
         ? `too many failed logins, retry at ${retryAt?.toISOString()}`
         : 'wrong e-mail or password',
@@ -74,13 +89,16 @@ export interface CreateUserInput {
 /** Opens an account. The e-mail address is the login, unique without regard to case. */
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput, now = new Date()) {
   const email = normaliseEmail(input.email)
-  if (!isEmail(email)) throw new InvalidInputError('the e-mail address is malformed', 'email')
+  if (!isEmail(email))
+    throw new InvalidInputError('email_malformed', 'the e-mail address is malformed', 'email')
   const name = input.name.trim()
-  if (!name || name.length > 200) throw new InvalidInputError('a name of 1–200 characters is needed', 'name')
+  if (!name || name.length > 200)
+    throw new InvalidInputError('account_name_length', 'a name of 1–200 characters is needed', 'name')
   assertPasswordRules(input.password, 'password')
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async (trx) => {
-    if (await findUserWithHash(trx, email)) throw new InvalidInputError(`${email} has an account`, 'email')
+    if (await findUserWithHash(trx, email))
+      throw new InvalidInputError('email_has_account', `${email} has an account`, 'email')
     const user = await insertUser(trx, {
       email,
       name,
@@ -168,15 +186,19 @@ export async function changePassword(
 ): Promise<void> {
   const verifiedHash = await getPasswordHash(db, input.userId)
   if (!(await verifyPassword(verifiedHash, input.currentPassword)))
-    throw new InvalidInputError('the current password is wrong', 'currentPassword')
+    throw new InvalidInputError('current_password_wrong', 'the current password is wrong', 'currentPassword')
   assertPasswordRules(input.newPassword, 'newPassword')
   if (input.newPassword === input.currentPassword)
-    throw new InvalidInputError('the new password is the current one', 'newPassword')
+    throw new InvalidInputError(
+      'new_password_is_current',
+      'the new password is the current one',
+      'newPassword',
+    )
   const newHash = await hashPassword(input.newPassword)
   await db.transaction().execute(async (trx) => {
     // Changed by someone else (another tab) between the check and now: start over.
     if ((await getPasswordHash(trx, input.userId)) !== verifiedHash)
-      throw new InvalidStateError('the password was changed meanwhile')
+      throw new InvalidStateError('password_changed_meanwhile', 'the password was changed meanwhile')
     await updatePasswordHash(trx, input.userId, newHash, now.toISOString())
     // A handed-out password, once changed, no longer holds the user on the change form.
     const { mustChangePassword } = await getSignInState(trx, input.userId)
@@ -219,7 +241,15 @@ export async function logoutEverywhere(db: Db, actor: Actor, userId: number): Pr
 
 function assertPasswordRules(password: string, field: string) {
   if (password.length < minPasswordLength)
-    throw new InvalidInputError(`the password needs at least ${minPasswordLength} characters`, field)
+    throw new InvalidInputError(
+      'password_too_short',
+      `the password needs at least ${minPasswordLength} characters`,
+      field,
+    )
   if (password.length > maxPasswordLength)
-    throw new InvalidInputError(`the password may have at most ${maxPasswordLength} characters`, field)
+    throw new InvalidInputError(
+      'password_too_long',
+      `the password may have at most ${maxPasswordLength} characters`,
+      field,
+    )
 }

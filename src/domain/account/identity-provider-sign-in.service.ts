@@ -10,14 +10,21 @@ import { generatePassword, hashPassword } from './password.ts'
 import { getSignInState, setMustChangePassword } from './sign-in.repository.ts'
 import { setHomeOrganisation } from './user-admin.repository.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    no_verified_email: undefined
+    disabled: undefined
+  }
+}
+
 // Staff sign in through the organisation's identity provider (OpenID Connect: Entra ID, Keycloak,
 // an e-ID broker). The provider vouches for the e-mail address; the account with that address is
 // the user's, or one is opened on the first sign-in, with no role: an administrator gives it one.
 
 /** The ID token did not name a person Paragraf can let in. */
-export class IdentityProviderRefusedError extends DomainError {
-  constructor(readonly reason: 'no_verified_email' | 'disabled') {
-    super('forbidden', `sign-in through the identity provider refused (${reason})`)
+export class IdentityProviderRefusedError extends DomainError<'no_verified_email' | 'disabled'> {
+  constructor(reason: 'no_verified_email' | 'disabled') {
+    super('forbidden', reason, `sign-in through the identity provider refused (${reason})`)
   }
 }
 

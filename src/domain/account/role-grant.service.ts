@@ -8,6 +8,14 @@ import { isRole, type RoleGrant } from './account.ts'
 import { claimHomeOrganisation, listEnabledAdministratorIds } from './user-admin.repository.ts'
 import { AccountChangeRefusedError } from './user-admin.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    unknown_role: undefined
+    administrator_not_per_committee: undefined
+    committee_of_other_organisation: undefined
+  }
+}
+
 export const listGrants = listGrantsOfUser
 
 /**
@@ -20,16 +28,24 @@ export async function grantRole(
   input: { userId: number; role: string; organisationId: number; committeeId?: number | null },
 ): Promise<RoleGrant> {
   const role = input.role
-  if (!isRole(role)) throw new InvalidInputError(`unknown role ${role}`, 'role')
+  if (!isRole(role)) throw new InvalidInputError('unknown_role', `unknown role ${role}`, 'role')
   const committeeId = input.committeeId ?? null
   if (role === 'administrator' && committeeId !== null)
-    throw new InvalidInputError('an administrator holds the whole organisation', 'committeeId')
+    throw new InvalidInputError(
+      'administrator_not_per_committee',
+      'an administrator holds the whole organisation',
+      'committeeId',
+    )
   return inTransaction(db, async (trx) => {
     await getUser(trx, input.userId)
     if (committeeId !== null) {
       const committee = await getCommittee(trx, committeeId)
       if (committee.organisationId !== input.organisationId)
-        throw new InvalidInputError('the committee belongs to another organisation', 'committeeId')
+        throw new InvalidInputError(
+          'committee_of_other_organisation',
+          'the committee belongs to another organisation',
+          'committeeId',
+        )
     }
     const held = (await listGrantsOfUser(trx, input.userId)).find(
       (g) => g.role === role && g.organisationId === input.organisationId && g.committeeId === committeeId,

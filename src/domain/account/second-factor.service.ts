@@ -24,6 +24,18 @@ import {
 import { acceptedStep, newTotpSecret } from './totp.ts'
 import type { TotpSecretBox } from './totp-secret-box.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    wrong_code: undefined
+    expired: undefined
+    totp_already_on: undefined
+    totp_enrolment_missing: undefined
+    totp_code_mismatch: undefined
+    totp_required: undefined
+    totp_code_wrong: undefined
+  }
+}
+
 // A password account's second factor (TOTP, RFC 6238) and what a signed-in user must do before
 // working: change a handed-out password, or enrol TOTP where the organisation requires it of its
 // administrators. Wrong codes count as failed logins (login-throttle.ts), so guessing a code is
@@ -33,9 +45,9 @@ import type { TotpSecretBox } from './totp-secret-box.ts'
 export const challengeMinutes = 5
 
 /** The code was wrong, or the sign-in it belongs to is unknown or too old. */
-export class SecondFactorRefusedError extends DomainError {
-  constructor(readonly reason: 'wrong_code' | 'expired') {
-    super('forbidden', reason === 'expired' ? 'the sign-in expired: start again' : 'wrong code')
+export class SecondFactorRefusedError extends DomainError<'wrong_code' | 'expired'> {
+  constructor(reason: 'wrong_code' | 'expired') {
+    super('forbidden', reason, reason === 'expired' ? 'the sign-in expired: start again' : 'wrong code')
   }
 }
 
@@ -138,7 +150,7 @@ export async function secondFactorOf(
 export async function startTotpEnrolment(db: Db, userId: number, secrets: TotpSecretBox): Promise<string> {
   return inTransaction(db, async (trx) => {
     const state = await getSignInState(trx, userId)
-    if (state.totpSecret) throw new InvalidStateError('TOTP is already on')
+    if (state.totpSecret) throw new InvalidStateError('totp_already_on', 'TOTP is already on')
     if (state.totpPendingSecret) return secrets.open(userId, state.totpPendingSecret)
     const secret = newTotpSecret()
     await setTotpPendingSecret(trx, userId, secrets.seal(userId, secret))
@@ -155,15 +167,17 @@ export async function confirmTotpEnrolment(
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const state = await getSignInState(trx, input.userId)
-    if (state.totpSecret) throw new InvalidStateError('TOTP is already on')
-    if (!state.totpPendingSecret) throw new InvalidStateError('no TOTP enrolment under way')
+    if (state.totpSecret) throw new InvalidStateError('totp_already_on', 'TOTP is already on')
+    if (!state.totpPendingSecret)
+      throw new InvalidStateError('totp_enrolment_missing', 'no TOTP enrolment under way')
     const step = acceptedStep(
       input.secrets.open(input.userId, state.totpPendingSecret),
       input.code,
       now,
       null,
     )
-    if (step === undefined) throw new InvalidInputError('the code does not match the secret', 'code')
+    if (step === undefined)
+      throw new InvalidInputError('totp_code_mismatch', 'the code does not match the secret', 'code')
     await enableTotp(trx, input.userId, state.totpPendingSecret, step, now.toISOString())
     await recordAudit(
       trx,
@@ -191,7 +205,7 @@ export async function turnOffTotp(
     const state = await getSignInState(trx, input.userId)
     if (!state.totpSecret) return
     if (await administersOrganisationNeedingTotp(trx, input.userId))
-      throw new InvalidStateError('the organisation requires TOTP of its administrators')
+      throw new InvalidStateError('totp_required', 'the organisation requires TOTP of its administrators')
     const step = acceptedStep(
       input.secrets.open(input.userId, state.totpSecret),
       input.code,
@@ -199,7 +213,7 @@ export async function turnOffTotp(
       state.totpLastStep,
     )
     if (step === undefined || !(await claimTotpStep(trx, input.userId, step)))
-      throw new InvalidInputError('wrong or used code', 'code')
+      throw new InvalidInputError('totp_code_wrong', 'wrong or used code', 'code')
     await clearTotp(trx, input.userId)
     await recordAudit(
       trx,

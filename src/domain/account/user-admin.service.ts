@@ -21,6 +21,12 @@ import {
 } from './user-admin.repository.ts'
 import { AccountChangeRefusedError, type AccountSummary, otherOrganisationsOf } from './user-admin.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    person_of_other_organisation: undefined
+  }
+}
+
 // The administrator's use cases for the organisation's accounts. Each checks, inside its own
 // transaction, that the actor administers the organisation and that the account is the
 // organisation's, so a route that forgot to ask the policy still cannot change another's account.
@@ -57,7 +63,8 @@ export async function openAccount(
   actor: Actor,
   input: OpenAccountInput,
 ): Promise<{ user: UserAccount; password: string }> {
-  if (input.role && !isRole(input.role)) throw new InvalidInputError(`unknown role ${input.role}`, 'role')
+  if (input.role && !isRole(input.role))
+    throw new InvalidInputError('unknown_role', `unknown role ${input.role}`, 'role')
   const password = generatePassword()
   const user = await inTransaction(db, async (trx) => {
     await assertActorManagesUsers(trx, actor, input.organisationId)
@@ -300,7 +307,11 @@ async function assertPersonLinkable(
 ) {
   const person = await getPerson(trx, personId).catch(() => undefined)
   if (!person || person.organisationId !== organisationId)
-    throw new InvalidInputError('the person is not in the organisation', 'personId')
+    throw new InvalidInputError(
+      'person_of_other_organisation',
+      'the person is not in the organisation',
+      'personId',
+    )
   const linked = await findUserIdOfPerson(trx, personId)
   if (linked !== undefined && linked !== userId) throw new AccountChangeRefusedError('person_taken')
 }

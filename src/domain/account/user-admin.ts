@@ -1,6 +1,15 @@
 import { DomainError } from '../shared/errors.ts'
 import type { RoleGrant, UserAccount } from './account.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    last_administrator: undefined
+    own_account: undefined
+    person_taken: undefined
+    other_organisation: undefined
+  }
+}
+
 // An administrator keeps the organisation's accounts: opens them, gives and takes roles, links a
 // person, disables an account and gives a new password. These are the rules that can refuse.
 
@@ -23,10 +32,11 @@ export type AccountRefusal =
   | 'other_organisation'
 
 /** A change to an account that its rules refuse; `reason` says which, for the interface's message. */
-export class AccountChangeRefusedError extends DomainError {
-  constructor(readonly reason: AccountRefusal) {
+export class AccountChangeRefusedError extends DomainError<AccountRefusal> {
+  constructor(reason: AccountRefusal) {
     super(
       reason === 'other_organisation' ? 'forbidden' : 'invalid_state',
+      reason,
       `account change refused: ${reason}`,
     )
   }

@@ -8,6 +8,12 @@ import { type AgendaItemInput, addAgendaItem } from './agenda.service.ts'
 import type { AgendaItem } from './agenda-item.ts'
 import { agendaTemplateFor } from './agenda-template.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    standard_items_missing: undefined
+  }
+}
+
 // Adding items the way a secretary builds an agenda: the standard items in one go, and an item for
 // a matter found by its registry number (or registered on the spot).
 
@@ -20,7 +26,8 @@ export async function addStandardItems(
   return inTransaction(db, async (trx) => {
     const meeting = await getMeeting(trx, input.meetingId)
     const chosen = agendaTemplateFor(meeting.committeeId).filter((s) => input.keys.includes(s.key))
-    if (chosen.length === 0) throw new InvalidInputError('choose at least one standard item', 'keys')
+    if (chosen.length === 0)
+      throw new InvalidInputError('standard_items_missing', 'choose at least one standard item', 'keys')
     const items: AgendaItem[] = []
     for (const standard of chosen)
       items.push(await addAgendaItem(trx, actor, { meetingId: meeting.id, title: standard.title }))

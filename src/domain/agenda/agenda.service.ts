@@ -27,6 +27,16 @@ import {
 } from './agenda.repository.ts'
 import type { AgendaChangeKind, AgendaItem, AgendaItemChange } from './agenda-item.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    document_of_other_organisation: undefined
+    agenda_item_title_missing: undefined
+    confidentiality_ground_missing: undefined
+    matter_of_other_organisation: undefined
+    agenda_closed: undefined
+  }
+}
+
 export { getAgendaItem } from './agenda.repository.ts'
 
 export interface AgendaItemInput {
@@ -164,7 +174,11 @@ export async function attachDocument(
   const document = await getDocument(trx, input.documentId)
   const committee = await getCommittee(trx, meeting.committeeId)
   if (document.organisationId !== committee.organisationId) {
-    throw new InvalidInputError('the document belongs to another organisation', 'documentId')
+    throw new InvalidInputError(
+      'document_of_other_organisation',
+      'the document belongs to another organisation',
+      'documentId',
+    )
   }
   await insertAttachment(trx, item.id, document.id, (await countAttachments(trx, item.id)) + 1)
   const kind = document.replacesDocumentId ? 'attachment_replaced' : 'attachment_added'
@@ -224,12 +238,22 @@ export async function getAgendas(
 async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInput): Promise<AgendaItemInput> {
   const title = input.title?.trim()
   const summary = input.summary?.trim()
-  if (!title && !summary) throw new InvalidInputError('an agenda item needs a title or a summary', 'title')
+  if (!title && !summary)
+    throw new InvalidInputError(
+      'agenda_item_title_missing',
+      'an agenda item needs a title or a summary',
+      'title',
+    )
   if (input.officerReportOn && !isIsoDate(input.officerReportOn)) {
-    throw new InvalidInputError('the date of the officer report must be YYYY-MM-DD', 'officerReportOn')
+    throw new InvalidInputError(
+      'date_malformed',
+      'the date of the officer report must be YYYY-MM-DD',
+      'officerReportOn',
+    )
   }
   if (input.confidential && !input.confidentialityGround?.trim()) {
     throw new InvalidInputError(
+      'confidentiality_ground_missing',
       'a confidential item needs its legal ground (e.g. OSL 26:1)',
       'confidentialityGround',
     )
@@ -238,7 +262,11 @@ async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInpu
     const matter = await getMatter(trx, input.matterId)
     const committee = await getCommittee(trx, meeting.committeeId)
     if (matter.organisationId !== committee.organisationId) {
-      throw new InvalidInputError('the matter belongs to another organisation', 'matterId')
+      throw new InvalidInputError(
+        'matter_of_other_organisation',
+        'the matter belongs to another organisation',
+        'matterId',
+      )
     }
   }
   const proposal = input.proposal?.map((p) => p.trim()).filter(Boolean)
@@ -252,7 +280,7 @@ export function agendaIsOpen(status: MeetingStatus): boolean {
 
 export function assertAgendaOpen(meeting: Meeting) {
   if (!agendaIsOpen(meeting.status)) {
-    throw new InvalidStateError('the agenda of this meeting can no longer be changed')
+    throw new InvalidStateError('agenda_closed', 'the agenda of this meeting can no longer be changed')
   }
 }
 

@@ -19,6 +19,14 @@ import {
 } from './committee.repository.ts'
 import type { Committee, CommitteeKind } from './committee.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    committee_name_missing: undefined
+    committee_seats_invalid: undefined
+    utskott_parent_missing: undefined
+  }
+}
+
 export { findCommitteeBySlug, getCommittee } from './committee.repository.ts'
 
 /**
@@ -52,12 +60,16 @@ export async function createCommittee(
   input: CreateCommitteeInput,
 ): Promise<Committee> {
   const name = input.name.trim()
-  if (!name) throw new InvalidInputError('the committee needs a name', 'name')
+  if (!name) throw new InvalidInputError('committee_name_missing', 'the committee needs a name', 'name')
   if (input.seats !== undefined && (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 101)) {
-    throw new InvalidInputError('seats must be a whole number from 1 to 101', 'seats')
+    throw new InvalidInputError(
+      'committee_seats_invalid',
+      'seats must be a whole number from 1 to 101',
+      'seats',
+    )
   }
   if (input.kind === 'utskott' && input.parentId === undefined) {
-    throw new InvalidInputError('an utskott needs a parent committee', 'parentId')
+    throw new InvalidInputError('utskott_parent_missing', 'an utskott needs a parent committee', 'parentId')
   }
   const settings = parseSettings(input.settings ?? {})
   return inTransaction(db, async (trx) => {
@@ -65,7 +77,11 @@ export async function createCommittee(
     if (input.parentId !== undefined) {
       const parent = await getCommittee(trx, input.parentId)
       if (parent.organisationId !== input.organisationId) {
-        throw new InvalidInputError('the parent committee belongs to another organisation', 'parentId')
+        throw new InvalidInputError(
+          'committee_of_other_organisation',
+          'the parent committee belongs to another organisation',
+          'parentId',
+        )
       }
     }
     // Capped: a long name ("Nämnden för arbetsmarknad, vuxenutbildning, …") still gets addresses

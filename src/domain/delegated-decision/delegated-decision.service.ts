@@ -19,6 +19,15 @@ import {
 } from './delegated-decision.repository.ts'
 import { type DelegatedDecision, reportLine } from './delegated-decision.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    delegated_decision_reported: undefined
+    urgent_decision_reported_at_meeting: undefined
+    delegated_decision_has_notice: undefined
+    delegated_decision_notice_before_decision: undefined
+  }
+}
+
 export {
   listOfCommittee as listDelegatedDecisions,
   listUnreported as listUnreportedDelegatedDecisions,
@@ -42,9 +51,10 @@ export async function registerDelegatedDecision(
   input: RegisterDelegatedDecisionInput,
 ): Promise<DelegatedDecision> {
   for (const field of ['title', 'decisionMaker', 'delegationPoint'] as const) {
-    if (!input[field].trim()) throw new InvalidInputError(`${field} is needed`, field)
+    if (!input[field].trim()) throw new InvalidInputError('field_missing', `${field} is needed`, field)
   }
-  if (!isIsoDate(input.decidedOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'decidedOn')
+  if (!isIsoDate(input.decidedOn))
+    throw new InvalidInputError('date_malformed', 'the date must be YYYY-MM-DD', 'decidedOn')
   const committee = await getCommittee(trx, input.committeeId)
   const matter = input.registryNumber
     ? await registerMatter(trx, actor, {
@@ -131,18 +141,28 @@ export async function postDelegatedDecisionNotice(
   input: { delegatedDecisionId: number; postedOn: string },
 ): Promise<Notice> {
   if (!isIsoDate(input.postedOn))
-    throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
+    throw new InvalidInputError('date_malformed', 'the posting day must be YYYY-MM-DD', 'postedOn')
   const decision = await getDelegatedDecision(trx, input.delegatedDecisionId)
   if (decision.reportedInAgendaItemId !== null) {
-    throw new InvalidStateError('the decision is reported to the committee and announced with its minutes')
+    throw new InvalidStateError(
+      'delegated_decision_reported',
+      'the decision is reported to the committee and announced with its minutes',
+    )
   }
   if (decision.urgent) {
-    throw new InvalidStateError('an urgent decision by the chair is reported at the next meeting (KL 6:40)')
+    throw new InvalidStateError(
+      'urgent_decision_reported_at_meeting',
+      'an urgent decision by the chair is reported at the next meeting (KL 6:40)',
+    )
   }
   if (await findNoticeOfDelegatedDecision(trx, decision.id))
-    throw new InvalidStateError('the decision has a notice already')
+    throw new InvalidStateError('delegated_decision_has_notice', 'the decision has a notice already')
   if (input.postedOn < decision.decidedOn)
-    throw new InvalidInputError('a decision is announced after it is taken', 'postedOn')
+    throw new InvalidInputError(
+      'delegated_decision_notice_before_decision',
+      'a decision is announced after it is taken',
+      'postedOn',
+    )
   const committee = await getCommittee(trx, decision.committeeId)
   return postNotice(trx, actor, {
     organisationId: committee.organisationId,

@@ -25,6 +25,12 @@ import { UploadRefusedError } from './upload-refusal.ts'
 import { noVirusScan, type VirusScanner } from './virus-scan.ts'
 import { readZipParts } from './zip-parts.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    document_version_replaced: undefined
+  }
+}
+
 /** A file as it arrives from the upload form: a stream, never the whole file in memory. */
 export interface UploadedFile {
   fileName: string
@@ -130,7 +136,10 @@ export async function replaceDocument(
 /** Only the newest version can be replaced, so the versions form one line. */
 async function assertNewestVersion(db: Queryable, documentId: number) {
   if (await findReplacementId(db, documentId)) {
-    throw new InvalidStateError('this version has already been replaced; replace the newest version')
+    throw new InvalidStateError(
+      'document_version_replaced',
+      'this version has already been replaced; replace the newest version',
+    )
   }
 }
 

@@ -6,6 +6,13 @@ import { InvalidInputError } from '../shared/errors.ts'
 import { insertDocument } from './document.repository.ts'
 import type { Document, DocumentKind } from './document.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    document_digest_malformed: undefined
+    document_title_missing: undefined
+  }
+}
+
 export { getDocument, listAttachmentRows, listDocuments } from './document.repository.ts'
 
 export interface RegisterDocumentInput {
@@ -35,7 +42,11 @@ export async function registerDocument(
 ): Promise<Document> {
   const details = checkDocumentDetails(input)
   if (input.sha512 !== undefined && !/^[0-9a-f]{128}$/.test(input.sha512)) {
-    throw new InvalidInputError('sha512 must be 128 hexadecimal digits', 'sha512')
+    throw new InvalidInputError(
+      'document_digest_malformed',
+      'sha512 must be 128 hexadecimal digits',
+      'sha512',
+    )
   }
   const document = await insertDocument(trx, {
     ...details,
@@ -72,13 +83,14 @@ export function checkDocumentDetails(
   input: Pick<RegisterDocumentInput, 'title' | 'confidential' | 'confidentialityGround' | 'datedOn'>,
 ) {
   const title = input.title.trim()
-  if (!title) throw new InvalidInputError('the document needs a title', 'title')
+  if (!title) throw new InvalidInputError('document_title_missing', 'the document needs a title', 'title')
   if (input.datedOn !== undefined && !isIsoDate(input.datedOn)) {
-    throw new InvalidInputError('the date must be YYYY-MM-DD', 'datedOn')
+    throw new InvalidInputError('date_malformed', 'the date must be YYYY-MM-DD', 'datedOn')
   }
   const confidential = input.confidential ?? false
   if (confidential && !input.confidentialityGround?.trim()) {
     throw new InvalidInputError(
+      'confidentiality_ground_missing',
       'a confidential document needs its legal ground (e.g. OSL 26:1)',
       'confidentialityGround',
     )

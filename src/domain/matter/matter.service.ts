@@ -10,6 +10,13 @@ import {
 } from './matter.repository.ts'
 import { type Matter, type MatterKind, normaliseRegistryNumber } from './matter.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    registry_number_length: undefined
+    registry_number_format: undefined
+  }
+}
+
 export { findMatterByRegistryNumber, getMatter, listRegistryNumbersOfMeeting } from './matter.repository.ts'
 
 export interface RegisterMatterInput {
@@ -32,13 +39,18 @@ export async function registerMatter(
 ): Promise<Matter> {
   const registryNumber = normaliseRegistryNumber(input.registryNumber)
   if (!registryNumber || registryNumber.length > 60) {
-    throw new InvalidInputError('a registry number of 1–60 characters is needed', 'registryNumber')
+    throw new InvalidInputError(
+      'registry_number_length',
+      'a registry number of 1–60 characters is needed',
+      'registryNumber',
+    )
   }
   if (
     input.registryNumberPattern &&
     !new RegExp(`^(?:${input.registryNumberPattern})$`).test(registryNumber)
   ) {
     throw new InvalidInputError(
+      'registry_number_format',
       `the registry number ${registryNumber} does not follow the format in use`,
       'registryNumber',
     )

@@ -18,6 +18,16 @@ import {
 } from './meeting.ts'
 import { meetingSeriesDates } from './meeting-series.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    meeting_not_movable: undefined
+    meeting_status_change_refused: undefined
+    cancel_reason_missing: undefined
+    meeting_not_cancellable: undefined
+    meeting_ends_before_start: undefined
+  }
+}
+
 export {
   findMeetingBySlug,
   getMeeting,
@@ -104,6 +114,7 @@ export async function moveMeeting(db: Db, actor: Actor, input: MoveMeetingInput)
     const meeting = await getMeeting(trx, input.meetingId)
     if (meeting.status !== 'planned' && meeting.status !== 'notice_published') {
       throw new InvalidStateError(
+        'meeting_not_movable',
         `a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be moved`,
       )
     }
@@ -148,6 +159,7 @@ export async function changeMeetingStatus(
 ): Promise<Meeting> {
   if (!mayMoveTo(meeting.status, to)) {
     throw new InvalidStateError(
+      'meeting_status_change_refused',
       `a meeting that is "${meetingStatusLabels[meeting.status]}" cannot become "${meetingStatusLabels[to]}"`,
     )
   }
@@ -173,11 +185,13 @@ export async function cancelMeeting(
   input: { meetingId: number; version: number; reason: string },
 ): Promise<Meeting> {
   const reason = input.reason.trim()
-  if (!reason) throw new InvalidInputError('give the reason for cancelling', 'reason')
+  if (!reason)
+    throw new InvalidInputError('cancel_reason_missing', 'give the reason for cancelling', 'reason')
   return db.transaction().execute(async (trx) => {
     const meeting = await getMeeting(trx, input.meetingId)
     if (!mayMoveTo(meeting.status, 'cancelled')) {
       throw new InvalidStateError(
+        'meeting_not_cancellable',
         `a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be cancelled`,
       )
     }
@@ -204,14 +218,15 @@ function checkTimes(input: {
   startTime?: string | undefined
   endTime?: string | undefined
 }) {
-  if (!isIsoDate(input.meetsOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'meetsOn')
+  if (!isIsoDate(input.meetsOn))
+    throw new InvalidInputError('date_malformed', 'the date must be YYYY-MM-DD', 'meetsOn')
   for (const field of ['startTime', 'endTime'] as const) {
     const value = input[field]
     if (value !== undefined && value !== '' && !isTime(value))
-      throw new InvalidInputError(`${field} must be a time HH:MM`, field)
+      throw new InvalidInputError('time_malformed', `${field} must be a time HH:MM`, field)
   }
   if (input.startTime && input.endTime && input.endTime < input.startTime) {
-    throw new InvalidInputError('the meeting ends before it starts', 'endTime')
+    throw new InvalidInputError('meeting_ends_before_start', 'the meeting ends before it starts', 'endTime')
   }
 }
 

@@ -19,6 +19,14 @@ import { changeMeetingStatus, getMeeting } from './meeting.service.ts'
 import { type Meeting, meetingStatusLabels } from './meeting.ts'
 import { lastDayToPublishNotice } from './notice-period.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    notice_not_publishable: undefined
+    meeting_day_passed: undefined
+    notice_late_reason_missing: undefined
+  }
+}
+
 export {
   PersonalIdentityNumbersFoundError,
   scanForPersonalIdentityNumbers,
@@ -57,7 +65,8 @@ export async function publishNotice(
   actor: Actor,
   input: PublishNoticeInput,
 ): Promise<PublishedNotice> {
-  if (!isIsoDate(input.today)) throw new InvalidInputError('today must be a date YYYY-MM-DD', 'today')
+  if (!isIsoDate(input.today))
+    throw new InvalidInputError('date_malformed', 'today must be a date YYYY-MM-DD', 'today')
   const lateReason = input.late?.reason.trim() || undefined
   return inTransaction(db, async (trx) => {
     const meeting = await getMeeting(trx, input.meetingId)
@@ -65,16 +74,22 @@ export async function publishNotice(
       throw new ConflictError('the meeting', input.version, meeting.version)
     if (meeting.status !== 'planned') {
       throw new InvalidStateError(
+        'notice_not_publishable',
         `the notice of a meeting that is "${meetingStatusLabels[meeting.status]}" cannot be published`,
       )
     }
     if (input.today > meeting.meetsOn)
-      throw new InvalidInputError(`the meeting day ${meeting.meetsOn} has passed`, 'today')
+      throw new InvalidInputError(
+        'meeting_day_passed',
+        `the meeting day ${meeting.meetsOn} has passed`,
+        'today',
+      )
     const { noticePeriodDays } = await getCommitteeSettings(trx, meeting.committeeId)
     const lastDay = lastDayToPublishNotice(meeting.meetsOn, noticePeriodDays)
     const late = input.today > lastDay
     if (late && !lateReason) {
       throw new InvalidInputError(
+        'notice_late_reason_missing',
         `the notice period is ${noticePeriodDays} days: the last day to publish the notice was ${lastDay}; give the reason for publishing it late`,
         'lateReason',
       )

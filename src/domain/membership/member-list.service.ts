@@ -7,6 +7,13 @@ import { findTermOn } from './membership.repository.ts'
 import { addMembership } from './membership.service.ts'
 import type { MembershipRole } from './membership.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    member_list_empty: undefined
+    member_list_lines_refused: undefined
+  }
+}
+
 /** One line of a member list, already read (see web/admin/member-list.csv.ts for the file format). */
 export interface MemberListEntry {
   /** The line in the file, so a problem can be reported where it is. */
@@ -22,7 +29,11 @@ export interface MemberListEntry {
 /** The lines that could not be stored, each with the domain's reason. Nothing was stored. */
 export class MemberListError extends InvalidInputError {
   constructor(readonly problems: Array<{ line: number; error: DomainError }>) {
-    super(`${problems.length} lines of the member list could not be stored`, 'members')
+    super(
+      'member_list_lines_refused',
+      `${problems.length} lines of the member list could not be stored`,
+      'members',
+    )
   }
 }
 
@@ -37,7 +48,8 @@ export async function importMemberList(
   committeeId: number,
   entries: readonly MemberListEntry[],
 ): Promise<{ added: number }> {
-  if (entries.length === 0) throw new InvalidInputError('the member list is empty', 'members')
+  if (entries.length === 0)
+    throw new InvalidInputError('member_list_empty', 'the member list is empty', 'members')
   return db.transaction().execute(async (trx) => {
     const committee = await getCommittee(trx, committeeId)
     const organisationId = committee.organisationId

@@ -16,6 +16,17 @@ import {
 } from './membership.repository.ts'
 import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    term_ends_before_start: undefined
+    term_exists: undefined
+    membership_ends_before_start: undefined
+    seat_overlaps: undefined
+    substitute_order_repeats: undefined
+    substitute_order_not_substitute: undefined
+  }
+}
+
 export { findTermOn, listMembershipsOfPerson, listTerms } from './membership.repository.ts'
 
 /** Registers a mandatperiod (e.g. "2023–2026"). */
@@ -26,9 +37,10 @@ export async function addTerm(
 ): Promise<Term> {
   assertDate(input.startsOn, 'startsOn')
   assertDate(input.endsOn, 'endsOn')
-  if (input.endsOn < input.startsOn) throw new InvalidInputError('the term ends before it starts', 'endsOn')
+  if (input.endsOn < input.startsOn)
+    throw new InvalidInputError('term_ends_before_start', 'the term ends before it starts', 'endsOn')
   if (await findTermByName(trx, input.organisationId, input.name)) {
-    throw new InvalidInputError(`the term ${input.name} exists`, 'name')
+    throw new InvalidInputError('term_exists', `the term ${input.name} exists`, 'name')
   }
   const term = await insertTerm(trx, input)
   await recordAudit(
@@ -64,12 +76,20 @@ export async function addMembership(
   if (input.endsOn !== undefined) {
     assertDate(input.endsOn, 'endsOn')
     if (input.endsOn < input.startsOn)
-      throw new InvalidInputError('the membership ends before it starts', 'endsOn')
+      throw new InvalidInputError(
+        'membership_ends_before_start',
+        'the membership ends before it starts',
+        'endsOn',
+      )
   }
   const committee = await getCommittee(trx, input.committeeId)
   const person = await getPerson(trx, input.personId)
   if (person.organisationId !== committee.organisationId) {
-    throw new InvalidInputError('the person belongs to another organisation', 'personId')
+    throw new InvalidInputError(
+      'person_of_other_organisation',
+      'the person belongs to another organisation',
+      'personId',
+    )
   }
   // No two seats of one person on any day: the periods may not overlap, whichever starts first.
   const current = (await listSeatsOfPerson(trx, input.committeeId, input.personId)).filter(
@@ -78,7 +98,10 @@ export async function addMembership(
       (m.endsOn === null || input.startsOn <= m.endsOn),
   )
   if (current.length > 0)
-    throw new InvalidStateError(`${person.name} already has a seat on ${committee.name} then`)
+    throw new InvalidStateError(
+      'seat_overlaps',
+      `${person.name} already has a seat on ${committee.name} then`,
+    )
   const membership = await insertMembership(trx, {
     committeeId: input.committeeId,
     personId: input.personId,
@@ -143,7 +166,11 @@ export async function endMembership(
   return db.transaction().execute(async (trx) => {
     const before = await getMembership(trx, membershipId)
     if (endsOn < before.startsOn)
-      throw new InvalidInputError('the membership ends before it starts', 'endsOn')
+      throw new InvalidInputError(
+        'membership_ends_before_start',
+        'the membership ends before it starts',
+        'endsOn',
+      )
     const after = await updateMembershipRow(trx, membershipId, { endsOn })
     const committee = await getCommittee(trx, after.committeeId)
     await recordAudit(trx, actor, 'membership.ended', auditRef(after, committee.organisationId), {
@@ -172,7 +199,8 @@ export async function listMemberships(
 }
 
 function assertDate(value: string, field: string) {
-  if (!isIsoDate(value)) throw new InvalidInputError(`${field} must be a date YYYY-MM-DD`, field)
+  if (!isIsoDate(value))
+    throw new InvalidInputError('date_malformed', `${field} must be a date YYYY-MM-DD`, field)
 }
 
 const auditRef = (m: Membership, organisationId: number) => ({ type: 'membership', id: m.id, organisationId })
@@ -188,14 +216,22 @@ export async function reorderSubstitutes(
   membershipIds: readonly number[],
 ): Promise<Membership[]> {
   if (new Set(membershipIds).size !== membershipIds.length)
-    throw new InvalidInputError('a substitute appears twice in the order', 'order')
+    throw new InvalidInputError(
+      'substitute_order_repeats',
+      'a substitute appears twice in the order',
+      'order',
+    )
   return db.transaction().execute(async (trx) => {
     const committee = await getCommittee(trx, committeeId)
     const seats = new Map((await listMembershipRows(trx, committeeId)).map((m) => [m.id, m]))
     const before = membershipIds.map((id) => {
       const seat = seats.get(id)
       if (seat?.role !== 'substitute')
-        throw new InvalidInputError(`membership ${id} is no substitute of the committee`, 'order')
+        throw new InvalidInputError(
+          'substitute_order_not_substitute',
+          `membership ${id} is no substitute of the committee`,
+          'order',
+        )
       return seat
     })
     const after: Membership[] = []

@@ -4,6 +4,12 @@ import { InvalidStateError } from '../shared/errors.ts'
 import type { Section, SectionOutcome } from './minutes.ts'
 import { sectionQuorum, updateSection } from './section.service.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    no_quorum: undefined
+  }
+}
+
 /**
  * Records what the committee decided at a § (decided, tabled or referred back, with the points and
  * the decision procedure). Any decision needs quorum at that §: more than half the members (KL 6:27).
@@ -27,7 +33,10 @@ export async function recordDecision(
     input.outcome === 'tabled' || input.outcome === 'referred_back' || input.decision.some((p) => p.trim())
   const quorum = decides ? await sectionQuorum(trx, input.sectionId) : undefined
   if (quorum && !quorum.quorate) {
-    throw new InvalidStateError(`no quorum: ${quorum.present} serving, ${quorum.required} needed (KL 6:27)`)
+    throw new InvalidStateError(
+      'no_quorum',
+      `no quorum: ${quorum.present} serving, ${quorum.required} needed (KL 6:27)`,
+    )
   }
   return updateSection(trx, actor, input)
 }

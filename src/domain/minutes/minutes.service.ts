@@ -22,6 +22,21 @@ import {
 import type { Minutes } from './minutes.ts'
 import { assertAttendanceKept, assertRecordOpen } from './signed-off-record.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    cancelled_meeting_no_minutes: undefined
+    minutes_exist: undefined
+    signatory_count: undefined
+    sign_off_deadline: undefined
+    closing_time_malformed: undefined
+    only_substitute_serves_for_member: undefined
+    serving_for_self: undefined
+    serving_substitute_absent: undefined
+    left_does_not_return: undefined
+    remote_not_allowed: undefined
+  }
+}
+
 export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
 
 export interface OpenMinutesInput {
@@ -39,11 +54,12 @@ export interface OpenMinutesInput {
  */
 export async function openMinutes(trx: Queryable, actor: Actor, input: OpenMinutesInput): Promise<Minutes> {
   let meeting = await getMeeting(trx, input.meetingId)
-  if (meeting.status === 'cancelled') throw new InvalidStateError('a cancelled meeting has no minutes')
+  if (meeting.status === 'cancelled')
+    throw new InvalidStateError('cancelled_meeting_no_minutes', 'a cancelled meeting has no minutes')
   if (await findMinutesOfMeeting(trx, meeting.id))
-    throw new InvalidStateError('the meeting already has minutes')
+    throw new InvalidStateError('minutes_exist', 'the meeting already has minutes')
   if (input.signOffPlannedOn !== undefined && !isIsoDate(input.signOffPlannedOn)) {
-    throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signOffPlannedOn')
+    throw new InvalidInputError('date_malformed', 'the sign-off date must be YYYY-MM-DD', 'signOffPlannedOn')
   }
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
   const minutes = await insertMinutes(trx, {
@@ -87,6 +103,7 @@ export async function appointSignatories(
   // A protocol being imported names who signed it; that record stands even if the setting differs.
   if (!input.asPublished && unique.length !== settings.signatoryCount) {
     throw new InvalidInputError(
+      'signatory_count',
       `the committee's minutes are signed by ${settings.signatoryCount} people`,
       'personIds',
     )
@@ -99,11 +116,16 @@ export async function appointSignatories(
     await assertRecordOpen(trx, minutes.id, 'signatories')
   if (input.signOffPlannedOn !== undefined) {
     if (!isIsoDate(input.signOffPlannedOn))
-      throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signOffPlannedOn')
+      throw new InvalidInputError(
+        'date_malformed',
+        'the sign-off date must be YYYY-MM-DD',
+        'signOffPlannedOn',
+      )
     // KL 5:69: signed off within fourteen days of the meeting, so no later day can be agreed.
     const deadline = signOffDeadline(meeting.meetsOn)
     if (input.signOffPlannedOn > deadline || input.signOffPlannedOn < meeting.meetsOn) {
       throw new InvalidInputError(
+        'sign_off_deadline',
         `the minutes are signed off between the meeting and ${deadline} (KL 5:69)`,
         'signOffPlannedOn',
       )
@@ -136,7 +158,8 @@ export async function closeMeeting(
   input: { minutesId: number; at: Date },
 ): Promise<Minutes> {
   const before = await getMinutes(trx, input.minutesId)
-  if (Number.isNaN(input.at.getTime())) throw new InvalidInputError('the closing time is not a time', 'at')
+  if (Number.isNaN(input.at.getTime()))
+    throw new InvalidInputError('closing_time_malformed', 'the closing time is not a time', 'at')
   // A § signed off at the meeting (omedelbar justering) was signed before the close, so the close
   // may still be recorded after it; once recorded it is part of what later sign-offs vouch for.
   if (before.status === 'signed_off' || before.meetingClosedAt !== null)
@@ -176,10 +199,15 @@ export async function recordAttendance(
   const meeting = await getMeeting(trx, input.meetingId)
   if (input.servingForPersonId !== undefined) {
     if (input.role !== 'substitute')
-      throw new InvalidInputError('only a substitute serves for a member', 'servingForPersonId')
+      throw new InvalidInputError(
+        'only_substitute_serves_for_member',
+        'only a substitute serves for a member',
+        'servingForPersonId',
+      )
     if (input.servingForPersonId === input.personId)
-      throw new InvalidInputError('nobody serves for themselves', 'servingForPersonId')
-    if (!input.present) throw new InvalidInputError('a serving substitute is present', 'present')
+      throw new InvalidInputError('serving_for_self', 'nobody serves for themselves', 'servingForPersonId')
+    if (!input.present)
+      throw new InvalidInputError('serving_substitute_absent', 'a serving substitute is present', 'present')
   }
   if (
     input.arrivedAtSection !== undefined &&
@@ -188,12 +216,17 @@ export async function recordAttendance(
   ) {
     // One stretch per day: a member who broke off for another reason than jäv does not return (KL 5:20).
     throw new InvalidInputError(
+      'left_does_not_return',
       'someone who left does not come back the same day (KL 5:20)',
       'arrivedAtSection',
     )
   }
   if (input.remote && !(await getCommitteeSettings(trx, meeting.committeeId)).distanceParticipation) {
-    throw new InvalidInputError('the committee does not allow taking part at a distance (KL 6:24)', 'remote')
+    throw new InvalidInputError(
+      'remote_not_allowed',
+      'the committee does not allow taking part at a distance (KL 6:24)',
+      'remote',
+    )
   }
   await getPerson(trx, input.personId)
   const minutes = await findMinutesOfMeeting(trx, meeting.id)

@@ -9,6 +9,15 @@ import { insertRectification } from './rectification.repository.ts'
 import type { Rectification, SectionText } from './rectification.ts'
 import { auditSection } from './section.service.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    rectification_reason_missing: undefined
+    section_not_signed_off: undefined
+    section_title_missing: undefined
+    rectification_changes_nothing: undefined
+  }
+}
+
 /**
  * Corrects an obvious slip in a signed-off § (a typing or counting error, FL 36 §) openly: the
  * change, its reason, the day and who made it are kept and shown beside the §. A § that is not
@@ -26,12 +35,21 @@ export async function rectifySection(
   },
 ): Promise<Rectification> {
   const reason = input.reason.trim()
-  if (!reason) throw new InvalidInputError('state what was wrong and why it is corrected', 'reason')
-  if (!isIsoDate(input.rectifiedOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'rectifiedOn')
+  if (!reason)
+    throw new InvalidInputError(
+      'rectification_reason_missing',
+      'state what was wrong and why it is corrected',
+      'reason',
+    )
+  if (!isIsoDate(input.rectifiedOn))
+    throw new InvalidInputError('date_malformed', 'the date must be YYYY-MM-DD', 'rectifiedOn')
   const section = await getSection(trx, input.sectionId)
   const signOffs = await listSectionsInSignOffs(trx, [section.id])
   if (!signOffs.some((s) => s.status === 'signed_off')) {
-    throw new InvalidStateError(`${section.label} is not signed off: edit it instead`)
+    throw new InvalidStateError(
+      'section_not_signed_off',
+      `${section.label} is not signed off: edit it instead`,
+    )
   }
   const before: SectionText = {
     title: section.title,
@@ -40,9 +58,10 @@ export async function rectifySection(
     decisionProcedure: section.decisionProcedure,
   }
   const after: SectionText = { ...before, ...input.text }
-  if (!after.title.trim()) throw new InvalidInputError('the § needs a title', 'title')
+  if (!after.title.trim())
+    throw new InvalidInputError('section_title_missing', 'the § needs a title', 'title')
   if (JSON.stringify(before) === JSON.stringify(after))
-    throw new InvalidInputError('the correction changes nothing', 'text')
+    throw new InvalidInputError('rectification_changes_nothing', 'the correction changes nothing', 'text')
   await updateSectionRow(trx, { ...section, version: input.version }, after)
   const rectification = await insertRectification(trx, {
     sectionId: section.id,

@@ -10,6 +10,12 @@ import { openMinutes, recordAttendance } from './minutes.service.ts'
 import type { Minutes } from './minutes.ts'
 import { type RollCallEntry, recordServingFromRollCall } from './section.service.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    two_substitutes_for_member: undefined
+  }
+}
+
 export interface RollCallLine {
   personId: number
   partyId?: number
@@ -39,6 +45,7 @@ export async function recordRollCall(db: Queryable, actor: Actor, input: RollCal
     const taken = substitutesFor.get(line.servingForPersonId)
     if (taken !== undefined)
       throw new InvalidInputError(
+        'two_substitutes_for_member',
         'two substitutes serve for one member',
         `ersattare-${line.servingForPersonId}`,
       )

@@ -17,6 +17,21 @@ import {
   updateDissentText,
 } from './section-record.repository.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    motion_text_missing: undefined
+    motion_by_non_serving: undefined
+    dissent_after_close: undefined
+    dissent_by_non_participant: undefined
+    dissent_by_supporter: undefined
+    dissent_reason_overdue: undefined
+    dissent_reason_missing: undefined
+    statement_kind_not_recorded: undefined
+    substitute_opinions_not_recorded: undefined
+    author_missing: undefined
+  }
+}
+
 export interface AuthorInput {
   personId?: number
   partyId?: number
@@ -42,14 +57,17 @@ export async function recordMotion(
 ): Promise<Motion> {
   const section = await getEditableSection(trx, input.sectionId)
   const text = input.text.trim()
-  if (!text) throw new InvalidInputError('the motion needs its text', 'text')
+  if (!text) throw new InvalidInputError('motion_text_missing', 'the motion needs its text', 'text')
   const authors = toAuthors(input.authors)
   const services = await listServices(trx, [section.id])
   // A signed-off protocol being imported is the record: its motions stand as printed.
   for (const author of input.asPublished ? [] : authors) {
     if (author.personId === null || services.length === 0) continue
     if (!services.some((s) => s.personId === author.personId)) {
-      throw new InvalidStateError('only a member serving at the § may make a motion (M6, KL 6:17)')
+      throw new InvalidStateError(
+        'motion_by_non_serving',
+        'only a member serving at the § may make a motion (M6, KL 6:17)',
+      )
     }
   }
   const motion = await insertMotion(trx, {
@@ -88,6 +106,7 @@ export async function recordDissent(
   const minutes = await getMinutes(trx, section.minutesId)
   if (minutes.meetingClosedAt !== null && !input.announcedBeforeClose && !input.asPublished) {
     throw new InvalidStateError(
+      'dissent_after_close',
       'the meeting is closed: a dissent must have been announced before the meeting ended (KL 4:27)',
     )
   }
@@ -99,10 +118,16 @@ export async function recordDissent(
   for (const author of input.asPublished ? [] : authors) {
     if (author.personId === null) continue
     if (services.length > 0 && !services.some((s) => s.personId === author.personId)) {
-      throw new InvalidStateError('only a member who took part in the decision may dissent (KL 4:27)')
+      throw new InvalidStateError(
+        'dissent_by_non_participant',
+        'only a member who took part in the decision may dissent (KL 4:27)',
+      )
     }
     if (ballots.some((b) => b.personId === author.personId && b.votedForOutcome)) {
-      throw new InvalidStateError('a member who voted for the decision cannot dissent from it (KL 4:27)')
+      throw new InvalidStateError(
+        'dissent_by_supporter',
+        'a member who voted for the decision cannot dissent from it (KL 4:27)',
+      )
     }
   }
   const dissent = await insertDissent(trx, {
@@ -124,7 +149,7 @@ export async function addDissentReason(
   actor: Actor,
   input: { dissentId: number; text: string; on: string },
 ): Promise<Dissent> {
-  if (!isIsoDate(input.on)) throw new InvalidInputError('the day must be YYYY-MM-DD', 'on')
+  if (!isIsoDate(input.on)) throw new InvalidInputError('date_malformed', 'the day must be YYYY-MM-DD', 'on')
   const before = await getDissent(trx, input.dissentId)
   const section = await getEditableSection(trx, before.sectionId)
   const { committeeId, meetingId } = await getSectionOwners(trx, section.id)
@@ -132,11 +157,14 @@ export async function addDissentReason(
   if (days > 0) {
     const due = addDays((await getMeeting(trx, meetingId)).meetsOn, days)
     if (input.on > due) {
-      throw new InvalidStateError(`the written reason of a dissent was due by ${due}`)
+      throw new InvalidStateError(
+        'dissent_reason_overdue',
+        `the written reason of a dissent was due by ${due}`,
+      )
     }
   }
   const text = input.text.trim()
-  if (!text) throw new InvalidInputError('write the reason', 'text')
+  if (!text) throw new InvalidInputError('dissent_reason_missing', 'write the reason', 'text')
   const after = await updateDissentText(trx, before.id, text)
   await auditSection(trx, actor, 'section.dissent_reason_added', section.id, { before, after })
   return after
@@ -153,12 +181,17 @@ export async function recordStatement(
   const kind = input.kind.trim().toLowerCase()
   if (!settings.statementKinds.includes(kind)) {
     throw new InvalidInputError(
+      'statement_kind_not_recorded',
       `the committee does not record statements of the kind "${input.kind}"`,
       'kind',
     )
   }
   if (kind === 'ersättaryttrande' && !settings.substitutesMayStateOpinion) {
-    throw new InvalidInputError('the committee does not record substitutes’ opinions (KL 6:17)', 'kind')
+    throw new InvalidInputError(
+      'substitute_opinions_not_recorded',
+      'the committee does not record substitutes’ opinions (KL 6:17)',
+      'kind',
+    )
   }
   const statement = await insertStatement(trx, {
     sectionId: section.id,
@@ -172,10 +205,10 @@ export async function recordStatement(
 
 function toAuthors(input: AuthorInput[]): Author[] {
   if (input.length === 0)
-    throw new InvalidInputError('name who stands behind it: a person or a party', 'authors')
+    throw new InvalidInputError('author_missing', 'name who stands behind it: a person or a party', 'authors')
   return input.map((a) => {
     if (a.personId === undefined && a.partyId === undefined) {
-      throw new InvalidInputError('each author is a person or a party', 'authors')
+      throw new InvalidInputError('author_missing', 'each author is a person or a party', 'authors')
     }
     return { personId: a.personId ?? null, partyId: a.partyId ?? null, andOthers: a.andOthers ?? false }
   })

@@ -31,6 +31,15 @@ import {
 } from './section-record.repository.ts'
 import { assertSectionsOpen, listSignedOffSections, SignedOffRecordError } from './signed-off-record.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    immediate_sign_off_not_allowed: undefined
+    section_number_invalid: undefined
+    section_number_taken: undefined
+    recused_may_not_take_part: undefined
+  }
+}
+
 export interface SectionInput {
   title: string
   agendaItemId?: number
@@ -59,11 +68,12 @@ export async function addSection(
       signedOff.map((s) => s.label),
     )
   const title = input.title.trim()
-  if (!title) throw new InvalidInputError('the § needs a title', 'title')
+  if (!title) throw new InvalidInputError('section_title_missing', 'the § needs a title', 'title')
   const meeting = await getMeeting(trx, minutes.meetingId)
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
   if (input.immediateSignOff && !settings.immediateSignOffAllowed) {
     throw new InvalidInputError(
+      'immediate_sign_off_not_allowed',
       'the committee does not sign off single §§ at the meeting',
       'immediateSignOff',
     )
@@ -82,13 +92,13 @@ export async function addSection(
           ),
         }))
   if (!Number.isInteger(number) || number < 1)
-    throw new InvalidInputError('a § number is a whole number from 1', 'number')
+    throw new InvalidInputError('section_number_invalid', 'a § number is a whole number from 1', 'number')
   // The signed-off §§ keep their numbers and their order: a § added later comes after them.
   const lastSignedOff = signedOff.at(-1)
   if (lastSignedOff && number <= lastSignedOff.number)
     throw new SignedOffRecordError('numbering', [lastSignedOff.label], lastSignedOff.signing)
   if (await findSectionByNumber(trx, minutes.id, number))
-    throw new InvalidInputError(`§ ${number} exists in these minutes`, 'number')
+    throw new InvalidInputError('section_number_taken', `§ ${number} exists in these minutes`, 'number')
   const section = await insertSection(trx, {
     minutesId: minutes.id,
     agendaItemId: input.agendaItemId ?? null,
@@ -225,13 +235,17 @@ export async function recordServing(
   const recusals = await listRecusals(trx, [section.id])
   // KL 6:28: a member with jäv may not take part in the matter.
   if (recusals.some((r) => r.personId === input.personId)) {
-    throw new InvalidStateError('a member with jäv may not serve at this § (KL 6:28)')
+    throw new InvalidStateError(
+      'recused_may_not_take_part',
+      'a member with jäv may not serve at this § (KL 6:28)',
+    )
   }
   const { meetingId } = await getSectionOwners(trx, section.id)
   const attendance = (await listAttendance(trx, [meetingId])).find((a) => a.personId === input.personId)
   // KL 5:20: a member who broke off for another reason than jäv does not serve again that day.
   if (attendance?.leftAfterSection != null && section.number > attendance.leftAfterSection) {
     throw new InvalidStateError(
+      'left_does_not_return',
       `someone who left after § ${attendance.leftAfterSection} does not serve again the same day (KL 5:20)`,
     )
   }
@@ -241,7 +255,10 @@ export async function recordServing(
     input.servingForPersonId !== undefined &&
     services.some((s) => s.servingForPersonId === input.servingForPersonId)
   ) {
-    throw new InvalidStateError('someone already serves for that member at this §')
+    throw new InvalidStateError(
+      'two_substitutes_for_member',
+      'someone already serves for that member at this §',
+    )
   }
   await insertService(trx, {
     sectionId: section.id,

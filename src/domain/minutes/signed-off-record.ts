@@ -3,6 +3,12 @@ import { forUpdate } from '../../db/dialect.ts'
 import { DomainError } from '../shared/errors.ts'
 import type { Attendance } from './attendance.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    signed_off_record: { part: SignedOffPart; labels: readonly string[]; signing: boolean }
+  }
+}
+
 // A signed-off § is a public document (TF 2:10) and the record the signatories vouched for
 // (KL 5:69): from then on it changes only by a recorded, public rectification (rättelse, FL 36 §,
 // rectifySection), never by an edit. Every write of the minutes' use cases asks here first, inside
@@ -17,7 +23,7 @@ export type SignedOffPart = 'section' | 'attendance' | 'signatories' | 'closing_
  * A write refused because it would change what was signed off, or what a signatory has signed while
  * the others have still to (`signing`): the labels of the §§ it touches.
  */
-export class SignedOffRecordError extends DomainError {
+export class SignedOffRecordError extends DomainError<'signed_off_record'> {
   constructor(
     readonly part: SignedOffPart,
     readonly labels: readonly string[],
@@ -25,7 +31,10 @@ export class SignedOffRecordError extends DomainError {
   ) {
     super(
       'invalid_state',
+      'signed_off_record',
       `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} ${signing ? 'being signed' : 'signed off'}: a correction needs a recorded rectification (${part})`,
+      undefined,
+      { part, labels, signing },
     )
     this.name = 'SignedOffRecordError'
   }

@@ -8,6 +8,12 @@ import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
 import { insertAppeal, lastAppealDayOfSection, listAppealDays } from './appeal.repository.ts'
 import { type Finality, finalityOf } from './finality.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    appeal_before_sign_off: undefined
+  }
+}
+
 /**
  * Registers that a decision was appealed (laglighetsprövning, KL 13:1): the day the appeal came in,
  * the court, its case number. Until the court has ruled, the decision is not final.
@@ -17,11 +23,15 @@ export async function registerAppeal(
   actor: Actor,
   input: { sectionId: number; receivedOn: string; court?: string; caseNumber?: string },
 ): Promise<void> {
-  if (!isIsoDate(input.receivedOn)) throw new InvalidInputError('the date must be YYYY-MM-DD', 'receivedOn')
+  if (!isIsoDate(input.receivedOn))
+    throw new InvalidInputError('date_malformed', 'the date must be YYYY-MM-DD', 'receivedOn')
   const section = await getSection(trx, input.sectionId)
   const signOffs = await listSectionsInSignOffs(trx, [section.id])
   if (!signOffs.some((s) => s.status === 'signed_off')) {
-    throw new InvalidStateError(`${section.label} is not signed off, so it cannot be appealed yet`)
+    throw new InvalidStateError(
+      'appeal_before_sign_off',
+      `${section.label} is not signed off, so it cannot be appealed yet`,
+    )
   }
   const appeal = {
     sectionId: section.id,

@@ -11,6 +11,16 @@ import { lastAppealDay, latestNoticePostingDay, noticeRemovalDay } from './appea
 import { findMeetingNotice, findNoticeOfSignOff, insertNotice } from './notice.repository.ts'
 import type { Notice } from './notice.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    sign_off_missing: undefined
+    notice_before_sign_off: undefined
+    notice_before_sign_off_day: undefined
+    notice_posting_overdue: undefined
+    meeting_notice_after_meeting: undefined
+  }
+}
+
 export { listNoticesDownBy, listNoticesOfMeetings, listNoticesUpOn } from './notice.repository.ts'
 
 /**
@@ -24,19 +34,24 @@ export async function postMinutesNotice(
   input: { signOffId: number; postedOn: string; keptAt?: string; asPublished?: boolean },
 ): Promise<Notice> {
   if (!isIsoDate(input.postedOn))
-    throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
+    throw new InvalidInputError('date_malformed', 'the posting day must be YYYY-MM-DD', 'postedOn')
   const existing = await findNoticeOfSignOff(trx, input.signOffId)
   if (existing) return existing
   const signOff = await findSignOff(trx, input.signOffId)
-  if (!signOff) throw new InvalidInputError('no such sign-off', 'signOffId')
+  if (!signOff) throw new InvalidInputError('sign_off_missing', 'no such sign-off', 'signOffId')
   const minutes = await getMinutes(trx, signOff.minutesId)
   if (signOff.status !== 'signed_off' || !signOff.signedOffOn) {
-    throw new InvalidStateError('only signed-off minutes are announced (KL 8:12)')
+    throw new InvalidStateError('notice_before_sign_off', 'only signed-off minutes are announced (KL 8:12)')
   }
   if (input.postedOn < signOff.signedOffOn)
-    throw new InvalidInputError('a notice cannot go up before the sign-off', 'postedOn')
+    throw new InvalidInputError(
+      'notice_before_sign_off_day',
+      'a notice cannot go up before the sign-off',
+      'postedOn',
+    )
   if (!input.asPublished && input.postedOn > latestNoticePostingDay(signOff.signedOffOn)) {
     throw new InvalidInputError(
+      'notice_posting_overdue',
       `the notice must go up by ${latestNoticePostingDay(signOff.signedOffOn)}, two days after the sign-off (KL 8:12)`,
       'postedOn',
     )
@@ -68,12 +83,16 @@ export async function postMeetingNotice(
   input: { meetingId: number; postedOn: string; lateReason?: string },
 ): Promise<Notice> {
   if (!isIsoDate(input.postedOn))
-    throw new InvalidInputError('the posting day must be YYYY-MM-DD', 'postedOn')
+    throw new InvalidInputError('date_malformed', 'the posting day must be YYYY-MM-DD', 'postedOn')
   const existing = await findMeetingNotice(trx, input.meetingId)
   if (existing) return existing
   const meeting = await getMeeting(trx, input.meetingId)
   if (input.postedOn > meeting.meetsOn)
-    throw new InvalidInputError('a meeting is announced before it is held', 'postedOn')
+    throw new InvalidInputError(
+      'meeting_notice_after_meeting',
+      'a meeting is announced before it is held',
+      'postedOn',
+    )
   const committee = await getCommittee(trx, meeting.committeeId)
   const time = meeting.startTime ? ` kl. ${meeting.startTime}` : ''
   return postNotice(trx, actor, {

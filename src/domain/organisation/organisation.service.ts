@@ -15,6 +15,14 @@ import {
 } from './organisation.repository.ts'
 import type { Organisation, OrganisationKind } from './organisation.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    organisation_name_missing: undefined
+    organisation_exists: undefined
+    setting_invalid: undefined
+  }
+}
+
 export interface CreateOrganisationInput {
   name: string
   kind: OrganisationKind
@@ -28,12 +36,12 @@ export async function createOrganisation(
   input: CreateOrganisationInput,
 ): Promise<Organisation> {
   const name = input.name.trim()
-  if (!name) throw new InvalidInputError('the organisation needs a name', 'name')
+  if (!name) throw new InvalidInputError('organisation_name_missing', 'the organisation needs a name', 'name')
   const settings = parseSettings(input.settings ?? {})
   return inTransaction(db, async (trx) => {
     const slug = slugify(name)
     if (await findOrganisationBySlug(trx, slug))
-      throw new InvalidInputError(`an organisation named ${name} exists`, 'name')
+      throw new InvalidInputError('organisation_exists', `an organisation named ${name} exists`, 'name')
     const organisation = await insertOrganisation(trx, { name, slug, kind: input.kind, settings })
     await recordAudit(trx, actor, 'organisation.created', auditRef(organisation), { after: organisation })
     return organisation
@@ -64,6 +72,7 @@ export function parseSettings(settings: unknown): LocalSettingsOverride {
   if (!result.success) {
     const issue = result.error.issues[0]
     throw new InvalidInputError(
+      'setting_invalid',
       `invalid setting ${issue?.path.join('.')}: ${issue?.message}`,
       issue?.path.join('.'),
     )

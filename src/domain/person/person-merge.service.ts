@@ -6,6 +6,16 @@ import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { getPerson } from './person.repository.ts'
 import type { Person } from './person.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    merge_two_at_once: { table: string }
+    merge_with_self: undefined
+    merge_across_organisations: undefined
+    merge_signed_off_person: undefined
+    merge_two_accounts: undefined
+  }
+}
+
 /**
  * Every column that names a person, as [table, column]. The merge moves each; a test compares this
  * list with the schema, so a table added later cannot be forgotten (docs/person-matching.md).
@@ -66,11 +76,19 @@ export async function mergePersons(
 ): Promise<PersonMerge> {
   return inTransaction(db, async (trx) => {
     if (input.keptPersonId === input.mergedPersonId)
-      throw new InvalidInputError('a person cannot be merged with itself', 'mergedPersonId')
+      throw new InvalidInputError(
+        'merge_with_self',
+        'a person cannot be merged with itself',
+        'mergedPersonId',
+      )
     const kept = await getPerson(trx, input.keptPersonId)
     const removed = await getPerson(trx, input.mergedPersonId)
     if (kept.organisationId !== removed.organisationId)
-      throw new InvalidInputError('the persons belong to different organisations', 'mergedPersonId')
+      throw new InvalidInputError(
+        'merge_across_organisations',
+        'the persons belong to different organisations',
+        'mergedPersonId',
+      )
     const ids = [kept.id, removed.id]
     for (const [table, group] of Object.entries(ONE_PER_PERSON)) {
       const shared = await trx
@@ -82,20 +100,26 @@ export async function mergePersons(
         .executeTakeFirst()
       if (shared)
         throw new InvalidStateError(
+          'merge_two_at_once',
           table === 'attendance'
             ? `${kept.name} and ${removed.name} both attended the same meeting: two people`
             : `${kept.name} and ${removed.name} both appear in the same ${table}: two people`,
+          { table },
         )
     }
     // A signed-off record changes only by a recorded, public rectification (KL 5:69, FL 36 §): a
     // merge would print another name in it and break its seal, so the person it names stays.
     if (await appearsInSignedOffMinutes(trx, removed.id))
       throw new InvalidStateError(
+        'merge_signed_off_person',
         `${removed.name} appears in signed-off minutes: merging would change a signed-off record`,
       )
     const accounts = await trx.selectFrom('user_account').select('id').where('person_id', 'in', ids).execute()
     if (accounts.length > 1)
-      throw new InvalidStateError(`${kept.name} and ${removed.name} each have a user account`)
+      throw new InvalidStateError(
+        'merge_two_accounts',
+        `${kept.name} and ${removed.name} each have a user account`,
+      )
     const moved: Record<string, number> = {}
     for (const [table, column] of PERSON_COLUMNS) {
       const result = await trx

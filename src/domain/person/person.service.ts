@@ -16,6 +16,14 @@ import {
 } from './person.repository.ts'
 import type { Party, Person } from './person.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    person_name_missing: undefined
+    party_exists: undefined
+    party_abbreviation_invalid: undefined
+  }
+}
+
 export {
   findPersonBySlug,
   findPersonEmail,
@@ -33,7 +41,7 @@ export async function addPerson(
   input: { organisationId: number; name: string; title?: string },
 ): Promise<Person> {
   const name = input.name.trim().replace(/\s+/g, ' ')
-  if (!name) throw new InvalidInputError('the person needs a name', 'name')
+  if (!name) throw new InvalidInputError('person_name_missing', 'the person needs a name', 'name')
   const base = cappedSlug(name) || 'person'
   const person = await insertPerson(trx, {
     organisationId: input.organisationId,
@@ -74,7 +82,11 @@ export async function addParty(
 ): Promise<Party> {
   return inTransaction(db, async (trx) => {
     if (await findPartyByAbbreviation(trx, input.organisationId, input.abbreviation.trim()))
-      throw new InvalidInputError(`the party ${input.abbreviation.trim()} exists`, 'abbreviation')
+      throw new InvalidInputError(
+        'party_exists',
+        `the party ${input.abbreviation.trim()} exists`,
+        'abbreviation',
+      )
     return findOrAddParty(trx, actor, input)
   })
 }
@@ -87,7 +99,11 @@ export async function findOrAddParty(
 ): Promise<Party> {
   const abbreviation = input.abbreviation.trim()
   if (!abbreviation || abbreviation.length > 20)
-    throw new InvalidInputError('a party abbreviation of 1–20 characters is needed', 'abbreviation')
+    throw new InvalidInputError(
+      'party_abbreviation_invalid',
+      'a party abbreviation of 1–20 characters is needed',
+      'abbreviation',
+    )
   const existing = await findPartyByAbbreviation(trx, input.organisationId, abbreviation)
   if (existing) return existing
   const party = await insertParty(trx, {
@@ -118,7 +134,11 @@ export async function setPersonEmail(
 ): Promise<string | null> {
   const email = input.email?.trim() || null
   if (email !== null && !isEmailAddress(email))
-    throw new InvalidInputError('the e-mail address must look like namn@kommun.se', 'email')
+    throw new InvalidInputError(
+      'email_malformed',
+      'the e-mail address must look like namn@kommun.se',
+      'email',
+    )
   const person = await getPerson(trx, input.personId)
   const before = await findPersonEmail(trx, person.id)
   if (before === email) return email

@@ -3,6 +3,12 @@ import { InvalidStateError } from '../shared/errors.ts'
 import { findPersonalIdentityNumbers } from './personal-identity-number.ts'
 import { publicAgenda } from './public-agenda.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    personal_identity_numbers_in_public_text: undefined
+  }
+}
+
 // Before anything is published, every text the public would see is scanned for personal identity
 // numbers (P3; GDPR art. 87, OSL 21:7). The scan reads the agenda through publicAgenda, so it looks
 // at exactly what would be published: confidential items and documents are not public and not
@@ -75,6 +81,7 @@ export class PersonalIdentityNumbersFoundError<
 > extends InvalidStateError {
   constructor(readonly findings: readonly Finding[]) {
     super(
+      'personal_identity_numbers_in_public_text',
       `personal identity numbers must not be published (P3, GDPR): ${findings.map((f) => f.place).join('; ')}`,
     )
   }

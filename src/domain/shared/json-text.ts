@@ -6,7 +6,7 @@ export function readStringList(text: string | null | undefined): string[] {
   if (!text) return []
   const value: unknown = JSON.parse(text)
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new InvalidStateError(`expected a JSON list of strings, found ${text.slice(0, 80)}`)
+    throw new InvalidStateError('damaged_data', `expected a JSON list of strings, found ${text.slice(0, 80)}`)
   }
   return value
 }
@@ -15,7 +15,7 @@ export function readJsonObject(text: string | null | undefined): Record<string, 
   if (!text) return {}
   const value: unknown = JSON.parse(text)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidStateError(`expected a JSON object, found ${text.slice(0, 80)}`)
+    throw new InvalidStateError('damaged_data', `expected a JSON object, found ${text.slice(0, 80)}`)
   }
   return value as Record<string, unknown>
 }

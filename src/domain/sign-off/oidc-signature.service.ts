@@ -19,10 +19,22 @@ import {
   type SignatureEvidence,
 } from './signing-method.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    no_identity_number_kept: undefined
+    no_claim: undefined
+    other_person: undefined
+    signing_method_not_oidc: undefined
+  }
+}
+
+/** Why an e-legitimation is not the appointed signatory's. */
+export type IdentityMismatch = 'no_identity_number_kept' | 'no_claim' | 'other_person'
+
 /** The e-legitimation is someone else's than the appointed signatory's (or no personnummer is kept). */
-export class IdentityMismatchError extends DomainError {
-  constructor(readonly reason: 'no_identity_number_kept' | 'no_claim' | 'other_person') {
-    super('invalid_state', `the e-legitimation is not the appointed signatory's (${reason})`)
+export class IdentityMismatchError extends DomainError<IdentityMismatch> {
+  constructor(reason: IdentityMismatch) {
+    super('invalid_state', reason, `the e-legitimation is not the appointed signatory's (${reason})`)
   }
 }
 
@@ -51,12 +63,12 @@ export async function signWithElectronicId(
   input: ElectronicIdSignature,
 ): Promise<{ signOff: SignOff; notice: Notice | undefined }> {
   const signOff = await findSignOff(db, input.signOffId)
-  if (!signOff) throw new InvalidStateError(`sign-off ${input.signOffId} not found`)
+  if (!signOff) throw new InvalidStateError('sign_off_missing', `sign-off ${input.signOffId} not found`)
   const minutes = await getMinutes(db, signOff.minutesId)
   const meeting = await getMeeting(db, minutes.meetingId)
   const settings = await getCommitteeSettings(db, meeting.committeeId)
   if (settings.signingMethod !== 'oidc')
-    throw new InvalidStateError('the committee does not sign with e-legitimation')
+    throw new InvalidStateError('signing_method_not_oidc', 'the committee does not sign with e-legitimation')
   const stored = await getIdentityNumberHash(db, input.personId)
   if (!stored) throw new IdentityMismatchError('no_identity_number_kept')
   const claimed = identityNumberOf(input.claims, input.identityClaim)

@@ -16,6 +16,15 @@ import { findSignOff, setPaperDocument } from './sign-off.repository.ts'
 import { signSections } from './sign-off.service.ts'
 import type { SignOff } from './sign-off.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    paper_sign_off_in_future: undefined
+    signed_off_already: undefined
+    signing_method_not_paper: undefined
+    sign_off_before_meeting: undefined
+  }
+}
+
 export interface PaperSignOffInput {
   signOffId: number
   /** The day the signatories signed the paper minutes: the sign-off date (justeringsdag). */
@@ -45,19 +54,31 @@ export async function recordPaperSignOff(
   options: UploadOptions = {},
 ): Promise<{ signOff: SignOff; notice: Notice | undefined }> {
   if (!isIsoDate(input.signedOnPaperOn))
-    throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signedOnPaperOn')
+    throw new InvalidInputError('date_malformed', 'the sign-off date must be YYYY-MM-DD', 'signedOnPaperOn')
   if (input.signedOnPaperOn > input.today)
-    throw new InvalidInputError('the minutes cannot be signed on paper after today', 'signedOnPaperOn')
+    throw new InvalidInputError(
+      'paper_sign_off_in_future',
+      'the minutes cannot be signed on paper after today',
+      'signedOnPaperOn',
+    )
   const signOff = await findSignOff(db, input.signOffId)
-  if (!signOff) throw new InvalidStateError(`sign-off ${input.signOffId} not found`)
-  if (signOff.status === 'signed_off') throw new InvalidStateError('these §§ are signed off already')
+  if (!signOff) throw new InvalidStateError('sign_off_missing', `sign-off ${input.signOffId} not found`)
+  if (signOff.status === 'signed_off')
+    throw new InvalidStateError('signed_off_already', 'these §§ are signed off already')
   const minutes = await getMinutes(db, signOff.minutesId)
   const meeting = await getMeeting(db, minutes.meetingId)
   const settings = await getCommitteeSettings(db, meeting.committeeId)
   if (settings.signingMethod !== 'paper')
-    throw new InvalidStateError('the committee does not sign its minutes on paper')
+    throw new InvalidStateError(
+      'signing_method_not_paper',
+      'the committee does not sign its minutes on paper',
+    )
   if (input.signedOnPaperOn < meeting.meetsOn)
-    throw new InvalidInputError('the minutes cannot be signed before the meeting', 'signedOnPaperOn')
+    throw new InvalidInputError(
+      'sign_off_before_meeting',
+      'the minutes cannot be signed before the meeting',
+      'signedOnPaperOn',
+    )
   const document = await uploadDocument(
     db,
     store,

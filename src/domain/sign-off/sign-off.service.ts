@@ -15,7 +15,7 @@ import { assertNoPersonalIdentityNumbersInSections } from '../publication/minute
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
-import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { InvalidInputError, InvalidStateError, type RefusalReason } from '../shared/errors.ts'
 import { sealSignOff } from './record-seal.service.ts'
 import {
   getSignOffForUpdate,
@@ -26,6 +26,18 @@ import {
 } from './sign-off.repository.ts'
 import { allHaveSigned, type SignOff } from './sign-off.ts'
 import type { SignatureEvidence, SigningMethod } from './signing-method.ts'
+
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    signing_method_not_password: undefined
+    signatories_missing: undefined
+    signing_by_non_signatory: undefined
+    signed_already: undefined
+    sign_off_sections_missing: undefined
+    section_not_in_minutes: undefined
+    sections_in_sign_off: undefined
+  }
+}
 
 export { listSignOffs } from './sign-off.repository.ts'
 
@@ -42,10 +54,14 @@ export async function prepareSignOff(
   const meeting = await getMeeting(trx, minutes.meetingId)
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
   if (input.immediate && !settings.immediateSignOffAllowed) {
-    throw new InvalidInputError('the committee does not sign off single §§ at the meeting', 'immediate')
+    throw new InvalidInputError(
+      'immediate_sign_off_not_allowed',
+      'the committee does not sign off single §§ at the meeting',
+      'immediate',
+    )
   }
   if ((await listSignatoryIds(trx, minutes.id)).length === 0)
-    throw new InvalidStateError('appoint the signatories first')
+    throw new InvalidStateError('signatories_missing', 'appoint the signatories first')
   const sectionIds = await sectionIdsFor(trx, minutes, input.sectionNumbers)
   const id = await insertSignOff(trx, {
     minutesId: minutes.id,
@@ -80,18 +96,23 @@ export interface SignInput {
  * refused while a public text of the §§ holds a personal identity number (P3), with the places.
  */
 export async function signSections(db: Queryable, actor: Actor, input: SignInput): Promise<SignOff> {
-  if (!isIsoDate(input.on)) throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'on')
+  if (!isIsoDate(input.on))
+    throw new InvalidInputError('date_malformed', 'the sign-off date must be YYYY-MM-DD', 'on')
   return inTransaction(db, async (trx) => {
     const signOff = await getSignOffForUpdate(trx, input.signOffId)
-    if (signOff.status === 'signed_off') throw new InvalidStateError('these §§ are signed off already')
+    if (signOff.status === 'signed_off')
+      throw new InvalidStateError('signed_off_already', 'these §§ are signed off already')
     const minutes = await getMinutes(trx, signOff.minutesId)
     const method = input.method ?? 'password'
     await assertCommitteeSignsWith(trx, minutes, method)
     const appointed = await listSignatoryIds(trx, minutes.id)
     if (!appointed.includes(input.personId))
-      throw new InvalidStateError('only the appointed signatories sign the minutes')
+      throw new InvalidStateError(
+        'signing_by_non_signatory',
+        'only the appointed signatories sign the minutes',
+      )
     if (signOff.signatures.some((s) => s.personId === input.personId))
-      throw new InvalidStateError('you have signed already')
+      throw new InvalidStateError('signed_already', 'you have signed already')
     await assertPublishable(trx, minutes, signOff)
     await insertSignature(trx, signOff.id, input.personId, input.signedAt ?? new Date().toISOString(), {
       method,
@@ -108,10 +129,10 @@ export async function signSections(db: Queryable, actor: Actor, input: SignInput
   })
 }
 
-const otherMethodRefusals: Record<SigningMethod, string> = {
-  password: 'the committee does not sign with a password',
-  oidc: 'the committee does not sign with e-legitimation',
-  paper: 'the committee does not sign its minutes on paper',
+const otherMethodRefusals: Record<SigningMethod, [RefusalReason, string]> = {
+  password: ['signing_method_not_password', 'the committee does not sign with a password'],
+  oidc: ['signing_method_not_oidc', 'the committee does not sign with e-legitimation'],
+  paper: ['signing_method_not_paper', 'the committee does not sign its minutes on paper'],
 }
 
 // The committee decides how its minutes are signed (its reglemente): a signature made any other way
@@ -119,7 +140,7 @@ const otherMethodRefusals: Record<SigningMethod, string> = {
 async function assertCommitteeSignsWith(trx: Queryable, minutes: Minutes, method: SigningMethod) {
   const meeting = await getMeeting(trx, minutes.meetingId)
   const settings = await getCommitteeSettings(trx, meeting.committeeId)
-  if (settings.signingMethod !== method) throw new InvalidStateError(otherMethodRefusals[method])
+  if (settings.signingMethod !== method) throw new InvalidStateError(...otherMethodRefusals[method])
 }
 
 // Signed-off §§ are public at once (TF 2:10) and on the portal the same moment, so no signatory
@@ -149,7 +170,7 @@ export async function recordSignOff(
   },
 ): Promise<SignOff> {
   if (!isIsoDate(input.signedOffOn))
-    throw new InvalidInputError('the sign-off date must be YYYY-MM-DD', 'signedOffOn')
+    throw new InvalidInputError('date_malformed', 'the sign-off date must be YYYY-MM-DD', 'signedOffOn')
   const minutes = await getMinutes(trx, input.minutesId)
   const sectionIds = await sectionIdsFor(trx, minutes, input.sectionNumbers)
   const id = await insertSignOff(trx, {
@@ -194,17 +215,23 @@ async function completeSignOff(
 }
 
 async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]): Promise<number[]> {
-  if (numbers.length === 0) throw new InvalidInputError('choose the §§ to sign off', 'sectionNumbers')
+  if (numbers.length === 0)
+    throw new InvalidInputError('sign_off_sections_missing', 'choose the §§ to sign off', 'sectionNumbers')
   const sections = await listSectionRows(trx, [minutes.id])
   const ids = numbers.map((n) => {
     const section = sections.find((s) => s.number === n)
-    if (!section) throw new InvalidInputError(`§ ${n} is not in these minutes`, 'sectionNumbers')
+    if (!section)
+      throw new InvalidInputError(
+        'section_not_in_minutes',
+        `§ ${n} is not in these minutes`,
+        'sectionNumbers',
+      )
     return section.id
   })
   const taken = await listSectionsInSignOffs(trx, ids)
   if (taken.length > 0) {
     const numbersTaken = sections.filter((s) => taken.some((t) => t.sectionId === s.id)).map((s) => s.number)
-    throw new InvalidStateError(`§ ${numbersTaken.join(', ')} already in a sign-off`)
+    throw new InvalidStateError('sections_in_sign_off', `§ ${numbersTaken.join(', ')} already in a sign-off`)
   }
   return ids
 }

@@ -1,6 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { InvalidInputError } from '../shared/errors.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    identity_number_malformed: undefined
+  }
+}
+
 /**
  * How a committee's signatories sign the minutes (justering, KL 5:69 and the committee's
  * reglemente): by re-entering their password, with an e-legitimation (BankID, Freja eID) through
@@ -54,7 +60,11 @@ export interface SignatureEvidence {
 export function normaliseIdentityNumber(value: string): string {
   const digits = value.replace(/[\s-]/g, '')
   if (!/^(19|20)\d{10}$/.test(digits))
-    throw new InvalidInputError('personnumret ska skrivas med tolv siffror, ÅÅÅÅMMDD-NNNN', 'identityNumber')
+    throw new InvalidInputError(
+      'identity_number_malformed',
+      'personnumret ska skrivas med tolv siffror, ÅÅÅÅMMDD-NNNN',
+      'identityNumber',
+    )
   return digits
 }
 

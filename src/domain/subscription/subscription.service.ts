@@ -107,7 +107,7 @@ export async function requestSubscription(
   input: { email: string; target: SubscriptionTarget; ip: string; publicUrl: string; now: Date },
 ): Promise<void> {
   const email = normaliseAddress(input.email)
-  if (!isEmailAddress(email)) throw new InvalidInputError('not an e-mail address', 'email')
+  if (!isEmailAddress(email)) throw new InvalidInputError('email_malformed', 'not an e-mail address', 'email')
   const emailHash = sha256(`address:${email}`)
   const ipHash = sha256(`ip:${input.ip}`)
   const dayAgo = new Date(input.now.getTime() - 24 * 60 * 60_000)

@@ -6,6 +6,16 @@
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import type { BallotChoice } from './tally.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    ballot_choice_invalid: undefined
+    vote_by_non_serving: undefined
+    service_missing_before_vote: undefined
+    party_group_choice_missing: undefined
+    open_vote_ballots_missing: undefined
+  }
+}
+
 /** A member who votes at the §: serving there and without jäv (KL 6:28). */
 export interface Voter {
   personId: number
@@ -37,22 +47,32 @@ export function ballotsByGroup(
   const { everyone, groups = new Map(), exceptions = new Map() } = vote
   for (const choice of [everyone, ...groups.values(), ...exceptions.values()]) {
     if (choice !== undefined && !choices.includes(choice))
-      throw new InvalidInputError('a ballot is ja, nej or avstår', 'ballots')
+      throw new InvalidInputError('ballot_choice_invalid', 'a ballot is ja, nej or avstår', 'ballots')
   }
   const voting = new Set(voters.map((v) => v.personId))
   for (const personId of exceptions.keys()) {
     if (recusedPersonIds.includes(personId))
-      throw new InvalidStateError('a member with jäv may not vote on the matter (KL 6:28)')
-    if (!voting.has(personId)) throw new InvalidStateError('only members serving at the § may vote')
+      throw new InvalidStateError(
+        'recused_may_not_take_part',
+        'a member with jäv may not vote on the matter (KL 6:28)',
+      )
+    if (!voting.has(personId))
+      throw new InvalidStateError('vote_by_non_serving', 'only members serving at the § may vote')
   }
-  if (voters.length === 0) throw new InvalidStateError('record who served at the § before its votes')
+  if (voters.length === 0)
+    throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')
   return voters.map(({ personId, partyId }) => {
     const choice =
       exceptions.get(personId) ?? (partyId !== null ? groups.get(partyId) : undefined) ?? everyone
     if (!choice) {
       throw partyId !== null
-        ? new InvalidInputError(`say how the party group ${partyId} voted`, `group-${partyId}`)
+        ? new InvalidInputError(
+            'party_group_choice_missing',
+            `say how the party group ${partyId} voted`,
+            `group-${partyId}`,
+          )
         : new InvalidInputError(
+            'open_vote_ballots_missing',
             'every serving member’s ballot is needed in an open vote (KL 5:67 p. 5)',
             `exception-${personId}`,
           )

@@ -2,6 +2,14 @@
 
 import { InvalidInputError } from '../shared/errors.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    chair_vote_not_cast: undefined
+    tie_needs_casting_vote: undefined
+    tie_needs_lot: undefined
+  }
+}
+
 export type BallotChoice = 'yes' | 'no' | 'abstain'
 export type VoteKind = 'open' | 'election' | 'appointment'
 
@@ -38,7 +46,11 @@ export function tallyVote(input: TallyInput): Tally {
   const count = (choice: BallotChoice) => ballots.filter((ballot) => ballot === choice).length
   const counts = { yes: count('yes'), no: count('no'), abstain: count('abstain') }
   if (chairVote && count(chairVote) === 0) {
-    throw new TallyError(`The chair's vote '${chairVote}' is not among the ballots`, 'chairVote')
+    throw new TallyError(
+      'chair_vote_not_cast',
+      `The chair's vote '${chairVote}' is not among the ballots`,
+      'chairVote',
+    )
   }
   if (counts.yes !== counts.no) {
     return { ...counts, outcome: counts.yes > counts.no ? 'yes' : 'no', decidedBy: 'majority' }
@@ -47,6 +59,7 @@ export function tallyVote(input: TallyInput): Tally {
     // KL 4:25: the chair must vote when it is needed for the matter to be decided.
     if (chairVote !== 'yes' && chairVote !== 'no') {
       throw new TallyError(
+        'tie_needs_casting_vote',
         'The vote is tied: the chair must vote yes or no to decide it (KL 4:25, 5:56)',
         'chairVote',
       )
@@ -54,6 +67,10 @@ export function tallyVote(input: TallyInput): Tally {
     return { ...counts, outcome: chairVote, decidedBy: 'casting_vote' }
   }
   if (!drawLot)
-    throw new TallyError(`The ${kind} is tied and must be decided by lot (KL 5:56): give drawLot`, 'drawLot')
+    throw new TallyError(
+      'tie_needs_lot',
+      `The ${kind} is tied and must be decided by lot (KL 5:56): give drawLot`,
+      'drawLot',
+    )
   return { ...counts, outcome: drawLot(), decidedBy: 'lot' }
 }

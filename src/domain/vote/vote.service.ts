@@ -7,6 +7,17 @@ import { type BallotChoice, type Tally, tallyVote, type VoteKind } from './tally
 import { insertVote } from './vote.repository.ts'
 import type { Ballot, Vote } from './vote.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    vote_question_missing: undefined
+    ballots_and_counts: undefined
+    counts_invalid: undefined
+    ballots_missing: undefined
+    vote_twice: undefined
+    counts_exceed_voters: undefined
+  }
+}
+
 export { listVotes } from './vote.repository.ts'
 
 export interface RecordVoteInput {
@@ -39,10 +50,12 @@ export interface RecordVoteInput {
 export async function recordVote(trx: Queryable, actor: Actor, input: RecordVoteInput): Promise<Vote> {
   const section = await getEditableSection(trx, input.sectionId)
   const question = input.question.trim()
-  if (!question) throw new InvalidInputError('state what the vote is about', 'question')
+  if (!question)
+    throw new InvalidInputError('vote_question_missing', 'state what the vote is about', 'question')
   const quorum = await sectionQuorum(trx, section.id)
   if (quorum && !quorum.quorate) {
     throw new InvalidStateError(
+      'no_quorum',
       `no quorum at ${section.label}: ${quorum.present} of ${quorum.required} needed (KL 6:27)`,
     )
   }
@@ -50,7 +63,8 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
   let tally: Tally
   let ballots: Ballot[] = []
   if (named.length > 0) {
-    if (input.counts) throw new InvalidInputError('give either ballots or counts', 'ballots')
+    if (input.counts)
+      throw new InvalidInputError('ballots_and_counts', 'give either ballots or counts', 'ballots')
     ballots = await checkBallots(trx, section.id, named)
     if (input.atTheMeeting && input.kind === 'open') await checkEveryoneVoted(trx, section.id, ballots)
     const chairVote = input.chairPersonId
@@ -64,11 +78,15 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
     })
   } else if (input.counts) {
     if (input.atTheMeeting && input.kind === 'open') {
-      throw new InvalidInputError('an open vote records how each member voted (KL 5:67 p. 5)', 'ballots')
+      throw new InvalidInputError(
+        'open_vote_ballots_missing',
+        'an open vote records how each member voted (KL 5:67 p. 5)',
+        'ballots',
+      )
     }
     const { yes, no, abstain } = input.counts
     if (![yes, no, abstain].every((n) => Number.isInteger(n) && n >= 0)) {
-      throw new InvalidInputError('the counts are whole numbers from 0', 'counts')
+      throw new InvalidInputError('counts_invalid', 'the counts are whole numbers from 0', 'counts')
     }
     if (input.atTheMeeting) await checkCountsWithinVoters(trx, section.id, yes + no + abstain)
     const ballotsFromCounts = [
@@ -92,7 +110,7 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
             ...(input.drawLot ? { drawLot: input.drawLot } : {}),
           })
   } else {
-    throw new InvalidInputError('record the ballots or the counts of the vote', 'ballots')
+    throw new InvalidInputError('ballots_missing', 'record the ballots or the counts of the vote', 'ballots')
   }
   const vote = await insertVote(trx, {
     sectionId: section.id,
@@ -123,18 +141,23 @@ async function checkBallots(
     listServices(trx, [sectionId]),
     listRecusals(trx, [sectionId]),
   ])
-  if (services.length === 0) throw new InvalidStateError('record who served at the § before its votes')
+  if (services.length === 0)
+    throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')
   const seen = new Set<number>()
   return ballots.map((b) => {
     if (!['yes', 'no', 'abstain'].includes(b.choice))
-      throw new InvalidInputError('a ballot is ja, nej or avstår', 'ballots')
-    if (seen.has(b.personId)) throw new InvalidInputError('each member votes once (KL 4:24)', 'ballots')
+      throw new InvalidInputError('ballot_choice_invalid', 'a ballot is ja, nej or avstår', 'ballots')
+    if (seen.has(b.personId))
+      throw new InvalidInputError('vote_twice', 'each member votes once (KL 4:24)', 'ballots')
     seen.add(b.personId)
     if (recusals.some((r) => r.personId === b.personId)) {
-      throw new InvalidStateError('a member with jäv may not vote on the matter (KL 6:28)')
+      throw new InvalidStateError(
+        'recused_may_not_take_part',
+        'a member with jäv may not vote on the matter (KL 6:28)',
+      )
     }
     const service = services.find((s) => s.personId === b.personId)
-    if (!service) throw new InvalidStateError('only members serving at the § may vote')
+    if (!service) throw new InvalidStateError('vote_by_non_serving', 'only members serving at the § may vote')
     return { personId: b.personId, partyId: service.partyId, choice: b.choice }
   })
 }
@@ -149,6 +172,7 @@ async function checkEveryoneVoted(trx: Queryable, sectionId: number, ballots: re
   const recused = new Set(recusals.map((r) => r.personId))
   if (services.some((s) => !voted.has(s.personId) && !recused.has(s.personId))) {
     throw new InvalidInputError(
+      'open_vote_ballots_missing',
       'every serving member’s ballot is needed in an open vote (KL 5:67 p. 5)',
       'ballots',
     )
@@ -164,10 +188,12 @@ async function checkCountsWithinVoters(trx: Queryable, sectionId: number, counte
     listServices(trx, [sectionId]),
     listRecusals(trx, [sectionId]),
   ])
-  if (services.length === 0) throw new InvalidStateError('record who served at the § before its votes')
+  if (services.length === 0)
+    throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')
   const voters = services.filter((s) => !recusals.some((r) => r.personId === s.personId)).length
   if (counted > voters) {
     throw new InvalidInputError(
+      'counts_exceed_voters',
       `${counted} ballots counted but only ${voters} members vote at the § (KL 4:24)`,
       'counts',
     )

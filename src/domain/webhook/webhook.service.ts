@@ -32,6 +32,12 @@ import {
   webhookUrlProblem,
 } from './webhook.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    webhook_delivery_not_dead: undefined
+  }
+}
+
 export { listDeliveriesOfWebhook } from './webhook.repository.ts'
 export { findDelivery, findWebhook, listDeadDeliveries, listWebhooksWithCounts }
 
@@ -47,7 +53,7 @@ export async function registerWebhook(
 ): Promise<{ webhook: Webhook; secret: string }> {
   const url = input.url.trim()
   const problem = webhookUrlProblem(url)
-  if (problem) throw new InvalidInputError(problem, 'url')
+  if (problem) throw new InvalidInputError(`webhook_url_${problem}`, problem, 'url')
   const secret = newWebhookSecret()
   const webhook = await insertWebhook(trx, {
     organisationId: input.organisationId,
@@ -85,7 +91,7 @@ export async function resendDeadDelivery(trx: Queryable, actor: Actor, deliveryI
   const delivery = await findDelivery(trx, deliveryId)
   if (!delivery) throw new NotFoundError('webhook delivery', deliveryId)
   if (!(await requeueDeadDelivery(trx, deliveryId)))
-    throw new InvalidStateError('the delivery is not in the dead-letter list')
+    throw new InvalidStateError('webhook_delivery_not_dead', 'the delivery is not in the dead-letter list')
   await recordAudit(
     trx,
     actor,

@@ -3,6 +3,16 @@ import { type PublicKind, publicKinds } from '../public-record/public-record.ts'
 import { oparlLinks } from '../publication/oparl/oparl-links.ts'
 import { oparlAddressOf } from '../publication/oparl/oparl-tombstones.ts'
 
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    webhook_url_missing: undefined
+    webhook_url_too_long: undefined
+    webhook_url_invalid: undefined
+    webhook_url_not_https: undefined
+    webhook_url_credentials: undefined
+  }
+}
+
 // Webhooks: each row of the public change log (public_change) of an organisation is POSTed to the
 // URLs its administrators registered. Pure rules here: what a URL must be, what a delivery says,
 // how it is signed, and when a failed one is tried again (docs/api.md, "Webhooks").

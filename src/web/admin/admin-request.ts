@@ -8,7 +8,7 @@ import type { FormErrors, FormValues } from './form.tsx'
 
 /** The signed-in user; the auth hook has already sent everyone else to the login page. */
 export function currentUser(request: FastifyRequest): NonNullable<FastifyRequest['user']> {
-  if (!request.user) throw new DomainError('forbidden', 'not signed in')
+  if (!request.user) throw new DomainError('forbidden', 'not_signed_in', 'not signed in')
   return request.user
 }
 

@@ -39,6 +39,12 @@ import { usersRoutes } from './users.routes.tsx'
 import { voteEntryRoutes } from './vote-entry.routes.tsx'
 import { webhooksRoutes } from './webhooks.routes.tsx'
 
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    csrf_token_invalid: undefined
+  }
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user of the workspace (null outside it, or before signing in). */
@@ -92,7 +98,7 @@ export async function adminRoutes(app: FastifyInstance) {
     const code = (error as { code?: string }).code
     if (code?.startsWith('FST_CSRF')) {
       request.log.warn({ code }, 'form without a valid CSRF token refused')
-      throw new DomainError('forbidden', 'missing or invalid CSRF token')
+      throw new DomainError('forbidden', 'csrf_token_invalid', 'missing or invalid CSRF token')
     }
     throw error // the application's error pages
   })

@@ -18,6 +18,12 @@ import { numberOf } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    nothing_to_report: undefined
+  }
+}
+
 type Params = { Params: { committee: string } }
 type DecisionParams = { Params: { committee: string; id: string } }
 const url = '/admin/namnder/:committee/delegationsbeslut'
@@ -98,13 +104,9 @@ export async function delegatedDecisionRoutes(app: FastifyInstance) {
       const reported = await inTransaction(request.db, (trx) =>
         reportDelegatedDecisions(trx, request.actor!, { meetingId: meeting.id }),
       )
-      if (!reported) throw new InvalidStateError('nothing to report')
+      if (!reported) throw new InvalidStateError('nothing_to_report', 'nothing to report')
     } catch (error) {
-      const message =
-        error instanceof InvalidStateError && error.message === 'nothing to report'
-          ? 'Det finns inga oanmälda delegationsbeslut att anmäla till det sammanträdet.'
-          : swedishRefusal(error)
-      return show(request, reply, { error: message })
+      return show(request, reply, { error: swedishRefusal(error) })
     }
     return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
   })

@@ -3,6 +3,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { InvalidInputError } from '../../domain/shared/errors.ts'
 import { fieldWithNul } from '../input-checks.ts'
 
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    form_takes_no_file: undefined
+  }
+}
+
 /** The largest document a clerk may upload. */
 export const maxDocumentBytes = 50 * 1024 * 1024
 
@@ -46,11 +52,16 @@ export async function registerUploadForms(app: FastifyInstance) {
     if (!request.isMultipart()) return
     // Not read at all: Node discards an untouched body itself once the answer is sent.
     if (!request.routeOptions.config.upload)
-      throw new InvalidInputError('this form takes no file (multipart/form-data)', 'file')
+      throw new InvalidInputError(
+        'form_takes_no_file',
+        'this form takes no file (multipart/form-data)',
+        'file',
+      )
     const file = await request.file()
     request.upload = { fields: fieldsOf(file?.fields), file }
     const field = fieldWithNul(request.upload.fields)
-    if (field !== undefined) throw new InvalidInputError('a NUL character in the upload form', field)
+    if (field !== undefined)
+      throw new InvalidInputError('nul_character', 'a NUL character in the upload form', field)
   })
   app.addHook('onSend', async (request) => {
     const stream = request.upload?.file?.file

@@ -4,8 +4,9 @@ import { attachDocument } from '../../domain/agenda/agenda.service.ts'
 import { listAttachmentRows } from '../../domain/document/document.service.ts'
 import { type DocumentKind, documentKindLabels } from '../../domain/document/document.ts'
 import { replaceDocument, uploadDocument } from '../../domain/document/document-upload.service.ts'
-import { UploadRefusedError, uploadRefusalLabels } from '../../domain/document/upload-refusal.ts'
+import { UploadRefusedError } from '../../domain/document/upload-refusal.ts'
 import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { paths } from '../paths.ts'
 import { currentUser, savedAt } from './admin-request.ts'
 import { renderItem } from './agenda.render.tsx'
@@ -34,7 +35,7 @@ async function documentsOf(request: FastifyRequest<ItemParams>) {
 
 /** The refusal in Swedish: the file's reason, or the field's. */
 function uploadErrors(error: unknown): FormErrors {
-  if (error instanceof UploadRefusedError) return { file: uploadRefusalLabels[error.refusal] }
+  if (error instanceof UploadRefusedError) return { file: refusalSentence(error) }
   if (error instanceof DomainError && error.field === 'title')
     return { documentTitle: 'Ge handlingen en titel.' }
   if (error instanceof DomainError && error.field === 'confidentialityGround')

@@ -8,12 +8,19 @@ import {
 import { startSession } from '../../domain/account/session.service.ts'
 import { insertSignInFlow, takeSignInFlow } from '../../domain/account/sign-in-flow.repository.ts'
 import { InvalidStateError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { sendPage } from '../views/render.tsx'
 import { safeReturnPath } from './auth.routes.tsx'
 import { oidcConfigurationOf } from './oidc-client.ts'
 import { setSessionCookie } from './session-cookie.ts'
 import { IdentityProviderRefusedPage, WaitingForRolePage } from './sign-in.page.tsx'
 import { signInPaths } from './sign-in.paths.ts'
+
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    identity_provider_missing: undefined
+  }
+}
 
 // Staff sign in through the organisation's identity provider (Entra ID, Keycloak, an e-ID broker):
 // the authorisation code flow with PKCE, state and nonce (openid-client checks the ID token's
@@ -26,18 +33,16 @@ const flowMinutes = 10
 
 function providerOf(request: FastifyRequest): LoginOidcSettings {
   const settings = request.loginOidc
-  if (!settings) throw new InvalidStateError('no identity provider is configured (LOGIN_OIDC_ISSUER)')
+  if (!settings)
+    throw new InvalidStateError(
+      'identity_provider_missing',
+      'no identity provider is configured (LOGIN_OIDC_ISSUER)',
+    )
   return settings
 }
 
 const redirectUri = (request: FastifyRequest) =>
   `${request.publicUrl.replace(/\/$/, '')}${signInPaths.identityProviderAnswer()}`
-
-const refusals: Record<IdentityProviderRefusedError['reason'], string> = {
-  no_verified_email:
-    'Inloggningen gav ingen bekräftad e-postadress. Be den som sköter organisationens inloggning att skicka en bekräftad e-postadress (e-post och email_verified).',
-  disabled: 'Ditt konto i Paragraf är inaktiverat. Kontakta din administratör.',
-}
 
 export async function identityProviderRoutes(app: FastifyInstance) {
   // A link, not a form: the browser leaves for the provider (a form's redirect would meet form-action).
@@ -120,7 +125,7 @@ export async function identityProviderRoutes(app: FastifyInstance) {
       return reply.redirect(flow.returnTo, 303)
     } catch (error) {
       if (!(error instanceof IdentityProviderRefusedError)) throw error
-      return refuse(refusals[error.reason], 403)
+      return refuse(refusalSentence(error), 403)
     }
   })
 }

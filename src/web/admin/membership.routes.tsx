@@ -98,7 +98,7 @@ export async function membershipRoutes(app: FastifyInstance) {
       const { endsOn = '' } = readForm(request.body, ['endsOn'])
       const data = await loadCommitteeData(request, committee)
       if (!data.memberships.some((m) => m.id === membershipId))
-        throw new DomainError('not_found', 'no such seat')
+        throw new DomainError('not_found', 'not_found', 'no such seat')
       let error = isIsoDate(endsOn) ? '' : 'Skriv sista dagen som ÅÅÅÅ-MM-DD.'
       if (!error) {
         try {

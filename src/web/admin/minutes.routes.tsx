@@ -20,6 +20,12 @@ import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { nextStepOf } from './next-step.ts'
 
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    roll_call_missing: undefined
+  }
+}
+
 type Request = FastifyRequest<MeetingParams>
 const base = '/admin/namnder/:committee/sammantraden/:meeting/protokoll'
 
@@ -160,7 +166,11 @@ async function act(
   const found = await minutesToKeep(request)
   try {
     const record = (await loadMinutes(request, found.committee, found.meeting)).record
-    if (!record) throw new InvalidStateError('record the roll call first: the minutes are opened with it')
+    if (!record)
+      throw new InvalidStateError(
+        'roll_call_missing',
+        'record the roll call first: the minutes are opened with it',
+      )
     await inTransaction(request.db, (trx) => work(found, record.minutes.id, trx, record))
     return reply.redirect(savedAt(minutesPaths.overview(found.committee.slug, found.meeting.slug)), 303)
   } catch (error) {

@@ -16,6 +16,12 @@ import { idOf, type MeetingParams, meetingFrom } from './meetings.data.ts'
 import { loadNextStep } from './next-step.data.ts'
 import { NoticePage } from './notice.page.tsx'
 
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    notice_closed: undefined
+  }
+}
+
 // Publishing the notice (kallelse): what publishNotice will check, shown first; then publishing.
 
 async function renderNotice(
@@ -47,7 +53,10 @@ async function plannedMeeting(request: FastifyRequest<MeetingParams>, what: stri
   const found = await meetingFrom(request)
   assertAllowed(mayPrepareMeeting(currentUser(request), found.committee), what)
   if (found.meeting.status !== 'planned')
-    throw new InvalidStateError('the notice of this meeting has been published, or the meeting is over')
+    throw new InvalidStateError(
+      'notice_closed',
+      'the notice of this meeting has been published, or the meeting is over',
+    )
   return found
 }
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertAllowed, mayKeepMinutes } from '../../domain/account/access.policy.ts'
 import { getCommittee } from '../../domain/committee/committee.repository.ts'
-import { UploadRefusedError, uploadRefusalLabels } from '../../domain/document/upload-refusal.ts'
+import { UploadRefusedError } from '../../domain/document/upload-refusal.ts'
 import { getMeeting } from '../../domain/meeting/meeting.service.ts'
 import { getMinutes, listSignatoryIds } from '../../domain/minutes/minutes.repository.ts'
 import { listPersons } from '../../domain/person/person.service.ts'
 import { PersonalIdentityNumbersFoundError } from '../../domain/publication/personal-identity-number-scan.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { recordPaperSignOff } from '../../domain/sign-off/paper-sign-off.service.ts'
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import { sendPage } from '../views/render.tsx'
@@ -97,7 +98,7 @@ export async function paperSignOffRoutes(app: FastifyInstance) {
       } catch (error) {
         part.file.resume()
         if (error instanceof UploadRefusedError)
-          return show(request, reply, { signedOn, errors: { file: uploadRefusalLabels[error.refusal] } })
+          return show(request, reply, { signedOn, errors: { file: refusalSentence(error) } })
         if (error instanceof PersonalIdentityNumbersFoundError)
           return show(request, reply, {
             signedOn,

@@ -4,6 +4,7 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { listPersons } from '../../domain/person/person.service.ts'
 import { mergePersons } from '../../domain/person/person-merge.service.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { emptyForm, type FormErrors, type FormState } from './form.tsx'
@@ -60,11 +61,7 @@ export async function personMergeRoutes(app: FastifyInstance) {
           return reply.redirect(savedAt(personMergePath(organisation.slug)), 303)
         } catch (error) {
           if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error
-          errors.mergedPersonId = /same meeting/.test(error.message)
-            ? 'De två var närvarande vid samma sammanträde och är alltså två olika personer.'
-            : /user account/.test(error.message)
-              ? 'Båda har ett användarkonto. Ta bort kopplingen för det ena kontot först.'
-              : 'De två förekommer i samma paragraf, omröstning eller justering och är alltså två olika personer.'
+          errors.mergedPersonId = refusalSentence(error)
         }
       }
     }

@@ -13,6 +13,14 @@ import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { oidcConfigurationOf } from './oidc-client.ts'
 
+declare module '../../domain/shared/errors.ts' {
+  interface RefusalReasons {
+    signing_broker_missing: undefined
+    signing_flow_expired: undefined
+    signing_by_other_account: undefined
+  }
+}
+
 // Signing with an e-legitimation (BankID, Freja eID) through the municipality's OIDC broker: the
 // authorisation code flow with PKCE, state and nonce (openid-client checks the ID token's
 // signature, issuer, audience and nonce). The signatory starts from the signing page, signs in at
@@ -31,7 +39,11 @@ const freshSeconds = 300
 // No broker configured is a state of the installation, not a missing page.
 function brokerOf(request: FastifyRequest): SigningOidcSettings {
   const settings = request.signingOidc
-  if (!settings) throw new InvalidStateError('no e-legitimation broker is configured (SIGNING_OIDC_ISSUER)')
+  if (!settings)
+    throw new InvalidStateError(
+      'signing_broker_missing',
+      'no e-legitimation broker is configured (SIGNING_OIDC_ISSUER)',
+    )
   return settings
 }
 
@@ -48,7 +60,11 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
     const minutes = await getMinutes(request.db, signOff.minutesId)
     const appointed = await listSignatoryIds(request.db, minutes.id)
     if (user.personId === null || !appointed.includes(user.personId))
-      throw new DomainError('forbidden', 'not allowed: only the appointed signatories sign the minutes')
+      throw new DomainError(
+        'forbidden',
+        'signing_by_non_signatory',
+        'not allowed: only the appointed signatories sign the minutes',
+      )
     const config = await oidcConfigurationOf(brokerOf(request))
     const verifier = client.randomPKCECodeVerifier()
     const state = client.randomState()
@@ -85,10 +101,18 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
     const settings = brokerOf(request)
     const query = request.query as Record<string, string | undefined>
     const flow = query.state ? await takeSigningFlow(request.db, query.state, request.now) : undefined
-    if (!flow) throw new InvalidStateError('the e-legitimation took too long or was not started here')
+    if (!flow)
+      throw new InvalidStateError(
+        'signing_flow_expired',
+        'the e-legitimation took too long or was not started here',
+      )
     // The same account must come back: a session cannot finish another's signing.
     if (currentUser(request).id !== flow.userId)
-      throw new DomainError('forbidden', 'not allowed: another account started this signing')
+      throw new DomainError(
+        'forbidden',
+        'signing_by_other_account',
+        'not allowed: another account started this signing',
+      )
     const config = await oidcConfigurationOf(settings)
     const current = new URL(`${redirectUri(request)}?${request.url.split('?')[1] ?? ''}`)
     let message: string | undefined

@@ -174,7 +174,10 @@ export async function signOffRoutes(app: FastifyInstance) {
         ip: request.ip,
       })
       if (user.personId === null || !record.signatoryIds.includes(user.personId))
-        throw new InvalidStateError('only the appointed signatories sign the minutes')
+        throw new InvalidStateError(
+          'signing_by_non_signatory',
+          'only the appointed signatories sign the minutes',
+        )
       await signAndAnnounce(request.db, request.actor!, {
         signOffId: signOff.id,
         personId: user.personId,

@@ -1,26 +1,21 @@
 import { isEmail, isRole } from '../../domain/account/account.ts'
-import { AccountChangeRefusedError, type AccountRefusal } from '../../domain/account/user-admin.ts'
+import { AccountChangeRefusedError } from '../../domain/account/user-admin.ts'
+import { refusalSentence, refusalSentences } from '../../domain/shared/refusal-sentences.ts'
 import { readForm } from './admin-request.ts'
 import type { FormErrors } from './form.tsx'
 
-// The users pages' forms: reading them, and the Swedish words for what the domain refuses.
+// The users pages' forms: reading them, and the Swedish words for what the domain refuses (from
+// the refusal table).
+
+export const refusals = refusalSentences
 
 export const id = (value: string | undefined) =>
   value && /^\d{1,9}$/.test(value) ? Number(value) : undefined
 
-export const refusals: Record<AccountRefusal, string> = {
-  last_administrator:
-    'Organisationen måste ha minst en aktiv administratör. Ge någon annan rollen administratör först.',
-  own_account: 'Ditt eget konto kan inte ändras så här. Be en annan administratör.',
-  person_taken: 'Personen är redan kopplad till ett annat konto.',
-  other_organisation:
-    'Kontot används också i en annan organisation. Där behöver dess administratör göra ändringen.',
-}
-
 /** The Swedish reason for a refused change, or the error rethrown for the error pages. */
 export function refusalOf(error: unknown): { message: string; status: number } {
   if (error instanceof AccountChangeRefusedError)
-    return { message: refusals[error.reason], status: error.code === 'forbidden' ? 403 : 409 }
+    return { message: refusalSentence(error), status: error.code === 'forbidden' ? 403 : 409 }
   throw error
 }
 

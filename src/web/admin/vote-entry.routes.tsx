@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inTransaction, type Queryable } from '../../db/database.ts'
 import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
+import { recordCandidateElection } from '../../domain/vote/candidate-election.service.ts'
 import { recordVote } from '../../domain/vote/vote.service.ts'
 import { recordVoteByGroup } from '../../domain/vote/vote-by-group.service.ts'
 import { sendPage } from '../views/render.tsx'
@@ -9,11 +10,19 @@ import { emptyForm, type FormState } from './form.tsx'
 import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
-import { fieldOfRefusal, groupVoteOf, secretVoteOf, type VoteWay, valuesOf } from './vote-entry.form.ts'
+import {
+  candidateElectionOf,
+  candidateElectionRefusal,
+  fieldOfRefusal,
+  groupVoteOf,
+  secretVoteOf,
+  type VoteWay,
+  valuesOf,
+} from './vote-entry.form.ts'
 import { VoteEntryPage } from './vote-entry.page.tsx'
 
 // The vote page of a §: a vote of a large assembly in a few clicks ("alla ja utom …", by party
-// group, or a secret election by counts), recorded through the same use case and rules as the
+// group, a secret election by counts, or one between more than two candidates), recorded through the same use case and rules as the
 // one-ballot-per-member form under the §, so the minutes render and publish it the same way.
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
@@ -46,7 +55,7 @@ async function show(request: FastifyRequest<Params>, reply: FastifyReply, form: 
 export async function voteEntryRoutes(app: FastifyInstance) {
   app.get<Params>(url, (request, reply) => show(request, reply))
 
-  for (const way of ['alla', 'grupper', 'sluten'] as const satisfies readonly VoteWay[]) {
+  for (const way of ['alla', 'grupper', 'sluten', 'val'] as const satisfies readonly VoteWay[]) {
     app.post<Params>(`${url}/${way}`, async (request, reply) => {
       const { committee, meeting, data, entry } = await load(request)
       const values = valuesOf(request.body)
@@ -54,6 +63,20 @@ export async function voteEntryRoutes(app: FastifyInstance) {
       const record = (trx: Queryable) => {
         const sectionId = entry.section.id
         const chair = chairPersonId ? { chairPersonId } : {}
+        if (way === 'val') {
+          const vote = candidateElectionOf(values)
+          const lot = vote.lot
+          return recordCandidateElection(trx, request.actor!, {
+            sectionId,
+            kind: vote.kind,
+            question: vote.question,
+            candidates: vote.candidates,
+            blank: vote.blank,
+            result: vote.result,
+            ...(lot ? { drawLot: () => lot } : {}),
+            atTheMeeting: true,
+          })
+        }
         if (way === 'sluten') {
           const vote = secretVoteOf(values)
           const lot = vote.lot
@@ -75,12 +98,11 @@ export async function voteEntryRoutes(app: FastifyInstance) {
       try {
         await inTransaction(request.db, record)
       } catch (error) {
-        const message = swedishRefusal(error)
-        const field = fieldOfRefusal(
-          way,
-          error instanceof DomainError ? error.field : undefined,
-          chairPersonId,
-        )
+        const own = way === 'val' ? candidateElectionRefusal(error) : undefined
+        const message = own?.message ?? swedishRefusal(error)
+        const field =
+          own?.field ??
+          fieldOfRefusal(way, error instanceof DomainError ? error.field : undefined, chairPersonId)
         return show(request, reply, { values, errors: { [field]: message } })
       }
       return reply.redirect(

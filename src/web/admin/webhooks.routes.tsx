@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inTransaction } from '../../db/database.ts'
 import { assertAllowed, mayManageOrganisation } from '../../domain/account/access.policy.ts'
 import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { NotFoundError } from '../../domain/shared/errors.ts'
+import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import {
   findDelivery,
   findWebhook,
@@ -12,7 +13,6 @@ import {
   removeWebhook,
   resendDeadDelivery,
 } from '../../domain/webhook/webhook.service.ts'
-import type { WebhookUrlProblem } from '../../domain/webhook/webhook.ts'
 import { sendPage } from '../views/render.tsx'
 import { adminView, currentUser, fieldErrorOf, readForm } from './admin-request.ts'
 import { emptyForm, type FormState } from './form.tsx'
@@ -22,15 +22,6 @@ import { webhooksPaths } from './webhooks.paths.ts'
 
 type OrgParams = { Params: { organisation: string } }
 type ItemParams = { Params: { organisation: string; id: string } }
-
-const urlMessages: Record<WebhookUrlProblem, string> = {
-  missing: 'Skriv adressen som ändringarna ska skickas till.',
-  too_long: 'Adressen får vara högst 2 000 tecken.',
-  invalid: 'Skriv en fullständig adress som börjar med https://.',
-  not_https: 'Adressen måste börja med https://. Vanlig http går bara till den här datorn (localhost).',
-  credentials:
-    'Adressen får inte innehålla användarnamn eller lösenord; mottagaren kontrollerar signaturen i stället.',
-}
 
 /** What the page says after a post/redirect/get. */
 const notices: Record<string, string> = {
@@ -96,8 +87,7 @@ export async function webhooksRoutes(app: FastifyInstance) {
         />,
       )
     } catch (error) {
-      const problem = error instanceof Error ? (error.message as WebhookUrlProblem) : 'invalid'
-      const errors = fieldErrorOf(error, { url: urlMessages[problem] ?? urlMessages.invalid })
+      const errors = fieldErrorOf(error, { url: error instanceof DomainError ? refusalSentence(error) : '' })
       return render(request, reply, organisation, { values, errors }, 400)
     }
   })

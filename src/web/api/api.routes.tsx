@@ -1,5 +1,7 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { DomainError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { httpErrorCodeOf, logFailure } from '../error-pages.tsx'
 import { httpErrors } from '../http-errors.ts'
 import { sendPage } from '../views/render.tsx'
@@ -71,6 +73,14 @@ async function apiV1Routes(app: FastifyInstance) {
       return sendJson(reply, 404, { error: 'not_found', message: 'Det finns inget här.' })
     if (code === 'internal')
       return sendJson(reply, 500, { error: 'internal', message: httpErrors.internal.title })
+    // A refusal names its reason and says it in Swedish, from the one table of refusals.
+    if (error instanceof DomainError)
+      return sendJson(reply, httpErrors[code].status, {
+        error: error.code,
+        reason: error.reason,
+        message: refusalSentence(error),
+        ...(error.field ? { field: error.field } : {}),
+      })
     return sendJson(reply, 400, { error: 'invalid_input', message: 'Begäran kunde inte läsas.' })
   })
   app.get('/openapi.json', async (_request, reply) => sendJson(reply, 200, openApi()))
