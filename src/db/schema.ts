@@ -228,6 +228,15 @@ export interface VoteTable extends Row {
   result: string | null
 }
 
+/** A candidate of a secret election between more than two, with their votes (0028). */
+export interface VoteCandidateTable {
+  id: Generated<number>
+  vote_id: number
+  position: number
+  name: string
+  votes: number
+}
+
 export interface BallotTable extends Row {
   vote_id: number
   person_id: number
@@ -608,6 +617,7 @@ export interface Database {
   motion_author: MotionAuthorTable
   vote: VoteTable
   ballot: BallotTable
+  vote_candidate: VoteCandidateTable
   dissent: DissentTable
   dissent_author: DissentAuthorTable
   statement: StatementTable

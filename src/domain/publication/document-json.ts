@@ -88,7 +88,18 @@ export interface Vote {
   no?: number
   abstain?: number
   ballots?: Ballot[]
+  /** Addition: a secret election between candidates, each candidate's votes in the order given. */
+  candidates?: CandidateVotes[]
+  /** Addition: with candidates, the blank ballots (also in abstain) … */
+  blank?: number
+  /** … and the candidate elected (yes: their votes; no: the others' together). */
+  elected?: string
   result?: string
+}
+
+export interface CandidateVotes {
+  name: string
+  votes: number
 }
 
 export interface Dissent {

@@ -260,6 +260,13 @@ function sectionItem(
           yes: v.yes,
           no: v.no,
           abstain: v.abstain,
+          ...(v.candidates
+            ? {
+                candidates: v.candidates.map((c) => ({ name: c.name, votes: c.votes })),
+                blank: v.abstain,
+                ...(v.yesMeans ? { elected: v.yesMeans } : {}),
+              }
+            : {}),
           // A closed vote has no ballots: only the counts are public.
           ballots: list(
             v.ballots.map((b) => ({

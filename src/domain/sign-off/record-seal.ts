@@ -174,6 +174,10 @@ function sectionContent(entry: SectionRecord, record: MinutesRecord, open: boole
       ballots: [...v.ballots]
         .sort((a, b) => a.personId - b.personId)
         .map((b) => ({ personId: b.personId, partyId: b.partyId, choice: b.choice })),
+      // Only an election between candidates has them: the seals of every other vote stay as they were.
+      ...(v.candidates
+        ? { candidates: v.candidates.map((c) => ({ name: say(c.name), votes: c.votes })) }
+        : {}),
     })),
     dissents: entry.dissents.map((d) => ({
       position: d.position,

@@ -34,6 +34,14 @@ export async function insertVote(db: Queryable, vote: Omit<Vote, 'id'>): Promise
       )
       .execute()
   }
+  if (vote.candidates && vote.candidates.length > 0) {
+    await db
+      .insertInto('vote_candidate')
+      .values(
+        vote.candidates.map((c, i) => ({ vote_id: row.id, position: i + 1, name: c.name, votes: c.votes })),
+      )
+      .execute()
+  }
   return { ...vote, id: row.id }
 }
 
@@ -48,6 +56,15 @@ export async function listVotes(db: Queryable, sectionIds: readonly number[]): P
   const ids = rows.map((r) => r.id)
   const ballots = ids.length
     ? await db.selectFrom('ballot').selectAll().where('vote_id', 'in', ids).orderBy('id').execute()
+    : []
+  const candidates = ids.length
+    ? await db
+        .selectFrom('vote_candidate')
+        .select(['vote_id', 'name', 'votes'])
+        .where('vote_id', 'in', ids)
+        .orderBy('vote_id')
+        .orderBy('position')
+        .execute()
     : []
   return rows.map((row) => ({
     id: row.id,
@@ -66,7 +83,13 @@ export async function listVotes(db: Queryable, sectionIds: readonly number[]): P
     ballots: ballots
       .filter((b) => b.vote_id === row.id)
       .map((b): Ballot => ({ personId: b.person_id, partyId: b.party_id, choice: b.choice as BallotChoice })),
+    ...candidatesOf(candidates, row.id),
   }))
+}
+
+function candidatesOf(rows: { vote_id: number; name: string; votes: number }[], voteId: number) {
+  const of = rows.filter((c) => c.vote_id === voteId).map((c) => ({ name: c.name, votes: Number(c.votes) }))
+  return of.length > 0 ? { candidates: of } : {}
 }
 
 /** Each ballot cast at a §, and whether it was for the winning side: who may not dissent (KL 4:27). */

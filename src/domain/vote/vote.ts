@@ -1,3 +1,4 @@
+import type { CandidateVotes } from './candidate-election.ts'
 import type { BallotChoice, VoteKind } from './tally.ts'
 
 export const ballotChoiceLabels: Record<BallotChoice, string> = { yes: 'ja', no: 'nej', abstain: 'avstår' }
@@ -18,6 +19,12 @@ export interface Vote {
   decidedBy: 'majority' | 'casting_vote' | 'lot'
   result: string | null
   ballots: Ballot[]
+  /**
+   * A secret election between more than two candidates: each candidate's votes, in the order given.
+   * The vote then says yes = the elected's votes (yesMeans their name), no = the others' together,
+   * abstain = the blank ballots, so a reader of the two-sided counts is not misled about who won.
+   */
+  candidates?: CandidateVotes[]
 }
 
 export interface Ballot {

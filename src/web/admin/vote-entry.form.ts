@@ -2,11 +2,15 @@ import type { BallotChoice } from '../../domain/vote/tally.ts'
 import type { FormErrors, FormValues } from './form.tsx'
 
 // The three quick ways to record a vote of a large assembly, as posted by the vote page: "alla ja
-// utom …" (alla), party group by party group (grupper), and a secret election by its counts
-// (sluten). Every field is named `<way>-<field>`, so the three forms' fields never share an id.
+// utom …" (alla), party group by party group (grupper), a secret election by its counts (sluten),
+// and a secret election between more than two candidates (val). Every field is named
+// `<way>-<field>`, so the forms' fields never share an id.
 
-export type VoteWay = 'alla' | 'grupper' | 'sluten'
-export const voteWays: readonly VoteWay[] = ['alla', 'grupper', 'sluten']
+export type VoteWay = 'alla' | 'grupper' | 'sluten' | 'val'
+export const voteWays: readonly VoteWay[] = ['alla', 'grupper', 'sluten', 'val']
+
+/** The rows of candidates the form offers; rows left empty are not candidates. */
+export const candidateRows = 8
 
 /** The words on the forms for a ballot, in the order they are offered. */
 export const choiceWords: ReadonlyArray<readonly [BallotChoice, string]> = [
@@ -78,6 +82,74 @@ export function secretVoteOf(values: FormValues) {
 }
 
 /**
+ * What the election between candidates says: each named candidate with their votes, in the order
+ * of the rows, the blank ballots, and the row the lot fell on (its candidate's name).
+ */
+export function candidateElectionOf(values: FormValues) {
+  const candidates: { name: string; votes: number }[] = []
+  for (let row = 1; row <= candidateRows; row++) {
+    const name = values[`val-kandidat-${row}`] ?? ''
+    const votes = countOf(values[`val-antal-${row}`])
+    if (name || votes !== undefined) candidates.push({ name, votes: votes ?? -1 })
+  }
+  const lotRow = values['val-lott']
+  const lot = lotRow ? values[`val-kandidat-${lotRow}`] : undefined
+  return {
+    kind: values['val-slag'] === 'appointment' ? ('appointment' as const) : ('election' as const),
+    question: values['val-fraga'] ?? '',
+    result: values['val-resultat'] ?? '',
+    candidates,
+    blank: countOf(values['val-antal-blanka']) ?? 0,
+    lot,
+  }
+}
+
+/**
+ * The Swedish words for what an election between candidates refuses (candidate-election.service),
+ * and the field each belongs beside.
+ */
+export const candidateElectionRefusals: Array<[RegExp, string, string]> = [
+  [
+    /tied and must be decided by lot/,
+    'Lika röstetal vid val eller anställning: ange lottens utfall (KL 5:56).',
+    'val-lott',
+  ],
+  [/names at least two/, 'Ange minst två kandidater med namn och antal röster.', 'val-kandidat-1'],
+  [/each candidate has a name/, 'Skriv namnet på varje kandidat som har fått röster.', 'val-kandidat-1'],
+  [/each candidate is named once/, 'Varje kandidat anges en gång.', 'val-kandidat-1'],
+  [
+    /votes of each candidate are a whole number/,
+    'Skriv antalet röster för varje kandidat som ett heltal från 0.',
+    'val-kandidat-1',
+  ],
+  [
+    /blank ballots are a whole number/,
+    'Skriv antalet blanka röster som ett heltal från 0.',
+    'val-antal-blanka',
+  ],
+  [
+    /lot is drawn among the candidates tied/,
+    'Lotten dras mellan de kandidater som fick flest och lika många röster (KL 5:56).',
+    'val-lott',
+  ],
+  [
+    /ballots counted but only/,
+    'Fler röster än röstande: varje tjänstgörande ledamot utan jäv har en röst (KL 4:24).',
+    'val-kandidat-1',
+  ],
+  [/state what the vote is about/, 'Skriv vad valet gäller.', 'val-fraga'],
+]
+
+/** The refusal of an election between candidates as the form shows it, when it is one of its own. */
+export function candidateElectionRefusal(error: unknown): { field: string; message: string } | undefined {
+  if (!(error instanceof Error)) return undefined
+  // The developer's words, wherever the error keeps them (its message or its reason).
+  const words = `${error.message} ${(error as { reason?: unknown }).reason ?? ''}`
+  const found = candidateElectionRefusals.find(([pattern]) => pattern.test(words))
+  return found ? { message: found[1], field: found[2] } : undefined
+}
+
+/**
  * The form field a refusal belongs beside, from the domain's field name (see ballotsByGroup and
  * recordVote), so the error summary links to it and the field says what is wrong.
  */
@@ -87,6 +159,12 @@ export function fieldOfRefusal(
   chairPersonId: number | null,
 ): string {
   if (domainField === 'question') return `${way}-fraga`
+  if (way === 'val') {
+    if (domainField === 'drawLot') return 'val-lott'
+    if (domainField === 'blank') return 'val-antal-blanka'
+    if (domainField === 'candidates') return 'val-kandidat-1'
+    return 'val'
+  }
   if (way === 'sluten') {
     if (domainField === 'drawLot') return 'sluten-lott'
     if (domainField === 'counts' || domainField === 'ballots') return 'sluten-antal-ja'

@@ -6,7 +6,7 @@ import { TableScroll } from '../views/table-scroll.tsx'
 import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
-import { choiceWords, type VoteWay } from './vote-entry.form.ts'
+import { candidateRows, choiceWords, type VoteWay } from './vote-entry.form.ts'
 
 // A vote in a large assembly (fullmäktige: 61 members) recorded in a few clicks, without one radio
 // group per member: "alla ja utom …", by party group with those who broke ranks, or a secret
@@ -103,6 +103,9 @@ function VoteForms(props: VoteEntryProps) {
           <a href="#sluten">Sluten omröstning vid val eller anställning: bara antalen</a>
         </li>
         <li>
+          <a href="#val">Sluten omröstning vid val mellan flera kandidater</a>
+        </li>
+        <li>
           <a href={minutesPaths.section(committee.slug, meeting.slug, section.number)}>
             En röst per ledamot: formuläret under {section.label}
           </a>
@@ -148,6 +151,12 @@ function VoteForms(props: VoteEntryProps) {
         <button type="submit">Anteckna omröstningen</button>
       </form>
       <SecretForm action={action('sluten')} token={view.csrfToken} form={form} voters={voters.length} />
+      <CandidateElectionForm
+        action={action('val')}
+        token={view.csrfToken}
+        form={form}
+        voters={voters.length}
+      />
     </>
   )
 }
@@ -356,6 +365,67 @@ function SecretForm({
         ]}
       />
       <TextField name="sluten-resultat" label="Resultat i ord (frivilligt)" form={form} />
+      <button type="submit">Anteckna valet</button>
+    </form>
+  )
+}
+
+/**
+ * A secret election between more than two candidates (KL 5:54): each candidate's name and votes,
+ * the blank ballots, and where the lot fell on a tie for the most votes (KL 5:56).
+ */
+function CandidateElectionForm({
+  action,
+  token,
+  form,
+  voters,
+}: {
+  action: string
+  token: string
+  form: FormState
+  voters: number
+}) {
+  const rows = Array.from({ length: candidateRows }, (_, i) => i + 1)
+  return (
+    <form method="post" action={action} aria-labelledby="val">
+      <CsrfField token={token} />
+      <h2 id="val">Sluten omröstning vid val mellan flera kandidater</h2>
+      <FormError form={form} name="val" />
+      <p class="hint">
+        Skriv varje kandidat och antalet röster hen fick; lämna överblivna rader tomma. Den som får flest
+        röster är vald (KL 5:55); vid lika röstetal om första platsen avgör lotten (KL 5:56). Blanka röster
+        räknas inte för någon. Högst {voters} röster kan räknas.
+      </p>
+      <SelectField
+        name="val-slag"
+        label="Slag"
+        form={form}
+        options={[
+          ['election', 'Val'],
+          ['appointment', 'Anställning'],
+        ]}
+      />
+      <TextField name="val-fraga" label="Vad valet gäller" form={form} />
+      <fieldset>
+        <legend>Kandidaterna och deras röster</legend>
+        {rows.map((row) => (
+          <div key={row} class="inline-form">
+            <TextField name={`val-kandidat-${row}`} label={`Kandidat ${row}`} form={form} />
+            <TextField name={`val-antal-${row}`} label={`Röster på kandidat ${row}`} form={form} short />
+          </div>
+        ))}
+        <TextField name="val-antal-blanka" label="Antal blanka röster" form={form} short />
+      </fieldset>
+      <SelectField
+        name="val-lott"
+        label="Lottens utfall vid lika röstetal om första platsen (KL 5:56)"
+        form={form}
+        options={[
+          ['', 'Ingen lottning'],
+          ...rows.map((row) => [String(row), `Lotten föll på kandidat ${row}`] as const),
+        ]}
+      />
+      <TextField name="val-resultat" label="Resultat i ord (frivilligt)" form={form} />
       <button type="submit">Anteckna valet</button>
     </form>
   )

@@ -14,6 +14,7 @@ import { recordSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import type { BallotChoice } from '../../domain/vote/tally.ts'
 import { listVotes } from '../../domain/vote/vote.service.ts'
 import { createApp } from '../app.ts'
+import { paths } from '../paths.ts'
 
 // Issue 12, item 5: a kommunfullmäktige of 61 members and 30 substitutes. A vote is recorded as
 // "alla ja utom …", by party group with exceptions, or as a secret election by its counts; the
@@ -245,6 +246,60 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
     )
   })
 
+  it('records a secret election between more than two candidates, the lot deciding a tie for the most (KL 5:55–56)', async () => {
+    const page = await secretary.get(`${base}/paragrafer/3/omrostning`)
+    assert.match(page.body, /<form method="post" action="[^"]*\/omrostning\/val"/)
+    const election = {
+      'val-slag': 'election',
+      'val-fraga': 'Val av ordförande i revisionen',
+      'val-kandidat-1': 'Karin Revisor',
+      'val-antal-1': '20',
+      'val-kandidat-2': 'Olle Granskare',
+      'val-antal-2': '20',
+      'val-kandidat-3': 'Lisa Lund',
+      'val-antal-3': '15',
+      'val-kandidat-4': 'Per Persson',
+      'val-antal-4': '3',
+      'val-antal-blanka': '2',
+    }
+    const before = (await listVotes(getDb(), [await sectionId(3)])).length
+    const tied = await secretary.post(`${base}/paragrafer/3/omrostning/val`, election)
+    assert.equal(tied.statusCode, 400)
+    assert.match(text(tied.body), /Lika röstetal vid val eller anställning: ange lottens utfall/)
+    assert.match(tied.body, /<a href="#falt-val-lott">/)
+    const notTied = await secretary.post(`${base}/paragrafer/3/omrostning/val`, {
+      ...election,
+      'val-lott': '3',
+    })
+    assert.equal(notTied.statusCode, 400)
+    assert.match(text(notTied.body), /Lotten dras mellan de kandidater som fick flest och lika många röster/)
+    const tooMany = await secretary.post(`${base}/paragrafer/3/omrostning/val`, {
+      ...election,
+      'val-antal-blanka': '5',
+      'val-lott': '2',
+    })
+    assert.equal(tooMany.statusCode, 400)
+    assert.match(text(tooMany.body), /Fler röster än röstande/)
+    assert.equal((await listVotes(getDb(), [await sectionId(3)])).length, before, 'nothing recorded')
+
+    const posted = await secretary.post(`${base}/paragrafer/3/omrostning/val`, {
+      ...election,
+      'val-lott': '2',
+    })
+    assert.equal(posted.statusCode, 303)
+    const { vote } = await storedBallots(3)
+    assert.deepEqual(vote.candidates, [
+      { name: 'Karin Revisor', votes: 20 },
+      { name: 'Olle Granskare', votes: 20 },
+      { name: 'Lisa Lund', votes: 15 },
+      { name: 'Per Persson', votes: 3 },
+    ])
+    assert.deepEqual(
+      [vote.kind, vote.yesMeans, vote.yes, vote.no, vote.abstain, vote.decidedBy, vote.ballots.length],
+      ['election', 'Olle Granskare', 20, 38, 2, 'lot', 0],
+    )
+  })
+
   it('publishes the ballots entered, once signed off: document JSON and the votes CSV', async () => {
     const record = (await readMinutesRecord(getDb(), meeting.id))!
     await recordSignOff(getDb(), testActor, {
@@ -278,6 +333,31 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
         vote.ballots.map((b) => [name.get(b.personId), council.partyOf.get(b.personId), words[b.choice]]),
       )
     }
+    // The election between candidates: each one's votes, the blank ballots and who was elected.
+    assert.deepEqual(
+      votes.filter((v) => v.candidates).map((v) => [v.candidates, v.blank, v.elected]),
+      [
+        [
+          [
+            { name: 'Karin Revisor', votes: 20 },
+            { name: 'Olle Granskare', votes: 20 },
+            { name: 'Lisa Lund', votes: 15 },
+            { name: 'Per Persson', votes: 3 },
+          ],
+          2,
+          'Olle Granskare',
+        ],
+      ],
+    )
+    const minutesPage = text((await app.inject(paths.minutes(council.committee.slug, meeting.slug))).body)
+    assert.match(
+      minutesPage,
+      /Kandidater: Karin Revisor 20 röster, Olle Granskare 20 röster, Lisa Lund 15 röster, Per Persson 3 röster\./,
+    )
+    assert.match(
+      minutesPage,
+      /Resultat: Olle Granskare är vald med 20 röster; 2 blanka röster\. Lotten avgjorde\./,
+    )
     const csv = await app.inject(`/committees/${council.committee.slug}/omrostningar.csv`)
     assert.equal(csv.statusCode, 200)
     // One row per ballot of the two open votes (person, party, röst); the secret election has one
@@ -300,6 +380,6 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
     // The signed-off § offers no vote forms any more; a post is refused as the signed-off walk shows.
     const locked = await secretary.get(`${base}/paragrafer/1/omrostning`)
     assert.match(text(locked.body), /§ 1 är justerad: inga omröstningar kan antecknas längre/)
-    assert.doesNotMatch(locked.body, /omrostning\/(alla|grupper|sluten)/)
+    assert.doesNotMatch(locked.body, /omrostning\/(alla|grupper|sluten|val)/)
   })
 })

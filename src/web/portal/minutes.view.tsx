@@ -10,6 +10,7 @@ import type { MinutesRecord, SectionRecord } from '../../domain/minutes/minutes-
 import { sectionRange } from '../../domain/notice-board/notice-board.service.ts'
 import { motionText, textNamesAuthors } from '../../domain/publication/text-structure.ts'
 import { signedHowText } from '../../domain/sign-off/signing-method.ts'
+import { candidateElectionLines } from '../../domain/vote/candidate-election.ts'
 import { ballotChoiceLabels, type Vote } from '../../domain/vote/vote.ts'
 import { paths } from '../paths.ts'
 import { formatDate } from '../views/format.ts'
@@ -430,20 +431,31 @@ function VoteView({ vote, index, names }: { vote: Vote; index: number | undefine
       : vote.decidedBy === 'lot'
         ? ' Lotten avgjorde.'
         : ''
+  // An election between more than two candidates: each one's votes, then who was elected.
+  const election = candidateElectionLines(vote)
   return (
     <div class="vote">
       <h4>Omröstning{index ? ` ${index}` : ''}</h4>
       <p>{vote.question}</p>
-      {(vote.yesMeans || vote.noMeans) && (
-        <p>
-          {vote.yesMeans && `Ja-röst för ${vote.yesMeans}. `}
-          {vote.noMeans && `Nej-röst för ${vote.noMeans}.`}
-        </p>
+      {election ? (
+        <>
+          <p>{election.means}</p>
+          <p>{election.result}</p>
+        </>
+      ) : (
+        <>
+          {(vote.yesMeans || vote.noMeans) && (
+            <p>
+              {vote.yesMeans && `Ja-röst för ${vote.yesMeans}. `}
+              {vote.noMeans && `Nej-röst för ${vote.noMeans}.`}
+            </p>
+          )}
+          <p>
+            Resultat: {vote.yes} ja, {vote.no} nej, {vote.abstain} avstår.{decidedBy}
+            {vote.result ? ` ${vote.result}` : ''}
+          </p>
+        </>
       )}
-      <p>
-        Resultat: {vote.yes} ja, {vote.no} nej, {vote.abstain} avstår.{decidedBy}
-        {vote.result ? ` ${vote.result}` : ''}
-      </p>
       {vote.ballots.length > 0 ? (
         <table class="ballots">
           <caption>

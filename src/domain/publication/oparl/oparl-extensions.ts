@@ -95,6 +95,9 @@ export function decisionExtension(
         outcome: v.outcome,
         decidedBy: v.decidedBy,
         result: text(v.result),
+        // A secret election between candidates: each one's votes; yes is the elected's, abstain the blank.
+        candidates: v.candidates ? v.candidates.map((c) => ({ name: c.name, votes: c.votes })) : undefined,
+        elected: v.candidates ? text(v.yesMeans) : undefined,
         // A closed vote (an election) has no ballots: only the counts are public.
         ballots: list(
           v.ballots.map((b) => ({ ...person(b.personId), ...party(b.partyId), choice: b.choice })),
