@@ -5,6 +5,7 @@ import { testActor, unique } from '../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
 import type { Db } from '../db/database.ts'
 import { getAgenda } from '../domain/agenda/agenda.service.ts'
+import type { AuditedCreations } from '../domain/audit/audit.service.ts'
 import { findCommitteeBySlug } from '../domain/committee/committee.service.ts'
 import { findMatterByRegistryNumber, listMatterAppearances } from '../domain/matter/matter.service.ts'
 import { listMeetings } from '../domain/meeting/meeting.service.ts'
@@ -178,6 +179,37 @@ describeOnEachDatabase('importDocument: seed 002, the protocol of 14 December 20
     assert.ok(
       fifteen?.statements.some((s) => s.kind === 'ersättaryttrande' && s.authors[0]?.personId === anna?.id),
     )
+  })
+
+  it('audits the import in one row naming every object it created, not a row per object', async () => {
+    const { meeting, record } = await meetingRecord()
+    const rows = await getDb()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('object_type', '=', 'meeting')
+      .where('object_id', '=', meeting.id)
+      .where('action', '=', 'import.minutes')
+      .execute()
+    assert.equal(rows.length, 1)
+    const after = JSON.parse(rows[0]?.after ?? '{}') as { file: string; created: AuditedCreations }
+    assert.equal(after.file, seed002)
+    const added = after.created.find((c) => c.action === 'section.added' && c.type === 'section')
+    assert.deepEqual(
+      added?.ids,
+      record.sections.map((s) => s.section.id),
+    )
+    const perObject = await getDb()
+      .selectFrom('audit_event')
+      .select('id')
+      .where('object_type', 'in', ['section', 'agenda_item', 'person'])
+      .where(
+        'object_id',
+        'in',
+        record.sections.map((s) => s.section.id),
+      )
+      .where('action', '=', 'section.added')
+      .execute()
+    assert.deepEqual(perObject, [])
   })
 
   it('changes nothing when the same file is imported again', async () => {

@@ -1,5 +1,6 @@
 import { type Db, inTransaction, type Queryable } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
+import { auditAsOne } from '../domain/audit/audit.service.ts'
 import { changeMeetingStatus } from '../domain/meeting/meeting.service.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
@@ -56,48 +57,65 @@ export async function importDocument(
 ): Promise<ImportSummary> {
   return inTransaction(db, async (trx) => {
     const before = await lastIds(trx)
-    const warnings = [...document.warnings]
-    const organisation = await resolveOrganisation(trx, actor, document, target)
-    const committee = await resolveCommittee(trx, actor, organisation, document, target)
-    let { meeting } = await resolveMeeting(trx, actor, committee, document, target)
-    // One document moves a meeting through several steps: search and the public change log decide
-    // it once, at the end of this transaction (reindexMeeting and recordAudit defer to its edge).
-    if (document.kind === 'agenda') {
-      await importAgendaItems({ trx, actor, organisationId: organisation.id, meeting }, document.items)
-      // A published agenda means the notice is out.
-      if (meeting.status === 'planned')
-        meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
-    } else {
-      const register = new ImportRegister(trx, actor, organisation.id, {
-        committeeId: committee.id,
-        warn: (message) => warnings.push(message),
-      })
-      await importMinutes(
-        {
-          trx,
-          actor,
-          organisationId: organisation.id,
-          committeeId: committee.id,
-          meeting,
-          register,
-          warn: (message) => warnings.push(message),
-        },
-        document,
-      )
-    }
+    // One audit row names what the document brought in (auditAsOne): the published document is the
+    // source, and the rows it created hold their state; what it changed keeps a row each.
+    const stored = await auditAsOne(
+      trx,
+      actor,
+      `import.${document.kind}`,
+      () => storeDocument(trx, actor, document, target),
+      ({ organisationId, committee, meeting, warnings }) => ({
+        object: { type: 'meeting', id: meeting.id, organisationId },
+        details: { file: document.source.file, committeeId: committee.id, warnings: warnings.length },
+      }),
+    )
     const added = await rowsAddedSince(trx, before)
     const created = Object.fromEntries(
       countedTables.filter((t) => t !== 'audit_event' && added[t] > 0).map((t) => [t, added[t]]),
     )
     return {
       file: document.source.file,
-      committee: committee.name,
-      meetsOn: meeting.meetsOn,
+      committee: stored.committee.name,
+      meetsOn: stored.meeting.meetsOn,
       created,
       changed: added.audit_event > 0,
-      warnings,
+      warnings: stored.warnings,
     }
   })
+}
+
+/** The document's committee, meeting and what it holds, found or added; what could not be, as warnings. */
+async function storeDocument(trx: Queryable, actor: Actor, document: DocumentJson, target: ImportTarget) {
+  const warnings = [...document.warnings]
+  const organisation = await resolveOrganisation(trx, actor, document, target)
+  const committee = await resolveCommittee(trx, actor, organisation, document, target)
+  let { meeting } = await resolveMeeting(trx, actor, committee, document, target)
+  // One document moves a meeting through several steps: search and the public change log decide
+  // it once, at the end of this transaction (reindexMeeting and recordAudit defer to its edge).
+  if (document.kind === 'agenda') {
+    await importAgendaItems({ trx, actor, organisationId: organisation.id, meeting }, document.items)
+    // A published agenda means the notice is out.
+    if (meeting.status === 'planned')
+      meeting = await changeMeetingStatus(trx, actor, meeting, 'notice_published')
+  } else {
+    const register = new ImportRegister(trx, actor, organisation.id, {
+      committeeId: committee.id,
+      warn: (message) => warnings.push(message),
+    })
+    await importMinutes(
+      {
+        trx,
+        actor,
+        organisationId: organisation.id,
+        committeeId: committee.id,
+        meeting,
+        register,
+        warn: (message) => warnings.push(message),
+      },
+      document,
+    )
+  }
+  return { organisationId: organisation.id, committee, meeting, warnings }
 }
 
 /** The highest id of each counted table: rows above it afterwards are what the import added. */

@@ -102,8 +102,10 @@ function publicMeetingKeys(db: Queryable): KeyQuery {
     .where(agendaIsPublicWhere)
 }
 
-function publicMatterKeys(db: Queryable): KeyQuery {
-  const onPublicItems = publicAgendaItems(db).select('item.matter_id')
+/** `ids`, when given, narrows the subquery too: without it SQLite reads every public item first. */
+function publicMatterKeys(db: Queryable, ids?: readonly number[]): KeyQuery {
+  let onPublicItems = publicAgendaItems(db).select('item.matter_id')
+  if (ids) onPublicItems = onPublicItems.where('item.matter_id', 'in', [...ids])
   return db
     .selectFrom('matter')
     .select([
@@ -115,14 +117,19 @@ function publicMatterKeys(db: Queryable): KeyQuery {
     .where('matter.id', 'in', onPublicItems)
 }
 
-function publicPersonKeys(db: Queryable) {
-  const seated = db.selectFrom('membership').select('membership.person_id')
-  const attended = db
+/** `ids`, when given, narrows the subqueries too, so a few persons are decided by index lookups. */
+function publicPersonKeys(db: Queryable, ids?: readonly number[]) {
+  let seated = db.selectFrom('membership').select('membership.person_id')
+  let attended = db
     .selectFrom('attendance')
     .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
     .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
     .select('attendance.person_id')
     .where('sign_off.status', '=', 'signed_off')
+  if (ids) {
+    seated = seated.where('membership.person_id', 'in', [...ids])
+    attended = attended.where('attendance.person_id', 'in', [...ids])
+  }
   return db
     .selectFrom('person')
     .select([
@@ -163,7 +170,7 @@ export async function listPublicMeetingIds(db: Queryable, ids: readonly number[]
 
 export async function listPublicMatterIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return []
-  const rows = await publicMatterKeys(db)
+  const rows = await publicMatterKeys(db, ids)
     .where('matter.id', 'in', [...ids])
     .execute()
   return rows.map((r) => r.id)
@@ -171,7 +178,7 @@ export async function listPublicMatterIds(db: Queryable, ids: readonly number[])
 
 export async function listPublicPersonIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return []
-  const rows = await publicPersonKeys(db)
+  const rows = await publicPersonKeys(db, ids)
     .where('person.id', 'in', [...ids])
     .execute()
   return rows.map((r) => r.id)
