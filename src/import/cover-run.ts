@@ -313,7 +313,7 @@ const APPEAL = new RegExp(
   'giu',
 )
 const RANGE = new RegExp(
-  `(?:anslaget|anslagstid)${NEAR}${DATE_TEXT}\\s*(?:-{1,2}|–|—|till)\\s*${DATE_TEXT}`,
+  `(?:anslaget|anslagstid|tid för anslag|anslagsperiod)${NEAR}${DATE_TEXT}\\s*(?:-{1,2}|–|—|till)\\s*${DATE_TEXT}`,
   'iu',
 )
 

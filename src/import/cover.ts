@@ -80,6 +80,19 @@ const FIELDS: [RegExp, Field][] = [
   [/^(?:sekreterare|protokollförare|nämndsekreterare|sekreterare\/protokollförare)\b/i, 'secretary'],
 ]
 
+const SIGNED_AS =
+  /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\([^)]{1,12}\))?\s*,\s*(ordförande|sekreterare|justerare|justerande|protokollförare|ordf\.?)\s*$/iu
+
+const STACKABLE = new Set<Field>([
+  'committee',
+  'date',
+  'placeAndTime',
+  'place',
+  'time',
+  'sections',
+  'signOff',
+])
+
 const SIGNATURE_ROLE =
   /^(?:ordförande|ordf\.?|sekreterare|nämndsekreterare|protokollförare|justerare|justerande|ledamot|vice ordförande|mötesordförande)$/i
 
@@ -139,6 +152,10 @@ export function readCover(input: Block[]): Cover {
     for (const c of candidates) if (c.order >= blockStart && c.weight === -1) c.weight = blockWeight
   }
 
+  // A column of labels printed before their values ("Nämnd / Sammanträdesdatum / Plats och tid /
+  // Arbetsmarknads- och socialnämnden / 2019-01-28 / Faxepark, 09:00"): the values follow in order.
+  let stacked: Field[] = []
+  let queued: Field[] = []
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block
     const t = b.text
@@ -146,6 +163,23 @@ export function readCover(input: Block[]): Cover {
       .replace(/[._…]{3,}$/, '')
       .trim()
     if (!t) continue
+    const asLabel = t.length < 40 ? fieldAt(t) : undefined
+    if (asLabel && !asLabel.rest && STACKABLE.has(asLabel.field)) {
+      stacked.push(asLabel.field)
+      queued = []
+    } else {
+      if (stacked.length > 1) queued = stacked
+      stacked = []
+      const next = asLabel ? undefined : queued.shift()
+      if (next) {
+        field = next
+        group = undefined
+        if (next === 'committee' && !cover.committee && !parsePerson(t)) {
+          cover.committee = committeeIn(t) ?? t
+          continue
+        }
+      }
+    }
     if (b.style === 'heading' || /^(?:protokoll|sammanträdesprotokoll|justerat protokoll)\b/i.test(t)) {
       if (/protokoll|sammanträde/i.test(t)) {
         setWeight()
@@ -170,7 +204,8 @@ export function readCover(input: Block[]): Cover {
     }
     const inHeader = ORGANISATION_IN_HEADER.exec(t)
     if (inHeader?.[1]) cover.organisation ??= inHeader[1]
-    if (!cover.committee && i < 12 && t.length < 60 && !parsePerson(t)) {
+    // A bare label ("Nämnd", "Organ") names no committee.
+    if (!cover.committee && i < 12 && t.length < 60 && !parsePerson(t) && !(asLabel && !asLabel.rest)) {
       const only = committeeIn(t)
       if (only && only.toLowerCase() === t.toLowerCase()) {
         cover.committee = only
@@ -234,6 +269,12 @@ export function readCover(input: Block[]): Cover {
       const after = t.replace(/^(?:beslutande|övriga (?:närvarande|deltagande))\s*:?\s*/i, '')
       group = attendanceGroup(after) ?? (/^beslutande/i.test(t) ? 'ledamot' : 'övrig')
       if (after && !attendanceGroup(after)) addAttendee(cover, after, group, b.struck === true)
+      continue
+    }
+    // "Pär-Olof Stål, ordförande" on a signature line: the name signs in the role after it.
+    const signed = field === 'signatures' && !group ? SIGNED_AS.exec(t) : null
+    if (signed?.[1] && isName(signed[1])) {
+      signature(cover, (signed[2] ?? '').toLowerCase(), signed[1])
       continue
     }
     const person = parsePerson(t)
@@ -393,7 +434,7 @@ function applyField(
       meetingValue('end', t.end)
       meetingValue('date', findDate(value))
       const cut = value.search(
-        /,?\s*(?:\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\d{4}-\d{2}-\d{2}|\bden\s+\d|\bkl\b|\bkl\.|\d{1,2}\s+\p{L}+\s+\d{4})/iu,
+        /,?\s*(?:\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\d{4}-\d{2}-\d{2}|\bden\s+\d|\bkl\b|\bkl\.|\d{1,2}\s+\p{L}+\s+\d{4}|\b\d{1,2}[:.]\d{2}\s*[-–])/iu,
       )
       let place = (cut === -1 ? value : value.slice(0, cut)).replace(/[,\s]+$/, '')
       if (!place && cut === 0) place = /\d\s+i\s+(\p{L}[^.]{2,100})/u.exec(value)?.[1]?.trim() ?? ''

@@ -137,6 +137,11 @@ function tokenize(text: string, partyFirst: boolean): Token[] {
       const w = m[2]
       const bare = w.replace(/\.$/, '')
       const code = PARTY_CODES.has(bare.toUpperCase())
+      // "Ida Viberg (S)X Isabel Hildén (V)X": the cross of an attendance or vote column, not an initial.
+      if ((w === 'X' || w === 'x') && out[out.length - 1]?.kind === 'party') {
+        out.push({ kind: 'word', text: 'x' })
+        continue
+      }
       if (code && (isBarePartyAt(text, m.index ?? 0, bare) || (partyFirst && bare === bare.toUpperCase()))) {
         out.push({ kind: 'party', text: partyCode(bare) })
       } else if (
