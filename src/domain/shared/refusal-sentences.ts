@@ -216,6 +216,12 @@ export const refusalSentences: { [R in RefusalReason]: Sentence<R> } = {
   tie_needs_casting_vote:
     'Lika röstetal: ordföranden har utslagsröst och måste rösta ja eller nej (KL 4:25, 5:56).',
   tie_needs_lot: 'Lika röstetal vid val eller anställning: ange lottens utfall (KL 5:56).',
+  candidates_too_few: 'Ange minst två kandidater med namn och antal röster.',
+  candidate_name_missing: 'Skriv namnet på varje kandidat som har fått röster.',
+  candidate_named_twice: 'Varje kandidat anges en gång.',
+  candidate_votes_invalid: 'Skriv antalet röster för varje kandidat som ett heltal från 0.',
+  blank_ballots_invalid: 'Skriv antalet blanka röster som ett heltal från 0.',
+  lot_not_among_tied: 'Lotten dras mellan de kandidater som fick flest och lika många röster (KL 5:56).',
 
   // sign-off
   signatories_missing: 'Utse justerarna först.',

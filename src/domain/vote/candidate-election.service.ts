@@ -20,14 +20,29 @@ export interface RecordCandidateElectionInput {
   atTheMeeting?: boolean
 }
 
-const problemMessages = {
-  too_few_candidates: 'an election between candidates names at least two',
-  name_missing: 'each candidate has a name',
-  name_twice: 'each candidate is named once',
-  count_invalid: 'the votes of each candidate are a whole number from 0',
-  blank_invalid: 'the blank ballots are a whole number from 0',
-  tie_needs_lot: 'the election is tied and must be decided by lot (KL 5:56)',
-  lot_not_tied: 'the lot is drawn among the candidates tied for the most votes (KL 5:56)',
+declare module '../shared/errors.ts' {
+  interface RefusalReasons {
+    candidates_too_few: undefined
+    candidate_name_missing: undefined
+    candidate_named_twice: undefined
+    candidate_votes_invalid: undefined
+    blank_ballots_invalid: undefined
+    lot_not_among_tied: undefined
+  }
+}
+
+/** The refusal of each problem the count may have: its reason and its words for developers. */
+const problemRefusals = {
+  too_few_candidates: ['candidates_too_few', 'an election between candidates names at least two'],
+  name_missing: ['candidate_name_missing', 'each candidate has a name'],
+  name_twice: ['candidate_named_twice', 'each candidate is named once'],
+  count_invalid: ['candidate_votes_invalid', 'the votes of each candidate are a whole number from 0'],
+  blank_invalid: ['blank_ballots_invalid', 'the blank ballots are a whole number from 0'],
+  tie_needs_lot: ['tie_needs_lot', 'the election is tied and must be decided by lot (KL 5:56)'],
+  lot_not_tied: [
+    'lot_not_among_tied',
+    'the lot is drawn among the candidates tied for the most votes (KL 5:56)',
+  ],
 } as const
 
 /**
@@ -43,10 +58,12 @@ export async function recordCandidateElection(
 ): Promise<Vote> {
   const section = await getEditableSection(trx, input.sectionId)
   const question = input.question.trim()
-  if (!question) throw new InvalidInputError('state what the vote is about', 'question')
+  if (!question)
+    throw new InvalidInputError('vote_question_missing', 'state what the vote is about', 'question')
   const quorum = await sectionQuorum(trx, section.id)
   if (quorum && !quorum.quorate)
     throw new InvalidStateError(
+      'no_quorum',
       `no quorum at ${section.label}: ${quorum.present} of ${quorum.required} needed (KL 6:27)`,
     )
   const tally = tallyCandidateElection({
@@ -54,17 +71,25 @@ export async function recordCandidateElection(
     blank: input.blank,
     ...(input.drawLot ? { drawLot: input.drawLot } : {}),
   })
-  if (!isDecided(tally)) throw new InvalidInputError(problemMessages[tally.problem], tally.field)
+  if (!isDecided(tally)) {
+    const [reason, message] = problemRefusals[tally.problem]
+    throw new InvalidInputError(reason, message, tally.field)
+  }
   if (input.atTheMeeting) {
     const [services, recusals] = await Promise.all([
       listServices(trx, [section.id]),
       listRecusals(trx, [section.id]),
     ])
-    if (services.length === 0) throw new InvalidStateError('record who served at the § before its votes')
+    if (services.length === 0)
+      throw new InvalidStateError(
+        'service_missing_before_vote',
+        'record who served at the § before its votes',
+      )
     const voters = services.filter((s) => !recusals.some((r) => r.personId === s.personId)).length
     const counted = tally.candidates.reduce((sum, c) => sum + c.votes, tally.blank)
     if (counted > voters)
       throw new InvalidInputError(
+        'counts_exceed_voters',
         `${counted} ballots counted but only ${voters} members vote at the § (KL 4:24)`,
         'candidates',
       )

@@ -105,51 +105,6 @@ export function candidateElectionOf(values: FormValues) {
 }
 
 /**
- * The Swedish words for what an election between candidates refuses (candidate-election.service),
- * and the field each belongs beside.
- */
-export const candidateElectionRefusals: Array<[RegExp, string, string]> = [
-  [
-    /tied and must be decided by lot/,
-    'Lika röstetal vid val eller anställning: ange lottens utfall (KL 5:56).',
-    'val-lott',
-  ],
-  [/names at least two/, 'Ange minst två kandidater med namn och antal röster.', 'val-kandidat-1'],
-  [/each candidate has a name/, 'Skriv namnet på varje kandidat som har fått röster.', 'val-kandidat-1'],
-  [/each candidate is named once/, 'Varje kandidat anges en gång.', 'val-kandidat-1'],
-  [
-    /votes of each candidate are a whole number/,
-    'Skriv antalet röster för varje kandidat som ett heltal från 0.',
-    'val-kandidat-1',
-  ],
-  [
-    /blank ballots are a whole number/,
-    'Skriv antalet blanka röster som ett heltal från 0.',
-    'val-antal-blanka',
-  ],
-  [
-    /lot is drawn among the candidates tied/,
-    'Lotten dras mellan de kandidater som fick flest och lika många röster (KL 5:56).',
-    'val-lott',
-  ],
-  [
-    /ballots counted but only/,
-    'Fler röster än röstande: varje tjänstgörande ledamot utan jäv har en röst (KL 4:24).',
-    'val-kandidat-1',
-  ],
-  [/state what the vote is about/, 'Skriv vad valet gäller.', 'val-fraga'],
-]
-
-/** The refusal of an election between candidates as the form shows it, when it is one of its own. */
-export function candidateElectionRefusal(error: unknown): { field: string; message: string } | undefined {
-  if (!(error instanceof Error)) return undefined
-  // The developer's words, wherever the error keeps them (its message or its reason).
-  const words = `${error.message} ${(error as { reason?: unknown }).reason ?? ''}`
-  const found = candidateElectionRefusals.find(([pattern]) => pattern.test(words))
-  return found ? { message: found[1], field: found[2] } : undefined
-}
-
-/**
  * The form field a refusal belongs beside, from the domain's field name (see ballotsByGroup and
  * recordVote), so the error summary links to it and the field says what is wrong.
  */
@@ -162,7 +117,7 @@ export function fieldOfRefusal(
   if (way === 'val') {
     if (domainField === 'drawLot') return 'val-lott'
     if (domainField === 'blank') return 'val-antal-blanka'
-    if (domainField === 'candidates') return 'val-kandidat-1'
+    if (domainField === 'candidates' || domainField === 'counts') return 'val-kandidat-1'
     return 'val'
   }
   if (way === 'sluten') {

@@ -279,7 +279,7 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
       'val-lott': '2',
     })
     assert.equal(tooMany.statusCode, 400)
-    assert.match(text(tooMany.body), /Fler röster än röstande/)
+    assert.match(text(tooMany.body), /Fler röster än ledamöter som röstar vid paragrafen/)
     assert.equal((await listVotes(getDb(), [await sectionId(3)])).length, before, 'nothing recorded')
 
     const posted = await secretary.post(`${base}/paragrafer/3/omrostning/val`, {

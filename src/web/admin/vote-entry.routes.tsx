@@ -12,7 +12,6 @@ import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import {
   candidateElectionOf,
-  candidateElectionRefusal,
   fieldOfRefusal,
   groupVoteOf,
   secretVoteOf,
@@ -98,11 +97,12 @@ export async function voteEntryRoutes(app: FastifyInstance) {
       try {
         await inTransaction(request.db, record)
       } catch (error) {
-        const own = way === 'val' ? candidateElectionRefusal(error) : undefined
-        const message = own?.message ?? swedishRefusal(error)
-        const field =
-          own?.field ??
-          fieldOfRefusal(way, error instanceof DomainError ? error.field : undefined, chairPersonId)
+        const message = swedishRefusal(error)
+        const field = fieldOfRefusal(
+          way,
+          error instanceof DomainError ? error.field : undefined,
+          chairPersonId,
+        )
         return show(request, reply, { values, errors: { [field]: message } })
       }
       return reply.redirect(
