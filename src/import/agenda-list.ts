@@ -1,8 +1,10 @@
 import type { DocumentJson, Item } from '../domain/publication/document-json.ts'
 import type { Block } from './block.ts'
 import { committeeIn, readCover } from './cover.ts'
+import { isFirstName } from './first-names.ts'
 import { entriesAsItems, readNumberedRun } from './numbered-run.ts'
 import { readItemBody } from './section-body.ts'
+import { findDate, findTimes } from './swedish-dates.ts'
 
 type Warn = (line: number, msg: string) => void
 export type AgendaPart = Omit<DocumentJson, 'kind' | 'source' | 'warnings'>
@@ -53,6 +55,13 @@ export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
   const committee = cover.committee ?? noticeCommittee(blocks) ?? trail?.committee
   if (committee) out.committee = committee
   if (trail?.date && !cover.meeting.date) cover.meeting.date = trail.date
+  const head = noticeHead(blocks)
+  if (head) {
+    for (const k of ['date', 'start', 'location'] as const)
+      if (head[k] && !cover.meeting[k]) cover.meeting[k] = head[k]
+    cover.chair ??= head.chair
+    if (head.secretary) out.secretary = head.secretary
+  }
   if (Object.keys(cover.meeting).length > 0) out.meeting = { ...cover.meeting }
   if (cover.chair) out.chair = cover.chair
   // Who is called ("Kallade ledamöter", "För kännedom", "Övriga kallade"), as the notice lists them.
@@ -60,17 +69,56 @@ export function readAgendaList(blocks: Block[], warn: Warn): AgendaPart {
   return out
 }
 
-// "Kallelse till Miljö- och samhällsnämndens sammanträde": the committee a notice names first.
+// "Kallelse till Miljö- och samhällsnämndens sammanträde", "KALLELSE/FÖREDRAGNINGSLISTA SOCIALNÄMNDEN":
+// the committee a notice names first.
 function noticeCommittee(blocks: Block[]): string | undefined {
-  for (const b of blocks.slice(0, 5)) {
-    if (/\b(?:kallelse|föredragningslista)\b/i.test(b.text))
-      return committeeIn(b.text.replace(/^.*?\b(?:kallelse|föredragningslista)\b/i, ''))
+  for (const b of blocks.slice(0, 8)) {
+    if (/\b(?:kallelse|föredragningslista)\b/i.test(b.text.slice(0, 300)))
+      return committeeIn(b.text.slice(0, 300).replace(/^.*?\b(?:kallelse|föredragningslista)\b/i, ''))
+  }
+  return undefined
+}
+
+const HEAD_LABELS = /\bTid och plats:?\s+Ordförande:?\s+Sekreterare:?\s+/u
+
+/**
+ * A notice's head printed as a column of labels, then their values, as text extraction leaves it:
+ * "Tid och plats: Ordförande: Sekreterare: Onsdagen den 25 maj 2016 kl. 8.15, Borgmästaren,
+ * stadshuset, Lysekil Maria Forsberg Anne-Marie Mattsson". The names begin at the first given name.
+ */
+function noticeHead(
+  blocks: Block[],
+): { date?: string; start?: string; location?: string; chair?: string; secretary?: string } | undefined {
+  for (const b of blocks.slice(0, 8)) {
+    const text = b.text.slice(0, 1000)
+    const m = HEAD_LABELS.exec(text)
+    if (!m) continue
+    const value = text.slice(m.index + m[0].length, m.index + m[0].length + 300)
+    const words = value.split(/\s+/)
+    const first = words.findIndex(
+      (w, i) => i > 0 && isFirstName(w.split('-')[0] ?? '') && /^\p{Lu}/u.test(words[i + 1] ?? ''),
+    )
+    if (first === -1) return undefined
+    const when = words.slice(0, first).join(' ')
+    const out: { date?: string; start?: string; location?: string; chair?: string; secretary?: string } = {}
+    const date = findDate(when)
+    if (date) out.date = date
+    const start = findTimes(when).start
+    if (start) out.start = start
+    const place = when.replace(/^.*?\bkl\.?\s*[\d.:]+\s*,?\s*/u, '').replace(/[,\s]+$/, '')
+    if (place && place !== when) out.location = place
+    const second = words.findIndex(
+      (w, i) => i > first + 1 && isFirstName(w.split('-')[0] ?? '') && /^\p{Lu}/u.test(words[i + 1] ?? ''),
+    )
+    out.chair = `${words[first]} ${words[first + 1]}`
+    if (second === first + 2) out.secretary = `${words[second]} ${words[second + 1]}`
+    return out
   }
   return undefined
 }
 
 // A published page's trail: "Hem > Tyresö kommun > Kommunstyrelsen > Sammanträde 2018-10-02".
-function breadcrumb(blocks: Block[]): { committee?: string; date: string } | undefined {
+export function breadcrumb(blocks: Block[]): { committee?: string; date: string } | undefined {
   for (const b of blocks.slice(0, 5)) {
     // The trail ends its block: only its tail is searched, so a block of megabytes costs nothing.
     const m = /([^>]{3,80}?)\s*>\s*Sammanträde\s+(\d{4}-\d{2}-\d{2})\s*$/u.exec(b.text.slice(-300))

@@ -72,4 +72,41 @@ describe('cover conventions', () => {
       ],
     )
   })
+  it('reads a notice head printed as labels then values: time and place, chair, secretary', async () => {
+    const doc = await parse(
+      [
+        '1 Förvaltningen KALLELSE/FÖREDRAGNINGSLISTA SOCIALNÄMNDEN Tid och plats: Ordförande: Sekreterare: Onsdagen den 25 maj 2016 kl. 8.15, Sal Borgmästaren, stadshuset Maria Forsberg Anne-Marie Mattsson Öppet sammanträde. ÄRENDEN 1. Genomgång av föregående protokoll 2. Information från förvaltningschefen 3. Rapport om särskilt boende 4. Ekonomisk uppföljning',
+      ].join('\n'),
+    )
+    assert.equal(doc.kind, 'agenda')
+    assert.equal(doc.committee, 'Socialnämnden')
+    assert.equal(doc.meeting?.date, '2016-05-25')
+    assert.equal(doc.meeting?.location, 'Sal Borgmästaren, stadshuset')
+    assert.equal(doc.chair, 'Maria Forsberg')
+    assert.equal(doc.secretary, 'Anne-Marie Mattsson')
+  })
+
+  it('takes the committee and date of minutes on a published page from its trail', async () => {
+    const doc = await parse(
+      [
+        'Din position: Hem > Exempelby kommun > Kommunfullmäktige > Sammanträde 2011-03-01',
+        '',
+        'Plats',
+        'Stadshuset',
+        '',
+        '§14 Frågestund',
+        '',
+        'Kommunstyrelsens ordförande besvarar två frågor.',
+        '',
+        '§15 Inlämnande av motioner',
+        '',
+        'Beslut',
+        '',
+        'Motionerna överlämnas till kommunstyrelsen för beredning.',
+      ].join('\n'),
+    )
+    assert.equal(doc.kind, 'minutes')
+    assert.equal(doc.committee, 'Kommunfullmäktige')
+    assert.equal(doc.meeting?.date, '2011-03-01')
+  })
 })

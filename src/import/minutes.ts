@@ -1,4 +1,5 @@
 import type { DocumentJson, Item, SignOff } from '../domain/publication/document-json.ts'
+import { breadcrumb } from './agenda-list.ts'
 import { type Block, isLabel } from './block.ts'
 import { committeeIn, readCover } from './cover.ts'
 import { readInlineSections } from './inline-sections.ts'
@@ -58,8 +59,12 @@ export function readMinutes(blocks: Block[], headings: SectionHeading[], warn: W
 
   const out: MinutesPart = { items }
   if (cover.organisation) out.organisation = cover.organisation
-  const committee = cover.committee ?? committeeFromLabels(blocks)
+  // A published page's trail names the committee and the date ("Hem > Ljungby kommun >
+  // Kommunfullmäktige > Sammanträde 2011-03-01") where its minutes print no cover.
+  const trail = breadcrumb(blocks)
+  const committee = cover.committee ?? committeeFromLabels(blocks) ?? trail?.committee
   if (committee) out.committee = committee
+  if (trail?.date && !cover.meeting.date) cover.meeting.date = trail.date
   if (Object.keys(cover.meeting).length > 0) out.meeting = cover.meeting
   const numbers = items.map((i) => i.section ?? 0)
   const first = Math.min(...numbers)
