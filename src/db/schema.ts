@@ -448,8 +448,9 @@ export interface AuditEventTable extends Row {
 
 /**
  * One public agenda item, signed-off § or attachment, as search sees it (see migrations/0002-search.ts).
- * The `*_words` columns hold the analysed words; PostgreSQL also has a generated `search_vector`
- * and SQLite the FTS5 tables search_fts and search_trigram, used only through raw SQL in domain/search.
+ * On PostgreSQL the `*_words` columns hold the analysed words, with a generated `search_vector`; on
+ * SQLite they are empty (0030) and the words are in the FTS5 tables search_fts (stems) and
+ * search_entry_words, with the vocabulary in search_word, used only through raw SQL in domain/search.
  */
 export interface SearchEntryTable {
   id: Generated<number>

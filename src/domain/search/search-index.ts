@@ -9,7 +9,9 @@ import { type QueryTerm, shortestPart, stem } from './search-text.ts'
 // The queries name the entry `e`.
 
 export interface SearchIndex {
-  /** Indexes what the database does not derive from the rows itself (SQLite: the stems). */
+  /** Whether search_entry keeps each entry's words (PostgreSQL derives its indexes from them). */
+  readonly keepsWords: boolean
+  /** Indexes what the database does not derive from the rows itself (SQLite: stems, words, vocabulary). */
   addWords(
     db: Queryable,
     rows: ReadonlyArray<{ id: number; titleWords: string[]; bodyWords: string[] }>,
@@ -33,20 +35,34 @@ export function searchIndexOf(db: Queryable): SearchIndex {
 // Terms hold letters and digits only (search-text.ts), so quoting them is all FTS5 needs.
 const phrase = (term: string) => `"${term}"`
 
+// SQLite (0030): the stems in search_fts; each entry's words as written in search_entry_words; each
+// distinct word once in search_word, with a trigram index. A part of a word is looked up in the
+// vocabulary (thousands of words, not millions of entries), then each word holding it in the entries.
 const sqliteIndex: SearchIndex = {
+  keepsWords: false,
   async addWords(db, rows) {
     for (const row of rows) {
       await sql`insert into search_fts (rowid, title, body)
         values (${row.id}, ${row.titleWords.map(stem).join(' ')}, ${row.bodyWords.map(stem).join(' ')})`.execute(
         db,
       )
+      await sql`insert into search_entry_words (rowid, words)
+        values (${row.id}, ${[...row.titleWords, ...row.bodyWords].join(' ')})`.execute(db)
+    }
+    const vocabulary = [...new Set(rows.flatMap((r) => [...r.titleWords, ...r.bodyWords]))]
+    for (let i = 0; i < vocabulary.length; i += 400) {
+      const words = vocabulary.slice(i, i + 400).map((word) => sql`(${word})`)
+      await sql`insert or ignore into search_word (word) values ${sql.join(words)}`.execute(db)
     }
   },
   matches(term) {
     const spellings = [term.stem, ...(term.variants ?? [])].map(phrase).join(' OR ')
-    return term.stem.length >= shortestPart
-      ? sql<SqlBool>`e.id in (select rowid from search_trigram where search_trigram match ${spellings})`
-      : sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${phrase(term.stem)})`
+    if (term.stem.length < shortestPart)
+      return sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${phrase(term.stem)})`
+    // CROSS JOIN keeps the order: the few words holding the part first, then their entries by word.
+    return sql<SqlBool>`e.id in (select w.rowid from search_word v
+      cross join search_entry_words w on w.words match ('"' || v.word || '"')
+      where v.id in (select rowid from search_word_trigram where search_word_trigram match ${spellings}))`
   },
   matchesWords(terms, where) {
     const column = where === 'title' ? 'title : ' : ''
@@ -60,6 +76,7 @@ const sqliteIndex: SearchIndex = {
 
 // PostgreSQL stems the words itself: the query passes the words, not the JavaScript stems.
 const postgresIndex: SearchIndex = {
+  keepsWords: true,
   async addWords() {},
   matches(term) {
     if (term.stem.length < shortestPart)

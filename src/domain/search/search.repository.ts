@@ -44,6 +44,8 @@ export async function insertSearchEntries(
   }))
   const idOf = new Map<string, number>()
   const key = (kind: string, objectId: number) => `${kind}:${objectId}`
+  // On SQLite the words live in the word indexes only (0030): kept here too, they were a fifth of the entry.
+  const { keepsWords } = searchIndexOf(db)
   for (const chunk of chunks(analysed, 200)) {
     const rows = await db
       .insertInto('search_entry')
@@ -61,8 +63,8 @@ export async function insertSearchEntries(
           section_number: entry.sectionNumber,
           title: entry.title,
           body: entry.body,
-          title_words: titleWords.join(' '),
-          body_words: bodyWords.join(' '),
+          title_words: keepsWords ? titleWords.join(' ') : '',
+          body_words: keepsWords ? bodyWords.join(' ') : '',
         })),
       )
       .returning(['id', 'kind', 'object_id'])
