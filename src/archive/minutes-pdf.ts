@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs'
 import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
-import {
-  attendanceRoleLabels,
-  attendanceRoleText,
-  decides,
-  presidingTitle,
-} from '../domain/minutes/attendance.ts'
-import type { Author, SectionOutcome } from '../domain/minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../domain/minutes/minutes-record.ts'
 import { sectionRange } from '../domain/notice-board/notice-board.service.ts'
+import {
+  lineText,
+  minutesOutline,
+  outlineNamesOf,
+  type SectionOutline,
+  type VoteOutline,
+} from '../domain/publication/minutes-outline.ts'
 import type { PublicMeeting } from '../domain/publication/public-meeting.ts'
-import { marker, motionText, textBlocks, textNamesAuthors } from '../domain/publication/text-structure.ts'
+import { marker, textBlocks } from '../domain/publication/text-structure.ts'
 import { formatDate, formatLongDate, formatTimeSpan } from '../domain/shared/swedish-date.ts'
-import { ballotChoiceLabels, type Vote } from '../domain/vote/vote.ts'
 import { TaggedWriter } from './tagged-writer.ts'
 
 /** A meeting with signed-off minutes: the only kind that has a public protocol to archive. */
@@ -30,16 +29,8 @@ function loadFonts() {
   return fonts
 }
 
-const outcomeLabels: Record<SectionOutcome, string | undefined> = {
-  decided: undefined,
-  noted: undefined,
-  tabled: 'Ärendet bordlades.',
-  referred_back: 'Ärendet återremitterades.',
-}
-
 export const draftMark = 'Utkast – ej justerat'
 
-const capitalise = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
 const latest = (dates: readonly string[]) => dates.reduce((a, b) => (b > a ? b : a), dates[0] ?? '')
 
 /**
@@ -85,172 +76,72 @@ export async function renderMinutesPdf(
   doc.registerFont('Text', regular as unknown as PDFKit.Mixins.PDFFontSource)
   doc.registerFont('Bold', bold as unknown as PDFKit.Mixins.PDFFontSource)
   const out = new TaggedWriter(doc)
-  const names = {
-    person: (id: number | null) => (id ? (view.persons.get(id)?.name ?? 'Okänd') : 'Okänd'),
-    party: (id: number | null) => (id ? view.parties.get(id)?.abbreviation : undefined),
-  }
-  const withParty = (personId: number | null, partyId: number | null) => {
-    const party = names.party(partyId)
-    return `${names.person(personId)}${party ? ` (${party})` : ''}`
-  }
-  const authors = (list: Author[]) =>
-    list
-      .map((a) =>
-        a.personId
-          ? `${withParty(a.personId, a.partyId)}${a.andOthers ? ' m.fl.' : ''}`
-          : `(${names.party(a.partyId) ?? '?'})`,
-      )
-      .join(', ')
+  const names = outlineNamesOf(view)
 
   out.heading(1, `${options.draft ? `${draftMark}: ` : ''}Protokoll, ${committee.name}, ${date}`)
   out.paragraph(`Tid: ${date} ${formatTimeSpan(meeting.startTime, meeting.endTime)}`.trim())
   out.paragraph(`Plats: ${meeting.location ?? 'Inte angiven'}`)
 
-  // The cover, in the order and with the words of the portal's cover (minutes.view.tsx).
-  const present = record.attendance.filter((a) => a.present)
-  const deciding = present.filter(decides)
-  const substitutes = present.filter((a) => a.role === 'substitute' && a.servingForPersonId === null)
-  const others = present.filter((a) => a.role === 'official' || a.role === 'other')
-  const absent = record.attendance.filter((a) => !a.present && decides(a))
-  out.heading(2, 'Närvarande')
-  out.heading(3, 'Beslutande')
-  if (deciding.length === 0) out.paragraph('Inga uppgifter.')
-  else
-    out.list(
-      deciding.map(
-        (a) =>
-          `${withParty(a.personId, a.partyId)}, ${
-            a.servingForPersonId
-              ? `tjänstgörande ersättare för ${names.person(a.servingForPersonId)}`
-              : attendanceRoleText(a, record.minutes.chairPersonId)
-          }${a.remote ? ', deltog på distans' : ''}`,
-      ),
-    )
-  if (substitutes.length > 0) {
-    out.heading(3, 'Ersättare som inte tjänstgjorde')
-    out.list(substitutes.map((a) => withParty(a.personId, a.partyId)))
+  // The cover and the §§ walk the outline the portal's minutes page walks (minutes-outline.ts).
+  const outline = minutesOutline(record, names)
+  out.heading(2, outline.cover.attendanceHeading)
+  for (const group of outline.cover.attendance) {
+    out.heading(3, group.heading)
+    if (group.lines.length === 0) out.paragraph(group.empty ?? '')
+    else out.list(group.lines.map(lineText))
   }
-  if (others.length > 0) {
-    out.heading(3, 'Övriga närvarande')
-    out.list(others.map((a) => `${names.person(a.personId)}, ${a.title ?? attendanceRoleLabels[a.role]}`))
-  }
-  if (absent.length > 0) {
-    out.heading(3, 'Frånvarande ledamöter')
-    out.list(absent.map((a) => withParty(a.personId, a.partyId)))
-  }
+  out.heading(2, outline.cover.signOffHeading)
+  for (const fact of outline.cover.facts) out.paragraph(`${fact.term}: ${lineText(fact.value)}`)
 
-  out.heading(2, 'Justering och anslag')
-  const numbers = new Map(record.sections.map((s) => [s.section.id, s.section.number]))
-  if (record.minutes.chairPersonId !== null)
-    out.paragraph(
-      `${presidingTitle(record.attendance, record.minutes.chairPersonId)}: ${names.person(record.minutes.chairPersonId)}`,
-    )
-  if (record.minutes.secretaryPersonId !== null)
-    out.paragraph(`Sekreterare: ${names.person(record.minutes.secretaryPersonId)}`)
-  out.paragraph(
-    `Justerare: ${
-      record.signatoryIds.length === 0 ? 'Inte utsedda' : record.signatoryIds.map(names.person).join(', ')
-    }`,
-  )
-  if (record.minutes.signOffPlace) out.paragraph(`Justeringens plats: ${record.minutes.signOffPlace}`)
-  for (const s of signedOff)
-    out.paragraph(
-      `Justerat: ${sectionRange(s.sectionIds.map((id) => numbers.get(id) ?? 0).filter(Boolean))} ${formatDate(
-        s.signedOffOn as string,
-      )}${s.immediate ? ' (omedelbar justering)' : ''}`,
-    )
-  for (const n of record.notices)
-    out.paragraph(
-      `Anslag: Uppsatt på anslagstavlan ${formatDate(n.postedOn)}${
-        n.lastAppealDay ? `, sista dag för överklagande ${formatDate(n.lastAppealDay)}` : ''
-      }${n.keptAt ? `. Protokollet förvaras hos ${n.keptAt}` : ''}`,
-    )
-
-  out.heading(2, 'Paragrafer')
-  for (const entry of record.sections) {
-    out.section(() =>
-      renderSection(out, entry, view, {
-        person: names.person,
-        party: names.party,
-        withParty,
-        authors,
-        personNames: (list) => list.filter((a) => a.personId).map((a) => names.person(a.personId)),
-      }),
-    )
-  }
+  out.heading(2, outline.sectionsHeading)
+  record.sections.forEach((entry, i) => {
+    out.section(() => renderSection(out, outline.sections[i] as SectionOutline, entry.rectifications))
+  })
 
   out.pageNumbers((page, count) => `${title} · Sida ${page} av ${count}`)
   return out.finish()
 }
 
-interface SectionNames {
-  person: (id: number | null) => string
-  party: (id: number | null) => string | undefined
-  withParty: (personId: number | null, partyId: number | null) => string
-  authors: (list: Author[]) => string
-  /** The names of the people among the authors, to see whether a printed text names them itself. */
-  personNames: (list: Author[]) => string[]
-}
-
 /** One § as the portal's SectionView shows it to the public; confidential ones reduced the same way. */
-function renderSection(out: TaggedWriter, entry: SectionRecord, view: PublicMeeting, names: SectionNames) {
-  const { section, motions, votes, dissents, statements, recusals, signOff, rectifications } = entry
-  const registryNumber = section.confidential ? undefined : view.registryNumbers.ofSection.get(section.id)
-  out.heading(3, `${section.label} ${section.title}`, { keepWithNext: true })
-  const facts = [
-    registryNumber && `Dnr ${registryNumber}`,
-    signOff?.signedOffOn &&
-      `Justerad ${formatDate(signOff.signedOffOn)}${signOff.immediate ? ' (omedelbar justering)' : ''}`,
-  ].filter(Boolean)
+function renderSection(
+  out: TaggedWriter,
+  section: SectionOutline,
+  rectifications: SectionRecord['rectifications'],
+) {
+  out.heading(3, section.heading, { keepWithNext: true })
+  const facts = [section.registryNumber && `Dnr ${section.registryNumber}`, section.signedOff].filter(Boolean)
   if (facts.length > 0) out.paragraph(facts.join(' · '), { muted: true })
-  if (section.confidential) out.paragraph('Paragrafen omfattas av sekretess och visas inte.')
-  if (section.summary && section.summary !== `Dnr ${registryNumber}`) structuredText(out, section.summary)
-  const outcome = outcomeLabels[section.outcome]
-  if (outcome) out.paragraph(outcome)
+  if (section.confidential) out.paragraph(section.confidential)
+  if (section.summary) structuredText(out, section.summary)
+  if (section.outcome) out.paragraph(section.outcome)
   if (section.decision.length > 0) {
-    out.heading(4, 'Beslut')
+    out.heading(4, section.decisionHeading)
     out.list(section.decision, { numbered: true })
   }
-  if (motions.length > 0) {
-    out.heading(4, 'Yrkanden')
-    for (const m of motions) {
-      const lead = textNamesAuthors(m.text, names.personNames(m.authors))
-        ? ''
-        : `${names.authors(m.authors)}: `
-      structuredText(out, motionText(m.text, m.points), lead)
-    }
+  if (section.motions.length > 0) {
+    out.heading(4, section.motionsHeading)
+    for (const m of section.motions) structuredText(out, m.text, m.lead ? lineText(m.lead) : '')
   }
   if (section.decisionProcedure) {
-    out.heading(4, 'Beslutsordning')
+    out.heading(4, section.procedureHeading)
     structuredText(out, section.decisionProcedure)
   }
-  votes.forEach((v, i) => {
-    renderVote(out, v, votes.length > 1 ? i + 1 : undefined, names)
-  })
-  if (dissents.length > 0) {
-    out.heading(4, 'Reservationer')
-    for (const d of dissents) {
-      if (!d.text) out.paragraph(`${names.authors(d.authors)} reserverar sig mot beslutet.`)
-      else if (textNamesAuthors(d.text, names.personNames(d.authors))) structuredText(out, d.text)
-      else structuredText(out, d.text, `${names.authors(d.authors)} reserverar sig mot beslutet: `)
+  for (const vote of section.votes) renderVote(out, vote)
+  if (section.dissents.length > 0) {
+    out.heading(4, section.dissentsHeading)
+    for (const d of section.dissents) {
+      if ('line' in d) out.paragraph(lineText(d.line))
+      else structuredText(out, d.text, d.lead ? lineText(d.lead) : '')
     }
   }
-  for (const s of statements) {
-    out.heading(4, capitalise(s.kind))
-    if (!s.text) out.paragraph(names.authors(s.authors))
-    else
-      structuredText(
-        out,
-        s.text,
-        textNamesAuthors(s.text, names.personNames(s.authors)) ? '' : `${names.authors(s.authors)}: `,
-      )
+  for (const s of section.statements) {
+    out.heading(4, s.heading)
+    if ('line' in s) out.paragraph(lineText(s.line))
+    else structuredText(out, s.text, s.lead ? lineText(s.lead) : '')
   }
-  if (recusals.length > 0) {
-    out.heading(4, 'Jäv')
-    for (const r of recusals)
-      out.paragraph(
-        `${names.person(r.personId)} anmälde jäv och deltog inte i handläggningen${r.reason ? ` (${r.reason})` : ''}.`,
-      )
+  if (section.recusals.length > 0) {
+    out.heading(4, section.recusalsHeading)
+    for (const line of section.recusals) out.paragraph(lineText(line))
   }
   for (const r of rectifications) out.paragraph(`Rättelse ${formatDate(r.rectifiedOn)}: ${r.reason}`)
 }
@@ -265,36 +156,19 @@ function structuredText(out: TaggedWriter, text: string, lead = '') {
   })
 }
 
-function renderVote(out: TaggedWriter, vote: Vote, index: number | undefined, names: SectionNames) {
-  const decidedBy =
-    vote.decidedBy === 'casting_vote'
-      ? ' Ordförandens utslagsröst avgjorde.'
-      : vote.decidedBy === 'lot'
-        ? ' Lotten avgjorde.'
-        : ''
-  out.heading(4, `Omröstning${index ? ` ${index}` : ''}`, { keepWithNext: true })
+function renderVote(out: TaggedWriter, vote: VoteOutline) {
+  out.heading(4, vote.heading, { keepWithNext: true })
   out.paragraph(vote.question)
-  if (vote.yesMeans || vote.noMeans)
-    out.paragraph(
-      [vote.yesMeans && `Ja-röst för ${vote.yesMeans}.`, vote.noMeans && `Nej-röst för ${vote.noMeans}.`]
-        .filter(Boolean)
-        .join(' '),
-    )
-  out.paragraph(
-    `Resultat: ${vote.yes} ja, ${vote.no} nej, ${vote.abstain} avstår.${decidedBy}${vote.result ? ` ${vote.result}` : ''}`,
-  )
-  if (vote.ballots.length === 0) {
-    out.paragraph('Omröstningen var sluten; bara antalet röster redovisas.')
+  if (vote.means) out.paragraph(vote.means)
+  out.paragraph(vote.result)
+  if (!vote.ballots) {
+    out.paragraph(vote.secret ?? '')
     return
   }
   out.table(
-    `Så röstade ledamöterna${index ? ` i omröstning ${index}` : ''}: ${vote.question}`,
-    ['Ledamot', 'Parti', 'Röst'],
-    vote.ballots.map((b) => [
-      names.person(b.personId),
-      names.party(b.partyId) ?? '–',
-      ballotChoiceLabels[b.choice],
-    ]),
+    vote.ballots.caption,
+    [...vote.ballots.columns],
+    vote.ballots.rows.map((row) => [row.person.name, row.party, row.choice]),
   )
 }
 

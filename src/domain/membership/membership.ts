@@ -1,3 +1,5 @@
+import { attendanceRoleLabels } from '../minutes/attendance.ts'
+
 /** A mandatperiod: four years, e.g. 2023–2026. */
 export interface Term {
   id: number
@@ -9,12 +11,8 @@ export interface Term {
 
 export type MembershipRole = 'chair' | 'vice_chair' | 'member' | 'substitute'
 export const membershipRoles: readonly MembershipRole[] = ['chair', 'vice_chair', 'member', 'substitute']
-export const membershipRoleLabels: Record<MembershipRole, string> = {
-  chair: 'ordförande',
-  vice_chair: 'vice ordförande',
-  member: 'ledamot',
-  substitute: 'ersättare',
-}
+/** The roles' words: those of the roll call (minutes/attendance.ts), of which a seat has four. */
+export const membershipRoleLabels: Record<MembershipRole, string> = attendanceRoleLabels
 
 /** A seat on a committee for a time: ledamot (possibly chair or vice chair) or ersättare. */
 export interface Membership {

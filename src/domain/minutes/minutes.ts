@@ -20,6 +20,18 @@ export interface Minutes {
 /** What became of the matter at this §. Tabled and referred-back matters go to a later meeting (B5). */
 export type SectionOutcome = 'decided' | 'tabled' | 'referred_back' | 'noted'
 
+/**
+ * The words for a §'s outcome, once: `result` as OParl's AgendaItem.result and the document JSON
+ * (lower case) say it; `sentence` as the printed protocol says it under the § (a decided or noted §
+ * says its decision instead).
+ */
+export const sectionOutcomeWords: Record<SectionOutcome, { result: string; sentence?: string }> = {
+  decided: { result: 'Beslutat' },
+  noted: { result: 'Antecknat' },
+  tabled: { result: 'Bordlagt', sentence: 'Ärendet bordlades.' },
+  referred_back: { result: 'Återremitterat', sentence: 'Ärendet återremitterades.' },
+}
+
 /** One paragraf (§) of the minutes. */
 export interface Section {
   id: number

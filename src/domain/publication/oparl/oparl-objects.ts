@@ -3,7 +3,7 @@ import { documentUrlName } from '../../document/file-type.ts'
 import type { MeetingStatus } from '../../meeting/meeting.ts'
 import { meetingStatusLabels } from '../../meeting/meeting.ts'
 import { type MembershipRole, membershipRoleLabels } from '../../membership/membership.ts'
-import type { SectionOutcome } from '../../minutes/minutes.ts'
+import { type SectionOutcome, sectionOutcomeWords } from '../../minutes/minutes.ts'
 import { swedishTimeToUtc, swedishUtcOffsetHours } from '../../shared/swedish-time.ts'
 import type { StoredDocument } from '../public-document.ts'
 import { agendaItemStatusKey, attendanceKey, decisionKey } from './oparl-extensions.ts'
@@ -288,13 +288,6 @@ export function oparlMeeting(
   }
 }
 
-const outcomeLabels: Record<SectionOutcome, string> = {
-  decided: 'Beslutat',
-  tabled: 'Bordlagt',
-  referred_back: 'Återremitterat',
-  noted: 'Antecknat',
-}
-
 /** A public § that dealt with the item (signed off, not confidential), its texts already masked. */
 export interface PublicDecision {
   outcome: string
@@ -330,7 +323,7 @@ export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: A
     name: item.title ?? item.heading ?? '',
     public: !item.confidential,
     ...(item.matterId ? { consultation: links.consultation(item.id) } : {}),
-    ...(last ? { result: outcomeLabels[last.outcome as SectionOutcome] ?? last.outcome } : {}),
+    ...(last ? { result: sectionOutcomeWords[last.outcome as SectionOutcome]?.result ?? last.outcome } : {}),
     ...(resolutionText ? { resolutionText } : {}),
     auxiliaryFile: input.attachments.map((d) =>
       oparlFile(links, d, {
