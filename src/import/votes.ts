@@ -10,9 +10,9 @@ interface Columns {
 
 const VOTE_WORD = /^(ja|nej|avstår|avstod|avstå|avstående)$/i
 const COUNT_ROW =
-  /^(?:summa|totalt|resultat|antal(?: röster)?|röster|summering)\s*:?\s+(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?\s*$/i
+  /^(?:summa|totalt|resultat|antal(?: röster)?|röster|summering)\s*:?\s+(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?(?:\s+\d{1,3})?\s*$/i
 const VOTE_LIST =
-  /^(?:(?:följande\s+)?(?:ledamöter\s+)?(?:röstade\s+)?)?(ja|nej|avstår|avstod|avstående)(?:[- ]?röster|[- ]?röstade)?(?:\s*\(\d+\))?\s*:\s*(.+)$/i
+  /^(?:(?:följande\s+)?(?:ledamöter\s+)?(?:röstade\s+|röstar\s+)?)?(ja|nej|avstår|avstod|avstående)(?:[- ]?röster|[- ]?röstade)?(?:\s+från\s+att\s+rösta)?(?:\s*\(\d+\))?\s*:\s*(.*)$/i
 const QUESTION =
   /\bja[- ]?röst|\bja för\b|\bden som vill\b|voteringsproposition|omröstningsproposition|\bnej för\b/i
 
@@ -26,6 +26,7 @@ export function readVotes(blocks: Block[], warn: (line: number, msg: string) => 
   let cellColumns: Columns | undefined
   let header: Block | undefined
   let warned = false
+  let listChoice: BallotVote | undefined
   const current = (): Vote => {
     if (!vote) {
       vote = {}
@@ -60,7 +61,23 @@ export function readVotes(blocks: Block[], warn: (line: number, msg: string) => 
       for (const a of actorsIn(list[2] ?? '')) {
         if (a.name && choice) v.ballots = [...(v.ballots ?? []), ballot(a.name, a.party, choice)]
       }
+      listChoice = undefined
       continue
+    }
+    // "Följande ledamöter röstar NEJ:" with the members on the lines after it.
+    if (list && !(list[2] ?? '').trim()) {
+      listChoice = voteWord(list[1] ?? '')
+      current()
+      continue
+    }
+    if (listChoice) {
+      const p = t.length < 120 ? parsePerson(t) : undefined
+      if (p?.name && !p.before && !p.rest.trim()) {
+        const v = current()
+        v.ballots = [...(v.ballots ?? []), ballot(p.name, p.party, listChoice)]
+        continue
+      }
+      listChoice = undefined
     }
     const row = readBallot(b, t, cellColumns, header)
     if (row === 'unreadable') {
@@ -82,7 +99,9 @@ export function readVotes(blocks: Block[], warn: (line: number, msg: string) => 
     // A vote list flattened onto one line by PDF extraction: its marks lost their columns, but the
     // "Summa 7 4 2" row at its end still gives the counts in the order of the header (Ja Nej Avstår).
     const flattened =
-      /\bja\b.*\bnej\b.*\b(?:summa|totalt)\s*:?\s+(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?\s*$/i.exec(t)
+      /\bja\b.*\bnej\b.*\b(?:summa|totalt)\s*:?\s+(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?(?:\s+\d{1,3})?\s*$/i.exec(
+        t,
+      )
     if (flattened && t.length > 40) {
       const v = current()
       v.yes = Number(flattened[1])
@@ -151,8 +170,16 @@ function readBallot(
 ): Ballot | 'unreadable' | undefined {
   if (text.length > 200) return undefined
   if (b.cells && cellColumns) {
-    const who = personIn(b.cells[0] ?? '') ?? personIn(text)
-    if (!who) return undefined
+    const found = personIn(b.cells[0] ?? '') ?? personIn(text)
+    if (!found) return undefined
+    // "| Anna Berg | S | X |": the party in a column of its own.
+    const partyCell = found.party
+      ? undefined
+      : b.cells
+          .slice(1)
+          .find((c) => isParty(c.trim()))
+          ?.trim()
+    const who = partyCell ? { ...found, party: partyCell.toUpperCase() } : found
     for (const key of ['ja', 'nej', 'avstår'] as const) {
       const i = cellColumns[key]
       if (i !== undefined && MARK.test((b.cells[i] ?? '').trim())) return ballot(who.name, who.party, key)
@@ -191,6 +218,10 @@ function readBallot(
     if (m) positions.push([key, m.index])
   }
   if (positions.length < 2) return 'unreadable'
+  // A cross under "Frånvarande" records an absent member, who casts no ballot.
+  const absent = /\bfrånv/i.exec(layout)?.index
+  if (absent !== undefined && positions.every(([, p]) => Math.abs(absent - at) < Math.abs(p - at)))
+    return undefined
   positions.sort((x, y) => Math.abs(x[1] - at) - Math.abs(y[1] - at))
   return ballot(who.name, who.party, positions[0]?.[0] ?? 'ja')
 }
@@ -230,8 +261,8 @@ function withProseJoined(blocks: Block[]): Block[] {
 // "Ledamot Ja Nej Avstår", "Namn Parti Ja Nej": a table header ending in the vote columns.
 function isHeaderRow(text: string): boolean {
   const words = text.split(/\s+/)
-  if (words.length > 7) return false
-  const tail = words.slice(-3).map((w) => w.toLowerCase())
+  if (words.length > 8) return false
+  const tail = words.slice(-4).map((w) => w.toLowerCase())
   return tail.includes('ja') && tail.includes('nej')
 }
 
