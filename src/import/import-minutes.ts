@@ -76,12 +76,14 @@ export async function importMinutes(
   register.expectAttendance(document.attendance ?? [])
   const secretary = document.secretary ? await register.person(document.secretary) : undefined
   const chair = document.chair ? await register.person(document.chair) : undefined
+  // The roll call before the minutes are opened: no § of them can be signed off yet, so recording
+  // each attendee need not ask whether one is (assertAttendanceKept, a read per attendee).
+  const rollCall = await importAttendance(context, document.attendance ?? [])
   const minutes = await openMinutes(trx, actor, {
     meetingId: meeting.id,
     ...(chair !== undefined ? { chairPersonId: chair } : {}),
     ...(secretary !== undefined ? { secretaryPersonId: secretary } : {}),
   })
-  const rollCall = await importAttendance(context, document.attendance ?? [])
   for (const [i, item] of sectionItems.entries()) {
     await addSection(trx, actor, {
       minutesId: minutes.id,
@@ -151,11 +153,12 @@ async function importAttendance(
       attendee.present &&
       (role === 'chair' || role === 'vice_chair' || role === 'member' || servingFor !== undefined)
     if (!serves) continue
+    const sectionNumbers = servedAt(attendee)
     entries.push({
       personId,
       ...(partyId !== undefined ? { partyId } : {}),
       ...(servingFor !== undefined ? { servingForPersonId: servingFor } : {}),
-      ...(servedAt(attendee) ? { sectionNumbers: servedAt(attendee) } : {}),
+      ...(sectionNumbers ? { sectionNumbers } : {}),
     })
   }
   return entries

@@ -35,6 +35,8 @@ export class ImportRegister {
   readonly #persons = new Map<string, number>()
   readonly #parties = new Map<string, number>()
   #attendance: NameCandidate[] = []
+  /** The name keys of those listed in the attendance, computed once per document. */
+  #listed = new Set<string>()
   #members: NameCandidate[] | undefined
 
   constructor(
@@ -47,6 +49,7 @@ export class ImportRegister {
   /** The people the protocol lists as present or absent: those a variant in a § is matched against. */
   expectAttendance(attendance: readonly Attendee[]): void {
     this.#attendance = attendance.map((a) => ({ name: spaced(a.name), party: a.party }))
+    this.#listed = new Set(this.#attendance.map((a) => nameKey(a.name)))
   }
 
   async person(printed: string | PrintedName, title?: string): Promise<number> {
@@ -82,7 +85,7 @@ export class ImportRegister {
    */
   async #variantOf(printed: PrintedName): Promise<NameCandidate | undefined> {
     const key = nameKey(printed.name)
-    const listed = new Set(this.#attendance.map((a) => nameKey(a.name)))
+    const listed = this.#listed
     const inAttendance = this.#attendance.some((a) => a.name === printed.name)
     if (!inAttendance) {
       const served = matchNameVariant(printed, this.#attendance)
