@@ -7,7 +7,12 @@
 // (KL 8:12), and the decision must then be on the public meeting page. Reports throughput,
 // p50/p95/p99, every answer that was not a success (must be 0), the server's resident memory
 // (at the start of the load, the largest sampled, at the end, and its peak) and the sign-off's
-// steps. Figures go in the README's benchmark table and docs/reliability.md ("Load").
+// steps. After the sign-off the secretary goes on editing until the end: every EDIT_SECONDS (15) an
+// agenda item is added to a later meeting through the workspace's form, so every cached page is
+// rendered anew again and again. The server runs with bench/heap-sampler.mjs (a full collection and
+// the heap that survived it every HEAP_SAMPLE_SECONDS, 15): a leak shows as heap after collection
+// climbing to the end of a long run. Figures go in the README's benchmark table and
+// docs/reliability.md ("Load").
 // Run: [SERVER_NODE_OPTIONS=…] node --import tsx bench/load.bench.ts [CLIENTS] [SECONDS] [YEARS]
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -195,6 +200,12 @@ try {
     location: 'Stadshuset',
   })
   await addAgendaItem(db, actor, { meetingId: next.id, title: 'Återremitterade skolfrågor' })
+  const later = await scheduleMeeting(db, actor, {
+    committeeId: committee.id,
+    meetsOn: dayFrom(60),
+    startTime: '13:00',
+    location: 'Stadshuset',
+  })
 
   // What the public reads: the start page, 40 meeting pages, 8 searches, OParl's meeting list, the
   // notice board's feed and the committee's feed.
@@ -232,20 +243,32 @@ try {
   }
 
   // SERVER_NODE_OPTIONS (e.g. --max-old-space-size=256) for the server alone: does it hold under a cap?
-  if (process.env.SERVER_NODE_OPTIONS) target.env.NODE_OPTIONS = process.env.SERVER_NODE_OPTIONS
+  const sampler = path.join(import.meta.dirname, 'heap-sampler.mjs')
+  target.env.NODE_OPTIONS = `${process.env.SERVER_NODE_OPTIONS ?? ''} --expose-gc --import ${sampler}`.trim()
   const server = await startServer(target)
   const pid = server.child.pid!
+  const heap: { at: number; heapUsed: number; rss: number }[] = []
+  let heapLine = ''
+  server.child.stderr?.on('data', (chunk: Buffer) => {
+    heapLine += chunk.toString()
+    for (let end = heapLine.indexOf('\n'); end >= 0; end = heapLine.indexOf('\n')) {
+      const line = heapLine.slice(0, end)
+      heapLine = heapLine.slice(end + 1)
+      if (line.startsWith('heap-sample ')) heap.push(JSON.parse(line.slice('heap-sample '.length)))
+    }
+  })
   const memory = (field: 'VmRSS' | 'VmHWM') => {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`))
     return line ? Math.round(Number(line[1]) / 1024) : 0
   }
   const rssBefore = memory('VmRSS')
   const samples: number[] = []
-  const sampler = setInterval(() => samples.push(memory('VmRSS')), 1000)
+  const rssSampler = setInterval(() => samples.push(memory('VmRSS')), 1000)
   const loadAverages: number[] = []
   const loadSampler = setInterval(() => loadAverages.push(loadavg()[0]!), 5000)
 
   const plan: ClientPlan = { url: server.url, clients, seconds, addresses }
+  const loadStarted = Date.now()
   const generator = spawn(
     process.execPath,
     ['--import', 'tsx', import.meta.filename, '--client', JSON.stringify(plan)],
@@ -320,8 +343,24 @@ try {
   }
   const signedOff = Object.values(checks).every(Boolean)
 
+  // The secretary goes on preparing a later meeting until the load ends.
+  const editEveryMs = Number(process.env.EDIT_SECONDS ?? 15) * 1000
+  const agendaForm = `/admin/namnder/${committee.slug}/sammantraden/${later.slug}/dagordning`
+  const edits = { saved: 0, failed: [] as string[] }
+  while (Date.now() + editEveryMs < loadStarted + seconds * 1000) {
+    await sleep(editEveryMs)
+    try {
+      await clerk.get(agendaForm)
+      const saved = await clerk.post(agendaForm, new URLSearchParams({ title: `Ärende ${edits.saved + 1}` }))
+      if (saved === 303) edits.saved++
+      else edits.failed.push(`agenda item answered ${saved}`)
+    } catch (error) {
+      edits.failed.push((error as Error).message)
+    }
+  }
+
   const result = await generatorDone
-  clearInterval(sampler)
+  clearInterval(rssSampler)
   clearInterval(loadSampler)
   const rssEnd = memory('VmRSS')
   const rssPeak = memory('VmHWM')
@@ -329,6 +368,20 @@ try {
   await db.destroy()
 
   const failures = Object.values(result.failures).reduce((a, b) => a + b, 0)
+  // The heap after a full collection: the first sample a minute into the load (the page cache and
+  // the code warmed up) against the last, and the least-squares slope over the second half.
+  const during = heap.filter((h) => h.at >= loadStarted && h.at <= loadStarted + result.seconds * 1000 + 5000)
+  const warm = during.find((h) => h.at >= loadStarted + 60_000) ?? during[0]
+  const secondHalf = during.filter((h) => h.at >= loadStarted + (result.seconds * 1000) / 2)
+  const slope = (points: typeof heap) => {
+    if (points.length < 2) return 0
+    const xs = points.map((p) => (p.at - loadStarted) / 60_000)
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length
+    const my = points.reduce((a, p) => a + p.heapUsed, 0) / points.length
+    const num = points.reduce((a, p, i) => a + (xs[i]! - mx) * (p.heapUsed - my), 0)
+    const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0)
+    return Math.round((num / den) * 100) / 100
+  }
   console.log(
     JSON.stringify(
       {
@@ -354,12 +407,21 @@ try {
           every10s: samples.filter((_, i) => i % 10 === 9),
         },
         signOff: { completed: signedOff, ...checks, tookMs: signOffMs, steps },
+        secretaryEdits: { every: `${editEveryMs / 1000} s`, saved: edits.saved, failed: edits.failed },
+        heapAfterFullGcMiB: {
+          beforeLoad: heap.filter((h) => h.at < loadStarted).at(-1)?.heapUsed,
+          warm: warm?.heapUsed,
+          end: during.at(-1)?.heapUsed,
+          largest: Math.max(...during.map((h) => h.heapUsed)),
+          slopeSecondHalfMiBPerMinute: slope(secondHalf),
+          everyMinute: during.filter((_, i) => i % 4 === 3).map((h) => h.heapUsed),
+        },
       },
       null,
       2,
     ),
   )
-  if (failures > 0 || !signedOff) process.exitCode = 1
+  if (failures > 0 || !signedOff || edits.failed.length > 0) process.exitCode = 1
 } finally {
   rmSync(dataDir, { recursive: true, force: true })
 }
