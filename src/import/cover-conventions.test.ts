@@ -109,4 +109,17 @@ describe('cover conventions', () => {
     assert.equal(doc.committee, 'Kommunfullmäktige')
     assert.equal(doc.meeting?.date, '2011-03-01')
   })
+  it('turns round a list printed surname first, and only such a list', () => {
+    assert.deepEqual(
+      readPeopleRun(
+        'Rugsveen Astrid (M) Jakobsson Per (M) Mlynarczyk Aleksander (KD) Strand Eva (S) Berggren Helena (V)',
+        'ledamot',
+      ).map((p) => p.name),
+      ['Astrid Rugsveen', 'Per Jakobsson', 'Aleksander Mlynarczyk', 'Eva Strand', 'Helena Berggren'],
+    )
+    assert.deepEqual(
+      readPeopleRun('Anna Berg (S) Per Holm (M) Yanira Difonis (MP)', 'ledamot').map((p) => p.name),
+      ['Anna Berg', 'Per Holm', 'Yanira Difonis'],
+    )
+  })
 })

@@ -40,7 +40,9 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
     if (t.kind === 'name') {
-      if (name.length > 0 && startsNewName(name, t.text)) close()
+      const next = tokens[i + 1]
+      if (name.length > 0 && startsNewName(name, t.text, next?.kind === 'party' && next.paren === true))
+        close()
       name.push(t.text)
       continue
     }
@@ -106,7 +108,9 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
     }
   }
   if (name.length > 0) close()
-  return people.filter((p) => p.name.split(' ').length >= 2)
+  const named = people.filter((p) => p.name.split(' ').length >= 2)
+  surnameFirst(named)
+  return named
 }
 
 interface Token {
@@ -184,10 +188,12 @@ function partyPrecedesNames(tokens: Token[]): boolean {
   return before >= 2 && before > after
 }
 
-function startsNewName(current: string[], word: string): boolean {
+function startsNewName(current: string[], word: string, closedByParty = false): boolean {
   if (!isFirstName(word)) return false
   const hasFirst = current.some((w) => isFirstName(w))
-  if (!hasFirst) return true
+  // One surname before a given name that closes with the party is a name printed surname first
+  // ("Rugsveen Astrid (M)").
+  if (!hasFirst) return current.length >= 2 || !closedByParty
   const lastWord = current[current.length - 1] ?? ''
   return current.length >= 2 && !isFirstName(lastWord)
 }
@@ -202,4 +208,27 @@ function splitRun(words: string[]): string[] {
   }
   if (rest.length > 0) out.push(rest.join(' '))
   return out
+}
+
+/**
+ * Lists printed surname first, as some registers print them ("Nordbeck Carolina (FP) Rugsveen Astrid
+ * (M) …"): when most names in a list end with a known given name and do not begin with one, every
+ * name in it that does not begin with a given name is turned round ("Astrid Rugsveen").
+ */
+function surnameFirst(people: Attendee[]): void {
+  let inverted = 0
+  let plain = 0
+  for (const p of people) {
+    const words = p.name.split(' ')
+    const first = isFirstName(words[0] ?? '')
+    const last = isFirstName(words[words.length - 1] ?? '')
+    if (last && !first) inverted++
+    else if (first && !last) plain++
+  }
+  if (inverted < 2 || inverted <= plain) return
+  for (const p of people) {
+    const words = p.name.split(' ')
+    if (isFirstName(words[0] ?? '')) continue
+    p.name = [words[words.length - 1], ...words.slice(0, -1)].join(' ')
+  }
 }
