@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { type Db, inTransaction, type Queryable } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
 import { auditAsOne } from '../domain/audit/audit.service.ts'
@@ -120,31 +121,25 @@ async function storeDocument(trx: Queryable, actor: Actor, document: DocumentJso
 
 /** The highest id of each counted table: rows above it afterwards are what the import added. */
 async function lastIds(trx: Queryable): Promise<Record<CountedTable, number>> {
-  const ids = await Promise.all(
-    countedTables.map(async (table) => {
-      const row = await trx
-        .selectFrom(table)
-        .select((eb) => eb.fn.max('id').as('last'))
-        .executeTakeFirstOrThrow()
-      return [table, Number(row.last ?? 0)] as const
-    }),
-  )
-  return Object.fromEntries(ids) as Record<CountedTable, number>
+  const columns = countedTables.map((t) => sql`(select max(id) from ${sql.table(t)}) as ${sql.ref(t)}`)
+  return perTable(await sql<Record<CountedTable, unknown>>`select ${sql.join(columns)}`.execute(trx))
 }
 
 /** Rows added since `before`, per table: index lookups, so the cost does not grow with the archive. */
 async function rowsAddedSince(trx: Queryable, before: Record<CountedTable, number>) {
-  const added = await Promise.all(
-    countedTables.map(async (table) => {
-      const row = await trx
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('added'))
-        .where('id', '>', before[table])
-        .executeTakeFirstOrThrow()
-      return [table, Number(row.added)] as const
-    }),
+  const columns = countedTables.map(
+    (t) => sql`(select count(*) from ${sql.table(t)} where id > ${before[t]}) as ${sql.ref(t)}`,
   )
-  return Object.fromEntries(added) as Record<CountedTable, number>
+  return perTable(await sql<Record<CountedTable, unknown>>`select ${sql.join(columns)}`.execute(trx))
+}
+
+/** One row with a column per table (one statement, not one per table), as numbers. */
+function perTable(result: { rows: Record<CountedTable, unknown>[] }): Record<CountedTable, number> {
+  const row = result.rows[0]
+  return Object.fromEntries(countedTables.map((t) => [t, Number(row?.[t] ?? 0)])) as Record<
+    CountedTable,
+    number
+  >
 }
 
 const nouns: Record<Exclude<CountedTable, 'audit_event'>, [string, string]> = {
