@@ -90,15 +90,23 @@ export async function listNoticesDownBy(
 
 export async function listNoticesOfMeetings(db: Queryable, meetingIds: readonly number[]): Promise<Notice[]> {
   if (meetingIds.length === 0) return []
+  // Both conditions on the notice's own indexed columns, so each is a lookup: an OR across a join
+  // to the minutes read every notice of the archive (32 ms a meeting page at 20,000 items, issue 15).
   const rows = await db
     .selectFrom('notice')
-    .leftJoin('sign_off', 'sign_off.id', 'notice.sign_off_id')
-    .leftJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
     .selectAll('notice')
     .where((eb) =>
       eb.or([
         eb('notice.meeting_id', 'in', [...meetingIds]),
-        eb('minutes.meeting_id', 'in', [...meetingIds]),
+        eb(
+          'notice.sign_off_id',
+          'in',
+          eb
+            .selectFrom('sign_off')
+            .innerJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
+            .select('sign_off.id')
+            .where('minutes.meeting_id', 'in', [...meetingIds]),
+        ),
       ]),
     )
     .orderBy('notice.posted_on')
