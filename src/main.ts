@@ -5,6 +5,7 @@ import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
 import { databaseFaultOf } from './db/database-faults.ts'
 import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
 import { loadDemoDataIfEmpty } from './demo/load-demo.ts'
+import { missingTotpKeyProblem } from './domain/account/totp-key-check.ts'
 import { startOrphanSweep } from './domain/document/document-files.service.ts'
 import { fillPublicRecordIfEmpty } from './domain/public-record/public-record-rebuild.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
@@ -25,6 +26,12 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     onConnectionLost: (error) =>
       log?.warn({ err: error }, 'the database closed a connection; the next query opens a new one'),
   })
+  // Users with TOTP cannot sign in without the key their secrets are sealed with.
+  const totpProblem = await missingTotpKeyProblem(db, config.totpSecretKey)
+  if (totpProblem) {
+    await db.destroy()
+    throw new StartError(totpProblem)
+  }
   if (options.demo) await loadDemoDataIfEmpty(db)
   const documents = openDocumentStore(config.storage)
   const app = await createApp({
@@ -32,6 +39,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     logLevel: config.logLevel,
     documents,
     publicUrl: config.publicUrl,
+    ...(config.feedIdAuthority ? { feedIdAuthority: config.feedIdAuthority } : {}),
     trustProxy: config.trustProxy,
     signingOidc: config.signingOidc,
     loginOidc: config.loginOidc,
