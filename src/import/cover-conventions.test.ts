@@ -122,4 +122,24 @@ describe('cover conventions', () => {
       ['Anna Berg', 'Per Holm', 'Yanira Difonis'],
     )
   })
+  it('reads a column of labels whose values all stand before the next role: place, members, officials', async () => {
+    const doc = await parse(
+      [
+        '1 Kommunstyrelsens arbetsutskott 25 mars 2004 Plats och tid för sammanträdet Beslutande Övriga deltagare Utses att justera Justeringens plats och tid Bällstarummet, Kommunalhuset torsdagen den 25 mars 2004 kl Anna Berg (m), ordförande Per Holm (fp), vice ordförande Eva Lind (s) Olle Ek (s) Kommundirektör Kjell Johansson Kommunsekreterare Karin Ström Eva Lind (s) Kommunledningskontoret Sekreterare Karin Ström Paragrafer 1-2 Ordförande Anna Berg Justerande Eva Lind BEVIS Protokollet har anmälts',
+        '2 Sida 2 (3) KSAU 1 Information Arbetsutskottet noterar informationen.',
+      ].join('\n'),
+    )
+    assert.equal(doc.meeting?.location, 'Bällstarummet, Kommunalhuset')
+    assert.deepEqual(
+      doc.attendance?.map((a) => `${a.name} ${a.party ?? '-'} ${a.role}`),
+      [
+        'Anna Berg M ordförande',
+        'Per Holm FP vice ordförande',
+        'Eva Lind S ledamot',
+        'Olle Ek S ledamot',
+        'Kjell Johansson - övrig',
+        'Karin Ström - övrig',
+      ],
+    )
+  })
 })

@@ -219,8 +219,17 @@ function readPlaceAndTime(cover: RunCover, segments: Segment[]): void {
     let value = s.value
     // A label in a column of labels: its value is the first value after the column.
     if (!value) {
-      const next = segments.slice(i + 1).find((n) => n.value)
-      if (!next || next.kind === 'signOff' || next.kind === 'notice' || next.kind === 'signatures') continue
+      const at = segments.findIndex((n, k) => k > i && n.value)
+      const next = segments[at]
+      // "Justeringens plats och tid" closing a column of three or more labels holds all their values.
+      const closesColumn = next?.kind === 'signOff' && at - i >= 3
+      if (
+        !next ||
+        (next.kind === 'signOff' && !closesColumn) ||
+        next.kind === 'notice' ||
+        next.kind === 'signatures'
+      )
+        continue
       value = s.kind === 'place' ? placeBeforePeople(next.value) : timeAndPlacePrefix(next.value)
       if (!value) continue
       next.value = next.value.slice(value.length).trim()
@@ -451,7 +460,7 @@ function readAttendance(cover: RunCover, segments: Segment[]): void {
     // In a column of labels the values begin with the members' list; a more specific label just
     // before its values ("Övriga närvarande Ersättare Anna …") names them otherwise.
     let group: AttendanceRole | undefined
-    if (runGroup === 'ledamot' && flexible.has(s.kind)) group = runGroup
+    if (runGroup === 'ledamot' && (flexible.has(s.kind) || s.kind === 'signOff')) group = runGroup
     else if (s.kind === 'group') group = s.group
     else if (runGroup && flexible.has(s.kind)) group = runGroup
     runGroup = undefined
@@ -479,11 +488,19 @@ function readAttendance(cover: RunCover, segments: Segment[]): void {
  */
 function splitStackedGroups(people: Attendee[], stacked: Set<AttendanceRole>): void {
   const lastServing = people.findLastIndex((p) => p.servingFor !== undefined)
+  const others = stacked.has('övrig') ? 'övrig' : stacked.has('tjänsteperson') ? 'tjänsteperson' : undefined
+  // No one serving for a member: the members are those with a party up to the first printed without
+  // one ("… Jaana Tilles (s) Kommundirektör Kjell Johansson …"), who begins the officials.
+  if (lastServing === -1) {
+    const firstOfficial = people.findIndex((p, k) => k > 0 && !p.party && people[k - 1]?.party)
+    if (firstOfficial === -1 || !others || people.slice(0, firstOfficial).some((p) => !p.party)) return
+    for (const p of people.slice(firstOfficial)) if (!p.party && p.role === 'ledamot') p.role = others
+    return
+  }
   // One serving for a member who is in the list too served for some §§ only and stands beside that
   // member ("Jari Puustinen (M) Madeléne Tannarp (M) ersätter Jari Puustinen (M) 253"): no boundary.
   const serving = people[lastServing]
   if (!serving || serving.sections?.length || people.some((p) => p.name === serving.servingFor)) return
-  const others = stacked.has('övrig') ? 'övrig' : stacked.has('tjänsteperson') ? 'tjänsteperson' : undefined
   for (const p of people.slice(lastServing + 1)) {
     if (p.role !== 'ledamot') continue
     if (p.party && stacked.has('ersättare')) p.role = 'ersättare'
