@@ -101,6 +101,39 @@ describeOnEachDatabase('the page cache', (getDb) => {
     assert.match(posted.body, /Beslut om bistånd i form av hemtjänst/)
   })
 
+  it('counts what keeping a page costs beside its bytes, so many small pages stay within the limit', async () => {
+    const maxBytes = 64 * 1024
+    const small = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      pageCache: { maxBytes },
+    })
+    try {
+      // One small page at many addresses (a query parameter the page ignores), as a crawler or a
+      // hostile client could ask for it.
+      const page = '/oparl/v1/system'
+      const size = Buffer.byteLength((await small.inject({ url: page })).body)
+      const urls = Array.from({ length: 400 }, (_, i) => `${page}?sida=${i}`)
+      for (const url of urls) assert.equal((await small.inject({ url })).statusCode, 200)
+      // Counted back from the newest, the pages still kept (a hit moves a page up, evicting nothing).
+      let kept = 0
+      for (const url of urls.reverse()) {
+        if ((await small.inject({ url })).headers['x-paragraf-cache'] !== 'hit') break
+        kept++
+      }
+      // Each kept page holds its address, headers and the objects around them besides its body: at
+      // least 512 bytes. Counting the body alone kept 200 pages of 323 bytes here.
+      assert.ok(kept > 0, 'nothing was kept')
+      assert.ok(
+        kept <= maxBytes / (size + 512),
+        `${kept} pages of ${size} bytes kept within ${maxBytes} bytes`,
+      )
+    } finally {
+      await small.close()
+    }
+  })
+
   it('never keeps or sends links to the host a client forged: open data links under PUBLIC_URL', async () => {
     for (const url of [`${meetingPage}/dagordning.json`, '/api/v1/committees', '/oparl/v1/body']) {
       const forged = await app.inject({ url, headers: { host: 'evil.example' } })
