@@ -142,4 +142,20 @@ describe('cover conventions', () => {
       ],
     )
   })
+  it('reads titles before names, degrees after them and a masked person’s affiliation as no one', () => {
+    assert.deepEqual(
+      readPeopleRun(
+        'Upphandlingsledare Torbjörn Karlsson Teknisk chef Göran Landenius, ekonom Ing-Mari Olsson Lindquist Thomas Johansson, Ph.D, utredare XXXX, Piteå Hockey 11 XXXX, Nätverkstan Lina Sohlén, projektsamordnare Ingela Carlsson Justeringen har offentliggjorts',
+        'tjänsteperson',
+      ).map((p) => p.name),
+      [
+        'Torbjörn Karlsson',
+        'Göran Landenius',
+        'Ing-Mari Olsson Lindquist',
+        'Thomas Johansson',
+        'Lina Sohlén',
+        'Ingela Carlsson',
+      ],
+    )
+  })
 })

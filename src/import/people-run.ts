@@ -39,6 +39,13 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
+    // A masked person's affiliation ("XXXX, Piteå Hockey 11") names an organisation, not a person.
+    if (t.kind === 'word' && /^X{3,}$/i.test(t.text)) {
+      if (name.length > 0) close()
+      if (tokens[i + 1]?.text === ',') i++
+      while (tokens[i + 1]?.kind === 'name' && !isFirstName(tokens[i + 1]?.text ?? '')) i++
+      continue
+    }
     if (t.kind === 'name') {
       const next = tokens[i + 1]
       if (name.length > 0 && startsNewName(name, t.text, next?.kind === 'party' && next.paren === true))
@@ -124,7 +131,7 @@ const PARTY_CODES = new Set(['S', 'M', 'C', 'V', 'MP', 'KD', 'L', 'FP', 'SD', 'F
 
 // Capitalised words that are labels or titles, not names: "Kommundirektör Jan Fransson".
 const NOT_NAME =
-  /^(?:se|enligt|bilaga|vakant|vice|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget|varav)$/i
+  /^(?:se|enligt|bilaga|vakant|vice|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget|varav|justeringen|justering)$/i
 const TITLE_SUFFIX =
   /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|företrädare|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
 
@@ -135,7 +142,9 @@ const PARTY_FIRST =
 function tokenize(text: string, partyFirst: boolean): Token[] {
   const out: Token[] = []
   const re = /\(\s*([\p{L}!-]{1,5})\s*\)|([\p{L}][\p{L}'´`’-]*\.?)|(\d+(?::[ea])?)|([,;§–—-]+)/gu
-  for (const m of text.replace(/\*/g, ' ').matchAll(re)) {
+  // Degrees printed after a name ("Thomas Johansson, Ph.D, utredare") are no names.
+  const plain = text.replace(/\*/g, ' ').replace(/(?<![\p{L}])\p{Lu}\p{Ll}?\.\p{Lu}\b\.?/gu, ' ')
+  for (const m of plain.matchAll(re)) {
     if (m[1] !== undefined) out.push({ kind: 'party', text: partyCode(m[1]), paren: true })
     else if (m[2] !== undefined) {
       const w = m[2]
@@ -152,7 +161,12 @@ function tokenize(text: string, partyFirst: boolean): Token[] {
         /^\p{Lu}/u.test(w) &&
         !/^\p{Lu}{2,}$/u.test(bare) &&
         !NOT_NAME.test(bare) &&
-        !TITLE_SUFFIX.test(bare)
+        !TITLE_SUFFIX.test(bare) &&
+        // "Teknisk chef Göran Landenius": an adjective before a title is part of the title.
+        !(
+          /(?:isk|iv)$/.test(bare) &&
+          TITLE_SUFFIX.test(/^\s+(\p{Ll}[\p{L}-]*)/u.exec(plain.slice((m.index ?? 0) + w.length))?.[1] ?? '-')
+        )
       ) {
         out.push({ kind: 'name', text: /^\p{Lu}\.?$/u.test(w) ? bare : w.replace(/\.$/, '') })
       } else out.push({ kind: 'word', text: bare })
