@@ -158,4 +158,28 @@ describe('cover conventions', () => {
       ],
     )
   })
+  it('reads a column of roles beside the members and a secretary titled after the name', async () => {
+    assert.deepEqual(
+      readPeopleRun(
+        'Alexis Mouschopanis (M) Rose-Marie Liljenby Andersson (S) Jan Idehed (C) Mikael Wickberg (M) Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande',
+        'ledamot',
+      ).map((p) => `${p.name} ${p.role}`),
+      [
+        'Alexis Mouschopanis ordförande',
+        'Rose-Marie Liljenby Andersson vice ordförande',
+        'Jan Idehed vice ordförande',
+        'Mikael Wickberg ledamot',
+        'Kjell Hjalmarsson ledamot',
+      ],
+    )
+    const doc = await parse(
+      [
+        '1 Tid och Plats Kl Sessionssalen Omfattning 74-75 Närvarande: Ordinarie ledamöter Anna Berg (M) Per Holm (S) Eva Lind (C) ordförande 1:e vice ordförande 2:e vice ordförande Övriga Alf Iwarson avdelningschef Lisbeth Rehnlund sekreterare',
+        '2 74 Upprop och val av justeringsmän Att jämte ordföranden justera dagens protokoll utsågs Per Holm (S).',
+        '3 75 Information Nämnden noterar informationen.',
+      ].join('\n'),
+    )
+    assert.equal(doc.chair, 'Anna Berg')
+    assert.equal(doc.secretary, 'Lisbeth Rehnlund')
+  })
 })

@@ -9,7 +9,11 @@ import { isFirstName } from './first-names.ts'
  * "ej närvarande", "§§ 130-133". Every person found keeps the role of the list they stand in unless a
  * qualifier says otherwise.
  */
-export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
+export function readPeopleRun(input: string, group: AttendanceRole): Attendee[] {
+  // A column of roles printed beside the list ends it: "… Kjell Hjalmarsson (MP) ordförande 1:e vice
+  // ordförande 2:e vice ordförande" names the chair and vice chairs of the first members, in order.
+  const column = ROLE_COLUMN.exec(input)
+  const text = column ? input.slice(0, column.index) : input
   const leading = PARTY_FIRST.test(text)
   const tokens = tokenize(text, leading)
   const partyFirst =
@@ -65,6 +69,14 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
     if (t.kind !== 'word' || !last) continue
     const w = t.text.toLowerCase()
     const next = (tokens[i + 1]?.text ?? '').toLowerCase()
+    // "Lisbeth Rehnlund sekreterare": the title printed after the name, in lower case.
+    const previous = tokens[i - 1]?.kind
+    if (
+      /^(?:nämnd|kommun|förvaltnings)?sekreterare$|^protokollförare$/.test(t.text) &&
+      (previous === 'name' || previous === 'party' || previous === 'punct') &&
+      !last.title
+    )
+      last.title = t.text
     if (/^(?:ersätter|tjg|tj|ers|tjänstgör|tjänstgörande|ersättare)$/.test(w) && next === 'för') {
       // "ers för majoriteten" names no one; "tjg för Paula Örn (S)" does.
       servingForNext = tokens[i + 2]?.kind === 'name'
@@ -117,6 +129,13 @@ export function readPeopleRun(text: string, group: AttendanceRole): Attendee[] {
   if (name.length > 0) close()
   const named = people.filter((p) => p.name.split(' ').length >= 2)
   surnameFirst(named)
+  if (column) {
+    const roles = column[0].match(/(?:vice\s+)?ordförande/gi) ?? []
+    roles.forEach((r, k) => {
+      const p = named[k]
+      if (p && p.role === group) p.role = /^vice/i.test(r) ? 'vice ordförande' : 'ordförande'
+    })
+  }
   return named
 }
 
@@ -134,6 +153,9 @@ const NOT_NAME =
   /^(?:se|enligt|bilaga|vakant|vice|download|transkript|storlek|kl|och|samt|ej|sida|nr|dnr|paragrafer?|protokoll|kommun|kommunen|plats|tid|datum|via|delvis|övriga?|beslutande|närvarande|ledamot|ledamöter|ersättare|tjänstemän|tjänsteman|tjänstepersoner|ordförande|ordf|sekreterare|justerare|justerande|underskrift(?:er)?|organ|utses|från|för|med|den|kommunal|region|landstinget|varav|justeringen|justering)$/i
 const TITLE_SUFFIX =
   /(?:chef|direktör|sekreterare|ekonom|strateg|handläggare|inspektör|ingenjör|arkitekt|ansvarig|samordnare|controller|utredare|ledare|tekniker|administratör|praktikant|revisor|assistent|konsult|företrädare|jurist|rektor|lärare|biolog|koordinator|specialist|planerare|informatör|kommunikatör|pedagog|ombud|notarie|förande|skötare|råd|rådet|huset|salen|rummet|gatan|vägen)$/i
+
+const ROLE_COLUMN =
+  /(?<=\)\s*)ordförande(?:\s*,?\s*(?:1:e|2:e|förste|andre|första|andra)?\s*vice\s+ordförande){1,3}\s*$/iu
 
 // A column of parties printed before the names: "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz".
 const PARTY_FIRST =
