@@ -4,7 +4,7 @@
 // city's archive. Parsing is measured by bench/parse.bench.ts; this measures storing.
 // Run: npm run bench:import [-- COUNT]   (default 500 protocols per database)
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
@@ -23,12 +23,32 @@ async function run(label: string, target: DatabaseTarget) {
   await migrateToLatest(db)
   const actor = systemActor('bench')
   const started = performance.now()
-  for (let n = 0; n < count; n++) await importDocument(db, actor, variant(n), { organisation: 'Benchstad' })
+  const cpu = process.cpuUsage()
+  // CPU per protocol over the first and the last tenth: whether a protocol costs more as the archive grows.
+  const tenth = Math.max(1, Math.floor(count / 10))
+  const marks = new Map<number, number>()
+  const cpuNow = () => {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1000
+  }
+  for (let n = 0; n < count; n++) {
+    if (n === 0 || n === tenth || n === count - tenth) marks.set(n, cpuNow())
+    await importDocument(db, actor, variant(n), { organisation: 'Benchstad' })
+  }
+  marks.set(count, cpuNow())
+  const first = ((marks.get(tenth) ?? 0) - (marks.get(0) ?? 0)) / tenth
+  const last = ((marks.get(count) ?? 0) - (marks.get(count - tenth) ?? 0)) / tenth
   const seconds = (performance.now() - started) / 1000
+  // This process's CPU time (on SQLite the database's work too; not PostgreSQL's server): on a
+  // shared machine it says more than the wall time, which the other processes' load stretches.
+  const { user, system } = process.cpuUsage(cpu)
+  const cpuMs = (user + system) / 1000 / count
   const perSecond = count / seconds
   console.log(
     `${label}: ${count} protocols in ${seconds.toFixed(1)} s = ${perSecond.toFixed(1)} protocols/s; ` +
-      `10,000 protocols ≈ ${(10_000 / perSecond / 60).toFixed(1)} min`,
+      `10,000 protocols ≈ ${(10_000 / perSecond / 60).toFixed(1)} min; ` +
+      `${cpuMs.toFixed(0)} ms CPU per protocol (${(1000 / cpuMs).toFixed(1)}/s on a free core); ` +
+      `load average ${loadavg()[0]?.toFixed(1)}; first tenth ${first.toFixed(0)} ms CPU per protocol, last ${last.toFixed(0)} ms`,
   )
   return db
 }
