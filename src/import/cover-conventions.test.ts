@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
+import { readRunCover } from './cover-run.ts'
 import { parseDocument } from './parse-document.ts'
 import { readPeopleRun } from './people-run.ts'
 
@@ -181,5 +182,11 @@ describe('cover conventions', () => {
     )
     assert.equal(doc.chair, 'Anna Berg')
     assert.equal(doc.secretary, 'Lisbeth Rehnlund')
+  })
+  it('reads the justerare first among the values after "Utses att justera Justeringens plats och tid"', () => {
+    const cover = readRunCover(
+      'Plats och tid Kommunhuset kl Beslutande Per Holm (fp), ordförande Arne Jönsson (s) Anna Berg (m) Övriga deltagande Se 83 Utses att justera Justeringens plats och tid Arne Jönsson (s) Kommunförvaltningen, Underskrifter Sekreterare Paragrafer Mattias Hansson Ordförande Per Holm',
+    )
+    assert.deepEqual(cover.signatories, ['Arne Jönsson'])
   })
 })

@@ -194,9 +194,18 @@ const APPOINTED_SENTENCE = [
 // Who was appointed to sign ("Utses att justera Dan Gahnström (MP) och Stefan Dayne (KD)", or the
 // decision in the first §) when the signature lines themselves were not read.
 function appointedSignatories(segments: Segment[], text: string): string[] {
-  for (const s of segments) {
-    if (s.kind !== 'appointed' || !s.value) continue
-    const people = readPeopleRun(s.value.slice(0, 120), 'ledamot')
+  for (const [i, s] of segments.entries()) {
+    if (s.kind !== 'appointed') continue
+    // "Utses att justera Justeringens plats och tid Arne Jönsson (s) Kommunförvaltningen": in a
+    // column of labels the justerare stand first among the next label's values.
+    const next = segments[i + 1]
+    const value =
+      s.value ||
+      (next?.kind === 'signOff'
+        ? (/^(?:[^()]{3,60}?\(\p{L}{1,5}\)(?:\s*(?:,|och)\s*)?){1,3}/u.exec(next.value)?.[0] ?? '')
+        : '')
+    if (!value) continue
+    const people = readPeopleRun(value.slice(0, 120), 'ledamot')
     if (people.length > 0 && people.length <= 3) return people.map((p) => p.name)
   }
   for (const re of APPOINTED_SENTENCE) {
