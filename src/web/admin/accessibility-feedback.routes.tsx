@@ -16,7 +16,7 @@ import {
   feedbackPaths,
   type HandlingRefusal,
 } from './accessibility-feedback.page.tsx'
-import { adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
 
 type FeedbackParams = { Params: { id: string } }
 
@@ -88,7 +88,12 @@ export async function accessibilityFeedbackRoutes(app: FastifyInstance) {
     const { note = '' } = readForm(request.body, ['note'])
     try {
       await inTransaction(request.db, (trx) =>
-        markAccessibilityFeedbackHandled(trx, request.actor!, { feedbackId: feedback.id, note }, request.now),
+        markAccessibilityFeedbackHandled(
+          trx,
+          actorOf(request),
+          { feedbackId: feedback.id, note },
+          request.now,
+        ),
       )
     } catch (error) {
       const refusal = refusalOf(error, feedback.id, note)

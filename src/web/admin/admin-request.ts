@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Actor } from '../../domain/shared/actor.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import type { AdminView } from '../views/admin-layout.tsx'
 import type { FormErrors, FormValues } from './form.tsx'
@@ -6,11 +7,26 @@ import type { FormErrors, FormValues } from './form.tsx'
 // Small pieces every workspace route uses: the signed-in user, the view for the layout, reading a
 // form body, and turning a domain error about a field into a Swedish message beside that field.
 
-/** The signed-in user; the auth hook has already sent everyone else to the login page. */
-export function currentUser(request: FastifyRequest): NonNullable<FastifyRequest['user']> {
-  if (!request.user) throw new DomainError('forbidden', 'not_signed_in', 'not signed in')
-  return request.user
+/** A workspace request let in by the session hook: its user and its actor are there. */
+export type SignedInRequest<R extends FastifyRequest = FastifyRequest> = R & {
+  user: NonNullable<FastifyRequest['user']>
+  actor: Actor
 }
+
+/**
+ * The request as signed in. The session hook has already sent everyone else to the login page;
+ * only a page marked `config.public` (the login page) is reached without, and it does not ask.
+ */
+export function signedIn<R extends FastifyRequest>(request: R): SignedInRequest<R> {
+  if (!request.user || !request.actor) throw new DomainError('forbidden', 'not_signed_in', 'not signed in')
+  return request as SignedInRequest<R>
+}
+
+/** The signed-in user. */
+export const currentUser = (request: FastifyRequest) => signedIn(request).user
+
+/** Who the use cases record in the audit log for this request: the signed-in user. */
+export const actorOf = (request: FastifyRequest): Actor => signedIn(request).actor
 
 export function adminView(request: FastifyRequest, reply: FastifyReply): AdminView {
   return { user: currentUser(request), csrfToken: reply.generateCsrf() }

@@ -4,7 +4,7 @@ import { rectifySection } from '../../domain/minutes/rectification.service.ts'
 import { registerAppeal } from '../../domain/notice-board/appeal.service.ts'
 import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { AfterSignOffPage, rectifyFormOf } from './after-sign-off.page.tsx'
 import type { FormState } from './form.tsx'
 import { linesOf, loadMinutes, type MeetingParams, minutesToKeep } from './minutes-data.ts'
@@ -69,7 +69,7 @@ export async function afterSignOffRoutes(app: FastifyInstance) {
     const { committee, meeting, entry } = await load(request)
     try {
       await inTransaction(request.db, (trx) =>
-        rectifySection(trx, request.actor!, {
+        rectifySection(trx, actorOf(request), {
           sectionId: entry.section.id,
           version: Number(values.version),
           reason: values.reason ?? '',
@@ -95,7 +95,7 @@ export async function afterSignOffRoutes(app: FastifyInstance) {
     const { committee, meeting, entry } = await load(request)
     try {
       await inTransaction(request.db, (trx) =>
-        registerAppeal(trx, request.actor!, {
+        registerAppeal(trx, actorOf(request), {
           sectionId: entry.section.id,
           receivedOn: values.receivedOn ?? '',
           court: values.court ?? '',

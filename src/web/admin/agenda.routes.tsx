@@ -10,7 +10,7 @@ import { addAgendaItemForMatter, addStandardItems } from '../../domain/agenda/ag
 import { moveAgendaItem } from '../../domain/agenda/agenda-order.service.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
-import { currentUser, fieldErrorOf, readForm, savedAt } from './admin-request.ts'
+import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from './admin-request.ts'
 import { itemDomainMessages, itemFieldNames, itemToForm, readItemForm } from './agenda.form.ts'
 import { renderAgenda, renderItem } from './agenda.render.tsx'
 import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
@@ -65,7 +65,7 @@ export async function agendaRoutes(app: FastifyInstance) {
     const { input, errors } = readItemForm(values)
     if (Object.keys(errors).length === 0) {
       try {
-        await addAgendaItemForMatter(request.db, request.actor!, {
+        await addAgendaItemForMatter(request.db, actorOf(request), {
           ...input,
           meetingId: meeting.id,
           ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
@@ -84,7 +84,7 @@ export async function agendaRoutes(app: FastifyInstance) {
     const keys = (Array.isArray(chosen) ? chosen : [chosen]).filter((k): k is string => typeof k === 'string')
     if (keys.length > 0) {
       try {
-        await addStandardItems(request.db, request.actor!, { meetingId: meeting.id, keys })
+        await addStandardItems(request.db, actorOf(request), { meetingId: meeting.id, keys })
         return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
       } catch (error) {
         fieldErrorOf(error, { keys: '' })
@@ -109,7 +109,7 @@ export async function agendaRoutes(app: FastifyInstance) {
     if (Object.keys(errors).length === 0) {
       try {
         await request.db.transaction().execute((trx) =>
-          updateAgendaItem(trx, request.actor!, {
+          updateAgendaItem(trx, actorOf(request), {
             ...input,
             agendaItemId: item.id,
             version: idOf(values.version) ?? 0,

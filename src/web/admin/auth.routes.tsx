@@ -5,7 +5,15 @@ import { signInWithPassword } from '../../domain/account/second-factor.service.t
 import { endSession, startSession } from '../../domain/account/session.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { LoginPage, PasswordPage } from './auth.page.tsx'
 import type { FormErrors } from './form.tsx'
 import { askForSecondFactor } from './pending-sign-in-cookie.ts'
@@ -113,7 +121,7 @@ export async function authRoutes(app: FastifyInstance) {
 
   app.post('/admin/logga-ut-overallt', async (request, reply) => {
     const user = currentUser(request)
-    await logoutEverywhere(request.db, request.actor!, user.id)
+    await logoutEverywhere(request.db, actorOf(request), user.id)
     clearSessionCookie(reply)
     return reply.redirect(`${paths.admin.login()}?utloggad=overallt`, 303)
   })
@@ -140,7 +148,7 @@ export async function authRoutes(app: FastifyInstance) {
       errors.repeatPassword = 'Skriv samma nya lösenord två gånger.'
     if (Object.keys(errors).length === 0) {
       try {
-        await changePassword(request.db, request.actor!, {
+        await changePassword(request.db, actorOf(request), {
           userId: user.id,
           currentPassword: values.currentPassword ?? '',
           newPassword: values.newPassword ?? '',

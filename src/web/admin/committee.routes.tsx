@@ -5,7 +5,15 @@ import { effectiveSettings } from '../../domain/organisation/local-settings.ts'
 import { getOrganisation } from '../../domain/organisation/organisation.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { CommitteePage } from './committee.page.tsx'
 import { committeeFrom, loadCommitteeData } from './committee-data.ts'
 import { emptyForm } from './form.tsx'
@@ -61,7 +69,7 @@ export async function committeeRoutes(app: FastifyInstance) {
     const { settings, errors } = readSettingsForm(values)
     if (Object.keys(errors).length === 0) {
       try {
-        await updateCommitteeSettings(request.db, request.actor!, committee.id, settings)
+        await updateCommitteeSettings(request.db, actorOf(request), committee.id, settings)
         return reply.redirect(savedAt(paths.admin.committeeSettings(committee.slug)), 303)
       } catch (error) {
         Object.assign(errors, fieldErrorOf(error, settingsDomainMessages))

@@ -10,7 +10,15 @@ import {
 import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { committeeFrom } from './committee-data.ts'
 import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
 import { emptyForm, type FormState } from './form.tsx'
@@ -78,7 +86,7 @@ export async function delegatedDecisionRoutes(app: FastifyInstance) {
     const values = readForm(request.body, fields)
     try {
       await inTransaction(request.db, (trx) =>
-        registerDelegatedDecision(trx, request.actor!, {
+        registerDelegatedDecision(trx, actorOf(request), {
           committeeId: committee.id,
           title: values.title ?? '',
           decisionMaker: values.decisionMaker ?? '',
@@ -102,7 +110,7 @@ export async function delegatedDecisionRoutes(app: FastifyInstance) {
     if (!meeting || meeting.committeeId !== committee.id) throw new NotFoundError('meeting', meetingId ?? '')
     try {
       const reported = await inTransaction(request.db, (trx) =>
-        reportDelegatedDecisions(trx, request.actor!, { meetingId: meeting.id }),
+        reportDelegatedDecisions(trx, actorOf(request), { meetingId: meeting.id }),
       )
       if (!reported) throw new InvalidStateError('nothing_to_report', 'nothing to report')
     } catch (error) {
@@ -119,7 +127,7 @@ export async function delegatedDecisionRoutes(app: FastifyInstance) {
     if (!decision) throw new NotFoundError('delegated decision', request.params.id)
     try {
       await inTransaction(request.db, (trx) =>
-        postDelegatedDecisionNotice(trx, request.actor!, {
+        postDelegatedDecisionNotice(trx, actorOf(request), {
           delegatedDecisionId: decision.id,
           postedOn: request.today,
         }),

@@ -8,7 +8,7 @@ import { UploadRefusedError } from '../../domain/document/upload-refusal.ts'
 import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
 import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { paths } from '../paths.ts'
-import { currentUser, savedAt } from './admin-request.ts'
+import { actorOf, currentUser, savedAt } from './admin-request.ts'
 import { renderItem } from './agenda.render.tsx'
 import { itemOf } from './agenda.routes.tsx'
 import { maxDocumentBytes } from './documents.multipart.ts'
@@ -74,7 +74,7 @@ export async function documentRoutes(app: FastifyInstance) {
       errors.documentGround = 'Ange lagrummet för sekretessen, till exempel OSL 26:1.'
     if (Object.keys(errors).length === 0 && file) {
       try {
-        const document = await uploadDocument(request.db, request.documents, request.actor!, {
+        const document = await uploadDocument(request.db, request.documents, actorOf(request), {
           ...file,
           organisationId: committee.organisationId,
           title: values.documentTitle,
@@ -85,7 +85,7 @@ export async function documentRoutes(app: FastifyInstance) {
         await request.db
           .transaction()
           .execute((trx) =>
-            attachDocument(trx, request.actor!, { agendaItemId: item.id, documentId: document.id }),
+            attachDocument(trx, actorOf(request), { agendaItemId: item.id, documentId: document.id }),
           )
         return back(reply, committee.slug, meeting.slug, item.id)
       } catch (error) {
@@ -111,7 +111,7 @@ export async function documentRoutes(app: FastifyInstance) {
       let message = 'Välj filen med den nya versionen.'
       if (file) {
         try {
-          await replaceDocument(request.db, request.documents, request.actor!, {
+          await replaceDocument(request.db, request.documents, actorOf(request), {
             ...file,
             replacesDocumentId: documentId,
           })

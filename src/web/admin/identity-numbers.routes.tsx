@@ -5,7 +5,7 @@ import { listPersonsWithIdentityNumber } from '../../domain/sign-off/identity-nu
 import { setPersonIdentityNumber } from '../../domain/sign-off/oidc-signature.service.ts'
 import { normaliseIdentityNumber } from '../../domain/sign-off/signing-method.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { committeeFrom, loadCommitteeData } from './committee-data.ts'
 import { emptyForm, type FormErrors, type FormState } from './form.tsx'
 import { IdentityNumbersPage, identityNumbersPath } from './identity-numbers.page.tsx'
@@ -69,7 +69,7 @@ export async function identityNumberRoutes(app: FastifyInstance) {
     if (Object.keys(errors).length > 0) return show(request, reply, { values: {}, errors }, 400)
     await request.db.transaction().execute(async (trx) => {
       for (const { personId, number } of typed)
-        await setPersonIdentityNumber(trx, request.actor!, personId, number)
+        await setPersonIdentityNumber(trx, actorOf(request), personId, number)
     })
     return reply.redirect(savedAt(identityNumbersPath(committee.slug)), 303)
   })

@@ -13,7 +13,15 @@ import { isTime, type Meeting } from '../../domain/meeting/meeting.ts'
 import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { committeeFrom } from './committee-data.ts'
 import { emptyForm, type FormErrors, type FormState, type FormValues } from './form.tsx'
 import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
@@ -132,7 +140,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     if (Object.keys(errors).length === 0) {
       try {
         const meeting = await request.db.transaction().execute((trx) =>
-          scheduleMeeting(trx, request.actor!, {
+          scheduleMeeting(trx, actorOf(request), {
             committeeId: committee.id,
             meetsOn: values.meetsOn!,
             ...whenOf(values),
@@ -167,7 +175,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     if (!count || count > 52) errors.count = 'Ange antal sammanträden som ett heltal från 1 till 52.'
     if (Object.keys(errors).length === 0) {
       try {
-        await scheduleMeetingSeries(request.db, request.actor!, {
+        await scheduleMeetingSeries(request.db, actorOf(request), {
           committeeId: committee.id,
           firstOn: values.firstOn!,
           everyWeeks: everyWeeks!,
@@ -207,7 +215,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       const errors = checkWhen(values)
       if (Object.keys(errors).length === 0) {
         try {
-          const moved = await moveMeeting(request.db, request.actor!, {
+          const moved = await moveMeeting(request.db, actorOf(request), {
             meetingId: meeting.id,
             version: idOf(values.version) ?? 0,
             meetsOn: values.meetsOn!,
@@ -245,7 +253,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       if (!values.reason) errors.reason = 'Skriv varför sammanträdet ställs in. Skälet visas för allmänheten.'
       else {
         try {
-          await cancelMeeting(request.db, request.actor!, {
+          await cancelMeeting(request.db, actorOf(request), {
             meetingId: meeting.id,
             version: idOf(values.cancelVersion) ?? 0,
             reason: values.reason,

@@ -3,7 +3,7 @@ import { assertAllowed, mayManageCommittee } from '../../domain/account/access.p
 import { importMemberList, MemberListError } from '../../domain/membership/member-list.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { committeeFrom } from './committee-data.ts'
 import { MemberImportPage } from './member-import.page.tsx'
 import { type MemberListProblem, parseMemberList } from './member-list.csv.ts'
@@ -49,7 +49,7 @@ export async function memberImportRoutes(app: FastifyInstance) {
         problems = parsed.problems
         if (problems.length === 0) {
           try {
-            await importMemberList(request.db, request.actor!, committee.id, parsed.entries)
+            await importMemberList(request.db, actorOf(request), committee.id, parsed.entries)
             return reply.redirect(savedAt(paths.admin.memberImport(committee.slug)), 303)
           } catch (error) {
             if (!(error instanceof MemberListError)) throw error

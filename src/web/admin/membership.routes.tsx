@@ -11,7 +11,7 @@ import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt } from './admin-request.ts'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm, savedAt } from './admin-request.ts'
 import { CommitteePage, type CommitteePageProps } from './committee.page.tsx'
 import { committeeFrom, loadCommitteeData } from './committee-data.ts'
 import { emptyForm, type FormErrors } from './form.tsx'
@@ -66,7 +66,7 @@ export async function membershipRoutes(app: FastifyInstance) {
       if (Object.keys(errors).length === 0) {
         try {
           await request.db.transaction().execute((trx) =>
-            addMembership(trx, request.actor!, {
+            addMembership(trx, actorOf(request), {
               committeeId: committee.id,
               personId: id(values.personId)!,
               role: values.role as MembershipRole,
@@ -102,7 +102,7 @@ export async function membershipRoutes(app: FastifyInstance) {
       let error = isIsoDate(endsOn) ? '' : 'Skriv sista dagen som ÅÅÅÅ-MM-DD.'
       if (!error) {
         try {
-          await endMembership(request.db, request.actor!, membershipId, endsOn)
+          await endMembership(request.db, actorOf(request), membershipId, endsOn)
           return reply.redirect(savedAt(paths.admin.committee(committee.slug)), 303)
         } catch (cause) {
           error = fieldErrorOf(cause, { endsOn: 'Uppdraget kan inte sluta innan det börjar.' }).endsOn ?? ''
@@ -134,7 +134,7 @@ export async function membershipRoutes(app: FastifyInstance) {
           .sort((a, b) => Number(a.value) - Number(b.value))
           .map((e) => e.membershipId)
         try {
-          await reorderSubstitutes(request.db, request.actor!, committee.id, ordered)
+          await reorderSubstitutes(request.db, actorOf(request), committee.id, ordered)
           return reply.redirect(savedAt(paths.admin.committee(committee.slug)), 303)
         } catch (cause) {
           error =

@@ -13,7 +13,7 @@ import { swedishTimeToUtc } from '../../domain/shared/swedish-time.ts'
 import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import { queueSignOffReadyMail } from '../../domain/sign-off/sign-off-ready-mail.service.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, savedAt, wasSaved } from './admin-request.ts'
 import { MinutesOverviewPage } from './minutes.page.tsx'
 import { fieldOf, loadMinutes, type MeetingParams, minutesToKeep, numberOf } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
@@ -53,7 +53,7 @@ export async function minutesRoutes(app: FastifyInstance) {
       const item = itemId
         ? (await getAgenda(trx, meeting.id)).find((e) => e.item.id === itemId)?.item
         : undefined
-      await addSection(trx, request.actor!, {
+      await addSection(trx, actorOf(request), {
         minutesId,
         title: item ? (item.title ?? item.heading ?? '') : fieldOf(request.body, 'title'),
         // The item's text (its summary, the officer's account of the matter) becomes the §'s.
@@ -66,7 +66,7 @@ export async function minutesRoutes(app: FastifyInstance) {
             }
           : {}),
       })
-      await applyRollCall(trx, request.actor!, { meetingId: meeting.id, minutesId })
+      await applyRollCall(trx, actorOf(request), { meetingId: meeting.id, minutesId })
     }),
   )
 
@@ -76,7 +76,7 @@ export async function minutesRoutes(app: FastifyInstance) {
       const at = /^([01]\d|2[0-3])[:.][0-5]\d$/.test(time)
         ? swedishTimeToUtc(meeting.meetsOn, time.replace('.', ':'))
         : new Date(Number.NaN)
-      await closeMeeting(trx, request.actor!, { minutesId, at })
+      await closeMeeting(trx, actorOf(request), { minutesId, at })
     }),
   )
 
@@ -85,7 +85,7 @@ export async function minutesRoutes(app: FastifyInstance) {
       const count = (await getCommitteeSettings(trx, committee.id)).signatoryCount
       const personIds = Array.from({ length: count }, (_, i) => numberOf(request.body, `justerare-${i}`))
       const plannedOn = fieldOf(request.body, 'signOffPlannedOn')
-      await appointSignatories(trx, request.actor!, {
+      await appointSignatories(trx, actorOf(request), {
         minutesId,
         personIds: personIds.filter((id): id is number => id !== undefined),
         signOffPlace: fieldOf(request.body, 'signOffPlace'),
@@ -102,7 +102,7 @@ export async function minutesRoutes(app: FastifyInstance) {
         .filter((s) => !taken.has(s.section.id))
         .map((s) => s.section.number)
       const immediate = fieldOf(request.body, 'atgard') === 'omedelbar'
-      const signOff = await prepareSignOff(trx, request.actor!, {
+      const signOff = await prepareSignOff(trx, actorOf(request), {
         minutesId,
         sectionNumbers: immediate ? open.filter((n) => fieldOf(request.body, `p-${n}`) === 'ja') : open,
         immediate,

@@ -10,7 +10,7 @@ import {
 import { DomainError, InvalidStateError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, readForm, savedAt } from './admin-request.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt } from './admin-request.ts'
 import { emptyForm, type FormState } from './form.tsx'
 import { idOf, type MeetingParams, meetingFrom } from './meetings.data.ts'
 import { loadNextStep } from './next-step.data.ts'
@@ -72,7 +72,7 @@ export async function noticeRoutes(app: FastifyInstance) {
     const { committee, meeting } = await plannedMeeting(request, 'publish notice')
     const values = readForm(request.body, ['version', 'lateReason'])
     try {
-      await publishNotice(request.db, request.actor!, {
+      await publishNotice(request.db, actorOf(request), {
         meetingId: meeting.id,
         version: idOf(values.version) ?? 0,
         today: request.today,

@@ -15,7 +15,15 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { emptyForm, type FormErrors } from './form.tsx'
 import { NewCommitteePage } from './organisation.page.tsx'
 import {
@@ -82,7 +90,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       const { settings, errors } = readSettingsForm(values)
       if (Object.keys(errors).length === 0) {
         try {
-          await updateOrganisationSettings(request.db, request.actor!, organisation.id, settings)
+          await updateOrganisationSettings(request.db, actorOf(request), organisation.id, settings)
           return reply.redirect(savedAt(paths.admin.organisationSettings(organisation.slug)), 303)
         } catch (error) {
           Object.assign(errors, fieldErrorOf(error, settingsDomainMessages))
@@ -127,7 +135,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       const { values, errors } = readCommitteeForm(request.body)
       if (Object.keys(errors).length === 0) {
         try {
-          const committee = await createCommittee(request.db, request.actor!, {
+          const committee = await createCommittee(request.db, actorOf(request), {
             organisationId: organisation.id,
             name: values.name ?? '',
             kind: values.kind as (typeof committeeKinds)[number],

@@ -11,7 +11,7 @@ import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { recordPaperSignOff } from '../../domain/sign-off/paper-sign-off.service.ts'
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, savedAt } from './admin-request.ts'
+import { actorOf, adminView, currentUser, savedAt } from './admin-request.ts'
 import { maxDocumentBytes } from './documents.multipart.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
@@ -84,7 +84,7 @@ export async function paperSignOffRoutes(app: FastifyInstance) {
         })
       }
       try {
-        await recordPaperSignOff(request.db, request.documents, request.actor!, {
+        await recordPaperSignOff(request.db, request.documents, actorOf(request), {
           signOffId: signOff.id,
           signedOnPaperOn: signedOn,
           today: request.today,

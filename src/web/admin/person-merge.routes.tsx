@@ -6,7 +6,7 @@ import { mergePersons } from '../../domain/person/person-merge.service.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { emptyForm, type FormErrors, type FormState } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
 import { PersonMergePage, personMergePath } from './person-merge.page.tsx'
@@ -57,7 +57,7 @@ export async function personMergeRoutes(app: FastifyInstance) {
         errors.mergedPersonId = 'Välj personer i organisationens register.'
       } else {
         try {
-          await mergePersons(request.db, request.actor!, { keptPersonId: kept, mergedPersonId: merged })
+          await mergePersons(request.db, actorOf(request), { keptPersonId: kept, mergedPersonId: merged })
           return reply.redirect(savedAt(personMergePath(organisation.slug)), 303)
         } catch (error) {
           if (!(error instanceof DomainError) || error.code !== 'invalid_state') throw error

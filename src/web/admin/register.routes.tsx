@@ -7,7 +7,15 @@ import { addParty, addPerson, listParties, listPersons } from '../../domain/pers
 import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { emptyForm, type FormErrors, type FormState } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
 import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
@@ -100,7 +108,7 @@ export async function registerRoutes(app: FastifyInstance) {
     list: (request, organisationId) => listTerms(request.db, organisationId),
     add: (request, organisation, v) =>
       inTransaction(request.db, (trx) =>
-        addTerm(trx, request.actor!, {
+        addTerm(trx, actorOf(request), {
           organisationId: organisation.id,
           name: v.name!,
           startsOn: v.startsOn!,
@@ -123,7 +131,7 @@ export async function registerRoutes(app: FastifyInstance) {
     },
     list: (request, organisationId) => listParties(request.db, organisationId),
     add: (request, organisation, v) =>
-      addParty(request.db, request.actor!, {
+      addParty(request.db, actorOf(request), {
         organisationId: organisation.id,
         abbreviation: v.abbreviation!,
         ...(v.name ? { name: v.name } : {}),
@@ -145,7 +153,7 @@ export async function registerRoutes(app: FastifyInstance) {
     list: (request, organisationId) => listPersons(request.db, organisationId),
     add: (request, organisation, v) =>
       inTransaction(request.db, (trx) =>
-        addPerson(trx, request.actor!, {
+        addPerson(trx, actorOf(request), {
           organisationId: organisation.id,
           name: v.name!,
           ...(v.title ? { title: v.title } : {}),

@@ -4,7 +4,7 @@ import type { Membership } from '../../domain/membership/membership.ts'
 import { type RollCallLine, recordRollCall } from '../../domain/minutes/roll-call.service.ts'
 import { suggestSubstitutes } from '../../domain/minutes/substitute-suggestion.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, savedAt, wasSaved } from './admin-request.ts'
 import { fieldOf, loadMinutes, type MeetingParams, type MinutesData, minutesToKeep } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
@@ -42,7 +42,7 @@ export async function rollCallRoutes(app: FastifyInstance) {
       fillSuggestions(form, data.memberships)
     } else {
       try {
-        await recordRollCall(request.db, request.actor!, {
+        await recordRollCall(request.db, actorOf(request), {
           meetingId: meeting.id,
           lines: linesOf(form, data.memberships),
           others: form.others

@@ -17,7 +17,15 @@ import { TotpSecretKeyMissingError } from '../../domain/account/totp-secret-box.
 import { resetSecondFactor } from '../../domain/account/user-admin.service.ts'
 import { AdminLayout } from '../views/admin-layout.tsx'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { safeReturnPath, throttledMessage } from './auth.routes.tsx'
 import { emptyForm, type FormErrors } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
@@ -136,7 +144,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     try {
       await confirmTotpEnrolment(
         request.db,
-        request.actor!,
+        actorOf(request),
         { userId: user.id, code, secrets: request.totpSecrets },
         request.now,
       )
@@ -156,7 +164,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     try {
       await turnOffTotp(
         request.db,
-        request.actor!,
+        actorOf(request),
         { userId: user.id, code, secrets: request.totpSecrets },
         request.now,
       )
@@ -176,7 +184,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
       assertAllowed(mayManageUsers(currentUser(request), organisation.id), 'manage users')
       const userId = /^\d{1,9}$/.test(request.params.user) ? Number(request.params.user) : 0
       try {
-        await resetSecondFactor(request.db, request.actor!, { organisationId: organisation.id, userId })
+        await resetSecondFactor(request.db, actorOf(request), { organisationId: organisation.id, userId })
       } catch (error) {
         const { message, status } = refusalOf(error)
         return sendPage(
@@ -220,7 +228,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
       const { administratorsNeedTotp } = readForm(request.body, ['administratorsNeedTotp'])
       await setAdministratorsNeedTotp(
         request.db,
-        request.actor!,
+        actorOf(request),
         organisation.id,
         administratorsNeedTotp === 'ja',
       )

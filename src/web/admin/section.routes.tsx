@@ -18,7 +18,7 @@ import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
 import { recordVote } from '../../domain/vote/vote.service.ts'
 import { todayInSweden } from '../views/format.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, savedAt, wasSaved } from './admin-request.ts'
 import {
   fieldOf,
   linesOf,
@@ -135,7 +135,7 @@ export async function sectionRoutes(app: FastifyInstance) {
     const { committee, meeting, entry } = await load(request)
     try {
       await inTransaction(request.db, (trx) =>
-        recordDecision(trx, request.actor!, {
+        recordDecision(trx, actorOf(request), {
           sectionId: entry.section.id,
           version: Number(form.version),
           title: form.title,
@@ -165,7 +165,7 @@ export async function sectionRoutes(app: FastifyInstance) {
 
   app.post<Params>(`${url}/jav`, (request, reply) =>
     act(request, reply, (trx, sectionId) =>
-      recordRecusal(trx, request.actor!, {
+      recordRecusal(trx, actorOf(request), {
         sectionId,
         personId: numberOf(request.body, 'personId') ?? 0,
         reason: fieldOf(request.body, 'reason'),
@@ -177,7 +177,7 @@ export async function sectionRoutes(app: FastifyInstance) {
     act(request, reply, (trx, sectionId, data) => {
       const partyId = numberOf(request.body, 'partyId')
       const author = authorWithParty(data)
-      return recordMotion(trx, request.actor!, {
+      return recordMotion(trx, actorOf(request), {
         sectionId,
         kind: (fieldOf(request.body, 'kind') || 'approve') as MotionKind,
         text: fieldOf(request.body, 'text'),
@@ -198,7 +198,7 @@ export async function sectionRoutes(app: FastifyInstance) {
       // A secret election or appointment (KL 5:54) is recorded by its counts only.
       const count = (choice: string) => numberOf(request.body, `antal-${choice}`)
       const secret = ['yes', 'no', 'abstain'].some((c) => fieldOf(request.body, `antal-${c}`) !== '')
-      return recordVote(trx, request.actor!, {
+      return recordVote(trx, actorOf(request), {
         sectionId,
         kind: (fieldOf(request.body, 'kind') || 'open') as VoteKind,
         question: fieldOf(request.body, 'question'),
@@ -221,7 +221,7 @@ export async function sectionRoutes(app: FastifyInstance) {
 
   app.post<Params>(`${url}/reservation`, (request, reply) =>
     act(request, reply, (trx, sectionId, data) =>
-      recordDissent(trx, request.actor!, {
+      recordDissent(trx, actorOf(request), {
         sectionId,
         text: fieldOf(request.body, 'text'),
         authors: idsIn(request.body, 'reservant').map(([personId]) => authorWithParty(data)(personId)),
@@ -238,7 +238,7 @@ export async function sectionRoutes(app: FastifyInstance) {
         const dissentId = Number(request.params.dissentId)
         const dissent = (await listDissents(trx, [sectionId])).find((d) => d.id === dissentId)
         if (!dissent) throw new NotFoundError('dissent', request.params.dissentId)
-        return addDissentReason(trx, request.actor!, {
+        return addDissentReason(trx, actorOf(request), {
           dissentId,
           text: fieldOf(request.body, 'text'),
           on: todayInSweden(),
@@ -248,7 +248,7 @@ export async function sectionRoutes(app: FastifyInstance) {
 
   app.post<Params>(`${url}/uttalande`, (request, reply) =>
     act(request, reply, (trx, sectionId, data) =>
-      recordStatement(trx, request.actor!, {
+      recordStatement(trx, actorOf(request), {
         sectionId,
         kind: fieldOf(request.body, 'kind'),
         text: fieldOf(request.body, 'text'),

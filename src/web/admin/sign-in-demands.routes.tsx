@@ -4,7 +4,7 @@ import { minPasswordLength } from '../../domain/account/account.ts'
 import { signInDemandOf } from '../../domain/account/second-factor.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm } from './admin-request.ts'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from './admin-request.ts'
 import type { FormErrors } from './form.tsx'
 import { ChangePasswordPage } from './sign-in.page.tsx'
 import { signInPaths } from './sign-in.paths.ts'
@@ -57,7 +57,7 @@ export async function signInDemandRoutes(app: FastifyInstance) {
       try {
         await changePassword(
           request.db,
-          request.actor!,
+          actorOf(request),
           {
             userId: user.id,
             currentPassword: values.currentPassword ?? '',

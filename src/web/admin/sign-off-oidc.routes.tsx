@@ -8,7 +8,7 @@ import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import { insertSigningFlow, takeSigningFlow } from '../../domain/sign-off/signing-flow.repository.ts'
 import { AdminLayout } from '../views/admin-layout.tsx'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, savedAt } from './admin-request.ts'
+import { actorOf, adminView, currentUser, savedAt } from './admin-request.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { oidcConfigurationOf } from './oidc-client.ts'
@@ -124,7 +124,7 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
         idTokenExpected: true,
         maxAge: freshSeconds,
       })
-      await signWithElectronicId(request.db, request.actor!, {
+      await signWithElectronicId(request.db, actorOf(request), {
         signOffId: flow.signOffId,
         personId: flow.personId,
         on: request.today,

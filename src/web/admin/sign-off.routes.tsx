@@ -16,7 +16,7 @@ import { signAndAnnounce } from '../../domain/sign-off/sign-and-announce.service
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import type { Names } from '../portal/minutes.view.tsx'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, currentUser, savedAt, wasSaved } from './admin-request.ts'
 import { fieldOf, numberOf } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
@@ -149,7 +149,7 @@ export async function signOffRoutes(app: FastifyInstance) {
     const sectionId = numberOf(request.body, 'sectionId') ?? 0
     const text = fieldOf(request.body, 'text')
     try {
-      await commentOnSection(request.db, request.actor!, {
+      await commentOnSection(request.db, actorOf(request), {
         signOffId: signOff.id,
         sectionId,
         personId: user.personId ?? 0,
@@ -178,7 +178,7 @@ export async function signOffRoutes(app: FastifyInstance) {
           'signing_by_non_signatory',
           'only the appointed signatories sign the minutes',
         )
-      await signAndAnnounce(request.db, request.actor!, {
+      await signAndAnnounce(request.db, actorOf(request), {
         signOffId: signOff.id,
         personId: user.personId,
         on: request.today,

@@ -19,7 +19,15 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { listPersons } from '../../domain/person/person.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm, savedAt, wasSaved } from './admin-request.ts'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './admin-request.ts'
 import { emptyForm, type FormErrors, type FormState } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
 import { AccountPage, type AccountPageProps } from './users.account.page.tsx'
@@ -114,7 +122,7 @@ export async function usersRoutes(app: FastifyInstance) {
     const { values, errors } = readNewAccountForm(request.body)
     if (Object.keys(errors).length === 0) {
       try {
-        const { user, password } = await openAccount(request.db, request.actor!, {
+        const { user, password } = await openAccount(request.db, actorOf(request), {
           organisationId: organisation.id,
           email: values.email ?? '',
           name: values.name ?? '',
@@ -164,7 +172,7 @@ export async function usersRoutes(app: FastifyInstance) {
       const errors = roleErrors(values, false)
       if (Object.keys(errors).length === 0) {
         try {
-          await grantAccountRole(request.db, request.actor!, {
+          await grantAccountRole(request.db, actorOf(request), {
             organisationId: organisation.id,
             userId,
             role: values.role ?? '',
@@ -186,7 +194,7 @@ export async function usersRoutes(app: FastifyInstance) {
       const userId = id(request.params.user) ?? 0
       const grantId = id(request.params.grant) ?? 0
       try {
-        await revokeAccountRole(request.db, request.actor!, {
+        await revokeAccountRole(request.db, actorOf(request), {
           organisationId: organisation.id,
           userId,
           grantId,
@@ -219,7 +227,7 @@ export async function usersRoutes(app: FastifyInstance) {
       if (values.personId && !id(values.personId)) errors.personId = 'Välj en person i listan, eller ingen.'
       if (Object.keys(errors).length === 0) {
         try {
-          await linkPerson(request.db, request.actor!, {
+          await linkPerson(request.db, actorOf(request), {
             organisationId: organisation.id,
             userId,
             personId: id(values.personId) ?? null,
@@ -252,7 +260,7 @@ export async function usersRoutes(app: FastifyInstance) {
         const organisation = await organisationToManage(request)
         const userId = id(request.params.user) ?? 0
         try {
-          await change(request.db, request.actor!, { organisationId: organisation.id, userId })
+          await change(request.db, actorOf(request), { organisationId: organisation.id, userId })
           return reply.redirect(savedAt(usersPaths.account(organisation.slug, userId)), 303)
         } catch (error) {
           const { message, status } = refusalOf(error)
@@ -271,7 +279,7 @@ export async function usersRoutes(app: FastifyInstance) {
       const userId = id(request.params.user) ?? 0
       let password: string
       try {
-        password = await resetPassword(request.db, request.actor!, {
+        password = await resetPassword(request.db, actorOf(request), {
           organisationId: organisation.id,
           userId,
         })

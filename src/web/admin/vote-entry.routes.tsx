@@ -5,7 +5,7 @@ import { recordCandidateElection } from '../../domain/vote/candidate-election.se
 import { recordVote } from '../../domain/vote/vote.service.ts'
 import { recordVoteByGroup } from '../../domain/vote/vote-by-group.service.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, savedAt } from './admin-request.ts'
+import { actorOf, adminView, savedAt } from './admin-request.ts'
 import { emptyForm, type FormState } from './form.tsx'
 import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes-data.ts'
 import { swedishRefusal } from './minutes-messages.ts'
@@ -65,7 +65,7 @@ export async function voteEntryRoutes(app: FastifyInstance) {
         if (way === 'val') {
           const vote = candidateElectionOf(values)
           const lot = vote.lot
-          return recordCandidateElection(trx, request.actor!, {
+          return recordCandidateElection(trx, actorOf(request), {
             sectionId,
             kind: vote.kind,
             question: vote.question,
@@ -79,7 +79,7 @@ export async function voteEntryRoutes(app: FastifyInstance) {
         if (way === 'sluten') {
           const vote = secretVoteOf(values)
           const lot = vote.lot
-          return recordVote(trx, request.actor!, {
+          return recordVote(trx, actorOf(request), {
             sectionId,
             kind: vote.kind,
             question: vote.question,
@@ -92,7 +92,7 @@ export async function voteEntryRoutes(app: FastifyInstance) {
           })
         }
         const vote = groupVoteOf(way, values)
-        return recordVoteByGroup(trx, request.actor!, { sectionId, ...vote, ...chair })
+        return recordVoteByGroup(trx, actorOf(request), { sectionId, ...vote, ...chair })
       }
       try {
         await inTransaction(request.db, record)

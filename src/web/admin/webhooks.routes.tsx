@@ -14,7 +14,7 @@ import {
   resendDeadDelivery,
 } from '../../domain/webhook/webhook.service.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser, fieldErrorOf, readForm } from './admin-request.ts'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from './admin-request.ts'
 import { emptyForm, type FormState } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
 import { WebhookSecretPage, WebhooksPage } from './webhooks.page.tsx'
@@ -75,7 +75,7 @@ export async function webhooksRoutes(app: FastifyInstance) {
     const values = readForm(request.body, ['url'])
     try {
       const { webhook, secret } = await inTransaction(request.db, (trx) =>
-        registerWebhook(trx, request.actor!, { organisationId: organisation.id, url: values.url ?? '' }),
+        registerWebhook(trx, actorOf(request), { organisationId: organisation.id, url: values.url ?? '' }),
       )
       return sendPage(
         reply,
@@ -97,7 +97,7 @@ export async function webhooksRoutes(app: FastifyInstance) {
     const webhook = await findWebhook(request.db, idOf(request.params.id) ?? 0)
     if (!webhook || webhook.organisationId !== organisation.id)
       throw new NotFoundError('webhook', request.params.id)
-    await inTransaction(request.db, (trx) => removeWebhook(trx, request.actor!, webhook.id))
+    await inTransaction(request.db, (trx) => removeWebhook(trx, actorOf(request), webhook.id))
     return reply.redirect(`${webhooksPaths.list(organisation.slug)}?klart=borttagen`, 303)
   })
 
@@ -108,7 +108,7 @@ export async function webhooksRoutes(app: FastifyInstance) {
       const delivery = await findDelivery(request.db, idOf(request.params.id) ?? 0)
       if (!delivery || delivery.organisationId !== organisation.id)
         throw new NotFoundError('webhook delivery', request.params.id)
-      await inTransaction(request.db, (trx) => resendDeadDelivery(trx, request.actor!, delivery.id))
+      await inTransaction(request.db, (trx) => resendDeadDelivery(trx, actorOf(request), delivery.id))
       return reply.redirect(`${webhooksPaths.list(organisation.slug)}?klart=skickas`, 303)
     },
   )
