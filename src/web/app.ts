@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import { type LoginOidcSettings, loadConfig, type SigningOidcSettings } from '../config.ts'
+import { type Config, type LoginOidcSettings, loadConfig, type SigningOidcSettings } from '../config.ts'
 import type { Db } from '../db/database.ts'
 import { type TotpSecretBox, totpSecretBox } from '../domain/account/totp-secret-box.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
@@ -61,11 +61,11 @@ export interface AppOptions {
   logLevel?: string
   /** The clock (tests set a fixed one). */
   now?: () => Date
-  /** Where document files are kept (default: as the environment says, opened on first use). */
+  /** Where document files are kept (default: DATA_DIR's default, opened on first use). */
   documents?: DocumentStore
-  /** The portal's address for links in mail (default: PUBLIC_URL as the environment says). */
+  /** The portal's address for links in mail (default: PUBLIC_URL's default, http://localhost:3000). */
   publicUrl?: string
-  /** The authority of feed ids (default: FEED_ID_AUTHORITY, else the host of the portal's address). */
+  /** The authority of feed ids (FEED_ID_AUTHORITY; default: the host of the portal's address). */
   feedIdAuthority?: string
   /** Whose forwarding headers to believe (TRUST_PROXY); by default a proxy on this machine only. */
   trustProxy?: boolean | string
@@ -73,11 +73,11 @@ export interface AppOptions {
   exportCacheDir?: string
   /** Where log lines go (default stdout); tests read what was logged. */
   logStream?: { write(line: string): void }
-  /** The e-legitimation broker for signing (default: SIGNING_OIDC_* as the environment says). */
+  /** The e-legitimation broker for signing (SIGNING_OIDC_*; default: none). */
   signingOidc?: SigningOidcSettings | undefined
-  /** The identity provider for staff sign-in (default: LOGIN_OIDC_* as the environment says). */
+  /** The identity provider for staff sign-in (LOGIN_OIDC_*; default: none). */
   loginOidc?: LoginOidcSettings | undefined
-  /** The key sealing TOTP secrets (default: TOTP_SECRET_KEY as the environment says). */
+  /** The key sealing TOTP secrets (TOTP_SECRET_KEY; default: none, and each use says it is missing). */
   totpSecretKey?: Buffer | undefined
   /** Keep rendered public pages until the record changes (page-cache.ts); served apps do, tests choose. */
   pageCache?: PageCacheOptions | undefined
@@ -93,6 +93,14 @@ const stylesheet = readFileSync(new URL('./assets/paragraf.css', import.meta.url
 export const headersTimeoutMs = 10_000
 /** How long a whole request may take to arrive: a 50 MB upload at about 0.7 Mbit/s. */
 const requestTimeoutMs = 10 * 60_000
+
+// The settings a test leaves out are those of an empty environment (config.ts's defaults): the app
+// reads no environment itself; `paragraf serve` (main.ts) passes what the environment says.
+let defaultConfig: Config | undefined
+const defaults = () => {
+  defaultConfig ??= loadConfig({})
+  return defaultConfig
+}
 
 /** The web application: the public portal (and later the workspace and the API) over one database. */
 export async function createApp({
@@ -131,48 +139,35 @@ export async function createApp({
   let store = documents
   app.decorateRequest('documents', {
     getter: () => {
-      store ??= openDocumentStore(loadConfig(process.env).storage)
+      store ??= openDocumentStore(defaults().storage)
       return store
     },
   })
   let portalUrl = publicUrl
   app.decorateRequest('publicUrl', {
     getter: () => {
-      portalUrl ??= loadConfig(process.env).publicUrl
+      portalUrl ??= defaults().publicUrl
       return portalUrl
     },
   })
   let totpSecrets: TotpSecretBox | undefined
   app.decorateRequest('totpSecrets', {
     getter: () => {
-      totpSecrets ??= totpSecretBox(totpSecretKey ?? loadConfig(process.env).totpSecretKey)
+      totpSecrets ??= totpSecretBox(totpSecretKey)
       return totpSecrets
     },
   })
-  let broker = signingOidc
   app.decorateRequest('signingOidc', {
-    getter: () => {
-      broker ??= loadConfig(process.env).signingOidc
-      return broker
-    },
+    getter: () => signingOidc,
   })
-  // Read once: the login page asks on every visit whether to offer the identity provider.
-  let identityProvider: { settings: LoginOidcSettings | undefined } | undefined = loginOidc
-    ? { settings: loginOidc }
-    : undefined
   app.decorateRequest('loginOidc', {
-    getter: () => {
-      identityProvider ??= {
-        settings: process.env.LOGIN_OIDC_ISSUER ? loadConfig(process.env).loginOidc : undefined,
-      }
-      return identityProvider.settings
-    },
+    getter: () => loginOidc,
   })
   let idAuthority = feedIdAuthority
   app.decorateRequest('feedIdAuthority', {
     getter() {
       const request = this as FastifyRequest
-      idAuthority ??= loadConfig(process.env).feedIdAuthority ?? defaultFeedIdAuthority(request.publicUrl)
+      idAuthority ??= defaultFeedIdAuthority(request.publicUrl)
       return idAuthority
     },
   })

@@ -8,10 +8,9 @@ import type { Writable } from 'node:stream'
 // The bulk export is built once per state of the published data and kept on disk: building it
 // reads every meeting, sending it again only reads a file.
 
-/** Where built exports are kept: DATA_DIR/export when DATA_DIR is set, else the system's temp dir. */
+/** Where built exports are kept when the app is given no place (`paragraf serve` gives DATA_DIR/export). */
 export function defaultExportCacheDir(): string {
-  const dataDir = process.env.DATA_DIR
-  return dataDir ? path.join(path.resolve(dataDir), 'export') : path.join(tmpdir(), 'paragraf-export')
+  return path.join(tmpdir(), 'paragraf-export')
 }
 
 const fileNamePattern = /^export-[A-Za-z0-9_-]+\.zip$/
