@@ -189,4 +189,37 @@ describe('cover conventions', () => {
     )
     assert.deepEqual(cover.signatories, ['Arne Jönsson'])
   })
+  it('reads a published page of numbered items with "Bilagor" links as a numbered agenda', async () => {
+    const doc = await parse(
+      [
+        'Din position: Hem > Exempelby kommun > Kommunstyrelsen > Sammanträde 2018-10-02',
+        '',
+        'Plats',
+        'Kommunhuset',
+        '',
+        '1 Kommundirektörens rapport oktober 2018',
+        '',
+        'Dnr 2018/KS 0001 001',
+        '',
+        'Bilagor',
+        'Rapport.pdf',
+        '',
+        '2 Delårsrapport 2 2018',
+        '',
+        'Dnr 2018/KS 0290 10',
+        '',
+        'Bilagor',
+        'Kommunledningsutskottet protokollsutdrag 2018-09-19 § 137.pdf',
+      ].join('\n'),
+    )
+    assert.equal(doc.kind, 'agenda')
+    assert.equal(doc.committee, 'Kommunstyrelsen')
+    assert.deepEqual(
+      doc.items.map((i) => [i.number, i.title, i.registryNumbers?.[0]]),
+      [
+        ['1', 'Kommundirektörens rapport oktober 2018', '2018/KS 0001 001'],
+        ['2', 'Delårsrapport 2 2018', '2018/KS 0290 10'],
+      ],
+    )
+  })
 })

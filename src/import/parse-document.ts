@@ -51,7 +51,14 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
   const headings = findSectionHeadings(blocks, warn)
   let kind: DocumentKind
   let body: Omit<DocumentJson, 'kind' | 'source' | 'warnings'>
-  if (headings.length === 0 && looksLikePortal(blocks, 0)) {
+  // A published page whose items are numbered titles ("1 Kommundirektörens rapport", as
+  // insynsverige prints them) reads as a numbered agenda even with its "Bilagor" links.
+  const numberedPage =
+    headings.length === 0 &&
+    looksLikePortal(blocks, 0) &&
+    readPortalPage(blocks, () => {}).items.every((i) => i.number === undefined) &&
+    readAgendaList(blocks, () => {}).items.filter((i) => i.number !== undefined).length >= 2
+  if (headings.length === 0 && looksLikePortal(blocks, 0) && !numberedPage) {
     const page = readPortalPage(blocks, warn)
     kind = 'agenda'
     body = { items: page.items }
