@@ -1,22 +1,7 @@
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely'
-import {
-  type Kysely,
-  OperationNodeTransformer,
-  PostgresAdapter,
-  PrimitiveValueListNode,
-  type SelectQueryBuilder,
-  ValueNode,
-} from 'kysely'
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely'
 
-// The one place where SQLite and PostgreSQL differ at run time (besides search). Everything else
-// is written once with Kysely.
+// The one place where SQLite and PostgreSQL differ at run time (besides search, and booleans bound
+// as 1 and 0 on SQLite in database.ts). Everything else is written once with Kysely.
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -48,24 +33,4 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
   return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query
-}
-
-/** better-sqlite3 cannot bind booleans: store them as 1 and 0, as SQLite itself does. */
-class BooleansAsIntegers extends OperationNodeTransformer {
-  protected override transformValue(node: ValueNode): ValueNode {
-    return typeof node.value === 'boolean' ? ValueNode.create(node.value ? 1 : 0) : super.transformValue(node)
-  }
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return PrimitiveValueListNode.create(node.values.map((v) => (typeof v === 'boolean' ? Number(v) : v)))
-  }
-}
-
-export class SqliteBooleanPlugin implements KyselyPlugin {
-  readonly #transformer = new BooleansAsIntegers()
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(args.node)
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result
-  }
 }
