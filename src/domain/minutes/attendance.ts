@@ -1,14 +1,15 @@
 /** Roles at the roll call, as the minutes print them (document JSON: ordförande … övrig). */
 export type AttendanceRole = 'chair' | 'vice_chair' | 'member' | 'substitute' | 'official' | 'other'
 
-export const attendanceRoleLabels: Record<AttendanceRole, string> = {
+/** The roles' words, once: the printed minutes', a seat's (membership.ts) and the document JSON's. */
+export const attendanceRoleLabels = {
   chair: 'ordförande',
   vice_chair: 'vice ordförande',
   member: 'ledamot',
   substitute: 'ersättare',
   official: 'tjänsteperson',
   other: 'övrig',
-}
+} as const satisfies Record<AttendanceRole, string>
 
 /**
  * A person at the roll call of a meeting. A substitute with `servingForPersonId` is a

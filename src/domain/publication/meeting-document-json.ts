@@ -4,7 +4,7 @@
 
 import type { AgendaEntry } from '../agenda/agenda.service.ts'
 import type { Document } from '../document/document.ts'
-import type { Attendance, AttendanceRole as Role } from '../minutes/attendance.ts'
+import { type Attendance, type AttendanceRole as Role, attendanceRoleLabels } from '../minutes/attendance.ts'
 import type { Author, SectionOutcome } from '../minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../minutes/minutes-record.ts'
 import { finalityOf } from '../notice-board/finality.ts'
@@ -91,14 +91,7 @@ const outcomeWords: Record<SectionOutcome, PublishedItem['outcome']> = {
 }
 
 // The document's words for the model's roles and ballots (docs/document-json.md).
-const roleWords: Record<Role, AttendanceRole> = {
-  chair: 'ordförande',
-  vice_chair: 'vice ordförande',
-  member: 'ledamot',
-  substitute: 'ersättare',
-  official: 'tjänsteperson',
-  other: 'övrig',
-}
+const roleWords: Record<Role, AttendanceRole> = attendanceRoleLabels
 const ballotWords: Record<BallotChoice, BallotVote> = { yes: 'ja', no: 'nej', abstain: 'avstår' }
 
 // JSON.stringify leaves out undefined fields; these keep empty strings and lists out as well.
