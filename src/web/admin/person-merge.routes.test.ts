@@ -68,6 +68,22 @@ describeOnEachDatabase('merging two persons in the workspace', (getDb) => {
     assert.ok(await personId('anders-goransson'))
   })
 
+  it('refuses, in Swedish and saying why, to merge away a person named in signed-off minutes', async () => {
+    const anders = await personId('anders-goransson')
+    const { organisation_id: organisationId } = await getDb()
+      .selectFrom('person')
+      .select('organisation_id')
+      .where('id', '=', anders)
+      .executeTakeFirstOrThrow()
+    const kept = await createTestPerson(getDb(), organisationId, 'Anders Göransson (dubblett)')
+    const response = await admin.post(url, { keptPersonId: String(kept.id), mergedPersonId: String(anders) })
+    assert.equal(response.statusCode, 400)
+    // Not the sentence about two people in one §: the refusal's own reason (merge_signed_off_person).
+    assert.match(text(response.body), /förekommer i ett justerat protokoll/)
+    assert.doesNotMatch(text(response.body), /två olika personer/)
+    assert.ok(await personId('anders-goransson'))
+  })
+
   it('is for the organisation’s administrators and secretaries only', async () => {
     const secretary = await signedInDemoAccount(app, 'secretary')
     assert.equal((await secretary.get(url)).statusCode, 200)
