@@ -32,6 +32,10 @@ export const errorSchema = named(
       .enum(['not_found', 'invalid_input', 'too_many_requests', 'unavailable', 'internal'])
       .describe('Felets kod, för program.'),
     message: z.string().describe('Vad som gick fel, på svenska.'),
+    reason: z
+      .string()
+      .optional()
+      .describe('Vilken regel som avvisade begäran, när en gjorde det (t.ex. nul_character), för program.'),
     details: z.array(z.string()).optional().describe('Vilka parametrar som var fel och varför.'),
   }),
   'Varje fel har samma form (även en adress som avvisas innan den når API:t).',

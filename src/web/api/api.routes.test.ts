@@ -106,6 +106,16 @@ describeOnEachDatabase('the JSON API /api/v1 on the demo data', (getDb) => {
     assert.match(meetings.body.links.next, /limit=1/)
   })
 
+  it('names the rule that refuses a request, and says it in Swedish from the table of refusals', async () => {
+    const { status, body } = await get('/api/v1/committees/social%00namnden')
+    assert.equal(status, 400)
+    assert.deepEqual(body, {
+      error: 'invalid_input',
+      reason: 'nul_character',
+      message: 'Texten innehåller ett otillåtet tecken (NUL).',
+    })
+  })
+
   it('answers a bad parameter 400 and what does not exist 404, in one error shape', async () => {
     for (const url of [
       '/api/v1/meetings?limit=101',

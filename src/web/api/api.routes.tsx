@@ -75,11 +75,10 @@ async function apiV1Routes(app: FastifyInstance) {
       return sendJson(reply, 500, { error: 'internal', message: httpErrors.internal.title })
     // A refusal names its reason and says it in Swedish, from the one table of refusals.
     if (error instanceof DomainError)
-      return sendJson(reply, httpErrors[code].status, {
-        error: error.code,
+      return sendJson(reply, 400, {
+        error: 'invalid_input',
         reason: error.reason,
         message: refusalSentence(error),
-        ...(error.field ? { field: error.field } : {}),
       })
     return sendJson(reply, 400, { error: 'invalid_input', message: 'Begäran kunde inte läsas.' })
   })
