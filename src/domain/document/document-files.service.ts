@@ -8,6 +8,12 @@ import { isStorageKeyInUse, listStorageKeys, lockStorageKey } from './document.r
 // document-upload.service.ts), so a server killed in between leaves a file no row names: an orphan,
 // harmless to readers, removed by the sweep below once it is older than the grace period.
 
+/**
+ * Every key a document is stored under is the sha512 of its bytes; any other name in the directory
+ * or bucket (another program's object in a shared bucket) is never taken for an orphan.
+ */
+const isContentAddress = (key: string) => /^[0-9a-f]{128}$/.test(key)
+
 /** An upload takes at most 10 minutes (the request timeout); an hour leaves room for a slow one. */
 export const orphanGraceMs = 60 * 60 * 1000
 
@@ -48,7 +54,7 @@ export async function checkDocumentFiles(db: Db, store: DocumentStore): Promise<
   return {
     stored: stored.length,
     missing: [...missing].map(([storageKey, documentIds]) => ({ storageKey, documentIds })),
-    orphans: stored.filter((e) => !named.has(e.key)),
+    orphans: stored.filter((e) => isContentAddress(e.key) && !named.has(e.key)),
   }
 }
 

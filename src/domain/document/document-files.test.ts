@@ -72,8 +72,10 @@ function behavesWithStore(kind: 'disk' | 's3') {
       const lost = await upload(getDb(), store)
       await store.delete(lost.storageKey as string)
       const stray = await orphan(store)
+      // Not a content address: another program's object in a shared bucket, never an orphan.
+      await store.put('backup-2026', uploadStream(new Uint8Array([1, 2, 3])))
       const report = await checkDocumentFiles(getDb(), store)
-      assert.equal(report.stored, 2)
+      assert.equal(report.stored, 3)
       assert.deepEqual(keysOf(report.orphans), [stray.key])
       assert.deepEqual(report.missing, [{ storageKey: lost.storageKey, documentIds: [lost.id] }])
       assert.ok(!keysOf(report.orphans).includes(kept.storageKey as string))
@@ -93,8 +95,11 @@ function behavesWithStore(kind: 'disk' | 's3') {
       assert.deepEqual(young.removed, [])
       assert.equal(young.kept, 1)
 
+      await store.put('backup-2026', uploadStream(new Uint8Array([1, 2, 3])))
       const swept = await sweepOrphanedFiles(getDb(), store, { olderThan: future() })
       assert.deepEqual(swept.removed, [old.key])
+      assert.ok(await store.find('backup-2026'), 'another program’s object was removed')
+      await store.delete('backup-2026')
       assert.equal(await store.find(old.key), undefined)
       assert.ok(await store.find(named.storageKey as string), 'a named file was removed')
       const report = await checkDocumentFiles(getDb(), store)
