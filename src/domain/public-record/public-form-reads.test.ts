@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode } from 'kysely'
+import { createTestDb } from '../../../test/support/test-db.ts'
+import type { Db } from '../../db/database.ts'
+import { listPublicMatterIds, listPublicPersonIds } from '../publication/oparl/oparl.repository.ts'
+
+// What an import decides at its edge for a few objects (which of some persons and matters are
+// public, the seals of its sign-offs) is read by index lookups: each of these read every public
+// agenda item, every signed-off attendance or every seal of the archive (issue 15: a protocol's
+// import cost grew with the archive). SQLite's plan says so without an archive to time.
+describe('reads of the public forms for a few objects, by index', () => {
+  let db: Db
+  let destroy: () => Promise<void>
+  before(async () => ({ db, destroy } = await createTestDb('sqlite')))
+  after(() => destroy())
+
+  /** The tables each statement of `read` scans whole, from SQLite's query plan. */
+  async function scansOf(read: (db: Db) => Promise<unknown>): Promise<string[]> {
+    const nodes: RootOperationNode[] = []
+    const collecting: KyselyPlugin = {
+      transformQuery: (args) => {
+        nodes.push(args.node)
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    }
+    await read(db.withPlugin(collecting))
+    const scans: string[] = []
+    for (const node of nodes) {
+      const compiled = db.getExecutor().compileQuery(node, createQueryId())
+      const { rows } = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      )
+      for (const { detail } of rows) {
+        const scanned = /^SCAN (\w+)\b(?! USING (?:INTEGER PRIMARY KEY|COVERING INDEX))/.exec(detail)
+        if (scanned && !/VIRTUAL TABLE/.test(detail)) scans.push(scanned[1] as string)
+      }
+    }
+    return scans
+  }
+
+  it('decides which of some matters are public without reading every public agenda item', async () => {
+    assert.deepEqual(await scansOf((db) => listPublicMatterIds(db, [1, 2, 3])), [])
+  })
+
+  it('decides which of some persons are public without reading every signed-off attendance', async () => {
+    assert.deepEqual(await scansOf((db) => listPublicPersonIds(db, [1, 2, 3])), [])
+  })
+
+  it('reads the seals of some sign-offs by index', async () => {
+    // As listSignOffs reads them (sign-off.repository.ts), for sign-offs that exist.
+    const seals = (db: Db) =>
+      db
+        .selectFrom('record_seal')
+        .select(['sign_off_id', 'hash'])
+        .where('sign_off_id', 'in', [1, 2])
+        .execute()
+    assert.deepEqual(await scansOf(seals), [])
+  })
+})
