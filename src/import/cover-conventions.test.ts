@@ -222,4 +222,18 @@ describe('cover conventions', () => {
       ],
     )
   })
+  it('refuses no cut-off cover: "Närvarande ledamöter", a notice titled below a site header, a trail, PROTOKOLL with Justerat', async () => {
+    const outcomes = await Promise.all(
+      [
+        '1 Protokoll Mn 87/2014 Miljönämnden Datum: Klockan: 09:00-12:10 Plats: Sessionssalen Närvarande ledamöter Per-Erik Andersson (S) Lilla Alkman (KD)',
+        'SOCIALNÄMNDEN\n\nStorlek: px\nStarta visningen från sidan:\n\nDownload "SOCIALNÄMNDEN. Verksamheten vid arbetsmarknadsenheten AME information av enhetschef Per-Henrik Larsson"\n\nTranskript\n\n1 Kommunstyrelseförvaltningen KALLELSE/FÖREDRAGNINGSLISTA SOCIALNÄMNDEN Tid och plats: Ordförande:',
+        'Din position: Hem > Exempelby kommun > Kommunfullmäktige > Sammanträde 2011-03-01\n\n1 Ordföranden hälsar välkommen.\n\n2 Förslag på justerare.',
+        '1 PROTOKOLL 1 (14) Justerat tisdag den 17 februari 2015 Annika Sandström Mikael Sundesten 21 Inledning och justering m.m. Ordföranden förklarade sammanträdet öppnat.',
+      ].map((text) => parseDocument({ bytes: new TextEncoder().encode(text), fileName: 'x.txt' })),
+    )
+    assert.deepEqual(
+      outcomes.map((o) => (o.ok ? o.document.kind : o.reason)),
+      ['minutes', 'agenda', 'agenda', 'minutes'],
+    )
+  })
 })

@@ -156,7 +156,7 @@ function segmentsOf(text: string): { preamble: string; segments: Segment[] } {
 }
 
 const DISTINCT =
-  /plats och tid|tid och plats|beslutande|utses att justera|justeringens|paragrafer|underskrift|anslag|bevis|övriga (?:närvarande|deltagande)|tjänstgörande ersättare|ledamöter/gi
+  /plats och tid|tid och plats|beslutande|utses att justera|justeringens|paragrafer|underskrift|anslag|bevis|övriga (?:närvarande|deltagande)|tjänstgörande ersättare|ledamöter|närvarande(?= ledamöter|:)|sammanträdesdatum/gi
 
 /** True when text holds at least two labels of the national cover page. */
 export function hasCoverConventions(text: string): boolean {

@@ -84,7 +84,10 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
     kind = 'agenda'
     body = readAgendaList(blocks, warn)
     const text = coverText(blocks)
-    const notice = /\b(?:kallelse|föredragningslista)\b/i.test(text.slice(0, 300))
+    // A notice's title may stand below a text-extraction site's header lines; a published page's
+    // trail ("Hem > … > Sammanträde 2011-03-01") names a meeting too.
+    const notice =
+      /\b(?:kallelse|föredragningslista)\b/i.test(text.slice(0, 1200)) || body.meeting?.date !== undefined
     if (body.items.length === 0 && (notice || hasCoverConventions(text))) {
       warn(0, 'inga ärenden hittades: texten slutar före ärendelistan; bara kallelsens uppgifter lästes')
       return { ok: true, document: ordered({ kind, source: { file, format }, ...body, warnings }) }
@@ -103,8 +106,12 @@ async function parse({ bytes, fileName }: ParseInput): Promise<ParseOutcome> {
 // The national cover page of a protocol: at least two of its labels, and not a notice of a meeting.
 function isMinutesCover(blocks: Block[]): boolean {
   const text = coverText(blocks)
-  if (!hasCoverConventions(text)) return false
   const head = text.slice(0, 3000)
+  // A page headed PROTOKOLL that states its justering ("1 PROTOKOLL 1 (14) Justerat tisdag den 17
+  // februari …") is minutes even when the rest of its cover was lost.
+  const titled =
+    /^\s*(?:\d{1,3}\s+)?(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL)\b/m.test(head) && /\bjusterat\b/i.test(head)
+  if (!hasCoverConventions(text) && !titled) return false
   const agenda = /\b(?:kallelse|föredragningslista|dagordning|ärendelista)\b/i.test(head.slice(0, 400))
   const signed = /justeringens|underskrift|anslag\s*\/\s*bevis|\bbevis\b|utses att justera|paragrafer/i.test(
     head,
