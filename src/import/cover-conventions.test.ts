@@ -236,4 +236,15 @@ describe('cover conventions', () => {
       ['minutes', 'agenda', 'agenda', 'minutes'],
     )
   })
+  it('takes chair and secretary from "name, role" when the cover names no one in the role', async () => {
+    const doc = await parse(
+      [
+        '1 Protokoll Mn 87/2014 Miljönämnden Datum: Klockan: 09:00-12:10 Plats: Sessionssalen Närvarande ledamöter Per-Erik Andersson (S) Lilla Alkman (KD) Thomas Eriksson (MP)',
+        '2 Johan Utter, sekreterare Justerat den 19 november Per-Erik Andersson (S), ordförande Lilla Alkman (KD), justerare',
+        '3 Sida 3 (4) Mn 87 Information Nämnden noterar informationen.',
+      ].join('\n'),
+    )
+    assert.equal(doc.chair, 'Per-Erik Andersson')
+    assert.equal(doc.secretary, 'Johan Utter')
+  })
 })

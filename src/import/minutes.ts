@@ -4,6 +4,7 @@ import { type Block, isLabel } from './block.ts'
 import { committeeIn, readCover } from './cover.ts'
 import { readInlineSections } from './inline-sections.ts'
 import { entriesAsItems, readNumberedRun } from './numbered-run.ts'
+import { trailingName } from './people.ts'
 import { readItemBody } from './section-body.ts'
 import type { SectionHeading } from './sections.ts'
 
@@ -78,11 +79,16 @@ export function readMinutes(blocks: Block[], headings: SectionHeading[], warn: W
   else if (numbers.length > 0) out.sections = { first, last }
 
   const attendance = cover.attendance
-  const chair = cover.chair ?? attendance.find((a) => a.role === 'ordförande' && a.present)?.name
+  const head = cover.chair && cover.secretary ? '' : textOf(blocks.slice(0, 40)).slice(0, 8000)
+  const chair =
+    cover.chair ??
+    attendance.find((a) => a.role === 'ordförande' && a.present)?.name ??
+    signedAs(head, 'ordförande')
   if (chair) out.chair = chair
   const secretary =
     cover.secretary ??
-    attendance.find((a) => a.present && /sekreterare|protokollförare/i.test(a.title ?? ''))?.name
+    attendance.find((a) => a.present && /sekreterare|protokollförare/i.test(a.title ?? ''))?.name ??
+    signedAs(head, 'sekreterare')
   if (secretary) out.secretary = secretary
   const signatories = [
     ...new Set([...(chair ? [chair] : []), ...cover.signatories, ...cover.appointedSignatories]),
@@ -118,6 +124,22 @@ function signOffsFor(stated: SignOff[], items: Item[], meetingDate: string | und
     }
   }
   return out
+}
+
+/**
+ * "Johan Utter, sekreterare … Per-Erik Andersson (S), ordförande": a name followed by its role after a
+ * comma, as signature blocks and lists print them, when the cover named no one in that role.
+ */
+function signedAs(text: string, role: 'ordförande' | 'sekreterare'): string | undefined {
+  const re = new RegExp(
+    `(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,3})(?:\\s*\\(\\p{L}{1,5}\\))?,\\s*${role}(?![\\p{L}])`,
+    'gu',
+  )
+  for (const m of text.matchAll(re)) {
+    const name = trailingName(m[1] ?? '')
+    if (name && name.split(' ').length >= 2) return name
+  }
+  return undefined
 }
 
 function textOf(blocks: Block[], separator = ' '): string {
