@@ -14,12 +14,14 @@ import { maskPersonalIdentityNumbers } from '../publication/personal-identity-nu
 import { publishedAgenda } from '../publication/public-agenda.ts'
 import {
   countSearchHits,
+  defaultPlanning,
   deleteSearchEntriesOfMeeting,
   insertSearchEntries,
   listSearchHitRows,
   listSearchParties,
   listSearchYears,
   type SearchEntryValues,
+  type SearchPlanning,
 } from './search.repository.ts'
 import type { SearchHit, SearchMatch, SearchQuery, SearchResult } from './search.ts'
 import { excerpt, highlight, normaliseText, queryTerms } from './search-text.ts'
@@ -100,7 +102,10 @@ export async function reindexAllMeetings(db: Db): Promise<number> {
 export async function search(
   db: Queryable,
   query: SearchQuery,
-  { mostCounted = mostHitsCounted } = {},
+  {
+    mostCounted = mostHitsCounted,
+    planning = defaultPlanning,
+  }: { mostCounted?: number; planning?: SearchPlanning } = {},
 ): Promise<SearchResult> {
   const terms = queryTerms(query.q)
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize) || 20, 1), 100)
@@ -117,14 +122,16 @@ export async function search(
   const filter = { committeeId: committee?.id, year: query.year, kind: query.kind, party: query.party }
   // The word index first; the parts of words (the trigram index) only when the words run out, so
   // a common word ("budget", in every other text) never goes through the trigrams.
-  const words = await countSearchHits(db, terms, filter, 'words', mostCounted + 1)
+  const words = await countSearchHits(db, terms, filter, 'words', mostCounted + 1, planning)
   const partsCounted = words <= mostCounted
   const parts = partsCounted ? await countSearchHits(db, terms, filter, 'parts', mostCounted + 1 - words) : 0
   const offset = (page - 1) * pageSize
   const rows: Awaited<ReturnType<typeof listSearchHitRows>> = []
   if (offset < mostCounted) {
     if (offset < words)
-      rows.push(...(await listSearchHitRows(db, terms, filter, 'words', { limit: pageSize, offset })))
+      rows.push(
+        ...(await listSearchHitRows(db, terms, filter, 'words', { limit: pageSize, offset }, planning)),
+      )
     // Fewer words than the page holds: `words` was counted exactly, so the parts start after them.
     if (rows.length < pageSize && (parts > 0 || !partsCounted)) {
       const rest = { limit: pageSize - rows.length, offset: Math.max(0, offset - words) }

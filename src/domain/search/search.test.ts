@@ -186,6 +186,36 @@ describeOnEachDatabase('search', (getDb, dialect) => {
     assert.equal((await find('budget')).moreThanTotal, undefined)
   })
 
+  it('finds the same pages walking down the dates as reading every hit, with every filter', async () => {
+    // A common word at a city's size is read down the date index; here every word counts as common.
+    const downTheDates = { planning: { manyHits: 1 } }
+    const queries: Array<Partial<SearchQuery>> = [
+      { q: 'budget' },
+      { q: 'budget', committeeSlug: fx.committees.building.slug },
+      { q: 'budget', year: 2024 },
+      { q: 'budget', kind: 'agenda_item' },
+      { q: 'boende' },
+      { q: 'boende', party: 'S' },
+      { q: 'ledsagning boende' },
+      { q: 'zebrafink' },
+    ]
+    for (const query of queries)
+      for (const [page, pageSize] of [
+        [1, 50],
+        [1, 3],
+        [2, 3],
+        [5, 4],
+      ] as const) {
+        const asked = { q: '', page, pageSize, ...query }
+        const read = await search(getDb(), asked)
+        const walked = await search(getDb(), asked, downTheDates)
+        const label = JSON.stringify(asked)
+        assert.deepEqual(walked.hits, read.hits, label)
+        assert.equal(walked.total, read.total, label)
+      }
+    assert.ok((await find('budget')).hits.length > 3, 'the fixture pages "budget"')
+  })
+
   it('finds a matter by its registry number as printed, whole or its end, and not by its digits elsewhere', async () => {
     const db = getDb()
     const meeting = await scheduleMeeting(db, testActor, {
