@@ -68,7 +68,7 @@ describe('loadConfig', () => {
     )
     assert.throws(
       () => loadConfig({ DATA_DIR: dir, SIGNING_OIDC_ISSUER: 'https://broker.example.se/' }),
-      /SIGNING_OIDC_CLIENT_ID is needed/,
+      /SIGNING_OIDC_CLIENT_ID behövs/,
     )
     assert.throws(() => loadConfig({ DATA_DIR: dir, SIGNING_OIDC_ISSUER: 'broker' }), /SIGNING_OIDC_ISSUER/)
   })
@@ -79,14 +79,16 @@ describe('loadConfig', () => {
   })
 
   const invalid: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
-    ['a malformed DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must start with postgres/],
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL ska börja med postgres/],
     [
       'a PostgreSQL URL without a database',
       { DATABASE_URL: 'postgres://127.0.0.1:5432' },
-      /names no database/,
+      /anger ingen databas/,
     ],
-    ['a port that is not a number', { PORT: 'abc' }, /PORT must be a number/],
-    ['a port out of range', { PORT: '70000' }, /PORT must be 0–65535/],
+    ['a port that is not a number', { PORT: 'abc' }, /PORT ska vara ett tal/],
+    ['a port out of range', { PORT: '70000' }, /PORT ska vara 0–65535/],
+    ['a negative PAGE_CACHE_MB', { PAGE_CACHE_MB: '-1' }, /PAGE_CACHE_MB ska vara ett helt antal megabyte/],
+    ['a LOG_LEVEL it does not know', { LOG_LEVEL: 'loud' }, /LOG_LEVEL ska vara fatal, error/],
   ]
   for (const [what, environment, message] of invalid) {
     it(`stops on ${what} with one line naming the problem`, () => {
@@ -101,7 +103,7 @@ describe('loadConfig', () => {
   it('reports every problem at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'abc', DATA_DIR: dir, LOG_LEVEL: 'loud' }),
-      (error: Error) => /PORT/.test(error.message) && /LOG_LEVEL|Invalid option/.test(error.message),
+      (error: Error) => /PORT/.test(error.message) && /LOG_LEVEL ska vara fatal, error/.test(error.message),
     )
   })
 
@@ -111,7 +113,7 @@ describe('loadConfig', () => {
     writeFileSync(file, 'not a directory')
     assert.throws(
       () => loadConfig({ DATA_DIR: path.join(file, 'data') }),
-      /DATA_DIR .* cannot be created or written to/,
+      /DATA_DIR .* går inte att skapa eller skriva i/,
     )
   })
 })
@@ -154,14 +156,14 @@ describe('loadConfig: where document files are kept', () => {
         }),
       (error: Error) =>
         error instanceof ConfigError &&
-        /PORT must be a number/.test(error.message) &&
-        /S3_ENDPOINT must be an http\(s\) URL/.test(error.message) &&
-        /STORAGE=s3 needs S3_BUCKET/.test(error.message) &&
-        /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together/.test(error.message),
+        /PORT ska vara ett tal/.test(error.message) &&
+        /S3_ENDPOINT ska vara en http\(s\)-adress/.test(error.message) &&
+        /STORAGE=s3 behöver S3_BUCKET/.test(error.message) &&
+        /S3_ACCESS_KEY_ID och S3_SECRET_ACCESS_KEY ska anges tillsammans/.test(error.message),
     )
   })
 
   it('stops on an unknown STORAGE', () => {
-    assert.throws(() => loadConfig({ DATA_DIR: dir, STORAGE: 'ftp' }), /STORAGE must be disk or s3/)
+    assert.throws(() => loadConfig({ DATA_DIR: dir, STORAGE: 'ftp' }), /STORAGE ska vara disk eller s3/)
   })
 })

@@ -72,26 +72,33 @@ export interface SigningOidcSettings {
 
 export class ConfigError extends Error {}
 
+// Every problem below is one line in Swedish: `paragraf` prints them, joined by '; ', and stops.
+const pageCacheProblem = 'PAGE_CACHE_MB ska vara ett helt antal megabyte (0 stänger av sidcachen)'
+
 const environmentSchema = z.object({
   PORT: z.coerce
-    .number({ error: 'PORT must be a number' })
-    .int('PORT must be a whole number')
-    .min(0, 'PORT must be 0–65535')
-    .max(65535, 'PORT must be 0–65535')
+    .number({ error: 'PORT ska vara ett tal' })
+    .int('PORT ska vara ett heltal')
+    .min(0, 'PORT ska vara 0–65535')
+    .max(65535, 'PORT ska vara 0–65535')
     .default(3000),
-  HOST: z.string().min(1).default('localhost'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1, 'HOST får inte vara tom').default('localhost'),
+  DATA_DIR: z.string().min(1, 'DATA_DIR får inte vara tom').default('./data'),
   DATABASE_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL ska vara fatal, error, warn, info, debug, trace eller silent',
+    })
+    .default('info'),
   PAGE_CACHE_MB: z.coerce
-    .number({ error: 'PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)' })
-    .int({ error: 'PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)' })
-    .min(0, { error: 'PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)' })
-    .max(100_000, { error: 'PAGE_CACHE_MB must be at most 100000' })
+    .number({ error: pageCacheProblem })
+    .int({ error: pageCacheProblem })
+    .min(0, { error: pageCacheProblem })
+    .max(100_000, { error: 'PAGE_CACHE_MB får vara högst 100000' })
     .default(64),
-  STORAGE: z.enum(['disk', 's3'], { error: 'STORAGE must be disk or s3' }).default('disk'),
+  STORAGE: z.enum(['disk', 's3'], { error: 'STORAGE ska vara disk eller s3' }).default('disk'),
   S3_ENDPOINT: z
-    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) URL (http://127.0.0.1:9000)' })
+    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT ska vara en http(s)-adress (http://127.0.0.1:9000)' })
     .optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -102,20 +109,22 @@ const environmentSchema = z.object({
     .string()
     .regex(/^([a-z0-9-]+(\.[a-z0-9-]+)+|[^@\s,]+@[a-z0-9-]+(\.[a-z0-9-]+)+),\d{4}(-\d\d(-\d\d)?)?$/i, {
       error:
-        'FEED_ID_AUTHORITY must be a domain (or e-mail address) and a date it was yours: stockholm.se,2026',
+        'FEED_ID_AUTHORITY ska vara en domän (eller e-postadress) och ett datum då den var er: stockholm.se,2026',
     })
     .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   MAIL_INTERVAL_SECONDS: z.string().optional(),
   TRUST_PROXY: z.string().default('loopback'),
-  SIGNING_OIDC_ISSUER: z.url({ error: 'SIGNING_OIDC_ISSUER must be the broker’s issuer URL' }).optional(),
+  SIGNING_OIDC_ISSUER: z
+    .url({ error: 'SIGNING_OIDC_ISSUER ska vara förmedlingstjänstens issuer-adress' })
+    .optional(),
   SIGNING_OIDC_CLIENT_ID: z.string().optional(),
   SIGNING_OIDC_CLIENT_SECRET: z.string().optional(),
   SIGNING_OIDC_PROVIDER_NAME: z.string().default('e-legitimation'),
   SIGNING_OIDC_IDENTITY_CLAIM: z.string().default('personal_identity_number'),
   LOGIN_OIDC_ISSUER: z
-    .url({ error: 'LOGIN_OIDC_ISSUER must be the identity provider’s issuer URL' })
+    .url({ error: 'LOGIN_OIDC_ISSUER ska vara identitetsleverantörens issuer-adress' })
     .optional(),
   LOGIN_OIDC_CLIENT_ID: z.string().optional(),
   LOGIN_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -148,9 +157,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv, flags: ConfigInput = 
   const publicUrl = parsePublicUrl(merged.PUBLIC_URL)
   if (Array.isArray(publicUrl)) problems.push(...publicUrl)
   if (parsed.success && parsed.data.SIGNING_OIDC_ISSUER && !parsed.data.SIGNING_OIDC_CLIENT_ID)
-    problems.push('SIGNING_OIDC_CLIENT_ID is needed with SIGNING_OIDC_ISSUER')
+    problems.push('SIGNING_OIDC_CLIENT_ID behövs med SIGNING_OIDC_ISSUER')
   if (parsed.success && parsed.data.LOGIN_OIDC_ISSUER && !parsed.data.LOGIN_OIDC_CLIENT_ID)
-    problems.push('LOGIN_OIDC_CLIENT_ID is needed with LOGIN_OIDC_ISSUER')
+    problems.push('LOGIN_OIDC_CLIENT_ID behövs med LOGIN_OIDC_ISSUER')
   if (parsed.success) {
     dataDir = path.resolve(parsed.data.DATA_DIR)
     const writable = checkWritable(dataDir)
@@ -263,20 +272,20 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
     const file = url.slice('sqlite:'.length).replace(/^\/\//, '')
     return file
       ? { dialect: 'sqlite', file: path.resolve(file) }
-      : 'DATABASE_URL sqlite: needs a file name (sqlite:./data/paragraf.sqlite)'
+      : 'DATABASE_URL sqlite: behöver ett filnamn (sqlite:./data/paragraf.sqlite)'
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     try {
       const parsed = new URL(url)
-      if (!parsed.hostname) return 'DATABASE_URL has no host name (postgres://USER@HOST:5432/DATABASE)'
+      if (!parsed.hostname) return 'DATABASE_URL saknar värdnamn (postgres://USER@HOST:5432/DATABASE)'
       if (parsed.pathname.length <= 1)
-        return 'DATABASE_URL names no database (postgres://USER@HOST:5432/DATABASE)'
+        return 'DATABASE_URL anger ingen databas (postgres://USER@HOST:5432/DATABASE)'
       return { dialect: 'postgres', url }
     } catch {
-      return 'DATABASE_URL is not a valid URL (postgres://USER@HOST:5432/DATABASE)'
+      return 'DATABASE_URL är ingen giltig adress (postgres://USER@HOST:5432/DATABASE)'
     }
   }
-  return 'DATABASE_URL must start with postgres://, postgresql:// or sqlite:'
+  return 'DATABASE_URL ska börja med postgres://, postgresql:// eller sqlite:'
 }
 
 /**
@@ -286,10 +295,10 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
 function parseStorage(input: ConfigInput): 'disk' | Exclude<StorageTarget, { kind: 'disk' }> | string[] {
   if (input.STORAGE !== 's3') return 'disk'
   const problems: string[] = []
-  if (!input.S3_BUCKET) problems.push('STORAGE=s3 needs S3_BUCKET')
+  if (!input.S3_BUCKET) problems.push('STORAGE=s3 behöver S3_BUCKET')
   const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = input
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
-    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together')
+    problems.push('S3_ACCESS_KEY_ID och S3_SECRET_ACCESS_KEY ska anges tillsammans')
   if (problems.length > 0 || !input.S3_BUCKET) return problems
   return {
     kind: 's3',
@@ -306,6 +315,6 @@ function checkWritable(dir: string): string | undefined {
     accessSync(dir, constants.W_OK)
     return undefined
   } catch {
-    return `DATA_DIR ${dir} cannot be created or written to`
+    return `DATA_DIR ${dir} går inte att skapa eller skriva i`
   }
 }

@@ -43,10 +43,10 @@ describe('paragraf (the command)', () => {
       'a malformed DATABASE_URL',
       ['migrate'],
       { DATABASE_URL: 'mysql://localhost/x' },
-      /DATABASE_URL must start with/,
+      /DATABASE_URL ska börja med/,
       1,
     ],
-    ['a port that is no number', ['serve', '--port', 'abc'], {}, /PORT must be a number/, 1],
+    ['a port that is no number', ['serve', '--port', 'abc'], {}, /PORT ska vara ett tal/, 1],
     [
       'an unreachable PostgreSQL',
       ['migrate'],
@@ -83,7 +83,7 @@ describe('paragraf (the command)', () => {
     writeFileSync(file, '')
     const result = paragraf(['migrate'], { DATA_DIR: path.join(file, 'data') })
     assert.equal(result.status, 1)
-    assert.match(result.stderr, /^paragraf: DATA_DIR .* cannot be created or written to$/)
+    assert.match(result.stderr, /^paragraf: DATA_DIR .* går inte att skapa eller skriva i$/)
   })
 
   it('stops on a port in use with one line', async () => {

@@ -39,20 +39,20 @@ describe('loadConfig: mail and the public address', () => {
     [
       'a MAIL_INTERVAL_SECONDS that is no whole number of seconds',
       { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'a@kommun.se', MAIL_INTERVAL_SECONDS: '0.5' },
-      /MAIL_INTERVAL_SECONDS must be/,
+      /MAIL_INTERVAL_SECONDS ska vara/,
     ],
     [
       'an SMTP_URL of another scheme',
       { SMTP_URL: 'http://127.0.0.1:2525', MAIL_FROM: 'a@kommun.se' },
-      /SMTP_URL must be smtp/,
+      /SMTP_URL ska vara smtp/,
     ],
-    ['an SMTP_URL without MAIL_FROM', { SMTP_URL: 'smtp://127.0.0.1:2525' }, /MAIL_FROM is needed/],
+    ['an SMTP_URL without MAIL_FROM', { SMTP_URL: 'smtp://127.0.0.1:2525' }, /MAIL_FROM behövs/],
     [
       'a MAIL_FROM that is no address',
       { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Paragraf' },
-      /MAIL_FROM must be/,
+      /MAIL_FROM ska vara/,
     ],
-    ['a PUBLIC_URL that is no web address', { PUBLIC_URL: 'paragraf.kommun.se' }, /PUBLIC_URL must be/],
+    ['a PUBLIC_URL that is no web address', { PUBLIC_URL: 'paragraf.kommun.se' }, /PUBLIC_URL ska vara/],
   ]
   for (const [what, environment, message] of invalid) {
     it(`stops on ${what} with one line naming the problem`, () => {
@@ -68,10 +68,10 @@ describe('loadConfig: mail and the public address', () => {
     assert.throws(
       () => loadConfig({ DATA_DIR: dir, PORT: 'abc', SMTP_URL: 'mailto:x', PUBLIC_URL: 'ftp://x' }),
       (error: Error) =>
-        /PORT must be a number/.test(error.message) &&
-        /SMTP_URL must be smtp/.test(error.message) &&
-        /MAIL_FROM is needed/.test(error.message) &&
-        /PUBLIC_URL must be/.test(error.message),
+        /PORT ska vara ett tal/.test(error.message) &&
+        /SMTP_URL ska vara smtp/.test(error.message) &&
+        /MAIL_FROM behövs/.test(error.message) &&
+        /PUBLIC_URL ska vara/.test(error.message),
     )
   })
 })

@@ -29,7 +29,7 @@ export function parseMailSettings(input: {
     intervalSeconds !== undefined &&
     !(Number.isInteger(intervalSeconds) && intervalSeconds >= 1 && intervalSeconds <= 3600)
   )
-    problems.push('MAIL_INTERVAL_SECONDS must be a whole number of seconds, 1–3600')
+    problems.push('MAIL_INTERVAL_SECONDS ska vara ett helt antal sekunder, 1–3600')
   if (!smtpUrl)
     return from && !isSender(from) ? [...problems, fromProblem] : problems.length > 0 ? problems : undefined
   let url: URL | undefined
@@ -37,14 +37,14 @@ export function parseMailSettings(input: {
     url = new URL(smtpUrl)
   } catch {}
   if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname)
-    problems.push('SMTP_URL must be smtp://HOST:PORT or smtps://HOST:PORT (smtp://127.0.0.1:2525)')
-  if (!from) problems.push('MAIL_FROM is needed when SMTP_URL is set (Paragraf <noreply@kommun.se>)')
+    problems.push('SMTP_URL ska vara smtp://HOST:PORT eller smtps://HOST:PORT (smtp://127.0.0.1:2525)')
+  if (!from) problems.push('MAIL_FROM behövs när SMTP_URL är satt (Paragraf <noreply@kommun.se>)')
   else if (!isSender(from)) problems.push(fromProblem)
   if (problems.length > 0 || !from) return problems
   return intervalSeconds === undefined ? { smtpUrl, from } : { smtpUrl, from, intervalSeconds }
 }
 
-const fromProblem = 'MAIL_FROM must be an e-mail address, or "Name <address>"'
+const fromProblem = 'MAIL_FROM ska vara en e-postadress, eller "Namn <adress>"'
 
 function isSender(value: string): boolean {
   const named = /^[^<>]*<([^<>]+)>$/.exec(value.trim())
@@ -58,5 +58,5 @@ export function parsePublicUrl(value: string | undefined): string | undefined | 
     const url = new URL(value)
     if (/^https?:$/.test(url.protocol) && !url.search && !url.hash) return value.replace(/\/+$/, '')
   } catch {}
-  return ['PUBLIC_URL must be the portal address, http(s)://HOST[/PATH] (https://paragraf.kommun.se)']
+  return ['PUBLIC_URL ska vara portalens adress, http(s)://HOST[/SÖKVÄG] (https://paragraf.kommun.se)']
 }
