@@ -31,7 +31,7 @@ describe('readVotes', () => {
     ]
     const votes = readVotes(blocks, (line, msg) => warnings.push(`line ${line}: ${msg}`))
     assert.equal(votes.length, 0)
-    assert.match(warnings[0] ?? '', /^line 11: a vote table could not be read/)
+    assert.match(warnings[0] ?? '', /^line 11: en omröstningslista gick inte att läsa/)
   })
 
   it('reads counts from a result sentence', () => {

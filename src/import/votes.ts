@@ -81,7 +81,11 @@ export function readVotes(blocks: Block[], warn: (line: number, msg: string) => 
     }
     const row = readBallot(b, t, cellColumns, header)
     if (row === 'unreadable') {
-      if (!warned) warn(b.line, 'a vote table could not be read (columns lost); ballots kept out')
+      if (!warned)
+        warn(
+          b.line,
+          'en omröstningslista gick inte att läsa (kolumnerna förlorade); rösterna lämnades utanför',
+        )
       warned = true
       continue
     }
