@@ -95,12 +95,21 @@ const flagOptions = {
   'grace-minutes': { type: 'string' },
 } as const
 
+/** node:util's parseArgs refuses in English; the same problem in one Swedish line. */
+function flagProblem(error: Error & { code?: string }): string {
+  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? ''
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `okänd flagga ${flag} (se paragraf help)`
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /argument missing/.test(error.message) ? `${flag} tar ett värde` : `${flag} tar inget värde`
+  return error.message
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof flagOptions; allowPositionals: true }>>
   try {
     parsed = parseArgs({ args: argv, options: flagOptions, allowPositionals: true })
   } catch (error) {
-    throw new UsageError((error as Error).message)
+    throw new UsageError(flagProblem(error as Error & { code?: string }))
   }
   const { values, positionals } = parsed
   const [command, ...rest] = positionals

@@ -57,11 +57,11 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     await db.destroy()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE')
-      throw new StartError(`port ${config.port} is in use: stop the other program or set PORT`)
+      throw new StartError(`porten ${config.port} används redan: stoppa det andra programmet eller ange PORT`)
     if (code === 'EACCES')
-      throw new StartError(`port ${config.port} needs privileges: choose a port above 1023`)
+      throw new StartError(`porten ${config.port} kräver behörighet: välj en port över 1023`)
     if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL')
-      throw new StartError(`cannot listen on host ${config.host}`)
+      throw new StartError(`kan inte lyssna på värden ${config.host}`)
     throw error
   }
   // The outbox is emptied every 30 s (MAIL_INTERVAL_SECONDS) when a mail server is configured (several
@@ -112,16 +112,16 @@ export async function openMigrated(config: Config): Promise<Db> {
   } catch (error) {
     await db.destroy().catch(() => undefined)
     if (databaseFaultOf(error) === 'full') throw error // said in one line by the caller, as any full disk
-    throw new StartError(`cannot open the database: ${describeDatabaseError(error)}`)
+    throw new StartError(`databasen går inte att öppna: ${describeDatabaseError(error)}`)
   }
 }
 
 function describeDatabaseError(error: unknown): string {
   const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException }
   const code = e.code ?? e.cause?.code
-  if (code === 'ECONNREFUSED') return 'nothing answers at that address (is PostgreSQL running?)'
-  if (code === 'ENOTFOUND') return 'the database host name is unknown'
-  if (code === '3D000') return 'the database does not exist (create it with createdb)'
-  if (code === '28P01' || code === '28000') return 'the database refused the user name or password'
+  if (code === 'ECONNREFUSED') return 'ingen svarar på adressen (är PostgreSQL igång?)'
+  if (code === 'ENOTFOUND') return 'databasens värdnamn är okänt'
+  if (code === '3D000') return 'databasen finns inte (skapa den med createdb)'
+  if (code === '28P01' || code === '28000') return 'databasen godtog inte användarnamnet eller lösenordet'
   return (e.cause?.message ?? e.message ?? String(error)).split('\n')[0] ?? 'unknown error'
 }

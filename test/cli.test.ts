@@ -38,7 +38,20 @@ describe('paragraf (the command)', () => {
 
   const mistakes: Array<[string, string[], Record<string, string>, RegExp, number]> = [
     ['an unknown command', ['frobnicate'], {}, /okänt kommando "frobnicate"/, 2],
-    ['an unknown flag', ['serve', '--colour'], {}, /Unknown option '--colour'/, 2],
+    [
+      'an unknown flag',
+      ['serve', '--colour'],
+      {},
+      /^paragraf: okänd flagga --colour \(se paragraf help\)$/,
+      2,
+    ],
+    [
+      'a flag without its value',
+      ['verify', '--grace-minutes'],
+      {},
+      /^paragraf: --grace-minutes tar ett värde$/,
+      2,
+    ],
     [
       'a malformed DATABASE_URL',
       ['migrate'],
@@ -51,7 +64,7 @@ describe('paragraf (the command)', () => {
       'an unreachable PostgreSQL',
       ['migrate'],
       { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' },
-      /cannot open the database/,
+      /databasen går inte att öppna: ingen svarar på adressen/,
       1,
     ],
   ]
@@ -95,7 +108,10 @@ describe('paragraf (the command)', () => {
         LOG_LEVEL: 'silent',
       })
       assert.equal(result.status, 1)
-      assert.equal(result.stderr, `paragraf: port ${port} is in use: stop the other program or set PORT`)
+      assert.equal(
+        result.stderr,
+        `paragraf: porten ${port} används redan: stoppa det andra programmet eller ange PORT`,
+      )
     } finally {
       blocker.close()
     }
