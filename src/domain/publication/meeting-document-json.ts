@@ -4,7 +4,7 @@
 
 import type { AgendaEntry } from '../agenda/agenda.service.ts'
 import type { Document } from '../document/document.ts'
-import { type Attendance, type AttendanceRole as Role, attendanceRoleLabels } from '../minutes/attendance.ts'
+import { type Attendance, attendanceRoleLabels, type AttendanceRole as Role } from '../minutes/attendance.ts'
 import type { Author, SectionOutcome } from '../minutes/minutes.ts'
 import type { MinutesRecord, SectionRecord } from '../minutes/minutes-record.ts'
 import { finalityOf } from '../notice-board/finality.ts'
