@@ -5,7 +5,7 @@ import { type Db, openDatabase, webRequestLimits } from './db/database.ts'
 import { databaseFaultOf } from './db/database-faults.ts'
 import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
 import { loadDemoDataIfEmpty } from './demo/load-demo.ts'
-import { missingTotpKeyProblem } from './domain/account/totp-key-check.ts'
+import { totpKeyProblem } from './domain/account/totp-key-check.ts'
 import { startOrphanSweep } from './domain/document/document-files.service.ts'
 import { fillPublicRecordIfEmpty } from './domain/public-record/public-record-rebuild.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
@@ -27,7 +27,7 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       log?.warn({ err: error }, 'the database closed a connection; the next query opens a new one'),
   })
   // Users with TOTP cannot sign in without the key their secrets are sealed with.
-  const totpProblem = await missingTotpKeyProblem(db, config.totpSecretKey)
+  const totpProblem = await totpKeyProblem(db, config.totpSecretKey)
   if (totpProblem) {
     await db.destroy()
     throw new StartError(totpProblem)
