@@ -22,14 +22,6 @@ export class TotpSecretKeyMissingError extends Error {
   }
 }
 
-/** TOTP_SECRET_KEY: 32 random bytes in base64. Throws a Swedish one-line message otherwise. */
-export function parseTotpSecretKey(value: string): Buffer {
-  const key = Buffer.from(value.trim(), 'base64')
-  if (key.length !== 32)
-    throw new Error('TOTP_SECRET_KEY ska vara 32 slumpmässiga byte i base64 (openssl rand -base64 32).')
-  return key
-}
-
 const additionalData = (userId: number) => Buffer.from(`paragraf-totp:${userId}`)
 
 /** The box for a key; without one, every use throws TotpSecretKeyMissingError. */
