@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -132,18 +132,21 @@ function behavesWithStore(kind: 'disk' | 's3') {
       assert.deepEqual((await checkDocumentFiles(getDb(), store)).missing, [])
     })
 
-    it('removes what a write cut short left behind', { skip: kind === 's3' }, async () => {
-      const tmp = path.join(storeDir, 'tmp')
-      mkdirSync(tmp, { recursive: true })
-      writeFileSync(path.join(tmp, 'aa11.cut'), 'half a file')
-      writeFileSync(path.join(tmp, 'bb22.writing'), 'being written')
-      const hourAgo = new Date(Date.now() - 2 * 60 * 60_000)
-      utimesSync(path.join(tmp, 'aa11.cut'), hourAgo, hourAgo)
-      const swept = await sweepOrphanedFiles(getDb(), store, {
-        olderThan: new Date(Date.now() - 60 * 60_000),
+    // The disk store's tmp/ only: s3rver cannot list unfinished multipart uploads (501).
+    if (kind === 'disk')
+      it('removes what a write cut short left behind', async () => {
+        const tmp = path.join(storeDir, 'tmp')
+        mkdirSync(tmp, { recursive: true })
+        writeFileSync(path.join(tmp, 'aa11.cut'), 'half a file')
+        writeFileSync(path.join(tmp, 'bb22.writing'), 'being written')
+        const hourAgo = new Date(Date.now() - 2 * 60 * 60_000)
+        utimesSync(path.join(tmp, 'aa11.cut'), hourAgo, hourAgo)
+        const swept = await sweepOrphanedFiles(getDb(), store, {
+          olderThan: new Date(Date.now() - 60 * 60_000),
+        })
+        assert.equal(swept.unfinished, 1)
+        assert.deepEqual(readdirSync(tmp), ['bb22.writing'])
       })
-      assert.equal(swept.unfinished, 1)
-    })
   })
 }
 
