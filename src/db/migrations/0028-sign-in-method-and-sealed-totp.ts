@@ -34,6 +34,27 @@ function seal(key: Buffer, userId: number, secret: string): string {
 
 // biome-ignore lint/suspicious/noExplicitAny: a migration reads rows of the schema as it then was
 export async function up(db: Kysely<any>): Promise<void> {
+  // Checked before any change: SQLite runs a migration outside a transaction, so stopping after
+  // the tables below were made would leave them made, and the run with the key would fail on them.
+  const clear = await db
+    .selectFrom('user_account')
+    .select(['id', 'totp_secret', 'totp_pending_secret'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('totp_secret', 'is not', null), eb('totp_secret', 'not like', `${sealedPrefix}%`)]),
+        eb.and([
+          eb('totp_pending_secret', 'is not', null),
+          eb('totp_pending_secret', 'not like', `${sealedPrefix}%`),
+        ]),
+      ]),
+    )
+    .execute()
+  const key = clear.length > 0 ? keyFromEnvironment() : undefined
+  if (clear.length > 0 && !key)
+    throw new Error(
+      `TOTP_SECRET_KEY saknas: ${clear.length} användare har tvåstegsverifiering; sätt nyckeln (openssl rand -base64 32, samma på alla servrar) och starta igen.`,
+    )
+
   await db.schema
     .alterTable('session')
     .addColumn('method', 'text', (c) => c.notNull().defaultTo('password'))
@@ -52,25 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('vote_candidate_position', ['vote_id', 'position'])
     .execute()
 
-  const clear = await db
-    .selectFrom('user_account')
-    .select(['id', 'totp_secret', 'totp_pending_secret'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('totp_secret', 'is not', null), eb('totp_secret', 'not like', `${sealedPrefix}%`)]),
-        eb.and([
-          eb('totp_pending_secret', 'is not', null),
-          eb('totp_pending_secret', 'not like', `${sealedPrefix}%`),
-        ]),
-      ]),
-    )
-    .execute()
-  if (clear.length === 0) return
-  const key = keyFromEnvironment()
-  if (!key)
-    throw new Error(
-      `TOTP_SECRET_KEY saknas: ${clear.length} användare har tvåstegsverifiering; sätt nyckeln (openssl rand -base64 32, samma på alla servrar) och starta igen.`,
-    )
+  if (!key) return
   for (const row of clear) {
     const sealed = (value: string | null) =>
       value === null || value.startsWith(sealedPrefix) ? value : seal(key, row.id, value)
