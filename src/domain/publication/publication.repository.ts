@@ -244,12 +244,19 @@ export async function findPartyRowByAbbreviation(db: Queryable, abbreviation: st
     .executeTakeFirst()
 }
 
-/** The matter of a registry number; the first organisation's when several use it. */
+/**
+ * The matter of a registry number the public may follow (one with a public agenda item); the first
+ * organisation's when several do. Each organisation keeps its own register, so two may use the same
+ * number: one whose matter is secret must not hide another's public matter.
+ */
 export async function findMatterRowByRegistryNumber(db: Queryable, registryNumber: string) {
   return db
     .selectFrom('matter')
     .selectAll()
     .where('registry_number', '=', registryNumber)
+    .where((eb) =>
+      eb.exists(publicAgendaItems(db).select('item.id').where('item.matter_id', '=', eb.ref('matter.id'))),
+    )
     .orderBy('id')
     .executeTakeFirst()
 }

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { createTestCommittee, createTestMeeting } from '../../../test/support/factories.ts'
+import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { addVotedMeeting, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
+import { addAgendaItem } from '../../domain/agenda/agenda.service.ts'
+import { registerMatter } from '../../domain/matter/matter.service.ts'
 import { createApp } from '../app.ts'
 import { paths } from '../paths.ts'
 
@@ -148,6 +150,30 @@ describeOnEachDatabase('the public portal: minutes, notice board, matters, peopl
     assert.match(spaced, /Förslag till beslut att fördela bidragen/)
     assert.equal((await app.inject('/arenden/finns-inte%2F1')).statusCode, 404)
     assert.equal((await app.inject(paths.matter(voted.secretRegistryNumber))).statusCode, 404)
+  })
+
+  it("follows another organisation's public matter that has the registry number of a secret one", async () => {
+    // Each organisation keeps its own register: a later one uses the number of Kulturnämnden's secret matter.
+    const committee = await createTestCommittee(getDb())
+    const meeting = await createTestMeeting(getDb(), { committee, meetsOn: '2023-03-20' })
+    const matter = await registerMatter(getDb(), testActor, {
+      organisationId: committee.organisationId,
+      registryNumber: voted.secretRegistryNumber,
+      title: 'Ny förskola i Västerby',
+    })
+    await addAgendaItem(getDb(), testActor, {
+      meetingId: meeting.id,
+      title: 'Ny förskola i Västerby',
+      matterId: matter.id,
+    })
+    await getDb()
+      .updateTable('meeting')
+      .set({ status: 'notice_published' })
+      .where('id', '=', meeting.id)
+      .execute()
+    const page = await get(paths.matter(voted.secretRegistryNumber))
+    assert.match(page, /Ny förskola i Västerby/)
+    assert.doesNotMatch(page, /Placering av barn|enskild/)
   })
 
   it('keeps María Paniagua Dachner and Dan Guillou one person each, with the motions and dissent printed under other spellings', async () => {
