@@ -90,7 +90,9 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     if (reply.hasHeader('set-cookie') || reply.hasHeader('vary')) return payload
-    if (Buffer.byteLength(payload) > options.maxBytes / 20) return payload
+    // Up to an eighth of the cache: the whole portal's calendar of three years is 5 MB for 25
+    // organisations (issue 15), and rendering it takes half a second, far more than its bytes cost.
+    if (Buffer.byteLength(payload) > options.maxBytes / 8) return payload
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload
     const headers = replayed(reply.getHeaders())
     const size = body.length + entryOverhead(request.url, headers)
