@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type SqlBool, sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import {
   agendaIsPublicWhere,
@@ -18,6 +18,16 @@ export function meetingsWithPublicMinutes(db: Queryable) {
     .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
     .select('minutes.meeting_id')
     .where('sign_off.status', '=', 'signed_off')
+}
+
+/**
+ * The meeting in `column` has at least one signed-off § — asked per row. A person's or party's rows
+ * are few, the meetings with public minutes are the whole archive's: an `in` list of those was built
+ * for every record page (70 of 194 ms a person page at a million items).
+ */
+function hasPublicMinutes(column: 'meeting.id' | 'attendance.meeting_id') {
+  return sql<SqlBool>`exists (select 1 from minutes as x inner join sign_off as s on s.minutes_id = x.id
+    where x.meeting_id = ${sql.ref(column)} and s.status = 'signed_off')`
 }
 
 /** Whose record: one person, or everyone who sat for a party. */
@@ -128,7 +138,7 @@ export async function countAttendance(db: Queryable, owner: RecordOwner) {
         eb('membership.ends_on', '>=', eb.ref('meeting.meets_on')),
       ]),
     )
-    .where('meeting.id', 'in', meetingsWithPublicMinutes(db))
+    .where(hasPublicMinutes('meeting.id'))
     .where(...ownedBy(owner, 'membership.person_id', 'membership.party_id'))
     .groupBy(['membership.person_id', 'meeting.id'])
   const served = db
@@ -137,7 +147,7 @@ export async function countAttendance(db: Queryable, owner: RecordOwner) {
     .distinct()
     .where('attendance.role', '=', 'substitute')
     .where('attendance.serving_for_person_id', 'is not', null)
-    .where('attendance.meeting_id', 'in', meetingsWithPublicMinutes(db))
+    .where(hasPublicMinutes('attendance.meeting_id'))
     .where(...ownedBy(owner, 'attendance.person_id', 'attendance.party_id'))
   const [seat, substitute] = await Promise.all([
     db
