@@ -1,7 +1,7 @@
 import { type Db, inTransaction } from '../../db/database.ts'
 import { getCommittee, getCommitteeSettings } from '../committee/committee.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
-import { getMeeting } from '../meeting/meeting.repository.ts'
+import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { type AgendaItemInput, addAgendaItem } from './agenda.service.ts'

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
-import { getMeeting } from '../meeting/meeting.repository.ts'
+import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { ConflictError } from '../shared/errors.ts'
 import { getAgendaItem, listAgendaItemRows, updateAgendaItemRow } from './agenda.repository.ts'

@@ -1,31 +1,23 @@
 import type { Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
-import {
-  countAttachments,
-  getDocument,
-  insertAttachment,
-  listAttachmentRows,
-} from '../document/document.repository.ts'
-import type { Document } from '../document/document.ts'
-import { getMatter } from '../matter/matter.repository.ts'
-import { getMeeting } from '../meeting/meeting.repository.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
+import { getDocument } from '../document/document.reads.ts'
+import { appendAttachment } from '../document/document.service.ts'
+import { getMatter } from '../matter/matter.reads.ts'
+import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Meeting, MeetingStatus } from '../meeting/meeting.ts'
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import { groupBy } from '../shared/group-by.ts'
 import {
   getAgendaItem,
   insertAgendaItem,
   insertAgendaItemChange,
   lastAgendaPosition,
-  listAgendaItemChangeRows,
-  listAgendaItemRows,
   updateAgendaItemRow,
 } from './agenda.repository.ts'
-import type { AgendaChangeKind, AgendaItem, AgendaItemChange } from './agenda-item.ts'
+import type { AgendaChangeKind, AgendaItem } from './agenda-item.ts'
 
 declare module '../shared/errors.ts' {
   interface RefusalReasons {
@@ -37,6 +29,7 @@ declare module '../shared/errors.ts' {
   }
 }
 
+export { type AgendaEntry, getAgenda, getAgendas } from './agenda.reads.ts'
 export { getAgendaItem } from './agenda.repository.ts'
 
 export interface AgendaItemInput {
@@ -180,7 +173,7 @@ export async function attachDocument(
       'documentId',
     )
   }
-  await insertAttachment(trx, item.id, document.id, (await countAttachments(trx, item.id)) + 1)
+  await appendAttachment(trx, item.id, document.id)
   const kind = document.replacesDocumentId ? 'attachment_replaced' : 'attachment_added'
   const verb = document.replacesDocumentId ? 'ersattes med en ny version' : 'lades till'
   await noteChange(
@@ -194,45 +187,6 @@ export async function attachDocument(
     { documentId: document.id },
     document.id,
   )
-}
-
-export interface AgendaEntry {
-  item: AgendaItem
-  attachments: Document[]
-  changes: AgendaItemChange[]
-}
-
-/** A meeting's whole agenda in order, with attachments and change history, in a fixed number of queries. */
-export async function getAgenda(db: Queryable, meetingId: number): Promise<AgendaEntry[]> {
-  return (await getAgendas(db, [meetingId])).get(meetingId) ?? []
-}
-
-/** The agendas of several meetings at once (for lists and feeds). */
-export async function getAgendas(
-  db: Queryable,
-  meetingIds: readonly number[],
-): Promise<Map<number, AgendaEntry[]>> {
-  const items = await listAgendaItemRows(db, meetingIds)
-  const ids = items.map((i) => i.id)
-  const [attachments, changes] = await Promise.all([
-    listAttachmentRows(db, ids),
-    listAgendaItemChangeRows(db, ids),
-  ])
-  const attachmentsOf = groupBy(
-    attachments,
-    (a) => a.agendaItemId,
-    (a) => a.document,
-  )
-  const changesOf = groupBy(changes, (c) => c.agendaItemId)
-  const byMeeting = new Map<number, AgendaEntry[]>(meetingIds.map((id) => [id, []]))
-  for (const item of items) {
-    byMeeting.get(item.meetingId)?.push({
-      item,
-      attachments: attachmentsOf.get(item.id) ?? [],
-      changes: changesOf.get(item.id) ?? [],
-    })
-  }
-  return byMeeting
 }
 
 async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInput): Promise<AgendaItemInput> {

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../db/database.ts'
-// The meeting repository rather than its service: scheduling a meeting carries matters over itself.
-import { getMeeting, listMeetingRows as listMeetings } from '../meeting/meeting.repository.ts'
+// The read entries of meetings and minutes rather than their services: scheduling a meeting carries
+// matters over itself, and the minutes' service calls the meeting's, so importing either would close a cycle.
+import { getMeeting, listMeetingRows as listMeetings } from '../meeting/meeting.reads.ts'
 import type { Meeting } from '../meeting/meeting.ts'
-import { findMinutesOfMeeting, listSections } from '../minutes/minutes.service.ts'
+import { findMinutesOfMeeting, listSectionRows as listSections } from '../minutes/minutes.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { addAgendaItem, getAgenda } from './agenda.service.ts'
 import type { AgendaItem } from './agenda-item.ts'

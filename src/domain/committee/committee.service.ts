@@ -5,7 +5,7 @@ import {
   type LocalSettings,
   type LocalSettingsOverride,
 } from '../organisation/local-settings.ts'
-import { getOrganisation } from '../organisation/organisation.repository.ts'
+import { getOrganisation } from '../organisation/organisation.reads.ts'
 import { parseSettings } from '../organisation/organisation.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
 import { getMatter, registerMatter } from '../matter/matter.service.ts'
 import { getMeeting } from '../meeting/meeting.service.ts'
 import { lastAppealDay, noticeRemovalDay } from '../notice-board/appeal-deadline.ts'

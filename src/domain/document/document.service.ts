@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError } from '../shared/errors.ts'
-import { insertDocument } from './document.repository.ts'
+import { countAttachments, insertAttachment, insertDocument } from './document.repository.ts'
 import type { Document, DocumentKind } from './document.ts'
 
 declare module '../shared/errors.ts' {
@@ -14,6 +14,18 @@ declare module '../shared/errors.ts' {
 }
 
 export { getDocument, listAttachmentRows, listDocuments } from './document.repository.ts'
+
+/**
+ * Attaches a document last on an agenda item's list of attachments. The caller (the agenda's use
+ * case) has checked that the item and the document belong together.
+ */
+export async function appendAttachment(
+  trx: Queryable,
+  agendaItemId: number,
+  documentId: number,
+): Promise<void> {
+  await insertAttachment(trx, agendaItemId, documentId, (await countAttachments(trx, agendaItemId)) + 1)
+}
 
 export interface RegisterDocumentInput {
   organisationId: number

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/database.ts'
 import { carryOverInto } from '../agenda/carry-over.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'

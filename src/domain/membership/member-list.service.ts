@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts'
-import { getCommittee } from '../committee/committee.repository.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
 import { findOrAddParty, findOrAddPerson } from '../person/person.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { DomainError, InvalidInputError } from '../shared/errors.ts'

@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
-import { getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
+import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
 import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
-import { getPerson } from '../person/person.repository.ts'
+import { getPerson } from '../person/person.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
@@ -19,7 +19,7 @@ import {
   replaceSignatories,
   updateMinutesRow,
 } from './minutes.repository.ts'
-import type { Minutes } from './minutes.ts'
+import type { Minutes, MinutesStatus } from './minutes.ts'
 import { assertAttendanceKept, assertRecordOpen } from './signed-off-record.ts'
 
 declare module '../shared/errors.ts' {
@@ -38,6 +38,18 @@ declare module '../shared/errors.ts' {
 }
 
 export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
+
+/**
+ * Moves the minutes into or out of signing (justering). The sign-off use cases call it when the
+ * first sign-off is prepared and when the last § is signed; they have checked the state.
+ */
+export async function setMinutesStatus(
+  trx: Queryable,
+  minutes: Minutes,
+  status: MinutesStatus,
+): Promise<Minutes> {
+  return updateMinutesRow(trx, minutes, { status })
+}
 
 export interface OpenMinutesInput {
   meetingId: number

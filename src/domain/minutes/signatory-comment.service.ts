@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import { findSignOff } from '../sign-off/sign-off.repository.ts'
+import { findSignOff } from '../sign-off/sign-off.reads.ts'
 import { getSectionOwners, listSignatoryIds } from './minutes.repository.ts'
 import { insertSignatoryComment } from './signatory-comment.repository.ts'
 

@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/database.ts'
-import { getSection } from '../minutes/minutes.repository.ts'
+import { getSection } from '../minutes/minutes.reads.ts'
 import { auditSection } from '../minutes/section.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
-import { listSectionsInSignOffs } from '../sign-off/sign-off.repository.ts'
+import { listSectionsInSignOffs } from '../sign-off/sign-off.reads.ts'
 import { insertAppeal, lastAppealDayOfSection, listAppealDays } from './appeal.repository.ts'
 import { type Finality, finalityOf } from './finality.ts'
 

@@ -1,14 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../../db/database.ts'
-import {
-  listCommitteeRows,
-  listMembershipIdsOfCommittees,
-  listMembershipRows,
-  listPublicItemsOfMatters,
-  listPublicMatterIds,
-  listPublicMeetingIds,
-  listPublicPersonIds,
-} from '../publication/oparl/oparl.repository.ts'
 import { type OparlLinks, oparlLinks } from '../publication/oparl/oparl-links.ts'
 import {
   type OparlObject,
@@ -17,6 +8,15 @@ import {
   oparlMembership,
 } from '../publication/oparl/oparl-objects.ts'
 import { buildFiles, buildMeetings, buildPapers, buildPersons } from '../publication/oparl/oparl-read.ts'
+import {
+  listCommitteeRows,
+  listMembershipIdsOfCommittees,
+  listMembershipRows,
+  listPublicItemsOfMatters,
+  listPublicMatterIds,
+  listPublicMeetingIds,
+  listPublicPersonIds,
+} from '../publication/publication.reads.ts'
 import { groupBy } from '../shared/group-by.ts'
 import type { PublicKind, PublicScope } from './public-record.ts'
 import { scopeKey } from './public-record.ts'

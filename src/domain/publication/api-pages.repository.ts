@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import type { Committee, CommitteeKind } from '../committee/committee.ts'
-import { toMeeting } from '../meeting/meeting.repository.ts'
+import { toMeeting } from '../meeting/meeting.reads.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import type { Party, Person } from '../person/person.ts'
 

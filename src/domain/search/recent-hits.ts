@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
-import { findCommitteeBySlug } from '../committee/committee.repository.ts'
+import { findCommitteeBySlug } from '../committee/committee.reads.ts'
 import { maskPersonalIdentityNumbers } from '../publication/personal-identity-number.ts'
 import { listPublicObjectKeys, listRecentHitRows } from './recent-hits.repository.ts'
 import type { SavedSearch } from './saved-search.ts'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { inTransaction, type Queryable } from '../../db/database.ts'
+import { listRectifications } from '../minutes/minutes.reads.ts'
 import { type MinutesRecord, readMinutesRecord, readMinutesRecords } from '../minutes/minutes-record.ts'
-import { listRectifications } from '../minutes/rectification.repository.ts'
 import type { Rectification } from '../minutes/rectification.ts'
 import { groupBy } from '../shared/group-by.ts'
 import { insertSeal, lastSealOfCommittee, listSeals, type RecordSeal } from './record-seal.repository.ts'

@@ -1,14 +1,10 @@
 import { inTransaction, type Queryable } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
-import { getOrganisationIdOfMeeting } from '../meeting/meeting.repository.ts'
+import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
 import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
-import {
-  getMinutes,
-  listSectionRows,
-  listSignatoryIds,
-  updateMinutesRow,
-} from '../minutes/minutes.repository.ts'
+import { getMinutes, listSectionRows, listSignatoryIds } from '../minutes/minutes.reads.ts'
+import { setMinutesStatus } from '../minutes/minutes.service.ts'
 import type { Minutes } from '../minutes/minutes.ts'
 import { readMinutesRecord } from '../minutes/minutes-record.ts'
 import { assertNoPersonalIdentityNumbersInSections } from '../publication/minutes-identity-number-scan.ts'
@@ -70,7 +66,7 @@ export async function prepareSignOff(
     status: 'pending',
     signedOffOn: null,
   })
-  if (minutes.status === 'draft') await updateMinutesRow(trx, minutes, { status: 'awaiting_sign_off' })
+  if (minutes.status === 'draft') await setMinutesStatus(trx, minutes, 'awaiting_sign_off')
   await audit(trx, actor, 'minutes.sign_off_prepared', minutes, {
     sectionNumbers: input.sectionNumbers,
     immediate: input.immediate,
@@ -207,7 +203,7 @@ async function completeSignOff(
   ).filter((s) => s.status === 'signed_off')
   if (sections.length > 0 && done.length === sections.length) {
     const current = await getMinutes(trx, minutes.id)
-    await updateMinutesRow(trx, current, { status: 'signed_off' })
+    await setMinutesStatus(trx, current, 'signed_off')
     const meeting = await getMeeting(trx, minutes.meetingId)
     if (meeting.status === 'minutes_draft') await changeMeetingStatus(trx, actor, meeting, 'signed_off')
   }

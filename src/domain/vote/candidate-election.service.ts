@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
+import { listRecusals, listServices, nextPosition } from '../minutes/minutes.reads.ts'
 import { auditSection, getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
-import { listRecusals, listServices, nextPosition } from '../minutes/section-record.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { type CandidateVotes, isDecided, tallyCandidateElection } from './candidate-election.ts'

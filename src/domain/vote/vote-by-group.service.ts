@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
+import { listRecusals, listServices } from '../minutes/minutes.reads.ts'
 import { getEditableSection } from '../minutes/section.service.ts'
-import { listRecusals, listServices } from '../minutes/section-record.repository.ts'
 import type { Actor } from '../shared/actor.ts'
 import { ballotsByGroup, type GroupVote } from './ballots-by-group.ts'
 import { type RecordVoteInput, recordVote } from './vote.service.ts'

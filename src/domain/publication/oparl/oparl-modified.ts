@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/database.ts'
-import { listPublicObjectStates } from '../../public-record/public-record.repository.ts'
+import { listPublicObjectStates } from '../../public-record/public-record.reads.ts'
 import { type PublicKind, publicKinds } from '../../public-record/public-record.ts'
 import type { OparlObject } from './oparl-objects.ts'
 

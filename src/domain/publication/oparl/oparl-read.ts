@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/database.ts'
 import { getAgendas } from '../../agenda/agenda.service.ts'
-import { listPublicObjectStates } from '../../public-record/public-record.repository.ts'
+import { listPublicObjectStates } from '../../public-record/public-record.reads.ts'
 import type { PublicKind } from '../../public-record/public-record.ts'
 import { groupBy } from '../../shared/group-by.ts'
 import { readStringList } from '../../shared/json-text.ts'

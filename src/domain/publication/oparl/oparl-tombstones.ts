@@ -3,7 +3,7 @@ import {
   countVanished,
   listPublicObjectStates,
   listVanished,
-} from '../../public-record/public-record.repository.ts'
+} from '../../public-record/public-record.reads.ts'
 import type { PublicKind, PublicObjectState } from '../../public-record/public-record.ts'
 import type { ChangeFilter, PageRequest } from './oparl.repository.ts'
 import { type OparlLinks, oparlType } from './oparl-links.ts'
