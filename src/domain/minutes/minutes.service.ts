@@ -33,9 +33,13 @@ declare module '../shared/errors.ts' {
     serving_for_self: undefined
     serving_substitute_absent: undefined
     left_does_not_return: undefined
+    section_number_out_of_range: undefined
     remote_not_allowed: undefined
   }
 }
+
+/** The highest § number a line of the roll call may name: §§ run through the year, not past this. */
+const highestSectionNumber = 99_999
 
 export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
 
@@ -220,6 +224,13 @@ export async function recordAttendance(
       throw new InvalidInputError('serving_for_self', 'nobody serves for themselves', 'servingForPersonId')
     if (!input.present)
       throw new InvalidInputError('serving_substitute_absent', 'a serving substitute is present', 'present')
+  }
+  for (const [field, number] of [
+    ['arrivedAtSection', input.arrivedAtSection],
+    ['leftAfterSection', input.leftAfterSection],
+  ] as const) {
+    if (number !== undefined && !(Number.isInteger(number) && number >= 1 && number <= highestSectionNumber))
+      throw new InvalidInputError('section_number_out_of_range', `${field} is not a § number`, field)
   }
   if (
     input.arrivedAtSection !== undefined &&

@@ -165,6 +165,7 @@ export const refusalSentences: { [R in RefusalReason]: Sentence<R> } = {
   serving_substitute_absent: 'En ersättare som tjänstgör är närvarande: kryssa i närvaron.',
   left_does_not_return:
     'Den som har lämnat sammanträdet av annat skäl än jäv får inte tjänstgöra igen samma dag (KL 5:20).',
+  section_number_out_of_range: 'Ange paragrafens nummer, ett heltal från 1 till 99 999.',
   remote_not_allowed: 'Nämnden tillåter inte deltagande på distans (KL 6:24).',
   two_substitutes_for_member: 'Två ersättare kan inte tjänstgöra för samma ledamot.',
   section_title_missing: 'Paragrafen behöver en rubrik.',

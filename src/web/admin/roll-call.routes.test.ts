@@ -86,4 +86,19 @@ describeOnEachDatabase('suggesting substitutes in the roll call', (getDb) => {
     assert.equal(selected(page.body, 'Ojanne'), undefined)
     assert.match(text(page.body), /Kryssa i vilka ersättare som är på plats/)
   })
+
+  it('refuses a § number past any protocol in "from §", in Swedish, and records nothing', async () => {
+    // PostgreSQL answered 500 (integer out of range) for 99999999999999999999 (hostile-workspace test).
+    await secretary.get(base)
+    const { atgard: _, ...roll } = form([])
+    const page = await secretary.post(base, { ...roll, [`fran-${id('Berg')}`]: '99999999999999999999' })
+    assert.equal(page.statusCode, 400)
+    assert.match(text(page.body), /Ange paragrafens nummer, ett heltal från 1 till 99 999/)
+    const recorded = await getDb()
+      .selectFrom('attendance')
+      .select('id')
+      .where('person_id', '=', id('Berg'))
+      .execute()
+    assert.deepEqual(recorded, [])
+  })
 })
