@@ -234,8 +234,13 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
   })
 
   it('answers 404 with an OParl error for an unknown object and for the confidential matter', async () => {
-    const matter = await findMatterRowByRegistryNumber(getDb(), voted.secretRegistryNumber)
-    assert.ok(matter)
+    // The secret matter itself: the public lookup by registry number never finds it.
+    const matter = await getDb()
+      .selectFrom('matter')
+      .select('id')
+      .where('registry_number', '=', voted.secretRegistryNumber)
+      .executeTakeFirstOrThrow()
+    assert.equal(await findMatterRowByRegistryNumber(getDb(), voted.secretRegistryNumber), undefined)
     const hiddenFiles = files.hidden.map((d) => `${api}/file/${d.id}`)
     for (const url of [
       ...hiddenFiles,
