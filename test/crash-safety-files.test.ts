@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { postgresTarget, seeded, sqliteTarget, type Target } from './support/crash-run.ts'
+import { crashTargets, seeded, type Target } from './support/crash-run.ts'
 import { crashUploadsIntoStore, s3Environment } from './support/file-crash-run.ts'
 import { type RunningS3rver, startS3rver } from './support/s3rver.ts'
 
@@ -18,19 +18,8 @@ import { type RunningS3rver, startS3rver } from './support/s3rver.ts'
 
 const kills = Number(process.env.CRASH_FILE_KILLS ?? 3)
 const seed = Number(process.env.CRASH_SEED ?? 20261206)
-const postgresUrl = process.env.PARAGRAF_TEST_DATABASE_URL
 
-const databases: [string, (dir: string) => Promise<Target>][] = [
-  ['sqlite', async (dir) => sqliteTarget(dir)],
-  ...(postgresUrl
-    ? [
-        ['postgres', (dir: string) => postgresTarget(postgresUrl, dir)] as [
-          string,
-          (dir: string) => Promise<Target>,
-        ],
-      ]
-    : []),
-]
+const databases = crashTargets()
 
 for (const [name, makeTarget] of databases) {
   for (const storage of ['disk', 's3'] as const) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { postgresTarget, seeded, sqliteTarget, type Target } from './support/crash-run.ts'
+import { crashTargets, seeded, type Target } from './support/crash-run.ts'
 import { crashRecordWrites, recordWrites, runVerifyCommand } from './support/record-crash-run.ts'
 
 // Issue 11, crash safety of the legal record: a real `paragraf serve` on each database, killed with
@@ -19,19 +19,8 @@ import { crashRecordWrites, recordWrites, runVerifyCommand } from './support/rec
 
 const kills = Number(process.env.CRASH_RECORD_KILLS ?? 2)
 const seed = Number(process.env.CRASH_SEED ?? 20261206)
-const postgresUrl = process.env.PARAGRAF_TEST_DATABASE_URL
 
-const databases: [string, (dir: string) => Promise<Target>][] = [
-  ['sqlite', async (dir) => sqliteTarget(dir)],
-  ...(postgresUrl
-    ? [
-        ['postgres', (dir: string) => postgresTarget(postgresUrl, dir)] as [
-          string,
-          (dir: string) => Promise<Target>,
-        ],
-      ]
-    : []),
-]
+const databases = crashTargets()
 
 for (const [name, makeTarget] of databases) {
   describe(`kill -9 during sign-off, rectification and notice [${name}]`, () => {

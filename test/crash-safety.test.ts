@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { crashUploads, postgresTarget, seeded, sqliteTarget, type Target } from './support/crash-run.ts'
+import { crashTargets, crashUploads, seeded, type Target } from './support/crash-run.ts'
 
 // Issue 11, crash safety beyond imports: a real `paragraf serve` on each database, a secretary
 // uploading documents to an agenda over HTTP, SIGKILL at a seeded random moment of the upload
@@ -15,19 +15,8 @@ import { crashUploads, postgresTarget, seeded, sqliteTarget, type Target } from 
 
 const kills = Number(process.env.CRASH_KILLS ?? 15)
 const seed = Number(process.env.CRASH_SEED ?? 20261205)
-const postgresUrl = process.env.PARAGRAF_TEST_DATABASE_URL
 
-const databases: [string, (dir: string) => Promise<Target>][] = [
-  ['sqlite', async (dir) => sqliteTarget(dir)],
-  ...(postgresUrl
-    ? [
-        ['postgres', (dir: string) => postgresTarget(postgresUrl, dir)] as [
-          string,
-          (dir: string) => Promise<Target>,
-        ],
-      ]
-    : []),
-]
+const databases = crashTargets()
 
 for (const [name, makeTarget] of databases) {
   describe(`kill -9 during uploads [${name}]`, () => {

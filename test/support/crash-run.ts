@@ -72,6 +72,22 @@ export async function postgresTarget(url: string, dataDir: string): Promise<Targ
   }
 }
 
+/** The databases a crash test runs on: SQLite, and PostgreSQL when PARAGRAF_TEST_DATABASE_URL names one. */
+export function crashTargets(): Array<[name: string, makeTarget: (dataDir: string) => Promise<Target>]> {
+  const url = process.env.PARAGRAF_TEST_DATABASE_URL
+  return [
+    ['sqlite', async (dataDir) => sqliteTarget(dataDir)],
+    ...(url
+      ? [
+          ['postgres', (dataDir: string) => postgresTarget(url, dataDir)] as [
+            string,
+            (dataDir: string) => Promise<Target>,
+          ],
+        ]
+      : []),
+  ]
+}
+
 const withoutTestSettings = (env: NodeJS.ProcessEnv) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('PARAGRAF_TEST_')))
 
