@@ -157,11 +157,11 @@ async function countWordPart(
   filter: SearchFilter,
   part: WordPart,
   most: number,
-  planning: SearchPlanning,
+  planOfPart: () => Promise<WordPlan>,
 ): Promise<number> {
   const index = searchIndexOf(db)
   if (!hasFilter(filter)) return index.countWordHits(db, terms, part, most)
-  const plan = await planOf(db, terms, part, planning)
+  const plan = await planOfPart()
   const row = await db
     .selectFrom(
       filtered(index.wordHits(db, terms, part, plan), filter, plan)
@@ -184,7 +184,8 @@ export async function countSearchHits(
   planning = defaultPlanning,
 ): Promise<number> {
   if (most <= 0) return 0
-  if (tier === 'words') return countWordPart(db, terms, filter, 'any', most, planning)
+  if (tier === 'words')
+    return countWordPart(db, terms, filter, 'any', most, () => planOf(db, terms, 'any', planning))
   const row = await db
     .selectFrom(matching(db, terms, filter, tier).select('e.id').limit(most).as('hit'))
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -269,15 +270,24 @@ async function rankedWordHits(
 ): Promise<Array<{ id: number; rank: number }>> {
   const index = searchIndexOf(db)
   const ranked: Array<{ id: number; rank: number }> = []
+  // Each part's plan is decided once, for its count and its page.
+  const plans = new Map<WordPart, Promise<WordPlan>>()
+  const planFor = (part: WordPart) => {
+    const plan = plans.get(part) ?? planOf(db, terms, part, planning)
+    plans.set(part, plan)
+    return plan
+  }
   // Exact when the title hits end before the page does; then the page goes on with the rest.
-  const inTitles = await countWordPart(db, terms, filter, 'title', page.offset + page.limit, planning)
+  const inTitles = await countWordPart(db, terms, filter, 'title', page.offset + page.limit, () =>
+    planFor('title'),
+  )
   for (const [part, rank, offset] of [
     ['title', 0, page.offset],
     ['text', 1, Math.max(0, page.offset - inTitles)],
   ] as const) {
     const limit = page.limit - ranked.length
     if (limit <= 0 || (part === 'title' && page.offset >= inTitles)) continue
-    const plan = await planOf(db, terms, part, planning)
+    const plan = await planFor(part)
     const rows = await newestFirst(filtered(index.wordHits(db, terms, part, plan), filter, plan), {
       limit,
       offset,
