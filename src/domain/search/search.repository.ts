@@ -102,12 +102,14 @@ export function matching(db: Queryable, terms: readonly QueryTerm[], filter: Sea
 function filtered(query: EntryQuery, filter: SearchFilter, plan: WordPlan = 'hits'): EntryQuery {
   if (filter.committeeId !== undefined) query = query.where('e.committee_id', '=', filter.committeeId)
   if (filter.year !== undefined) {
-    // Down the dates, the year is a stretch of the date index: the walk starts at its end.
+    // Down the dates, the year (the meeting's) is a stretch of the date index, where the walk
+    // starts; asked as `year =` too, SQLite took the year's index and probed every entry of the year
+    // (11 s for "budget" in 2019 at a million items).
     if (plan === 'dates')
       query = query
         .where('e.meets_on', '>=', `${filter.year}-01-01`)
         .where('e.meets_on', '<=', `${filter.year}-12-31`)
-    query = query.where('e.year', '=', filter.year)
+    else query = query.where('e.year', '=', filter.year)
   }
   if (filter.kind !== undefined) query = query.where('e.kind', '=', filter.kind)
   const party = filter.party
