@@ -4,7 +4,7 @@ import { swedishClockTime } from '../../domain/shared/swedish-time.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, todayInSweden } from '../views/format.ts'
-import { CsrfField, SavedNotice } from './form.tsx'
+import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 
 export const feedbackPaths = {
   list: () => '/admin/tillganglighet',

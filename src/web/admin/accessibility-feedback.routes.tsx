@@ -16,7 +16,7 @@ import {
   feedbackPaths,
   type HandlingRefusal,
 } from './accessibility-feedback.page.tsx'
-import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
 
 type FeedbackParams = { Params: { id: string } }
 

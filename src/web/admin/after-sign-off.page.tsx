@@ -3,8 +3,15 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextAreaField, TextField } from './form.tsx'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SavedNotice,
+  TextAreaField,
+  TextField,
+} from './shared/form.view.tsx'
 
 export const rectifyLabels = {
   reason: 'Vad var fel och varför rättas det',

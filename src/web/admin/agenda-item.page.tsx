@@ -8,7 +8,7 @@ import { formatDateTime, formatLongDate } from '../views/format.ts'
 import { differences, itemLabels } from './agenda.form.ts'
 import { ItemFields } from './agenda-item-fields.tsx'
 import { type DocumentsProps, DocumentsSection } from './documents.view.tsx'
-import { CsrfField, ErrorSummary, type FormState, type FormValues, SavedNotice } from './form.tsx'
+import { CsrfField, ErrorSummary, type FormState, type FormValues, SavedNotice } from './shared/form.view.tsx'
 
 export interface AgendaItemPageProps {
   view: AdminView

@@ -8,9 +8,9 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { itemLabels } from './agenda.form.ts'
 import { ItemFields } from './agenda-item-fields.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice } from './form.tsx'
 import type { NextStep } from './next-step.ts'
 import { NextStepBox } from './next-step.view.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice } from './shared/form.view.tsx'
 
 export interface AgendaPageProps {
   view: AdminView

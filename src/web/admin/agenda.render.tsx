@@ -6,12 +6,12 @@ import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, wasSaved } from './admin-request.ts'
 import { itemToForm } from './agenda.form.ts'
 import { AgendaPage, type AgendaPageProps } from './agenda.page.tsx'
 import { AgendaItemPage, type AgendaItemPageProps } from './agenda-item.page.tsx'
-import { emptyForm } from './form.tsx'
 import { loadNextStep } from './next-step.data.ts'
+import { adminView, wasSaved } from './shared/admin-request.ts'
+import { emptyForm } from './shared/form.view.tsx'
 
 // Rendering the agenda editor and an item's page, shared by the agenda and document routes.
 

@@ -10,10 +10,10 @@ import { addAgendaItemForMatter, addStandardItems } from '../../domain/agenda/ag
 import { moveAgendaItem } from '../../domain/agenda/agenda-order.service.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
-import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from './admin-request.ts'
 import { itemDomainMessages, itemFieldNames, itemToForm, readItemForm } from './agenda.form.ts'
 import { renderAgenda, renderItem } from './agenda.render.tsx'
 import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from './shared/admin-request.ts'
 
 // The agenda editor: adding items (standard ones, or for a matter), editing one with optimistic
 // versions, reordering, "kommer senare" and "utgår". Every save sends the version the editor read.

@@ -1,7 +1,14 @@
 import { minPasswordLength } from '../../domain/account/account.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { CsrfField, ErrorSummary, type FormState, PostButton, SavedNotice, TextField } from './form.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  PostButton,
+  SavedNotice,
+  TextField,
+} from './shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 
 const loginLabels = { email: 'E-postadress', password: 'Lösenord' }

@@ -5,6 +5,9 @@ import { signInWithPassword } from '../../domain/account/second-factor.service.t
 import { endSession, startSession } from '../../domain/account/session.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
+import { LoginPage, PasswordPage } from './auth.page.tsx'
+import { askForSecondFactor } from './pending-sign-in-cookie.ts'
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
 import {
   actorOf,
   adminView,
@@ -13,11 +16,8 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { LoginPage, PasswordPage } from './auth.page.tsx'
-import type { FormErrors } from './form.tsx'
-import { askForSecondFactor } from './pending-sign-in-cookie.ts'
-import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
+} from './shared/admin-request.ts'
+import type { FormErrors } from './shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 
 /** The organisation's identity provider as the login page offers it, when one is configured. */

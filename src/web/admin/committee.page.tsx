@@ -6,9 +6,16 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
 import { TableScroll } from '../views/table-scroll.tsx'
 import type { CommitteeData } from './committee-data.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, SelectField, TextField } from './form.tsx'
 import { identityNumbersPath } from './identity-numbers.page.tsx'
 import { minutesPaths } from './minutes-paths.ts'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SavedNotice,
+  SelectField,
+  TextField,
+} from './shared/form.view.tsx'
 
 export const membershipLabels = {
   personId: 'Person',

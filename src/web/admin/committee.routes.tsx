@@ -5,6 +5,15 @@ import { effectiveSettings } from '../../domain/organisation/local-settings.ts'
 import { getOrganisation } from '../../domain/organisation/organisation.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
+import { CommitteePage } from './committee.page.tsx'
+import { committeeFrom, loadCommitteeData } from './committee-data.ts'
+import {
+  readSettingsForm,
+  settingsDomainMessages,
+  settingsFieldNames,
+  settingsToForm,
+} from './settings.form.ts'
+import { SettingsPage } from './settings.page.tsx'
 import {
   actorOf,
   adminView,
@@ -13,17 +22,8 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { CommitteePage } from './committee.page.tsx'
-import { committeeFrom, loadCommitteeData } from './committee-data.ts'
-import { emptyForm } from './form.tsx'
-import {
-  readSettingsForm,
-  settingsDomainMessages,
-  settingsFieldNames,
-  settingsToForm,
-} from './settings.form.ts'
-import { SettingsPage } from './settings.page.tsx'
+} from './shared/admin-request.ts'
+import { emptyForm } from './shared/form.view.tsx'
 
 type CommitteeParams = { Params: { committee: string } }
 

@@ -10,6 +10,10 @@ import {
 import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
+import { committeeFrom } from './committee-data.ts'
+import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
+import { numberOf } from './minutes-data.ts'
+import { minutesPaths } from './minutes-paths.ts'
 import {
   actorOf,
   adminView,
@@ -18,13 +22,9 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { committeeFrom } from './committee-data.ts'
-import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
-import { emptyForm, type FormState } from './form.tsx'
-import { numberOf } from './minutes-data.ts'
-import { swedishRefusal } from './minutes-messages.ts'
-import { minutesPaths } from './minutes-paths.ts'
+} from './shared/admin-request.ts'
+import { emptyForm, type FormState } from './shared/form.view.tsx'
+import { swedishRefusal } from './shared/refusal-messages.ts'
 
 declare module '../../domain/shared/errors.ts' {
   interface RefusalReasons {

@@ -8,12 +8,12 @@ import { UploadRefusedError } from '../../domain/document/upload-refusal.ts'
 import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
 import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { paths } from '../paths.ts'
-import { actorOf, currentUser, savedAt } from './admin-request.ts'
 import { renderItem } from './agenda.render.tsx'
 import { itemOf } from './agenda.routes.tsx'
-import { maxDocumentBytes } from './documents.multipart.ts'
-import type { FormErrors } from './form.tsx'
 import { idOf, type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { actorOf, currentUser, savedAt } from './shared/admin-request.ts'
+import type { FormErrors } from './shared/form.view.tsx'
+import { maxDocumentBytes } from './shared/upload-form.ts'
 
 // An agenda item's documents: uploading an attachment and a new version of one, streamed.
 

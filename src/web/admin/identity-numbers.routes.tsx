@@ -5,10 +5,10 @@ import { listPersonsWithIdentityNumber } from '../../domain/sign-off/identity-nu
 import { setPersonIdentityNumber } from '../../domain/sign-off/oidc-signature.service.ts'
 import { normaliseIdentityNumber } from '../../domain/sign-off/signing-method.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
 import { committeeFrom, loadCommitteeData } from './committee-data.ts'
-import { emptyForm, type FormErrors, type FormState } from './form.tsx'
 import { IdentityNumbersPage, identityNumbersPath } from './identity-numbers.page.tsx'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
 
 // The secretary keeps the personnummer of the committee's members and substitutes, so a signature
 // with e-legitimation can be checked against the appointed signatory (sign-off-oidc.routes.tsx).

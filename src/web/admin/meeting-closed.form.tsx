@@ -2,9 +2,9 @@ import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { swedishClockTime } from '../../domain/shared/swedish-time.ts'
 import type { AdminView } from '../views/admin-layout.tsx'
-import { CsrfField } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { CsrfField } from './shared/form.view.tsx'
 
 /**
  * When the chair declared the meeting closed. Dissents must be announced before it (KL 4:27), so

@@ -3,10 +3,17 @@ import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextAreaField, TextField } from './form.tsx'
 import { scheduleLabels } from './meetings.page.tsx'
 import type { NextStep } from './next-step.ts'
 import { NextStepBox } from './next-step.view.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SavedNotice,
+  TextAreaField,
+  TextField,
+} from './shared/form.view.tsx'
 
 export const cancelLabels = { reason: 'Skäl till att sammanträdet ställs in' }
 

@@ -4,7 +4,7 @@ import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { TableScroll } from '../views/table-scroll.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './form.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
 
 export const scheduleLabels = {
   meetsOn: 'Datum',

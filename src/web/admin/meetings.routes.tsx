@@ -13,6 +13,12 @@ import { isTime, type Meeting } from '../../domain/meeting/meeting.ts'
 import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
+import { committeeFrom } from './committee-data.ts'
+import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
+import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { MeetingsPage } from './meetings.page.tsx'
+import { minutesPaths } from './minutes-paths.ts'
+import { loadNextStep } from './next-step.data.ts'
 import {
   actorOf,
   adminView,
@@ -21,14 +27,8 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { committeeFrom } from './committee-data.ts'
-import { emptyForm, type FormErrors, type FormState, type FormValues } from './form.tsx'
-import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
-import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
-import { MeetingsPage } from './meetings.page.tsx'
-import { minutesPaths } from './minutes-paths.ts'
-import { loadNextStep } from './next-step.data.ts'
+} from './shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState, type FormValues } from './shared/form.view.tsx'
 
 // The committee's calendar: scheduling one meeting or a series, moving and cancelling one.
 

@@ -11,10 +11,10 @@ import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, fieldErrorOf, readForm, savedAt } from './admin-request.ts'
 import { CommitteePage, type CommitteePageProps } from './committee.page.tsx'
 import { committeeFrom, loadCommitteeData } from './committee-data.ts'
-import { emptyForm, type FormErrors } from './form.tsx'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm, savedAt } from './shared/admin-request.ts'
+import { emptyForm, type FormErrors } from './shared/form.view.tsx'
 
 const fields = ['personId', 'role', 'partyId', 'termId', 'startsOn', 'endsOn', 'substituteOrder'] as const
 const id = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined)

@@ -5,8 +5,8 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { listMemberships } from '../../domain/membership/membership.service.ts'
 import { type MinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import { listParties, listPersons } from '../../domain/person/person.service.ts'
-import { currentUser } from './admin-request.ts'
 import { type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { currentUser } from './shared/admin-request.ts'
 
 export { type MeetingParams, meetingFrom } from './meetings.data.ts'
 

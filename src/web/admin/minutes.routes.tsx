@@ -13,12 +13,12 @@ import { swedishTimeToUtc } from '../../domain/shared/swedish-time.ts'
 import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import { queueSignOffReadyMail } from '../../domain/sign-off/sign-off-ready-mail.service.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, savedAt, wasSaved } from './admin-request.ts'
 import { MinutesOverviewPage } from './minutes.page.tsx'
 import { fieldOf, loadMinutes, type MeetingParams, minutesToKeep, numberOf } from './minutes-data.ts'
-import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { nextStepOf } from './next-step.ts'
+import { actorOf, adminView, savedAt, wasSaved } from './shared/admin-request.ts'
+import { swedishRefusal } from './shared/refusal-messages.ts'
 
 declare module '../../domain/shared/errors.ts' {
   interface RefusalReasons {

@@ -4,8 +4,8 @@ import { type AgendaEntry, getAgenda } from '../../domain/agenda/agenda.service.
 import type { Committee } from '../../domain/committee/committee.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { type MinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
-import { currentUser } from './admin-request.ts'
 import { type NextStep, nextStepOf } from './next-step.ts'
+import { currentUser } from './shared/admin-request.ts'
 
 /**
  * The next step of a meeting's cycle for a page that has not read the minutes itself. The draft

@@ -10,11 +10,11 @@ import {
 import { DomainError, InvalidStateError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, readForm, savedAt } from './admin-request.ts'
-import { emptyForm, type FormState } from './form.tsx'
 import { idOf, type MeetingParams, meetingFrom } from './meetings.data.ts'
 import { loadNextStep } from './next-step.data.ts'
 import { NoticePage } from './notice.page.tsx'
+import { actorOf, adminView, currentUser, readForm, savedAt } from './shared/admin-request.ts'
+import { emptyForm, type FormState } from './shared/form.view.tsx'
 
 declare module '../../domain/shared/errors.ts' {
   interface RefusalReasons {

@@ -15,16 +15,6 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import {
-  actorOf,
-  adminView,
-  currentUser,
-  fieldErrorOf,
-  readForm,
-  savedAt,
-  wasSaved,
-} from './admin-request.ts'
-import { emptyForm, type FormErrors } from './form.tsx'
 import { NewCommitteePage } from './organisation.page.tsx'
 import {
   readSettingsForm,
@@ -33,6 +23,16 @@ import {
   settingsToForm,
 } from './settings.form.ts'
 import { SettingsPage } from './settings.page.tsx'
+import {
+  actorOf,
+  adminView,
+  currentUser,
+  fieldErrorOf,
+  readForm,
+  savedAt,
+  wasSaved,
+} from './shared/admin-request.ts'
+import { emptyForm, type FormErrors } from './shared/form.view.tsx'
 
 type OrgRequest = FastifyRequest<{ Params: { organisation: string } }>
 

@@ -3,8 +3,8 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { SignOff } from '../../domain/sign-off/sign-off.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
-import { CsrfField } from './form.tsx'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { CsrfField } from './shared/form.view.tsx'
 
 /** The secretary records that the signatories signed on paper, with the scanned signed cover. */
 export function PaperSignOffPage(props: {

@@ -11,11 +11,11 @@ import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { recordPaperSignOff } from '../../domain/sign-off/paper-sign-off.service.ts'
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, savedAt } from './admin-request.ts'
-import { maxDocumentBytes } from './documents.multipart.ts'
-import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { PaperSignOffPage } from './paper-sign-off.page.tsx'
+import { actorOf, adminView, currentUser, savedAt } from './shared/admin-request.ts'
+import { swedishRefusal } from './shared/refusal-messages.ts'
+import { maxDocumentBytes } from './shared/upload-form.ts'
 
 // The secretary records a sign-off made on paper (the committee's signing method): the day the
 // signatories signed and the scanned signed cover. Signatories themselves do not record it.

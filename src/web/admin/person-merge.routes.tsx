@@ -6,10 +6,10 @@ import { mergePersons } from '../../domain/person/person-merge.service.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './admin-request.ts'
-import { emptyForm, type FormErrors, type FormState } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
 import { PersonMergePage, personMergePath } from './person-merge.page.tsx'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
 
 type OrgParams = { Params: { organisation: string } }
 const id = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined)

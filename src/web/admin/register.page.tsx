@@ -5,7 +5,7 @@ import type { Party, Person } from '../../domain/person/person.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './form.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
 
 interface RegisterPageProps<T> {
   view: AdminView

@@ -7,6 +7,8 @@ import { addParty, addPerson, listParties, listPersons } from '../../domain/pers
 import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
+import { organisationFrom } from './organisation.routes.tsx'
+import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
 import {
   actorOf,
   adminView,
@@ -15,10 +17,8 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { emptyForm, type FormErrors, type FormState } from './form.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
-import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
+} from './shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
 
 // The organisation's register: terms (mandatperioder), parties and people. Each page lists what is
 // there and has a form to add one more.

@@ -5,11 +5,11 @@ import { substitutesPassedOver } from '../../domain/minutes/substitute-suggestio
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { TableScroll } from '../views/table-scroll.tsx'
-import { CsrfField, SavedNotice } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
 import type { NextStep } from './next-step.ts'
 import { NextStepBox } from './next-step.view.tsx'
+import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 
 export type PresenceChoice = 'present' | 'remote' | 'absent'
 

@@ -17,6 +17,10 @@ import { TotpSecretKeyMissingError } from '../../domain/account/totp-secret-box.
 import { resetSecondFactor } from '../../domain/account/user-admin.service.ts'
 import { AdminLayout } from '../views/admin-layout.tsx'
 import { sendPage } from '../views/render.tsx'
+import { safeReturnPath, throttledMessage } from './auth.routes.tsx'
+import { organisationFrom } from './organisation.routes.tsx'
+import { pendingCookie, pendingCookieOptions } from './pending-sign-in-cookie.ts'
+import { setSessionCookie } from './session-cookie.ts'
 import {
   actorOf,
   adminView,
@@ -25,12 +29,8 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { safeReturnPath, throttledMessage } from './auth.routes.tsx'
-import { emptyForm, type FormErrors } from './form.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
-import { pendingCookie, pendingCookieOptions } from './pending-sign-in-cookie.ts'
-import { setSessionCookie } from './session-cookie.ts'
+} from './shared/admin-request.ts'
+import { emptyForm, type FormErrors } from './shared/form.view.tsx'
 import {
   CodePage,
   OrganisationSignInPage,

@@ -18,7 +18,6 @@ import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
 import { recordVote } from '../../domain/vote/vote.service.ts'
 import { todayInSweden } from '../views/format.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, savedAt, wasSaved } from './admin-request.ts'
 import {
   fieldOf,
   linesOf,
@@ -28,10 +27,11 @@ import {
   minutesToKeep,
   numberOf,
 } from './minutes-data.ts'
-import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
 import { nextStepOf } from './next-step.ts'
 import { SectionPage, type SectionTextForm, sectionTextForm } from './section.page.tsx'
+import { actorOf, adminView, savedAt, wasSaved } from './shared/admin-request.ts'
+import { swedishRefusal } from './shared/refusal-messages.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
 const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number'

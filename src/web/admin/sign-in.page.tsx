@@ -3,8 +3,15 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { PasswordChangeFields } from './auth.page.tsx'
-import { CheckboxField } from './checkbox-field.tsx'
-import { CsrfField, ErrorSummary, type FormState, PostButton, SavedNotice, TextField } from './form.tsx'
+import { CheckboxField } from './shared/checkbox-field.view.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  PostButton,
+  SavedNotice,
+  TextField,
+} from './shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 
 // The pages of signing in beyond the password: the authenticator's code, the page of an account

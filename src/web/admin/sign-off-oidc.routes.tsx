@@ -8,10 +8,10 @@ import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import { insertSigningFlow, takeSigningFlow } from '../../domain/sign-off/signing-flow.repository.ts'
 import { AdminLayout } from '../views/admin-layout.tsx'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, savedAt } from './admin-request.ts'
-import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
-import { oidcConfigurationOf } from './oidc-client.ts'
+import { actorOf, adminView, currentUser, savedAt } from './shared/admin-request.ts'
+import { oidcConfigurationOf } from './shared/oidc-client.ts'
+import { swedishRefusal } from './shared/refusal-messages.ts'
 
 declare module '../../domain/shared/errors.ts' {
   interface RefusalReasons {

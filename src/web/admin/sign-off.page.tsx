@@ -8,9 +8,9 @@ import type { SigningMethod } from '../../domain/sign-off/signing-method.ts'
 import { MinutesCover, type Names, SectionView } from '../portal/minutes.view.tsx'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
-import { CsrfField, SavedNotice } from './form.tsx'
 import { identityNumbersPath } from './identity-numbers.page.tsx'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 import { SignatoryComments } from './signatory-comments.view.tsx'
 
 /**

@@ -16,10 +16,10 @@ import { signAndAnnounce } from '../../domain/sign-off/sign-and-announce.service
 import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
 import type { Names } from '../portal/minutes.view.tsx'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, savedAt, wasSaved } from './admin-request.ts'
 import { fieldOf, numberOf } from './minutes-data.ts'
-import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { actorOf, adminView, currentUser, savedAt, wasSaved } from './shared/admin-request.ts'
+import { swedishRefusal } from './shared/refusal-messages.ts'
 import { SignOffPage } from './sign-off.page.tsx'
 
 type Params = { Params: { signOffId: string } }

@@ -17,8 +17,8 @@ import { listSignOffReminders } from '../../domain/sign-off/sign-off-reminder.ts
 import { paths } from '../paths.ts'
 import { formatLongDate } from '../views/format.ts'
 import { sendPage } from '../views/render.tsx'
-import { adminView, currentUser } from './admin-request.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { adminView, currentUser } from './shared/admin-request.ts'
 import { StartPage } from './start.page.tsx'
 
 export async function startRoutes(app: FastifyInstance) {

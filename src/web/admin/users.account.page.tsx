@@ -4,7 +4,14 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import type { Person } from '../../domain/person/person.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { CsrfField, ErrorSummary, type FormState, PostButton, SavedNotice, SelectField } from './form.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  PostButton,
+  SavedNotice,
+  SelectField,
+} from './shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 import { committeeOptions, describeRole, personOptions, roleOptions, when } from './users.page.tsx'
 import { usersPaths } from './users.paths.ts'

@@ -5,7 +5,7 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import type { Person } from '../../domain/person/person.ts'
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './form.tsx'
+import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 import { usersPaths } from './users.paths.ts'
 

@@ -19,6 +19,7 @@ import type { Organisation } from '../../domain/organisation/organisation.ts'
 import { listPersons } from '../../domain/person/person.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
+import { organisationFrom } from './organisation.routes.tsx'
 import {
   actorOf,
   adminView,
@@ -27,9 +28,8 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './admin-request.ts'
-import { emptyForm, type FormErrors, type FormState } from './form.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
+} from './shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
 import { AccountPage, type AccountPageProps } from './users.account.page.tsx'
 import { id, readNewAccountForm, refusalOf, refusals, roleDomainMessages, roleErrors } from './users.form.ts'
 import { OneTimePasswordPage, UsersChoicePage, UsersPage } from './users.page.tsx'

@@ -3,9 +3,9 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { TableScroll } from '../views/table-scroll.tsx'
-import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './form.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './shared/form.view.tsx'
 import { candidateRows, choiceWords, type VoteWay } from './vote-entry.form.ts'
 
 // A vote in a large assembly (fullmäktige: 61 members) recorded in a few clicks, without one radio

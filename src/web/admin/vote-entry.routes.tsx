@@ -5,11 +5,11 @@ import { recordCandidateElection } from '../../domain/vote/candidate-election.se
 import { recordVote } from '../../domain/vote/vote.service.ts'
 import { recordVoteByGroup } from '../../domain/vote/vote-by-group.service.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, savedAt } from './admin-request.ts'
-import { emptyForm, type FormState } from './form.tsx'
 import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes-data.ts'
-import { swedishRefusal } from './minutes-messages.ts'
 import { minutesPaths } from './minutes-paths.ts'
+import { actorOf, adminView, savedAt } from './shared/admin-request.ts'
+import { emptyForm, type FormState } from './shared/form.view.tsx'
+import { swedishRefusal } from './shared/refusal-messages.ts'
 import {
   candidateElectionOf,
   fieldOfRefusal,

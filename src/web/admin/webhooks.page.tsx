@@ -4,7 +4,7 @@ import { deliveredRetentionDays, maxWebhookAttempts } from '../../domain/webhook
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDateTime } from '../views/format.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './form.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
 import { webhooksPaths } from './webhooks.paths.ts'
 
 export type ListedWebhook = Webhook & {

@@ -14,9 +14,9 @@ import {
   resendDeadDelivery,
 } from '../../domain/webhook/webhook.service.ts'
 import { sendPage } from '../views/render.tsx'
-import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from './admin-request.ts'
-import { emptyForm, type FormState } from './form.tsx'
 import { organisationFrom } from './organisation.routes.tsx'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from './shared/admin-request.ts'
+import { emptyForm, type FormState } from './shared/form.view.tsx'
 import { WebhookSecretPage, WebhooksPage } from './webhooks.page.tsx'
 import { webhooksPaths } from './webhooks.paths.ts'
 

@@ -1,4 +1,4 @@
-import type { FormState } from './form.tsx'
+import type { FormState } from './form.view.tsx'
 
 /** A checkbox with its label after it; checked when the form's value is 'ja' (what it sends). */
 export function CheckboxField({

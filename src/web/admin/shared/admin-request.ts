@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Actor } from '../../domain/shared/actor.ts'
-import { DomainError } from '../../domain/shared/errors.ts'
-import type { AdminView } from '../views/admin-layout.tsx'
-import type { FormErrors, FormValues } from './form.tsx'
+import type { Actor } from '../../../domain/shared/actor.ts'
+import { DomainError } from '../../../domain/shared/errors.ts'
+import type { AdminView } from '../../views/admin-layout.tsx'
+import type { FormErrors, FormValues } from './form.view.tsx'
 
 // Small pieces every workspace route uses: the signed-in user, the view for the layout, reading a
 // form body, and turning a domain error about a field into a Swedish message beside that field.

@@ -1,9 +1,9 @@
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { InvalidInputError } from '../../domain/shared/errors.ts'
-import { fieldWithNul } from '../input-checks.ts'
+import { InvalidInputError } from '../../../domain/shared/errors.ts'
+import { fieldWithNul } from '../../input-checks.ts'
 
-declare module '../../domain/shared/errors.ts' {
+declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
     form_takes_no_file: undefined
   }

@@ -1,5 +1,5 @@
-import { DomainError } from '../../domain/shared/errors.ts'
-import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
+import { DomainError } from '../../../domain/shared/errors.ts'
+import { refusalSentence } from '../../../domain/shared/refusal-sentences.ts'
 
 // What a clerk reads beside a refused form: the Swedish sentence of the refusal's reason, from the
 // one table (domain/shared/refusal-sentences.ts). Not found and not allowed get the error pages.

@@ -3,10 +3,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { AdminClient } from '../../../test/support/admin-client.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { loadDemoData } from '../../demo/load-demo.ts'
-import { createApp } from '../app.ts'
+import { AdminClient } from '../../../../test/support/admin-client.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { loadDemoData } from '../../../demo/load-demo.ts'
+import { createApp } from '../../app.ts'
 
 // Upload forms over a real server and a real keep-alive connection: app.inject has no connection
 // to hang, so only a socket shows whether a refused upload leaves the rest of its body unread.
