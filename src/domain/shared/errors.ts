@@ -7,7 +7,7 @@
  * Every refusal reason, with the details its sentence may use (`undefined`: none). Each module
  * declares its reasons beside the rule that refuses, by augmenting this interface:
  *
- *     declare module '../shared/errors.ts' {
+ *     declare module './errors.ts' {
  *       interface RefusalReasons { no_quorum: undefined }
  *     }
  *

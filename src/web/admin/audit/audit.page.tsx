@@ -1,6 +1,6 @@
-import type { AuditEvent } from '../../domain/audit/audit.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import type { AuditEvent } from '../../../domain/audit/audit.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 
 const objectNames: Record<string, string> = {
   organisation: 'Organisationen',

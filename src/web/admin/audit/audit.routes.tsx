@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
-import { assertAllowed, mayReadAuditLog } from '../../domain/account/access.policy.ts'
-import { findUserNames } from '../../domain/account/account.service.ts'
-import { listAuditEvents } from '../../domain/audit/audit.service.ts'
-import { NotFoundError } from '../../domain/shared/errors.ts'
-import { sendPage } from '../views/render.tsx'
+import { assertAllowed, mayReadAuditLog } from '../../../domain/account/access.policy.ts'
+import { findUserNames } from '../../../domain/account/account.service.ts'
+import { listAuditEvents } from '../../../domain/audit/audit.service.ts'
+import { NotFoundError } from '../../../domain/shared/errors.ts'
+import { sendPage } from '../../views/render.tsx'
+import { adminView, currentUser } from '../shared/admin-request.ts'
 import { AuditPage } from './audit.page.tsx'
-import { adminView, currentUser } from './shared/admin-request.ts'
 
 export async function auditRoutes(app: FastifyInstance) {
   // The history of one object, for the administrators of the organisation it belongs to.
