@@ -37,7 +37,7 @@ import { signOffOidcRoutes } from './sign-off-oidc.routes.tsx'
 import { startRoutes } from './start.routes.tsx'
 import { usersRoutes } from './users.routes.tsx'
 import { voteEntryRoutes } from './vote-entry.routes.tsx'
-import { webhooksRoutes } from './webhooks.routes.tsx'
+import { webhooksRoutes } from './webhooks/webhooks.routes.tsx'
 
 declare module '../../domain/shared/errors.ts' {
   interface RefusalReasons {

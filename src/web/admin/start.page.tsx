@@ -8,7 +8,7 @@ import { formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { feedbackPaths } from './accessibility-feedback.page.tsx'
 import { SignOffReminders } from './sign-off-reminders.view.tsx'
 import { usersPaths } from './users.paths.ts'
-import { webhooksPaths } from './webhooks.paths.ts'
+import { webhooksPaths } from './webhooks/webhooks.paths.ts'
 
 export interface StartPageProps {
   view: AdminView

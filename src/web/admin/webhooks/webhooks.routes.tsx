@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction } from '../../db/database.ts'
-import { assertAllowed, mayManageOrganisation } from '../../domain/account/access.policy.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
-import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
+import { inTransaction } from '../../../db/database.ts'
+import { assertAllowed, mayManageOrganisation } from '../../../domain/account/access.policy.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { DomainError, NotFoundError } from '../../../domain/shared/errors.ts'
+import { refusalSentence } from '../../../domain/shared/refusal-sentences.ts'
 import {
   findDelivery,
   findWebhook,
@@ -12,11 +12,11 @@ import {
   registerWebhook,
   removeWebhook,
   resendDeadDelivery,
-} from '../../domain/webhook/webhook.service.ts'
-import { sendPage } from '../views/render.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
-import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from './shared/admin-request.ts'
-import { emptyForm, type FormState } from './shared/form.view.tsx'
+} from '../../../domain/webhook/webhook.service.ts'
+import { sendPage } from '../../views/render.tsx'
+import { organisationFrom } from '../organisation.routes.tsx'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from '../shared/admin-request.ts'
+import { emptyForm, type FormState } from '../shared/form.view.tsx'
 import { WebhookSecretPage, WebhooksPage } from './webhooks.page.tsx'
 import { webhooksPaths } from './webhooks.paths.ts'
 

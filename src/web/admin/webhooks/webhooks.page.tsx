@@ -1,10 +1,10 @@
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import type { DeliveryState, Webhook, WebhookDelivery } from '../../domain/webhook/webhook.ts'
-import { deliveredRetentionDays, maxWebhookAttempts } from '../../domain/webhook/webhook.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDateTime } from '../views/format.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import type { DeliveryState, Webhook, WebhookDelivery } from '../../../domain/webhook/webhook.ts'
+import { deliveredRetentionDays, maxWebhookAttempts } from '../../../domain/webhook/webhook.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDateTime } from '../../views/format.ts'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from '../shared/form.view.tsx'
 import { webhooksPaths } from './webhooks.paths.ts'
 
 export type ListedWebhook = Webhook & {

@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInDemoAccount } from '../../../test/support/admin-users.ts'
-import { createTestOrganisation, testActor } from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { insertPublicChange } from '../../../test/support/public-changes.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.ts'
-import { inTransaction } from '../../db/database.ts'
-import { loadDemoData } from '../../demo/load-demo.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInDemoAccount } from '../../../../test/support/admin-users.ts'
+import { createTestOrganisation, testActor } from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { insertPublicChange } from '../../../../test/support/public-changes.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { startWebhookReceiver, type WebhookReceiver } from '../../../../test/support/webhook-receiver.ts'
+import { inTransaction } from '../../../db/database.ts'
+import { loadDemoData } from '../../../demo/load-demo.ts'
 import {
   deliverDueWebhooks,
   queueWebhookDeliveries,
   registerWebhook,
-} from '../../domain/webhook/webhook.service.ts'
-import { maxWebhookAttempts } from '../../domain/webhook/webhook.ts'
-import { createHttpPoster } from '../../webhook/http-poster.ts'
-import { createApp } from '../app.ts'
+} from '../../../domain/webhook/webhook.service.ts'
+import { maxWebhookAttempts } from '../../../domain/webhook/webhook.ts'
+import { createHttpPoster } from '../../../webhook/http-poster.ts'
+import { createApp } from '../../app.ts'
 
 describeOnEachDatabase('webhooks in the workspace', (getDb) => {
   let app: FastifyInstance
