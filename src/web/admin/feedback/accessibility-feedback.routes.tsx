@@ -1,22 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction } from '../../db/database.ts'
+import { inTransaction } from '../../../db/database.ts'
 import {
   getAccessibilityFeedback,
   listAccessibilityFeedback,
   markAccessibilityFeedbackHandled,
-} from '../../domain/accessibility-feedback/accessibility-feedback.service.ts'
-import { feedbackLimits } from '../../domain/accessibility-feedback/accessibility-feedback.ts'
-import { assertAllowed, mayHandleAccessibilityFeedback } from '../../domain/account/access.policy.ts'
-import { findUserNames } from '../../domain/account/account.service.ts'
-import { listOrganisations } from '../../domain/organisation/organisation.service.ts'
-import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
-import { sendPage } from '../views/render.tsx'
+} from '../../../domain/accessibility-feedback/accessibility-feedback.service.ts'
+import { feedbackLimits } from '../../../domain/accessibility-feedback/accessibility-feedback.ts'
+import { assertAllowed, mayHandleAccessibilityFeedback } from '../../../domain/account/access.policy.ts'
+import { findUserNames } from '../../../domain/account/account.service.ts'
+import { listOrganisations } from '../../../domain/organisation/organisation.service.ts'
+import { DomainError, NotFoundError } from '../../../domain/shared/errors.ts'
+import { sendPage } from '../../views/render.tsx'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from '../shared/admin-request.ts'
 import {
   AccessibilityFeedbackPage,
   feedbackPaths,
   type HandlingRefusal,
 } from './accessibility-feedback.page.tsx'
-import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
 
 type FeedbackParams = { Params: { id: string } }
 

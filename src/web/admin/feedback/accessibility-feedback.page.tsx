@@ -1,10 +1,10 @@
-import type { AccessibilityFeedback } from '../../domain/accessibility-feedback/accessibility-feedback.ts'
-import { retentionMonths } from '../../domain/accessibility-feedback/accessibility-feedback.ts'
-import { swedishClockTime } from '../../domain/shared/swedish-time.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatLongDate, todayInSweden } from '../views/format.ts'
-import { CsrfField, SavedNotice } from './shared/form.view.tsx'
+import type { AccessibilityFeedback } from '../../../domain/accessibility-feedback/accessibility-feedback.ts'
+import { retentionMonths } from '../../../domain/accessibility-feedback/accessibility-feedback.ts'
+import { swedishClockTime } from '../../../domain/shared/swedish-time.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatLongDate, todayInSweden } from '../../views/format.ts'
+import { CsrfField, SavedNotice } from '../shared/form.view.tsx'
 
 export const feedbackPaths = {
   list: () => '/admin/tillganglighet',
