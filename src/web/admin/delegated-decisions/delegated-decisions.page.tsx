@@ -1,12 +1,12 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { DelegatedDecision } from '../../domain/delegated-decision/delegated-decision.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate, formatLongDate } from '../views/format.ts'
-import { minutesPaths } from './minutes-paths.ts'
-import { CheckboxField } from './shared/checkbox-field.view.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { DelegatedDecision } from '../../../domain/delegated-decision/delegated-decision.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDate, formatLongDate } from '../../views/format.ts'
+import { minutesPaths } from '../minutes-paths.ts'
+import { CheckboxField } from '../shared/checkbox-field.view.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from '../shared/form.view.tsx'
 
 export const delegatedDecisionLabels = {
   title: 'Beslutet gäller',

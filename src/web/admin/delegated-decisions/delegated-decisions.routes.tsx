@@ -1,19 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction } from '../../db/database.ts'
-import { assertAllowed, mayKeepMinutes } from '../../domain/account/access.policy.ts'
+import { inTransaction } from '../../../db/database.ts'
+import { assertAllowed, mayKeepMinutes } from '../../../domain/account/access.policy.ts'
 import {
   listDelegatedDecisions,
   postDelegatedDecisionNotice,
   registerDelegatedDecision,
   reportDelegatedDecisions,
-} from '../../domain/delegated-decision/delegated-decision.service.ts'
-import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
-import { InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
-import { sendPage } from '../views/render.tsx'
-import { committeeFrom } from './committee-data.ts'
-import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
-import { numberOf } from './minutes-data.ts'
-import { minutesPaths } from './minutes-paths.ts'
+} from '../../../domain/delegated-decision/delegated-decision.service.ts'
+import { getMeeting, listMeetings } from '../../../domain/meeting/meeting.service.ts'
+import { InvalidStateError, NotFoundError } from '../../../domain/shared/errors.ts'
+import { sendPage } from '../../views/render.tsx'
+import { committeeFrom } from '../committee-data.ts'
+import { numberOf } from '../minutes-data.ts'
+import { minutesPaths } from '../minutes-paths.ts'
 import {
   actorOf,
   adminView,
@@ -22,11 +21,12 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm, type FormState } from './shared/form.view.tsx'
-import { swedishRefusal } from './shared/refusal-messages.ts'
+} from '../shared/admin-request.ts'
+import { emptyForm, type FormState } from '../shared/form.view.tsx'
+import { swedishRefusal } from '../shared/refusal-messages.ts'
+import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
 
-declare module '../../domain/shared/errors.ts' {
+declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
     nothing_to_report: undefined
   }
