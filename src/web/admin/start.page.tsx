@@ -5,9 +5,9 @@ import type { SignOffReminder } from '../../domain/sign-off/sign-off-reminder.ts
 import { paths } from '../paths.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate, formatTimeSpan } from '../views/format.ts'
+import { usersPaths } from './accounts/users.paths.ts'
 import { feedbackPaths } from './feedback/accessibility-feedback.page.tsx'
 import { SignOffReminders } from './sign-off-reminders.view.tsx'
-import { usersPaths } from './users.paths.ts'
 import { webhooksPaths } from './webhooks/webhooks.paths.ts'
 
 export interface StartPageProps {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayManageUsers } from '../../domain/account/access.policy.ts'
-import { secondFactorOf } from '../../domain/account/second-factor.service.ts'
+import { assertAllowed, mayManageUsers } from '../../../domain/account/access.policy.ts'
+import { secondFactorOf } from '../../../domain/account/second-factor.service.ts'
 import {
   disableAccount,
   enableAccount,
@@ -11,15 +11,15 @@ import {
   openAccount,
   resetPassword,
   revokeAccountRole,
-} from '../../domain/account/user-admin.service.ts'
-import { AccountChangeRefusedError } from '../../domain/account/user-admin.ts'
-import { listCommittees } from '../../domain/committee/committee.service.ts'
-import { listOrganisations } from '../../domain/organisation/organisation.service.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { listPersons } from '../../domain/person/person.service.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
+} from '../../../domain/account/user-admin.service.ts'
+import { AccountChangeRefusedError } from '../../../domain/account/user-admin.ts'
+import { listCommittees } from '../../../domain/committee/committee.service.ts'
+import { listOrganisations } from '../../../domain/organisation/organisation.service.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { listPersons } from '../../../domain/person/person.service.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
+import { organisationFrom } from '../organisation.routes.tsx'
 import {
   actorOf,
   adminView,
@@ -28,9 +28,9 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
-import { AccountPage, type AccountPageProps } from './users.account.page.tsx'
+} from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from '../shared/form.view.tsx'
+import { AccountPage, type AccountPageProps } from './user-account.page.tsx'
 import { id, readNewAccountForm, refusalOf, refusals, roleDomainMessages, roleErrors } from './users.form.ts'
 import { OneTimePasswordPage, UsersChoicePage, UsersPage } from './users.page.tsx'
 import { usersPaths } from './users.paths.ts'

@@ -1,22 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as client from 'openid-client'
-import type { LoginOidcSettings } from '../../config.ts'
+import type { LoginOidcSettings } from '../../../config.ts'
 import {
   IdentityProviderRefusedError,
   signInWithIdentityProvider,
-} from '../../domain/account/identity-provider-sign-in.service.ts'
-import { startSession } from '../../domain/account/session.service.ts'
-import { insertSignInFlow, takeSignInFlow } from '../../domain/account/sign-in-flow.repository.ts'
-import { InvalidStateError } from '../../domain/shared/errors.ts'
-import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
-import { sendPage } from '../views/render.tsx'
+} from '../../../domain/account/identity-provider-sign-in.service.ts'
+import { startSession } from '../../../domain/account/session.service.ts'
+import { insertSignInFlow, takeSignInFlow } from '../../../domain/account/sign-in-flow.repository.ts'
+import { InvalidStateError } from '../../../domain/shared/errors.ts'
+import { refusalSentence } from '../../../domain/shared/refusal-sentences.ts'
+import { sendPage } from '../../views/render.tsx'
+import { oidcConfigurationOf } from '../shared/oidc-client.ts'
 import { safeReturnPath } from './auth.routes.tsx'
 import { setSessionCookie } from './session-cookie.ts'
-import { oidcConfigurationOf } from './shared/oidc-client.ts'
 import { IdentityProviderRefusedPage, WaitingForRolePage } from './sign-in.page.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 
-declare module '../../domain/shared/errors.ts' {
+declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
     identity_provider_missing: undefined
   }

@@ -1,8 +1,8 @@
-import { isEmail, isRole } from '../../domain/account/account.ts'
-import { AccountChangeRefusedError } from '../../domain/account/user-admin.ts'
-import { refusalSentence, refusalSentences } from '../../domain/shared/refusal-sentences.ts'
-import { readForm } from './shared/admin-request.ts'
-import type { FormErrors } from './shared/form.view.tsx'
+import { isEmail, isRole } from '../../../domain/account/account.ts'
+import { AccountChangeRefusedError } from '../../../domain/account/user-admin.ts'
+import { refusalSentence, refusalSentences } from '../../../domain/shared/refusal-sentences.ts'
+import { readForm } from '../shared/admin-request.ts'
+import type { FormErrors } from '../shared/form.view.tsx'
 
 // The users pages' forms: reading them, and the Swedish words for what the domain refuses (from
 // the refusal table).

@@ -1,9 +1,9 @@
-import type { AccountSummary } from '../../domain/account/user-admin.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import type { Person } from '../../domain/person/person.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import type { AccountSummary } from '../../../domain/account/user-admin.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import type { Person } from '../../../domain/person/person.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 import {
   CsrfField,
   ErrorSummary,
@@ -11,7 +11,7 @@ import {
   PostButton,
   SavedNotice,
   SelectField,
-} from './shared/form.view.tsx'
+} from '../shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 import { committeeOptions, describeRole, personOptions, roleOptions, when } from './users.page.tsx'
 import { usersPaths } from './users.paths.ts'

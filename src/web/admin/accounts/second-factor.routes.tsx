@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayManageOrganisation, mayManageUsers } from '../../domain/account/access.policy.ts'
-import { LoginRefusedError } from '../../domain/account/account.service.ts'
+import {
+  assertAllowed,
+  mayManageOrganisation,
+  mayManageUsers,
+} from '../../../domain/account/access.policy.ts'
+import { LoginRefusedError } from '../../../domain/account/account.service.ts'
 import {
   confirmTotpEnrolment,
   organisationNeedsTotp,
@@ -10,17 +14,14 @@ import {
   setAdministratorsNeedTotp,
   startTotpEnrolment,
   turnOffTotp,
-} from '../../domain/account/second-factor.service.ts'
-import { startSession } from '../../domain/account/session.service.ts'
-import { otpauthUri } from '../../domain/account/totp.ts'
-import { TotpSecretKeyMissingError } from '../../domain/account/totp-secret-box.ts'
-import { resetSecondFactor } from '../../domain/account/user-admin.service.ts'
-import { AdminLayout } from '../views/admin-layout.tsx'
-import { sendPage } from '../views/render.tsx'
-import { safeReturnPath, throttledMessage } from './auth.routes.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
-import { pendingCookie, pendingCookieOptions } from './pending-sign-in-cookie.ts'
-import { setSessionCookie } from './session-cookie.ts'
+} from '../../../domain/account/second-factor.service.ts'
+import { startSession } from '../../../domain/account/session.service.ts'
+import { otpauthUri } from '../../../domain/account/totp.ts'
+import { TotpSecretKeyMissingError } from '../../../domain/account/totp-secret-box.ts'
+import { resetSecondFactor } from '../../../domain/account/user-admin.service.ts'
+import { AdminLayout } from '../../views/admin-layout.tsx'
+import { sendPage } from '../../views/render.tsx'
+import { organisationFrom } from '../organisation.routes.tsx'
 import {
   actorOf,
   adminView,
@@ -29,8 +30,11 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm, type FormErrors } from './shared/form.view.tsx'
+} from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors } from '../shared/form.view.tsx'
+import { safeReturnPath, throttledMessage } from './auth.routes.tsx'
+import { pendingCookie, pendingCookieOptions } from './pending-sign-in-cookie.ts'
+import { setSessionCookie } from './session-cookie.ts'
 import {
   CodePage,
   OrganisationSignInPage,

@@ -1,6 +1,6 @@
-import { minPasswordLength } from '../../domain/account/account.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import { minPasswordLength } from '../../../domain/account/account.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 import {
   CsrfField,
   ErrorSummary,
@@ -8,7 +8,7 @@ import {
   PostButton,
   SavedNotice,
   TextField,
-} from './shared/form.view.tsx'
+} from '../shared/form.view.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 
 const loginLabels = { email: 'E-postadress', password: 'Lösenord' }

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { changePassword, LoginRefusedError, logoutEverywhere } from '../../domain/account/account.service.ts'
-import { minPasswordLength } from '../../domain/account/account.ts'
-import { signInWithPassword } from '../../domain/account/second-factor.service.ts'
-import { endSession, startSession } from '../../domain/account/session.service.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { LoginPage, PasswordPage } from './auth.page.tsx'
-import { askForSecondFactor } from './pending-sign-in-cookie.ts'
-import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
+import {
+  changePassword,
+  LoginRefusedError,
+  logoutEverywhere,
+} from '../../../domain/account/account.service.ts'
+import { minPasswordLength } from '../../../domain/account/account.ts'
+import { signInWithPassword } from '../../../domain/account/second-factor.service.ts'
+import { endSession, startSession } from '../../../domain/account/session.service.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
 import {
   actorOf,
   adminView,
@@ -16,8 +17,11 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import type { FormErrors } from './shared/form.view.tsx'
+} from '../shared/admin-request.ts'
+import type { FormErrors } from '../shared/form.view.tsx'
+import { LoginPage, PasswordPage } from './auth.page.tsx'
+import { askForSecondFactor } from './pending-sign-in-cookie.ts'
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
 import { signInPaths } from './sign-in.paths.ts'
 
 /** The organisation's identity provider as the login page offers it, when one is configured. */

@@ -1,9 +1,8 @@
-import { groupedSecret } from '../../domain/account/totp.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { PasswordChangeFields } from './auth.page.tsx'
-import { CheckboxField } from './shared/checkbox-field.view.tsx'
+import { groupedSecret } from '../../../domain/account/totp.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { CheckboxField } from '../shared/checkbox-field.view.tsx'
 import {
   CsrfField,
   ErrorSummary,
@@ -11,7 +10,8 @@ import {
   PostButton,
   SavedNotice,
   TextField,
-} from './shared/form.view.tsx'
+} from '../shared/form.view.tsx'
+import { PasswordChangeFields } from './auth.page.tsx'
 import { signInPaths } from './sign-in.paths.ts'
 
 // The pages of signing in beyond the password: the authenticator's code, the page of an account
