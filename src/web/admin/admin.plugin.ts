@@ -35,7 +35,7 @@ import { sectionRoutes } from './section.routes.tsx'
 import { csrfTokenOf, registerUploadForms } from './shared/upload-form.ts'
 import { signOffRoutes } from './sign-off.routes.tsx'
 import { signOffOidcRoutes } from './sign-off-oidc.routes.tsx'
-import { startRoutes } from './start.routes.tsx'
+import { startRoutes } from './start/start.routes.tsx'
 import { voteEntryRoutes } from './vote-entry.routes.tsx'
 import { webhooksRoutes } from './webhooks/webhooks.routes.tsx'
 

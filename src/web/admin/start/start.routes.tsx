@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { countUnhandledAccessibilityFeedback } from '../../domain/accessibility-feedback/accessibility-feedback.service.ts'
+import { countUnhandledAccessibilityFeedback } from '../../../domain/accessibility-feedback/accessibility-feedback.service.ts'
 import {
   mayCreateCommittee,
   mayHandleAccessibilityFeedback,
@@ -8,17 +8,17 @@ import {
   mayManageRegister,
   mayPrepareMeeting,
   mayWorkWith,
-} from '../../domain/account/access.policy.ts'
-import { listCommittees } from '../../domain/committee/committee.service.ts'
-import { getMeeting, listMeetings } from '../../domain/meeting/meeting.service.ts'
-import { listOrganisations } from '../../domain/organisation/organisation.service.ts'
-import { listSignOffsAwaitingSignature } from '../../domain/sign-off/awaiting-signature.ts'
-import { listSignOffReminders } from '../../domain/sign-off/sign-off-reminder.ts'
-import { paths } from '../paths.ts'
-import { formatLongDate } from '../views/format.ts'
-import { sendPage } from '../views/render.tsx'
-import { minutesPaths } from './minutes-paths.ts'
-import { adminView, currentUser } from './shared/admin-request.ts'
+} from '../../../domain/account/access.policy.ts'
+import { listCommittees } from '../../../domain/committee/committee.service.ts'
+import { getMeeting, listMeetings } from '../../../domain/meeting/meeting.service.ts'
+import { listOrganisations } from '../../../domain/organisation/organisation.service.ts'
+import { listSignOffsAwaitingSignature } from '../../../domain/sign-off/awaiting-signature.ts'
+import { listSignOffReminders } from '../../../domain/sign-off/sign-off-reminder.ts'
+import { paths } from '../../paths.ts'
+import { formatLongDate } from '../../views/format.ts'
+import { sendPage } from '../../views/render.tsx'
+import { minutesPaths } from '../minutes-paths.ts'
+import { adminView, currentUser } from '../shared/admin-request.ts'
 import { StartPage } from './start.page.tsx'
 
 export async function startRoutes(app: FastifyInstance) {

@@ -1,5 +1,5 @@
-import type { SignOffReminder } from '../../domain/sign-off/sign-off-reminder.ts'
-import { formatLongDate } from '../views/format.ts'
+import type { SignOffReminder } from '../../../domain/sign-off/sign-off-reminder.ts'
+import { formatLongDate } from '../../views/format.ts'
 
 const daysText = (daysLeft: number) =>
   daysLeft < 0
