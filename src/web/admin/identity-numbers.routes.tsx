@@ -5,8 +5,8 @@ import { listPersonsWithIdentityNumber } from '../../domain/sign-off/identity-nu
 import { setPersonIdentityNumber } from '../../domain/sign-off/oidc-signature.service.ts'
 import { normaliseIdentityNumber } from '../../domain/sign-off/signing-method.ts'
 import { sendPage } from '../views/render.tsx'
-import { committeeFrom, loadCommitteeData } from './committee-data.ts'
 import { IdentityNumbersPage, identityNumbersPath } from './identity-numbers.page.tsx'
+import { committeeFrom, loadCommitteeData } from './organisation/committee.data.ts'
 import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
 import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
 

@@ -3,7 +3,7 @@ import type { Committee } from '../../domain/committee/committee.ts'
 import { findMeetingBySlug } from '../../domain/meeting/meeting.service.ts'
 import type { Meeting } from '../../domain/meeting/meeting.ts'
 import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
-import { committeeFrom } from './committee-data.ts'
+import { committeeFrom } from './organisation/committee.data.ts'
 
 export type MeetingParams = { Params: { committee: string; meeting: string } }
 

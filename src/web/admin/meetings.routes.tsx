@@ -13,12 +13,12 @@ import { isTime, type Meeting } from '../../domain/meeting/meeting.ts'
 import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { committeeFrom } from './committee-data.ts'
 import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
 import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
 import { MeetingsPage } from './meetings.page.tsx'
 import { minutesPaths } from './minutes-paths.ts'
 import { loadNextStep } from './next-step.data.ts'
+import { committeeFrom } from './organisation/committee.data.ts'
 import {
   actorOf,
   adminView,

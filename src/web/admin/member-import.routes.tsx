@@ -3,9 +3,9 @@ import { assertAllowed, mayManageCommittee } from '../../domain/account/access.p
 import { importMemberList, MemberListError } from '../../domain/membership/member-list.service.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { committeeFrom } from './committee-data.ts'
 import { MemberImportPage } from './member-import.page.tsx'
 import { type MemberListProblem, parseMemberList } from './member-list.csv.ts'
+import { committeeFrom } from './organisation/committee.data.ts'
 import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
 
 /** Why the domain refused a line, in Swedish. */

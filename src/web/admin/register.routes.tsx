@@ -7,7 +7,7 @@ import { addParty, addPerson, listParties, listPersons } from '../../domain/pers
 import { isIsoDate } from '../../domain/shared/calendar-date.ts'
 import { paths } from '../paths.ts'
 import { sendPage } from '../views/render.tsx'
-import { organisationFrom } from './organisation.routes.tsx'
+import { organisationFrom } from './organisation/organisation.routes.tsx'
 import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
 import {
   actorOf,

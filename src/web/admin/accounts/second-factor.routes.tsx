@@ -21,7 +21,7 @@ import { TotpSecretKeyMissingError } from '../../../domain/account/totp-secret-b
 import { resetSecondFactor } from '../../../domain/account/user-admin.service.ts'
 import { AdminLayout } from '../../views/admin-layout.tsx'
 import { sendPage } from '../../views/render.tsx'
-import { organisationFrom } from '../organisation.routes.tsx'
+import { organisationFrom } from '../organisation/organisation.routes.tsx'
 import {
   actorOf,
   adminView,

@@ -19,7 +19,7 @@ import type { Organisation } from '../../../domain/organisation/organisation.ts'
 import { listPersons } from '../../../domain/person/person.service.ts'
 import { paths } from '../../paths.ts'
 import { sendPage } from '../../views/render.tsx'
-import { organisationFrom } from '../organisation.routes.tsx'
+import { organisationFrom } from '../organisation/organisation.routes.tsx'
 import {
   actorOf,
   adminView,

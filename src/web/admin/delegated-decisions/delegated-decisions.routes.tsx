@@ -10,9 +10,9 @@ import {
 import { getMeeting, listMeetings } from '../../../domain/meeting/meeting.service.ts'
 import { InvalidStateError, NotFoundError } from '../../../domain/shared/errors.ts'
 import { sendPage } from '../../views/render.tsx'
-import { committeeFrom } from '../committee-data.ts'
 import { numberOf } from '../minutes-data.ts'
 import { minutesPaths } from '../minutes-paths.ts'
+import { committeeFrom } from '../organisation/committee.data.ts'
 import {
   actorOf,
   adminView,

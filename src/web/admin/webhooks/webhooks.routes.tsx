@@ -14,7 +14,7 @@ import {
   resendDeadDelivery,
 } from '../../../domain/webhook/webhook.service.ts'
 import { sendPage } from '../../views/render.tsx'
-import { organisationFrom } from '../organisation.routes.tsx'
+import { organisationFrom } from '../organisation/organisation.routes.tsx'
 import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from '../shared/admin-request.ts'
 import { emptyForm, type FormState } from '../shared/form.view.tsx'
 import { WebhookSecretPage, WebhooksPage } from './webhooks.page.tsx'

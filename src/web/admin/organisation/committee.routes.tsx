@@ -1,19 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import { assertAllowed, mayManageCommittee } from '../../domain/account/access.policy.ts'
-import { updateCommitteeSettings } from '../../domain/committee/committee.service.ts'
-import { effectiveSettings } from '../../domain/organisation/local-settings.ts'
-import { getOrganisation } from '../../domain/organisation/organisation.service.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { CommitteePage } from './committee.page.tsx'
-import { committeeFrom, loadCommitteeData } from './committee-data.ts'
-import {
-  readSettingsForm,
-  settingsDomainMessages,
-  settingsFieldNames,
-  settingsToForm,
-} from './settings.form.ts'
-import { SettingsPage } from './settings.page.tsx'
+import { assertAllowed, mayManageCommittee } from '../../../domain/account/access.policy.ts'
+import { updateCommitteeSettings } from '../../../domain/committee/committee.service.ts'
+import { effectiveSettings } from '../../../domain/organisation/local-settings.ts'
+import { getOrganisation } from '../../../domain/organisation/organisation.service.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
 import {
   actorOf,
   adminView,
@@ -22,8 +13,17 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm } from './shared/form.view.tsx'
+} from '../shared/admin-request.ts'
+import { emptyForm } from '../shared/form.view.tsx'
+import { committeeFrom, loadCommitteeData } from './committee.data.ts'
+import { CommitteePage } from './committee.page.tsx'
+import {
+  readSettingsForm,
+  settingsDomainMessages,
+  settingsFieldNames,
+  settingsToForm,
+} from './settings.form.ts'
+import { SettingsPage } from './settings.page.tsx'
 
 type CommitteeParams = { Params: { committee: string } }
 

@@ -1,10 +1,10 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { SettingsFields, settingsLabels } from './settings-fields.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { LocalSettings } from '../../../domain/organisation/local-settings.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice } from '../shared/form.view.tsx'
+import { SettingsFields, settingsLabels } from './settings-fields.view.tsx'
 
 export interface SettingsPageProps {
   view: AdminView

@@ -1,8 +1,8 @@
-import { type Committee, committeeKindLabels, committeeKinds } from '../../domain/committee/committee.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './shared/form.view.tsx'
+import { type Committee, committeeKindLabels, committeeKinds } from '../../../domain/committee/committee.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from '../shared/form.view.tsx'
 
 const labels = { name: 'Namn', kind: 'Slag', parentId: 'Hör till (för utskott)', seats: 'Antal ledamöter' }
 

@@ -1,6 +1,6 @@
-import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
-import { signingMethodLabels, signingMethods } from '../../domain/sign-off/signing-method.ts'
-import { type FormState, SelectField, TextAreaField, TextField } from './shared/form.view.tsx'
+import type { LocalSettings } from '../../../domain/organisation/local-settings.ts'
+import { signingMethodLabels, signingMethods } from '../../../domain/sign-off/signing-method.ts'
+import { type FormState, SelectField, TextAreaField, TextField } from '../shared/form.view.tsx'
 
 export const settingsLabels: Record<string, string> = {
   signatoryCount: 'Antal justerare, ordföranden inräknad',

@@ -3,26 +3,18 @@ import {
   assertAllowed,
   mayCreateCommittee,
   mayManageOrganisation,
-} from '../../domain/account/access.policy.ts'
-import { createCommittee, listCommittees } from '../../domain/committee/committee.service.ts'
-import { committeeKinds } from '../../domain/committee/committee.ts'
-import { effectiveSettings } from '../../domain/organisation/local-settings.ts'
+} from '../../../domain/account/access.policy.ts'
+import { createCommittee, listCommittees } from '../../../domain/committee/committee.service.ts'
+import { committeeKinds } from '../../../domain/committee/committee.ts'
+import { effectiveSettings } from '../../../domain/organisation/local-settings.ts'
 import {
   findOrganisationBySlug,
   updateOrganisationSettings,
-} from '../../domain/organisation/organisation.service.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { NotFoundError } from '../../domain/shared/errors.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { NewCommitteePage } from './organisation.page.tsx'
-import {
-  readSettingsForm,
-  settingsDomainMessages,
-  settingsFieldNames,
-  settingsToForm,
-} from './settings.form.ts'
-import { SettingsPage } from './settings.page.tsx'
+} from '../../../domain/organisation/organisation.service.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { NotFoundError } from '../../../domain/shared/errors.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
 import {
   actorOf,
   adminView,
@@ -31,8 +23,16 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm, type FormErrors } from './shared/form.view.tsx'
+} from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors } from '../shared/form.view.tsx'
+import { NewCommitteePage } from './organisation.page.tsx'
+import {
+  readSettingsForm,
+  settingsDomainMessages,
+  settingsFieldNames,
+  settingsToForm,
+} from './settings.form.ts'
+import { SettingsPage } from './settings.page.tsx'
 
 type OrgRequest = FastifyRequest<{ Params: { organisation: string } }>
 

@@ -1,6 +1,6 @@
-import type { LocalSettingsOverride } from '../../domain/organisation/local-settings.ts'
-import { type SigningMethod, signingMethods } from '../../domain/sign-off/signing-method.ts'
-import type { FormErrors, FormValues } from './shared/form.view.tsx'
+import type { LocalSettingsOverride } from '../../../domain/organisation/local-settings.ts'
+import { type SigningMethod, signingMethods } from '../../../domain/sign-off/signing-method.ts'
+import type { FormErrors, FormValues } from '../shared/form.view.tsx'
 
 // The local settings (domain.md) as a form. Every field may be left empty: the setting is then
 // inherited (a committee from its organisation, an organisation from Paragraf's defaults).

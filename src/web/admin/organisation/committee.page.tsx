@@ -1,13 +1,16 @@
-import { mayReadAuditLog } from '../../domain/account/access.policy.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import { type Membership, membershipRoleLabels, membershipRoles } from '../../domain/membership/membership.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate } from '../views/format.ts'
-import { TableScroll } from '../views/table-scroll.tsx'
-import type { CommitteeData } from './committee-data.ts'
-import { identityNumbersPath } from './identity-numbers.page.tsx'
-import { minutesPaths } from './minutes-paths.ts'
+import { mayReadAuditLog } from '../../../domain/account/access.policy.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import {
+  type Membership,
+  membershipRoleLabels,
+  membershipRoles,
+} from '../../../domain/membership/membership.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDate } from '../../views/format.ts'
+import { TableScroll } from '../../views/table-scroll.tsx'
+import { identityNumbersPath } from '../identity-numbers.page.tsx'
+import { minutesPaths } from '../minutes-paths.ts'
 import {
   CsrfField,
   ErrorSummary,
@@ -15,7 +18,8 @@ import {
   SavedNotice,
   SelectField,
   TextField,
-} from './shared/form.view.tsx'
+} from '../shared/form.view.tsx'
+import type { CommitteeData } from './committee.data.ts'
 
 export const membershipLabels = {
   personId: 'Person',
