@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction } from '../../db/database.ts'
-import { assertAllowed, mayManageRegister } from '../../domain/account/access.policy.ts'
-import { addTerm, listTerms } from '../../domain/membership/membership.service.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import { addParty, addPerson, listParties, listPersons } from '../../domain/person/person.service.ts'
-import { isIsoDate } from '../../domain/shared/calendar-date.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { organisationFrom } from './organisation/organisation.routes.tsx'
-import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
+import { inTransaction } from '../../../db/database.ts'
+import { assertAllowed, mayManageRegister } from '../../../domain/account/access.policy.ts'
+import { addTerm, listTerms } from '../../../domain/membership/membership.service.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import { addParty, addPerson, listParties, listPersons } from '../../../domain/person/person.service.ts'
+import { isIsoDate } from '../../../domain/shared/calendar-date.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
+import { organisationFrom } from '../organisation/organisation.routes.tsx'
 import {
   actorOf,
   adminView,
@@ -17,8 +16,9 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
+} from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from '../shared/form.view.tsx'
+import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
 
 // The organisation's register: terms (mandatperioder), parties and people. Each page lists what is
 // there and has a form to add one more.

@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact'
-import type { Term } from '../../domain/membership/membership.ts'
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import type { Party, Person } from '../../domain/person/person.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate } from '../views/format.ts'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
+import type { Term } from '../../../domain/membership/membership.ts'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import type { Party, Person } from '../../../domain/person/person.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDate } from '../../views/format.ts'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from '../shared/form.view.tsx'
 
 interface RegisterPageProps<T> {
   view: AdminView
