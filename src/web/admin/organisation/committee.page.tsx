@@ -9,7 +9,7 @@ import { paths } from '../../paths.ts'
 import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 import { formatDate } from '../../views/format.ts'
 import { TableScroll } from '../../views/table-scroll.tsx'
-import { identityNumbersPath } from '../identity-numbers.page.tsx'
+import { identityNumbersPath } from '../membership/identity-numbers.page.tsx'
 import { minutesPaths } from '../minutes-paths.ts'
 import {
   CsrfField,

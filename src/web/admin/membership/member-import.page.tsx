@@ -1,8 +1,8 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { CsrfField, SavedNotice } from '../shared/form.view.tsx'
 import type { MemberListProblem } from './member-list.csv.ts'
-import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 
 export interface MemberImportPageProps {
   view: AdminView

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayManageCommittee } from '../../domain/account/access.policy.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import { listPersonsWithIdentityNumber } from '../../domain/sign-off/identity-number.repository.ts'
-import { setPersonIdentityNumber } from '../../domain/sign-off/oidc-signature.service.ts'
-import { normaliseIdentityNumber } from '../../domain/sign-off/signing-method.ts'
-import { sendPage } from '../views/render.tsx'
+import { assertAllowed, mayManageCommittee } from '../../../domain/account/access.policy.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { listPersonsWithIdentityNumber } from '../../../domain/sign-off/identity-number.repository.ts'
+import { setPersonIdentityNumber } from '../../../domain/sign-off/oidc-signature.service.ts'
+import { normaliseIdentityNumber } from '../../../domain/sign-off/signing-method.ts'
+import { sendPage } from '../../views/render.tsx'
+import { committeeFrom, loadCommitteeData } from '../organisation/committee.data.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState } from '../shared/form.view.tsx'
 import { IdentityNumbersPage, identityNumbersPath } from './identity-numbers.page.tsx'
-import { committeeFrom, loadCommitteeData } from './organisation/committee.data.ts'
-import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
-import { emptyForm, type FormErrors, type FormState } from './shared/form.view.tsx'
 
 // The secretary keeps the personnummer of the committee's members and substitutes, so a signature
 // with e-legitimation can be checked against the appointed signatory (sign-off-oidc.routes.tsx).

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import { assertAllowed, mayManageCommittee } from '../../domain/account/access.policy.ts'
-import { importMemberList, MemberListError } from '../../domain/membership/member-list.service.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
+import { assertAllowed, mayManageCommittee } from '../../../domain/account/access.policy.ts'
+import { importMemberList, MemberListError } from '../../../domain/membership/member-list.service.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
+import { committeeFrom } from '../organisation/committee.data.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from '../shared/admin-request.ts'
 import { MemberImportPage } from './member-import.page.tsx'
 import { type MemberListProblem, parseMemberList } from './member-list.csv.ts'
-import { committeeFrom } from './organisation/committee.data.ts'
-import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from './shared/admin-request.ts'
 
 /** Why the domain refused a line, in Swedish. */
 function explain(error: { code: string; field?: string | undefined }): string {

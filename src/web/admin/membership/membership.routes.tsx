@@ -1,20 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayManageCommittee } from '../../domain/account/access.policy.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
+import { assertAllowed, mayManageCommittee } from '../../../domain/account/access.policy.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
 import {
   addMembership,
   endMembership,
   reorderSubstitutes,
-} from '../../domain/membership/membership.service.ts'
-import { type MembershipRole, membershipRoles } from '../../domain/membership/membership.ts'
-import { isIsoDate } from '../../domain/shared/calendar-date.ts'
-import { DomainError } from '../../domain/shared/errors.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { committeeFrom, loadCommitteeData } from './organisation/committee.data.ts'
-import { CommitteePage, type CommitteePageProps } from './organisation/committee.page.tsx'
-import { actorOf, adminView, currentUser, fieldErrorOf, readForm, savedAt } from './shared/admin-request.ts'
-import { emptyForm, type FormErrors } from './shared/form.view.tsx'
+} from '../../../domain/membership/membership.service.ts'
+import { type MembershipRole, membershipRoles } from '../../../domain/membership/membership.ts'
+import { isIsoDate } from '../../../domain/shared/calendar-date.ts'
+import { DomainError } from '../../../domain/shared/errors.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
+import { committeeFrom, loadCommitteeData } from '../organisation/committee.data.ts'
+import { CommitteePage, type CommitteePageProps } from '../organisation/committee.page.tsx'
+import { actorOf, adminView, currentUser, fieldErrorOf, readForm, savedAt } from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors } from '../shared/form.view.tsx'
 
 const fields = ['personId', 'role', 'partyId', 'termId', 'startsOn', 'endsOn', 'substituteOrder'] as const
 const id = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined)

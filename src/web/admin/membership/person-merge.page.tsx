@@ -1,8 +1,8 @@
-import type { Organisation } from '../../domain/organisation/organisation.ts'
-import type { Person } from '../../domain/person/person.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, SelectField } from './shared/form.view.tsx'
+import type { Organisation } from '../../../domain/organisation/organisation.ts'
+import type { Person } from '../../../domain/person/person.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, SelectField } from '../shared/form.view.tsx'
 
 export const personMergePath = (organisationSlug: string) =>
   `${paths.admin.people(organisationSlug)}/sla-ihop`

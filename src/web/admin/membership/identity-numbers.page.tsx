@@ -1,7 +1,7 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from '../shared/form.view.tsx'
 
 export const identityNumbersPath = (committeeSlug: string) => `/admin/namnder/${committeeSlug}/personnummer`
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInDemoAccount } from '../../../test/support/admin-users.ts'
-import { createTestPerson } from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { loadDemoData } from '../../demo/load-demo.ts'
-import { createApp } from '../app.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInDemoAccount } from '../../../../test/support/admin-users.ts'
+import { createTestPerson } from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { loadDemoData } from '../../../demo/load-demo.ts'
+import { createApp } from '../../app.ts'
 
 describeOnEachDatabase('merging two persons in the workspace', (getDb) => {
   let app: FastifyInstance

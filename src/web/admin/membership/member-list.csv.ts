@@ -1,6 +1,6 @@
-import type { MemberListEntry } from '../../domain/membership/member-list.service.ts'
-import type { MembershipRole } from '../../domain/membership/membership.ts'
-import { isIsoDate } from '../../domain/shared/calendar-date.ts'
+import type { MemberListEntry } from '../../../domain/membership/member-list.service.ts'
+import type { MembershipRole } from '../../../domain/membership/membership.ts'
+import { isIsoDate } from '../../../domain/shared/calendar-date.ts'
 
 // A member list as a council exports it from a spreadsheet: a header row with the columns namn,
 // parti, roll, från, till, ersättarordning (any order, any case), then one seat per row. Excel in
