@@ -19,7 +19,7 @@ import { delegatedDecisionRoutes } from './delegated-decisions/delegated-decisio
 import { documentRoutes } from './documents.routes.tsx'
 import { extractRoutes } from './extract.routes.tsx'
 import { accessibilityFeedbackRoutes } from './feedback/accessibility-feedback.routes.tsx'
-import { meetingRoutes } from './meetings.routes.tsx'
+import { meetingRoutes } from './meetings/meetings.routes.tsx'
 import { identityNumberRoutes } from './membership/identity-numbers.routes.tsx'
 import { memberImportRoutes } from './membership/member-import.routes.tsx'
 import { membershipRoutes } from './membership/membership.routes.tsx'

@@ -8,8 +8,8 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { itemLabels } from './agenda.form.ts'
 import { ItemFields } from './agenda-item-fields.tsx'
-import type { NextStep } from './next-step.ts'
-import { NextStepBox } from './next-step.view.tsx'
+import type { NextStep } from './meetings/next-step.ts'
+import { NextStepBox } from './meetings/next-step.view.tsx'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice } from './shared/form.view.tsx'
 
 export interface AgendaPageProps {

@@ -9,7 +9,7 @@ import { sendPage } from '../views/render.tsx'
 import { itemToForm } from './agenda.form.ts'
 import { AgendaPage, type AgendaPageProps } from './agenda.page.tsx'
 import { AgendaItemPage, type AgendaItemPageProps } from './agenda-item.page.tsx'
-import { loadNextStep } from './next-step.data.ts'
+import { loadNextStep } from './meetings/next-step.data.ts'
 import { adminView, wasSaved } from './shared/admin-request.ts'
 import { emptyForm } from './shared/form.view.tsx'
 

@@ -12,7 +12,7 @@ import { NotFoundError } from '../../domain/shared/errors.ts'
 import { paths } from '../paths.ts'
 import { itemDomainMessages, itemFieldNames, itemToForm, readItemForm } from './agenda.form.ts'
 import { renderAgenda, renderItem } from './agenda.render.tsx'
-import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings/meetings.data.ts'
 import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from './shared/admin-request.ts'
 
 // The agenda editor: adding items (standard ones, or for a matter), editing one with optimistic

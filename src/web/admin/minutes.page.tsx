@@ -11,10 +11,10 @@ import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatDateTime, formatLongDate } from '../views/format.ts'
 import { TableScroll } from '../views/table-scroll.tsx'
 import { MeetingClosedForm } from './meeting-closed.form.tsx'
+import type { NextStep } from './meetings/next-step.ts'
+import { NextStepBox } from './meetings/next-step.view.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
-import type { NextStep } from './next-step.ts'
-import { NextStepBox } from './next-step.view.tsx'
 import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 
 /** The minutes workspace of one meeting: its §§ with quorum, adding §§, signatories and sign-off. */

@@ -5,10 +5,10 @@ import { substitutesPassedOver } from '../../domain/minutes/substitute-suggestio
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatLongDate } from '../views/format.ts'
 import { TableScroll } from '../views/table-scroll.tsx'
+import type { NextStep } from './meetings/next-step.ts'
+import { NextStepBox } from './meetings/next-step.view.tsx'
 import type { MinutesData } from './minutes-data.ts'
 import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
-import type { NextStep } from './next-step.ts'
-import { NextStepBox } from './next-step.view.tsx'
 import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 
 export type PresenceChoice = 'present' | 'remote' | 'absent'

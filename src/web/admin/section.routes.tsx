@@ -18,6 +18,7 @@ import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
 import { recordVote } from '../../domain/vote/vote.service.ts'
 import { todayInSweden } from '../views/format.ts'
 import { sendPage } from '../views/render.tsx'
+import { nextStepOf } from './meetings/next-step.ts'
 import {
   fieldOf,
   linesOf,
@@ -28,7 +29,6 @@ import {
   numberOf,
 } from './minutes-data.ts'
 import { minutesPaths } from './minutes-paths.ts'
-import { nextStepOf } from './next-step.ts'
 import { SectionPage, type SectionTextForm, sectionTextForm } from './section.page.tsx'
 import { actorOf, adminView, savedAt, wasSaved } from './shared/admin-request.ts'
 import { swedishRefusal } from './shared/refusal-messages.ts'

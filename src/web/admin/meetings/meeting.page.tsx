@@ -1,11 +1,8 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatLongDate, formatTimeSpan } from '../views/format.ts'
-import { scheduleLabels } from './meetings.page.tsx'
-import type { NextStep } from './next-step.ts'
-import { NextStepBox } from './next-step.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { type Meeting, meetingStatusLabels } from '../../../domain/meeting/meeting.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatLongDate, formatTimeSpan } from '../../views/format.ts'
 import {
   CsrfField,
   ErrorSummary,
@@ -13,7 +10,10 @@ import {
   SavedNotice,
   TextAreaField,
   TextField,
-} from './shared/form.view.tsx'
+} from '../shared/form.view.tsx'
+import { scheduleLabels } from './meetings.page.tsx'
+import type { NextStep } from './next-step.ts'
+import { NextStepBox } from './next-step.view.tsx'
 
 export const cancelLabels = { reason: 'Skäl till att sammanträdet ställs in' }
 

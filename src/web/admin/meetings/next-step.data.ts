@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify'
-import { mayKeepMinutes } from '../../domain/account/access.policy.ts'
-import { type AgendaEntry, getAgenda } from '../../domain/agenda/agenda.service.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { type MinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
+import { mayKeepMinutes } from '../../../domain/account/access.policy.ts'
+import { type AgendaEntry, getAgenda } from '../../../domain/agenda/agenda.service.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { type MinutesRecord, readMinutesRecord } from '../../../domain/minutes/minutes-record.ts'
+import { currentUser } from '../shared/admin-request.ts'
 import { type NextStep, nextStepOf } from './next-step.ts'
-import { currentUser } from './shared/admin-request.ts'
 
 /**
  * The next step of a meeting's cycle for a page that has not read the minutes itself. The draft

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayKeepMinutes, mayPrepareMeeting } from '../../domain/account/access.policy.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
+import { assertAllowed, mayKeepMinutes, mayPrepareMeeting } from '../../../domain/account/access.policy.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
 import {
   cancelMeeting,
   getMeeting,
@@ -8,17 +8,13 @@ import {
   moveMeeting,
   scheduleMeeting,
   scheduleMeetingSeries,
-} from '../../domain/meeting/meeting.service.ts'
-import { isTime, type Meeting } from '../../domain/meeting/meeting.ts'
-import { isIsoDate } from '../../domain/shared/calendar-date.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
-import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
-import { MeetingsPage } from './meetings.page.tsx'
-import { minutesPaths } from './minutes-paths.ts'
-import { loadNextStep } from './next-step.data.ts'
-import { committeeFrom } from './organisation/committee.data.ts'
+} from '../../../domain/meeting/meeting.service.ts'
+import { isTime, type Meeting } from '../../../domain/meeting/meeting.ts'
+import { isIsoDate } from '../../../domain/shared/calendar-date.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
+import { minutesPaths } from '../minutes-paths.ts'
+import { committeeFrom } from '../organisation/committee.data.ts'
 import {
   actorOf,
   adminView,
@@ -27,8 +23,12 @@ import {
   readForm,
   savedAt,
   wasSaved,
-} from './shared/admin-request.ts'
-import { emptyForm, type FormErrors, type FormState, type FormValues } from './shared/form.view.tsx'
+} from '../shared/admin-request.ts'
+import { emptyForm, type FormErrors, type FormState, type FormValues } from '../shared/form.view.tsx'
+import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
+import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
+import { MeetingsPage } from './meetings.page.tsx'
+import { loadNextStep } from './next-step.data.ts'
 
 // The committee's calendar: scheduling one meeting or a series, moving and cancelling one.
 

@@ -1,10 +1,10 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import { type Meeting, meetingStatusLabels } from '../../domain/meeting/meeting.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatLongDate, formatTimeSpan } from '../views/format.ts'
-import { TableScroll } from '../views/table-scroll.tsx'
-import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { type Meeting, meetingStatusLabels } from '../../../domain/meeting/meeting.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatLongDate, formatTimeSpan } from '../../views/format.ts'
+import { TableScroll } from '../../views/table-scroll.tsx'
+import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from '../shared/form.view.tsx'
 
 export const scheduleLabels = {
   meetsOn: 'Datum',

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInDemoAccount } from '../../../test/support/admin-users.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { loadDemoData } from '../../demo/load-demo.ts'
-import { createApp } from '../app.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInDemoAccount } from '../../../../test/support/admin-users.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { loadDemoData } from '../../../demo/load-demo.ts'
+import { createApp } from '../../app.ts'
 
 // The "Nästa steg" box on the pages that prepare a meeting: the agenda and the notice say where the
 // meeting stands and link onwards, never to the page they are on.

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify'
-import type { Committee } from '../../domain/committee/committee.ts'
-import { findMeetingBySlug } from '../../domain/meeting/meeting.service.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { DomainError, NotFoundError } from '../../domain/shared/errors.ts'
-import { committeeFrom } from './organisation/committee.data.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { findMeetingBySlug } from '../../../domain/meeting/meeting.service.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { DomainError, NotFoundError } from '../../../domain/shared/errors.ts'
+import { committeeFrom } from '../organisation/committee.data.ts'
 
 export type MeetingParams = { Params: { committee: string; meeting: string } }
 
