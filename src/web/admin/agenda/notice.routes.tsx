@@ -1,22 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { assertAllowed, mayPrepareMeeting } from '../../domain/account/access.policy.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
+import { assertAllowed, mayPrepareMeeting } from '../../../domain/account/access.policy.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import {
   checkNoticeReadiness,
   PersonalIdentityNumbersFoundError,
   publishNotice,
-} from '../../domain/meeting/publish-notice.ts'
-import { DomainError, InvalidStateError } from '../../domain/shared/errors.ts'
-import { paths } from '../paths.ts'
-import { sendPage } from '../views/render.tsx'
-import { idOf, type MeetingParams, meetingFrom } from './meetings/meetings.data.ts'
-import { loadNextStep } from './meetings/next-step.data.ts'
+} from '../../../domain/meeting/publish-notice.ts'
+import { DomainError, InvalidStateError } from '../../../domain/shared/errors.ts'
+import { paths } from '../../paths.ts'
+import { sendPage } from '../../views/render.tsx'
+import { idOf, type MeetingParams, meetingFrom } from '../meetings/meetings.data.ts'
+import { loadNextStep } from '../meetings/next-step.data.ts'
+import { actorOf, adminView, currentUser, readForm, savedAt } from '../shared/admin-request.ts'
+import { emptyForm, type FormState } from '../shared/form.view.tsx'
 import { NoticePage } from './notice.page.tsx'
-import { actorOf, adminView, currentUser, readForm, savedAt } from './shared/admin-request.ts'
-import { emptyForm, type FormState } from './shared/form.view.tsx'
 
-declare module '../../domain/shared/errors.ts' {
+declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
     notice_closed: undefined
   }

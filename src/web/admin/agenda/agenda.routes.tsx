@@ -1,19 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { assertAllowed, mayPrepareMeeting } from '../../domain/account/access.policy.ts'
+import { assertAllowed, mayPrepareMeeting } from '../../../domain/account/access.policy.ts'
 import {
   getAgendaItem,
   markAgendaItemComingLater,
   updateAgendaItem,
   withdrawAgendaItem,
-} from '../../domain/agenda/agenda.service.ts'
-import { addAgendaItemForMatter, addStandardItems } from '../../domain/agenda/agenda-items.service.ts'
-import { moveAgendaItem } from '../../domain/agenda/agenda-order.service.ts'
-import { NotFoundError } from '../../domain/shared/errors.ts'
-import { paths } from '../paths.ts'
+} from '../../../domain/agenda/agenda.service.ts'
+import { addAgendaItemForMatter, addStandardItems } from '../../../domain/agenda/agenda-items.service.ts'
+import { moveAgendaItem } from '../../../domain/agenda/agenda-order.service.ts'
+import { NotFoundError } from '../../../domain/shared/errors.ts'
+import { paths } from '../../paths.ts'
+import { idOf, isConflict, type MeetingParams, meetingFrom } from '../meetings/meetings.data.ts'
+import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from '../shared/admin-request.ts'
 import { itemDomainMessages, itemFieldNames, itemToForm, readItemForm } from './agenda.form.ts'
 import { renderAgenda, renderItem } from './agenda.render.tsx'
-import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings/meetings.data.ts'
-import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from './shared/admin-request.ts'
 
 // The agenda editor: adding items (standard ones, or for a matter), editing one with optimistic
 // versions, reordering, "kommer senare" and "utgår". Every save sends the version the editor read.

@@ -1,5 +1,5 @@
+import { type FormState, TextAreaField, TextField } from '../shared/form.view.tsx'
 import { itemLabels } from './agenda.form.ts'
-import { type FormState, TextAreaField, TextField } from './shared/form.view.tsx'
 
 /**
  * The fields of an agenda item, shared by the new-item form and the item editor. Whether the item

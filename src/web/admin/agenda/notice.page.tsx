@@ -1,12 +1,12 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import type { NoticeReadiness } from '../../domain/meeting/notice-readiness.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatLongDate } from '../views/format.ts'
-import type { NextStep } from './meetings/next-step.ts'
-import { NextStepBox } from './meetings/next-step.view.tsx'
-import { CsrfField, ErrorSummary, type FormState, TextAreaField } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import type { NoticeReadiness } from '../../../domain/meeting/notice-readiness.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatLongDate } from '../../views/format.ts'
+import type { NextStep } from '../meetings/next-step.ts'
+import { NextStepBox } from '../meetings/next-step.view.tsx'
+import { CsrfField, ErrorSummary, type FormState, TextAreaField } from '../shared/form.view.tsx'
 
 export const noticeLabels = { lateReason: 'Skäl till att kallelsen publiceras sent' }
 

@@ -1,14 +1,20 @@
-import type { AgendaEntry } from '../../domain/agenda/agenda.service.ts'
-import { agendaItemStatusLabels } from '../../domain/agenda/agenda-item.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { paths } from '../paths.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDateTime, formatLongDate } from '../views/format.ts'
+import type { AgendaEntry } from '../../../domain/agenda/agenda.service.ts'
+import { agendaItemStatusLabels } from '../../../domain/agenda/agenda-item.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { paths } from '../../paths.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDateTime, formatLongDate } from '../../views/format.ts'
+import { type DocumentsProps, DocumentsSection } from '../documents.view.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  type FormValues,
+  SavedNotice,
+} from '../shared/form.view.tsx'
 import { differences, itemLabels } from './agenda.form.ts'
-import { ItemFields } from './agenda-item-fields.tsx'
-import { type DocumentsProps, DocumentsSection } from './documents.view.tsx'
-import { CsrfField, ErrorSummary, type FormState, type FormValues, SavedNotice } from './shared/form.view.tsx'
+import { ItemFields } from './agenda-item-fields.view.tsx'
 
 export interface AgendaItemPageProps {
   view: AdminView

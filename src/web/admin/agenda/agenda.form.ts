@@ -1,6 +1,6 @@
-import type { AgendaItemInput } from '../../domain/agenda/agenda.service.ts'
-import type { AgendaItem } from '../../domain/agenda/agenda-item.ts'
-import type { FormErrors, FormValues } from './shared/form.view.tsx'
+import type { AgendaItemInput } from '../../../domain/agenda/agenda.service.ts'
+import type { AgendaItem } from '../../../domain/agenda/agenda-item.ts'
+import type { FormErrors, FormValues } from '../shared/form.view.tsx'
 
 // The agenda item's form: what a secretary types, read into the use case's input with Swedish
 // messages by field, and an item's saved values back into the form (also to show a conflict).
