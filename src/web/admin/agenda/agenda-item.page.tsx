@@ -5,7 +5,7 @@ import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import { paths } from '../../paths.ts'
 import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 import { formatDateTime, formatLongDate } from '../../views/format.ts'
-import { type DocumentsProps, DocumentsSection } from '../documents.view.tsx'
+import { type DocumentsProps, DocumentsSection } from '../documents/documents.view.tsx'
 import {
   CsrfField,
   ErrorSummary,

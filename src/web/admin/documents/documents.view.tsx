@@ -1,6 +1,6 @@
-import { type Document, documentKindLabels } from '../../domain/document/document.ts'
-import { paths } from '../paths.ts'
-import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from './shared/form.view.tsx'
+import { type Document, documentKindLabels } from '../../../domain/document/document.ts'
+import { paths } from '../../paths.ts'
+import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from '../shared/form.view.tsx'
 
 export const uploadLabels = {
   documentTitle: 'Handlingens titel',
