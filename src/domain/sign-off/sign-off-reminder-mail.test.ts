@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { minutesPaths } from '../../web/admin/minutes-paths.ts'
+import { minutesPaths } from '../../web/admin/minutes/minutes.paths.ts'
 import {
   composeSignOffReminderMail,
   minutesSignOffPageUrl,

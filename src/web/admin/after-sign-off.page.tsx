@@ -3,7 +3,7 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate } from '../views/format.ts'
-import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes/minutes.paths.ts'
 import {
   CsrfField,
   ErrorSummary,

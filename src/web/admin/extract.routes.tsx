@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../domain/shared/errors.ts'
 import { sendPage } from '../views/render.tsx'
 import { WorkspaceExtractPage } from './extract.page.tsx'
-import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes-data.ts'
+import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes/minutes.data.ts'
 import { adminView } from './shared/admin-request.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }

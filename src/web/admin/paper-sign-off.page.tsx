@@ -3,7 +3,7 @@ import type { Meeting } from '../../domain/meeting/meeting.ts'
 import type { SignOff } from '../../domain/sign-off/sign-off.ts'
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate } from '../views/format.ts'
-import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes/minutes.paths.ts'
 import { CsrfField } from './shared/form.view.tsx'
 
 /** The secretary records that the signatories signed on paper, with the scanned signed cover. */

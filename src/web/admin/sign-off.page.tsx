@@ -9,7 +9,7 @@ import { MinutesCover, type Names, SectionView } from '../portal/minutes.view.ts
 import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
 import { formatDate, formatLongDate, formatTimeSpan } from '../views/format.ts'
 import { identityNumbersPath } from './membership/identity-numbers.page.tsx'
-import { meetingBreadcrumbs, minutesPaths } from './minutes-paths.ts'
+import { meetingBreadcrumbs, minutesPaths } from './minutes/minutes.paths.ts'
 import { CsrfField, SavedNotice } from './shared/form.view.tsx'
 import { SignatoryComments } from './signatory-comments.view.tsx'
 

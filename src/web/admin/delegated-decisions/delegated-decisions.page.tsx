@@ -4,7 +4,7 @@ import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import { paths } from '../../paths.ts'
 import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 import { formatDate, formatLongDate } from '../../views/format.ts'
-import { minutesPaths } from '../minutes-paths.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { CheckboxField } from '../shared/checkbox-field.view.tsx'
 import { CsrfField, ErrorSummary, type FormState, SavedNotice, TextField } from '../shared/form.view.tsx'
 

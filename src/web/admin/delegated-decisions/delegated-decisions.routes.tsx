@@ -10,8 +10,8 @@ import {
 import { getMeeting, listMeetings } from '../../../domain/meeting/meeting.service.ts'
 import { InvalidStateError, NotFoundError } from '../../../domain/shared/errors.ts'
 import { sendPage } from '../../views/render.tsx'
-import { numberOf } from '../minutes-data.ts'
-import { minutesPaths } from '../minutes-paths.ts'
+import { numberOf } from '../minutes/minutes.data.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { committeeFrom } from '../organisation/committee.data.ts'
 import {
   actorOf,

@@ -13,7 +13,7 @@ import { isTime, type Meeting } from '../../../domain/meeting/meeting.ts'
 import { isIsoDate } from '../../../domain/shared/calendar-date.ts'
 import { paths } from '../../paths.ts'
 import { sendPage } from '../../views/render.tsx'
-import { minutesPaths } from '../minutes-paths.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { committeeFrom } from '../organisation/committee.data.ts'
 import {
   actorOf,

@@ -3,7 +3,7 @@ import type { MinutesRecord } from '../../../domain/minutes/minutes-record.ts'
 import { finalityOf } from '../../../domain/notice-board/finality.ts'
 import { paths } from '../../paths.ts'
 import { formatLongDate } from '../../views/format.ts'
-import { minutesPaths } from '../minutes-paths.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 
 // The cycle of a meeting as a secretary works through it: each page of the workspace says where the
 // meeting is in it and links to what comes next, so no step needs an address typed in.

@@ -10,7 +10,7 @@ import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
 import { formatDate } from '../../views/format.ts'
 import { TableScroll } from '../../views/table-scroll.tsx'
 import { identityNumbersPath } from '../membership/identity-numbers.page.tsx'
-import { minutesPaths } from '../minutes-paths.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 import {
   CsrfField,
   ErrorSummary,

@@ -17,7 +17,7 @@ import { listSignOffReminders } from '../../../domain/sign-off/sign-off-reminder
 import { paths } from '../../paths.ts'
 import { formatLongDate } from '../../views/format.ts'
 import { sendPage } from '../../views/render.tsx'
-import { minutesPaths } from '../minutes-paths.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { adminView, currentUser } from '../shared/admin-request.ts'
 import { StartPage } from './start.page.tsx'
 

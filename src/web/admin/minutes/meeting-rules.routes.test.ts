@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInSecretary } from '../../../test/support/admin-users.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInSecretary } from '../../../../test/support/admin-users.ts'
 import {
   addTestMembers,
   createTestCommittee,
   createTestMeeting,
   testActor,
-} from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import { registerDelegatedDecision } from '../../domain/delegated-decision/delegated-decision.service.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import type { Person } from '../../domain/person/person.ts'
-import { createApp } from '../app.ts'
+} from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import { registerDelegatedDecision } from '../../../domain/delegated-decision/delegated-decision.service.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import type { Person } from '../../../domain/person/person.ts'
+import { createApp } from '../../app.ts'
 
 // Rules the workspace enforces or warns about as the meeting is held: substitutes out of the
 // established order (KL 5:18), the chair's urgent decisions still to be reported (KL 6:40), dissents

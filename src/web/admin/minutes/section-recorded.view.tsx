@@ -1,10 +1,10 @@
-import type { Author } from '../../domain/minutes/minutes.ts'
-import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
-import { motionText } from '../../domain/publication/text-structure.ts'
-import { StructuredText } from '../views/structured-text.tsx'
-import type { MinutesData } from './minutes-data.ts'
-import { motionKindLabels } from './section-forms.tsx'
-import { CsrfField } from './shared/form.view.tsx'
+import type { Author } from '../../../domain/minutes/minutes.ts'
+import type { SectionRecord } from '../../../domain/minutes/minutes-record.ts'
+import { motionText } from '../../../domain/publication/text-structure.ts'
+import { StructuredText } from '../../views/structured-text.tsx'
+import { CsrfField } from '../shared/form.view.tsx'
+import type { MinutesData } from './minutes.data.ts'
+import { motionKindLabels } from './section-forms.view.tsx'
 
 // What is already written down under a §, so the secretary and the chair see what they recorded:
 // jäv, motions, votes with their tally, dissents (each with its written reason, which may follow

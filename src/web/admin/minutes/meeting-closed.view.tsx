@@ -1,10 +1,10 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { swedishClockTime } from '../../domain/shared/swedish-time.ts'
-import type { AdminView } from '../views/admin-layout.tsx'
-import type { MinutesData } from './minutes-data.ts'
-import { minutesPaths } from './minutes-paths.ts'
-import { CsrfField } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { swedishClockTime } from '../../../domain/shared/swedish-time.ts'
+import type { AdminView } from '../../views/admin-layout.tsx'
+import { CsrfField } from '../shared/form.view.tsx'
+import type { MinutesData } from './minutes.data.ts'
+import { minutesPaths } from './minutes.paths.ts'
 
 /**
  * When the chair declared the meeting closed. Dissents must be announced before it (KL 4:27), so

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
 import {
   testPassword as password,
   signedInPerson,
   signedInSecretary,
-} from '../../../test/support/admin-users.ts'
-import { addTestMembers, createTestCommittee, createTestMeeting } from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import type { Person } from '../../domain/person/person.ts'
-import { createApp } from '../app.ts'
+} from '../../../../test/support/admin-users.ts'
+import { addTestMembers, createTestCommittee, createTestMeeting } from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import type { Person } from '../../../domain/person/person.ts'
+import { createApp } from '../../app.ts'
 
 describeOnEachDatabase('taking minutes in the workspace', (getDb) => {
   let app: FastifyInstance

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInSecretary } from '../../../test/support/admin-users.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInSecretary } from '../../../../test/support/admin-users.ts'
 import {
   addTestMembers,
   createTestCommittee,
   createTestMeeting,
   testActor,
-} from '../../../test/support/factories.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { addAgendaItem } from '../../domain/agenda/agenda.service.ts'
-import { createApp } from '../app.ts'
+} from '../../../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { addAgendaItem } from '../../../domain/agenda/agenda.service.ts'
+import { createApp } from '../../app.ts'
 
 // Issue 12: a § created from an agenda item took its title and proposal but not its text.
 describeOnEachDatabase('a § created from an agenda item', (getDb) => {

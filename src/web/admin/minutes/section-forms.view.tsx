@@ -1,9 +1,9 @@
-import type { MotionKind } from '../../domain/minutes/minutes.ts'
-import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
-import type { LocalSettings } from '../../domain/organisation/local-settings.ts'
-import { TableScroll } from '../views/table-scroll.tsx'
-import type { MinutesData } from './minutes-data.ts'
-import { CsrfField } from './shared/form.view.tsx'
+import type { MotionKind } from '../../../domain/minutes/minutes.ts'
+import type { SectionRecord } from '../../../domain/minutes/minutes-record.ts'
+import type { LocalSettings } from '../../../domain/organisation/local-settings.ts'
+import { TableScroll } from '../../views/table-scroll.tsx'
+import { CsrfField } from '../shared/form.view.tsx'
+import type { MinutesData } from './minutes.data.ts'
 
 // The forms under one §: jäv, motions, a vote with every serving member's ballot, dissents and
 // statements. Each posts to its own address and comes back to the § (post/redirect/get).

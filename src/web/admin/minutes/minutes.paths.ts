@@ -1,5 +1,5 @@
-import { paths } from '../paths.ts'
-import { formatLongDate } from '../views/format.ts'
+import { paths } from '../../paths.ts'
+import { formatLongDate } from '../../views/format.ts'
 
 // The addresses of the minutes workspace (kept beside its routes; see paths.ts for the rest).
 

@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify'
-import { assertAllowed, mayKeepMinutes, maySeeDraftMinutes } from '../../domain/account/access.policy.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { listMemberships } from '../../domain/membership/membership.service.ts'
-import { type MinutesRecord, readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
-import { listParties, listPersons } from '../../domain/person/person.service.ts'
-import { type MeetingParams, meetingFrom } from './meetings/meetings.data.ts'
-import { currentUser } from './shared/admin-request.ts'
+import { assertAllowed, mayKeepMinutes, maySeeDraftMinutes } from '../../../domain/account/access.policy.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { listMemberships } from '../../../domain/membership/membership.service.ts'
+import { type MinutesRecord, readMinutesRecord } from '../../../domain/minutes/minutes-record.ts'
+import { listParties, listPersons } from '../../../domain/person/person.service.ts'
+import { type MeetingParams, meetingFrom } from '../meetings/meetings.data.ts'
+import { currentUser } from '../shared/admin-request.ts'
 
-export { type MeetingParams, meetingFrom } from './meetings/meetings.data.ts'
+export { type MeetingParams, meetingFrom } from '../meetings/meetings.data.ts'
 
 /** Keeping the minutes (roll call, §§, votes, sign-off preparation) is the secretary's. */
 export async function minutesToKeep(request: FastifyRequest<MeetingParams>) {

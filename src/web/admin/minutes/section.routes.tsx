@@ -1,24 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction, type Queryable } from '../../db/database.ts'
-import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
-import { recordDecision } from '../../domain/minutes/decision.service.ts'
-import { getSection } from '../../domain/minutes/minutes.repository.ts'
-import type { MotionKind, SectionOutcome } from '../../domain/minutes/minutes.ts'
-import { recordRecusal, sectionQuorum } from '../../domain/minutes/section.service.ts'
-import { listDissents } from '../../domain/minutes/section-record.repository.ts'
+import { inTransaction, type Queryable } from '../../../db/database.ts'
+import { getCommitteeSettings } from '../../../domain/committee/committee.service.ts'
+import { recordDecision } from '../../../domain/minutes/decision.service.ts'
+import { getSection } from '../../../domain/minutes/minutes.repository.ts'
+import type { MotionKind, SectionOutcome } from '../../../domain/minutes/minutes.ts'
+import { recordRecusal, sectionQuorum } from '../../../domain/minutes/section.service.ts'
+import { listDissents } from '../../../domain/minutes/section-record.repository.ts'
 import {
   addDissentReason,
   recordDissent,
   recordMotion,
   recordStatement,
-} from '../../domain/minutes/section-record.service.ts'
-import { listSignatoryComments } from '../../domain/minutes/signatory-comment.service.ts'
-import { ConflictError, NotFoundError } from '../../domain/shared/errors.ts'
-import type { BallotChoice, VoteKind } from '../../domain/vote/tally.ts'
-import { recordVote } from '../../domain/vote/vote.service.ts'
-import { todayInSweden } from '../views/format.ts'
-import { sendPage } from '../views/render.tsx'
-import { nextStepOf } from './meetings/next-step.ts'
+} from '../../../domain/minutes/section-record.service.ts'
+import { listSignatoryComments } from '../../../domain/minutes/signatory-comment.service.ts'
+import { ConflictError, NotFoundError } from '../../../domain/shared/errors.ts'
+import type { BallotChoice, VoteKind } from '../../../domain/vote/tally.ts'
+import { recordVote } from '../../../domain/vote/vote.service.ts'
+import { todayInSweden } from '../../views/format.ts'
+import { sendPage } from '../../views/render.tsx'
+import { nextStepOf } from '../meetings/next-step.ts'
+import { actorOf, adminView, savedAt, wasSaved } from '../shared/admin-request.ts'
+import { swedishRefusal } from '../shared/refusal-messages.ts'
 import {
   fieldOf,
   linesOf,
@@ -27,11 +29,9 @@ import {
   type MinutesData,
   minutesToKeep,
   numberOf,
-} from './minutes-data.ts'
-import { minutesPaths } from './minutes-paths.ts'
+} from './minutes.data.ts'
+import { minutesPaths } from './minutes.paths.ts'
 import { SectionPage, type SectionTextForm, sectionTextForm } from './section.page.tsx'
-import { actorOf, adminView, savedAt, wasSaved } from './shared/admin-request.ts'
-import { swedishRefusal } from './shared/refusal-messages.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
 const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number'

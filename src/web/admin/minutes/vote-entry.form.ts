@@ -1,5 +1,5 @@
-import type { BallotChoice } from '../../domain/vote/tally.ts'
-import type { FormErrors, FormValues } from './shared/form.view.tsx'
+import type { BallotChoice } from '../../../domain/vote/tally.ts'
+import type { FormErrors, FormValues } from '../shared/form.view.tsx'
 
 // The three quick ways to record a vote of a large assembly, as posted by the vote page: "alla ja
 // utom …" (alla), party group by party group (grupper), a secret election by its counts (sluten),
