@@ -1,7 +1,7 @@
-import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
-import type { SignatoryComment } from '../../domain/minutes/signatory-comment.service.ts'
-import { formatDateTime } from '../views/format.ts'
-import { CsrfField } from './shared/form.view.tsx'
+import type { SectionRecord } from '../../../domain/minutes/minutes-record.ts'
+import type { SignatoryComment } from '../../../domain/minutes/signatory-comment.service.ts'
+import { formatDateTime } from '../../views/format.ts'
+import { CsrfField } from '../shared/form.view.tsx'
 
 /**
  * The signatories' comments on a § of the draft, for the secretary and the signatories; with

@@ -1,19 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as client from 'openid-client'
-import type { SigningOidcSettings } from '../../config.ts'
-import { getMinutes, listSignatoryIds } from '../../domain/minutes/minutes.repository.ts'
-import { DomainError, InvalidStateError, NotFoundError } from '../../domain/shared/errors.ts'
-import { signWithElectronicId } from '../../domain/sign-off/oidc-signature.service.ts'
-import { findSignOff } from '../../domain/sign-off/sign-off.repository.ts'
-import { insertSigningFlow, takeSigningFlow } from '../../domain/sign-off/signing-flow.repository.ts'
-import { AdminLayout } from '../views/admin-layout.tsx'
-import { sendPage } from '../views/render.tsx'
-import { minutesPaths } from './minutes/minutes.paths.ts'
-import { actorOf, adminView, currentUser, savedAt } from './shared/admin-request.ts'
-import { oidcConfigurationOf } from './shared/oidc-client.ts'
-import { swedishRefusal } from './shared/refusal-messages.ts'
+import type { SigningOidcSettings } from '../../../config.ts'
+import { getMinutes, listSignatoryIds } from '../../../domain/minutes/minutes.repository.ts'
+import { DomainError, InvalidStateError, NotFoundError } from '../../../domain/shared/errors.ts'
+import { signWithElectronicId } from '../../../domain/sign-off/oidc-signature.service.ts'
+import { findSignOff } from '../../../domain/sign-off/sign-off.repository.ts'
+import { insertSigningFlow, takeSigningFlow } from '../../../domain/sign-off/signing-flow.repository.ts'
+import { AdminLayout } from '../../views/admin-layout.tsx'
+import { sendPage } from '../../views/render.tsx'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
+import { actorOf, adminView, currentUser, savedAt } from '../shared/admin-request.ts'
+import { oidcConfigurationOf } from '../shared/oidc-client.ts'
+import { swedishRefusal } from '../shared/refusal-messages.ts'
 
-declare module '../../domain/shared/errors.ts' {
+declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
     signing_broker_missing: undefined
     signing_flow_expired: undefined

@@ -1,11 +1,11 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
-import { ExtractBody } from '../portal/extract.view.tsx'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatLongDate } from '../views/format.ts'
-import type { MinutesData } from './minutes/minutes.data.ts'
-import { minutesPaths } from './minutes/minutes.paths.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import type { SectionRecord } from '../../../domain/minutes/minutes-record.ts'
+import { ExtractBody } from '../../portal/extract.view.tsx'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatLongDate } from '../../views/format.ts'
+import type { MinutesData } from '../minutes/minutes.data.ts'
+import { minutesPaths } from '../minutes/minutes.paths.ts'
 
 /**
  * The extract (protokollsutdrag) of one signed-off § that the secretary sends to the matter's

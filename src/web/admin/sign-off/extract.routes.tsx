@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { NotFoundError } from '../../domain/shared/errors.ts'
-import { sendPage } from '../views/render.tsx'
+import { NotFoundError } from '../../../domain/shared/errors.ts'
+import { sendPage } from '../../views/render.tsx'
+import { loadMinutes, type MeetingParams, minutesToKeep } from '../minutes/minutes.data.ts'
+import { adminView } from '../shared/admin-request.ts'
 import { WorkspaceExtractPage } from './extract.page.tsx'
-import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes/minutes.data.ts'
-import { adminView } from './shared/admin-request.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
 

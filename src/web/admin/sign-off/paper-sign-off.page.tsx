@@ -1,10 +1,10 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import type { SignOff } from '../../domain/sign-off/sign-off.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate, formatLongDate } from '../views/format.ts'
-import { meetingBreadcrumbs, minutesPaths } from './minutes/minutes.paths.ts'
-import { CsrfField } from './shared/form.view.tsx'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import type { SignOff } from '../../../domain/sign-off/sign-off.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDate, formatLongDate } from '../../views/format.ts'
+import { meetingBreadcrumbs, minutesPaths } from '../minutes/minutes.paths.ts'
+import { CsrfField } from '../shared/form.view.tsx'
 
 /** The secretary records that the signatories signed on paper, with the scanned signed cover. */
 export function PaperSignOffPage(props: {

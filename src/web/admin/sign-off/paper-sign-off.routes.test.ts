@@ -4,30 +4,30 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
 import {
   testPassword as password,
   signedInPerson,
   signedInSecretary,
-} from '../../../test/support/admin-users.ts'
-import { pdfFile } from '../../../test/support/document-files.ts'
+} from '../../../../test/support/admin-users.ts'
+import { pdfFile } from '../../../../test/support/document-files.ts'
 import {
   addTestMembers,
   addTestSection,
   createTestCommittee,
   createTestMinutes,
   testActor,
-} from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { getCommitteeSettings } from '../../domain/committee/committee.service.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
-import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
-import { createDiskDocumentStore } from '../../storage/disk-document-store.ts'
-import { createApp } from '../app.ts'
-import { paths } from '../paths.ts'
+} from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { getCommitteeSettings } from '../../../domain/committee/committee.service.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { appointSignatories } from '../../../domain/minutes/minutes.service.ts'
+import { prepareSignOff } from '../../../domain/sign-off/sign-off.service.ts'
+import { createDiskDocumentStore } from '../../../storage/disk-document-store.ts'
+import { createApp } from '../../app.ts'
+import { paths } from '../../paths.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-paper-sign-off-'))
 after(() => rmSync(dir, { recursive: true, force: true }))

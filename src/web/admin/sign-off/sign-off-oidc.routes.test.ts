@@ -2,26 +2,26 @@ import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInPerson } from '../../../test/support/admin-users.ts'
+import { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInPerson } from '../../../../test/support/admin-users.ts'
 import {
   addTestMembers,
   addTestSection,
   createTestCommittee,
   createTestMinutes,
   testActor,
-} from '../../../test/support/factories.ts'
-import { signInAtProvider, startOidcTestProvider } from '../../../test/support/oidc-browser.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
-import { setPersonIdentityNumber } from '../../domain/sign-off/oidc-signature.service.ts'
-import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
-import { identityNumberMatches } from '../../domain/sign-off/signing-method.ts'
-import { createApp } from '../app.ts'
-import { paths } from '../paths.ts'
+} from '../../../../test/support/factories.ts'
+import { signInAtProvider, startOidcTestProvider } from '../../../../test/support/oidc-browser.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { appointSignatories } from '../../../domain/minutes/minutes.service.ts'
+import { setPersonIdentityNumber } from '../../../domain/sign-off/oidc-signature.service.ts'
+import { prepareSignOff } from '../../../domain/sign-off/sign-off.service.ts'
+import { identityNumberMatches } from '../../../domain/sign-off/signing-method.ts'
+import { createApp } from '../../app.ts'
+import { paths } from '../../paths.ts'
 import { oidcCallbackPath } from './sign-off-oidc.routes.tsx'
 
 // Signing with an e-legitimation end to end against a real OpenID Connect provider (the

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
-import { signedInPerson, signedInSecretary } from '../../../test/support/admin-users.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
+import { signedInPerson, signedInSecretary } from '../../../../test/support/admin-users.ts'
 import {
   addTestMembers,
   createTestCommittee,
   createTestMeeting,
   testActor,
-} from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { findOrAddParty } from '../../domain/person/person.service.ts'
-import type { Person } from '../../domain/person/person.ts'
-import { createApp } from '../app.ts'
+} from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { findOrAddParty } from '../../../domain/person/person.service.ts'
+import type { Person } from '../../../domain/person/person.ts'
+import { createApp } from '../../app.ts'
 
 // Issue 12: the signatories read the whole draft as it will be published, get a mail when it is
 // ready for them, find it from their start page, comment per § back to the secretary, and read a

@@ -1,9 +1,9 @@
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import type { SectionRecord } from '../../domain/minutes/minutes-record.ts'
-import { AdminLayout, type AdminView } from '../views/admin-layout.tsx'
-import { formatDate } from '../views/format.ts'
-import { meetingBreadcrumbs, minutesPaths } from './minutes/minutes.paths.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import type { SectionRecord } from '../../../domain/minutes/minutes-record.ts'
+import { AdminLayout, type AdminView } from '../../views/admin-layout.tsx'
+import { formatDate } from '../../views/format.ts'
+import { meetingBreadcrumbs, minutesPaths } from '../minutes/minutes.paths.ts'
 import {
   CsrfField,
   ErrorSummary,
@@ -11,7 +11,7 @@ import {
   SavedNotice,
   TextAreaField,
   TextField,
-} from './shared/form.view.tsx'
+} from '../shared/form.view.tsx'
 
 export const rectifyLabels = {
   reason: 'Vad var fel och varför rättas det',

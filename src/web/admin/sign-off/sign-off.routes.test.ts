@@ -1,28 +1,28 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import type { AdminClient } from '../../../test/support/admin-client.ts'
+import type { AdminClient } from '../../../../test/support/admin-client.ts'
 import {
   testPassword as password,
   signedInPerson,
   signedInSecretary,
-} from '../../../test/support/admin-users.ts'
+} from '../../../../test/support/admin-users.ts'
 import {
   addTestMembers,
   addTestSection,
   createTestCommittee,
   createTestMinutes,
   testActor,
-} from '../../../test/support/factories.ts'
-import { pageText as text } from '../../../test/support/page-text.ts'
-import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Committee } from '../../domain/committee/committee.ts'
-import type { Meeting } from '../../domain/meeting/meeting.ts'
-import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
-import type { Section } from '../../domain/minutes/minutes.ts'
-import { updateSection } from '../../domain/minutes/section.service.ts'
-import { prepareSignOff } from '../../domain/sign-off/sign-off.service.ts'
-import { createApp } from '../app.ts'
+} from '../../../../test/support/factories.ts'
+import { pageText as text } from '../../../../test/support/page-text.ts'
+import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import type { Committee } from '../../../domain/committee/committee.ts'
+import type { Meeting } from '../../../domain/meeting/meeting.ts'
+import { appointSignatories } from '../../../domain/minutes/minutes.service.ts'
+import type { Section } from '../../../domain/minutes/minutes.ts'
+import { updateSection } from '../../../domain/minutes/section.service.ts'
+import { prepareSignOff } from '../../../domain/sign-off/sign-off.service.ts'
+import { createApp } from '../../app.ts'
 
 const pnr = '811218-9876'
 
