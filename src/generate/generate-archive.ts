@@ -80,6 +80,7 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
   }
   await writer.advanceSequences(db)
   if (dialectOf(db) === 'sqlite') await sql`pragma synchronous = normal`.execute(db)
+  else await analyseSchema(db)
   const count = (table: Parameters<RowWriter['counts']['get']>[0]) => writer.counts.get(table) ?? 0
   return {
     organisations: count('organisation'),
@@ -92,4 +93,16 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
     votes: count('vote'),
     searchEntries,
   }
+}
+
+/**
+ * PostgreSQL plans by statistics that a bulk load leaves empty until autovacuum comes by, if it is on
+ * at all: the change log's fill right after joined every § with every sign-off (over 2 minutes a
+ * batch of 50 meetings at 100,000 items; 9 s of ANALYZE made it milliseconds). The tables of this
+ * schema only, not the whole database's.
+ */
+async function analyseSchema(db: Db): Promise<void> {
+  const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables
+    where schemaname = current_schema()`.execute(db)
+  if (rows.length > 0) await sql`analyze ${sql.join(rows.map((r) => sql.table(r.name)))}`.execute(db)
 }
