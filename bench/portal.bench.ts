@@ -5,13 +5,16 @@
 // (/assets/paragraf.css) in the same run, so figures from machines of different speed compare.
 // Also the server's peak RSS (VmHWM).
 //
-//   npm run bench -- [ITEMS] [--seconds S] [--database FILE] [--no-cache]
+//   npm run bench -- [ITEMS] [--seconds S] [--database FILE | --database postgres://…] [--no-cache]
 //
 // ITEMS: 100000 by default (5 organisations × 5 years); --database FILE: serve an archive
-// generated before (paragraf generate with DATA_DIR) instead of generating one; --no-cache: the
-// server keeps no rendered page (PAGE_CACHE_MB=0), so every request is the first visitor's after
-// a change. Searches are also timed against the bare engine query for the same words (the FTS5
-// lookup of a page of ids), in this process on the same file.
+// generated before (paragraf generate with DATA_DIR) instead of generating one; --database
+// postgres://USER@HOST:5432/DATABASE: serve an archive generated before into that PostgreSQL
+// database (paragraf generate with DATABASE_URL), the server given it as DATABASE_URL; --no-cache:
+// the server keeps no rendered page (PAGE_CACHE_MB=0), so every request is the first visitor's after
+// a change. Searches are also timed against the bare engine query for the same words (SQLite: the
+// FTS5 lookup of a page of ids; PostgreSQL: the tsvector match the search index runs, for a page of
+// ids), in this process on the same database.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
@@ -21,8 +24,9 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
-import { openDatabase } from '../src/db/database.ts'
-import { stem } from '../src/domain/search/search-text.ts'
+import { type DatabaseTarget, openDatabase } from '../src/db/database.ts'
+import { searchIndexOf } from '../src/domain/search/search-index.ts'
+import { queryTerms, stem } from '../src/domain/search/search-text.ts'
 
 const { values, positionals } = parseArgs({
   options: { seconds: { type: 'string' }, database: { type: 'string' }, 'no-cache': { type: 'boolean' } },
@@ -62,11 +66,21 @@ function generate(dataDir: string): number {
   return (performance.now() - started) / 1000
 }
 
-async function startServer(file: string, port: number): Promise<ChildProcess> {
+/** The archive to serve: a PostgreSQL URL, or else a SQLite file. */
+function targetOf(database: string): DatabaseTarget {
+  return /^postgres(ql)?:\/\//.test(database)
+    ? { dialect: 'postgres', url: database }
+    : { dialect: 'sqlite', file: database }
+}
+
+const databaseUrl = (target: DatabaseTarget) =>
+  target.dialect === 'postgres' ? target.url : `sqlite:${target.file}`
+
+async function startServer(target: DatabaseTarget, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, 'serve', '--host', '127.0.0.1', '--port', String(port)], {
     env: {
       ...process.env,
-      DATABASE_URL: `sqlite:${file}`,
+      DATABASE_URL: databaseUrl(target),
       LOG_LEVEL: 'silent',
       ...(values['no-cache'] ? { PAGE_CACHE_MB: '0' } : {}),
     },
@@ -159,8 +173,8 @@ async function untilIdle(port: number) {
 }
 
 /** The routes of issue 15's table, with addresses taken from the archive itself. */
-async function routes(file: string): Promise<Array<[name: string, url: string]>> {
-  const db = openDatabase({ dialect: 'sqlite', file })
+async function routes(target: DatabaseTarget): Promise<Array<[name: string, url: string]>> {
+  const db = openDatabase(target)
   try {
     const meeting = await db
       .selectFrom('meeting as m')
@@ -210,19 +224,25 @@ const searchedWords: Record<string, string[]> = {
 }
 
 /**
- * The bare engine query for each search: the FTS5 lookup of a page of 20 ids for the same stems,
- * without ranking, filters or the entries' texts, median of 30 runs in this process (ms).
+ * The bare engine query for each search: the lookup of a page of 20 ids for the same words, without
+ * ranking, filters or the entries' texts, median of 30 runs in this process (ms). SQLite: the FTS5
+ * match of the stems; PostgreSQL: the tsvector match of the words that the search index runs.
  */
-async function bareEngineQueries(file: string): Promise<Map<string, number>> {
-  const db = openDatabase({ dialect: 'sqlite', file })
+async function bareEngineQueries(target: DatabaseTarget): Promise<Map<string, number>> {
+  const db = openDatabase(target)
   const medians = new Map<string, number>()
   try {
     for (const [name, words] of Object.entries(searchedWords)) {
       const match = words.map((word) => `"${stem(word)}"`).join(' AND ')
+      const query =
+        target.dialect === 'postgres'
+          ? sql`select e.id from search_entry e
+              where ${searchIndexOf(db).matchesWords(queryTerms(words.join(' ')), 'anywhere')} limit 20`
+          : sql`select rowid from search_fts where search_fts match ${match} limit 20`
       const times: number[] = []
       for (let run = 0; run < 30; run++) {
         const started = performance.now()
-        await sql`select rowid from search_fts where search_fts match ${match} limit 20`.execute(db)
+        await query.execute(db)
         times.push(performance.now() - started)
       }
       times.sort((a, b) => a - b)
@@ -244,23 +264,23 @@ async function main() {
   const dir = values.database ? undefined : mkdtempSync(path.join(tmpdir(), 'paragraf-portal-bench-'))
   let server: ChildProcess | undefined
   try {
-    let file = values.database as string
+    let target = targetOf(values.database as string)
     if (dir) {
       const took = generate(dir)
-      file = path.join(dir, 'paragraf.sqlite')
+      target = { dialect: 'sqlite', file: path.join(dir, 'paragraf.sqlite') }
       console.log(`generated in ${took.toFixed(0)} s`)
     }
-    const db = openDatabase({ dialect: 'sqlite', file })
+    const db = openDatabase(target)
     const count = await db
       .selectFrom('agenda_item')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
     await db.destroy()
-    const list = await routes(file)
+    const list = await routes(target)
     const port = await freePort()
-    server = await startServer(file, port)
+    server = await startServer(target, port)
     console.log(
-      `${Number(count.n)} agenda items; ${seconds} s per route and client count; server pid ${server.pid}`,
+      `${Number(count.n)} agenda items on ${target.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}; ${seconds} s per route and client count; server pid ${server.pid}`,
     )
     // Warm up the stylesheet and the meeting page, so the first figures do not pay for compiling.
     for (const [, url] of list.slice(0, 2)) await load(port, url, 1)
@@ -271,7 +291,8 @@ async function main() {
       const cells: string[] = [name]
       let bytes = 0
       for (const clients of [1, 16]) {
-        // A route that takes seconds for one client would only queue 16 (SQLite answers one at a time).
+        // A route that takes seconds for one client would only queue 16 (SQLite answers one at a
+        // time; PostgreSQL with two cores not much better).
         if (clients > 1 && Number(cells[cells.length - 1]?.match(/p50 (\d+)/)?.[1]) > 2000) {
           cells.push('not run: over 2 s for one client')
           continue
@@ -295,7 +316,7 @@ async function main() {
     for (const row of rows) console.log(row)
     console.log(`\nserver peak RSS: ${peakRss(server.pid as number)}`)
     console.log(`page cache: ${values['no-cache'] ? 'off (PAGE_CACHE_MB=0)' : 'on (as served)'}`)
-    for (const [name, bare] of await bareEngineQueries(file)) {
+    for (const [name, bare] of await bareEngineQueries(target)) {
       const page = oneClientP50.get(name) ?? 0
       console.log(
         `${name}: bare engine query ${bare.toFixed(2)} ms, the page ${page.toFixed(1)} ms at 1 client (p50; ${(page / Math.max(bare, 0.01)).toFixed(1)}×)`,
