@@ -558,6 +558,15 @@ export interface PublicObjectTable {
   seq: number
 }
 
+/** The public form of an object as it was decided (0033): deflated JSON, for kinds whose reads are heavy. */
+export interface PublicFormTable {
+  kind: string
+  object_id: number
+  /** The first day the form is the day's form (an appeal period runs out before it); null: any day. */
+  steady_from: string | null
+  form: Buffer
+}
+
 /** The public change log: an object appeared, changed or vanished, in commit order. */
 export interface PublicChangeTable {
   seq: Generated<number>
@@ -650,6 +659,7 @@ export interface Database {
   login_attempt: LoginAttemptTable
   public_object: PublicObjectTable
   public_change: PublicChangeTable
+  public_form: PublicFormTable
   webhook: WebhookTable
   webhook_delivery: WebhookDeliveryTable
 }

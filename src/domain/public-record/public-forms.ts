@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../../db/database.ts'
+import { formDay, keptFormOrigin, steadyFromOf } from '../publication/oparl/oparl-kept-forms.ts'
 import { type OparlLinks, oparlLinks } from '../publication/oparl/oparl-links.ts'
 import {
   type OparlObject,
@@ -27,19 +28,19 @@ import { scopeKey } from './public-record.ts'
 // number of queries per kind, so deciding a batch of meetings costs little more than one.
 
 /** Addresses in the forms do not depend on where a server runs. */
-const formLinks: OparlLinks = oparlLinks('https://paragraf.invalid')
-/**
- * Where a decision stands depends on the day (the appeal period runs out); the form is built as
- * if every period had run out, so it changes with what was recorded, not with the calendar.
- */
-const formDay = '9999-12-31'
+const formLinks: OparlLinks = oparlLinks(keptFormOrigin)
 
 export interface PublicForm {
   kind: PublicKind
   objectId: number
   organisationId: number
   digest: string
+  /** For the kinds whose forms are kept (keptKinds): the form's JSON and its steady day. */
+  kept?: { json: string; steadyFrom: string | null }
 }
+
+/** The kinds whose forms are kept: a meeting carries its agenda and minutes inline (OParl's heaviest read). */
+export const keptKinds: ReadonlySet<PublicKind> = new Set(['meeting'])
 
 export const objectKey = (kind: PublicKind, id: number) => `${kind}:${id}`
 
@@ -180,6 +181,7 @@ export async function readPublicForms(db: Queryable, candidates: Candidates): Pr
     objectId,
     organisationId: organisations.get(objectKey(kind, objectId)) ?? 0,
     digest: digestOf(form),
+    ...(keptKinds.has(kind) ? { kept: { json: JSON.stringify(form), steadyFrom: steadyFromOf(form) } } : {}),
   }))
 }
 

@@ -1,6 +1,10 @@
 import type { Queryable } from '../../db/database.ts'
-import { candidatesOf, objectKey, type PublicForm, readPublicForms } from './public-forms.ts'
+import { packForm, unpackedJson } from '../publication/oparl/oparl-kept-forms.ts'
+import { candidatesOf, keptKinds, objectKey, type PublicForm, readPublicForms } from './public-forms.ts'
 import {
+  dropKeptForms,
+  keepForm,
+  listKeptForms,
   listStoredObjects,
   lockPublicChangeLog,
   moveToScope,
@@ -50,13 +54,45 @@ export async function reconcilePublicRecord(trx: Queryable, scopes: readonly Pub
     else if (before.digest !== form.digest) await write(form, 'changed', form.digest, true)
     else if (before.scope !== scope) await moveToScope(trx, form.kind, form.objectId, scope)
   }
+  const vanished: StoredObject[] = []
   for (const [key, before] of stored)
-    if (before.public && !forms.has(key))
+    if (before.public && !forms.has(key)) {
+      vanished.push(before)
       await write(
         { kind: before.kind, objectId: before.objectId, organisationId: before.organisationId },
         'vanished',
         null,
         true,
       )
+    }
+  await keepForms(trx, [...forms.values()], vanished)
   return written
+}
+
+/**
+ * Keeps the forms of the kept kinds as they were just taken (a form whose digest did not change
+ * may still differ in what the digest leaves out, its `modified`), and forgets those that vanished.
+ * An archive whose log was filled before forms were kept gets them when its scopes are decided
+ * again (`paragraf change-log`), without a change in the log.
+ */
+async function keepForms(trx: Queryable, forms: readonly PublicForm[], vanished: readonly StoredObject[]) {
+  for (const kind of keptKinds) {
+    const taken = forms.filter((f) => f.kind === kind && f.kept)
+    const before = await listKeptForms(
+      trx,
+      kind,
+      taken.map((f) => f.objectId),
+    )
+    for (const { objectId, kept } of taken) {
+      if (!kept) continue
+      const old = before.get(objectId)
+      if (old && old.steadyFrom === kept.steadyFrom && unpackedJson(old.form) === kept.json) continue
+      await keepForm(trx, kind, objectId, { steadyFrom: kept.steadyFrom, form: packForm(kept.json) })
+    }
+    await dropKeptForms(
+      trx,
+      kind,
+      vanished.filter((v) => v.kind === kind).map((v) => v.objectId),
+    )
+  }
 }

@@ -1,3 +1,8 @@
 // What other modules may read of this one: reads and pure mappings only, no writes. Another module
 // imports this file, never the repository itself (module-boundaries.test.ts holds that line).
-export { countVanished, listPublicObjectStates, listVanished } from './public-record.repository.ts'
+export {
+  countVanished,
+  listKeptFormsSteadyOn,
+  listPublicObjectStates,
+  listVanished,
+} from './public-record.repository.ts'

@@ -253,3 +253,67 @@ export async function wasPublicFile(db: Queryable, documentId: number): Promise<
     .executeTakeFirst()
   return row !== undefined && !row.public
 }
+
+/** A public form kept as it was decided (0033): deflated JSON and the first day it is the day's form. */
+export interface KeptForm {
+  steadyFrom: string | null
+  form: Buffer
+}
+
+/** The kept forms of some objects of one kind, whatever their steady day (the reconciler compares them). */
+export async function listKeptForms(
+  db: Queryable,
+  kind: PublicKind,
+  ids: readonly number[],
+): Promise<Map<number, KeptForm>> {
+  const kept = new Map<number, KeptForm>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('public_form')
+      .select(['object_id', 'steady_from', 'form'])
+      .where('kind', '=', kind)
+      .where('object_id', 'in', ids.slice(i, i + 500))
+      .execute()
+    for (const r of rows) kept.set(r.object_id, { steadyFrom: r.steady_from, form: r.form })
+  }
+  return kept
+}
+
+/** The kept forms of some objects that are the day's form on `today`: a lookup by key each. */
+export async function listKeptFormsSteadyOn(
+  db: Queryable,
+  kind: PublicKind,
+  ids: readonly number[],
+  today: string,
+): Promise<Map<number, Buffer>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('public_form')
+    .select(['object_id', 'form'])
+    .where('kind', '=', kind)
+    .where('object_id', 'in', [...ids])
+    .where((eb) => eb.or([eb('steady_from', 'is', null), eb('steady_from', '<=', today)]))
+    .execute()
+  return new Map(rows.map((r) => [r.object_id, r.form]))
+}
+
+/** Keeps an object's public form, replacing the one kept before. */
+export async function keepForm(db: Queryable, kind: PublicKind, objectId: number, kept: KeptForm) {
+  await db
+    .insertInto('public_form')
+    .values({ kind, object_id: objectId, steady_from: kept.steadyFrom, form: kept.form })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'object_id']).doUpdateSet({ steady_from: kept.steadyFrom, form: kept.form }),
+    )
+    .execute()
+}
+
+/** Forgets the kept forms of objects no longer public. */
+export async function dropKeptForms(db: Queryable, kind: PublicKind, ids: readonly number[]) {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .deleteFrom('public_form')
+      .where('kind', '=', kind)
+      .where('object_id', 'in', ids.slice(i, i + 500))
+      .execute()
+}

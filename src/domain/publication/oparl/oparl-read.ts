@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/database.ts'
 import { getAgendas } from '../../agenda/agenda.service.ts'
-import { listPublicObjectStates } from '../../public-record/public-record.reads.ts'
+import { listKeptFormsSteadyOn, listPublicObjectStates } from '../../public-record/public-record.reads.ts'
 import type { PublicKind } from '../../public-record/public-record.ts'
 import { groupBy } from '../../shared/group-by.ts'
 import { readStringList } from '../../shared/json-text.ts'
@@ -43,6 +43,7 @@ import {
   meetingFiles,
   oparlGeneratedFile,
 } from './oparl-generated-files.ts'
+import { unpackForm } from './oparl-kept-forms.ts'
 import type { OparlLinks } from './oparl-links.ts'
 import { readPublicMinutesOfMeetings, readPublicNames } from './oparl-minutes.ts'
 import { withLoggedModified } from './oparl-modified.ts'
@@ -375,10 +376,34 @@ export async function buildMeetings(
   })
 }
 
-export const listOparlMeetings = pagedList(pageOfMeetingIds, buildMeetings, 'meeting')
+/**
+ * Public meetings as the change log kept their forms when it decided them (0033), each read by its
+ * key; a meeting whose kept form is not yet the day's (a decision still open to appeal) or that has
+ * none (an archive whose forms are not filled yet) is built from the tables as above. In order of id.
+ */
+export async function readMeetingsAsKept(
+  db: Queryable,
+  links: OparlLinks,
+  ids: readonly number[],
+  today: string,
+): Promise<OparlObject[]> {
+  const kept = await listKeptFormsSteadyOn(db, 'meeting', ids, today)
+  const built = await buildMeetings(
+    db,
+    links,
+    ids.filter((id) => !kept.has(id)),
+    today,
+  )
+  const meetings = [...built, ...[...kept.values()].map((form) => unpackForm(form, links))]
+  return meetings.sort((a, b) => idOf(a) - idOf(b))
+}
+
+const idOf = (object: OparlObject) => Number(object.id.slice(object.id.lastIndexOf('/') + 1))
+
+export const listOparlMeetings = pagedList(pageOfMeetingIds, readMeetingsAsKept, 'meeting')
 
 export async function readOparlMeeting(db: Queryable, links: OparlLinks, id: number, today: string) {
-  return first(await buildMeetings(db, links, await listPublicMeetingIds(db, [id]), today))
+  return first(await readMeetingsAsKept(db, links, await listPublicMeetingIds(db, [id]), today))
 }
 
 export async function readOparlLocation(db: Queryable, links: OparlLinks, meetingId: number) {
