@@ -20,9 +20,11 @@ import {
   readOparlSystem,
 } from '../../domain/publication/oparl/oparl-read.ts'
 import {
+  defaultLimit,
   idParams,
   linksOf,
   listPage,
+  meetingListLimit,
   readListQuery,
   sendNotFound,
   sendObject,
@@ -72,7 +74,7 @@ export async function bodyRoutes(app: FastifyInstance) {
       const links = linksOf(request)
       const body = await readOparlBody(request.db, links, params.data.id)
       if (!body) return sendNotFound(reply)
-      const query = readListQuery(request, reply)
+      const query = readListQuery(request, reply, name === 'meeting' ? meetingListLimit : defaultLimit)
       if (!query) return reply
       const result = await read(request.db, links, params.data.id, query.filter, query.page, request.today)
       return sendOparl(reply, listPage(links.list(params.data.id, name), query, result))

@@ -261,6 +261,18 @@ describeOnEachDatabase('the OParl 1.1 API', (getDb, dialect) => {
     assert.equal(body.reference, voted.registryNumber)
   })
 
+  it('pages meetings, which carry their agenda and minutes inline, by 20 unless asked; other lists by 50', async () => {
+    const { body: bodies } = await getJson(`${api}/body`)
+    const body = (bodies.data as Array<Record<string, string>>)[0]!
+    const perPage = async (url: string) =>
+      ((await getJson(url)).body.pagination as { elementsPerPage: number }).elementsPerPage
+    assert.equal(await perPage(body.meeting!), 20)
+    assert.equal(await perPage(`${body.meeting}?limit=100`), 100)
+    assert.equal(await perPage(`${body.meeting}?limit=500`), 100, 'the ceiling holds')
+    assert.equal(await perPage(body.paper!), 50)
+    assert.equal(await perPage(body.person!), 50)
+  })
+
   it('pages every body list consistently: next to the end gives totalElements distinct objects', async () => {
     const { body: bodies } = await getJson(`${api}/body`)
     for (const body of bodies.data as Array<Record<string, string>>) {

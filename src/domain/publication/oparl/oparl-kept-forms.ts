@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { OparlLinks } from './oparl-links.ts'
 import type { OparlObject } from './oparl-objects.ts'
 
-// A public form kept as the change log decided it (migration 0033, docs/decisions/0002-kept-public-
+// A public form kept as the change log decided it (migration 0033, docs/decisions/0003-kept-public-
 // forms.md), read back for the API instead of being built again from the archive's tables.
 
 /** The origin a kept form's addresses are written under; a read puts the server's PUBLIC_URL there. */
