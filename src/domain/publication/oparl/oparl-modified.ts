@@ -31,14 +31,18 @@ export async function withLoggedModified<T extends OparlObject | undefined>(
     for (const child of Object.values(object)) if (child && typeof child === 'object') visit(child)
   }
   visit(objects)
-  const idsOf = new Map<PublicKind, number[]>()
-  for (const f of found) idsOf.set(f.kind, [...(idsOf.get(f.kind) ?? []), f.id])
-  for (const [kind, ids] of idsOf) {
-    const states = await listPublicObjectStates(db, kind, [...new Set(ids)])
-    for (const f of found) {
-      const state = f.kind === kind ? states.get(f.id) : undefined
-      if (state?.public) f.object.modified = state.modifiedAt
-    }
+  const idsOf = new Map<PublicKind, Set<number>>()
+  for (const f of found) idsOf.set(f.kind, (idsOf.get(f.kind) ?? new Set()).add(f.id))
+  const statesOf = new Map(
+    await Promise.all(
+      [...idsOf].map(
+        async ([kind, ids]) => [kind, await listPublicObjectStates(db, kind, [...ids])] as const,
+      ),
+    ),
+  )
+  for (const f of found) {
+    const state = statesOf.get(f.kind)?.get(f.id)
+    if (state?.public) f.object.modified = state.modifiedAt
   }
   return objects
 }
