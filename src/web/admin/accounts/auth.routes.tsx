@@ -23,6 +23,7 @@ import { LoginPage, PasswordPage } from './auth.page.tsx'
 import { askForSecondFactor } from './pending-sign-in-cookie.ts'
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts'
 import { signInPaths } from './sign-in.paths.ts'
+import { loginForm, loginQuery, passwordForm, passwordQuery, signOutForm } from './sign-in.schema.ts'
 
 /** The organisation's identity provider as the login page offers it, when one is configured. */
 const identityProviderLink = (request: FastifyRequest, returnTo: string) =>
@@ -55,7 +56,7 @@ export function throttledMessage(seconds: number, retryAt: Date): string {
 export async function authRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { till?: string; utloggad?: string } }>(
     '/admin/logga-in',
-    { config: { public: true } },
+    { schema: { querystring: loginQuery }, config: { public: true } },
     async (request, reply) => {
       const returnTo = safeReturnPath(request.query.till)
       if (request.user) return reply.redirect(returnTo, 303)
@@ -77,60 +78,64 @@ export async function authRoutes(app: FastifyInstance) {
     },
   )
 
-  app.post('/admin/logga-in', { config: { public: true } }, async (request, reply) => {
-    const values = readForm(request.body, ['email', 'returnTo'])
-    const password = readForm(request.body, ['password']).password ?? ''
-    const errors: FormErrors = {}
-    if (!values.email) errors.email = 'Skriv din e-postadress.'
-    if (!password) errors.password = 'Skriv ditt lösenord.'
-    const render = (status: number, errs: FormErrors) =>
-      sendPage(
-        reply,
-        <LoginPage
-          csrfToken={reply.generateCsrf()}
-          form={{ values, errors: errs }}
-          identityProvider={identityProviderLink(request, safeReturnPath(values.returnTo))}
-        />,
-        status,
-      )
-    if (Object.keys(errors).length > 0) return render(400, errors)
-    try {
-      const returnTo = safeReturnPath(values.returnTo)
-      // The app's clock, as the code step's: wrong passwords and wrong codes count on one time line.
-      const signIn = await signInWithPassword(
-        request.db,
-        { email: values.email ?? '', password, ip: request.ip, returnTo },
-        request.now,
-      )
-      if (signIn.kind === 'second_factor') return askForSecondFactor(reply, signIn.token)
-      const { token } = await startSession(request.db, signIn.user, new Date(), 'password')
-      setSessionCookie(reply, token)
-      return reply.redirect(returnTo, 303)
-    } catch (error) {
-      if (!(error instanceof LoginRefusedError)) throw error
-      if (error.reason === 'throttled' && error.retryAt) {
-        const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - request.now.getTime()) / 1000))
-        reply.header('retry-after', String(seconds))
-        return render(429, { email: throttledMessage(seconds, error.retryAt) })
+  app.post(
+    '/admin/logga-in',
+    { schema: { body: loginForm }, config: { public: true } },
+    async (request, reply) => {
+      const values = readForm(request.body, ['email', 'returnTo'])
+      const password = readForm(request.body, ['password']).password ?? ''
+      const errors: FormErrors = {}
+      if (!values.email) errors.email = 'Skriv din e-postadress.'
+      if (!password) errors.password = 'Skriv ditt lösenord.'
+      const render = (status: number, errs: FormErrors) =>
+        sendPage(
+          reply,
+          <LoginPage
+            csrfToken={reply.generateCsrf()}
+            form={{ values, errors: errs }}
+            identityProvider={identityProviderLink(request, safeReturnPath(values.returnTo))}
+          />,
+          status,
+        )
+      if (Object.keys(errors).length > 0) return render(400, errors)
+      try {
+        const returnTo = safeReturnPath(values.returnTo)
+        // The app's clock, as the code step's: wrong passwords and wrong codes count on one time line.
+        const signIn = await signInWithPassword(
+          request.db,
+          { email: values.email ?? '', password, ip: request.ip, returnTo },
+          request.now,
+        )
+        if (signIn.kind === 'second_factor') return askForSecondFactor(reply, signIn.token)
+        const { token } = await startSession(request.db, signIn.user, new Date(), 'password')
+        setSessionCookie(reply, token)
+        return reply.redirect(returnTo, 303)
+      } catch (error) {
+        if (!(error instanceof LoginRefusedError)) throw error
+        if (error.reason === 'throttled' && error.retryAt) {
+          const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - request.now.getTime()) / 1000))
+          reply.header('retry-after', String(seconds))
+          return render(429, { email: throttledMessage(seconds, error.retryAt) })
+        }
+        return render(401, { password: 'Fel e-postadress eller lösenord. Kontrollera båda och försök igen.' })
       }
-      return render(401, { password: 'Fel e-postadress eller lösenord. Kontrollera båda och försök igen.' })
-    }
-  })
+    },
+  )
 
-  app.post('/admin/logga-ut', async (request, reply) => {
+  app.post('/admin/logga-ut', { schema: { body: signOutForm } }, async (request, reply) => {
     await endSession(request.db, request.cookies[sessionCookieName] ?? '')
     clearSessionCookie(reply)
     return reply.redirect(`${paths.admin.login()}?utloggad=1`, 303)
   })
 
-  app.post('/admin/logga-ut-overallt', async (request, reply) => {
+  app.post('/admin/logga-ut-overallt', { schema: { body: signOutForm } }, async (request, reply) => {
     const user = currentUser(request)
     await logoutEverywhere(request.db, actorOf(request), user.id)
     clearSessionCookie(reply)
     return reply.redirect(`${paths.admin.login()}?utloggad=overallt`, 303)
   })
 
-  app.get('/admin/losenord', async (request, reply) =>
+  app.get('/admin/losenord', { schema: { querystring: passwordQuery } }, async (request, reply) =>
     sendPage(
       reply,
       <PasswordPage
@@ -141,7 +146,7 @@ export async function authRoutes(app: FastifyInstance) {
     ),
   )
 
-  app.post('/admin/losenord', async (request, reply) => {
+  app.post('/admin/losenord', { schema: { body: passwordForm } }, async (request, reply) => {
     const user = currentUser(request)
     const values = readForm(request.body, ['currentPassword', 'newPassword', 'repeatPassword'])
     const errors: FormErrors = {}

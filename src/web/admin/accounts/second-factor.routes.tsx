@@ -43,6 +43,16 @@ import {
   SignInRefusal,
 } from './sign-in.page.tsx'
 import { signInPaths } from './sign-in.paths.ts'
+import {
+  accountParams,
+  codeForm,
+  codeQuery,
+  organisationParams,
+  ownSecondFactorQuery,
+  resetSecondFactorForm,
+  signInSettingsForm,
+  signInSettingsQuery,
+} from './sign-in.schema.ts'
 import { refusalOf } from './users.form.ts'
 import { usersPaths } from './users.paths.ts'
 
@@ -102,46 +112,58 @@ export async function secondFactorRoutes(app: FastifyInstance) {
       503,
     )
   })
-  app.get(signInPaths.code(), { config: { public: true } }, async (request, reply) => {
-    if (!request.cookies[pendingCookie]) return sendPage(reply, <SignInExpiredPage />, 400)
-    return sendPage(reply, <CodePage csrfToken={reply.generateCsrf()} form={emptyForm()} />)
-  })
+  app.get(
+    signInPaths.code(),
+    { schema: { querystring: codeQuery }, config: { public: true } },
+    async (request, reply) => {
+      if (!request.cookies[pendingCookie]) return sendPage(reply, <SignInExpiredPage />, 400)
+      return sendPage(reply, <CodePage csrfToken={reply.generateCsrf()} form={emptyForm()} />)
+    },
+  )
 
-  app.post(signInPaths.code(), { config: { public: true } }, async (request, reply) => {
-    const { code } = readForm(request.body, ['code'])
-    const render = (status: number, errors: FormErrors) =>
-      sendPage(reply, <CodePage csrfToken={reply.generateCsrf()} form={{ values: {}, errors }} />, status)
-    if (!code) return render(400, { code: 'Skriv koden från appen.' })
-    try {
-      const { user, returnTo } = await passSecondFactor(
-        request.db,
-        { token: request.cookies[pendingCookie] ?? '', code, ip: request.ip, secrets: request.totpSecrets },
-        request.now,
-      )
-      const { token } = await startSession(request.db, user, request.now, 'password+totp')
-      reply.clearCookie(pendingCookie, pendingCookieOptions)
-      setSessionCookie(reply, token)
-      return reply.redirect(safeReturnPath(returnTo), 303)
-    } catch (error) {
-      if (error instanceof LoginRefusedError && error.retryAt) {
-        const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - request.now.getTime()) / 1000))
-        reply.header('retry-after', String(seconds))
-        return render(429, { code: throttledMessage(seconds, error.retryAt) })
-      }
-      if (!(error instanceof SecondFactorRefusedError)) throw error
-      if (error.reason === 'expired') {
+  app.post(
+    signInPaths.code(),
+    { schema: { body: codeForm }, config: { public: true } },
+    async (request, reply) => {
+      const { code } = readForm(request.body, ['code'])
+      const render = (status: number, errors: FormErrors) =>
+        sendPage(reply, <CodePage csrfToken={reply.generateCsrf()} form={{ values: {}, errors }} />, status)
+      if (!code) return render(400, { code: 'Skriv koden från appen.' })
+      try {
+        const { user, returnTo } = await passSecondFactor(
+          request.db,
+          { token: request.cookies[pendingCookie] ?? '', code, ip: request.ip, secrets: request.totpSecrets },
+          request.now,
+        )
+        const { token } = await startSession(request.db, user, request.now, 'password+totp')
         reply.clearCookie(pendingCookie, pendingCookieOptions)
-        return sendPage(reply, <SignInExpiredPage />, 400)
+        setSessionCookie(reply, token)
+        return reply.redirect(safeReturnPath(returnTo), 303)
+      } catch (error) {
+        if (error instanceof LoginRefusedError && error.retryAt) {
+          const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - request.now.getTime()) / 1000))
+          reply.header('retry-after', String(seconds))
+          return render(429, { code: throttledMessage(seconds, error.retryAt) })
+        }
+        if (!(error instanceof SecondFactorRefusedError)) throw error
+        if (error.reason === 'expired') {
+          reply.clearCookie(pendingCookie, pendingCookieOptions)
+          return sendPage(reply, <SignInExpiredPage />, 400)
+        }
+        return render(401, {
+          code: 'Koden stämmer inte, eller har redan använts. Vänta på nästa kod i appen och försök igen.',
+        })
       }
-      return render(401, {
-        code: 'Koden stämmer inte, eller har redan använts. Vänta på nästa kod i appen och försök igen.',
-      })
-    }
-  })
+    },
+  )
 
-  app.get(signInPaths.secondFactor(), async (request, reply) => renderOwnPage(request, reply))
+  app.get(
+    signInPaths.secondFactor(),
+    { schema: { querystring: ownSecondFactorQuery } },
+    async (request, reply) => renderOwnPage(request, reply),
+  )
 
-  app.post(signInPaths.secondFactor(), async (request, reply) => {
+  app.post(signInPaths.secondFactor(), { schema: { body: codeForm } }, async (request, reply) => {
     const user = currentUser(request)
     const { code } = readForm(request.body, ['code'])
     if (!code) return renderOwnPage(request, reply, { code: 'Skriv koden som appen visar.' }, 400)
@@ -161,7 +183,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
     }
   })
 
-  app.post(signInPaths.turnOffSecondFactor(), async (request, reply) => {
+  app.post(signInPaths.turnOffSecondFactor(), { schema: { body: codeForm } }, async (request, reply) => {
     const user = currentUser(request)
     const { code } = readForm(request.body, ['code'])
     if (!code) return renderOwnPage(request, reply, { code: 'Skriv en aktuell kod från appen.' }, 400)
@@ -183,6 +205,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { organisation: string; user: string } }>(
     '/admin/organisationer/:organisation/anvandare/:user/tvastegsverifiering/aterstall',
+    { schema: { params: accountParams, body: resetSecondFactorForm } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayManageUsers(currentUser(request), organisation.id), 'manage users')
@@ -207,6 +230,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { organisation: string } }>(
     '/admin/organisationer/:organisation/inloggning',
+    { schema: { params: organisationParams, querystring: signInSettingsQuery } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayManageOrganisation(currentUser(request), organisation.id), 'organisation sign-in')
@@ -226,6 +250,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { organisation: string } }>(
     '/admin/organisationer/:organisation/inloggning',
+    { schema: { params: organisationParams, body: signInSettingsForm } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayManageOrganisation(currentUser(request), organisation.id), 'organisation sign-in')

@@ -8,6 +8,7 @@ import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from '../shar
 import type { FormErrors } from '../shared/form.view.tsx'
 import { ChangePasswordPage } from './sign-in.page.tsx'
 import { signInPaths } from './sign-in.paths.ts'
+import { passwordForm, passwordQuery } from './sign-in.schema.ts'
 
 // What a signed-in user must do before any other workspace page: choose their own password when
 // they signed in with one handed out to them, or turn on TOTP when they administer an
@@ -34,17 +35,21 @@ export function registerSignInDemands(app: FastifyInstance) {
 }
 
 export async function signInDemandRoutes(app: FastifyInstance) {
-  app.get(signInPaths.changePassword(), async (request, reply) => {
-    // Nothing to change (any more): on to the workspace.
-    if ((await signInDemandOf(request.db, currentUser(request))) !== 'change_password')
-      return reply.redirect(paths.admin.start(), 303)
-    return sendPage(
-      reply,
-      <ChangePasswordPage view={adminView(request, reply)} form={{ values: {}, errors: {} }} />,
-    )
-  })
+  app.get(
+    signInPaths.changePassword(),
+    { schema: { querystring: passwordQuery } },
+    async (request, reply) => {
+      // Nothing to change (any more): on to the workspace.
+      if ((await signInDemandOf(request.db, currentUser(request))) !== 'change_password')
+        return reply.redirect(paths.admin.start(), 303)
+      return sendPage(
+        reply,
+        <ChangePasswordPage view={adminView(request, reply)} form={{ values: {}, errors: {} }} />,
+      )
+    },
+  )
 
-  app.post(signInPaths.changePassword(), async (request, reply) => {
+  app.post(signInPaths.changePassword(), { schema: { body: passwordForm } }, async (request, reply) => {
     const user = currentUser(request)
     const values = readForm(request.body, ['currentPassword', 'newPassword', 'repeatPassword'])
     const errors: FormErrors = {}

@@ -34,6 +34,17 @@ import { AccountPage, type AccountPageProps } from './user-account.page.tsx'
 import { id, readNewAccountForm, refusalOf, refusals, roleDomainMessages, roleErrors } from './users.form.ts'
 import { OneTimePasswordPage, UsersChoicePage, UsersPage } from './users.page.tsx'
 import { usersPaths } from './users.paths.ts'
+import {
+  accountParams,
+  buttonForm,
+  entryQuery,
+  grantParams,
+  newAccountForm,
+  organisationParams,
+  pageQuery,
+  personForm,
+  roleForm,
+} from './users.schema.ts'
 
 type OrgParams = { Params: { organisation: string } }
 type AccountParams = { Params: { organisation: string; user: string } }
@@ -102,7 +113,7 @@ async function renderAccount(
 
 export async function usersRoutes(app: FastifyInstance) {
   // The way in from the start page: straight to the list when the user keeps one organisation.
-  app.get(usersPaths.entry(), async (request, reply) => {
+  app.get(usersPaths.entry(), { schema: { querystring: entryQuery } }, async (request, reply) => {
     const user = currentUser(request)
     const kept = (await listOrganisations(request.db)).filter((o) => mayManageUsers(user, o.id))
     assertAllowed(kept.length > 0, 'manage users')
@@ -110,61 +121,74 @@ export async function usersRoutes(app: FastifyInstance) {
     return sendPage(reply, <UsersChoicePage view={adminView(request, reply)} organisations={kept} />)
   })
 
-  app.get<OrgParams>('/admin/organisationer/:organisation/anvandare', async (request, reply) => {
-    const organisation = await organisationToManage(request)
-    return renderList(request, reply, organisation, emptyForm({ role: '' }))
-  })
+  app.get<OrgParams>(
+    '/admin/organisationer/:organisation/anvandare',
+    { schema: { params: organisationParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const organisation = await organisationToManage(request)
+      return renderList(request, reply, organisation, emptyForm({ role: '' }))
+    },
+  )
 
   // Opens the account and shows its one-time password in the response itself, not after a
   // redirect: the password is kept nowhere, so no later GET could show it.
-  app.post<OrgParams>('/admin/organisationer/:organisation/anvandare', async (request, reply) => {
-    const organisation = await organisationToManage(request)
-    const { values, errors } = readNewAccountForm(request.body)
-    if (Object.keys(errors).length === 0) {
-      try {
-        const { user, password } = await openAccount(request.db, actorOf(request), {
-          organisationId: organisation.id,
-          email: values.email ?? '',
-          name: values.name ?? '',
-          role: values.role || null,
-          committeeId: id(values.committeeId) ?? null,
-          personId: id(values.personId) ?? null,
-        })
-        return sendPage(
-          reply,
-          <OneTimePasswordPage
-            view={adminView(request, reply)}
-            organisation={organisation}
-            account={user}
-            password={password}
-            opened
-          />,
-        )
-      } catch (error) {
-        if (error instanceof AccountChangeRefusedError && error.reason === 'person_taken')
-          errors.personId = refusals.person_taken
-        else
-          Object.assign(
-            errors,
-            fieldErrorOf(error, {
-              email: 'Det finns redan ett konto med den e-postadressen.',
-              name: 'Skriv användarens namn, högst 200 tecken.',
-              personId: 'Välj en person i organisationens register.',
-              ...roleDomainMessages,
-            }),
+  app.post<OrgParams>(
+    '/admin/organisationer/:organisation/anvandare',
+    { schema: { params: organisationParams, body: newAccountForm } },
+    async (request, reply) => {
+      const organisation = await organisationToManage(request)
+      const { values, errors } = readNewAccountForm(request.body)
+      if (Object.keys(errors).length === 0) {
+        try {
+          const { user, password } = await openAccount(request.db, actorOf(request), {
+            organisationId: organisation.id,
+            email: values.email ?? '',
+            name: values.name ?? '',
+            role: values.role || null,
+            committeeId: id(values.committeeId) ?? null,
+            personId: id(values.personId) ?? null,
+          })
+          return sendPage(
+            reply,
+            <OneTimePasswordPage
+              view={adminView(request, reply)}
+              organisation={organisation}
+              account={user}
+              password={password}
+              opened
+            />,
           )
+        } catch (error) {
+          if (error instanceof AccountChangeRefusedError && error.reason === 'person_taken')
+            errors.personId = refusals.person_taken
+          else
+            Object.assign(
+              errors,
+              fieldErrorOf(error, {
+                email: 'Det finns redan ett konto med den e-postadressen.',
+                name: 'Skriv användarens namn, högst 200 tecken.',
+                personId: 'Välj en person i organisationens register.',
+                ...roleDomainMessages,
+              }),
+            )
+        }
       }
-    }
-    return renderList(request, reply, organisation, { values, errors }, 400)
-  })
+      return renderList(request, reply, organisation, { values, errors }, 400)
+    },
+  )
 
-  app.get<AccountParams>('/admin/organisationer/:organisation/anvandare/:user', async (request, reply) => {
-    const organisation = await organisationToManage(request)
-    return renderAccount(request, reply, organisation)
-  })
+  app.get<AccountParams>(
+    '/admin/organisationer/:organisation/anvandare/:user',
+    { schema: { params: accountParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const organisation = await organisationToManage(request)
+      return renderAccount(request, reply, organisation)
+    },
+  )
 
   app.post<AccountParams>(
     '/admin/organisationer/:organisation/anvandare/:user/roller',
+    { schema: { params: accountParams, body: roleForm } },
     async (request, reply) => {
       const organisation = await organisationToManage(request)
       const userId = id(request.params.user) ?? 0
@@ -189,6 +213,7 @@ export async function usersRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { organisation: string; user: string; grant: string } }>(
     '/admin/organisationer/:organisation/anvandare/:user/roller/:grant/ta-bort',
+    { schema: { params: grantParams, body: buttonForm } },
     async (request, reply) => {
       const organisation = await organisationToManage(request)
       const userId = id(request.params.user) ?? 0
@@ -219,6 +244,7 @@ export async function usersRoutes(app: FastifyInstance) {
 
   app.post<AccountParams>(
     '/admin/organisationer/:organisation/anvandare/:user/person',
+    { schema: { params: accountParams, body: personForm } },
     async (request, reply) => {
       const organisation = await organisationToManage(request)
       const userId = id(request.params.user) ?? 0
@@ -256,6 +282,7 @@ export async function usersRoutes(app: FastifyInstance) {
   ] as const) {
     app.post<AccountParams>(
       `/admin/organisationer/:organisation/anvandare/:user/${action}`,
+      { schema: { params: accountParams, body: buttonForm } },
       async (request, reply) => {
         const organisation = await organisationToManage(request)
         const userId = id(request.params.user) ?? 0
@@ -274,6 +301,7 @@ export async function usersRoutes(app: FastifyInstance) {
   // Like a new account, the new password is shown in this response and nowhere after.
   app.post<AccountParams>(
     '/admin/organisationer/:organisation/anvandare/:user/nytt-losenord',
+    { schema: { params: accountParams, body: buttonForm } },
     async (request, reply) => {
       const organisation = await organisationToManage(request)
       const userId = id(request.params.user) ?? 0

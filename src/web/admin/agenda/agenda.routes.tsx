@@ -14,6 +14,15 @@ import { idOf, isConflict, type MeetingParams, meetingFrom } from '../meetings/m
 import { actorOf, currentUser, fieldErrorOf, readForm, savedAt } from '../shared/admin-request.ts'
 import { itemDomainMessages, itemFieldNames, itemToForm, readItemForm } from './agenda.form.ts'
 import { renderAgenda, renderItem } from './agenda.render.tsx'
+import {
+  itemActionForm,
+  itemActionParams,
+  itemForm,
+  itemParams,
+  meetingParams,
+  pageQuery,
+  standardItemsForm,
+} from './agenda.schema.ts'
 
 // The agenda editor: adding items (standard ones, or for a matter), editing one with optimistic
 // versions, reordering, "kommer senare" and "utgår". Every save sends the version the editor read.
@@ -54,111 +63,137 @@ const itemActions = {
 export { itemOf, preparedMeeting }
 
 export async function agendaRoutes(app: FastifyInstance) {
-  app.get<MeetingParams>(base, async (request, reply) => {
-    const { committee, meeting } = await preparedMeeting(request, 'agenda')
-    return renderAgenda(request, reply, committee, meeting, {}, 200)
-  })
+  app.get<MeetingParams>(
+    base,
+    { schema: { params: meetingParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const { committee, meeting } = await preparedMeeting(request, 'agenda')
+      return renderAgenda(request, reply, committee, meeting, {}, 200)
+    },
+  )
 
-  app.post<MeetingParams>(base, async (request, reply) => {
-    const { committee, meeting } = await preparedMeeting(request, 'add agenda item')
-    const values = readForm(request.body, itemFieldNames)
-    const { input, errors } = readItemForm(values)
-    if (Object.keys(errors).length === 0) {
-      try {
-        await addAgendaItemForMatter(request.db, actorOf(request), {
-          ...input,
-          meetingId: meeting.id,
-          ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
-        })
-        return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
-      } catch (error) {
-        Object.assign(errors, fieldErrorOf(error, itemDomainMessages))
-      }
-    }
-    return renderAgenda(request, reply, committee, meeting, { addForm: { values, errors } })
-  })
-
-  app.post<MeetingParams>(`${base}/standardpunkter`, async (request, reply) => {
-    const { committee, meeting } = await preparedMeeting(request, 'add standard items')
-    const chosen = (request.body as { keys?: string | string[] } | undefined)?.keys
-    const keys = (Array.isArray(chosen) ? chosen : [chosen]).filter((k): k is string => typeof k === 'string')
-    if (keys.length > 0) {
-      try {
-        await addStandardItems(request.db, actorOf(request), { meetingId: meeting.id, keys })
-        return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
-      } catch (error) {
-        fieldErrorOf(error, { keys: '' })
-      }
-    }
-    return renderAgenda(request, reply, committee, meeting, {
-      problem: 'Välj minst en standardpunkt att lägga till.',
-    })
-  })
-
-  app.get<ItemParams>(`${base}/:item`, async (request, reply) => {
-    const { committee, meeting } = await preparedMeeting(request, 'agenda item')
-    const item = await itemOf(request, meeting.id)
-    return renderItem(request, reply, committee, meeting, item.id, {}, 200)
-  })
-
-  app.post<ItemParams>(`${base}/:item`, async (request, reply) => {
-    const { committee, meeting } = await preparedMeeting(request, 'edit agenda item')
-    const item = await itemOf(request, meeting.id)
-    const values = readForm(request.body, itemFieldNames)
-    const { input, errors } = readItemForm(values)
-    if (Object.keys(errors).length === 0) {
-      try {
-        await request.db.transaction().execute((trx) =>
-          updateAgendaItem(trx, actorOf(request), {
+  app.post<MeetingParams>(
+    base,
+    { schema: { params: meetingParams, body: itemForm } },
+    async (request, reply) => {
+      const { committee, meeting } = await preparedMeeting(request, 'add agenda item')
+      const values = readForm(request.body, itemFieldNames)
+      const { input, errors } = readItemForm(values)
+      if (Object.keys(errors).length === 0) {
+        try {
+          await addAgendaItemForMatter(request.db, actorOf(request), {
             ...input,
-            agendaItemId: item.id,
-            version: idOf(values.version) ?? 0,
-          }),
-        )
-        return reply.redirect(savedAt(paths.admin.agendaItem(committee.slug, meeting.slug, item.id)), 303)
-      } catch (error) {
-        if (isConflict(error)) {
-          // Show the other person's values beside what was typed; the form keeps the typing.
-          const current = await getAgendaItem(request.db, item.id)
-          const conflict = itemToForm(current)
-          return renderItem(
-            request,
-            reply,
-            committee,
-            meeting,
-            item.id,
-            { form: { values, errors }, conflict },
-            409,
-          )
+            meetingId: meeting.id,
+            ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
+          })
+          return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
+        } catch (error) {
+          Object.assign(errors, fieldErrorOf(error, itemDomainMessages))
         }
-        Object.assign(errors, fieldErrorOf(error, itemDomainMessages))
       }
-    }
-    return renderItem(request, reply, committee, meeting, item.id, { form: { values, errors } })
-  })
+      return renderAgenda(request, reply, committee, meeting, { addForm: { values, errors } })
+    },
+  )
 
-  app.post<ItemParams & { Params: { action: string } }>(`${base}/:item/:action`, async (request, reply) => {
-    const { committee, meeting } = await preparedMeeting(request, 'agenda item action')
-    const action = itemActions[request.params.action as keyof typeof itemActions]
-    if (!action || !Object.hasOwn(itemActions, request.params.action)) return reply.callNotFound()
-    const item = await itemOf(request, meeting.id)
-    const { version } = readForm(request.body, ['version'])
-    try {
-      await action(request, item.id, idOf(version) ?? 0)
-      return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
-    } catch (error) {
-      if (!isConflict(error)) throw error
-      return renderAgenda(
-        request,
-        reply,
-        committee,
-        meeting,
-        {
-          problem:
-            'Någon annan har ändrat dagordningen medan du arbetade. Listan nedan visar hur den ser ut nu; gör om ändringen om den fortfarande behövs.',
-        },
-        409,
+  app.post<MeetingParams>(
+    `${base}/standardpunkter`,
+    { schema: { params: meetingParams, body: standardItemsForm } },
+    async (request, reply) => {
+      const { committee, meeting } = await preparedMeeting(request, 'add standard items')
+      const chosen = (request.body as { keys?: string | string[] } | undefined)?.keys
+      const keys = (Array.isArray(chosen) ? chosen : [chosen]).filter(
+        (k): k is string => typeof k === 'string',
       )
-    }
-  })
+      if (keys.length > 0) {
+        try {
+          await addStandardItems(request.db, actorOf(request), { meetingId: meeting.id, keys })
+          return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
+        } catch (error) {
+          fieldErrorOf(error, { keys: '' })
+        }
+      }
+      return renderAgenda(request, reply, committee, meeting, {
+        problem: 'Välj minst en standardpunkt att lägga till.',
+      })
+    },
+  )
+
+  app.get<ItemParams>(
+    `${base}/:item`,
+    { schema: { params: itemParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const { committee, meeting } = await preparedMeeting(request, 'agenda item')
+      const item = await itemOf(request, meeting.id)
+      return renderItem(request, reply, committee, meeting, item.id, {}, 200)
+    },
+  )
+
+  app.post<ItemParams>(
+    `${base}/:item`,
+    { schema: { params: itemParams, body: itemForm } },
+    async (request, reply) => {
+      const { committee, meeting } = await preparedMeeting(request, 'edit agenda item')
+      const item = await itemOf(request, meeting.id)
+      const values = readForm(request.body, itemFieldNames)
+      const { input, errors } = readItemForm(values)
+      if (Object.keys(errors).length === 0) {
+        try {
+          await request.db.transaction().execute((trx) =>
+            updateAgendaItem(trx, actorOf(request), {
+              ...input,
+              agendaItemId: item.id,
+              version: idOf(values.version) ?? 0,
+            }),
+          )
+          return reply.redirect(savedAt(paths.admin.agendaItem(committee.slug, meeting.slug, item.id)), 303)
+        } catch (error) {
+          if (isConflict(error)) {
+            // Show the other person's values beside what was typed; the form keeps the typing.
+            const current = await getAgendaItem(request.db, item.id)
+            const conflict = itemToForm(current)
+            return renderItem(
+              request,
+              reply,
+              committee,
+              meeting,
+              item.id,
+              { form: { values, errors }, conflict },
+              409,
+            )
+          }
+          Object.assign(errors, fieldErrorOf(error, itemDomainMessages))
+        }
+      }
+      return renderItem(request, reply, committee, meeting, item.id, { form: { values, errors } })
+    },
+  )
+
+  app.post<ItemParams & { Params: { action: string } }>(
+    `${base}/:item/:action`,
+    { schema: { params: itemActionParams, body: itemActionForm } },
+    async (request, reply) => {
+      const { committee, meeting } = await preparedMeeting(request, 'agenda item action')
+      const action = itemActions[request.params.action as keyof typeof itemActions]
+      if (!action || !Object.hasOwn(itemActions, request.params.action)) return reply.callNotFound()
+      const item = await itemOf(request, meeting.id)
+      const { version } = readForm(request.body, ['version'])
+      try {
+        await action(request, item.id, idOf(version) ?? 0)
+        return reply.redirect(savedAt(paths.admin.agenda(committee.slug, meeting.slug)), 303)
+      } catch (error) {
+        if (!isConflict(error)) throw error
+        return renderAgenda(
+          request,
+          reply,
+          committee,
+          meeting,
+          {
+            problem:
+              'Någon annan har ändrat dagordningen medan du arbetade. Listan nedan visar hur den ser ut nu; gör om ändringen om den fortfarande behövs.',
+          },
+          409,
+        )
+      }
+    },
+  )
 }

@@ -14,6 +14,7 @@ import { idOf, type MeetingParams, meetingFrom } from '../meetings/meetings.data
 import { loadNextStep } from '../meetings/next-step.data.ts'
 import { actorOf, adminView, currentUser, readForm, savedAt } from '../shared/admin-request.ts'
 import { emptyForm, type FormState } from '../shared/form.view.tsx'
+import { meetingParams, noticeForm, pageQuery } from './agenda.schema.ts'
 import { NoticePage } from './notice.page.tsx'
 
 declare module '../../../domain/shared/errors.ts' {
@@ -63,46 +64,62 @@ async function plannedMeeting(request: FastifyRequest<MeetingParams>, what: stri
 export async function noticeRoutes(app: FastifyInstance) {
   const url = '/admin/namnder/:committee/sammantraden/:meeting/kallelse'
 
-  app.get<MeetingParams>(url, async (request, reply) => {
-    const { committee, meeting } = await plannedMeeting(request, 'notice')
-    return renderNotice(request, reply, committee, meeting, emptyForm())
-  })
+  app.get<MeetingParams>(
+    url,
+    { schema: { params: meetingParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const { committee, meeting } = await plannedMeeting(request, 'notice')
+      return renderNotice(request, reply, committee, meeting, emptyForm())
+    },
+  )
 
-  app.post<MeetingParams>(url, async (request, reply) => {
-    const { committee, meeting } = await plannedMeeting(request, 'publish notice')
-    const values = readForm(request.body, ['version', 'lateReason'])
-    try {
-      await publishNotice(request.db, actorOf(request), {
-        meetingId: meeting.id,
-        version: idOf(values.version) ?? 0,
-        today: request.today,
-        publicUrl: request.publicUrl,
-        ...(values.lateReason ? { late: { reason: values.lateReason } } : {}),
-      })
-      return reply.redirect(savedAt(paths.admin.meeting(committee.slug, meeting.slug)), 303)
-    } catch (error) {
-      const form = { values, errors: {} as Record<string, string> }
-      if (error instanceof DomainError && error.field === 'lateReason')
-        form.errors.lateReason =
-          'Kallelsetiden har passerat: skriv skälet till att kallelsen publiceras sent.'
-      else if (error instanceof PersonalIdentityNumbersFoundError)
-        return renderNotice(
-          request,
-          reply,
-          committee,
-          meeting,
-          form,
-          'Personnummer hittades. Se listan nedan.',
-          400,
-        )
-      else if (error instanceof DomainError && error.code === 'conflict')
-        return renderNotice(request, reply, committee, meeting, form, conflictMessage, 409)
-      else if (error instanceof DomainError && error.field === 'today')
-        return renderNotice(request, reply, committee, meeting, form, 'Sammanträdesdagen har passerat.', 400)
-      else throw error
-      return renderNotice(request, reply, committee, meeting, form, undefined, 400)
-    }
-  })
+  app.post<MeetingParams>(
+    url,
+    { schema: { params: meetingParams, body: noticeForm } },
+    async (request, reply) => {
+      const { committee, meeting } = await plannedMeeting(request, 'publish notice')
+      const values = readForm(request.body, ['version', 'lateReason'])
+      try {
+        await publishNotice(request.db, actorOf(request), {
+          meetingId: meeting.id,
+          version: idOf(values.version) ?? 0,
+          today: request.today,
+          publicUrl: request.publicUrl,
+          ...(values.lateReason ? { late: { reason: values.lateReason } } : {}),
+        })
+        return reply.redirect(savedAt(paths.admin.meeting(committee.slug, meeting.slug)), 303)
+      } catch (error) {
+        const form = { values, errors: {} as Record<string, string> }
+        if (error instanceof DomainError && error.field === 'lateReason')
+          form.errors.lateReason =
+            'Kallelsetiden har passerat: skriv skälet till att kallelsen publiceras sent.'
+        else if (error instanceof PersonalIdentityNumbersFoundError)
+          return renderNotice(
+            request,
+            reply,
+            committee,
+            meeting,
+            form,
+            'Personnummer hittades. Se listan nedan.',
+            400,
+          )
+        else if (error instanceof DomainError && error.code === 'conflict')
+          return renderNotice(request, reply, committee, meeting, form, conflictMessage, 409)
+        else if (error instanceof DomainError && error.field === 'today')
+          return renderNotice(
+            request,
+            reply,
+            committee,
+            meeting,
+            form,
+            'Sammanträdesdagen har passerat.',
+            400,
+          )
+        else throw error
+        return renderNotice(request, reply, committee, meeting, form, undefined, 400)
+      }
+    },
+  )
 }
 
 const conflictMessage =

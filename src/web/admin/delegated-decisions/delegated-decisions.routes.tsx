@@ -5,10 +5,10 @@ import {
   listDelegatedDecisions,
   postDelegatedDecisionNotice,
   registerDelegatedDecision,
-  reportDelegatedDecisions,
 } from '../../../domain/delegated-decision/delegated-decision.service.ts'
+import { reportDelegatedDecisionsToMeeting } from '../../../domain/delegated-decision/report-to-meeting.use-case.ts'
 import { getMeeting, listMeetings } from '../../../domain/meeting/meeting.service.ts'
-import { InvalidStateError, NotFoundError } from '../../../domain/shared/errors.ts'
+import { NotFoundError } from '../../../domain/shared/errors.ts'
 import { sendPage } from '../../views/render.tsx'
 import { numberOf } from '../minutes/minutes.data.ts'
 import { minutesPaths } from '../minutes/minutes.paths.ts'
@@ -25,12 +25,14 @@ import {
 import { emptyForm, type FormState } from '../shared/form.view.tsx'
 import { swedishRefusal } from '../shared/refusal-messages.ts'
 import { DelegatedDecisionsPage } from './delegated-decisions.page.tsx'
-
-declare module '../../../domain/shared/errors.ts' {
-  interface RefusalReasons {
-    nothing_to_report: undefined
-  }
-}
+import {
+  decisionForm,
+  decisionParams,
+  noticeForm,
+  registerParams,
+  registerQuery,
+  reportForm,
+} from './delegated-decisions.schema.ts'
 
 type Params = { Params: { committee: string } }
 type DecisionParams = { Params: { committee: string; id: string } }
@@ -79,62 +81,74 @@ async function show(
 }
 
 export async function delegatedDecisionRoutes(app: FastifyInstance) {
-  app.get<Params>(url, (request, reply) => show(request, reply))
+  app.get<Params>(url, { schema: { params: registerParams, querystring: registerQuery } }, (request, reply) =>
+    show(request, reply),
+  )
 
-  app.post<Params>(url, async (request, reply) => {
-    const committee = await committeeToKeep(request)
-    const values = readForm(request.body, fields)
-    try {
-      await inTransaction(request.db, (trx) =>
-        registerDelegatedDecision(trx, actorOf(request), {
-          committeeId: committee.id,
-          title: values.title ?? '',
-          decisionMaker: values.decisionMaker ?? '',
-          delegationPoint: values.delegationPoint ?? '',
-          decidedOn: values.decidedOn ?? '',
-          ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
-          urgent: values.urgent === 'ja',
-        }),
-      )
-    } catch (error) {
-      return show(request, reply, { form: { values, errors: fieldErrorOf(error, fieldMessages) } })
-    }
-    return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
-  })
+  app.post<Params>(
+    url,
+    { schema: { params: registerParams, body: decisionForm } },
+    async (request, reply) => {
+      const committee = await committeeToKeep(request)
+      const values = readForm(request.body, fields)
+      try {
+        await inTransaction(request.db, (trx) =>
+          registerDelegatedDecision(trx, actorOf(request), {
+            committeeId: committee.id,
+            title: values.title ?? '',
+            decisionMaker: values.decisionMaker ?? '',
+            delegationPoint: values.delegationPoint ?? '',
+            decidedOn: values.decidedOn ?? '',
+            ...(values.registryNumber ? { registryNumber: values.registryNumber } : {}),
+            urgent: values.urgent === 'ja',
+          }),
+        )
+      } catch (error) {
+        return show(request, reply, { form: { values, errors: fieldErrorOf(error, fieldMessages) } })
+      }
+      return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
+    },
+  )
 
   // KL 6:40: the unreported decisions become one report item on the chosen meeting's agenda.
-  app.post<Params>(`${url}/anmal`, async (request, reply) => {
-    const committee = await committeeToKeep(request)
-    const meetingId = numberOf(request.body, 'meetingId')
-    const meeting = meetingId ? await getMeeting(request.db, meetingId).catch(() => undefined) : undefined
-    if (!meeting || meeting.committeeId !== committee.id) throw new NotFoundError('meeting', meetingId ?? '')
-    try {
-      const reported = await inTransaction(request.db, (trx) =>
-        reportDelegatedDecisions(trx, actorOf(request), { meetingId: meeting.id }),
-      )
-      if (!reported) throw new InvalidStateError('nothing_to_report', 'nothing to report')
-    } catch (error) {
-      return show(request, reply, { error: swedishRefusal(error) })
-    }
-    return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
-  })
+  app.post<Params>(
+    `${url}/anmal`,
+    { schema: { params: registerParams, body: reportForm } },
+    async (request, reply) => {
+      const committee = await committeeToKeep(request)
+      const meetingId = numberOf(request.body, 'meetingId')
+      const meeting = meetingId ? await getMeeting(request.db, meetingId).catch(() => undefined) : undefined
+      if (!meeting || meeting.committeeId !== committee.id)
+        throw new NotFoundError('meeting', meetingId ?? '')
+      try {
+        await reportDelegatedDecisionsToMeeting(request.db, actorOf(request), { meetingId: meeting.id })
+      } catch (error) {
+        return show(request, reply, { error: swedishRefusal(error) })
+      }
+      return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
+    },
+  )
 
   // KL 8:10 p. 3: a decision not reported to the committee is announced on its own, posted today.
-  app.post<DecisionParams>(`${url}/:id/anslag`, async (request, reply) => {
-    const committee = await committeeToKeep(request)
-    const decisions = await listDelegatedDecisions(request.db, committee.id)
-    const decision = decisions.find((d) => String(d.id) === request.params.id)
-    if (!decision) throw new NotFoundError('delegated decision', request.params.id)
-    try {
-      await inTransaction(request.db, (trx) =>
-        postDelegatedDecisionNotice(trx, actorOf(request), {
-          delegatedDecisionId: decision.id,
-          postedOn: request.today,
-        }),
-      )
-    } catch (error) {
-      return show(request, reply, { error: swedishRefusal(error) })
-    }
-    return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
-  })
+  app.post<DecisionParams>(
+    `${url}/:id/anslag`,
+    { schema: { params: decisionParams, body: noticeForm } },
+    async (request, reply) => {
+      const committee = await committeeToKeep(request)
+      const decisions = await listDelegatedDecisions(request.db, committee.id)
+      const decision = decisions.find((d) => String(d.id) === request.params.id)
+      if (!decision) throw new NotFoundError('delegated decision', request.params.id)
+      try {
+        await inTransaction(request.db, (trx) =>
+          postDelegatedDecisionNotice(trx, actorOf(request), {
+            delegatedDecisionId: decision.id,
+            postedOn: request.today,
+          }),
+        )
+      } catch (error) {
+        return show(request, reply, { error: swedishRefusal(error) })
+      }
+      return reply.redirect(savedAt(minutesPaths.delegatedDecisions(committee.slug)), 303)
+    },
+  )
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertAllowed, mayManageDocuments } from '../../../domain/account/access.policy.ts'
-import { attachDocument } from '../../../domain/agenda/agenda.service.ts'
 import { listAttachmentRows } from '../../../domain/document/document.service.ts'
 import { type DocumentKind, documentKindLabels } from '../../../domain/document/document.ts'
-import { replaceDocument, uploadDocument } from '../../../domain/document/document-upload.service.ts'
+import { replaceDocument } from '../../../domain/document/document-upload.service.ts'
+import { uploadAttachment } from '../../../domain/document/upload-attachment.use-case.ts'
 import { UploadRefusedError } from '../../../domain/document/upload-refusal.ts'
 import { DomainError, NotFoundError } from '../../../domain/shared/errors.ts'
 import { refusalSentence } from '../../../domain/shared/refusal-sentences.ts'
@@ -13,7 +13,9 @@ import { itemOf } from '../agenda/agenda.routes.tsx'
 import { idOf, type MeetingParams, meetingFrom } from '../meetings/meetings.data.ts'
 import { actorOf, currentUser, savedAt } from '../shared/admin-request.ts'
 import type { FormErrors } from '../shared/form.view.tsx'
+import { parseFields } from '../shared/request.schema.ts'
 import { maxDocumentBytes } from '../shared/upload-form.ts'
+import { documentParams, itemParams, newVersionFields, uploadFields } from './documents.schema.ts'
 
 // An agenda item's documents: uploading an attachment and a new version of one, streamed.
 
@@ -54,52 +56,53 @@ const back = (reply: FastifyReply, committeeSlug: string, meetingSlug: string, i
   reply.redirect(`${savedAt(paths.admin.agendaItem(committeeSlug, meetingSlug, itemId))}#handlingar`, 303)
 
 export async function documentRoutes(app: FastifyInstance) {
-  app.post<ItemParams>(base, { config: { upload: true } }, async (request, reply) => {
-    const { committee, meeting, item } = await documentsOf(request)
-    const fields = request.upload?.fields ?? {}
-    const values = {
-      documentTitle: (fields.documentTitle ?? '').trim(),
-      documentKind: fields.documentKind ?? 'bilaga',
-      documentConfidential: fields.documentConfidential === 'ja' ? 'ja' : '',
-      documentGround: (fields.documentGround ?? '').trim(),
-    }
-    const errors: FormErrors = {}
-    const file = fileOf(request)
-    if (!file) errors.file = 'Välj filen som ska laddas upp.'
-    if (!Object.hasOwn(documentKindLabels, values.documentKind))
-      errors.documentKind = 'Välj slag av handling.'
-    if (!values.documentTitle) values.documentTitle = file?.fileName.replace(/\.[a-z]+$/i, '') ?? ''
-    if (!values.documentTitle) errors.documentTitle = 'Ge handlingen en titel.'
-    if (values.documentConfidential && !values.documentGround)
-      errors.documentGround = 'Ange lagrummet för sekretessen, till exempel OSL 26:1.'
-    if (Object.keys(errors).length === 0 && file) {
-      try {
-        const document = await uploadDocument(request.db, request.documents, actorOf(request), {
-          ...file,
-          organisationId: committee.organisationId,
-          title: values.documentTitle,
-          kind: values.documentKind as DocumentKind,
-          confidential: values.documentConfidential === 'ja',
-          ...(values.documentGround ? { confidentialityGround: values.documentGround } : {}),
-        })
-        await request.db
-          .transaction()
-          .execute((trx) =>
-            attachDocument(trx, actorOf(request), { agendaItemId: item.id, documentId: document.id }),
-          )
-        return back(reply, committee.slug, meeting.slug, item.id)
-      } catch (error) {
-        Object.assign(errors, uploadErrors(error))
+  app.post<ItemParams>(
+    base,
+    { schema: { params: itemParams }, config: { upload: true } },
+    async (request, reply) => {
+      const { committee, meeting, item } = await documentsOf(request)
+      const fields = parseFields(uploadFields, request.upload?.fields)
+      const values = {
+        documentTitle: (fields.documentTitle ?? '').trim(),
+        documentKind: fields.documentKind ?? 'bilaga',
+        documentConfidential: fields.documentConfidential === 'ja' ? 'ja' : '',
+        documentGround: (fields.documentGround ?? '').trim(),
       }
-    } else request.upload?.file?.file.resume()
-    return renderItem(request, reply, committee, meeting, item.id, { uploadForm: { values, errors } })
-  })
+      const errors: FormErrors = {}
+      const file = fileOf(request)
+      if (!file) errors.file = 'Välj filen som ska laddas upp.'
+      if (!Object.hasOwn(documentKindLabels, values.documentKind))
+        errors.documentKind = 'Välj slag av handling.'
+      if (!values.documentTitle) values.documentTitle = file?.fileName.replace(/\.[a-z]+$/i, '') ?? ''
+      if (!values.documentTitle) errors.documentTitle = 'Ge handlingen en titel.'
+      if (values.documentConfidential && !values.documentGround)
+        errors.documentGround = 'Ange lagrummet för sekretessen, till exempel OSL 26:1.'
+      if (Object.keys(errors).length === 0 && file) {
+        try {
+          await uploadAttachment(request.db, request.documents, actorOf(request), {
+            ...file,
+            agendaItemId: item.id,
+            organisationId: committee.organisationId,
+            title: values.documentTitle,
+            kind: values.documentKind as DocumentKind,
+            confidential: values.documentConfidential === 'ja',
+            ...(values.documentGround ? { confidentialityGround: values.documentGround } : {}),
+          })
+          return back(reply, committee.slug, meeting.slug, item.id)
+        } catch (error) {
+          Object.assign(errors, uploadErrors(error))
+        }
+      } else request.upload?.file?.file.resume()
+      return renderItem(request, reply, committee, meeting, item.id, { uploadForm: { values, errors } })
+    },
+  )
 
   app.post<DocumentParams>(
     `${base}/:document/ny-version`,
-    { config: { upload: true } },
+    { schema: { params: documentParams }, config: { upload: true } },
     async (request, reply) => {
       const { committee, meeting, item } = await documentsOf(request)
+      parseFields(newVersionFields, request.upload?.fields)
       const documentId = idOf(request.params.document) ?? 0
       // Only a document attached to this item: the address must not reach another organisation's.
       const attached = await listAttachmentRows(request.db, [item.id])

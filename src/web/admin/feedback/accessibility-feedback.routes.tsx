@@ -17,6 +17,7 @@ import {
   feedbackPaths,
   type HandlingRefusal,
 } from './accessibility-feedback.page.tsx'
+import { feedbackParams, feedbackQuery, handledForm } from './accessibility-feedback.schema.ts'
 
 type FeedbackParams = { Params: { id: string } }
 
@@ -74,36 +75,42 @@ function refusalOf(error: unknown, feedbackId: number, note: string): HandlingRe
 }
 
 export async function accessibilityFeedbackRoutes(app: FastifyInstance) {
-  app.get(feedbackPaths.list(), (request, reply) => show(request, reply))
+  app.get(feedbackPaths.list(), { schema: { querystring: feedbackQuery } }, (request, reply) =>
+    show(request, reply),
+  )
 
   // Post/redirect/get: marking one message handled, with what was done.
-  app.post<FeedbackParams>('/admin/tillganglighet/:id/hanterad', async (request, reply) => {
-    if (!/^\d{1,9}$/.test(request.params.id))
-      throw new NotFoundError('accessibility feedback', request.params.id)
-    const feedback = await getAccessibilityFeedback(request.db, Number(request.params.id))
-    assertAllowed(
-      mayHandleAccessibilityFeedback(currentUser(request), feedback.organisationId),
-      'handle accessibility feedback',
-    )
-    const { note = '' } = readForm(request.body, ['note'])
-    try {
-      await inTransaction(request.db, (trx) =>
-        markAccessibilityFeedbackHandled(
-          trx,
-          actorOf(request),
-          { feedbackId: feedback.id, note },
-          request.now,
-        ),
+  app.post<FeedbackParams>(
+    '/admin/tillganglighet/:id/hanterad',
+    { schema: { params: feedbackParams, body: handledForm } },
+    async (request, reply) => {
+      if (!/^\d{1,9}$/.test(request.params.id))
+        throw new NotFoundError('accessibility feedback', request.params.id)
+      const feedback = await getAccessibilityFeedback(request.db, Number(request.params.id))
+      assertAllowed(
+        mayHandleAccessibilityFeedback(currentUser(request), feedback.organisationId),
+        'handle accessibility feedback',
       )
-    } catch (error) {
-      const refusal = refusalOf(error, feedback.id, note)
-      return show(
-        request,
-        reply,
-        refusal,
-        error instanceof DomainError && error.code === 'invalid_state' ? 409 : 400,
-      )
-    }
-    return reply.redirect(savedAt(feedbackPaths.list()), 303)
-  })
+      const { note = '' } = readForm(request.body, ['note'])
+      try {
+        await inTransaction(request.db, (trx) =>
+          markAccessibilityFeedbackHandled(
+            trx,
+            actorOf(request),
+            { feedbackId: feedback.id, note },
+            request.now,
+          ),
+        )
+      } catch (error) {
+        const refusal = refusalOf(error, feedback.id, note)
+        return show(
+          request,
+          reply,
+          refusal,
+          error instanceof DomainError && error.code === 'invalid_state' ? 409 : 400,
+        )
+      }
+      return reply.redirect(savedAt(feedbackPaths.list()), 303)
+    },
+  )
 }

@@ -28,6 +28,15 @@ import { emptyForm, type FormErrors, type FormState, type FormValues } from '../
 import { MeetingPage, type MeetingPageProps } from './meeting.page.tsx'
 import { idOf, isConflict, type MeetingParams, meetingFrom } from './meetings.data.ts'
 import { MeetingsPage } from './meetings.page.tsx'
+import {
+  cancelForm,
+  committeeParams,
+  meetingParams,
+  moveForm,
+  pageQuery,
+  scheduleForm,
+  seriesForm,
+} from './meetings.schema.ts'
 import { loadNextStep } from './next-step.data.ts'
 
 // The committee's calendar: scheduling one meeting or a series, moving and cancelling one.
@@ -129,85 +138,101 @@ export async function meetingRoutes(app: FastifyInstance) {
     return committee
   }
 
-  app.get<CommitteeParams>('/admin/namnder/:committee/sammantraden', async (request, reply) =>
-    renderMeetings(request, reply, await prepared(request, 'list meetings'), {}, 200),
+  app.get<CommitteeParams>(
+    '/admin/namnder/:committee/sammantraden',
+    { schema: { params: committeeParams, querystring: pageQuery } },
+    async (request, reply) =>
+      renderMeetings(request, reply, await prepared(request, 'list meetings'), {}, 200),
   )
 
-  app.post<CommitteeParams>('/admin/namnder/:committee/sammantraden', async (request, reply) => {
-    const committee = await prepared(request, 'schedule meeting')
-    const values = readForm(request.body, ['meetsOn', 'startTime', 'endTime', 'location'])
-    const errors = checkWhen(values)
-    if (Object.keys(errors).length === 0) {
-      try {
-        const meeting = await request.db.transaction().execute((trx) =>
-          scheduleMeeting(trx, actorOf(request), {
+  app.post<CommitteeParams>(
+    '/admin/namnder/:committee/sammantraden',
+    { schema: { params: committeeParams, body: scheduleForm } },
+    async (request, reply) => {
+      const committee = await prepared(request, 'schedule meeting')
+      const values = readForm(request.body, ['meetsOn', 'startTime', 'endTime', 'location'])
+      const errors = checkWhen(values)
+      if (Object.keys(errors).length === 0) {
+        try {
+          const meeting = await request.db.transaction().execute((trx) =>
+            scheduleMeeting(trx, actorOf(request), {
+              committeeId: committee.id,
+              meetsOn: values.meetsOn!,
+              ...whenOf(values),
+            }),
+          )
+          return reply.redirect(savedAt(paths.admin.meeting(committee.slug, meeting.slug)), 303)
+        } catch (error) {
+          Object.assign(errors, fieldErrorOf(error, domainMessages))
+        }
+      }
+      return renderMeetings(request, reply, committee, { scheduleForm: { values, errors } })
+    },
+  )
+
+  app.post<CommitteeParams>(
+    '/admin/namnder/:committee/sammantraden/serie',
+    { schema: { params: committeeParams, body: seriesForm } },
+    async (request, reply) => {
+      const committee = await prepared(request, 'schedule meeting series')
+      const values = readForm(request.body, [
+        'firstOn',
+        'everyWeeks',
+        'count',
+        'seriesStartTime',
+        'seriesEndTime',
+        'seriesLocation',
+      ])
+      const errors = checkWhen(values, {
+        meetsOn: 'firstOn',
+        startTime: 'seriesStartTime',
+        endTime: 'seriesEndTime',
+      })
+      const everyWeeks = idOf(values.everyWeeks)
+      const count = idOf(values.count)
+      if (!everyWeeks || everyWeeks > 8) errors.everyWeeks = 'Ange antal veckor som ett heltal från 1 till 8.'
+      if (!count || count > 52) errors.count = 'Ange antal sammanträden som ett heltal från 1 till 52.'
+      if (Object.keys(errors).length === 0) {
+        try {
+          await scheduleMeetingSeries(request.db, actorOf(request), {
             committeeId: committee.id,
-            meetsOn: values.meetsOn!,
-            ...whenOf(values),
-          }),
-        )
-        return reply.redirect(savedAt(paths.admin.meeting(committee.slug, meeting.slug)), 303)
-      } catch (error) {
-        Object.assign(errors, fieldErrorOf(error, domainMessages))
+            firstOn: values.firstOn!,
+            everyWeeks: everyWeeks!,
+            count: count!,
+            ...(values.seriesStartTime ? { startTime: values.seriesStartTime } : {}),
+            ...(values.seriesEndTime ? { endTime: values.seriesEndTime } : {}),
+            ...(values.seriesLocation ? { location: values.seriesLocation } : {}),
+          })
+          return reply.redirect(savedAt(paths.admin.meetings(committee.slug)), 303)
+        } catch (error) {
+          const messages = fieldErrorOf(error, {
+            ...domainMessages,
+            firstOn: dateMessage,
+            count: 'För många sammanträden.',
+          })
+          Object.assign(
+            errors,
+            renamed(messages, { meetsOn: 'firstOn', startTime: 'seriesStartTime', endTime: 'seriesEndTime' }),
+          )
+        }
       }
-    }
-    return renderMeetings(request, reply, committee, { scheduleForm: { values, errors } })
-  })
+      return renderMeetings(request, reply, committee, { seriesForm: { values, errors } })
+    },
+  )
 
-  app.post<CommitteeParams>('/admin/namnder/:committee/sammantraden/serie', async (request, reply) => {
-    const committee = await prepared(request, 'schedule meeting series')
-    const values = readForm(request.body, [
-      'firstOn',
-      'everyWeeks',
-      'count',
-      'seriesStartTime',
-      'seriesEndTime',
-      'seriesLocation',
-    ])
-    const errors = checkWhen(values, {
-      meetsOn: 'firstOn',
-      startTime: 'seriesStartTime',
-      endTime: 'seriesEndTime',
-    })
-    const everyWeeks = idOf(values.everyWeeks)
-    const count = idOf(values.count)
-    if (!everyWeeks || everyWeeks > 8) errors.everyWeeks = 'Ange antal veckor som ett heltal från 1 till 8.'
-    if (!count || count > 52) errors.count = 'Ange antal sammanträden som ett heltal från 1 till 52.'
-    if (Object.keys(errors).length === 0) {
-      try {
-        await scheduleMeetingSeries(request.db, actorOf(request), {
-          committeeId: committee.id,
-          firstOn: values.firstOn!,
-          everyWeeks: everyWeeks!,
-          count: count!,
-          ...(values.seriesStartTime ? { startTime: values.seriesStartTime } : {}),
-          ...(values.seriesEndTime ? { endTime: values.seriesEndTime } : {}),
-          ...(values.seriesLocation ? { location: values.seriesLocation } : {}),
-        })
-        return reply.redirect(savedAt(paths.admin.meetings(committee.slug)), 303)
-      } catch (error) {
-        const messages = fieldErrorOf(error, {
-          ...domainMessages,
-          firstOn: dateMessage,
-          count: 'För många sammanträden.',
-        })
-        Object.assign(
-          errors,
-          renamed(messages, { meetsOn: 'firstOn', startTime: 'seriesStartTime', endTime: 'seriesEndTime' }),
-        )
-      }
-    }
-    return renderMeetings(request, reply, committee, { seriesForm: { values, errors } })
-  })
-
-  app.get<MeetingParams>('/admin/namnder/:committee/sammantraden/:meeting', async (request, reply) => {
-    const { committee, meeting } = await meetingFrom(request)
-    assertAllowed(mayPrepareMeeting(currentUser(request), committee), 'meeting')
-    return renderMeeting(request, reply, committee, meeting, {}, 200)
-  })
+  app.get<MeetingParams>(
+    '/admin/namnder/:committee/sammantraden/:meeting',
+    { schema: { params: meetingParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const { committee, meeting } = await meetingFrom(request)
+      assertAllowed(mayPrepareMeeting(currentUser(request), committee), 'meeting')
+      return renderMeeting(request, reply, committee, meeting, {}, 200)
+    },
+  )
 
   app.post<MeetingParams>(
     '/admin/namnder/:committee/sammantraden/:meeting/flytta',
+    { schema: { params: meetingParams, body: moveForm } },
     async (request, reply) => {
       const { committee, meeting } = await meetingFrom(request)
       assertAllowed(mayPrepareMeeting(currentUser(request), committee), 'move meeting')
@@ -245,6 +270,7 @@ export async function meetingRoutes(app: FastifyInstance) {
 
   app.post<MeetingParams>(
     '/admin/namnder/:committee/sammantraden/:meeting/stall-in',
+    { schema: { params: meetingParams, body: cancelForm } },
     async (request, reply) => {
       const { committee, meeting } = await meetingFrom(request)
       assertAllowed(mayPrepareMeeting(currentUser(request), committee), 'cancel meeting')

@@ -6,6 +6,7 @@ import { sendPage } from '../../views/render.tsx'
 import { committeeFrom } from '../organisation/committee.data.ts'
 import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from '../shared/admin-request.ts'
 import { MemberImportPage } from './member-import.page.tsx'
+import { committeeParams, memberImportQuery, memberListForm } from './member-import.schema.ts'
 import { type MemberListProblem, parseMemberList } from './member-list.csv.ts'
 
 /** Why the domain refused a line, in Swedish. */
@@ -18,6 +19,7 @@ function explain(error: { code: string; field?: string | undefined }): string {
 export async function memberImportRoutes(app: FastifyInstance) {
   app.get<{ Params: { committee: string } }>(
     '/admin/namnder/:committee/importera',
+    { schema: { params: committeeParams, querystring: memberImportQuery } },
     async (request, reply) => {
       const committee = await committeeFrom(request)
       assertAllowed(mayManageCommittee(currentUser(request), committee), 'import members')
@@ -37,6 +39,7 @@ export async function memberImportRoutes(app: FastifyInstance) {
   // All or nothing: a bad line (read here, or refused by the domain) leaves the committee as it was.
   app.post<{ Params: { committee: string } }>(
     '/admin/namnder/:committee/importera',
+    { schema: { params: committeeParams, body: memberListForm } },
     async (request, reply) => {
       const committee = await committeeFrom(request)
       assertAllowed(mayManageCommittee(currentUser(request), committee), 'import members')

@@ -15,6 +15,13 @@ import { committeeFrom, loadCommitteeData } from '../organisation/committee.data
 import { CommitteePage, type CommitteePageProps } from '../organisation/committee.page.tsx'
 import { actorOf, adminView, currentUser, fieldErrorOf, readForm, savedAt } from '../shared/admin-request.ts'
 import { emptyForm, type FormErrors } from '../shared/form.view.tsx'
+import {
+  committeeParams,
+  endSeatForm,
+  membershipParams,
+  seatForm,
+  substituteOrderForm,
+} from './membership.schema.ts'
 
 const fields = ['personId', 'role', 'partyId', 'termId', 'startsOn', 'endsOn', 'substituteOrder'] as const
 const id = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined)
@@ -59,6 +66,7 @@ async function renderCommittee(
 export async function membershipRoutes(app: FastifyInstance) {
   app.post<{ Params: { committee: string } }>(
     '/admin/namnder/:committee/ledamoter',
+    { schema: { params: committeeParams, body: seatForm } },
     async (request, reply) => {
       const committee = await committeeFrom(request)
       assertAllowed(mayManageCommittee(currentUser(request), committee), 'add membership')
@@ -91,6 +99,7 @@ export async function membershipRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { committee: string; membership: string } }>(
     '/admin/namnder/:committee/ledamoter/:membership/avsluta',
+    { schema: { params: membershipParams, body: endSeatForm } },
     async (request, reply) => {
       const committee = await committeeFrom(request)
       assertAllowed(mayManageCommittee(currentUser(request), committee), 'end membership')
@@ -114,6 +123,7 @@ export async function membershipRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { committee: string } }>(
     '/admin/namnder/:committee/ersattarordning',
+    { schema: { params: committeeParams, body: substituteOrderForm } },
     async (request, reply) => {
       const committee = await committeeFrom(request)
       assertAllowed(mayManageCommittee(currentUser(request), committee), 'reorder substitutes')

@@ -3,15 +3,13 @@ import { inTransaction, type Queryable } from '../../../db/database.ts'
 import { getAgenda } from '../../../domain/agenda/agenda.service.ts'
 import { getCommitteeSettings } from '../../../domain/committee/committee.service.ts'
 import { listUrgentDecisionsToReport } from '../../../domain/delegated-decision/delegated-decision.service.ts'
+import { addSectionToMinutes } from '../../../domain/minutes/add-section.use-case.ts'
 import { appointSignatories, closeMeeting } from '../../../domain/minutes/minutes.service.ts'
 import type { MinutesRecord } from '../../../domain/minutes/minutes-record.ts'
-import { applyRollCall } from '../../../domain/minutes/roll-call.service.ts'
-import { addSection } from '../../../domain/minutes/section.service.ts'
 import { listSignatoryComments } from '../../../domain/minutes/signatory-comment.service.ts'
 import { InvalidStateError } from '../../../domain/shared/errors.ts'
 import { swedishTimeToUtc } from '../../../domain/shared/swedish-time.ts'
-import { prepareSignOff } from '../../../domain/sign-off/sign-off.service.ts'
-import { queueSignOffReadyMail } from '../../../domain/sign-off/sign-off-ready-mail.service.ts'
+import { startSignOff } from '../../../domain/sign-off/start-sign-off.use-case.ts'
 import { sendPage } from '../../views/render.tsx'
 import { nextStepOf } from '../meetings/next-step.ts'
 import { actorOf, adminView, savedAt, wasSaved } from '../shared/admin-request.ts'
@@ -19,6 +17,17 @@ import { swedishRefusal } from '../shared/refusal-messages.ts'
 import { fieldOf, loadMinutes, type MeetingParams, minutesToKeep, numberOf } from './minutes.data.ts'
 import { MinutesOverviewPage } from './minutes.page.tsx'
 import { minutesPaths } from './minutes.paths.ts'
+import {
+  addSectionForm,
+  meetingClosedForm,
+  meetingParams,
+  oldAddressBody,
+  oldAddressParams,
+  oldAddressQuery,
+  pageQuery,
+  signatoriesForm,
+  signOffForm,
+} from './minutes.schema.ts'
 
 declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
@@ -31,93 +40,103 @@ const base = '/admin/namnder/:committee/sammantraden/:meeting/protokoll'
 
 /** The minutes of a meeting: the overview, adding §§, appointing signatories, preparing sign-off. */
 export async function minutesRoutes(app: FastifyInstance) {
-  app.get<MeetingParams>(base, async (request, reply) => overview(request, reply))
+  app.get<MeetingParams>(
+    base,
+    { schema: { params: meetingParams, querystring: pageQuery } },
+    async (request, reply) => overview(request, reply),
+  )
 
   // The minutes lived under …/moten/… until the workspace said sammantraden everywhere: old links,
   // bookmarks and mails still arrive there (308 keeps a form's POST a POST).
-  app.route<{ Params: { committee: string; '*': string } }>({
-    method: ['GET', 'POST'],
-    url: '/admin/namnder/:committee/moten/*',
-    handler: async (request, reply) => {
-      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
-      const rest = request.params['*']
-      const target = `/admin/namnder/${encodeURIComponent(request.params.committee)}/sammantraden/${rest}${query}`
-      return reply.redirect(target, request.method === 'GET' ? 301 : 308)
-    },
-  })
+  const oldAddress = '/admin/namnder/:committee/moten/*'
+  type OldAddress = { Params: { committee: string; '*': string } }
+  const redirectOld = async (request: FastifyRequest<OldAddress>, reply: FastifyReply) => {
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
+    const rest = request.params['*']
+    const target = `/admin/namnder/${encodeURIComponent(request.params.committee)}/sammantraden/${rest}${query}`
+    return reply.redirect(target, request.method === 'GET' ? 301 : 308)
+  }
+  app.get<OldAddress>(
+    oldAddress,
+    { schema: { params: oldAddressParams, querystring: oldAddressQuery } },
+    redirectOld,
+  )
+  // The form's fields are not read here: the POST is repeated at the new address (308).
+  app.post<OldAddress>(
+    oldAddress,
+    { schema: { params: oldAddressParams, body: oldAddressBody } },
+    redirectOld,
+  )
 
   // A § per agenda item, numbered by the committee's scheme; title, text and decision points from the item.
-  app.post<MeetingParams>(`${base}/paragrafer`, async (request, reply) =>
-    act(request, reply, async ({ meeting }, minutesId, trx) => {
-      const itemId = numberOf(request.body, 'agendaItemId')
-      const item = itemId
-        ? (await getAgenda(trx, meeting.id)).find((e) => e.item.id === itemId)?.item
-        : undefined
-      await addSection(trx, actorOf(request), {
-        minutesId,
-        title: item ? (item.title ?? item.heading ?? '') : fieldOf(request.body, 'title'),
-        // The item's text (its summary, the officer's account of the matter) becomes the §'s.
-        ...(item
-          ? {
-              agendaItemId: item.id,
-              decision: item.proposal,
-              confidential: item.confidential,
-              ...(item.summary ? { summary: item.summary } : {}),
-            }
-          : {}),
-      })
-      await applyRollCall(trx, actorOf(request), { meetingId: meeting.id, minutesId })
-    }),
+  app.post<MeetingParams>(
+    `${base}/paragrafer`,
+    { schema: { params: meetingParams, body: addSectionForm } },
+    async (request, reply) =>
+      act(request, reply, ({ meeting }, minutesId, trx) =>
+        addSectionToMinutes(trx, actorOf(request), {
+          meetingId: meeting.id,
+          minutesId,
+          agendaItemId: numberOf(request.body, 'agendaItemId'),
+          title: fieldOf(request.body, 'title'),
+        }),
+      ),
   )
 
-  app.post<MeetingParams>(`${base}/avslutat`, async (request, reply) =>
-    act(request, reply, async ({ meeting }, minutesId, trx) => {
-      const time = fieldOf(request.body, 'time').trim()
-      const at = /^([01]\d|2[0-3])[:.][0-5]\d$/.test(time)
-        ? swedishTimeToUtc(meeting.meetsOn, time.replace('.', ':'))
-        : new Date(Number.NaN)
-      await closeMeeting(trx, actorOf(request), { minutesId, at })
-    }),
+  app.post<MeetingParams>(
+    `${base}/avslutat`,
+    { schema: { params: meetingParams, body: meetingClosedForm } },
+    async (request, reply) =>
+      act(request, reply, async ({ meeting }, minutesId, trx) => {
+        const time = fieldOf(request.body, 'time').trim()
+        const at = /^([01]\d|2[0-3])[:.][0-5]\d$/.test(time)
+          ? swedishTimeToUtc(meeting.meetsOn, time.replace('.', ':'))
+          : new Date(Number.NaN)
+        await closeMeeting(trx, actorOf(request), { minutesId, at })
+      }),
   )
 
-  app.post<MeetingParams>(`${base}/justerare`, async (request, reply) =>
-    act(request, reply, async ({ committee }, minutesId, trx) => {
-      const count = (await getCommitteeSettings(trx, committee.id)).signatoryCount
-      const personIds = Array.from({ length: count }, (_, i) => numberOf(request.body, `justerare-${i}`))
-      const plannedOn = fieldOf(request.body, 'signOffPlannedOn')
-      await appointSignatories(trx, actorOf(request), {
-        minutesId,
-        personIds: personIds.filter((id): id is number => id !== undefined),
-        signOffPlace: fieldOf(request.body, 'signOffPlace'),
-        ...(plannedOn ? { signOffPlannedOn: plannedOn } : {}),
-      })
-    }),
+  app.post<MeetingParams>(
+    `${base}/justerare`,
+    { schema: { params: meetingParams, body: signatoriesForm } },
+    async (request, reply) =>
+      act(request, reply, async ({ committee }, minutesId, trx) => {
+        const count = (await getCommitteeSettings(trx, committee.id)).signatoryCount
+        const personIds = Array.from({ length: count }, (_, i) => numberOf(request.body, `justerare-${i}`))
+        const plannedOn = fieldOf(request.body, 'signOffPlannedOn')
+        await appointSignatories(trx, actorOf(request), {
+          minutesId,
+          personIds: personIds.filter((id): id is number => id !== undefined),
+          signOffPlace: fieldOf(request.body, 'signOffPlace'),
+          ...(plannedOn ? { signOffPlannedOn: plannedOn } : {}),
+        })
+      }),
   )
 
   // Immediate sign-off of chosen §§ at the meeting, or all remaining §§ for the sign-off afterwards.
-  app.post<MeetingParams>(`${base}/justering`, async (request, reply) =>
-    act(request, reply, async ({ committee, meeting }, minutesId, trx, record) => {
-      const taken = new Set(record?.signOffs.flatMap((s) => s.sectionIds))
-      const open = (record?.sections ?? [])
-        .filter((s) => !taken.has(s.section.id))
-        .map((s) => s.section.number)
-      const immediate = fieldOf(request.body, 'atgard') === 'omedelbar'
-      const signOff = await prepareSignOff(trx, actorOf(request), {
-        minutesId,
-        sectionNumbers: immediate ? open.filter((n) => fieldOf(request.body, `p-${n}`) === 'ja') : open,
-        immediate,
-      })
-      // After the meeting the signatories are told by mail; at it, they are in the room.
-      if (!immediate)
-        await queueSignOffReadyMail(trx, {
-          signOff,
-          committeeName: committee.name,
-          meetsOn: meeting.meetsOn,
-          meetingId: meeting.id,
-          signOffPlannedOn: record.minutes.signOffPlannedOn,
+  app.post<MeetingParams>(
+    `${base}/justering`,
+    { schema: { params: meetingParams, body: signOffForm } },
+    async (request, reply) =>
+      act(request, reply, async ({ committee, meeting }, minutesId, trx, record) => {
+        const taken = new Set(record?.signOffs.flatMap((s) => s.sectionIds))
+        const open = (record?.sections ?? [])
+          .filter((s) => !taken.has(s.section.id))
+          .map((s) => s.section.number)
+        const immediate = fieldOf(request.body, 'atgard') === 'omedelbar'
+        return startSignOff(trx, actorOf(request), {
+          minutesId,
+          sectionNumbers: immediate ? open.filter((n) => fieldOf(request.body, `p-${n}`) === 'ja') : open,
+          immediate,
+          meeting: {
+            id: meeting.id,
+            meetsOn: meeting.meetsOn,
+            committeeName: committee.name,
+            signOffPlannedOn: record.minutes.signOffPlannedOn,
+          },
           publicUrl: request.publicUrl,
         })
-    }),
+      }),
   )
 }
 

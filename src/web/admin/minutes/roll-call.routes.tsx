@@ -9,67 +9,76 @@ import { actorOf, adminView, savedAt, wasSaved } from '../shared/admin-request.t
 import { swedishRefusal } from '../shared/refusal-messages.ts'
 import { fieldOf, loadMinutes, type MeetingParams, type MinutesData, minutesToKeep } from './minutes.data.ts'
 import { minutesPaths } from './minutes.paths.ts'
+import { meetingParams, pageQuery, rollCallForm } from './minutes.schema.ts'
 import { type PresenceChoice, type RollCallForm, RollCallPage } from './roll-call.page.tsx'
 
 export async function rollCallRoutes(app: FastifyInstance) {
   const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/narvaro'
 
-  app.get<MeetingParams>(url, async (request, reply) => {
-    const { committee, meeting } = await minutesToKeep(request)
-    const data = await loadMinutes(request, committee, meeting)
-    const settings = await getCommitteeSettings(request.db, committee.id)
-    return sendPage(
-      reply,
-      <RollCallPage
-        view={adminView(request, reply)}
-        committee={committee}
-        meeting={meeting}
-        data={data}
-        form={formFromAttendance(data)}
-        distance={settings.distanceParticipation}
-        saved={wasSaved(request)}
-        next={nextStepOf(committee.slug, meeting, data.record, request.today)}
-      />,
-    )
-  })
+  app.get<MeetingParams>(
+    url,
+    { schema: { params: meetingParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const { committee, meeting } = await minutesToKeep(request)
+      const data = await loadMinutes(request, committee, meeting)
+      const settings = await getCommitteeSettings(request.db, committee.id)
+      return sendPage(
+        reply,
+        <RollCallPage
+          view={adminView(request, reply)}
+          committee={committee}
+          meeting={meeting}
+          data={data}
+          form={formFromAttendance(data)}
+          distance={settings.distanceParticipation}
+          saved={wasSaved(request)}
+          next={nextStepOf(committee.slug, meeting, data.record, request.today)}
+        />,
+      )
+    },
+  )
 
-  app.post<MeetingParams>(url, async (request, reply) => {
-    const { committee, meeting } = await minutesToKeep(request)
-    const data = await loadMinutes(request, committee, meeting)
-    const settings = await getCommitteeSettings(request.db, committee.id)
-    const form = formFromBody(request.body, data.memberships)
-    if (fieldOf(request.body, 'atgard') === 'foresla') {
-      fillSuggestions(form, data.memberships)
-    } else {
-      try {
-        await recordRollCall(request.db, actorOf(request), {
-          meetingId: meeting.id,
-          lines: linesOf(form, data.memberships),
-          others: form.others
-            .split('\n')
-            .map((line) => line.split(',').map((part) => part.trim()))
-            .filter(([name]) => name)
-            .map(([name, ...title]) => ({ name: name as string, title: title.join(', ') })),
-        })
-        return reply.redirect(savedAt(minutesPaths.rollCall(committee.slug, meeting.slug)), 303)
-      } catch (error) {
-        form.error = swedishRefusal(error)
+  app.post<MeetingParams>(
+    url,
+    { schema: { params: meetingParams, body: rollCallForm } },
+    async (request, reply) => {
+      const { committee, meeting } = await minutesToKeep(request)
+      const data = await loadMinutes(request, committee, meeting)
+      const settings = await getCommitteeSettings(request.db, committee.id)
+      const form = formFromBody(request.body, data.memberships)
+      if (fieldOf(request.body, 'atgard') === 'foresla') {
+        fillSuggestions(form, data.memberships)
+      } else {
+        try {
+          await recordRollCall(request.db, actorOf(request), {
+            meetingId: meeting.id,
+            lines: linesOf(form, data.memberships),
+            others: form.others
+              .split('\n')
+              .map((line) => line.split(',').map((part) => part.trim()))
+              .filter(([name]) => name)
+              .map(([name, ...title]) => ({ name: name as string, title: title.join(', ') })),
+          })
+          return reply.redirect(savedAt(minutesPaths.rollCall(committee.slug, meeting.slug)), 303)
+        } catch (error) {
+          form.error = swedishRefusal(error)
+        }
       }
-    }
-    return sendPage(
-      reply,
-      <RollCallPage
-        view={adminView(request, reply)}
-        committee={committee}
-        meeting={meeting}
-        data={data}
-        form={form}
-        distance={settings.distanceParticipation}
-        saved={false}
-      />,
-      form.error ? 400 : 200,
-    )
-  })
+      return sendPage(
+        reply,
+        <RollCallPage
+          view={adminView(request, reply)}
+          committee={committee}
+          meeting={meeting}
+          data={data}
+          form={form}
+          distance={settings.distanceParticipation}
+          saved={false}
+        />,
+        form.error ? 400 : 200,
+      )
+    },
+  )
 }
 
 function emptyRollCall(): RollCallForm {

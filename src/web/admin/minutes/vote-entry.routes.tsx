@@ -10,6 +10,7 @@ import { emptyForm, type FormState } from '../shared/form.view.tsx'
 import { swedishRefusal } from '../shared/refusal-messages.ts'
 import { loadMinutes, type MeetingParams, minutesToKeep } from './minutes.data.ts'
 import { minutesPaths } from './minutes.paths.ts'
+import { pageQuery, sectionParams, voteEntryForm } from './minutes.schema.ts'
 import {
   candidateElectionOf,
   fieldOfRefusal,
@@ -52,63 +53,69 @@ async function show(request: FastifyRequest<Params>, reply: FastifyReply, form: 
 }
 
 export async function voteEntryRoutes(app: FastifyInstance) {
-  app.get<Params>(url, (request, reply) => show(request, reply))
+  app.get<Params>(url, { schema: { params: sectionParams, querystring: pageQuery } }, (request, reply) =>
+    show(request, reply),
+  )
 
   for (const way of ['alla', 'grupper', 'sluten', 'val'] as const satisfies readonly VoteWay[]) {
-    app.post<Params>(`${url}/${way}`, async (request, reply) => {
-      const { committee, meeting, data, entry } = await load(request)
-      const values = valuesOf(request.body)
-      const chairPersonId = data.record?.minutes.chairPersonId ?? null
-      const record = (trx: Queryable) => {
-        const sectionId = entry.section.id
-        const chair = chairPersonId ? { chairPersonId } : {}
-        if (way === 'val') {
-          const vote = candidateElectionOf(values)
-          const lot = vote.lot
-          return recordCandidateElection(trx, actorOf(request), {
-            sectionId,
-            kind: vote.kind,
-            question: vote.question,
-            candidates: vote.candidates,
-            blank: vote.blank,
-            result: vote.result,
-            ...(lot ? { drawLot: () => lot } : {}),
-            atTheMeeting: true,
-          })
+    app.post<Params>(
+      `${url}/${way}`,
+      { schema: { params: sectionParams, body: voteEntryForm } },
+      async (request, reply) => {
+        const { committee, meeting, data, entry } = await load(request)
+        const values = valuesOf(request.body)
+        const chairPersonId = data.record?.minutes.chairPersonId ?? null
+        const record = (trx: Queryable) => {
+          const sectionId = entry.section.id
+          const chair = chairPersonId ? { chairPersonId } : {}
+          if (way === 'val') {
+            const vote = candidateElectionOf(values)
+            const lot = vote.lot
+            return recordCandidateElection(trx, actorOf(request), {
+              sectionId,
+              kind: vote.kind,
+              question: vote.question,
+              candidates: vote.candidates,
+              blank: vote.blank,
+              result: vote.result,
+              ...(lot ? { drawLot: () => lot } : {}),
+              atTheMeeting: true,
+            })
+          }
+          if (way === 'sluten') {
+            const vote = secretVoteOf(values)
+            const lot = vote.lot
+            return recordVote(trx, actorOf(request), {
+              sectionId,
+              kind: vote.kind,
+              question: vote.question,
+              yesMeans: vote.yesMeans,
+              noMeans: vote.noMeans,
+              result: vote.result,
+              counts: { yes: vote.counts.yes ?? -1, no: vote.counts.no ?? -1, abstain: vote.counts.abstain },
+              ...(lot ? { drawLot: () => lot } : {}),
+              atTheMeeting: true,
+            })
+          }
+          const vote = groupVoteOf(way, values)
+          return recordVoteByGroup(trx, actorOf(request), { sectionId, ...vote, ...chair })
         }
-        if (way === 'sluten') {
-          const vote = secretVoteOf(values)
-          const lot = vote.lot
-          return recordVote(trx, actorOf(request), {
-            sectionId,
-            kind: vote.kind,
-            question: vote.question,
-            yesMeans: vote.yesMeans,
-            noMeans: vote.noMeans,
-            result: vote.result,
-            counts: { yes: vote.counts.yes ?? -1, no: vote.counts.no ?? -1, abstain: vote.counts.abstain },
-            ...(lot ? { drawLot: () => lot } : {}),
-            atTheMeeting: true,
-          })
+        try {
+          await inTransaction(request.db, record)
+        } catch (error) {
+          const message = swedishRefusal(error)
+          const field = fieldOfRefusal(
+            way,
+            error instanceof DomainError ? error.field : undefined,
+            chairPersonId,
+          )
+          return show(request, reply, { values, errors: { [field]: message } })
         }
-        const vote = groupVoteOf(way, values)
-        return recordVoteByGroup(trx, actorOf(request), { sectionId, ...vote, ...chair })
-      }
-      try {
-        await inTransaction(request.db, record)
-      } catch (error) {
-        const message = swedishRefusal(error)
-        const field = fieldOfRefusal(
-          way,
-          error instanceof DomainError ? error.field : undefined,
-          chairPersonId,
+        return reply.redirect(
+          `${savedAt(minutesPaths.section(committee.slug, meeting.slug, entry.section.number))}#antecknat`,
+          303,
         )
-        return show(request, reply, { values, errors: { [field]: message } })
-      }
-      return reply.redirect(
-        `${savedAt(minutesPaths.section(committee.slug, meeting.slug, entry.section.number))}#antecknat`,
-        303,
-      )
-    })
+      },
+    )
   }
 }

@@ -17,6 +17,7 @@ import {
 import { emptyForm } from '../shared/form.view.tsx'
 import { committeeFrom, loadCommitteeData } from './committee.data.ts'
 import { CommitteePage } from './committee.page.tsx'
+import { committeeParams, pageQuery, settingsForm } from './organisation.schema.ts'
 import {
   readSettingsForm,
   settingsDomainMessages,
@@ -29,63 +30,75 @@ type CommitteeParams = { Params: { committee: string } }
 
 export async function committeeRoutes(app: FastifyInstance) {
   // The committee's workspace page: its seats, the substitutes' order, and adding a seat.
-  app.get<CommitteeParams>('/admin/namnder/:committee', async (request, reply) => {
-    const committee = await committeeFrom(request)
-    assertAllowed(mayManageCommittee(currentUser(request), committee), 'manage committee')
-    const data = await loadCommitteeData(request, committee)
-    return sendPage(
-      reply,
-      <CommitteePage
-        view={adminView(request, reply)}
-        committee={committee}
-        data={data}
-        addForm={emptyForm({ startsOn: request.today, role: 'member' })}
-        saved={wasSaved(request)}
-      />,
-    )
-  })
+  app.get<CommitteeParams>(
+    '/admin/namnder/:committee',
+    { schema: { params: committeeParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const committee = await committeeFrom(request)
+      assertAllowed(mayManageCommittee(currentUser(request), committee), 'manage committee')
+      const data = await loadCommitteeData(request, committee)
+      return sendPage(
+        reply,
+        <CommitteePage
+          view={adminView(request, reply)}
+          committee={committee}
+          data={data}
+          addForm={emptyForm({ startsOn: request.today, role: 'member' })}
+          saved={wasSaved(request)}
+        />,
+      )
+    },
+  )
 
-  app.get<CommitteeParams>('/admin/namnder/:committee/installningar', async (request, reply) => {
-    const committee = await committeeFrom(request)
-    assertAllowed(mayManageCommittee(currentUser(request), committee), 'committee settings')
-    const organisation = await getOrganisation(request.db, committee.organisationId)
-    return sendPage(
-      reply,
-      <SettingsPage
-        view={adminView(request, reply)}
-        organisation={organisation}
-        committee={committee}
-        form={emptyForm(settingsToForm(committee.settings))}
-        inherited={effectiveSettings(organisation.settings, {})}
-        saved={wasSaved(request)}
-      />,
-    )
-  })
+  app.get<CommitteeParams>(
+    '/admin/namnder/:committee/installningar',
+    { schema: { params: committeeParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const committee = await committeeFrom(request)
+      assertAllowed(mayManageCommittee(currentUser(request), committee), 'committee settings')
+      const organisation = await getOrganisation(request.db, committee.organisationId)
+      return sendPage(
+        reply,
+        <SettingsPage
+          view={adminView(request, reply)}
+          organisation={organisation}
+          committee={committee}
+          form={emptyForm(settingsToForm(committee.settings))}
+          inherited={effectiveSettings(organisation.settings, {})}
+          saved={wasSaved(request)}
+        />,
+      )
+    },
+  )
 
-  app.post<CommitteeParams>('/admin/namnder/:committee/installningar', async (request, reply) => {
-    const committee = await committeeFrom(request)
-    assertAllowed(mayManageCommittee(currentUser(request), committee), 'committee settings')
-    const values = readForm(request.body, settingsFieldNames)
-    const { settings, errors } = readSettingsForm(values)
-    if (Object.keys(errors).length === 0) {
-      try {
-        await updateCommitteeSettings(request.db, actorOf(request), committee.id, settings)
-        return reply.redirect(savedAt(paths.admin.committeeSettings(committee.slug)), 303)
-      } catch (error) {
-        Object.assign(errors, fieldErrorOf(error, settingsDomainMessages))
+  app.post<CommitteeParams>(
+    '/admin/namnder/:committee/installningar',
+    { schema: { params: committeeParams, body: settingsForm } },
+    async (request, reply) => {
+      const committee = await committeeFrom(request)
+      assertAllowed(mayManageCommittee(currentUser(request), committee), 'committee settings')
+      const values = readForm(request.body, settingsFieldNames)
+      const { settings, errors } = readSettingsForm(values)
+      if (Object.keys(errors).length === 0) {
+        try {
+          await updateCommitteeSettings(request.db, actorOf(request), committee.id, settings)
+          return reply.redirect(savedAt(paths.admin.committeeSettings(committee.slug)), 303)
+        } catch (error) {
+          Object.assign(errors, fieldErrorOf(error, settingsDomainMessages))
+        }
       }
-    }
-    const organisation = await getOrganisation(request.db, committee.organisationId)
-    return sendPage(
-      reply,
-      <SettingsPage
-        view={adminView(request, reply)}
-        organisation={organisation}
-        committee={committee}
-        form={{ values, errors }}
-        inherited={effectiveSettings(organisation.settings, {})}
-      />,
-      400,
-    )
-  })
+      const organisation = await getOrganisation(request.db, committee.organisationId)
+      return sendPage(
+        reply,
+        <SettingsPage
+          view={adminView(request, reply)}
+          organisation={organisation}
+          committee={committee}
+          form={{ values, errors }}
+          inherited={effectiveSettings(organisation.settings, {})}
+        />,
+        400,
+      )
+    },
+  )
 }

@@ -26,6 +26,7 @@ import {
 } from '../shared/admin-request.ts'
 import { emptyForm, type FormErrors } from '../shared/form.view.tsx'
 import { NewCommitteePage } from './organisation.page.tsx'
+import { newCommitteeForm, organisationParams, pageQuery, settingsForm } from './organisation.schema.ts'
 import {
   readSettingsForm,
   settingsDomainMessages,
@@ -65,6 +66,7 @@ function readCommitteeForm(body: unknown) {
 export async function organisationRoutes(app: FastifyInstance) {
   app.get<{ Params: { organisation: string } }>(
     '/admin/organisationer/:organisation/installningar',
+    { schema: { params: organisationParams, querystring: pageQuery } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayManageOrganisation(currentUser(request), organisation.id), 'organisation settings')
@@ -83,6 +85,7 @@ export async function organisationRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { organisation: string } }>(
     '/admin/organisationer/:organisation/installningar',
+    { schema: { params: organisationParams, body: settingsForm } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayManageOrganisation(currentUser(request), organisation.id), 'organisation settings')
@@ -111,6 +114,7 @@ export async function organisationRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { organisation: string } }>(
     '/admin/organisationer/:organisation/ny-namnd',
+    { schema: { params: organisationParams, querystring: pageQuery } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayCreateCommittee(currentUser(request), organisation.id), 'create committee')
@@ -129,6 +133,7 @@ export async function organisationRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { organisation: string } }>(
     '/admin/organisationer/:organisation/ny-namnd',
+    { schema: { params: organisationParams, body: newCommitteeForm } },
     async (request, reply) => {
       const organisation = await organisationFrom(request)
       assertAllowed(mayCreateCommittee(currentUser(request), organisation.id), 'create committee')

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
 import { inTransaction } from '../../../db/database.ts'
 import { assertAllowed, mayManageRegister } from '../../../domain/account/access.policy.ts'
 import { addTerm, listTerms } from '../../../domain/membership/membership.service.ts'
@@ -19,6 +20,7 @@ import {
 } from '../shared/admin-request.ts'
 import { emptyForm, type FormErrors, type FormState } from '../shared/form.view.tsx'
 import { PartiesPage, PeoplePage, TermsPage } from './register.page.tsx'
+import { partyForm, personForm, registerParams, registerQuery, termForm } from './register.schema.ts'
 
 // The organisation's register: terms (mandatperioder), parties and people. Each page lists what is
 // there and has a form to add one more.
@@ -28,6 +30,8 @@ type OrgParams = { Params: { organisation: string } }
 interface RegisterList<T> {
   path: (slug: string) => string
   fields: readonly string[]
+  /** The form's schema (register.schema.ts): the same fields. */
+  body: z.ZodType
   check: (values: Record<string, string>) => FormErrors
   list: (request: FastifyRequest, organisationId: number) => Promise<T[]>
   add: (
@@ -66,26 +70,34 @@ function registerList<T>(app: FastifyInstance, spec: RegisterList<T>) {
       status,
     )
   const url = spec.path(':organisation')
-  app.get<OrgParams>(url, async (request, reply) => {
-    const organisation = await organisationFrom(request)
-    assertAllowed(mayManageRegister(currentUser(request), organisation.id), 'register')
-    return page(request, reply, organisation, emptyForm(), 200)
-  })
-  app.post<OrgParams>(url, async (request, reply) => {
-    const organisation = await organisationFrom(request)
-    assertAllowed(mayManageRegister(currentUser(request), organisation.id), 'register')
-    const values = readForm(request.body, spec.fields)
-    const errors = spec.check(values)
-    if (Object.keys(errors).length === 0) {
-      try {
-        await spec.add(request, organisation, values)
-        return reply.redirect(savedAt(spec.path(organisation.slug)), 303)
-      } catch (error) {
-        Object.assign(errors, fieldErrorOf(error, spec.refused))
+  app.get<OrgParams>(
+    url,
+    { schema: { params: registerParams, querystring: registerQuery } },
+    async (request, reply) => {
+      const organisation = await organisationFrom(request)
+      assertAllowed(mayManageRegister(currentUser(request), organisation.id), 'register')
+      return page(request, reply, organisation, emptyForm(), 200)
+    },
+  )
+  app.post<OrgParams>(
+    url,
+    { schema: { params: registerParams, body: spec.body } },
+    async (request, reply) => {
+      const organisation = await organisationFrom(request)
+      assertAllowed(mayManageRegister(currentUser(request), organisation.id), 'register')
+      const values = readForm(request.body, spec.fields)
+      const errors = spec.check(values)
+      if (Object.keys(errors).length === 0) {
+        try {
+          await spec.add(request, organisation, values)
+          return reply.redirect(savedAt(spec.path(organisation.slug)), 303)
+        } catch (error) {
+          Object.assign(errors, fieldErrorOf(error, spec.refused))
+        }
       }
-    }
-    return page(request, reply, organisation, { values, errors }, 400)
-  })
+      return page(request, reply, organisation, { values, errors }, 400)
+    },
+  )
 }
 
 const tooLong = (value: string | undefined, max: number) => (value ?? '').length > max
@@ -94,6 +106,7 @@ export async function registerRoutes(app: FastifyInstance) {
   registerList(app, {
     path: paths.admin.terms,
     fields: ['name', 'startsOn', 'endsOn'],
+    body: termForm,
     check: (v) => {
       const errors: FormErrors = {}
       if (!v.name || tooLong(v.name, 40))
@@ -122,6 +135,7 @@ export async function registerRoutes(app: FastifyInstance) {
   registerList(app, {
     path: paths.admin.parties,
     fields: ['abbreviation', 'name'],
+    body: partyForm,
     check: (v) => {
       const errors: FormErrors = {}
       if (!v.abbreviation || tooLong(v.abbreviation, 20))
@@ -143,6 +157,7 @@ export async function registerRoutes(app: FastifyInstance) {
   registerList(app, {
     path: paths.admin.people,
     fields: ['name', 'title'],
+    body: personForm,
     check: (v) => {
       const errors: FormErrors = {}
       if (!v.name || tooLong(v.name, 200))

@@ -10,6 +10,7 @@ import { actorOf, adminView, readForm, savedAt, wasSaved } from '../shared/admin
 import type { FormState } from '../shared/form.view.tsx'
 import { swedishRefusal } from '../shared/refusal-messages.ts'
 import { AfterSignOffPage, rectifyFormOf } from './after-sign-off.page.tsx'
+import { appealForm, pageQuery, rectificationForm, sectionParams } from './sign-off.schema.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
 const url = '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number'
@@ -61,56 +62,68 @@ async function show(
 
 /** Rectification and appeals of a signed-off §: the secretary's, like the rest of the minutes. */
 export async function afterSignOffRoutes(app: FastifyInstance) {
-  app.get<Params>(`${url}/efter-justering`, (request, reply) => show(request, reply))
+  app.get<Params>(
+    `${url}/efter-justering`,
+    { schema: { params: sectionParams, querystring: pageQuery } },
+    (request, reply) => show(request, reply),
+  )
 
   // FL 36 §: an open correction, with the version the clerk read, so a later edit is not overwritten.
-  app.post<Params>(`${url}/rattelse`, async (request, reply) => {
-    const values = readForm(request.body, ['reason', 'title', 'decision', 'version'])
-    const { committee, meeting, entry } = await load(request)
-    try {
-      await inTransaction(request.db, (trx) =>
-        rectifySection(trx, actorOf(request), {
-          sectionId: entry.section.id,
-          version: Number(values.version),
-          reason: values.reason ?? '',
-          rectifiedOn: request.today,
-          text: { title: values.title ?? '', decision: linesOf(values.decision ?? '') },
-        }),
+  app.post<Params>(
+    `${url}/rattelse`,
+    { schema: { params: sectionParams, body: rectificationForm } },
+    async (request, reply) => {
+      const values = readForm(request.body, ['reason', 'title', 'decision', 'version'])
+      const { committee, meeting, entry } = await load(request)
+      try {
+        await inTransaction(request.db, (trx) =>
+          rectifySection(trx, actorOf(request), {
+            sectionId: entry.section.id,
+            version: Number(values.version),
+            reason: values.reason ?? '',
+            rectifiedOn: request.today,
+            text: { title: values.title ?? '', decision: linesOf(values.decision ?? '') },
+          }),
+        )
+      } catch (error) {
+        const { errors, error: general } = refusalOf(error, ['reason', 'title', 'decision'])
+        return show(request, reply, { rectify: { values, errors }, error: general })
+      }
+      return reply.redirect(
+        savedAt(
+          minutesPaths.sectionPart(committee.slug, meeting.slug, entry.section.number, 'efter-justering'),
+        ),
+        303,
       )
-    } catch (error) {
-      const { errors, error: general } = refusalOf(error, ['reason', 'title', 'decision'])
-      return show(request, reply, { rectify: { values, errors }, error: general })
-    }
-    return reply.redirect(
-      savedAt(
-        minutesPaths.sectionPart(committee.slug, meeting.slug, entry.section.number, 'efter-justering'),
-      ),
-      303,
-    )
-  })
+    },
+  )
 
   // KL 13:1: the appeal as it came in; until the court rules, the decision is not final.
-  app.post<Params>(`${url}/overklagande`, async (request, reply) => {
-    const values = readForm(request.body, ['receivedOn', 'court', 'caseNumber'])
-    const { committee, meeting, entry } = await load(request)
-    try {
-      await inTransaction(request.db, (trx) =>
-        registerAppeal(trx, actorOf(request), {
-          sectionId: entry.section.id,
-          receivedOn: values.receivedOn ?? '',
-          court: values.court ?? '',
-          caseNumber: values.caseNumber ?? '',
-        }),
+  app.post<Params>(
+    `${url}/overklagande`,
+    { schema: { params: sectionParams, body: appealForm } },
+    async (request, reply) => {
+      const values = readForm(request.body, ['receivedOn', 'court', 'caseNumber'])
+      const { committee, meeting, entry } = await load(request)
+      try {
+        await inTransaction(request.db, (trx) =>
+          registerAppeal(trx, actorOf(request), {
+            sectionId: entry.section.id,
+            receivedOn: values.receivedOn ?? '',
+            court: values.court ?? '',
+            caseNumber: values.caseNumber ?? '',
+          }),
+        )
+      } catch (error) {
+        const { errors, error: general } = refusalOf(error, ['receivedOn', 'court', 'caseNumber'])
+        return show(request, reply, { appeal: { values, errors }, error: general })
+      }
+      return reply.redirect(
+        savedAt(
+          minutesPaths.sectionPart(committee.slug, meeting.slug, entry.section.number, 'efter-justering'),
+        ),
+        303,
       )
-    } catch (error) {
-      const { errors, error: general } = refusalOf(error, ['receivedOn', 'court', 'caseNumber'])
-      return show(request, reply, { appeal: { values, errors }, error: general })
-    }
-    return reply.redirect(
-      savedAt(
-        minutesPaths.sectionPart(committee.slug, meeting.slug, entry.section.number, 'efter-justering'),
-      ),
-      303,
-    )
-  })
+    },
+  )
 }

@@ -4,6 +4,7 @@ import { sendPage } from '../../views/render.tsx'
 import { loadMinutes, type MeetingParams, minutesToKeep } from '../minutes/minutes.data.ts'
 import { adminView } from '../shared/admin-request.ts'
 import { WorkspaceExtractPage } from './extract.page.tsx'
+import { noPageQuery, sectionParams } from './sign-off.schema.ts'
 
 type Params = { Params: MeetingParams['Params'] & { number: string } }
 
@@ -11,6 +12,7 @@ type Params = { Params: MeetingParams['Params'] & { number: string } }
 export async function extractRoutes(app: FastifyInstance) {
   app.get<Params>(
     '/admin/namnder/:committee/sammantraden/:meeting/protokoll/paragrafer/:number/utdrag',
+    { schema: { params: sectionParams, querystring: noPageQuery } },
     async (request, reply) => {
       const { committee, meeting } = await minutesToKeep(request)
       const data = await loadMinutes(request, committee, meeting)

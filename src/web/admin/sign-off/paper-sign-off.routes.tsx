@@ -14,8 +14,10 @@ import { sendPage } from '../../views/render.tsx'
 import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { actorOf, adminView, currentUser, savedAt } from '../shared/admin-request.ts'
 import { swedishRefusal } from '../shared/refusal-messages.ts'
+import { parseFields } from '../shared/request.schema.ts'
 import { maxDocumentBytes } from '../shared/upload-form.ts'
 import { PaperSignOffPage } from './paper-sign-off.page.tsx'
+import { noPageQuery, paperSignOffFields, signOffParams } from './sign-off.schema.ts'
 
 // The secretary records a sign-off made on paper (the committee's signing method): the day the
 // signatories signed and the scanned signed cover. Signatories themselves do not record it.
@@ -67,14 +69,18 @@ async function show(
 }
 
 export async function paperSignOffRoutes(app: FastifyInstance) {
-  app.get<Params>('/admin/justera/:signOffId/papper', (request, reply) => show(request, reply))
+  app.get<Params>(
+    '/admin/justera/:signOffId/papper',
+    { schema: { params: signOffParams, querystring: noPageQuery } },
+    (request, reply) => show(request, reply),
+  )
 
   app.post<Params>(
     '/admin/justera/:signOffId/papper',
-    { config: { upload: true } },
+    { schema: { params: signOffParams }, config: { upload: true } },
     async (request, reply) => {
       const { signOff } = await load(request)
-      const signedOn = (request.upload?.fields.signedOn ?? '').trim()
+      const signedOn = (parseFields(paperSignOffFields, request.upload?.fields).signedOn ?? '').trim()
       const part = request.upload?.file
       if (!part?.filename) {
         part?.file.resume()

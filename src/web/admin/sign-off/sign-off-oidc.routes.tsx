@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as client from 'openid-client'
 import type { SigningOidcSettings } from '../../../config.ts'
+import { inTransaction } from '../../../db/database.ts'
 import { getMinutes, listSignatoryIds } from '../../../domain/minutes/minutes.repository.ts'
 import { DomainError, InvalidStateError, NotFoundError } from '../../../domain/shared/errors.ts'
 import { signWithElectronicId } from '../../../domain/sign-off/oidc-signature.service.ts'
@@ -12,6 +13,7 @@ import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { actorOf, adminView, currentUser, savedAt } from '../shared/admin-request.ts'
 import { oidcConfigurationOf } from '../shared/oidc-client.ts'
 import { swedishRefusal } from '../shared/refusal-messages.ts'
+import { noPageQuery, oidcAnswerQuery, signOffParams } from './sign-off.schema.ts'
 
 declare module '../../../domain/shared/errors.ts' {
   interface RefusalReasons {
@@ -51,27 +53,28 @@ const redirectUri = (request: FastifyRequest) => `${request.publicUrl.replace(/\
 
 export async function signOffOidcRoutes(app: FastifyInstance) {
   // A link, not a form: the browser leaves for the broker (a form's redirect would meet form-action).
-  app.get<Params>('/admin/justera/:signOffId/e-legitimation', async (request, reply) => {
-    const signOff = /^\d+$/.test(request.params.signOffId)
-      ? await findSignOff(request.db, Number(request.params.signOffId))
-      : undefined
-    if (!signOff) throw new NotFoundError('sign-off', request.params.signOffId)
-    const user = currentUser(request)
-    const minutes = await getMinutes(request.db, signOff.minutesId)
-    const appointed = await listSignatoryIds(request.db, minutes.id)
-    if (user.personId === null || !appointed.includes(user.personId))
-      throw new DomainError(
-        'forbidden',
-        'signing_by_non_signatory',
-        'not allowed: only the appointed signatories sign the minutes',
-      )
-    const config = await oidcConfigurationOf(brokerOf(request))
-    const verifier = client.randomPKCECodeVerifier()
-    const state = client.randomState()
-    const nonce = client.randomNonce()
-    await insertSigningFlow(
-      request.db,
-      {
+  app.get<Params>(
+    '/admin/justera/:signOffId/e-legitimation',
+    { schema: { params: signOffParams, querystring: noPageQuery } },
+    async (request, reply) => {
+      const signOff = /^\d+$/.test(request.params.signOffId)
+        ? await findSignOff(request.db, Number(request.params.signOffId))
+        : undefined
+      if (!signOff) throw new NotFoundError('sign-off', request.params.signOffId)
+      const user = currentUser(request)
+      const minutes = await getMinutes(request.db, signOff.minutesId)
+      const appointed = await listSignatoryIds(request.db, minutes.id)
+      if (user.personId === null || !appointed.includes(user.personId))
+        throw new DomainError(
+          'forbidden',
+          'signing_by_non_signatory',
+          'not allowed: only the appointed signatories sign the minutes',
+        )
+      const config = await oidcConfigurationOf(brokerOf(request))
+      const verifier = client.randomPKCECodeVerifier()
+      const state = client.randomState()
+      const nonce = client.randomNonce()
+      const flow = {
         state,
         signOffId: signOff.id,
         personId: user.personId,
@@ -79,28 +82,31 @@ export async function signOffOidcRoutes(app: FastifyInstance) {
         verifier,
         nonce,
         expiresAt: new Date(request.now.getTime() + flowMinutes * 60_000).toISOString(),
-      },
-      request.now,
-    )
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri(request),
-      scope: 'openid profile',
-      // Each signature is a fresh e-legitimation, never a broker session left open (and the ID
-      // token then says when the person authenticated: auth_time).
-      prompt: 'login',
-      max_age: String(freshSeconds),
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    })
-    return reply.redirect(url.href, 303)
-  })
+      }
+      await inTransaction(request.db, (trx) => insertSigningFlow(trx, flow, request.now))
+      const url = client.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri(request),
+        scope: 'openid profile',
+        // Each signature is a fresh e-legitimation, never a broker session left open (and the ID
+        // token then says when the person authenticated: auth_time).
+        prompt: 'login',
+        max_age: String(freshSeconds),
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      })
+      return reply.redirect(url.href, 303)
+    },
+  )
 
-  app.get(oidcCallbackPath, async (request, reply) => {
+  app.get(oidcCallbackPath, { schema: { querystring: oidcAnswerQuery } }, async (request, reply) => {
     const settings = brokerOf(request)
     const query = request.query as Record<string, string | undefined>
-    const flow = query.state ? await takeSigningFlow(request.db, query.state, request.now) : undefined
+    const state = query.state
+    const flow = state
+      ? await inTransaction(request.db, (trx) => takeSigningFlow(trx, state, request.now))
+      : undefined
     if (!flow)
       throw new InvalidStateError(
         'signing_flow_expired',

@@ -21,6 +21,7 @@ import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { actorOf, adminView, currentUser, savedAt, wasSaved } from '../shared/admin-request.ts'
 import { swedishRefusal } from '../shared/refusal-messages.ts'
 import { SignOffPage } from './sign-off.page.tsx'
+import { commentForm, noPageQuery, passwordForm, signOffParams, signOffQuery } from './sign-off.schema.ts'
 
 type Params = { Params: { signOffId: string } }
 
@@ -107,88 +108,104 @@ async function show(
 }
 
 export async function signOffRoutes(app: FastifyInstance) {
-  app.get<Params>('/admin/justera/:signOffId', (request, reply) => show(request, reply))
+  app.get<Params>(
+    '/admin/justera/:signOffId',
+    { schema: { params: signOffParams, querystring: signOffQuery } },
+    (request, reply) => show(request, reply),
+  )
 
   // The draft as the published PDF will read, marked "Utkast – ej justerat": for those who may read
   // the draft only (TF 2:10), never cached, never on the portal.
-  app.get<Params>('/admin/justera/:signOffId/utkast.pdf', async (request, reply) => {
-    const { signOff, meeting, committee, record, persons, parties } = await load(request)
-    const asSignedOff = publicMinutesRecord({
-      ...record,
-      sections: record.sections
-        .filter((s) => signOff.sectionIds.includes(s.section.id))
-        .map((s) => ({ ...s, signOff: { ...signOff, status: 'signed_off' as const, signedOffOn: null } })),
-    })
-    const pdf = await renderMinutesPdf(
-      {
-        committee,
-        meeting,
-        agenda: [],
-        minutes: asSignedOff,
-        persons: new Map(persons.map((p) => [p.id, p])),
-        parties: new Map(parties.map((p) => [p.id, p])),
-        openToPublic: false,
-        registryNumbers: { ofItem: new Map(), ofSection: new Map() },
-      },
-      { draft: true },
-    )
-    return reply
-      .type('application/pdf')
-      .header('cache-control', 'private, no-store')
-      .header(
-        'content-disposition',
-        `inline; filename="utkast-protokoll-${committee.slug}-${meeting.meetsOn}.pdf"`,
+  app.get<Params>(
+    '/admin/justera/:signOffId/utkast.pdf',
+    { schema: { params: signOffParams, querystring: noPageQuery } },
+    async (request, reply) => {
+      const { signOff, meeting, committee, record, persons, parties } = await load(request)
+      const asSignedOff = publicMinutesRecord({
+        ...record,
+        sections: record.sections
+          .filter((s) => signOff.sectionIds.includes(s.section.id))
+          .map((s) => ({ ...s, signOff: { ...signOff, status: 'signed_off' as const, signedOffOn: null } })),
+      })
+      const pdf = await renderMinutesPdf(
+        {
+          committee,
+          meeting,
+          agenda: [],
+          minutes: asSignedOff,
+          persons: new Map(persons.map((p) => [p.id, p])),
+          parties: new Map(parties.map((p) => [p.id, p])),
+          openToPublic: false,
+          registryNumbers: { ofItem: new Map(), ofSection: new Map() },
+        },
+        { draft: true },
       )
-      .send(pdf)
-  })
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header(
+          'content-disposition',
+          `inline; filename="utkast-protokoll-${committee.slug}-${meeting.meetsOn}.pdf"`,
+        )
+        .send(pdf)
+    },
+  )
 
   // A signatory's comment on a § to the secretary, before signing.
-  app.post<Params>('/admin/justera/:signOffId/kommentar', async (request, reply) => {
-    const { signOff } = await load(request)
-    const user = currentUser(request)
-    const sectionId = numberOf(request.body, 'sectionId') ?? 0
-    const text = fieldOf(request.body, 'text')
-    try {
-      await commentOnSection(request.db, actorOf(request), {
-        signOffId: signOff.id,
-        sectionId,
-        personId: user.personId ?? 0,
-        text,
-        at: request.now,
-      })
-    } catch (error) {
-      return show(request, reply, { comment: { sectionId, text, error: swedishRefusal(error) } })
-    }
-    return reply.redirect(`${minutesPaths.sign(signOff.id)}?kommenterat=1#kommentar-${sectionId}`, 303)
-  })
+  app.post<Params>(
+    '/admin/justera/:signOffId/kommentar',
+    { schema: { params: signOffParams, body: commentForm } },
+    async (request, reply) => {
+      const { signOff } = await load(request)
+      const user = currentUser(request)
+      const sectionId = numberOf(request.body, 'sectionId') ?? 0
+      const text = fieldOf(request.body, 'text')
+      try {
+        await commentOnSection(request.db, actorOf(request), {
+          signOffId: signOff.id,
+          sectionId,
+          personId: user.personId ?? 0,
+          text,
+          at: request.now,
+        })
+      } catch (error) {
+        return show(request, reply, { comment: { sectionId, text, error: swedishRefusal(error) } })
+      }
+      return reply.redirect(`${minutesPaths.sign(signOff.id)}?kommenterat=1#kommentar-${sectionId}`, 303)
+    },
+  )
 
   // KL 5:69: the appointed signatories sign; each re-enters their password, so a session left
   // open cannot sign for them. The last signature signs the §§ off and posts the notice (KL 8:12).
-  app.post<Params>('/admin/justera/:signOffId', async (request, reply) => {
-    const { signOff, record } = await load(request)
-    const user = currentUser(request)
-    try {
-      await authenticate(request.db, {
-        email: user.email,
-        password: fieldOf(request.body, 'password'),
-        ip: request.ip,
-      })
-      if (user.personId === null || !record.signatoryIds.includes(user.personId))
-        throw new InvalidStateError(
-          'signing_by_non_signatory',
-          'only the appointed signatories sign the minutes',
-        )
-      await signAndAnnounce(request.db, actorOf(request), {
-        signOffId: signOff.id,
-        personId: user.personId,
-        on: request.today,
-      })
-    } catch (error) {
-      // The page lists the places itself, from the same scan; the number is never echoed.
-      if (error instanceof PersonalIdentityNumbersFoundError)
-        return show(request, reply, { personalIdentityNumbers: true })
-      return show(request, reply, { error: swedishRefusal(error) })
-    }
-    return reply.redirect(savedAt(minutesPaths.sign(signOff.id)), 303)
-  })
+  app.post<Params>(
+    '/admin/justera/:signOffId',
+    { schema: { params: signOffParams, body: passwordForm } },
+    async (request, reply) => {
+      const { signOff, record } = await load(request)
+      const user = currentUser(request)
+      try {
+        await authenticate(request.db, {
+          email: user.email,
+          password: fieldOf(request.body, 'password'),
+          ip: request.ip,
+        })
+        if (user.personId === null || !record.signatoryIds.includes(user.personId))
+          throw new InvalidStateError(
+            'signing_by_non_signatory',
+            'only the appointed signatories sign the minutes',
+          )
+        await signAndAnnounce(request.db, actorOf(request), {
+          signOffId: signOff.id,
+          personId: user.personId,
+          on: request.today,
+        })
+      } catch (error) {
+        // The page lists the places itself, from the same scan; the number is never echoed.
+        if (error instanceof PersonalIdentityNumbersFoundError)
+          return show(request, reply, { personalIdentityNumbers: true })
+        return show(request, reply, { error: swedishRefusal(error) })
+      }
+      return reply.redirect(savedAt(minutesPaths.sign(signOff.id)), 303)
+    },
+  )
 }

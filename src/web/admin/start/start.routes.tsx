@@ -20,10 +20,11 @@ import { sendPage } from '../../views/render.tsx'
 import { minutesPaths } from '../minutes/minutes.paths.ts'
 import { adminView, currentUser } from '../shared/admin-request.ts'
 import { StartPage } from './start.page.tsx'
+import { startQuery } from './start.schema.ts'
 
 export async function startRoutes(app: FastifyInstance) {
   // The committees the user may work with and their next meetings; the organisations they keep.
-  app.get('/admin', async (request, reply) => {
+  app.get('/admin', { schema: { querystring: startQuery } }, async (request, reply) => {
     const user = currentUser(request)
     const [committees, organisations] = await Promise.all([
       listCommittees(request.db),

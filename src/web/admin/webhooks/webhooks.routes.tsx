@@ -17,8 +17,10 @@ import { sendPage } from '../../views/render.tsx'
 import { organisationFrom } from '../organisation/organisation.routes.tsx'
 import { actorOf, adminView, currentUser, fieldErrorOf, readForm } from '../shared/admin-request.ts'
 import { emptyForm, type FormState } from '../shared/form.view.tsx'
+import { noFields } from '../shared/request.schema.ts'
 import { WebhookSecretPage, WebhooksPage } from './webhooks.page.tsx'
 import { webhooksPaths } from './webhooks.paths.ts'
+import { webhookForm, webhookParams, webhooksParams, webhooksQuery } from './webhooks.schema.ts'
 
 type OrgParams = { Params: { organisation: string } }
 type ItemParams = { Params: { organisation: string; id: string } }
@@ -65,44 +67,57 @@ async function render(
 }
 
 export async function webhooksRoutes(app: FastifyInstance) {
-  app.get<OrgParams>('/admin/organisationer/:organisation/webhooks', async (request, reply) =>
-    render(request, reply, await organisationToManage(request), emptyForm()),
+  app.get<OrgParams>(
+    '/admin/organisationer/:organisation/webhooks',
+    { schema: { params: webhooksParams, querystring: webhooksQuery } },
+    async (request, reply) => render(request, reply, await organisationToManage(request), emptyForm()),
   )
 
   // Not post/redirect/get: the answer shows the secret, once, and is never cached (no-store).
-  app.post<OrgParams>('/admin/organisationer/:organisation/webhooks', async (request, reply) => {
-    const organisation = await organisationToManage(request)
-    const values = readForm(request.body, ['url'])
-    try {
-      const { webhook, secret } = await inTransaction(request.db, (trx) =>
-        registerWebhook(trx, actorOf(request), { organisationId: organisation.id, url: values.url ?? '' }),
-      )
-      return sendPage(
-        reply,
-        <WebhookSecretPage
-          view={adminView(request, reply)}
-          organisation={organisation}
-          url={webhook.url}
-          secret={secret}
-        />,
-      )
-    } catch (error) {
-      const errors = fieldErrorOf(error, { url: error instanceof DomainError ? refusalSentence(error) : '' })
-      return render(request, reply, organisation, { values, errors }, 400)
-    }
-  })
+  app.post<OrgParams>(
+    '/admin/organisationer/:organisation/webhooks',
+    { schema: { params: webhooksParams, body: webhookForm } },
+    async (request, reply) => {
+      const organisation = await organisationToManage(request)
+      const values = readForm(request.body, ['url'])
+      try {
+        const { webhook, secret } = await inTransaction(request.db, (trx) =>
+          registerWebhook(trx, actorOf(request), { organisationId: organisation.id, url: values.url ?? '' }),
+        )
+        return sendPage(
+          reply,
+          <WebhookSecretPage
+            view={adminView(request, reply)}
+            organisation={organisation}
+            url={webhook.url}
+            secret={secret}
+          />,
+        )
+      } catch (error) {
+        const errors = fieldErrorOf(error, {
+          url: error instanceof DomainError ? refusalSentence(error) : '',
+        })
+        return render(request, reply, organisation, { values, errors }, 400)
+      }
+    },
+  )
 
-  app.post<ItemParams>('/admin/organisationer/:organisation/webhooks/:id/ta-bort', async (request, reply) => {
-    const organisation = await organisationToManage(request)
-    const webhook = await findWebhook(request.db, idOf(request.params.id) ?? 0)
-    if (!webhook || webhook.organisationId !== organisation.id)
-      throw new NotFoundError('webhook', request.params.id)
-    await inTransaction(request.db, (trx) => removeWebhook(trx, actorOf(request), webhook.id))
-    return reply.redirect(`${webhooksPaths.list(organisation.slug)}?klart=borttagen`, 303)
-  })
+  app.post<ItemParams>(
+    '/admin/organisationer/:organisation/webhooks/:id/ta-bort',
+    { schema: { params: webhookParams, body: noFields } },
+    async (request, reply) => {
+      const organisation = await organisationToManage(request)
+      const webhook = await findWebhook(request.db, idOf(request.params.id) ?? 0)
+      if (!webhook || webhook.organisationId !== organisation.id)
+        throw new NotFoundError('webhook', request.params.id)
+      await inTransaction(request.db, (trx) => removeWebhook(trx, actorOf(request), webhook.id))
+      return reply.redirect(`${webhooksPaths.list(organisation.slug)}?klart=borttagen`, 303)
+    },
+  )
 
   app.post<ItemParams>(
     '/admin/organisationer/:organisation/webhooks/leveranser/:id/skicka-igen',
+    { schema: { params: webhookParams, body: noFields } },
     async (request, reply) => {
       const organisation = await organisationToManage(request)
       const delivery = await findDelivery(request.db, idOf(request.params.id) ?? 0)

@@ -5,7 +5,11 @@ import type { SignedInUser } from '../../domain/account/account.ts'
 import { readSession } from '../../domain/account/session.service.ts'
 import type { Actor } from '../../domain/shared/actor.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
+import { refusalSentence } from '../../domain/shared/refusal-sentences.ts'
+import { httpErrors } from '../http-errors.ts'
 import { paths } from '../paths.ts'
+import { ErrorPage } from '../views/error.page.tsx'
+import { sendPage } from '../views/render.tsx'
 import { authRoutes } from './accounts/auth.routes.tsx'
 import { identityProviderRoutes } from './accounts/identity-provider.routes.tsx'
 import { secondFactorRoutes } from './accounts/second-factor.routes.tsx'
@@ -30,6 +34,7 @@ import { voteEntryRoutes } from './minutes/vote-entry.routes.tsx'
 import { committeeRoutes } from './organisation/committee.routes.tsx'
 import { organisationRoutes } from './organisation/organisation.routes.tsx'
 import { registerRoutes } from './register/register.routes.tsx'
+import { zodValidatorCompiler } from './shared/request.schema.ts'
 import { csrfTokenOf, registerUploadForms } from './shared/upload-form.ts'
 import { afterSignOffRoutes } from './sign-off/after-sign-off.routes.tsx'
 import { extractRoutes } from './sign-off/extract.routes.tsx'
@@ -94,11 +99,19 @@ export async function adminRoutes(app: FastifyInstance) {
     app.csrfProtection(request, reply, done)
   })
 
-  app.setErrorHandler(async (error, request) => {
+  // Each route's address, form and query are parsed through the zod schemas declared beside it.
+  app.setValidatorCompiler(zodValidatorCompiler)
+
+  app.setErrorHandler(async (error, request, reply) => {
     const code = (error as { code?: string }).code
     if (code?.startsWith('FST_CSRF')) {
       request.log.warn({ code }, 'form without a valid CSRF token refused')
       throw new DomainError('forbidden', 'csrf_token_invalid', 'missing or invalid CSRF token')
+    }
+    // A request its route's schema refused: the error page says which field, in Swedish.
+    if (error instanceof DomainError && error.reason.startsWith('request_field_')) {
+      const { status, title } = httpErrors.invalid_input
+      return sendPage(reply, <ErrorPage title={title} text={refusalSentence(error)} />, status)
     }
     throw error // the application's error pages
   })
