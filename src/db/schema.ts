@@ -454,6 +454,7 @@ export interface AuditEventTable extends Row {
  */
 export interface SearchEntryTable {
   id: Generated<number>
+  /** PostgreSQL only: SQLite dropped it (0031), nothing reads it. */
   created_at: Timestamp
   kind: string
   object_id: number
@@ -469,6 +470,14 @@ export interface SearchEntryTable {
   body: string
   title_words: string
   body_words: string
+  /** SQLite (0031): the search_text row holding the text, deflated; `body` is then empty. No column on PostgreSQL. */
+  text_id: number | null
+}
+
+/** SQLite (0031): the texts of some entries of one meeting, deflate-raw of JSON from "kind:objectId" to text. */
+export interface SearchTextTable {
+  id: Generated<number>
+  text: Buffer
 }
 
 export interface UserAccountTable extends Row {
@@ -653,6 +662,7 @@ export interface Database {
   appeal: AppealTable
   search_entry: SearchEntryTable
   search_entry_party: SearchEntryPartyTable
+  search_text: SearchTextTable
   user_account: UserAccountTable
   role_grant: RoleGrantTable
   session: SessionTable

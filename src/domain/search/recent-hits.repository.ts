@@ -7,6 +7,7 @@ import {
 } from '../disclosure/disclosure.predicates.ts'
 import { matching, type SearchFilter } from './search.repository.ts'
 import type { SearchKind } from './search.ts'
+import { entryTextId, withEntryTexts } from './search-entry-text.ts'
 import type { QueryTerm } from './search-text.ts'
 
 // The newest hits of a search, for a saved search's mail and feed: both tiers (words and parts of
@@ -89,6 +90,7 @@ export async function listRecentHitRows(
       'e.section_number',
       'e.title',
       'e.body',
+      entryTextId(db),
       publishedOn.as('published_on'),
       'c.name as committee_name',
       'c.slug as committee_slug',
@@ -100,6 +102,7 @@ export async function listRecentHitRows(
       kept.map((k) => k.id),
     )
     .execute()
+    .then((found) => withEntryTexts(db, found))
   const byId = new Map(rows.map((row) => [row.id, { ...row, kind: row.kind as SearchKind }]))
   return kept.flatMap((k) => {
     const row = byId.get(k.id)

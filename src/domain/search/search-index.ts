@@ -11,6 +11,8 @@ import { type QueryTerm, shortestPart, stem } from './search-text.ts'
 export interface SearchIndex {
   /** Whether search_entry keeps each entry's words (PostgreSQL derives its indexes from them). */
   readonly keepsWords: boolean
+  /** Whether search_entry keeps each entry's text in `body` (SQLite: deflated in search_text, 0031). */
+  readonly keepsText: boolean
   /** Indexes what the database does not derive from the rows itself (SQLite: stems, words, vocabulary). */
   addWords(
     db: Queryable,
@@ -54,10 +56,15 @@ export function searchIndexOf(db: Queryable): SearchIndex {
 const phrase = (term: string) => `"${term}"`
 
 // SQLite (0030): the stems in search_fts; each entry's words as written in search_entry_words; each
-// distinct word once in search_word, with a trigram index. A part of a word is looked up in the
-// vocabulary (thousands of words, not millions of entries), then each word holding it in the entries.
+// distinct word once in search_word, with a trigram index. Since 0031 the two entry indexes keep no
+// positions (search_fts detail=column, search_entry_words detail=none): every term is one token,
+// matched in a column or anywhere, never as a phrase of several, so positions were never read.
+// A part of a word is looked up in the vocabulary (thousands of words, not millions of entries),
+// then each word holding it in the entries (`w.search_entry_words match`: under detail=none a
+// match on the column `w.words` is refused).
 const sqliteIndex: SearchIndex = {
   keepsWords: false,
+  keepsText: false,
   async addWords(db, rows) {
     // A statement per hundred entries, not two per entry (an import indexes ~40 at once).
     for (let i = 0; i < rows.length; i += 100) {
@@ -82,7 +89,7 @@ const sqliteIndex: SearchIndex = {
       return sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${phrase(term.stem)})`
     // CROSS JOIN keeps the order: the few words holding the part first, then their entries by word.
     return sql<SqlBool>`e.id in (select w.rowid from search_word v
-      cross join search_entry_words w on w.words match ('"' || v.word || '"')
+      cross join search_entry_words w on w.search_entry_words match ('"' || v.word || '"')
       where v.id in (select rowid from search_word_trigram where search_word_trigram match ${spellings}))`
   },
   matchesWords(terms, where) {
@@ -127,6 +134,7 @@ function ftsMatch(terms: readonly QueryTerm[], part: WordPart): string {
 // PostgreSQL stems the words itself: the query passes the words, not the JavaScript stems.
 const postgresIndex: SearchIndex = {
   keepsWords: true,
+  keepsText: true,
   async addWords() {},
   matches(term) {
     if (term.stem.length < shortestPart)

@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import type { SearchKind } from './search.ts'
+import { entryTextId, storeEntryTexts, withEntryTexts } from './search-entry-text.ts'
 import { type EntryQuery, searchIndexOf, type WordPart, type WordPlan } from './search-index.ts'
 import { indexedWords, type QueryTerm } from './search-text.ts'
 
@@ -44,8 +45,10 @@ export async function insertSearchEntries(
   }))
   const idOf = new Map<string, number>()
   const key = (kind: string, objectId: number) => `${kind}:${objectId}`
-  // On SQLite the words live in the word indexes only (0030): kept here too, they were a fifth of the entry.
-  const { keepsWords } = searchIndexOf(db)
+  // On SQLite the words live in the word indexes only (0030): kept here too, they were a fifth of
+  // the entry; and the text is deflated in search_text, a meeting's entries together (0031).
+  const { keepsWords, keepsText } = searchIndexOf(db)
+  const textIdOf = keepsText ? undefined : await storeEntryTexts(db, entries)
   for (const chunk of chunks(analysed, 200)) {
     const rows = await db
       .insertInto('search_entry')
@@ -62,9 +65,10 @@ export async function insertSearchEntries(
           anchor: entry.anchor,
           section_number: entry.sectionNumber,
           title: entry.title,
-          body: entry.body,
+          body: textIdOf ? '' : entry.body,
           title_words: keepsWords ? titleWords.join(' ') : '',
           body_words: keepsWords ? bodyWords.join(' ') : '',
+          ...(textIdOf ? { text_id: textIdOf.get(key(entry.kind, entry.objectId)) ?? null } : {}),
         })),
       )
       .returning(['id', 'kind', 'object_id'])
@@ -229,6 +233,7 @@ export async function listSearchHitRows(
       'e.section_number',
       'e.title',
       'e.body',
+      entryTextId(db),
       'c.name as committee_name',
       'c.slug as committee_slug',
       'm.slug as meeting_slug',
@@ -239,6 +244,7 @@ export async function listSearchHitRows(
       ranked.map((r) => r.id),
     )
     .execute()
+    .then((found) => withEntryTexts(db, found))
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ranked.flatMap(({ id, rank }) => {
     const row = byId.get(id)
