@@ -14,7 +14,7 @@ declare module '../shared/errors.ts' {
   }
 }
 
-/** One line of a member list, already read (see web/admin/member-list.csv.ts for the file format). */
+/** One line of a member list, already read (see web/admin/membership/member-list.csv.ts for the file format). */
 export interface MemberListEntry {
   /** The line in the file, so a problem can be reported where it is. */
   line: number

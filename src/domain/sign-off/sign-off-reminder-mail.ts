@@ -89,7 +89,7 @@ function timing(daysLeft: number): string {
 }
 
 /**
- * The page where a signatory signs: the address of minutesPaths.sign in web/admin/minutes-paths.ts
+ * The page where a signatory signs: the address of minutesPaths.sign in web/admin/minutes/minutes.paths.ts
  * (the domain does not import the web; sign-off-reminder-mail.test.ts holds the two together).
  */
 export function signPageUrl(publicUrl: string, signOffId: number): string {

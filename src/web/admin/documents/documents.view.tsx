@@ -30,7 +30,7 @@ export interface DocumentsProps {
 
 /**
  * The item's documents: each with its size, type and checksum, a new version to upload, and a form
- * for a new attachment. Upload forms are multipart and put the file last (see documents.multipart.ts).
+ * for a new attachment. Upload forms are multipart and put the file last (see shared/upload-form.ts).
  */
 export function DocumentsSection({
   token,

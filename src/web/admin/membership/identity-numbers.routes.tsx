@@ -12,7 +12,7 @@ import { IdentityNumbersPage, identityNumbersPath } from './identity-numbers.pag
 import { committeeParams, identityNumbersForm, identityNumbersQuery } from './identity-numbers.schema.ts'
 
 // The secretary keeps the personnummer of the committee's members and substitutes, so a signature
-// with e-legitimation can be checked against the appointed signatory (sign-off-oidc.routes.tsx).
+// with e-legitimation can be checked against the appointed signatory (sign-off/sign-off-oidc.routes.tsx).
 
 type Params = { Params: { committee: string } }
 
