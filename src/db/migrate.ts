@@ -27,6 +27,7 @@ import * as staffSignIn from './migrations/0027-staff-sign-in.ts'
 import * as signInMethodAndSealedTotp from './migrations/0028-sign-in-method-and-sealed-totp.ts'
 import * as searchVocabulary from './migrations/0030-search-vocabulary.ts'
 import * as searchTextDeflated from './migrations/0031-search-text-deflated.ts'
+import * as signOffDateOrder from './migrations/0032-sign-off-date-order.ts'
 import * as publicFormsKept from './migrations/0033-public-forms-kept.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0028-sign-in-method-and-sealed-totp': signInMethodAndSealedTotp,
   '0030-search-vocabulary': searchVocabulary,
   '0031-search-text-deflated': searchTextDeflated,
+  '0032-sign-off-date-order': signOffDateOrder,
   '0033-public-forms-kept': publicFormsKept,
 }
 
