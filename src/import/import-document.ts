@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { type Db, inTransaction, type Queryable } from '../db/database.ts'
+import { type Db, inTransaction, type Queryable, type Trx } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
 import { auditAsOne } from '../domain/audit/audit.service.ts'
 import { changeMeetingStatus } from '../domain/meeting/meeting.service.ts'
@@ -64,7 +64,8 @@ export async function importDocument(
       trx,
       actor,
       `import.${document.kind}`,
-      () => storeDocument(trx, actor, document, target),
+      // inTransaction hands over the transaction it began (or was given) typed as a plain handle.
+      () => storeDocument(trx as Trx, actor, document, target),
       ({ organisationId, committee, meeting, warnings }) => ({
         object: { type: 'meeting', id: meeting.id, organisationId },
         details: { file: document.source.file, committeeId: committee.id, warnings: warnings.length },
@@ -86,7 +87,7 @@ export async function importDocument(
 }
 
 /** The document's committee, meeting and what it holds, found or added; what could not be, as warnings. */
-async function storeDocument(trx: Queryable, actor: Actor, document: DocumentJson, target: ImportTarget) {
+async function storeDocument(trx: Trx, actor: Actor, document: DocumentJson, target: ImportTarget) {
   const warnings = [...document.warnings]
   const organisation = await resolveOrganisation(trx, actor, document, target)
   const committee = await resolveCommittee(trx, actor, organisation, document, target)

@@ -1,23 +1,18 @@
-import type { Queryable } from '../db/database.ts'
+import type { Trx } from '../db/database.ts'
 import type { AgendaItem } from '../domain/agenda/agenda-item.ts'
 import type { Meeting } from '../domain/meeting/meeting.ts'
-import { ensureMembershipOn } from '../domain/membership/membership.service.ts'
+import { ensureMembershipsOn, type SeatOnDay } from '../domain/membership/membership.service.ts'
 import type { MembershipRole } from '../domain/membership/membership.ts'
+import { type AttendanceLine, recordAttendanceLines } from '../domain/minutes/attendance.service.ts'
 import type { AttendanceRole } from '../domain/minutes/attendance.ts'
+import { appointSignatories, findMinutesOfMeeting, openMinutes } from '../domain/minutes/minutes.service.ts'
 import {
-  appointSignatories,
-  findMinutesOfMeeting,
-  listSections,
-  openMinutes,
-  recordAttendance,
-} from '../domain/minutes/minutes.service.ts'
-import {
-  addSection,
   type RollCallEntry,
   recordRecusal,
   recordServingFromRollCall,
 } from '../domain/minutes/section.service.ts'
 import { recordDissent, recordMotion, recordStatement } from '../domain/minutes/section-record.service.ts'
+import { addSections } from '../domain/minutes/sections.service.ts'
 import { postMinutesNotice } from '../domain/notice-board/notice-board.service.ts'
 import type { Attendee, DocumentJson, Item } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
@@ -31,7 +26,7 @@ import type { ImportRegister } from './import-people.ts'
 import { importWarning } from './import-warnings.ts'
 
 export interface MinutesContext {
-  trx: Queryable
+  trx: Trx
   actor: Actor
   organisationId: number
   committeeId: number
@@ -74,6 +69,7 @@ export async function importMinutes(
     sectionItems.map(({ number: _printed, ...item }) => item),
   )
   register.expectAttendance(document.attendance ?? [])
+  await register.knowNames(namesIn(document))
   const secretary = document.secretary ? await register.person(document.secretary) : undefined
   const chair = document.chair ? await register.person(document.chair) : undefined
   // The roll call before the minutes are opened: no § of them can be signed off yet, so recording
@@ -84,20 +80,26 @@ export async function importMinutes(
     ...(chair !== undefined ? { chairPersonId: chair } : {}),
     ...(secretary !== undefined ? { secretaryPersonId: secretary } : {}),
   })
-  for (const [i, item] of sectionItems.entries()) {
-    await addSection(trx, actor, {
+  // The minutes were opened just now: the §§ added here are all they hold.
+  const sections = await addSections(
+    trx,
+    actor,
+    {
       minutesId: minutes.id,
-      number: item.section,
-      title: item.title ?? `§ ${item.section}`,
-      agendaItemId: (agendaItems[i] as AgendaItem).id,
-      ...(item.summary ? { summary: item.summary } : {}),
-      ...(item.decision ? { decision: item.decision } : {}),
-      ...(item.decisionProcedure ? { decisionProcedure: item.decisionProcedure } : {}),
-      ...(item.confidential ? { confidential: true } : {}),
-      ...(item.immediateSignOff ? { immediateSignOff: true } : {}),
-    }).catch(asWarning(context, `§ ${item.section}`))
-  }
-  const sectionIds = new Map((await listSections(trx, [minutes.id])).map((s) => [s.number, s.id]))
+      sections: sectionItems.map((item, i) => ({
+        number: item.section,
+        title: item.title ?? `§ ${item.section}`,
+        agendaItemId: (agendaItems[i] as AgendaItem).id,
+        ...(item.summary ? { summary: item.summary } : {}),
+        ...(item.decision ? { decision: item.decision } : {}),
+        ...(item.decisionProcedure ? { decisionProcedure: item.decisionProcedure } : {}),
+        ...(item.confidential ? { confidential: true } : {}),
+        ...(item.immediateSignOff ? { immediateSignOff: true } : {}),
+      })),
+    },
+    { onRefused: (i, error) => asWarning(context, `§ ${sectionItems[i]?.section}`)(error) },
+  )
+  const sectionIds = new Map(sections.filter((s) => s !== undefined).map((s) => [s.number, s.id]))
   for (const item of sectionItems) {
     for (const recusal of item.recusals ?? []) {
       const sectionId = sectionIds.get(item.section)
@@ -124,6 +126,8 @@ async function importAttendance(
 ): Promise<RollCallEntry[]> {
   const { trx, actor, meeting, register } = context
   const entries: RollCallEntry[] = []
+  const seats: Array<SeatOnDay & { name: string }> = []
+  const lines: Array<AttendanceLine & { name: string }> = []
   for (const attendee of attendance) {
     const role = roles[attendee.role]
     const personId = await register.person({ ...attendee, where: 'närvarolistan' })
@@ -132,23 +136,22 @@ async function importAttendance(
       ? await register.person({ name: attendee.servingFor, where: 'närvarolistan' })
       : undefined
     if (role !== 'official' && role !== 'other') {
-      await ensureMembershipOn(trx, actor, {
-        committeeId: context.committeeId,
+      seats.push({
+        name: attendee.name,
         personId,
         role: role as MembershipRole,
-        day: meeting.meetsOn,
         ...(partyId !== undefined ? { partyId } : {}),
-      }).catch(asWarning(context, `${attendee.name}, ledamotskap`))
+      })
     }
-    await recordAttendance(trx, actor, {
-      meetingId: meeting.id,
+    lines.push({
+      name: attendee.name,
       personId,
       role,
       present: attendee.present,
       ...(partyId !== undefined ? { partyId } : {}),
       ...(attendee.title ? { title: attendee.title } : {}),
       ...(servingFor !== undefined && attendee.present ? { servingForPersonId: servingFor } : {}),
-    }).catch(asWarning(context, `${attendee.name}, närvaro`))
+    })
     const serves =
       attendee.present &&
       (role === 'chair' || role === 'vice_chair' || role === 'member' || servingFor !== undefined)
@@ -161,6 +164,19 @@ async function importAttendance(
       ...(sectionNumbers ? { sectionNumbers } : {}),
     })
   }
+  // The seats and the lines each written at once; what a rule refuses is warned about by name.
+  await ensureMembershipsOn(
+    trx,
+    actor,
+    { committeeId: context.committeeId, day: meeting.meetsOn, seats: seats.map(({ name: _, ...s }) => s) },
+    { onRefused: (i, error) => asWarning(context, `${seats[i]?.name}, ledamotskap`)(error) },
+  )
+  await recordAttendanceLines(
+    trx,
+    actor,
+    { meetingId: meeting.id, lines: lines.map(({ name: _, ...l }) => l) },
+    { onRefused: (i, error) => asWarning(context, `${lines[i]?.name}, närvaro`)(error) },
+  )
   return entries
 }
 
@@ -282,4 +298,21 @@ function asWarning(context: MinutesContext, where: string) {
     context.warn(`${where}: ${importWarning(error)}`)
     return undefined
   }
+}
+
+/** Every name the document prints: the persons an import looks up. */
+function namesIn(document: DocumentJson): Array<string | undefined> {
+  const names: Array<string | undefined> = [
+    document.chair,
+    document.secretary,
+    ...(document.signatories ?? []),
+  ]
+  for (const a of document.attendance ?? []) names.push(a.name, a.servingFor)
+  for (const item of document.items) {
+    for (const r of item.recusals ?? []) names.push(r.name)
+    for (const record of [...(item.motions ?? []), ...(item.dissents ?? []), ...(item.statements ?? [])])
+      for (const by of record.by) names.push(by.name)
+    for (const vote of item.votes ?? []) for (const b of vote.ballots ?? []) names.push(b.name)
+  }
+  return names
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts'
+import type { Trx } from '../db/database.ts'
 import { listMemberships } from '../domain/membership/membership.service.ts'
 import type { AuthorInput } from '../domain/minutes/section-record.service.ts'
 import { matchNameVariant, type NameCandidate, nameKey } from '../domain/person/name-variants.ts'
@@ -7,6 +7,7 @@ import {
   findOrAddPerson,
   listParties,
   listPersonsByIds,
+  listPersonsByNames,
 } from '../domain/person/person.service.ts'
 import type { Attendee, Actor as PrintedActor } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
@@ -34,13 +35,16 @@ export interface PrintedName {
 export class ImportRegister {
   readonly #persons = new Map<string, number>()
   readonly #parties = new Map<string, number>()
+  /** Persons of the organisation already registered under a name the document prints, read at once. */
+  #registered = new Map<string, number>()
+  #partiesRead = false
   #attendance: NameCandidate[] = []
   /** The name keys of those listed in the attendance, computed once per document. */
   #listed = new Set<string>()
   #members: NameCandidate[] | undefined
 
   constructor(
-    private readonly trx: Queryable,
+    private readonly trx: Trx,
     private readonly actor: Actor,
     private readonly organisationId: number,
     private readonly options: RegisterOptions = {},
@@ -50,6 +54,16 @@ export class ImportRegister {
   expectAttendance(attendance: readonly Attendee[]): void {
     this.#attendance = attendance.map((a) => ({ name: spaced(a.name), party: a.party }))
     this.#listed = new Set(this.#attendance.map((a) => nameKey(a.name)))
+  }
+
+  /**
+   * Reads at once the persons registered under any of these printed names, so that naming them
+   * later costs no statement each. A name not among them is looked up and added as before.
+   */
+  async knowNames(names: ReadonlyArray<string | undefined>): Promise<void> {
+    const keys = [...new Set(names.filter((n): n is string => Boolean(n?.trim())).map(spaced))]
+    for (const [name, person] of await listPersonsByNames(this.trx, this.organisationId, keys))
+      this.#registered.set(name, person.id)
   }
 
   async person(printed: string | PrintedName, title?: string): Promise<number> {
@@ -69,13 +83,17 @@ export class ImportRegister {
       )
       return id
     }
-    const person = await findOrAddPerson(this.trx, this.actor, {
-      organisationId: this.organisationId,
-      name: key,
-      ...(input.title ? { title: input.title } : {}),
-    })
-    this.#persons.set(key, person.id)
-    return person.id
+    const id =
+      this.#registered.get(key) ??
+      (
+        await findOrAddPerson(this.trx, this.actor, {
+          organisationId: this.organisationId,
+          name: key,
+          ...(input.title ? { title: input.title } : {}),
+        })
+      ).id
+    this.#persons.set(key, id)
+    return id
   }
 
   /**
@@ -121,6 +139,12 @@ export class ImportRegister {
   async party(abbreviation: string | undefined): Promise<number | undefined> {
     if (!abbreviation?.trim()) return undefined
     const key = abbreviation.trim()
+    if (!this.#partiesRead) {
+      // The organisation's parties are few: read them all once rather than each by its abbreviation.
+      for (const p of await listParties(this.trx, this.organisationId))
+        if (!this.#parties.has(p.abbreviation)) this.#parties.set(p.abbreviation, p.id)
+      this.#partiesRead = true
+    }
     const known = this.#parties.get(key)
     if (known !== undefined) return known
     const party = await findOrAddParty(this.trx, this.actor, {

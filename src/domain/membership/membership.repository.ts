@@ -55,6 +55,26 @@ export async function listSeatsOfPerson(
   return rows.map(toMembership)
 }
 
+/** The seats of these persons on the committee, per person, each person's by start. */
+export async function listSeatsOfPersons(
+  db: Queryable,
+  committeeId: number,
+  personIds: readonly number[],
+): Promise<Map<number, Membership[]>> {
+  const seats = new Map<number, Membership[]>(personIds.map((id) => [id, []]))
+  if (personIds.length === 0) return seats
+  const rows = await db
+    .selectFrom('membership')
+    .selectAll()
+    .where('committee_id', '=', committeeId)
+    .where('person_id', 'in', [...new Set(personIds)])
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute()
+  for (const row of rows) seats.get(row.person_id)?.push(toMembership(row))
+  return seats
+}
+
 export async function listMembershipsOfPerson(db: Queryable, personId: number): Promise<Membership[]> {
   const rows = await db
     .selectFrom('membership')

@@ -1,10 +1,10 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import { type Db, inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
 import { getPerson } from '../person/person.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { addDays, isIsoDate } from '../shared/calendar-date.ts'
-import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { DomainError, InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import {
   findTermByName,
   getMembership,
@@ -12,6 +12,7 @@ import {
   insertTerm,
   listMembershipRows,
   listSeatsOfPerson,
+  listSeatsOfPersons,
   updateMembershipRow,
 } from './membership.repository.ts'
 import { isActiveOn, type Membership, type MembershipRole, type Term } from './membership.ts'
@@ -118,6 +119,12 @@ export async function addMembership(
   return membership
 }
 
+export interface SeatOnDay {
+  personId: number
+  role: MembershipRole
+  partyId?: number
+}
+
 /**
  * Makes sure a person named in a protocol has a seat on the committee on the meeting day (imports,
  * where attendance is the only record of who sat where): a seat in force is kept; an open seat of
@@ -126,9 +133,60 @@ export async function addMembership(
 export async function ensureMembershipOn(
   trx: Queryable,
   actor: Actor,
-  input: { committeeId: number; personId: number; role: MembershipRole; partyId?: number; day: string },
+  input: SeatOnDay & { committeeId: number; day: string },
 ): Promise<Membership> {
-  const seats = await listSeatsOfPerson(trx, input.committeeId, input.personId)
+  const { committeeId, day, ...seat } = input
+  const [membership] = await inTransaction(trx, (t) =>
+    ensureMembershipsOn(t as Trx, actor, { committeeId, day, seats: [seat] }),
+  )
+  return membership as Membership
+}
+
+/**
+ * ensureMembershipOn for each of a roll call's persons: their seats on the committee read at once,
+ * a seat written only where one is missing. Each seat's result in order; with `onRefused`, a seat
+ * a rule refuses is reported and left undefined, otherwise the refusal is thrown.
+ */
+export async function ensureMembershipsOn(
+  trx: Trx,
+  actor: Actor,
+  input: { committeeId: number; day: string; seats: readonly SeatOnDay[] },
+  options: { onRefused?: (index: number, error: DomainError) => void } = {},
+): Promise<Array<Membership | undefined>> {
+  const { committeeId, day } = input
+  const seatsOf = await listSeatsOfPersons(
+    trx,
+    committeeId,
+    input.seats.map((s) => s.personId),
+  )
+  const result: Array<Membership | undefined> = []
+  for (const [index, wanted] of input.seats.entries()) {
+    const seats = seatsOf.get(wanted.personId) ?? []
+    try {
+      const membership = await ensureSeat(trx, actor, { ...wanted, committeeId, day }, seats)
+      if (!seats.some((m) => m.id === membership.id)) seats.push(membership)
+      else
+        seats.splice(
+          seats.findIndex((m) => m.id === membership.id),
+          1,
+          membership,
+        )
+      result.push(membership)
+    } catch (error) {
+      if (!(error instanceof DomainError) || !options.onRefused) throw error
+      options.onRefused(index, error)
+      result.push(undefined)
+    }
+  }
+  return result
+}
+
+async function ensureSeat(
+  trx: Trx,
+  actor: Actor,
+  input: SeatOnDay & { committeeId: number; day: string },
+  seats: readonly Membership[],
+): Promise<Membership> {
   const inForce = seats.find((m) => isActiveOn(m, input.day))
   if (inForce) return inForce
   const later = seats

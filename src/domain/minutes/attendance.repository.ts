@@ -25,19 +25,39 @@ export async function listAttendance(db: Queryable, meetingIds: readonly number[
 
 /** One row per person and meeting: a second roll call entry for the same person replaces the first. */
 export async function upsertAttendance(db: Queryable, a: Attendance): Promise<void> {
-  const values = {
-    party_id: a.partyId,
-    role: a.role,
-    title: a.title,
-    present: a.present,
-    remote: a.remote,
-    serving_for_person_id: a.servingForPersonId,
-    arrived_at_section: a.arrivedAtSection,
-    left_after_section: a.leftAfterSection,
-  }
+  await upsertAttendances(db, [a])
+}
+
+/** Rows of one or more meetings' roll calls in one statement; each person at most once per meeting. */
+export async function upsertAttendances(db: Queryable, lines: readonly Attendance[]): Promise<void> {
+  if (lines.length === 0) return
   await db
     .insertInto('attendance')
-    .values({ meeting_id: a.meetingId, person_id: a.personId, ...values })
-    .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet(values))
+    .values(
+      lines.map((a) => ({
+        meeting_id: a.meetingId,
+        person_id: a.personId,
+        party_id: a.partyId,
+        role: a.role,
+        title: a.title,
+        present: a.present,
+        remote: a.remote,
+        serving_for_person_id: a.servingForPersonId,
+        arrived_at_section: a.arrivedAtSection,
+        left_after_section: a.leftAfterSection,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['meeting_id', 'person_id']).doUpdateSet((eb) => ({
+        party_id: eb.ref('excluded.party_id'),
+        role: eb.ref('excluded.role'),
+        title: eb.ref('excluded.title'),
+        present: eb.ref('excluded.present'),
+        remote: eb.ref('excluded.remote'),
+        serving_for_person_id: eb.ref('excluded.serving_for_person_id'),
+        arrived_at_section: eb.ref('excluded.arrived_at_section'),
+        left_after_section: eb.ref('excluded.left_after_section'),
+      })),
+    )
     .execute()
 }

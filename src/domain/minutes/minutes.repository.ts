@@ -201,24 +201,37 @@ export async function insertSection(
   db: Queryable,
   values: Omit<Section, 'id' | 'version'>,
 ): Promise<Section> {
-  const row = await db
+  return (await insertSections(db, [values]))[0] as Section
+}
+
+/** §§ of one minutes in one statement, returned in the order given (their numbers differ). */
+export async function insertSections(
+  db: Queryable,
+  sections: ReadonlyArray<Omit<Section, 'id' | 'version'>>,
+): Promise<Section[]> {
+  if (sections.length === 0) return []
+  const rows = await db
     .insertInto('section')
-    .values({
-      minutes_id: values.minutesId,
-      agenda_item_id: values.agendaItemId,
-      number: values.number,
-      label: values.label,
-      title: values.title,
-      summary: values.summary,
-      decision: JSON.stringify(values.decision),
-      decision_procedure: values.decisionProcedure,
-      outcome: values.outcome,
-      confidential: values.confidential,
-      immediate_sign_off: values.immediateSignOff,
-    })
+    .values(
+      sections.map((values) => ({
+        minutes_id: values.minutesId,
+        agenda_item_id: values.agendaItemId,
+        number: values.number,
+        label: values.label,
+        title: values.title,
+        summary: values.summary,
+        decision: JSON.stringify(values.decision),
+        decision_procedure: values.decisionProcedure,
+        outcome: values.outcome,
+        confidential: values.confidential,
+        immediate_sign_off: values.immediateSignOff,
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow()
-  return toSection(row)
+    .execute()
+  // RETURNING promises no order: each row is found again by its minutes and number.
+  const byKey = new Map(rows.map((row) => [`${row.minutes_id}:${row.number}`, toSection(row)]))
+  return sections.map((s) => byKey.get(`${s.minutesId}:${s.number}`) as Section)
 }
 
 /** Per-§ versioning: two people editing the same minutes only collide on the same §. */

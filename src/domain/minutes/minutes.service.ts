@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
@@ -9,7 +9,7 @@ import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { signOffDeadline } from '../sign-off/sign-off-deadline.ts'
-import { listAttendance, upsertAttendance } from './attendance.repository.ts'
+import { recordAttendanceLines } from './attendance.service.ts'
 import type { Attendance, AttendanceRole } from './attendance.ts'
 import {
   findMinutesOfMeeting,
@@ -20,7 +20,7 @@ import {
   updateMinutesRow,
 } from './minutes.repository.ts'
 import type { Minutes, MinutesStatus } from './minutes.ts'
-import { assertAttendanceKept, assertRecordOpen } from './signed-off-record.ts'
+import { assertRecordOpen } from './signed-off-record.ts'
 
 declare module '../shared/errors.ts' {
   interface RefusalReasons {
@@ -37,9 +37,6 @@ declare module '../shared/errors.ts' {
     remote_not_allowed: undefined
   }
 }
-
-/** The highest § number a line of the roll call may name: §§ run through the year, not past this. */
-const highestSectionNumber = 99_999
 
 export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } from './minutes.repository.ts'
 
@@ -212,73 +209,12 @@ export async function recordAttendance(
   actor: Actor,
   input: RecordAttendanceInput,
 ): Promise<Attendance> {
-  const meeting = await getMeeting(trx, input.meetingId)
-  if (input.servingForPersonId !== undefined) {
-    if (input.role !== 'substitute')
-      throw new InvalidInputError(
-        'only_substitute_serves_for_member',
-        'only a substitute serves for a member',
-        'servingForPersonId',
-      )
-    if (input.servingForPersonId === input.personId)
-      throw new InvalidInputError('serving_for_self', 'nobody serves for themselves', 'servingForPersonId')
-    if (!input.present)
-      throw new InvalidInputError('serving_substitute_absent', 'a serving substitute is present', 'present')
-  }
-  for (const [field, number] of [
-    ['arrivedAtSection', input.arrivedAtSection],
-    ['leftAfterSection', input.leftAfterSection],
-  ] as const) {
-    if (number !== undefined && !(Number.isInteger(number) && number >= 1 && number <= highestSectionNumber))
-      throw new InvalidInputError('section_number_out_of_range', `${field} is not a § number`, field)
-  }
-  if (
-    input.arrivedAtSection !== undefined &&
-    input.leftAfterSection !== undefined &&
-    input.arrivedAtSection > input.leftAfterSection
-  ) {
-    // One stretch per day: a member who broke off for another reason than jäv does not return (KL 5:20).
-    throw new InvalidInputError(
-      'left_does_not_return',
-      'someone who left does not come back the same day (KL 5:20)',
-      'arrivedAtSection',
-    )
-  }
-  if (input.remote && !(await getCommitteeSettings(trx, meeting.committeeId)).distanceParticipation) {
-    throw new InvalidInputError(
-      'remote_not_allowed',
-      'the committee does not allow taking part at a distance (KL 6:24)',
-      'remote',
-    )
-  }
-  await getPerson(trx, input.personId)
-  const minutes = await findMinutesOfMeeting(trx, meeting.id)
-  const before = (await listAttendance(trx, [meeting.id])).find((a) => a.personId === input.personId)
-  const attendance: Attendance = {
-    meetingId: meeting.id,
-    personId: input.personId,
-    partyId: input.partyId ?? null,
-    role: input.role,
-    title: input.title?.trim() || null,
-    present: input.present,
-    remote: input.remote ?? false,
-    servingForPersonId: input.servingForPersonId ?? null,
-    arrivedAtSection: input.arrivedAtSection ?? null,
-    leftAfterSection: input.leftAfterSection ?? null,
-  }
-  if (minutes?.status === 'signed_off') await assertRecordOpen(trx, minutes.id, 'attendance')
-  if (minutes) await assertAttendanceKept(trx, minutes.id, before, attendance)
-  await upsertAttendance(trx, attendance)
-  await recordAudit(
-    trx,
-    actor,
-    'meeting.attendance_recorded',
-    await auditRef(trx, meeting, meeting.id, 'meeting'),
-    {
-      after: attendance,
-    },
+  const { meetingId, ...line } = input
+  // One line of the roll call is a roll call of one line: the rules live in recordAttendanceLines.
+  const [attendance] = await inTransaction(trx, (t) =>
+    recordAttendanceLines(t as Trx, actor, { meetingId, lines: [line] }),
   )
-  return attendance
+  return attendance as Attendance
 }
 
 async function auditRef(trx: Queryable, meeting: Meeting, id: number, type = 'minutes') {

@@ -1,26 +1,20 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { carryOverMatters } from '../agenda/carry-over.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
-import { getCommitteeSettings } from '../committee/committee.service.ts'
-import { getMeeting, getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
+import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
 import type { Actor } from '../shared/actor.ts'
-import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { InvalidStateError } from '../shared/errors.ts'
 import { listAttendance } from './attendance.repository.ts'
 import {
-  findSectionByNumber,
   getMinutes,
   getSection,
   getSectionOwners,
-  insertSection,
-  lastSectionNumber,
-  lastSectionNumberInYear,
   listSectionRows,
   updateSectionRow,
 } from './minutes.repository.ts'
-import type { Section, SectionOutcome, Service } from './minutes.ts'
+import type { Section, Service } from './minutes.ts'
 import { type Quorum, quorumFor } from './quorum.ts'
-import { firstSectionNumber, formatSectionLabel } from './section-numbering.ts'
 import {
   deleteService,
   insertRecusal,
@@ -29,7 +23,8 @@ import {
   listRecusals,
   listServices,
 } from './section-record.repository.ts'
-import { assertSectionsOpen, listSignedOffSections, SignedOffRecordError } from './signed-off-record.ts'
+import { addSections, cleanPoints, type SectionInput } from './sections.service.ts'
+import { assertSectionsOpen, listSignedOffSections } from './signed-off-record.ts'
 
 declare module '../shared/errors.ts' {
   interface RefusalReasons {
@@ -40,16 +35,7 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export interface SectionInput {
-  title: string
-  agendaItemId?: number
-  summary?: string
-  decision?: string[]
-  decisionProcedure?: string
-  outcome?: SectionOutcome
-  confidential?: boolean
-  immediateSignOff?: boolean
-}
+export type { SectionInput } from './sections.service.ts'
 
 /**
  * Adds a § to the minutes, numbered by the committee's scheme (per meeting or per year, with its
@@ -60,61 +46,10 @@ export async function addSection(
   actor: Actor,
   input: SectionInput & { minutesId: number; number?: number },
 ): Promise<Section> {
-  const minutes = await getMinutes(trx, input.minutesId)
-  const signedOff = await listSignedOffSections(trx, { minutesId: minutes.id })
-  if (minutes.status === 'signed_off')
-    throw new SignedOffRecordError(
-      'numbering',
-      signedOff.map((s) => s.label),
-    )
-  const title = input.title.trim()
-  if (!title) throw new InvalidInputError('section_title_missing', 'the § needs a title', 'title')
-  const meeting = await getMeeting(trx, minutes.meetingId)
-  const settings = await getCommitteeSettings(trx, meeting.committeeId)
-  if (input.immediateSignOff && !settings.immediateSignOffAllowed) {
-    throw new InvalidInputError(
-      'immediate_sign_off_not_allowed',
-      'the committee does not sign off single §§ at the meeting',
-      'immediateSignOff',
-    )
-  }
-  const last = await lastSectionNumber(trx, minutes.id)
-  const number =
-    input.number ??
-    (last !== undefined
-      ? last + 1
-      : firstSectionNumber(settings.sectionNumbering, {
-          previousInYear: await lastSectionNumberInYear(
-            trx,
-            meeting.committeeId,
-            meeting.meetsOn.slice(0, 4),
-            minutes.id,
-          ),
-        }))
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidInputError('section_number_invalid', 'a § number is a whole number from 1', 'number')
-  // The signed-off §§ keep their numbers and their order: a § added later comes after them.
-  const lastSignedOff = signedOff.at(-1)
-  if (lastSignedOff && number <= lastSignedOff.number)
-    throw new SignedOffRecordError('numbering', [lastSignedOff.label], lastSignedOff.signing)
-  if (await findSectionByNumber(trx, minutes.id, number))
-    throw new InvalidInputError('section_number_taken', `§ ${number} exists in these minutes`, 'number')
-  const section = await insertSection(trx, {
-    minutesId: minutes.id,
-    agendaItemId: input.agendaItemId ?? null,
-    number,
-    label: formatSectionLabel(number, settings.sectionNumbering, meeting.meetsOn),
-    title,
-    summary: input.summary?.trim() || null,
-    decision: cleanPoints(input.decision),
-    decisionProcedure: input.decisionProcedure?.trim() || null,
-    outcome: input.outcome ?? 'decided',
-    confidential: input.confidential ?? false,
-    immediateSignOff: input.immediateSignOff ?? false,
-  })
-  await auditSection(trx, actor, 'section.added', section.id, { after: section })
-  await carryOverIfUndecided(trx, actor, section, minutes.meetingId)
-  return section
+  const { minutesId, ...section } = input
+  // One § is a list of one: the numbering rules live in addSections.
+  const [added] = await addSections(trx as Trx, actor, { minutesId, sections: [section] })
+  return added as Section
 }
 
 /** Edits a §. `version` is the one the editor read; signed-off §§ are locked (a correction needs a rectification). */
@@ -311,10 +246,6 @@ export async function getEditableSection(trx: Queryable, sectionId: number): Pro
   const section = await getSection(trx, sectionId)
   await assertSectionsOpen(trx, [section.id])
   return section
-}
-
-function cleanPoints(points: string[] | undefined): string[] {
-  return (points ?? []).map((p) => p.trim()).filter(Boolean)
 }
 
 /** Writes the audit row of a change to a § or to what is recorded under it. */

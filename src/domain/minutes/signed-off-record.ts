@@ -113,8 +113,16 @@ export async function assertRecordOpen(
   minutesId: number,
   part: SignedOffPart,
 ): Promise<void> {
-  const signedOff = await listSignedOffSections(trx, { minutesId })
-  if (signedOff.length > 0) throw refusal(part, signedOff)
+  const refused = recordOpenRefusal(await listSignedOffSections(trx, { minutesId }), part)
+  if (refused) throw refused
+}
+
+/** Why a write to the minutes as a whole is refused, given their locked §§; undefined when none is. */
+export function recordOpenRefusal(
+  signedOff: readonly LockedSection[],
+  part: SignedOffPart,
+): SignedOffRecordError | undefined {
+  return signedOff.length > 0 ? refusal(part, signedOff) : undefined
 }
 
 /**
@@ -149,7 +157,16 @@ export async function assertAttendanceKept(
   before: Attendance | undefined,
   after: Attendance,
 ): Promise<void> {
-  const signedOff = await listSignedOffSections(trx, { minutesId })
+  const refused = attendanceKeptRefusal(await listSignedOffSections(trx, { minutesId }), before, after)
+  if (refused) throw refused
+}
+
+/** Why a roll-call line is refused, given the minutes' locked §§: it changes what one of them shows. */
+export function attendanceKeptRefusal(
+  signedOff: readonly LockedSection[],
+  before: Attendance | undefined,
+  after: Attendance,
+): SignedOffRecordError | undefined {
   const changed = signedOff.filter((s) => attendanceAt(before, s.number) !== attendanceAt(after, s.number))
-  if (changed.length > 0) throw refusal('attendance', changed)
+  return changed.length > 0 ? refusal('attendance', changed) : undefined
 }

@@ -44,6 +44,25 @@ export async function findPersonByName(
   return row && toPerson(row)
 }
 
+/** The persons of these names in the organisation, by name: the first by id where two share one (findPersonByName). */
+export async function listPersonsByNames(
+  db: Queryable,
+  organisationId: number,
+  names: readonly string[],
+): Promise<Map<string, Person>> {
+  const found = new Map<string, Person>()
+  if (names.length === 0) return found
+  const rows = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('name', 'in', [...new Set(names)])
+    .orderBy('id')
+    .execute()
+  for (const row of rows) if (!found.has(row.name)) found.set(row.name, toPerson(row))
+  return found
+}
+
 export async function listPersonsByIds(db: Queryable, ids: readonly number[]): Promise<Person[]> {
   if (ids.length === 0) return []
   return (

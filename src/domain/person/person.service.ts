@@ -32,6 +32,7 @@ export {
   listPersonEmails,
   listPersons,
   listPersonsByIds,
+  listPersonsByNames,
 } from './person.repository.ts'
 
 /** Adds a person to the organisation's register; a namesake gets a numbered slug of their own. */

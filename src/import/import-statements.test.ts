@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { it } from 'node:test'
+import type { KyselyPlugin, OperationNode } from 'kysely'
+import { testActor } from '../../test/support/factories.ts'
+import { describeOnEachDatabase } from '../../test/support/test-db.ts'
+import type { DocumentJson } from '../domain/publication/document-json.ts'
+import { addDays } from '../domain/shared/calendar-date.ts'
+import { importDocument } from './import-document.ts'
+import { parseDocument } from './parse-document.ts'
+
+// Issue 15: importing costs statements, and on PostgreSQL each is a round trip. The roll call and
+// the §§ of a protocol are written at once (recordAttendanceLines, addSections) with what they
+// need read once, so a bigger protocol costs more rows, not more statements for them.
+
+async function parsed(file: string): Promise<DocumentJson> {
+  const bytes = readFileSync(new URL(`../../test/fixtures/documents/${file}`, import.meta.url))
+  const outcome = await parseDocument({ bytes, fileName: file })
+  if (!outcome.ok) throw new Error(outcome.reason)
+  return outcome.document
+}
+
+/** The same protocol a week later, with registry numbers of its own: a next meeting of the committee. */
+function weekLater(document: DocumentJson): DocumentJson {
+  const copy = structuredClone(document)
+  const move = (date: string | undefined) => (date ? addDays(date, 7) : undefined)
+  copy.meeting = { ...copy.meeting, ...(copy.meeting?.date ? { date: move(copy.meeting.date) } : {}) }
+  copy.signOffs = copy.signOffs?.map((s) => ({ ...s, ...(s.date ? { date: move(s.date) } : {}) }))
+  if (copy.noticePosted) copy.noticePosted = move(copy.noticePosted)
+  copy.items = copy.items.map((i) => ({ ...i, registryNumbers: i.registryNumbers?.map((r) => `${r}-2`) }))
+  return copy
+}
+
+/** Counts statements by what they do and to which table, e.g. "insert attendance", "select meeting". */
+function statementCounter() {
+  const counts = new Map<string, number>()
+  let total = 0
+  const tableOf = (node: OperationNode | undefined): string => {
+    const n = node as { kind?: string; table?: { identifier?: { name?: string } }; froms?: OperationNode[] }
+    if (n?.kind === 'TableNode') return n.table?.identifier?.name ?? '?'
+    if (n?.kind === 'AliasNode') return tableOf((node as unknown as { node: OperationNode }).node)
+    return '?'
+  }
+  const plugin: KyselyPlugin = {
+    transformQuery({ node }) {
+      total++
+      const n = node as unknown as {
+        kind: string
+        into?: OperationNode
+        from?: { froms: OperationNode[] }
+        table?: OperationNode
+      }
+      const key =
+        n.kind === 'InsertQueryNode'
+          ? `insert ${tableOf(n.into)}`
+          : n.kind === 'SelectQueryNode'
+            ? `select ${tableOf(n.from?.froms[0])}`
+            : n.kind === 'UpdateQueryNode'
+              ? `update ${tableOf(n.table)}`
+              : n.kind
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+      return node
+    },
+    async transformResult({ result }) {
+      return result
+    },
+  }
+  return { plugin, count: (key: string) => counts.get(key) ?? 0, total: () => total }
+}
+
+describeOnEachDatabase('importDocument: statements per protocol', (getDb) => {
+  it('writes the roll call and the §§ of seed 002 (19 §§, 32 on the roll call) each in one statement', async () => {
+    const protocol = await parsed('002_02371675939a916f.txt')
+    assert.equal(protocol.items.filter((i) => typeof i.section === 'number').length, 19)
+    assert.equal(protocol.attendance?.length, 32)
+    const organisation = { organisation: 'Räknestad' }
+    // The first import registers the committee, its people and parties; the next meeting is the
+    // import as it runs through an archive.
+    await importDocument(getDb(), testActor, protocol, organisation)
+    const counter = statementCounter()
+    const summary = await importDocument(
+      getDb().withPlugin(counter.plugin),
+      testActor,
+      weekLater(protocol),
+      organisation,
+    )
+    assert.equal(summary.created.section, 19)
+    // Per object these were one each: 32 and 19 (and as many reads of the meeting and minutes).
+    assert.equal(counter.count('insert attendance'), 1)
+    assert.equal(counter.count('insert section'), 1)
+    // The people named are read at once, not each by name or id (72 reads before).
+    assert.ok(counter.count('select person') <= 12, `${counter.count('select person')} reads of person`)
+    // The meeting and the minutes were read for every line of the roll call and every § (120 and 67
+    // reads before); what is left is read per agenda item and per motion, vote, dissent, statement.
+    assert.ok(counter.count('select meeting') <= 45, `${counter.count('select meeting')} reads of meeting`)
+    assert.ok(counter.count('select minutes') <= 20, `${counter.count('select minutes')} reads of minutes`)
+    // 1,034 statements before the batch use cases; 620 with them.
+    assert.ok(counter.total() <= 700, `${counter.total()} statements`)
+    console.log(
+      JSON.stringify({
+        total: counter.total(),
+        person: counter.count('select person'),
+        meeting: counter.count('select meeting'),
+      }),
+    )
+  })
+})
