@@ -90,27 +90,24 @@ export async function listNoticesDownBy(
 
 export async function listNoticesOfMeetings(db: Queryable, meetingIds: readonly number[]): Promise<Notice[]> {
   if (meetingIds.length === 0) return []
-  // Both conditions on the notice's own indexed columns, so each is a lookup: an OR across a join
-  // to the minutes read every notice of the archive (32 ms a meeting page at 20,000 items, issue 15).
+  // The notices of the meetings and those of their minutes' sign-offs, each a lookup by the
+  // notice's own indexed column. An OR across a join to the minutes read every notice of the
+  // archive (32 ms a meeting page at 20,000 items, issue 15); PostgreSQL still scanned them all
+  // for an OR with the sign-offs as a subquery (16 ms at 100,000 items, 1.5 ms as a union).
   const rows = await db
     .selectFrom('notice')
     .selectAll('notice')
-    .where((eb) =>
-      eb.or([
-        eb('notice.meeting_id', 'in', [...meetingIds]),
-        eb(
-          'notice.sign_off_id',
-          'in',
-          eb
-            .selectFrom('sign_off')
-            .innerJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
-            .select('sign_off.id')
-            .where('minutes.meeting_id', 'in', [...meetingIds]),
-        ),
-      ]),
+    .where('notice.meeting_id', 'in', [...meetingIds])
+    .union(
+      db
+        .selectFrom('notice')
+        .innerJoin('sign_off', 'sign_off.id', 'notice.sign_off_id')
+        .innerJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
+        .selectAll('notice')
+        .where('minutes.meeting_id', 'in', [...meetingIds]),
     )
-    .orderBy('notice.posted_on')
-    .orderBy('notice.id')
+    .orderBy('posted_on')
+    .orderBy('id')
     .execute()
   return rows.map(toNotice)
 }
