@@ -7,7 +7,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.ts'
 import { loadDemoDataIfEmpty } from './demo/load-demo.ts'
 import { totpKeyProblem } from './domain/account/totp-key-check.ts'
 import { startOrphanSweep } from './domain/document/document-files.service.ts'
-import { fillPublicRecordIfEmpty } from './domain/public-record/public-record-rebuild.ts'
+import { fillPublicRecordIfEmpty, keepMissingForms } from './domain/public-record/public-record-rebuild.ts'
 import { startMailDelivery } from './mail/mail-delivery.ts'
 import { createSmtpMailer } from './mail/smtp-mailer.ts'
 import { openDocumentStore } from './storage/open-document-store.ts'
@@ -75,10 +75,13 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
     })
   // An archive kept before the public change log existed gets its log filled, in the background:
   // until then the change feed and OParl's tombstones know only what changes from now on.
+  // So does an archive whose meetings' forms are not kept yet (0033): OParl builds them until then.
   fillPublicRecordIfEmpty(db)
-    .then((written) => {
+    .then(async (written) => {
       if (written !== undefined)
         app.log.info({ written }, 'the public change log was filled from the archive')
+      const kept = await keepMissingForms(db)
+      if (kept > 0) app.log.info({ meetings: kept }, "the public meetings' forms were kept")
     })
     .catch((error) =>
       app.log.error({ err: error }, 'the public change log could not be filled; run paragraf change-log'),

@@ -38,3 +38,46 @@ export async function fillPublicRecordIfEmpty(db: Queryable): Promise<number | u
   if (logged || !archived) return undefined
   return rebuildPublicRecord(db)
 }
+
+/**
+ * Gives the public meetings whose form is not kept (an archive whose log was filled before 0033)
+ * their kept forms, deciding their scopes again: once, in the background, when a server starts.
+ * Until then OParl builds those meetings from the tables, as before. Each meeting is tried once
+ * (by id, upwards), so one that cannot be kept does not hold the rest. Returns how many were decided.
+ */
+export async function keepMissingForms(db: Queryable, { batch = 50 } = {}): Promise<number> {
+  let after = 0
+  let decided = 0
+  for (;;) {
+    const ids = (
+      await db
+        .selectFrom('public_object')
+        .select('object_id')
+        .where('kind', '=', 'meeting')
+        .where('public', '=', true)
+        .where('object_id', '>', after)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('public_form')
+                .select('public_form.object_id')
+                .where('public_form.kind', '=', 'meeting')
+                .whereRef('public_form.object_id', '=', 'public_object.object_id'),
+            ),
+          ),
+        )
+        .orderBy('object_id')
+        .limit(batch)
+        .execute()
+    ).map((r) => r.object_id)
+    if (ids.length === 0) return decided
+    await inTransaction(db, (trx) =>
+      reconcilePublicRecord(
+        trx,
+        ids.map((meetingId) => ({ meetingId })),
+      ),
+    )
+    decided += ids.length
+    after = ids.at(-1) as number
+  }
+}

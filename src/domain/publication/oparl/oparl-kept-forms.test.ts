@@ -7,7 +7,7 @@ import { inTransaction } from '../../../db/database.ts'
 import { loadDemoData } from '../../../demo/load-demo.ts'
 import { getAgendaItem } from '../../agenda/agenda.repository.ts'
 import { updateAgendaItem } from '../../agenda/agenda.service.ts'
-import { rebuildPublicRecord } from '../../public-record/public-record-rebuild.ts'
+import { keepMissingForms, rebuildPublicRecord } from '../../public-record/public-record-rebuild.ts'
 import { addDays } from '../../shared/calendar-date.ts'
 import { oparlLinks } from './oparl-links.ts'
 import { withLoggedModified } from './oparl-modified.ts'
@@ -128,5 +128,20 @@ describeOnEachDatabase('kept public forms of meetings', (getDb) => {
       (await keptRows()).map((r) => `${r.object_id}:${r.steady_from}:${r.form.length}`).sort(),
       before,
     )
+  })
+
+  it('keeps the missing forms when a server starts, once, and writes nothing in the log', async () => {
+    const before = (await keptRows()).map((r) => `${r.object_id}:${r.steady_from}:${r.form.length}`).sort()
+    const lastSeq = async () =>
+      (await getDb().selectFrom('public_change').select('seq').orderBy('seq', 'desc').executeTakeFirst())?.seq
+    const seq = await lastSeq()
+    await getDb().deleteFrom('public_form').execute()
+    assert.equal(await keepMissingForms(getDb(), { batch: 2 }), before.length)
+    assert.deepEqual(
+      (await keptRows()).map((r) => `${r.object_id}:${r.steady_from}:${r.form.length}`).sort(),
+      before,
+    )
+    assert.equal(await keepMissingForms(getDb()), 0, 'nothing left to keep')
+    assert.equal(await lastSeq(), seq)
   })
 })
