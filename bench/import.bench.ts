@@ -69,6 +69,20 @@ async function diskPerProtocol(db: Awaited<ReturnType<typeof run>>, file: string
   }
 }
 
+/** PostgreSQL's bytes per protocol: every table of the schema with its indexes and TOAST, and the five largest. */
+async function postgresDiskPerProtocol(db: Awaited<ReturnType<typeof run>>, schema: string) {
+  const { rows } = await sql<{ name: string; bytes: string }>`
+    select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = ${schema} and c.relkind = 'r' order by 2 desc`.execute(db)
+  const total = rows.reduce((sum, row) => sum + Number(row.bytes), 0)
+  console.log(
+    `PostgreSQL disk: ${(total / count / 1024).toFixed(1)} KB per protocol (tables, indexes, TOAST)`,
+  )
+  for (const row of rows.slice(0, 5))
+    console.log(`  ${row.name}: ${(Number(row.bytes) / count / 1024).toFixed(1)} KB`)
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-bench-'))
 try {
   const file = path.join(dir, 'bench.sqlite')
@@ -86,6 +100,7 @@ if (url) {
   await sql`create schema ${sql.id(schema)}`.execute(admin)
   try {
     const pg = await run('PostgreSQL', { dialect: 'postgres', url, schema })
+    await postgresDiskPerProtocol(pg, schema)
     await pg.destroy()
   } finally {
     await sql`drop schema ${sql.id(schema)} cascade`.execute(admin)
