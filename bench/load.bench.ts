@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { inTransaction } from '../src/db/database.ts'
 import { createUser } from '../src/domain/account/account.service.ts'
 import { grantRole } from '../src/domain/account/role-grant.service.ts'
 import { addAgendaItem } from '../src/domain/agenda/agenda.service.ts'
@@ -169,43 +170,59 @@ try {
   })
   const signatories: { personId: number; email: string }[] = []
   for (const name of ['Justerare Ett', 'Justerare Två']) {
-    const person = await addPerson(db, actor, { organisationId: committee.organisation_id, name })
-    await addMembership(db, actor, {
-      committeeId: committee.id,
-      personId: person.id,
-      role: 'member',
-      startsOn: dayFrom(-400),
-    })
+    const person = await inTransaction(db, (trx) =>
+      addPerson(trx, actor, { organisationId: committee.organisation_id, name }),
+    )
+    await inTransaction(db, (trx) =>
+      addMembership(trx, actor, {
+        committeeId: committee.id,
+        personId: person.id,
+        role: 'member',
+        startsOn: dayFrom(-400),
+      }),
+    )
     const email = `justerare-${person.id}@example.se`
     await createUser(db, actor, { email, name, password, personId: person.id })
     signatories.push({ personId: person.id, email })
   }
-  const held = await scheduleMeeting(db, actor, { committeeId: committee.id, meetsOn: dayFrom(-1) })
-  const minutes = await openMinutes(db, actor, { meetingId: held.id })
+  const held = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, { committeeId: committee.id, meetsOn: dayFrom(-1) }),
+  )
+  const minutes = await inTransaction(db, (trx) => openMinutes(trx, actor, { meetingId: held.id }))
   const decisionTitle = 'Nedläggning av Bergsskolan och Ängsskolan'
   await addSection(db, actor, {
     minutesId: minutes.id,
     title: decisionTitle,
     decision: ['Bergsskolan och Ängsskolan läggs ned från och med höstterminen.'],
   })
-  await appointSignatories(db, actor, {
-    minutesId: minutes.id,
-    personIds: signatories.map((s) => s.personId),
-  })
-  const signOff = await prepareSignOff(db, actor, { minutesId: minutes.id, sectionNumbers: [1] })
-  const next = await scheduleMeeting(db, actor, {
-    committeeId: committee.id,
-    meetsOn: dayFrom(30),
-    startTime: '13:00',
-    location: 'Stadshuset',
-  })
-  await addAgendaItem(db, actor, { meetingId: next.id, title: 'Återremitterade skolfrågor' })
-  const later = await scheduleMeeting(db, actor, {
-    committeeId: committee.id,
-    meetsOn: dayFrom(60),
-    startTime: '13:00',
-    location: 'Stadshuset',
-  })
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, actor, {
+      minutesId: minutes.id,
+      personIds: signatories.map((s) => s.personId),
+    }),
+  )
+  const signOff = await inTransaction(db, (trx) =>
+    prepareSignOff(trx, actor, { minutesId: minutes.id, sectionNumbers: [1] }),
+  )
+  const next = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, {
+      committeeId: committee.id,
+      meetsOn: dayFrom(30),
+      startTime: '13:00',
+      location: 'Stadshuset',
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    addAgendaItem(trx, actor, { meetingId: next.id, title: 'Återremitterade skolfrågor' }),
+  )
+  const later = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, {
+      committeeId: committee.id,
+      meetsOn: dayFrom(60),
+      startTime: '13:00',
+      location: 'Stadshuset',
+    }),
+  )
 
   // What the public reads: the start page, 40 meeting pages, 8 searches, OParl's meeting list, the
   // notice board's feed and the committee's feed.

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import type { Db } from '../src/db/database.ts'
+import { type Db, inTransaction } from '../src/db/database.ts'
 import { demoAccounts, loadDemoData } from '../src/demo/load-demo.ts'
 import { receiveAccessibilityFeedback } from '../src/domain/accessibility-feedback/accessibility-feedback.service.ts'
 import { createUser, grantRole } from '../src/domain/account/account.service.ts'
@@ -302,22 +302,28 @@ describeOnEachDatabase('the access matrix: every route × every role', (getDb) =
       { message: 'Knappen går inte att nå med tangentbordet.', page: '/' },
       now,
     )
-    const decision = await registerDelegatedDecision(db, actor, {
-      committeeId: social.id,
-      title: 'Beslut om bistånd',
-      decisionMaker: 'Enhetschefen',
-      delegationPoint: '3.1',
-      decidedOn: '2026-11-01',
-    })
+    const decision = await inTransaction(db, (trx) =>
+      registerDelegatedDecision(trx, actor, {
+        committeeId: social.id,
+        title: 'Beslut om bistånd',
+        decisionMaker: 'Enhetschefen',
+        delegationPoint: '3.1',
+        decidedOn: '2026-11-01',
+      }),
+    )
     // Webhooks: one to remove, and a dead delivery of another to send again.
-    const webhookToRemove = await registerWebhook(db, actor, {
-      organisationId: organisation.id,
-      url: 'https://mottagare.example.se/a',
-    })
-    const webhookWithDead = await registerWebhook(db, actor, {
-      organisationId: organisation.id,
-      url: 'https://mottagare.example.se/b',
-    })
+    const webhookToRemove = await inTransaction(db, (trx) =>
+      registerWebhook(trx, actor, {
+        organisationId: organisation.id,
+        url: 'https://mottagare.example.se/a',
+      }),
+    )
+    const webhookWithDead = await inTransaction(db, (trx) =>
+      registerWebhook(trx, actor, {
+        organisationId: organisation.id,
+        url: 'https://mottagare.example.se/b',
+      }),
+    )
     const deadDelivery = await db
       .insertInto('webhook_delivery')
       .values({ webhook_id: webhookWithDead.webhook.id, seq: 1, body: '{}', state: 'dead' })

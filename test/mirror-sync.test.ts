@@ -173,13 +173,15 @@ describeOnEachDatabase('mirrors following the change feed and OParl modified_sin
       .where('section.confidential', '=', false)
       .orderBy('section.number')
       .executeTakeFirstOrThrow()
-    await rectifySection(db, testActor, {
-      sectionId: section.id,
-      version: section.version,
-      reason: 'Skrivfel i beslutet',
-      rectifiedOn: '2022-12-20',
-      text: { decision: ['Socialnämnden beslutar i enlighet med förvaltningens förslag (rättat).'] },
-    })
+    await inTransaction(db, (trx) =>
+      rectifySection(trx, testActor, {
+        sectionId: section.id,
+        version: section.version,
+        reason: 'Skrivfel i beslutet',
+        rectifiedOn: '2022-12-20',
+        text: { decision: ['Socialnämnden beslutar i enlighet med förvaltningens förslag (rättat).'] },
+      }),
+    )
     const toHide = await item(madeSecret.id)
     await inTransaction(db, (trx) =>
       updateAgendaItem(trx, testActor, {

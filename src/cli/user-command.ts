@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts'
+import { type Db, inTransaction } from '../db/database.ts'
 import { createUser, findUserByEmail, grantRole } from '../domain/account/account.service.ts'
 import {
   isEmail,
@@ -100,14 +100,16 @@ export async function addUserCommand(
       throw new UserCommandError(`lösenordet på standard in är för kort: minst ${minPasswordLength} tecken`)
     generated = piped === undefined ? generatePassword() : undefined
     const password = piped ?? generated ?? ''
-    user = await createUser(db, actor, {
+    const created = await createUser(db, actor, {
       email,
       name: options.name?.trim() || email.split('@')[0]!,
       password,
     })
+    user = created
     // A generated password is handed out on the screen: its user chooses their own at first login.
     // One piped in was chosen by the operator for themselves.
-    if (generated) await requirePasswordChange(db, actor, user.id, organisationId)
+    if (generated)
+      await inTransaction(db, (trx) => requirePasswordChange(trx, actor, created.id, organisationId))
   }
   await grantRole(db, actor, { userId: user.id, role, organisationId, committeeId: committee?.id ?? null })
   const scope = committee ? committee.name : 'hela organisationen'

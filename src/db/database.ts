@@ -15,7 +15,11 @@ import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>
-/** Either a whole database handle or an open transaction: what repositories accept. */
+/**
+ * Either a whole database handle or an open transaction: what reads accept. A write takes `Trx`
+ * instead, so that calling it with a plain connection (each statement committed on its own, its
+ * audit row apart from its change) does not compile.
+ */
 export type Queryable = Kysely<Database>
 
 export type DatabaseTarget =
@@ -187,10 +191,10 @@ function openPostgres(
 }
 
 /** Work a use case leaves for the end of its transaction, e.g. deciding what became public. */
-export type EdgeReaction = (trx: Queryable) => Promise<void>
+export type EdgeReaction = (trx: Trx) => Promise<void>
 
 // The reactions waiting for the end of each transaction that inTransaction began, by name.
-const edges = new WeakMap<Queryable, Map<string, EdgeReaction>>()
+const edges = new WeakMap<Trx, Map<string, EdgeReaction>>()
 
 /**
  * Runs `work` in a transaction: the caller's when `db` already is one (an import that writes a whole
@@ -198,8 +202,8 @@ const edges = new WeakMap<Queryable, Map<string, EdgeReaction>>()
  * transaction it begins ends with the reactions registered by atTransactionEdge, before it commits:
  * however deep the use case that registered them, they run once, at the outermost edge.
  */
-export function inTransaction<T>(db: Queryable, work: (trx: Queryable) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return work(db)
+export function inTransaction<T>(db: Queryable, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (isTransaction(db)) return work(db)
   return db.transaction().execute(async (trx) => {
     const pending = new Map<string, EdgeReaction>()
     edges.set(trx, pending)
@@ -219,15 +223,19 @@ export function inTransaction<T>(db: Queryable, work: (trx: Queryable) => Promis
 }
 
 /**
- * Registers `reaction` to run at the end of the transaction `trx`, once per name. Outside a
- * transaction begun by inTransaction (a plain connection, or a transaction begun elsewhere), it runs
- * at once, in a transaction of its own when there is none.
+ * Registers `reaction` to run at the end of the transaction `trx`, once per name. In a transaction
+ * begun elsewhere than by inTransaction, it runs at once, in that transaction.
  */
-export async function atTransactionEdge(trx: Queryable, name: string, reaction: EdgeReaction): Promise<void> {
+export async function atTransactionEdge(trx: Trx, name: string, reaction: EdgeReaction): Promise<void> {
   const pending = edges.get(trx)
   if (pending) {
     if (!pending.has(name)) pending.set(name, reaction)
     return
   }
   await inTransaction(trx, reaction)
+}
+
+/** Kysely says whether a handle is a transaction, but only as a boolean; this tells the compiler too. */
+function isTransaction(db: Queryable): db is Trx {
+  return db.isTransaction
 }

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely'
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, type Transaction } from 'kysely'
 
 // The one place where SQLite and PostgreSQL differ at run time (besides search, and booleans bound
 // as 1 and 0 on SQLite in database.ts). Everything else is written once with Kysely.
@@ -11,15 +11,15 @@ export function dialectOf(db: Kysely<any>): DialectName {
 }
 
 /**
- * Locks the selected rows until the transaction ends. PostgreSQL needs it where a rule must hold
+ * Locks the selected rows until the transaction `trx` ends (a lock outside one would end with its statement). PostgreSQL needs it where a rule must hold
  * across concurrent servers (the last signature); SQLite serialises writers anyway.
  */
 export function forUpdate<DB, TB extends keyof DB, O>(
   // biome-ignore lint/suspicious/noExplicitAny: works for a database of any schema
-  db: Kysely<any>,
+  trx: Transaction<any>,
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
-  return dialectOf(db) === 'postgres' ? query.forUpdate() : query
+  return dialectOf(trx) === 'postgres' ? query.forUpdate() : query
 }
 
 /**
@@ -29,8 +29,8 @@ export function forUpdate<DB, TB extends keyof DB, O>(
  */
 export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
   // biome-ignore lint/suspicious/noExplicitAny: works for a database of any schema
-  db: Kysely<any>,
+  trx: Transaction<any>,
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
-  return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query
+  return dialectOf(trx) === 'postgres' ? query.forUpdate().skipLocked() : query
 }

@@ -69,9 +69,11 @@ describeOnEachDatabase('reactions at the end of a transaction', (getDb) => {
 
   it('runs a reaction at once outside a transaction', async () => {
     const order: string[] = []
-    await atTransactionEdge(getDb(), 'now', async (trx) => {
-      order.push(trx.isTransaction ? 'in a transaction of its own' : 'without one')
-    })
+    await inTransaction(getDb(), (tx) =>
+      atTransactionEdge(tx, 'now', async (trx) => {
+        order.push(trx.isTransaction ? 'in a transaction of its own' : 'without one')
+      }),
+    )
     order.push('after')
     assert.deepEqual(order, ['in a transaction of its own', 'after'])
   })

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db, Queryable } from '../db/database.ts'
+import type { Db, Trx } from '../db/database.ts'
 import { dialectOf } from '../db/dialect.ts'
 import type { Database } from '../db/schema.ts'
 
@@ -75,14 +75,14 @@ export class RowWriter {
   }
 
   /** Writes every pending row. */
-  async flush(db: Queryable): Promise<void> {
+  async flush(trx: Trx): Promise<void> {
     for (const table of tableOrder) {
       const rows = this.pending.get(table)
       if (!rows || rows.length === 0) continue
       const columns = Object.keys(rows[0] as Row).length
       const size = Math.max(1, Math.floor(mostValues / columns))
       for (let i = 0; i < rows.length; i += size) {
-        await db
+        await trx
           .insertInto(table)
           // biome-ignore lint/suspicious/noExplicitAny: rows are built per table by the generator
           .values(rows.slice(i, i + size) as any)

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts'
+import type { Trx } from '../db/database.ts'
 import {
   type AgendaEntry,
   addAgendaItem,
@@ -18,7 +18,7 @@ import { isIsoDate } from '../domain/shared/calendar-date.ts'
 export const unstatedGround = 'Sekretess enligt OSL (grunden anges inte i den publicerade handlingen)'
 
 export interface AgendaContext {
-  trx: Queryable
+  trx: Trx
   actor: Actor
   organisationId: number
   meeting: Meeting

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts'
+import type { Queryable, Trx } from '../db/database.ts'
 import {
   createCommittee,
   findCommitteeByName,
@@ -95,7 +95,7 @@ export async function resolveCommittee(
 
 /** The meeting of that committee on the document's day, scheduled if new, with time and place filled in. */
 export async function resolveMeeting(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   committee: Committee,
   document: DocumentJson,

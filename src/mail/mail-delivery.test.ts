@@ -13,7 +13,7 @@ import {
 } from '../../test/support/factories.ts'
 import { startTestSmtpServer } from '../../test/support/smtp-test-server.ts'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
-import { type Db, openDatabase } from '../db/database.ts'
+import { type Db, inTransaction, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { queueMail } from '../domain/mail/mail.service.ts'
 import type { Mailer, OutgoingMail } from '../domain/mail/outgoing-mail.ts'
@@ -32,11 +32,17 @@ async function addMinutesDueToday(db: Db, addresses: [string, string]): Promise<
   const committee = await createTestCommittee(db, { name: 'Kulturnämnden' })
   const persons = await addTestMembers(db, committee, 2)
   for (const [i, person] of persons.entries())
-    await setPersonEmail(db, testActor, { personId: person.id, email: addresses[i] ?? null })
+    await inTransaction(db, (trx) =>
+      setPersonEmail(trx, testActor, { personId: person.id, email: addresses[i] ?? null }),
+    )
   const { minutes } = await createTestMinutes(db, committee, { meetsOn: addDays(todayInSweden(), -14) })
   await addTestSection(db, minutes)
-  await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: persons.map((p) => p.id) })
-  await prepareSignOff(db, testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: persons.map((p) => p.id) }),
+  )
+  await inTransaction(db, (trx) =>
+    prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+  )
 }
 
 describeOnEachDatabase('startMailDelivery', (getDb) => {
@@ -53,10 +59,14 @@ describeOnEachDatabase('startMailDelivery', (getDb) => {
     }
     const logged: string[] = []
     const log = { info: (_: object, message: string) => logged.push(message), error: () => {} }
-    await queueMail(getDb(), [{ to: 'a@example.se', subject: 'Kallelse', text: 'Hej' }])
+    await inTransaction(getDb(), (trx) =>
+      queueMail(trx, [{ to: 'a@example.se', subject: 'Kallelse', text: 'Hej' }]),
+    )
     const stop = startMailDelivery(getDb(), mailer, { everyMs: 20, log })
     for (let i = 0; i < 100 && sent.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
-    await queueMail(getDb(), [{ to: 'b@example.se', subject: 'Kallelse', text: 'Hej' }])
+    await inTransaction(getDb(), (trx) =>
+      queueMail(trx, [{ to: 'b@example.se', subject: 'Kallelse', text: 'Hej' }]),
+    )
     for (let i = 0; i < 100 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 10))
     await stop()
     assert.deepEqual(
@@ -121,10 +131,12 @@ describe('paragraf mail send', () => {
   it('sends what waits in the outbox and says how much', async () => {
     const db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'paragraf.sqlite') })
     await migrateToLatest(db)
-    await queueMail(db, [
-      { to: 'a@example.se', subject: 'Kallelse', text: 'Hej' },
-      { to: 'b@example.se', subject: 'Kallelse', text: 'Hej' },
-    ])
+    await inTransaction(db, (trx) =>
+      queueMail(trx, [
+        { to: 'a@example.se', subject: 'Kallelse', text: 'Hej' },
+        { to: 'b@example.se', subject: 'Kallelse', text: 'Hej' },
+      ]),
+    )
     await db.destroy()
     const smtp = await startTestSmtpServer()
     try {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
+import { inTransaction } from '../../src/db/database.ts'
 import { addAgendaItem } from '../../src/domain/agenda/agenda.service.ts'
 import { getMeeting, scheduleMeeting } from '../../src/domain/meeting/meeting.service.ts'
 import { publishNotice } from '../../src/domain/meeting/publish-notice.ts'
@@ -37,18 +38,22 @@ describe('a council of 61 records its votes in a few clicks (Chromium)', {
       async (db) => {
         const actor = systemActor('cli')
         council = await seatKommunfullmaktige(db)
-        const scheduled = await scheduleMeeting(db, actor, {
-          committeeId: council.committee.id,
-          meetsOn: '2027-03-10',
-          startTime: '18:00',
-        })
+        const scheduled = await inTransaction(db, (trx) =>
+          scheduleMeeting(trx, actor, {
+            committeeId: council.committee.id,
+            meetsOn: '2027-03-10',
+            startTime: '18:00',
+          }),
+        )
         meetingId = scheduled.id
         for (const title of items) {
-          await addAgendaItem(db, actor, {
-            meetingId: scheduled.id,
-            title,
-            proposal: [`Kommunfullmäktige beslutar i enlighet med förslaget om ${title.toLowerCase()}.`],
-          })
+          await inTransaction(db, (trx) =>
+            addAgendaItem(trx, actor, {
+              meetingId: scheduled.id,
+              title,
+              proposal: [`Kommunfullmäktige beslutar i enlighet med förslaget om ${title.toLowerCase()}.`],
+            }),
+          )
         }
         const planned = await getMeeting(db, scheduled.id)
         await publishNotice(db, actor, {

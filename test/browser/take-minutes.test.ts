@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
+import { inTransaction } from '../../src/db/database.ts'
 import { addAgendaItem } from '../../src/domain/agenda/agenda.service.ts'
 import { getMeeting, scheduleMeeting } from '../../src/domain/meeting/meeting.service.ts'
 import type { Meeting } from '../../src/domain/meeting/meeting.ts'
@@ -68,17 +69,21 @@ describe('taking the minutes of a meeting in the workspace (Chromium)', {
         const actor = systemActor('cli')
         const seated = await seatSocialnamnden(db, { members: memberSeats, substitutes: substituteSeats })
         ;({ members, substitutes } = seated)
-        const scheduled = await scheduleMeeting(db, actor, {
-          committeeId: seated.committee.id,
-          meetsOn: '2027-03-10',
-          startTime: '17:00',
-        })
+        const scheduled = await inTransaction(db, (trx) =>
+          scheduleMeeting(trx, actor, {
+            committeeId: seated.committee.id,
+            meetsOn: '2027-03-10',
+            startTime: '17:00',
+          }),
+        )
         for (const title of items) {
-          await addAgendaItem(db, actor, {
-            meetingId: scheduled.id,
-            title,
-            proposal: [`Socialnämnden beslutar i enlighet med förslaget om ${title.toLowerCase()}.`],
-          })
+          await inTransaction(db, (trx) =>
+            addAgendaItem(trx, actor, {
+              meetingId: scheduled.id,
+              title,
+              proposal: [`Socialnämnden beslutar i enlighet med förslaget om ${title.toLowerCase()}.`],
+            }),
+          )
         }
         const planned = await getMeeting(db, scheduled.id)
         await publishNotice(db, actor, {

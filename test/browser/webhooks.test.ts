@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { inTransaction } from '../../src/db/database.ts'
 import { demoAccounts, loadDemoData } from '../../src/demo/load-demo.ts'
 import { systemActor } from '../../src/domain/shared/actor.ts'
 import { registerWebhook } from '../../src/domain/webhook/webhook.service.ts'
@@ -22,10 +23,12 @@ describe('webhooks in the workspace, in Chromium', {
         .select(['id', 'slug'])
         .executeTakeFirstOrThrow()
       list = `/admin/organisationer/${organisation.slug}/webhooks`
-      const { webhook } = await registerWebhook(db, systemActor('test'), {
-        organisationId: organisation.id,
-        url: 'https://mottagare.example.se/paragraf',
-      })
+      const { webhook } = await inTransaction(db, (trx) =>
+        registerWebhook(trx, systemActor('test'), {
+          organisationId: organisation.id,
+          url: 'https://mottagare.example.se/paragraf',
+        }),
+      )
       await db
         .insertInto('webhook_delivery')
         .values({

@@ -3,7 +3,7 @@
 // whether the text may be public, and a personnummer (valid Luhn, different in every field) that
 // never may. Deterministic for a seed (mulberry32), so a failure can be replayed.
 
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { addAgendaItem, attachDocument } from '../../src/domain/agenda/agenda.service.ts'
 import type { Committee } from '../../src/domain/committee/committee.ts'
 import { registerDocument } from '../../src/domain/document/document.service.ts'
@@ -126,7 +126,11 @@ export async function generateMeetings(db: Db, seed: number, meetingCount: numbe
   const organisation = await createTestOrganisation(db)
   const parties = []
   for (const abbreviation of ['S', 'M', 'C']) {
-    parties.push(await findOrAddParty(db, testActor, { organisationId: organisation.id, abbreviation }))
+    parties.push(
+      await inTransaction(db, (trx) =>
+        findOrAddParty(trx, testActor, { organisationId: organisation.id, abbreviation }),
+      ),
+    )
     out.parties.push(abbreviation)
   }
   const committees: Array<{ committee: Committee; members: Array<Person & { partyId: number }> }> = []
@@ -134,18 +138,22 @@ export async function generateMeetings(db: Db, seed: number, meetingCount: numbe
     const committee = await createTestCommittee(db, { organisationId: organisation.id, name, seats: 3 })
     const members = []
     for (let i = 0; i < 3; i++) {
-      const person = await addPerson(db, testActor, {
-        organisationId: organisation.id,
-        name: `${name.slice(0, 5)} Ledamot ${i + 1}`,
-      })
+      const person = await inTransaction(db, (trx) =>
+        addPerson(trx, testActor, {
+          organisationId: organisation.id,
+          name: `${name.slice(0, 5)} Ledamot ${i + 1}`,
+        }),
+      )
       const party = parties[i] as (typeof parties)[number]
-      await addMembership(db, testActor, {
-        committeeId: committee.id,
-        personId: person.id,
-        partyId: party.id,
-        role: i === 0 ? 'chair' : 'member',
-        startsOn: '2022-01-01',
-      })
+      await inTransaction(db, (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: person.id,
+          partyId: party.id,
+          role: i === 0 ? 'chair' : 'member',
+          startsOn: '2022-01-01',
+        }),
+      )
       members.push({ ...person, partyId: party.id })
       out.persons.push({ slug: person.slug })
     }
@@ -170,35 +178,43 @@ export async function generateMeetings(db: Db, seed: number, meetingCount: numbe
       const secret = confidential || !announced
       if (confidential) out.counts.secretItems++
       const registryNumber = `PT ${m + 1}/${i + 1}-${seed % 1000}`
-      const matter = await registerMatter(db, testActor, {
-        organisationId: organisation.id,
-        registryNumber,
-        title: text(secret, 'Ärendet'),
-      })
+      const matter = await inTransaction(db, (trx) =>
+        registerMatter(trx, testActor, {
+          organisationId: organisation.id,
+          registryNumber,
+          title: text(secret, 'Ärendet'),
+        }),
+      )
       out.registryNumbers.push(registryNumber)
-      const item = await addAgendaItem(db, testActor, {
-        meetingId: meeting.id,
-        number: String(i + 1),
-        // The heading groups items on the agenda and stays when an item is secret (B4).
-        heading: text(!announced, 'Rubriken'),
-        title: text(secret, 'Ärendet'),
-        summary: text(secret, 'Sammanfattningen'),
-        proposal: [text(secret, 'Förslaget')],
-        matterId: matter.id,
-        ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-      })
+      const item = await inTransaction(db, (trx) =>
+        addAgendaItem(trx, testActor, {
+          meetingId: meeting.id,
+          number: String(i + 1),
+          // The heading groups items on the agenda and stays when an item is secret (B4).
+          heading: text(!announced, 'Rubriken'),
+          title: text(secret, 'Ärendet'),
+          summary: text(secret, 'Sammanfattningen'),
+          proposal: [text(secret, 'Förslaget')],
+          matterId: matter.id,
+          ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+        }),
+      )
       const attach = async () => {
         const documentConfidential = chance(0.4)
         if (documentConfidential) out.counts.secretDocuments++
-        const document = await registerDocument(db, testActor, {
-          organisationId: organisation.id,
-          title: text(secret || documentConfidential, 'Bilagan'),
-          kind: 'bilaga',
-          sourceUrl: 'https://example.org/bilaga.pdf',
-          extractedText: text(secret || documentConfidential, 'Texten i bilagan'),
-          ...(documentConfidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-        })
-        await attachDocument(db, testActor, { agendaItemId: item.id, documentId: document.id })
+        const document = await inTransaction(db, (trx) =>
+          registerDocument(trx, testActor, {
+            organisationId: organisation.id,
+            title: text(secret || documentConfidential, 'Bilagan'),
+            kind: 'bilaga',
+            sourceUrl: 'https://example.org/bilaga.pdf',
+            extractedText: text(secret || documentConfidential, 'Texten i bilagan'),
+            ...(documentConfidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+          }),
+        )
+        await inTransaction(db, (trx) =>
+          attachDocument(trx, testActor, { agendaItemId: item.id, documentId: document.id }),
+        )
         return documentConfidential
       }
       if (chance(0.7)) await attach()
@@ -207,14 +223,18 @@ export async function generateMeetings(db: Db, seed: number, meetingCount: numbe
     const sectionNumbers: number[] = []
     out.meetings.push({ committeeSlug: committee.slug, slug: meeting.slug, sectionNumbers })
     if (!announced) continue
-    meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    meeting = await inTransaction(db, (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
     // Documents added after the notice go into the public list of changes.
     for (const { attach } of items)
       if (chance(0.5) && (await attach())) out.counts.secretDocumentsAfterNotice++
     if (!chance(0.8)) continue
 
     const [chair, ...others] = members as [(typeof members)[number], ...typeof members]
-    const minutes = await openMinutes(db, testActor, { meetingId: meeting.id, chairPersonId: chair.id })
+    const minutes = await inTransaction(db, (trx) =>
+      openMinutes(trx, testActor, { meetingId: meeting.id, chairPersonId: chair.id }),
+    )
     for (const p of members) {
       await recordAttendance(db, testActor, {
         meetingId: meeting.id,
@@ -224,10 +244,12 @@ export async function generateMeetings(db: Db, seed: number, meetingCount: numbe
         present: true,
       })
     }
-    await appointSignatories(db, testActor, {
-      minutesId: minutes.id,
-      personIds: [chair.id, others[0]?.id ?? chair.id],
-    })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [chair.id, others[0]?.id ?? chair.id],
+      }),
+    )
     const sections = []
     for (const { item, confidential: itemConfidential } of [
       ...items,
@@ -256,45 +278,59 @@ export async function generateMeetings(db: Db, seed: number, meetingCount: numbe
       })
       sectionNumbers.push(section.number)
       for (const p of members)
-        await recordServing(db, testActor, { sectionId: section.id, personId: p.id, partyId: p.partyId })
+        await inTransaction(db, (trx) =>
+          recordServing(trx, testActor, { sectionId: section.id, personId: p.id, partyId: p.partyId }),
+        )
       const author = pick(members)
-      await recordMotion(db, testActor, {
-        sectionId: section.id,
-        text: text(secret, 'Yrkandet'),
-        authors: [{ personId: author.id, partyId: author.partyId }],
-      })
-      await recordVote(db, testActor, {
-        sectionId: section.id,
-        kind: 'open',
-        question: text(secret, 'Frågan'),
-        yesMeans: text(secret, 'Ja-förslaget'),
-        noMeans: text(secret, 'Nej-förslaget'),
-        chairPersonId: chair.id,
-        ballots: members.map((p, i) => ({ personId: p.id, choice: i === 1 ? 'no' : 'yes' })),
-      })
-      await recordDissent(db, testActor, {
-        sectionId: section.id,
-        text: text(secret, 'Reservationen'),
-        // Only who voted against the decision may dissent (KL 4:27): the second member did.
-        authors: [{ personId: (members[1] ?? chair).id, partyId: (members[1] ?? chair).partyId }],
-      })
-      await recordStatement(db, testActor, {
-        sectionId: section.id,
-        kind: 'protokollsanteckning',
-        text: text(secret, 'Anteckningen'),
-        authors: [{ personId: author.id, partyId: author.partyId }],
-      })
+      await inTransaction(db, (trx) =>
+        recordMotion(trx, testActor, {
+          sectionId: section.id,
+          text: text(secret, 'Yrkandet'),
+          authors: [{ personId: author.id, partyId: author.partyId }],
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        recordVote(trx, testActor, {
+          sectionId: section.id,
+          kind: 'open',
+          question: text(secret, 'Frågan'),
+          yesMeans: text(secret, 'Ja-förslaget'),
+          noMeans: text(secret, 'Nej-förslaget'),
+          chairPersonId: chair.id,
+          ballots: members.map((p, i) => ({ personId: p.id, choice: i === 1 ? 'no' : 'yes' })),
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        recordDissent(trx, testActor, {
+          sectionId: section.id,
+          text: text(secret, 'Reservationen'),
+          // Only who voted against the decision may dissent (KL 4:27): the second member did.
+          authors: [{ personId: (members[1] ?? chair).id, partyId: (members[1] ?? chair).partyId }],
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        recordStatement(trx, testActor, {
+          sectionId: section.id,
+          kind: 'protokollsanteckning',
+          text: text(secret, 'Anteckningen'),
+          authors: [{ personId: author.id, partyId: author.partyId }],
+        }),
+      )
     }
     if (signedCount > 0) {
       const signedOffOn = new Date(Date.parse(meetsOn) + 3 * 86_400_000).toISOString().slice(0, 10)
-      const signOff = await recordSignOff(db, testActor, {
-        minutesId: minutes.id,
-        sectionNumbers: sectionNumbers.slice(0, signedCount),
-        signedOffOn,
-        immediate: false,
-        signatoryPersonIds: [chair.id],
-      })
-      await postMinutesNotice(db, testActor, { signOffId: signOff.id, postedOn: signedOffOn })
+      const signOff = await inTransaction(db, (trx) =>
+        recordSignOff(trx, testActor, {
+          minutesId: minutes.id,
+          sectionNumbers: sectionNumbers.slice(0, signedCount),
+          signedOffOn,
+          immediate: false,
+          signatoryPersonIds: [chair.id],
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        postMinutesNotice(trx, testActor, { signOffId: signOff.id, postedOn: signedOffOn }),
+      )
     }
   }
   return out

@@ -3,7 +3,7 @@
 // dissents and votes in both. The confidential texts carry `alertSecret`, which no mail or feed
 // may ever contain.
 
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { addAgendaItem } from '../../src/domain/agenda/agenda.service.ts'
 import type { Committee } from '../../src/domain/committee/committee.ts'
 import { changeMeetingStatus } from '../../src/domain/meeting/meeting.service.ts'
@@ -38,27 +38,33 @@ export async function publishAlertAgenda(
   input: { committee: Committee; meetsOn: string; word: string; extraItems?: number },
 ): Promise<AlertAgenda> {
   let meeting = await createTestMeeting(db, { committee: input.committee, meetsOn: input.meetsOn })
-  const publicItem = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '1',
-    title: `${input.word} i stadsparken`,
-    summary: `Förvaltningen föreslår fler ${input.word}.`,
-  })
-  const secretItem = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '2',
-    title: `${input.word} hos enskild ${alertSecret}`,
-    summary: `Uppgifter om enskild ${alertSecret}`,
-    confidential: true,
-    confidentialityGround: 'OSL 26:1',
-  })
-  for (let i = 0; i < (input.extraItems ?? 0); i++)
-    await addAgendaItem(db, testActor, {
+  const publicItem = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
       meetingId: meeting.id,
-      number: String(i + 3),
-      title: `${input.word}, förslag ${i + 1}`,
-    })
-  meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+      number: '1',
+      title: `${input.word} i stadsparken`,
+      summary: `Förvaltningen föreslår fler ${input.word}.`,
+    }),
+  )
+  const secretItem = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
+      meetingId: meeting.id,
+      number: '2',
+      title: `${input.word} hos enskild ${alertSecret}`,
+      summary: `Uppgifter om enskild ${alertSecret}`,
+      confidential: true,
+      confidentialityGround: 'OSL 26:1',
+    }),
+  )
+  for (let i = 0; i < (input.extraItems ?? 0); i++)
+    await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: String(i + 3),
+        title: `${input.word}, förslag ${i + 1}`,
+      }),
+    )
+  meeting = await inTransaction(db, (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
   return { meeting, publicItemId: publicItem.id, secretItemId: secretItem.id }
 }
 
@@ -80,7 +86,9 @@ export async function signOffAlertMinutes(
   },
 ): Promise<void> {
   const { agenda, members, mover, word } = input
-  const minutes = await openMinutes(db, testActor, { meetingId: agenda.meeting.id })
+  const minutes = await inTransaction(db, (trx) =>
+    openMinutes(trx, testActor, { meetingId: agenda.meeting.id }),
+  )
   for (const person of members)
     await recordAttendance(db, testActor, {
       meetingId: agenda.meeting.id,
@@ -88,10 +96,12 @@ export async function signOffAlertMinutes(
       role: 'member',
       present: true,
     })
-  await appointSignatories(db, testActor, {
-    minutesId: minutes.id,
-    personIds: members.slice(0, 2).map((m) => m.id),
-  })
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, testActor, {
+      minutesId: minutes.id,
+      personIds: members.slice(0, 2).map((m) => m.id),
+    }),
+  )
   const open = await addSection(db, testActor, {
     minutesId: minutes.id,
     agendaItemId: agenda.publicItemId,
@@ -107,45 +117,61 @@ export async function signOffAlertMinutes(
   })
   for (const section of [open, closed]) {
     for (const person of members)
-      await recordServing(db, testActor, { sectionId: section.id, personId: person.id })
-    await recordMotion(db, testActor, {
-      sectionId: section.id,
-      kind: 'reject',
-      text: section === open ? 'Avslag, holkarna räcker.' : `Avslag ${alertSecret}`,
-      authors: [{ personId: mover.id }],
-    })
-    await recordVote(db, testActor, {
-      sectionId: section.id,
-      kind: 'open',
-      question: section === open ? 'Bifall eller avslag?' : `Omröstning ${alertSecret}`,
-      yesMeans: 'bifall',
-      noMeans: 'avslag',
-      ballots: members.map((m) => ({ personId: m.id, choice: m.id === mover.id ? 'no' : 'yes' })),
-    })
+      await inTransaction(db, (trx) =>
+        recordServing(trx, testActor, { sectionId: section.id, personId: person.id }),
+      )
+    await inTransaction(db, (trx) =>
+      recordMotion(trx, testActor, {
+        sectionId: section.id,
+        kind: 'reject',
+        text: section === open ? 'Avslag, holkarna räcker.' : `Avslag ${alertSecret}`,
+        authors: [{ personId: mover.id }],
+      }),
+    )
+    await inTransaction(db, (trx) =>
+      recordVote(trx, testActor, {
+        sectionId: section.id,
+        kind: 'open',
+        question: section === open ? 'Bifall eller avslag?' : `Omröstning ${alertSecret}`,
+        yesMeans: 'bifall',
+        noMeans: 'avslag',
+        ballots: members.map((m) => ({ personId: m.id, choice: m.id === mover.id ? 'no' : 'yes' })),
+      }),
+    )
   }
   for (let i = 0; i < (input.extraMotions ?? 0); i++)
-    await recordMotion(db, testActor, {
+    await inTransaction(db, (trx) =>
+      recordMotion(trx, testActor, {
+        sectionId: open.id,
+        kind: 'amend',
+        text: `Ändringsyrkande ${i + 1}.`,
+        authors: [{ personId: mover.id }],
+      }),
+    )
+  await inTransaction(db, (trx) =>
+    recordDissent(trx, testActor, {
       sectionId: open.id,
-      kind: 'amend',
-      text: `Ändringsyrkande ${i + 1}.`,
+      text: 'Vi reserverar oss mot beslutet.',
       authors: [{ personId: mover.id }],
-    })
-  await recordDissent(db, testActor, {
-    sectionId: open.id,
-    text: 'Vi reserverar oss mot beslutet.',
-    authors: [{ personId: mover.id }],
-  })
-  await recordDissent(db, testActor, {
-    sectionId: closed.id,
-    text: `Reservation ${alertSecret}`,
-    authors: [{ personId: mover.id }],
-  })
-  const signOff = await recordSignOff(db, testActor, {
-    minutesId: minutes.id,
-    sectionNumbers: [1, 2],
-    signedOffOn: input.signedOffOn,
-    immediate: false,
-    signatoryPersonIds: members.slice(0, 2).map((m) => m.id),
-  })
-  await postMinutesNotice(db, testActor, { signOffId: signOff.id, postedOn: input.signedOffOn })
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordDissent(trx, testActor, {
+      sectionId: closed.id,
+      text: `Reservation ${alertSecret}`,
+      authors: [{ personId: mover.id }],
+    }),
+  )
+  const signOff = await inTransaction(db, (trx) =>
+    recordSignOff(trx, testActor, {
+      minutesId: minutes.id,
+      sectionNumbers: [1, 2],
+      signedOffOn: input.signedOffOn,
+      immediate: false,
+      signatoryPersonIds: members.slice(0, 2).map((m) => m.id),
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    postMinutesNotice(trx, testActor, { signOffId: signOff.id, postedOn: input.signedOffOn }),
+  )
 }

@@ -1,7 +1,7 @@
 // Small builders of valid data for service tests. Each goes through the domain services, so the
 // data is what the application itself would store; names carry a counter so they never collide.
 
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { type CreateCommitteeInput, createCommittee } from '../../src/domain/committee/committee.service.ts'
 import type { Committee } from '../../src/domain/committee/committee.ts'
 import { type ScheduleMeetingInput, scheduleMeeting } from '../../src/domain/meeting/meeting.service.ts'
@@ -55,7 +55,7 @@ export function createTestPerson(
   organisationId: number,
   name = `Person ${unique()}`,
 ): Promise<Person> {
-  return addPerson(db, testActor, { organisationId, name })
+  return inTransaction(db, (trx) => addPerson(trx, testActor, { organisationId, name }))
 }
 
 /** `n` new persons, each with a seat on the committee from 2022-01-01 (members unless `role` says otherwise). */
@@ -68,14 +68,16 @@ export async function addTestMembers(
   const persons: Person[] = []
   for (let i = 0; i < n; i++) {
     const person = await createTestPerson(db, committee.organisationId)
-    await addMembership(db, testActor, {
-      committeeId: committee.id,
-      personId: person.id,
-      role: options.role ?? 'member',
-      startsOn: options.startsOn ?? '2022-01-01',
-      ...(options.partyId ? { partyId: options.partyId } : {}),
-      ...(options.role === 'substitute' ? { substituteOrder: i + 1 } : {}),
-    })
+    await inTransaction(db, (trx) =>
+      addMembership(trx, testActor, {
+        committeeId: committee.id,
+        personId: person.id,
+        role: options.role ?? 'member',
+        startsOn: options.startsOn ?? '2022-01-01',
+        ...(options.partyId ? { partyId: options.partyId } : {}),
+        ...(options.role === 'substitute' ? { substituteOrder: i + 1 } : {}),
+      }),
+    )
     persons.push(person)
   }
   return persons
@@ -88,7 +90,9 @@ export async function createTestMeeting(
 ): Promise<Meeting> {
   const { committee, ...input } = overrides
   const committeeId = input.committeeId ?? committee?.id ?? (await createTestCommittee(db)).id
-  return scheduleMeeting(db, testActor, { meetsOn: '2022-12-14', ...input, committeeId })
+  return inTransaction(db, (trx) =>
+    scheduleMeeting(trx, testActor, { meetsOn: '2022-12-14', ...input, committeeId }),
+  )
 }
 
 /** Opened minutes of a new meeting of the committee; the meeting is then in 'minutes_draft'. */
@@ -99,7 +103,9 @@ export async function createTestMinutes(
 ): Promise<{ meeting: Meeting; minutes: Minutes }> {
   const { meetsOn, ...input } = overrides
   const meeting = await createTestMeeting(db, { committee, ...(meetsOn ? { meetsOn } : {}) })
-  const minutes = await openMinutes(db, testActor, { meetingId: meeting.id, ...input })
+  const minutes = await inTransaction(db, (trx) =>
+    openMinutes(trx, testActor, { meetingId: meeting.id, ...input }),
+  )
   return { meeting, minutes }
 }
 
@@ -114,5 +120,7 @@ export function addTestSection(
 /** Records that each person served at the §. */
 export async function serveAt(db: Db, section: Section, persons: readonly Person[]): Promise<void> {
   for (const person of persons)
-    await recordServing(db, testActor, { sectionId: section.id, personId: person.id })
+    await inTransaction(db, (trx) =>
+      recordServing(trx, testActor, { sectionId: section.id, personId: person.id }),
+    )
 }

@@ -2,7 +2,7 @@
 // ballot, a motion, a dissent, a statement and a recusal on a public §; and a confidential agenda
 // item and § whose texts carry a marker that must never reach a public page, feed or calendar.
 
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { addAgendaItem } from '../../src/domain/agenda/agenda.service.ts'
 import { registerMatter } from '../../src/domain/matter/matter.service.ts'
 import { changeMeetingStatus } from '../../src/domain/meeting/meeting.service.ts'
@@ -47,16 +47,20 @@ export async function addVotedMeeting(db: Db): Promise<VotedMeeting> {
     ['Bertil Motsson', 'M'],
     ['Cecilia Jävsdotter', 'S'],
   ] as const) {
-    const person = await addPerson(db, testActor, { organisationId, name })
-    const party = await findOrAddParty(db, testActor, { organisationId, abbreviation })
-    await addMembership(db, testActor, {
-      committeeId: committee.id,
-      personId: person.id,
-      partyId: party.id,
-      role: people.length === 0 ? 'chair' : 'member',
-      startsOn: '2023-01-01',
-      endsOn: '2026-12-31',
-    })
+    const person = await inTransaction(db, (trx) => addPerson(trx, testActor, { organisationId, name }))
+    const party = await inTransaction(db, (trx) =>
+      findOrAddParty(trx, testActor, { organisationId, abbreviation }),
+    )
+    await inTransaction(db, (trx) =>
+      addMembership(trx, testActor, {
+        committeeId: committee.id,
+        personId: person.id,
+        partyId: party.id,
+        role: people.length === 0 ? 'chair' : 'member',
+        startsOn: '2023-01-01',
+        endsOn: '2026-12-31',
+      }),
+    )
     people.push({ ...person, partyId: party.id })
   }
   const [chair, member, third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]]
@@ -69,45 +73,57 @@ export async function addVotedMeeting(db: Db): Promise<VotedMeeting> {
   })
   const registryNumber = `KN ${organisationId}/2023`
   const secretRegistryNumber = `KN ${organisationId}/${secret}`
-  const matter = await registerMatter(db, testActor, {
-    organisationId,
-    registryNumber,
-    title: 'Bidrag till studieförbund 2023',
-  })
-  const secretMatter = await registerMatter(db, testActor, {
-    organisationId,
-    registryNumber: secretRegistryNumber,
-    title: `Ärende om enskild ${secret}`,
-  })
-  const publicItem = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '1',
-    title: 'Bidrag till studieförbund 2023',
-    summary: 'Förvaltningen föreslår en fördelning av bidragen.',
-    proposal: ['att fördela bidragen enligt förvaltningens förslag.'],
-    matterId: matter.id,
-  })
-  const secretItem = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '2',
-    title: `Placering av barn ${secret}`,
-    summary: `Uppgifter om enskild ${secret}`,
-    proposal: [`att bevilja ${secret}`],
-    matterId: secretMatter.id,
-    confidential: true,
-    confidentialityGround: 'OSL 26:1',
-  })
-  const thirdItem = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '3',
-    title: 'Hyresavtal för ateljéer',
-  })
-  meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
-  const minutes = await openMinutes(db, testActor, {
-    meetingId: meeting.id,
-    chairPersonId: chair.id,
-    keptAt: 'Kulturförvaltningen',
-  })
+  const matter = await inTransaction(db, (trx) =>
+    registerMatter(trx, testActor, {
+      organisationId,
+      registryNumber,
+      title: 'Bidrag till studieförbund 2023',
+    }),
+  )
+  const secretMatter = await inTransaction(db, (trx) =>
+    registerMatter(trx, testActor, {
+      organisationId,
+      registryNumber: secretRegistryNumber,
+      title: `Ärende om enskild ${secret}`,
+    }),
+  )
+  const publicItem = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
+      meetingId: meeting.id,
+      number: '1',
+      title: 'Bidrag till studieförbund 2023',
+      summary: 'Förvaltningen föreslår en fördelning av bidragen.',
+      proposal: ['att fördela bidragen enligt förvaltningens förslag.'],
+      matterId: matter.id,
+    }),
+  )
+  const secretItem = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
+      meetingId: meeting.id,
+      number: '2',
+      title: `Placering av barn ${secret}`,
+      summary: `Uppgifter om enskild ${secret}`,
+      proposal: [`att bevilja ${secret}`],
+      matterId: secretMatter.id,
+      confidential: true,
+      confidentialityGround: 'OSL 26:1',
+    }),
+  )
+  const thirdItem = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
+      meetingId: meeting.id,
+      number: '3',
+      title: 'Hyresavtal för ateljéer',
+    }),
+  )
+  meeting = await inTransaction(db, (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
+  const minutes = await inTransaction(db, (trx) =>
+    openMinutes(trx, testActor, {
+      meetingId: meeting.id,
+      chairPersonId: chair.id,
+      keptAt: 'Kulturförvaltningen',
+    }),
+  )
   for (const p of people) {
     await recordAttendance(db, testActor, {
       meetingId: meeting.id,
@@ -117,7 +133,9 @@ export async function addVotedMeeting(db: Db): Promise<VotedMeeting> {
       present: true,
     })
   }
-  await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [chair.id, member.id] })
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [chair.id, member.id] }),
+  )
   const first = await addSection(db, testActor, {
     minutesId: minutes.id,
     agendaItemId: publicItem.id,
@@ -143,82 +161,108 @@ export async function addVotedMeeting(db: Db): Promise<VotedMeeting> {
   })
   for (const section of [first, second]) {
     for (const p of people)
-      await recordServing(db, testActor, { sectionId: section.id, personId: p.id, partyId: p.partyId })
+      await inTransaction(db, (trx) =>
+        recordServing(trx, testActor, { sectionId: section.id, personId: p.id, partyId: p.partyId }),
+      )
   }
-  await recordRecusal(db, testActor, {
-    sectionId: third_.id,
-    personId: third.id,
-    reason: 'Styrelseledamot i hyresvärden',
-  })
+  await inTransaction(db, (trx) =>
+    recordRecusal(trx, testActor, {
+      sectionId: third_.id,
+      personId: third.id,
+      reason: 'Styrelseledamot i hyresvärden',
+    }),
+  )
   for (const p of [chair, member])
-    await recordServing(db, testActor, { sectionId: third_.id, personId: p.id, partyId: p.partyId })
+    await inTransaction(db, (trx) =>
+      recordServing(trx, testActor, { sectionId: third_.id, personId: p.id, partyId: p.partyId }),
+    )
 
-  await recordMotion(db, testActor, {
-    sectionId: first.id,
-    kind: 'reject',
-    text: 'Avslag på förvaltningens förslag.',
-    authors: [{ personId: member.id, partyId: member.partyId }],
-  })
-  await recordVote(db, testActor, {
-    sectionId: first.id,
-    kind: 'open',
-    question: 'Bifall till förvaltningens förslag eller avslag?',
-    yesMeans: 'förvaltningens förslag',
-    noMeans: 'avslag',
-    chairPersonId: chair.id,
-    ballots: [
-      { personId: chair.id, choice: 'yes' },
-      { personId: member.id, choice: 'no' },
-      { personId: third.id, choice: 'yes' },
-    ],
-  })
-  await recordDissent(db, testActor, {
-    sectionId: first.id,
-    text: 'Bidragen borde gå till fler förbund.',
-    authors: [{ personId: member.id, partyId: member.partyId }],
-  })
-  await recordStatement(db, testActor, {
-    sectionId: first.id,
-    kind: 'protokollsanteckning',
-    text: 'Vi vill följa upp fördelningen.',
-    authors: [{ personId: third.id, partyId: third.partyId }],
-  })
+  await inTransaction(db, (trx) =>
+    recordMotion(trx, testActor, {
+      sectionId: first.id,
+      kind: 'reject',
+      text: 'Avslag på förvaltningens förslag.',
+      authors: [{ personId: member.id, partyId: member.partyId }],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordVote(trx, testActor, {
+      sectionId: first.id,
+      kind: 'open',
+      question: 'Bifall till förvaltningens förslag eller avslag?',
+      yesMeans: 'förvaltningens förslag',
+      noMeans: 'avslag',
+      chairPersonId: chair.id,
+      ballots: [
+        { personId: chair.id, choice: 'yes' },
+        { personId: member.id, choice: 'no' },
+        { personId: third.id, choice: 'yes' },
+      ],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordDissent(trx, testActor, {
+      sectionId: first.id,
+      text: 'Bidragen borde gå till fler förbund.',
+      authors: [{ personId: member.id, partyId: member.partyId }],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordStatement(trx, testActor, {
+      sectionId: first.id,
+      kind: 'protokollsanteckning',
+      text: 'Vi vill följa upp fördelningen.',
+      authors: [{ personId: third.id, partyId: third.partyId }],
+    }),
+  )
   // The confidential §, with everything a § can hold.
-  await recordMotion(db, testActor, {
-    sectionId: second.id,
-    text: `Yrkande ${secret}`,
-    authors: [{ personId: member.id, partyId: member.partyId }],
-  })
-  await recordVote(db, testActor, {
-    sectionId: second.id,
-    kind: 'open',
-    question: `Omröstning ${secret}`,
-    chairPersonId: chair.id,
-    ballots: [
-      { personId: chair.id, choice: 'yes' },
-      { personId: member.id, choice: 'no' },
-      { personId: third.id, choice: 'abstain' },
-    ],
-  })
-  await recordDissent(db, testActor, {
-    sectionId: second.id,
-    text: `Reservation ${secret}`,
-    authors: [{ personId: member.id, partyId: member.partyId }],
-  })
-  await recordStatement(db, testActor, {
-    sectionId: second.id,
-    kind: 'protokollsanteckning',
-    text: `Anteckning ${secret}`,
-    authors: [{ personId: third.id, partyId: third.partyId }],
-  })
-  const signOff = await recordSignOff(db, testActor, {
-    minutesId: minutes.id,
-    sectionNumbers: [1, 2, 3],
-    signedOffOn: '2023-03-20',
-    immediate: false,
-    signatoryPersonIds: [chair.id, member.id],
-  })
-  await postMinutesNotice(db, testActor, { signOffId: signOff.id, postedOn: '2023-03-20' })
+  await inTransaction(db, (trx) =>
+    recordMotion(trx, testActor, {
+      sectionId: second.id,
+      text: `Yrkande ${secret}`,
+      authors: [{ personId: member.id, partyId: member.partyId }],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordVote(trx, testActor, {
+      sectionId: second.id,
+      kind: 'open',
+      question: `Omröstning ${secret}`,
+      chairPersonId: chair.id,
+      ballots: [
+        { personId: chair.id, choice: 'yes' },
+        { personId: member.id, choice: 'no' },
+        { personId: third.id, choice: 'abstain' },
+      ],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordDissent(trx, testActor, {
+      sectionId: second.id,
+      text: `Reservation ${secret}`,
+      authors: [{ personId: member.id, partyId: member.partyId }],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    recordStatement(trx, testActor, {
+      sectionId: second.id,
+      kind: 'protokollsanteckning',
+      text: `Anteckning ${secret}`,
+      authors: [{ personId: third.id, partyId: third.partyId }],
+    }),
+  )
+  const signOff = await inTransaction(db, (trx) =>
+    recordSignOff(trx, testActor, {
+      minutesId: minutes.id,
+      sectionNumbers: [1, 2, 3],
+      signedOffOn: '2023-03-20',
+      immediate: false,
+      signatoryPersonIds: [chair.id, member.id],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    postMinutesNotice(trx, testActor, { signOffId: signOff.id, postedOn: '2023-03-20' }),
+  )
   return {
     committeeSlug: committee.slug,
     meetingSlug: meeting.slug,

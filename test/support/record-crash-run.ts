@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { verifyCommand } from '../../src/cli/verify-command.ts'
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { createUser } from '../../src/domain/account/account.service.ts'
 import { scheduleMeeting } from '../../src/domain/meeting/meeting.service.ts'
 import { addMembership } from '../../src/domain/membership/membership.service.ts'
@@ -82,15 +82,19 @@ async function stage(db: Db): Promise<Stage> {
     .executeTakeFirstOrThrow()
   const signatories: Stage['signatories'] = []
   for (const name of ['Justerare Ett', 'Justerare Två']) {
-    const person = await addPerson(db, actor, { organisationId: committee.organisation_id, name })
-    await addMembership(db, actor, {
-      committeeId: committee.id,
-      personId: person.id,
-      role: 'member',
-      startsOn: '2026-01-01',
-    })
+    const person = await inTransaction(db, (trx) =>
+      addPerson(trx, actor, { organisationId: committee.organisation_id, name }),
+    )
+    await inTransaction(db, (trx) =>
+      addMembership(trx, actor, {
+        committeeId: committee.id,
+        personId: person.id,
+        role: 'member',
+        startsOn: '2026-01-01',
+      }),
+    )
     const email = `justerare-${person.id}@example.se`
-    await setPersonEmail(db, actor, { personId: person.id, email })
+    await inTransaction(db, (trx) => setPersonEmail(trx, actor, { personId: person.id, email }))
     await createUser(db, actor, { email, name, password, personId: person.id })
     signatories.push({ personId: person.id, email })
   }
@@ -106,18 +110,24 @@ async function stage(db: Db): Promise<Stage> {
 
 /** Minutes of a past meeting with one §, both signatories appointed and the sign-off prepared. */
 async function minutesToSign(s: Stage, title: string) {
-  const meeting = await scheduleMeeting(s.db, actor, {
-    committeeId: s.committeeId,
-    meetsOn: dayAfter('2026-01-05', s.seq++ % 300),
-  })
+  const meeting = await inTransaction(s.db, (trx) =>
+    scheduleMeeting(trx, actor, {
+      committeeId: s.committeeId,
+      meetsOn: dayAfter('2026-01-05', s.seq++ % 300),
+    }),
+  )
   s.meetingIds.add(meeting.id)
-  const minutes = await openMinutes(s.db, actor, { meetingId: meeting.id })
+  const minutes = await inTransaction(s.db, (trx) => openMinutes(trx, actor, { meetingId: meeting.id }))
   await addSection(s.db, actor, { minutesId: minutes.id, title, decision: ['Förslaget bifalls.'] })
-  await appointSignatories(s.db, actor, {
-    minutesId: minutes.id,
-    personIds: s.signatories.map((p) => p.personId),
-  })
-  const signOff = await prepareSignOff(s.db, actor, { minutesId: minutes.id, sectionNumbers: [1] })
+  await inTransaction(s.db, (trx) =>
+    appointSignatories(trx, actor, {
+      minutesId: minutes.id,
+      personIds: s.signatories.map((p) => p.personId),
+    }),
+  )
+  const signOff = await inTransaction(s.db, (trx) =>
+    prepareSignOff(trx, actor, { minutesId: minutes.id, sectionNumbers: [1] }),
+  )
   return { meeting, minutes, signOff }
 }
 
@@ -212,12 +222,14 @@ async function sectionOf(s: Stage, meetingSlug: string) {
 }
 
 async function prepareNotice(s: Stage, secretary: Session): Promise<Attempt> {
-  const meeting = await scheduleMeeting(s.db, actor, {
-    committeeId: s.committeeId,
-    meetsOn: dayAfter('2027-02-01', s.seq++ % 300),
-    startTime: '13:00',
-    location: 'Sammanträdesrummet',
-  })
+  const meeting = await inTransaction(s.db, (trx) =>
+    scheduleMeeting(trx, actor, {
+      committeeId: s.committeeId,
+      meetsOn: dayAfter('2027-02-01', s.seq++ % 300),
+      startTime: '13:00',
+      location: 'Sammanträdesrummet',
+    }),
+  )
   s.meetingIds.add(meeting.id)
   const address = `/admin/namnder/${s.committee}/sammantraden/${meeting.slug}/kallelse`
   const state: { posted?: number } = {}

@@ -3,7 +3,7 @@
 // confidential or unpublished content ("zebrafink", "kvastfening", "pelikanflock", "myrslok") must
 // never be found.
 
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { addAgendaItem, attachDocument } from '../../src/domain/agenda/agenda.service.ts'
 import { registerDocument } from '../../src/domain/document/document.service.ts'
 import { changeMeetingStatus, scheduleMeeting } from '../../src/domain/meeting/meeting.service.ts'
@@ -22,33 +22,46 @@ export async function createSearchFixture(db: Db) {
     organisationId: social.organisationId,
   })
   const organisationId = social.organisationId
-  const s = await findOrAddParty(db, actor, { organisationId, abbreviation: 'S' })
-  const m = await findOrAddParty(db, actor, { organisationId, abbreviation: 'M' })
-  const anna = await addPerson(db, actor, { organisationId, name: 'Anna Andersson' })
-  const bo = await addPerson(db, actor, { organisationId, name: 'Bo Berg' })
+  const s = await inTransaction(db, (trx) =>
+    findOrAddParty(trx, actor, { organisationId, abbreviation: 'S' }),
+  )
+  const m = await inTransaction(db, (trx) =>
+    findOrAddParty(trx, actor, { organisationId, abbreviation: 'M' }),
+  )
+  const anna = await inTransaction(db, (trx) =>
+    addPerson(trx, actor, { organisationId, name: 'Anna Andersson' }),
+  )
+  const bo = await inTransaction(db, (trx) => addPerson(trx, actor, { organisationId, name: 'Bo Berg' }))
 
-  const announce = (meeting: Meeting) => changeMeetingStatus(db, actor, meeting, 'notice_published')
+  const announce = (meeting: Meeting) =>
+    inTransaction(db, (trx) => changeMeetingStatus(trx, actor, meeting, 'notice_published'))
   const item = (meeting: Meeting, title: string, summary?: string, confidential = false) =>
-    addAgendaItem(db, actor, {
-      meetingId: meeting.id,
-      title,
-      ...(summary ? { summary } : {}),
-      ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-    })
+    inTransaction(db, (trx) =>
+      addAgendaItem(trx, actor, {
+        meetingId: meeting.id,
+        title,
+        ...(summary ? { summary } : {}),
+        ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+      }),
+    )
   const attach = async (agendaItemId: number, title: string, extractedText: string, confidential = false) => {
-    const document = await registerDocument(db, actor, {
-      organisationId,
-      title,
-      kind: 'tjansteutlatande',
-      extractedText,
-      ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-    })
-    await attachDocument(db, actor, { agendaItemId, documentId: document.id })
+    const document = await inTransaction(db, (trx) =>
+      registerDocument(trx, actor, {
+        organisationId,
+        title,
+        kind: 'tjansteutlatande',
+        extractedText,
+        ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+      }),
+    )
+    await inTransaction(db, (trx) => attachDocument(trx, actor, { agendaItemId, documentId: document.id }))
     return document
   }
 
   // A meeting whose agenda is out, with a confidential item and a confidential attachment.
-  const spring = await scheduleMeeting(db, actor, { committeeId: social.id, meetsOn: '2023-03-15' })
+  const spring = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, { committeeId: social.id, meetsOn: '2023-03-15' }),
+  )
   const homes = await item(spring, 'Boenden för äldre', 'Förvaltningen föreslår nya boenden i Farsta.')
   const escort = await item(spring, 'Uppföljning av ledsagningsmodellen', 'Rapport om ledsagarservice.')
   const overview = await item(spring, 'Översiktsplan för Farsta', 'Samråd om översiktsplanen.')
@@ -63,19 +76,23 @@ export async function createSearchFixture(db: Db) {
   await announce(spring)
 
   // Signed-off minutes with a confidential § and a § not yet signed off.
-  const may = await scheduleMeeting(db, actor, { committeeId: social.id, meetsOn: '2022-05-10' })
-  const minutes = await openMinutes(db, actor, { meetingId: may.id })
+  const may = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, { committeeId: social.id, meetsOn: '2022-05-10' }),
+  )
+  const minutes = await inTransaction(db, (trx) => openMinutes(trx, actor, { meetingId: may.id }))
   const economy = await addSection(db, actor, {
     minutesId: minutes.id,
     title: 'Plan för ekonomin 2023',
     decision: ['Nämnden antar planen.'],
   })
-  await recordMotion(db, actor, {
-    sectionId: economy.id,
-    kind: 'amend',
-    text: 'Att planen ska prioritera boende för unga.',
-    authors: [{ personId: anna.id, partyId: s.id }],
-  })
+  await inTransaction(db, (trx) =>
+    recordMotion(trx, actor, {
+      sectionId: economy.id,
+      kind: 'amend',
+      text: 'Att planen ska prioritera boende för unga.',
+      authors: [{ personId: anna.id, partyId: s.id }],
+    }),
+  )
   await addSection(db, actor, {
     minutesId: minutes.id,
     title: 'Zebrafink ärende',
@@ -87,27 +104,37 @@ export async function createSearchFixture(db: Db) {
     title: 'Ledsagning enligt LSS',
     decision: ['Nämnden noterar informationen.'],
   })
-  await recordStatement(db, actor, {
-    sectionId: escortSection.id,
-    kind: 'särskilt uttalande',
-    text: 'Vi vill följa upp ledsagarservicen.',
-    authors: [{ personId: bo.id, partyId: m.id }],
-  })
+  await inTransaction(db, (trx) =>
+    recordStatement(trx, actor, {
+      sectionId: escortSection.id,
+      kind: 'särskilt uttalande',
+      text: 'Vi vill följa upp ledsagarservicen.',
+      authors: [{ personId: bo.id, partyId: m.id }],
+    }),
+  )
   await addSection(db, actor, { minutesId: minutes.id, title: 'Pelikanflock vid Farstaviken' })
-  await appointSignatories(db, actor, { minutesId: minutes.id, personIds: [anna.id, bo.id] })
-  await recordSignOff(db, actor, {
-    minutesId: minutes.id,
-    sectionNumbers: [1, 2, 3],
-    signedOffOn: '2022-05-16',
-    immediate: false,
-    signatoryPersonIds: [anna.id, bo.id],
-  })
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, actor, { minutesId: minutes.id, personIds: [anna.id, bo.id] }),
+  )
+  await inTransaction(db, (trx) =>
+    recordSignOff(trx, actor, {
+      minutesId: minutes.id,
+      sectionNumbers: [1, 2, 3],
+      signedOffOn: '2022-05-16',
+      immediate: false,
+      signatoryPersonIds: [anna.id, bo.id],
+    }),
+  )
 
   // A planned meeting: its agenda is not public yet.
-  const planned = await scheduleMeeting(db, actor, { committeeId: building.id, meetsOn: '2024-01-20' })
+  const planned = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, { committeeId: building.id, meetsOn: '2024-01-20' }),
+  )
   await item(planned, 'Boende och myrslok i planerat möte')
 
-  const autumn = await scheduleMeeting(db, actor, { committeeId: building.id, meetsOn: '2023-09-01' })
+  const autumn = await inTransaction(db, (trx) =>
+    scheduleMeeting(trx, actor, { committeeId: building.id, meetsOn: '2023-09-01' }),
+  )
   const detail = await item(autumn, 'Detaljplan för kvarteret Eken', 'Planen prövas av nämnden.')
   await announce(autumn)
 
@@ -126,16 +153,19 @@ export type SearchFixture = Awaited<ReturnType<typeof createSearchFixture>>
 /** `count` agenda items about the budget over two meetings, for paging. */
 export async function addBudgetItems(db: Db, committeeId: number, count: number): Promise<void> {
   const meetings = [
-    await scheduleMeeting(db, actor, { committeeId, meetsOn: '2021-02-03' }),
-    await scheduleMeeting(db, actor, { committeeId, meetsOn: '2021-02-03' }),
+    await inTransaction(db, (trx) => scheduleMeeting(trx, actor, { committeeId, meetsOn: '2021-02-03' })),
+    await inTransaction(db, (trx) => scheduleMeeting(trx, actor, { committeeId, meetsOn: '2021-02-03' })),
   ]
   for (let i = 0; i < count; i++) {
     const meeting = meetings[i % 2]!
-    await addAgendaItem(db, actor, {
-      meetingId: meeting.id,
-      title: i % 3 === 0 ? `Budget ${i}` : `Uppföljning ${i}`,
-      summary: i % 3 === 1 ? 'Budgeten följs upp.' : 'Budgetuppföljning per månad.',
-    })
+    await inTransaction(db, (trx) =>
+      addAgendaItem(trx, actor, {
+        meetingId: meeting.id,
+        title: i % 3 === 0 ? `Budget ${i}` : `Uppföljning ${i}`,
+        summary: i % 3 === 1 ? 'Budgeten följs upp.' : 'Budgetuppföljning per månad.',
+      }),
+    )
   }
-  for (const meeting of meetings) await changeMeetingStatus(db, actor, meeting, 'notice_published')
+  for (const meeting of meetings)
+    await inTransaction(db, (trx) => changeMeetingStatus(trx, actor, meeting, 'notice_published'))
 }

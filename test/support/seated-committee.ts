@@ -1,4 +1,4 @@
-import type { Db } from '../../src/db/database.ts'
+import { type Db, inTransaction } from '../../src/db/database.ts'
 import { createUser } from '../../src/domain/account/account.service.ts'
 import { grantRole } from '../../src/domain/account/role-grant.service.ts'
 import { createCommittee } from '../../src/domain/committee/committee.service.ts'
@@ -63,16 +63,20 @@ export async function seatWithAccounts(
   const actor = systemActor('cli')
   const partyOf = new Map<number, string>()
   const seat = async ([name, party]: Seat, role: MembershipRole, substituteOrder?: number) => {
-    const person = await addPerson(db, actor, { organisationId, name })
-    const { id: partyId } = await findOrAddParty(db, actor, { organisationId, abbreviation: party })
-    await addMembership(db, actor, {
-      committeeId: committee.id,
-      personId: person.id,
-      partyId,
-      role,
-      startsOn: '2027-01-01',
-      ...(substituteOrder ? { substituteOrder } : {}),
-    })
+    const person = await inTransaction(db, (trx) => addPerson(trx, actor, { organisationId, name }))
+    const { id: partyId } = await inTransaction(db, (trx) =>
+      findOrAddParty(trx, actor, { organisationId, abbreviation: party }),
+    )
+    await inTransaction(db, (trx) =>
+      addMembership(trx, actor, {
+        committeeId: committee.id,
+        personId: person.id,
+        partyId,
+        role,
+        startsOn: '2027-01-01',
+        ...(substituteOrder ? { substituteOrder } : {}),
+      }),
+    )
     partyOf.set(person.id, party)
     return person
   }

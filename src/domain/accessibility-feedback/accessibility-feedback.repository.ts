@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { AccessibilityFeedback } from './accessibility-feedback.ts'
@@ -17,10 +17,10 @@ const toFeedback = (row: Selected<'accessibility_feedback'>): AccessibilityFeedb
 })
 
 export async function insertFeedback(
-  db: Queryable,
+  trx: Trx,
   values: Omit<AccessibilityFeedback, 'id' | 'handledAt' | 'handledBy' | 'handlingNote'>,
 ): Promise<AccessibilityFeedback> {
-  const row = await db
+  const row = await trx
     .insertInto('accessibility_feedback')
     .values({
       organisation_id: values.organisationId,
@@ -81,11 +81,11 @@ export async function countUnhandled(
 
 /** Marks it handled if it is not yet; undefined when it already was (or is gone). */
 export async function updateHandled(
-  db: Queryable,
+  trx: Trx,
   id: number,
   values: { handledAt: string; handledBy: string; handlingNote: string },
 ): Promise<AccessibilityFeedback | undefined> {
-  const row = await db
+  const row = await trx
     .updateTable('accessibility_feedback')
     .set({ handled_at: values.handledAt, handled_by: values.handledBy, handling_note: values.handlingNote })
     .where('id', '=', id)
@@ -98,10 +98,10 @@ export async function updateHandled(
 
 /** Deletes feedback handled before the instant; returns what was deleted (id and organisation). */
 export async function deleteHandledBefore(
-  db: Queryable,
+  trx: Trx,
   before: string,
 ): Promise<Array<{ id: number; organisationId: number }>> {
-  const rows = await db
+  const rows = await trx
     .deleteFrom('accessibility_feedback')
     .where('handled_at', 'is not', null)
     .where('handled_at', '<', before)

@@ -1,4 +1,4 @@
-import { inTransaction, type Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { findCommitteeBySlug } from '../committee/committee.service.ts'
 import { listOrganisations } from '../organisation/organisation.service.ts'
@@ -89,13 +89,13 @@ export async function receiveAccessibilityFeedback(
   })
 }
 
-async function organisationOfPage(trx: Queryable, page: string | undefined): Promise<number | undefined> {
+async function organisationOfPage(db: Queryable, page: string | undefined): Promise<number | undefined> {
   const slug = committeeSlugInPage(page ?? null)
-  const committee = slug ? await findCommitteeBySlug(trx, slug) : undefined
+  const committee = slug ? await findCommitteeBySlug(db, slug) : undefined
   if (committee) return committee.organisationId
   // The portal shows every organisation in the database; most hold one. Feedback on the site as a
   // whole goes to the one registered first.
-  const organisations = await listOrganisations(trx)
+  const organisations = await listOrganisations(db)
   return organisations.length === 0 ? undefined : Math.min(...organisations.map((o) => o.id))
 }
 
@@ -114,7 +114,7 @@ export async function listAccessibilityFeedback(
 
 /** Records that the feedback was handled (answered, fixed, or judged) and what was done. Once only. */
 export async function markAccessibilityFeedbackHandled(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { feedbackId: number; note: string },
   now: Date,
@@ -147,7 +147,7 @@ export async function markAccessibilityFeedbackHandled(
  * Deletes feedback handled more than twelve months before `now` (the retention the privacy page
  * states), each deletion in the audit log. Runs whenever feedback is stored or listed.
  */
-export async function deleteExpiredFeedback(trx: Queryable, now: Date): Promise<number> {
+export async function deleteExpiredFeedback(trx: Trx, now: Date): Promise<number> {
   const deleted = await deleteHandledBefore(trx, deletionCutoff(now).toISOString())
   const clock = systemActor('retention')
   for (const feedback of deleted)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createTestCommittee, createTestOrganisation, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import {
   countUnhandledAccessibilityFeedback,
@@ -85,21 +86,32 @@ describeOnEachDatabase('accessibility feedback', (getDb) => {
       3,
     )
 
-    const handled = await markAccessibilityFeedbackHandled(
-      db,
-      admin,
-      { feedbackId: first.id, note: '  Svarade per e-post; tabellen rättad.  ' },
-      at('2026-10-04T09:00:00Z'),
+    const handled = await inTransaction(db, (trx) =>
+      markAccessibilityFeedbackHandled(
+        trx,
+        admin,
+        { feedbackId: first.id, note: '  Svarade per e-post; tabellen rättad.  ' },
+        at('2026-10-04T09:00:00Z'),
+      ),
     )
     assert.equal(handled.handledAt, '2026-10-04T09:00:00.000Z')
     assert.equal(handled.handledBy, 'user:7')
     assert.equal(handled.handlingNote, 'Svarade per e-post; tabellen rättad.')
     await assert.rejects(
-      markAccessibilityFeedbackHandled(db, admin, { feedbackId: first.id, note: 'Igen' }, at('2026-10-05')),
+      inTransaction(db, (trx) =>
+        markAccessibilityFeedbackHandled(
+          trx,
+          admin,
+          { feedbackId: first.id, note: 'Igen' },
+          at('2026-10-05'),
+        ),
+      ),
       { code: 'invalid_state' },
     )
     await assert.rejects(
-      markAccessibilityFeedbackHandled(db, admin, { feedbackId: first.id, note: '  ' }, at('2026-10-05')),
+      inTransaction(db, (trx) =>
+        markAccessibilityFeedbackHandled(trx, admin, { feedbackId: first.id, note: '  ' }, at('2026-10-05')),
+      ),
       { code: 'invalid_input', field: 'note' },
     )
     const list = await listAccessibilityFeedback(db, [organisation.id], at('2026-10-05T00:00:00Z'))
@@ -142,17 +154,21 @@ describeOnEachDatabase('accessibility feedback', (getDb) => {
     const old = await send('Gammal', '2025-01-10T10:00:00Z')
     const recent = await send('Nyare', '2025-06-10T10:00:00Z')
     const open = await send('Obehandlad', '2024-01-10T10:00:00Z')
-    await markAccessibilityFeedbackHandled(
-      db,
-      admin,
-      { feedbackId: old.id, note: 'Svarat' },
-      at('2025-01-20T10:00:00Z'),
+    await inTransaction(db, (trx) =>
+      markAccessibilityFeedbackHandled(
+        trx,
+        admin,
+        { feedbackId: old.id, note: 'Svarat' },
+        at('2025-01-20T10:00:00Z'),
+      ),
     )
-    await markAccessibilityFeedbackHandled(
-      db,
-      admin,
-      { feedbackId: recent.id, note: 'Svarat' },
-      at('2025-06-20T10:00:00Z'),
+    await inTransaction(db, (trx) =>
+      markAccessibilityFeedbackHandled(
+        trx,
+        admin,
+        { feedbackId: recent.id, note: 'Svarat' },
+        at('2025-06-20T10:00:00Z'),
+      ),
     )
 
     // 2026-01-21: the first was handled twelve months and a day ago; unhandled ones are never deleted.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { Role, RoleGrant, UserAccount } from './account.ts'
@@ -47,10 +47,10 @@ export async function getPasswordHash(db: Queryable, userId: number): Promise<st
 }
 
 export async function insertUser(
-  db: Queryable,
+  trx: Trx,
   values: { email: string; name: string; passwordHash: string; personId: number | null; at: string },
 ): Promise<UserAccount> {
-  const row = await db
+  const row = await trx
     .insertInto('user_account')
     .values({
       email: values.email,
@@ -65,8 +65,8 @@ export async function insertUser(
   return toUser(row)
 }
 
-export async function updatePasswordHash(db: Queryable, userId: number, passwordHash: string, at: string) {
-  await db
+export async function updatePasswordHash(trx: Trx, userId: number, passwordHash: string, at: string) {
+  await trx
     .updateTable('user_account')
     .set({ password_hash: passwordHash, password_changed_at: at })
     .where('id', '=', userId)
@@ -74,8 +74,8 @@ export async function updatePasswordHash(db: Queryable, userId: number, password
 }
 
 /** Remembers when the user last signed in, for the administrator's list of accounts. */
-export async function recordSignIn(db: Queryable, userId: number, at: string) {
-  await db.updateTable('user_account').set({ last_signed_in_at: at }).where('id', '=', userId).execute()
+export async function recordSignIn(trx: Trx, userId: number, at: string) {
+  await trx.updateTable('user_account').set({ last_signed_in_at: at }).where('id', '=', userId).execute()
 }
 
 export async function listGrantsOfUser(db: Queryable, userId: number): Promise<RoleGrant[]> {
@@ -93,8 +93,8 @@ export async function findGrant(db: Queryable, id: number): Promise<RoleGrant | 
   return row && toGrant(row)
 }
 
-export async function insertGrant(db: Queryable, values: Omit<RoleGrant, 'id'>): Promise<RoleGrant> {
-  const row = await db
+export async function insertGrant(trx: Trx, values: Omit<RoleGrant, 'id'>): Promise<RoleGrant> {
+  const row = await trx
     .insertInto('role_grant')
     .values({
       user_id: values.userId,
@@ -107,6 +107,6 @@ export async function insertGrant(db: Queryable, values: Omit<RoleGrant, 'id'>):
   return toGrant(row)
 }
 
-export async function deleteGrant(db: Queryable, id: number) {
-  await db.deleteFrom('role_grant').where('id', '=', id).execute()
+export async function deleteGrant(trx: Trx, id: number) {
+  await trx.deleteFrom('role_grant').where('id', '=', id).execute()
 }

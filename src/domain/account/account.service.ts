@@ -138,10 +138,14 @@ export async function authenticate(
   // A right password before a second factor is no success yet: recorded, it would forgive the
   // failed codes before it, and a guesser who has the password could try codes without end.
   if (!matches || input.recordSuccess !== false)
-    await recordLoginAttempt(db, { email, ip: input.ip, at: now.toISOString(), succeeded: matches })
+    await inTransaction(db, (trx) =>
+      recordLoginAttempt(trx, { email, ip: input.ip, at: now.toISOString(), succeeded: matches }),
+    )
   if (!matches || !found) {
     // Old attempts no longer count: forget them (a day is ample) to keep the table small.
-    await deleteLoginAttemptsBefore(db, ago(Math.max(pairWindowHours, trustedAddressHours) * 3_600_000))
+    await inTransaction(db, (trx) =>
+      deleteLoginAttemptsBefore(trx, ago(Math.max(pairWindowHours, trustedAddressHours) * 3_600_000)),
+    )
     throw new LoginRefusedError('wrong_credentials')
   }
   return found.user

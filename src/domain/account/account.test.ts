@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { createTestCommittee, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import {
   authenticate,
@@ -120,7 +121,9 @@ describeOnEachDatabase('accounts', (getDb) => {
     )
     for (let i = 0; i < 50; i++) {
       const time = `2026-03-03T10:00:${String(i).padStart(2, '0')}.000Z`
-      await recordLoginAttempt(getDb(), { email: `x${i}@example.se`, ip, at: time, succeeded: false })
+      await inTransaction(getDb(), (trx) =>
+        recordLoginAttempt(trx, { email: `x${i}@example.se`, ip, at: time, succeeded: false }),
+      )
     }
     await assert.rejects(
       authenticate(getDb(), { email: other.email, password, ip }, at('2026-03-03T10:01:00Z')),
@@ -155,12 +158,14 @@ describeOnEachDatabase('accounts', (getDb) => {
     )
     for (let i = 0; i < 99; i++) {
       const time = `2026-03-04T10:0${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}.000Z`
-      await recordLoginAttempt(getDb(), {
-        email: user.email,
-        ip: `10.2.${i % 12}.1`,
-        at: time,
-        succeeded: false,
-      })
+      await inTransaction(getDb(), (trx) =>
+        recordLoginAttempt(trx, {
+          email: user.email,
+          ip: `10.2.${i % 12}.1`,
+          at: time,
+          succeeded: false,
+        }),
+      )
     }
     // 99 failures: a new address still gets in with the right password.
     assert.equal(
@@ -175,12 +180,14 @@ describeOnEachDatabase('accounts', (getDb) => {
     )
     for (let i = 0; i < 100; i++) {
       const time = `2026-03-04T10:0${3 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}.000Z`
-      await recordLoginAttempt(getDb(), {
-        email: user.email,
-        ip: `10.2.${i % 12}.1`,
-        at: time,
-        succeeded: false,
-      })
+      await inTransaction(getDb(), (trx) =>
+        recordLoginAttempt(trx, {
+          email: user.email,
+          ip: `10.2.${i % 12}.1`,
+          at: time,
+          succeeded: false,
+        }),
+      )
     }
     await assert.rejects(
       authenticate(getDb(), { email: user.email, password, ip: '10.3.0.2' }, at('2026-03-04T10:06:00Z')),

@@ -1,12 +1,12 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 
 // Failed logins, counted in the database so that every app server sees the same count.
 
 export async function recordLoginAttempt(
-  db: Queryable,
+  trx: Trx,
   attempt: { email: string; ip: string; at: string; succeeded: boolean },
 ) {
-  await db.insertInto('login_attempt').values(attempt).execute()
+  await trx.insertInto('login_attempt').values(attempt).execute()
 }
 
 /** Whose attempts to count: an account, an address, or one account from one address. */
@@ -59,6 +59,6 @@ export async function latestSuccess(
 }
 
 /** Forgets attempts older than `before`: they no longer count for anything. */
-export async function deleteLoginAttemptsBefore(db: Queryable, before: string) {
-  await db.deleteFrom('login_attempt').where('at', '<', before).execute()
+export async function deleteLoginAttemptsBefore(trx: Trx, before: string) {
+  await trx.deleteFrom('login_attempt').where('at', '<', before).execute()
 }

@@ -78,10 +78,12 @@ export async function signInWithPassword(
   if (!withTotp) return { kind: 'signed_in', user }
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + challengeMinutes * 60_000).toISOString()
-  await insertSignInChallenge(
-    db,
-    { id: challengeIdOf(token), userId: user.id, returnTo: input.returnTo, expiresAt },
-    now,
+  await inTransaction(db, (trx) =>
+    insertSignInChallenge(
+      trx,
+      { id: challengeIdOf(token), userId: user.id, returnTo: input.returnTo, expiresAt },
+      now,
+    ),
   )
   return { kind: 'second_factor', token }
 }
@@ -106,13 +108,17 @@ export async function passSecondFactor(
     state.totpSecret && !user.disabled
       ? acceptedStep(input.secrets.open(user.id, state.totpSecret), input.code, now, state.totpLastStep)
       : undefined
-  const passed = step !== undefined && (await claimTotpStep(db, user.id, step))
-  await recordLoginAttempt(db, { email: user.email, ip: input.ip, at: now.toISOString(), succeeded: passed })
+  const passed = step !== undefined && (await inTransaction(db, (trx) => claimTotpStep(trx, user.id, step)))
+  await inTransaction(db, (trx) =>
+    recordLoginAttempt(trx, { email: user.email, ip: input.ip, at: now.toISOString(), succeeded: passed }),
+  )
   if (!passed) {
-    await deleteLoginAttemptsBefore(db, new Date(now.getTime() - 86_400_000).toISOString())
+    await inTransaction(db, (trx) =>
+      deleteLoginAttemptsBefore(trx, new Date(now.getTime() - 86_400_000).toISOString()),
+    )
     throw new SecondFactorRefusedError('wrong_code')
   }
-  await deleteSignInChallenge(db, challenge.id)
+  await inTransaction(db, (trx) => deleteSignInChallenge(trx, challenge.id))
   return { user, returnTo: challenge.returnTo }
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { listMembershipsOfPerson } from '../membership/membership.service.ts'
 import { isActiveOn } from '../membership/membership.ts'
@@ -68,13 +68,15 @@ export async function readSession(
   if (!session) return undefined
   const user = await getUser(db, session.user_id)
   if (Date.parse(session.expires_at) <= now.getTime() || user.disabled) {
-    await deleteSession(db, id)
+    await inTransaction(db, (trx) => deleteSession(trx, id))
     return undefined
   }
   if (now.getTime() - Date.parse(session.last_seen_at) >= touchEverySeconds * 1000) {
     const idle = now.getTime() + sessionIdleMinutes * 60_000
     const max = Date.parse(session.created_at) + sessionMaxDays * 86_400_000
-    await touchSession(db, id, now.toISOString(), new Date(Math.min(idle, max)).toISOString())
+    await inTransaction(db, (trx) =>
+      touchSession(trx, id, now.toISOString(), new Date(Math.min(idle, max)).toISOString()),
+    )
   }
   const today = swedishDay(now)
   const [grants, memberships] = await Promise.all([
@@ -92,7 +94,7 @@ export async function readSession(
 
 /** Signs out of this session only. */
 export async function endSession(db: Db, token: string): Promise<void> {
-  await deleteSession(db, sessionIdOf(token))
+  await inTransaction(db, (trx) => deleteSession(trx, sessionIdOf(token)))
 }
 
 const swedishDay = (now: Date) =>

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 
 /** A sign-in through the identity provider under way: its secrets and where the user goes after. */
 export interface SignInFlow {
@@ -10,9 +10,9 @@ export interface SignInFlow {
 }
 
 /** Keeps a flow until the provider answers; flows expired by then are removed on the way. */
-export async function insertSignInFlow(db: Queryable, flow: SignInFlow, now: Date): Promise<void> {
-  await db.deleteFrom('sign_in_flow').where('expires_at', '<', now.toISOString()).execute()
-  await db
+export async function insertSignInFlow(trx: Trx, flow: SignInFlow, now: Date): Promise<void> {
+  await trx.deleteFrom('sign_in_flow').where('expires_at', '<', now.toISOString()).execute()
+  await trx
     .insertInto('sign_in_flow')
     .values({
       state: flow.state,
@@ -28,12 +28,12 @@ export async function insertSignInFlow(db: Queryable, flow: SignInFlow, now: Dat
  * Takes the flow of this state, once (deleted in the same statement, as signing_flow is), so a
  * replayed answer finds nothing. Undefined when unknown or expired.
  */
-export async function takeSignInFlow(
-  db: Queryable,
-  state: string,
-  now: Date,
-): Promise<SignInFlow | undefined> {
-  const row = await db.deleteFrom('sign_in_flow').where('state', '=', state).returningAll().executeTakeFirst()
+export async function takeSignInFlow(trx: Trx, state: string, now: Date): Promise<SignInFlow | undefined> {
+  const row = await trx
+    .deleteFrom('sign_in_flow')
+    .where('state', '=', state)
+    .returningAll()
+    .executeTakeFirst()
   if (!row || new Date(row.expires_at).getTime() < now.getTime()) return undefined
   return {
     state: row.state,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { NotFoundError } from '../shared/errors.ts'
 
 // SQL only, for how an account signs in beyond its password (migration 0027): the must-change
@@ -42,25 +42,33 @@ export async function getSignInState(db: Queryable, userId: number): Promise<Sig
   }
 }
 
-export async function setMustChangePassword(db: Queryable, userId: number, value: boolean) {
-  await db.updateTable('user_account').set({ must_change_password: value }).where('id', '=', userId).execute()
+export async function setMustChangePassword(trx: Trx, userId: number, value: boolean) {
+  await trx
+    .updateTable('user_account')
+    .set({ must_change_password: value })
+    .where('id', '=', userId)
+    .execute()
 }
 
-export async function setTotpPendingSecret(db: Queryable, userId: number, secret: string | null) {
-  await db.updateTable('user_account').set({ totp_pending_secret: secret }).where('id', '=', userId).execute()
+export async function setTotpPendingSecret(trx: Trx, userId: number, secret: string | null) {
+  await trx
+    .updateTable('user_account')
+    .set({ totp_pending_secret: secret })
+    .where('id', '=', userId)
+    .execute()
 }
 
 /** Turns TOTP on with the secret, the step of the confirming code already used. */
-export async function enableTotp(db: Queryable, userId: number, secret: string, step: number, at: string) {
-  await db
+export async function enableTotp(trx: Trx, userId: number, secret: string, step: number, at: string) {
+  await trx
     .updateTable('user_account')
     .set({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: at, totp_last_step: step })
     .where('id', '=', userId)
     .execute()
 }
 
-export async function clearTotp(db: Queryable, userId: number) {
-  await db
+export async function clearTotp(trx: Trx, userId: number) {
+  await trx
     .updateTable('user_account')
     .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
     .where('id', '=', userId)
@@ -71,8 +79,8 @@ export async function clearTotp(db: Queryable, userId: number) {
  * Records the step as used, only when it is later than the last one: false when another request
  * (on this or another app server) used it first, so one code signs in once.
  */
-export async function claimTotpStep(db: Queryable, userId: number, step: number): Promise<boolean> {
-  const result = await db
+export async function claimTotpStep(trx: Trx, userId: number, step: number): Promise<boolean> {
+  const result = await trx
     .updateTable('user_account')
     .set({ totp_last_step: step })
     .where('id', '=', userId)
@@ -105,8 +113,8 @@ export async function organisationNeedsTotp(db: Queryable, organisationId: numbe
   return Boolean(row.administrators_need_totp)
 }
 
-export async function setOrganisationNeedsTotp(db: Queryable, organisationId: number, value: boolean) {
-  await db
+export async function setOrganisationNeedsTotp(trx: Trx, organisationId: number, value: boolean) {
+  await trx
     .updateTable('organisation')
     .set({ administrators_need_totp: value })
     .where('id', '=', organisationId)
@@ -121,9 +129,9 @@ export interface SignInChallenge {
   expiresAt: string
 }
 
-export async function insertSignInChallenge(db: Queryable, challenge: SignInChallenge, now: Date) {
-  await db.deleteFrom('sign_in_challenge').where('expires_at', '<', now.toISOString()).execute()
-  await db
+export async function insertSignInChallenge(trx: Trx, challenge: SignInChallenge, now: Date) {
+  await trx.deleteFrom('sign_in_challenge').where('expires_at', '<', now.toISOString()).execute()
+  await trx
     .insertInto('sign_in_challenge')
     .values({
       id: challenge.id,
@@ -144,6 +152,6 @@ export async function findSignInChallenge(
   return { id: row.id, userId: row.user_id, returnTo: row.return_to, expiresAt: row.expires_at }
 }
 
-export async function deleteSignInChallenge(db: Queryable, id: string) {
-  await db.deleteFrom('sign_in_challenge').where('id', '=', id).execute()
+export async function deleteSignInChallenge(trx: Trx, id: string) {
+  await trx.deleteFrom('sign_in_challenge').where('id', '=', id).execute()
 }

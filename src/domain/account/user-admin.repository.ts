@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
 import type { Role, RoleGrant } from './account.ts'
@@ -73,8 +73,8 @@ export async function listAccountsOfOrganisation(
  * Makes the organisation the account's home unless it has one, so an account whose last role is
  * taken back stays in the organisation's list.
  */
-export async function claimHomeOrganisation(db: Queryable, userId: number, organisationId: number) {
-  await db
+export async function claimHomeOrganisation(trx: Trx, userId: number, organisationId: number) {
+  await trx
     .updateTable('user_account')
     .set({ organisation_id: organisationId })
     .where('id', '=', userId)
@@ -82,20 +82,20 @@ export async function claimHomeOrganisation(db: Queryable, userId: number, organ
     .execute()
 }
 
-export async function setHomeOrganisation(db: Queryable, userId: number, organisationId: number) {
-  await db
+export async function setHomeOrganisation(trx: Trx, userId: number, organisationId: number) {
+  await trx
     .updateTable('user_account')
     .set({ organisation_id: organisationId })
     .where('id', '=', userId)
     .execute()
 }
 
-export async function setDisabled(db: Queryable, userId: number, disabled: boolean) {
-  await db.updateTable('user_account').set({ disabled }).where('id', '=', userId).execute()
+export async function setDisabled(trx: Trx, userId: number, disabled: boolean) {
+  await trx.updateTable('user_account').set({ disabled }).where('id', '=', userId).execute()
 }
 
-export async function setPerson(db: Queryable, userId: number, personId: number | null) {
-  await db.updateTable('user_account').set({ person_id: personId }).where('id', '=', userId).execute()
+export async function setPerson(trx: Trx, userId: number, personId: number | null) {
+  await trx.updateTable('user_account').set({ person_id: personId }).where('id', '=', userId).execute()
 }
 
 /** The account linked to the person, if any. */
@@ -112,9 +112,9 @@ export async function findUserIdOfPerson(db: Queryable, personId: number): Promi
  * The enabled accounts holding the administrator role of the organisation. Locks the organisation's
  * row first on PostgreSQL, so two administrators removing each other at once cannot both succeed.
  */
-export async function listEnabledAdministratorIds(db: Queryable, organisationId: number): Promise<number[]> {
-  await forUpdate(db, db.selectFrom('organisation').select('id').where('id', '=', organisationId)).execute()
-  const rows = await db
+export async function listEnabledAdministratorIds(trx: Trx, organisationId: number): Promise<number[]> {
+  await forUpdate(trx, trx.selectFrom('organisation').select('id').where('id', '=', organisationId)).execute()
+  const rows = await trx
     .selectFrom('role_grant')
     .innerJoin('user_account', 'user_account.id', 'role_grant.user_id')
     .select('user_account.id')

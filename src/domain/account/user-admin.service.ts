@@ -1,4 +1,4 @@
-import { type Db, inTransaction, type Queryable } from '../../db/database.ts'
+import { type Db, inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getPerson } from '../person/person.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -215,7 +215,7 @@ export async function resetPassword(
  * user must choose their own at first login before any workspace page opens.
  */
 export async function requirePasswordChange(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   userId: number,
   organisationId: number | null,
@@ -259,9 +259,9 @@ const auditRef = (account: { id: number }, organisationId: number) => ({
 })
 
 /** The actor administers the organisation, and their account is enabled. The system (CLI) always may. */
-async function assertActorManagesUsers(trx: Queryable, actor: Actor, organisationId: number) {
+async function assertActorManagesUsers(db: Queryable, actor: Actor, organisationId: number) {
   if (actor.kind === 'system') return
-  const [user, grants] = await Promise.all([getUser(trx, actor.userId), listGrantsOfUser(trx, actor.userId)])
+  const [user, grants] = await Promise.all([getUser(db, actor.userId), listGrantsOfUser(db, actor.userId)])
   assertAllowed(
     !user.disabled && mayManageUsers({ grants, seatCommitteeIds: [], personId: null }, organisationId),
     'manage users',
@@ -274,23 +274,23 @@ async function assertActorManagesUsers(trx: Queryable, actor: Actor, organisatio
  * administrator alone decides over it.
  */
 async function accountForWholeChange(
-  trx: Queryable,
+  db: Queryable,
   actor: Actor,
   input: { organisationId: number; userId: number },
 ): Promise<AccountSummary> {
-  await assertActorManagesUsers(trx, actor, input.organisationId)
+  await assertActorManagesUsers(db, actor, input.organisationId)
   if (actor.kind === 'user' && actor.userId === input.userId)
     throw new AccountChangeRefusedError('own_account')
-  const account = await getAccountOfOrganisation(trx, input.organisationId, input.userId)
+  const account = await getAccountOfOrganisation(db, input.organisationId, input.userId)
   const personOrganisationId =
-    account.personId === null ? null : (await getPerson(trx, account.personId)).organisationId
+    account.personId === null ? null : (await getPerson(db, account.personId)).organisationId
   const others = otherOrganisationsOf(
-    { homeOrganisationId: account.homeOrganisationId, grants: await listGrantsOfUser(trx, account.id) },
+    { homeOrganisationId: account.homeOrganisationId, grants: await listGrantsOfUser(db, account.id) },
     personOrganisationId,
     input.organisationId,
   )
   if (actor.kind === 'user' && others.length > 0) {
-    const actorGrants = await listGrantsOfUser(trx, actor.userId)
+    const actorGrants = await listGrantsOfUser(db, actor.userId)
     const who = { grants: actorGrants, seatCommitteeIds: [], personId: null }
     if (others.some((id) => !mayManageUsers(who, id)))
       throw new AccountChangeRefusedError('other_organisation')
@@ -300,18 +300,18 @@ async function accountForWholeChange(
 
 /** The person is in the organisation's register and linked to no other account. */
 async function assertPersonLinkable(
-  trx: Queryable,
+  db: Queryable,
   organisationId: number,
   personId: number,
   userId: number | undefined,
 ) {
-  const person = await getPerson(trx, personId).catch(() => undefined)
+  const person = await getPerson(db, personId).catch(() => undefined)
   if (!person || person.organisationId !== organisationId)
     throw new InvalidInputError(
       'person_of_other_organisation',
       'the person is not in the organisation',
       'personId',
     )
-  const linked = await findUserIdOfPerson(trx, personId)
+  const linked = await findUserIdOfPerson(db, personId)
   if (linked !== undefined && linked !== userId) throw new AccountChangeRefusedError('person_taken')
 }

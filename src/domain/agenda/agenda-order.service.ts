@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { ConflictError } from '../shared/errors.ts'
@@ -14,7 +14,7 @@ export type AgendaDirection = 'up' | 'down'
  * a secretary editing either one is told that the agenda changed.
  */
 export async function moveAgendaItem(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { agendaItemId: number; version: number; direction: AgendaDirection },
 ): Promise<AgendaItem> {

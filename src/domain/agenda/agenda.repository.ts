@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import { readStringList } from '../shared/json-text.ts'
@@ -71,8 +71,8 @@ const toColumns = (values: Partial<ItemValues>) => ({
   ...(values.status !== undefined ? { status: values.status } : {}),
 })
 
-export async function insertAgendaItem(db: Queryable, values: ItemValues): Promise<AgendaItem> {
-  const row = await db
+export async function insertAgendaItem(trx: Trx, values: ItemValues): Promise<AgendaItem> {
+  const row = await trx
     .insertInto('agenda_item')
     .values({
       meeting_id: values.meetingId,
@@ -87,11 +87,11 @@ export async function insertAgendaItem(db: Queryable, values: ItemValues): Promi
 
 /** Saves changes only if the item is still at the version the editor read; bumps the version. */
 export async function updateAgendaItemRow(
-  db: Queryable,
+  trx: Trx,
   item: AgendaItem,
   changes: Partial<ItemValues>,
 ): Promise<AgendaItem> {
-  const row = await db
+  const row = await trx
     .updateTable('agenda_item')
     .set({ ...toColumns(changes), version: item.version + 1, updated_at: new Date().toISOString() })
     .where('id', '=', item.id)
@@ -99,14 +99,14 @@ export async function updateAgendaItemRow(
     .returningAll()
     .executeTakeFirst()
   if (!row) {
-    const current = await getAgendaItem(db, item.id)
+    const current = await getAgendaItem(trx, item.id)
     throw new ConflictError(`agenda item ${item.number ?? item.id}`, item.version, current.version)
   }
   return toAgendaItem(row)
 }
 
 export async function insertAgendaItemChange(
-  db: Queryable,
+  trx: Trx,
   values: {
     agendaItemId: number
     kind: AgendaChangeKind
@@ -115,7 +115,7 @@ export async function insertAgendaItemChange(
     documentId?: number
   },
 ): Promise<void> {
-  await db
+  await trx
     .insertInto('agenda_item_change')
     .values({
       agenda_item_id: values.agendaItemId,

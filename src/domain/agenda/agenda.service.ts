@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
 import { getDocument } from '../document/document.reads.ts'
@@ -47,7 +47,7 @@ export interface AgendaItemInput {
 
 /** Adds an item at the end of a meeting's agenda. After the notice is out, the addition is shown publicly. */
 export async function addAgendaItem(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: AgendaItemInput & { meetingId: number },
 ): Promise<AgendaItem> {
@@ -84,7 +84,7 @@ export async function addAgendaItem(
 
 /** Edits an item. `version` is the one the editor read: a save over someone else's change is refused. */
 export async function updateAgendaItem(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: AgendaItemInput & { agendaItemId: number; version: number },
 ): Promise<AgendaItem> {
@@ -115,7 +115,7 @@ export async function updateAgendaItem(
 
 /** Marks an item as withdrawn ("utgår"); it stays on the agenda, struck, so the numbering holds. */
 export async function withdrawAgendaItem(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { agendaItemId: number; version: number },
 ) {
@@ -124,7 +124,7 @@ export async function withdrawAgendaItem(
 
 /** Marks an item's documents as "kommer senare" (coming later). */
 export async function markAgendaItemComingLater(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { agendaItemId: number; version: number },
 ) {
@@ -132,7 +132,7 @@ export async function markAgendaItemComingLater(
 }
 
 async function setStatus(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { agendaItemId: number; version: number },
   status: 'withdrawn' | 'coming_later',
@@ -158,7 +158,7 @@ async function setStatus(
 
 /** Attaches a registered document to an item (a "bilaga"), after those it has. */
 export async function attachDocument(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { agendaItemId: number; documentId: number },
 ): Promise<void> {
@@ -189,7 +189,7 @@ export async function attachDocument(
   )
 }
 
-async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInput): Promise<AgendaItemInput> {
+async function checkItem(db: Queryable, meeting: Meeting, input: AgendaItemInput): Promise<AgendaItemInput> {
   const title = input.title?.trim()
   const summary = input.summary?.trim()
   if (!title && !summary)
@@ -213,8 +213,8 @@ async function checkItem(trx: Queryable, meeting: Meeting, input: AgendaItemInpu
     )
   }
   if (input.matterId !== undefined && input.matterId !== null) {
-    const matter = await getMatter(trx, input.matterId)
-    const committee = await getCommittee(trx, meeting.committeeId)
+    const matter = await getMatter(db, input.matterId)
+    const committee = await getCommittee(db, meeting.committeeId)
     if (matter.organisationId !== committee.organisationId) {
       throw new InvalidInputError(
         'matter_of_other_organisation',
@@ -240,7 +240,7 @@ export function assertAgendaOpen(meeting: Meeting) {
 
 /** Audit every change; keep a public change history once the notice is out (Paragraf's ground 8). */
 export async function noteChange(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   meeting: Meeting,
   item: AgendaItem,

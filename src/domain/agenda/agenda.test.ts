@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { createTestMeeting, createTestOrganisation, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.service.ts'
 import { registerDocument } from '../document/document.service.ts'
@@ -23,18 +24,22 @@ import {
 describeOnEachDatabase('addAgendaItem', (getDb) => {
   it('adds items at the end of the agenda, in order', async () => {
     const meeting = await createTestMeeting(getDb())
-    const first = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      title: 'Val av justerare',
-      number: '1',
-    })
-    const second = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      title: ' Taxor 2023 ',
-      number: '2',
-      proposal: [' Taxorna fastställs ', ''],
-      officerReportOn: '2022-11-30',
-    })
+    const first = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Val av justerare',
+        number: '1',
+      }),
+    )
+    const second = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: ' Taxor 2023 ',
+        number: '2',
+        proposal: [' Taxorna fastställs ', ''],
+        officerReportOn: '2022-11-30',
+      }),
+    )
     assert.deepEqual([first.position, second.position], [1, 2])
     assert.equal(second.title, 'Taxor 2023')
     assert.deepEqual(second.proposal, ['Taxorna fastställs'])
@@ -57,12 +62,14 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
 
   it('keeps a confidential item with its legal ground', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      title: 'Ansökan om bistånd',
-      confidential: true,
-      confidentialityGround: ' OSL 26:1 ',
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Ansökan om bistånd',
+        confidential: true,
+        confidentialityGround: ' OSL 26:1 ',
+      }),
+    )
     assert.equal(item.confidential, true)
     assert.equal(item.confidentialityGround, 'OSL 26:1')
   })
@@ -83,7 +90,7 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
     it(`refuses ${name}`, async () => {
       const meeting = await createTestMeeting(getDb())
       await assert.rejects(
-        addAgendaItem(getDb(), testActor, { meetingId: meeting.id, ...input }),
+        inTransaction(getDb(), (trx) => addAgendaItem(trx, testActor, { meetingId: meeting.id, ...input })),
         (error: DomainError) => error.code === 'invalid_input' && error.field === field,
       )
     })
@@ -92,22 +99,31 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
   it('links a matter of the same organisation and refuses one of another', async () => {
     const meeting = await createTestMeeting(getDb())
     const committee = await getCommittee(getDb(), meeting.committeeId)
-    const own = await registerMatter(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      registryNumber: 'KS 1',
-    })
-    const item = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      title: 'Ärende',
-      matterId: own.id,
-    })
+    const own = await inTransaction(getDb(), (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId: committee.organisationId,
+        registryNumber: 'KS 1',
+      }),
+    )
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Ärende',
+        matterId: own.id,
+      }),
+    )
     assert.equal(item.matterId, own.id)
-    const foreign = await registerMatter(getDb(), testActor, {
-      organisationId: (await createTestOrganisation(getDb())).id,
-      registryNumber: 'KS 1',
-    })
+    const foreignOrganisation = await createTestOrganisation(getDb())
+    const foreign = await inTransaction(getDb(), (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId: foreignOrganisation.id,
+        registryNumber: 'KS 1',
+      }),
+    )
     await assert.rejects(
-      addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ärende', matterId: foreign.id }),
+      inTransaction(getDb(), (trx) =>
+        addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Ärende', matterId: foreign.id }),
+      ),
       (error: DomainError) => error.field === 'matterId',
     )
   })
@@ -119,25 +135,34 @@ describeOnEachDatabase('addAgendaItem', (getDb) => {
       version: meeting.version,
       reason: 'Inga ärenden',
     })
-    await assert.rejects(addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Sent ärende' }), {
-      code: 'invalid_state',
-    })
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Sent ärende' }),
+      ),
+      {
+        code: 'invalid_state',
+      },
+    )
   })
 })
 
 describeOnEachDatabase('updateAgendaItem', (getDb) => {
   it('saves a change and bumps the version', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      title: 'Taxor',
-      number: '3',
-    })
-    const changed = await updateAgendaItem(getDb(), testActor, {
-      agendaItemId: item.id,
-      version: item.version,
-      title: 'Taxor 2023',
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Taxor',
+        number: '3',
+      }),
+    )
+    const changed = await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
+        agendaItemId: item.id,
+        version: item.version,
+        title: 'Taxor 2023',
+      }),
+    )
     assert.equal(changed.title, 'Taxor 2023')
     assert.equal(changed.number, '3')
     assert.equal(changed.version, item.version + 1)
@@ -147,19 +172,25 @@ describeOnEachDatabase('updateAgendaItem', (getDb) => {
 
   it('refuses the second of two secretaries who edited the same version', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor' })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Taxor' }),
+    )
     const read = await getAgendaItem(getDb(), item.id) // both secretaries open the item
-    await updateAgendaItem(getDb(), testActor, {
-      agendaItemId: item.id,
-      version: read.version,
-      title: 'Av sekreterare 1',
-    })
-    await assert.rejects(
-      updateAgendaItem(getDb(), testActor, {
+    await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
         agendaItemId: item.id,
         version: read.version,
-        title: 'Av sekreterare 2',
+        title: 'Av sekreterare 1',
       }),
+    )
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        updateAgendaItem(trx, testActor, {
+          agendaItemId: item.id,
+          version: read.version,
+          title: 'Av sekreterare 2',
+        }),
+      ),
       { code: 'conflict' },
     )
     assert.equal((await getAgendaItem(getDb(), item.id)).title, 'Av sekreterare 1')
@@ -167,26 +198,34 @@ describeOnEachDatabase('updateAgendaItem', (getDb) => {
 
   it('makes an item confidential only with a ground, and clears the ground when it is not', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ärende' })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Ärende' }),
+    )
     await assert.rejects(
-      updateAgendaItem(getDb(), testActor, {
+      inTransaction(getDb(), (trx) =>
+        updateAgendaItem(trx, testActor, {
+          agendaItemId: item.id,
+          version: item.version,
+          confidential: true,
+        }),
+      ),
+      (error: DomainError) => error.field === 'confidentialityGround',
+    )
+    const secret = await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
         agendaItemId: item.id,
         version: item.version,
         confidential: true,
+        confidentialityGround: 'OSL 26:1',
       }),
-      (error: DomainError) => error.field === 'confidentialityGround',
     )
-    const secret = await updateAgendaItem(getDb(), testActor, {
-      agendaItemId: item.id,
-      version: item.version,
-      confidential: true,
-      confidentialityGround: 'OSL 26:1',
-    })
-    const open = await updateAgendaItem(getDb(), testActor, {
-      agendaItemId: item.id,
-      version: secret.version,
-      confidential: false,
-    })
+    const open = await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
+        agendaItemId: item.id,
+        version: secret.version,
+        confidential: false,
+      }),
+    )
     assert.deepEqual([open.confidential, open.confidentialityGround], [false, null])
   })
 })
@@ -194,16 +233,24 @@ describeOnEachDatabase('updateAgendaItem', (getDb) => {
 describeOnEachDatabase('withdraw and coming later', (getDb) => {
   it('marks an item withdrawn and its documents as coming later, keeping its place', async () => {
     const meeting = await createTestMeeting(getDb())
-    const first = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ett' })
-    const second = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Två' })
-    const withdrawn = await withdrawAgendaItem(getDb(), testActor, {
-      agendaItemId: first.id,
-      version: first.version,
-    })
-    const later = await markAgendaItemComingLater(getDb(), testActor, {
-      agendaItemId: second.id,
-      version: second.version,
-    })
+    const first = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Ett' }),
+    )
+    const second = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Två' }),
+    )
+    const withdrawn = await inTransaction(getDb(), (trx) =>
+      withdrawAgendaItem(trx, testActor, {
+        agendaItemId: first.id,
+        version: first.version,
+      }),
+    )
+    const later = await inTransaction(getDb(), (trx) =>
+      markAgendaItemComingLater(trx, testActor, {
+        agendaItemId: second.id,
+        version: second.version,
+      }),
+    )
     assert.deepEqual([withdrawn.status, later.status], ['withdrawn', 'coming_later'])
     const agenda = await getAgenda(getDb(), meeting.id)
     assert.deepEqual(
@@ -217,14 +264,20 @@ describeOnEachDatabase('withdraw and coming later', (getDb) => {
 
   it('refuses to withdraw on a stale version', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Ett' })
-    await updateAgendaItem(getDb(), testActor, {
-      agendaItemId: item.id,
-      version: item.version,
-      title: 'Ett (ändrat)',
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Ett' }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
+        agendaItemId: item.id,
+        version: item.version,
+        title: 'Ett (ändrat)',
+      }),
+    )
     await assert.rejects(
-      withdrawAgendaItem(getDb(), testActor, { agendaItemId: item.id, version: item.version }),
+      inTransaction(getDb(), (trx) =>
+        withdrawAgendaItem(trx, testActor, { agendaItemId: item.id, version: item.version }),
+      ),
       {
         code: 'conflict',
       },
@@ -236,25 +289,35 @@ describeOnEachDatabase('attachDocument', (getDb) => {
   it('attaches documents in order and records an added and a replaced attachment', async () => {
     const meeting = await createTestMeeting(getDb())
     const { organisationId } = await getCommittee(getDb(), meeting.committeeId)
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor' })
-    const report = await registerDocument(getDb(), testActor, {
-      organisationId,
-      title: 'Tjänsteutlåtande',
-      kind: 'tjansteutlatande',
-    })
-    const annex = await registerDocument(getDb(), testActor, {
-      organisationId,
-      title: 'Taxebilaga',
-      kind: 'bilaga',
-    })
-    const annexV2 = await registerDocument(getDb(), testActor, {
-      organisationId,
-      title: 'Taxebilaga rev.',
-      kind: 'bilaga',
-      replacesDocumentId: annex.id,
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Taxor' }),
+    )
+    const report = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId,
+        title: 'Tjänsteutlåtande',
+        kind: 'tjansteutlatande',
+      }),
+    )
+    const annex = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId,
+        title: 'Taxebilaga',
+        kind: 'bilaga',
+      }),
+    )
+    const annexV2 = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId,
+        title: 'Taxebilaga rev.',
+        kind: 'bilaga',
+        replacesDocumentId: annex.id,
+      }),
+    )
     for (const document of [report, annex, annexV2]) {
-      await attachDocument(getDb(), testActor, { agendaItemId: item.id, documentId: document.id })
+      await inTransaction(getDb(), (trx) =>
+        attachDocument(trx, testActor, { agendaItemId: item.id, documentId: document.id }),
+      )
     }
     const [entry] = await getAgenda(getDb(), meeting.id)
     assert.deepEqual(
@@ -274,14 +337,21 @@ describeOnEachDatabase('attachDocument', (getDb) => {
 
   it('refuses a document of another organisation', async () => {
     const meeting = await createTestMeeting(getDb())
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor' })
-    const foreign = await registerDocument(getDb(), testActor, {
-      organisationId: (await createTestOrganisation(getDb())).id,
-      title: 'Främmande',
-      kind: 'bilaga',
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Taxor' }),
+    )
+    const foreignOrganisation = await createTestOrganisation(getDb())
+    const foreign = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: foreignOrganisation.id,
+        title: 'Främmande',
+        kind: 'bilaga',
+      }),
+    )
     await assert.rejects(
-      attachDocument(getDb(), testActor, { agendaItemId: item.id, documentId: foreign.id }),
+      inTransaction(getDb(), (trx) =>
+        attachDocument(trx, testActor, { agendaItemId: item.id, documentId: foreign.id }),
+      ),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'documentId',
     )
   })
@@ -291,20 +361,32 @@ describeOnEachDatabase('changes after the notice', (getDb) => {
   it('flags every change made after the notice was published, and none before', async () => {
     let meeting: Meeting = await createTestMeeting(getDb())
     const { organisationId } = await getCommittee(getDb(), meeting.committeeId)
-    const early = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Tidigt ärende' })
-    meeting = await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
-    const late = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Extra ärende' })
-    await updateAgendaItem(getDb(), testActor, {
-      agendaItemId: early.id,
-      version: early.version,
-      title: 'Ändrat',
-    })
-    const document = await registerDocument(getDb(), testActor, {
-      organisationId,
-      title: 'Ny bilaga',
-      kind: 'bilaga',
-    })
-    await attachDocument(getDb(), testActor, { agendaItemId: late.id, documentId: document.id })
+    const early = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Tidigt ärende' }),
+    )
+    meeting = await inTransaction(getDb(), (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
+    const late = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Extra ärende' }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
+        agendaItemId: early.id,
+        version: early.version,
+        title: 'Ändrat',
+      }),
+    )
+    const document = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId,
+        title: 'Ny bilaga',
+        kind: 'bilaga',
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: late.id, documentId: document.id }),
+    )
     const agenda = await getAgenda(getDb(), meeting.id)
     assert.deepEqual(
       agenda.map((e) => e.changes.map((c) => [c.kind, c.afterNotice])),
@@ -327,9 +409,9 @@ describeOnEachDatabase('getAgendas', (getDb) => {
     const one = await createTestMeeting(getDb())
     const two = await createTestMeeting(getDb())
     const empty = await createTestMeeting(getDb())
-    await addAgendaItem(getDb(), testActor, { meetingId: one.id, title: 'A1' })
-    await addAgendaItem(getDb(), testActor, { meetingId: two.id, title: 'B1' })
-    await addAgendaItem(getDb(), testActor, { meetingId: one.id, title: 'A2' })
+    await inTransaction(getDb(), (trx) => addAgendaItem(trx, testActor, { meetingId: one.id, title: 'A1' }))
+    await inTransaction(getDb(), (trx) => addAgendaItem(trx, testActor, { meetingId: two.id, title: 'B1' }))
+    await inTransaction(getDb(), (trx) => addAgendaItem(trx, testActor, { meetingId: one.id, title: 'A2' }))
     const agendas = await getAgendas(getDb(), [one.id, two.id, empty.id])
     const titles = (id: number) => agendas.get(id)?.map((e) => e.item.title)
     assert.deepEqual(titles(one.id), ['A1', 'A2'])

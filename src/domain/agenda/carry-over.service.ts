@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 // The read entries of meetings and minutes rather than their services: scheduling a meeting carries
 // matters over itself, and the minutes' service calls the meeting's, so importing either would close a cycle.
 import { getMeeting, listMeetingRows as listMeetings } from '../meeting/meeting.reads.ts'
@@ -16,7 +16,7 @@ const outcomeText = { tabled: 'Bordlades', referred_back: 'Återremitterades' } 
  * and a line saying where it comes from. Returns the items added.
  */
 export async function carryOverMatters(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { fromMeetingId: number },
 ): Promise<AgendaItem[]> {
@@ -54,8 +54,8 @@ export async function carryOverMatters(
   return added
 }
 
-async function nextPreparedMeeting(trx: Queryable, from: Meeting): Promise<Meeting | undefined> {
-  const later = await listMeetings(trx, {
+async function nextPreparedMeeting(db: Queryable, from: Meeting): Promise<Meeting | undefined> {
+  const later = await listMeetings(db, {
     committeeIds: [from.committeeId],
     from: from.meetsOn,
     order: 'asc',
@@ -69,7 +69,7 @@ async function nextPreparedMeeting(trx: Queryable, from: Meeting): Promise<Meeti
 }
 
 /** When a meeting is scheduled: what the committee's previous meeting left undecided comes onto its agenda. */
-export async function carryOverInto(trx: Queryable, actor: Actor, meeting: Meeting): Promise<AgendaItem[]> {
+export async function carryOverInto(trx: Trx, actor: Actor, meeting: Meeting): Promise<AgendaItem[]> {
   const earlier = await listMeetings(trx, {
     committeeIds: [meeting.committeeId],
     to: meeting.meetsOn,

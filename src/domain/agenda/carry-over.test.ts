@@ -8,6 +8,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import { updateSection } from '../minutes/section.service.ts'
 import { addAgendaItem, getAgenda } from './agenda.service.ts'
@@ -18,30 +19,38 @@ describeOnEachDatabase('carrying tabled and referred-back matters over (B5)', (g
     const committee = await createTestCommittee(db)
     const { meeting, minutes } = await createTestMinutes(db, committee, { meetsOn: '2024-02-06' })
     const next = await createTestMeeting(db, { committee, meetsOn: '2024-03-05' })
-    const matter = await registerMatter(db, testActor, {
-      organisationId: committee.organisationId,
-      registryNumber: 'SN 2024/7',
-    })
-    const item = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Riktlinjer för hemtjänst',
-      matterId: matter.id,
-    })
+    const matter = await inTransaction(db, (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId: committee.organisationId,
+        registryNumber: 'SN 2024/7',
+      }),
+    )
+    const item = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Riktlinjer för hemtjänst',
+        matterId: matter.id,
+      }),
+    )
     const section = await addTestSection(db, minutes, {
       title: 'Riktlinjer för hemtjänst',
       agendaItemId: item.id,
     })
-    const tabled = await updateSection(db, testActor, {
-      sectionId: section.id,
-      version: section.version,
-      outcome: 'tabled',
-    })
+    const tabled = await inTransaction(db, (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: section.id,
+        version: section.version,
+        outcome: 'tabled',
+      }),
+    )
     // Saving the § again (another field) must not add the matter a second time.
-    await updateSection(db, testActor, {
-      sectionId: tabled.id,
-      version: tabled.version,
-      outcome: 'referred_back',
-    })
+    await inTransaction(db, (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: tabled.id,
+        version: tabled.version,
+        outcome: 'referred_back',
+      }),
+    )
     const agenda = await getAgenda(db, next.id)
     assert.deepEqual(
       agenda.map((e) => [e.item.title, e.item.matterId, e.item.summary]),

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { publicRecordTouched, scopesOfAudited } from '../public-record/public-record-edge.ts'
 import { type Actor, describeActor } from '../shared/actor.ts'
 import type { AuditEvent, AuditedObject } from './audit.ts'
@@ -21,7 +21,7 @@ const batches = new WeakMap<Queryable, AuditBatch>()
  * object's creation is named in that one row instead.
  */
 export async function recordAudit(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   action: string,
   object: AuditedObject,
@@ -64,7 +64,7 @@ export async function recordAudit(
  * when `work` created nothing, so an import repeated leaves the log as it was.
  */
 export async function auditAsOne<T>(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   action: string,
   work: () => Promise<T>,

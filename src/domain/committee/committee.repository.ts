@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { partialLocalSettingsSchema } from '../organisation/local-settings.ts'
 import { NotFoundError } from '../shared/errors.ts'
@@ -40,8 +40,8 @@ export async function listSlugsStartingWith(db: Queryable, base: string): Promis
   return new Set(rows.map((r) => r.slug))
 }
 
-export async function insertCommittee(db: Queryable, values: Omit<Committee, 'id'>): Promise<Committee> {
-  const row = await db
+export async function insertCommittee(trx: Trx, values: Omit<Committee, 'id'>): Promise<Committee> {
+  const row = await trx
     .insertInto('committee')
     .values({
       organisation_id: values.organisationId,
@@ -58,11 +58,11 @@ export async function insertCommittee(db: Queryable, values: Omit<Committee, 'id
 }
 
 export async function updateCommitteeRow(
-  db: Queryable,
+  trx: Trx,
   id: number,
   values: Partial<Pick<Committee, 'name' | 'seats' | 'settings'>>,
 ): Promise<Committee> {
-  const row = await db
+  const row = await trx
     .updateTable('committee')
     .set({
       ...(values.name !== undefined ? { name: values.name } : {}),

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { DelegatedDecision } from './delegated-decision.ts'
@@ -22,10 +22,10 @@ export async function getDelegatedDecision(db: Queryable, id: number): Promise<D
 }
 
 export async function insertDelegatedDecision(
-  db: Queryable,
+  trx: Trx,
   values: Omit<DelegatedDecision, 'id' | 'reportedInAgendaItemId'>,
 ): Promise<DelegatedDecision> {
-  const row = await db
+  const row = await trx
     .insertInto('delegated_decision')
     .values({
       committee_id: values.committeeId,
@@ -70,13 +70,9 @@ export async function listUnreported(
   return rows.map(toDelegatedDecision)
 }
 
-export async function markReported(
-  db: Queryable,
-  ids: readonly number[],
-  agendaItemId: number,
-): Promise<void> {
+export async function markReported(trx: Trx, ids: readonly number[], agendaItemId: number): Promise<void> {
   if (ids.length === 0) return
-  await db
+  await trx
     .updateTable('delegated_decision')
     .set({ reported_in_agenda_item_id: agendaItemId })
     .where('id', 'in', [...ids])

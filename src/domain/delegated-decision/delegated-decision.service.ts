@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
@@ -46,7 +46,7 @@ export interface RegisterDelegatedDecisionInput {
 
 /** Registers a decision taken under delegation, with its maker, delegation point, date and registry number. */
 export async function registerDelegatedDecision(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: RegisterDelegatedDecisionInput,
 ): Promise<DelegatedDecision> {
@@ -93,7 +93,7 @@ export async function registerDelegatedDecision(
  * Returns undefined when there is nothing to report.
  */
 export async function reportDelegatedDecisions(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { meetingId: number },
 ): Promise<{ agendaItemId: number; reported: number } | undefined> {
@@ -136,7 +136,7 @@ export async function listUrgentDecisionsToReport(
  * with the minutes of the meeting it was reported to instead.
  */
 export async function postDelegatedDecisionNotice(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { delegatedDecisionId: number; postedOn: string },
 ): Promise<Notice> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { addAgendaItem, attachDocument } from '../agenda/agenda.service.ts'
 import { registerDocument } from '../document/document.service.ts'
 import { cancelMeeting, changeMeetingStatus } from '../meeting/meeting.service.ts'
@@ -77,21 +77,27 @@ async function build(db: Db, c: Case): Promise<Built> {
     committee,
     meetsOn: '2023-05-10',
   })
-  const item = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '1',
-    title: 'Ärendet',
-    ...(c.itemConfidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-  })
-  const document = await registerDocument(db, testActor, {
-    organisationId: committee.organisationId,
-    title: 'Bilagan',
-    kind: 'bilaga',
-    sourceUrl: 'https://example.org/bilaga.pdf',
-    ...(c.documentConfidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-  })
-  await attachDocument(db, testActor, { agendaItemId: item.id, documentId: document.id })
-  const minutes = await openMinutes(db, testActor, { meetingId: meeting.id })
+  const item = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
+      meetingId: meeting.id,
+      number: '1',
+      title: 'Ärendet',
+      ...(c.itemConfidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+    }),
+  )
+  const document = await inTransaction(db, (trx) =>
+    registerDocument(trx, testActor, {
+      organisationId: committee.organisationId,
+      title: 'Bilagan',
+      kind: 'bilaga',
+      sourceUrl: 'https://example.org/bilaga.pdf',
+      ...(c.documentConfidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    attachDocument(trx, testActor, { agendaItemId: item.id, documentId: document.id }),
+  )
+  const minutes = await inTransaction(db, (trx) => openMinutes(trx, testActor, { meetingId: meeting.id }))
   // The § keeps its own flag: the item's secrecy must reach it through the rule, not through a copy.
   const section = await addSection(db, testActor, {
     minutesId: minutes.id,
@@ -101,13 +107,15 @@ async function build(db: Db, c: Case): Promise<Built> {
     confidential: c.sectionConfidential,
   })
   if (c.signedOff) {
-    await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [section.number],
-      signedOffOn: '2023-06-01',
-      immediate: false,
-      signatoryPersonIds: [],
-    })
+    await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [section.number],
+        signedOffOn: '2023-06-01',
+        immediate: false,
+        signatoryPersonIds: [],
+      }),
+    )
   }
   // Opening the minutes moved the meeting past 'planned'; a case whose notice is not out sets the
   // status back, so the rule is tried on every combination, possible in practice or not.
@@ -224,12 +232,17 @@ describeOnEachDatabase('the disclosure rule in SQL and in TypeScript', (getDb) =
     for (const noticeFirst of [false, true]) {
       const committee = await createTestCommittee(db)
       let meeting = await createTestMeeting(db, { committee, meetsOn: '2023-09-12' })
-      const item = await addAgendaItem(db, testActor, {
-        meetingId: meeting.id,
-        number: '1',
-        title: 'Ärendet',
-      })
-      if (noticeFirst) meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+      const item = await inTransaction(db, (trx) =>
+        addAgendaItem(trx, testActor, {
+          meetingId: meeting.id,
+          number: '1',
+          title: 'Ärendet',
+        }),
+      )
+      if (noticeFirst)
+        meeting = await inTransaction(db, (trx) =>
+          changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+        )
       meeting = await cancelMeeting(db, testActor, {
         meetingId: meeting.id,
         version: meeting.version,

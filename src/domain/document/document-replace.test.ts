@@ -6,6 +6,7 @@ import { after, it } from 'node:test'
 import { pdfFile, uploadStream } from '../../../test/support/document-files.ts'
 import { createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { createDiskDocumentStore } from '../../storage/disk-document-store.ts'
 import { addAgendaItem, attachDocument, getAgenda } from '../agenda/agenda.service.ts'
 import { getCommittee } from '../committee/committee.service.ts'
@@ -30,7 +31,9 @@ describeOnEachDatabase('replaceDocument', (getDb, dialect) => {
   async function meetingWithAttachments() {
     let meeting = await createTestMeeting(getDb())
     const { organisationId } = await getCommittee(getDb(), meeting.committeeId)
-    const item = await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Taxor 2024' })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Taxor 2024' }),
+    )
     const documents = []
     for (const title of ['Tjänsteutlåtande', 'Bilaga 1 Taxetabell', 'Bilaga 2 Jämförelse']) {
       const document = await uploadDocument(getDb(), store, testActor, {
@@ -39,10 +42,14 @@ describeOnEachDatabase('replaceDocument', (getDb, dialect) => {
         kind: 'bilaga',
         ...file(`${title} version 1`),
       })
-      await attachDocument(getDb(), testActor, { agendaItemId: item.id, documentId: document.id })
+      await inTransaction(getDb(), (trx) =>
+        attachDocument(trx, testActor, { agendaItemId: item.id, documentId: document.id }),
+      )
       documents.push(document)
     }
-    meeting = await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
+    meeting = await inTransaction(getDb(), (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
     return {
       meeting,
       item,

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
-import type { Db, Queryable } from '../../db/database.ts'
+import type { Db, Queryable, Trx } from '../../db/database.ts'
 import type { DocumentStore } from '../../storage/document-store.ts'
 import { agendaIsOpen, attachDocument } from '../agenda/agenda.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -225,7 +225,7 @@ async function registerOrRelease(
   store: DocumentStore,
   storageKey: string,
   staged: string,
-  register: (trx: Queryable) => Promise<Document>,
+  register: (trx: Trx) => Promise<Document>,
 ): Promise<Document> {
   try {
     return await db.transaction().execute(async (trx) => {

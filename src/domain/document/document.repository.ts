@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { dialectOf, forUpdate } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
 import type { MeetingStatus } from '../meeting/meeting.ts'
@@ -41,10 +41,10 @@ export async function listDocuments(db: Queryable, ids: readonly number[]): Prom
 }
 
 /** The document, its row locked until the transaction ends (PostgreSQL): two replacements of one version queue. */
-export async function getDocumentForUpdate(db: Queryable, id: number): Promise<Document> {
+export async function getDocumentForUpdate(trx: Trx, id: number): Promise<Document> {
   const row = await forUpdate(
-    db,
-    db.selectFrom('document').selectAll().where('id', '=', id),
+    trx,
+    trx.selectFrom('document').selectAll().where('id', '=', id),
   ).executeTakeFirst()
   if (!row) throw new NotFoundError('document', id)
   return toDocument(row)
@@ -76,7 +76,7 @@ export async function isStorageKeyInUse(db: Queryable, storageKey: string): Prom
  * PostgreSQL an advisory lock on the key; SQLite has one writer, taken here by a write that
  * changes nothing.
  */
-export async function lockStorageKey(trx: Queryable, storageKey: string): Promise<void> {
+export async function lockStorageKey(trx: Trx, storageKey: string): Promise<void> {
   if (dialectOf(trx) === 'postgres') {
     await sql`select pg_advisory_xact_lock(hashtextextended(${storageKey}, 0))`.execute(trx)
   } else {
@@ -94,8 +94,8 @@ export async function listStorageKeys(db: Queryable): Promise<Set<string>> {
   return new Set(rows.flatMap((r) => (r.storage_key ? [r.storage_key] : [])))
 }
 
-export async function insertDocument(db: Queryable, values: Omit<Document, 'id'>): Promise<Document> {
-  const row = await db
+export async function insertDocument(trx: Trx, values: Omit<Document, 'id'>): Promise<Document> {
+  const row = await trx
     .insertInto('document')
     .values({
       organisation_id: values.organisationId,
@@ -117,13 +117,8 @@ export async function insertDocument(db: Queryable, values: Omit<Document, 'id'>
   return toDocument(row)
 }
 
-export async function insertAttachment(
-  db: Queryable,
-  agendaItemId: number,
-  documentId: number,
-  position: number,
-) {
-  await db
+export async function insertAttachment(trx: Trx, agendaItemId: number, documentId: number, position: number) {
+  await trx
     .insertInto('attachment')
     .values({ agenda_item_id: agendaItemId, document_id: documentId, position })
     .execute()
@@ -168,24 +163,24 @@ export async function listAttachmentsOfDocument(db: Queryable, documentId: numbe
 
 /** Puts one document in another's place among an item's attachments: same position, the other one gone. */
 export async function moveAttachmentInto(
-  db: Queryable,
+  trx: Trx,
   agendaItemId: number,
   fromDocumentId: number,
   toDocumentId: number,
 ) {
-  const old = await db
+  const old = await trx
     .selectFrom('attachment')
     .select('position')
     .where('agenda_item_id', '=', agendaItemId)
     .where('document_id', '=', fromDocumentId)
     .executeTakeFirst()
   if (!old) return
-  await db
+  await trx
     .deleteFrom('attachment')
     .where('agenda_item_id', '=', agendaItemId)
     .where('document_id', '=', fromDocumentId)
     .execute()
-  await db
+  await trx
     .updateTable('attachment')
     .set({ position: old.position })
     .where('agenda_item_id', '=', agendaItemId)

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
@@ -19,11 +19,7 @@ export { getDocument, listAttachmentRows, listDocuments } from './document.repos
  * Attaches a document last on an agenda item's list of attachments. The caller (the agenda's use
  * case) has checked that the item and the document belong together.
  */
-export async function appendAttachment(
-  trx: Queryable,
-  agendaItemId: number,
-  documentId: number,
-): Promise<void> {
+export async function appendAttachment(trx: Trx, agendaItemId: number, documentId: number): Promise<void> {
   await insertAttachment(trx, agendaItemId, documentId, (await countAttachments(trx, agendaItemId)) + 1)
 }
 
@@ -48,7 +44,7 @@ export interface RegisterDocumentInput {
  * document needs its legal ground (OSL), so the reason for keeping it back is always on record.
  */
 export async function registerDocument(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: RegisterDocumentInput,
 ): Promise<Document> {

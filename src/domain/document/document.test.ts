@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { createTestOrganisation, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
 import { getDocument, type RegisterDocumentInput, registerDocument } from './document.service.ts'
@@ -11,16 +12,18 @@ const sha512 = 'ab'.repeat(64)
 describeOnEachDatabase('registerDocument', (getDb) => {
   it('stores the document and logs it without its extracted text', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const document = await registerDocument(getDb(), testActor, {
-      organisationId: organisation.id,
-      title: ' Tjänsteutlåtande om taxor ',
-      kind: 'tjansteutlatande',
-      sha512,
-      mimeType: 'application/pdf',
-      sizeBytes: 12_345,
-      datedOn: '2022-11-30',
-      extractedText: 'Förvaltningen föreslår att taxorna höjs.',
-    })
+    const document = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: organisation.id,
+        title: ' Tjänsteutlåtande om taxor ',
+        kind: 'tjansteutlatande',
+        sha512,
+        mimeType: 'application/pdf',
+        sizeBytes: 12_345,
+        datedOn: '2022-11-30',
+        extractedText: 'Förvaltningen föreslår att taxorna höjs.',
+      }),
+    )
     assert.equal(document.title, 'Tjänsteutlåtande om taxor')
     assert.equal(document.confidential, false)
     assert.equal(document.confidentialityGround, null)
@@ -33,33 +36,39 @@ describeOnEachDatabase('registerDocument', (getDb) => {
 
   it('keeps the legal ground of a confidential document', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const document = await registerDocument(getDb(), testActor, {
-      organisationId: organisation.id,
-      title: 'Utredning',
-      kind: 'bilaga',
-      confidential: true,
-      confidentialityGround: ' OSL 26:1 ',
-    })
+    const document = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: organisation.id,
+        title: 'Utredning',
+        kind: 'bilaga',
+        confidential: true,
+        confidentialityGround: ' OSL 26:1 ',
+      }),
+    )
     assert.equal(document.confidential, true)
     assert.equal(document.confidentialityGround, 'OSL 26:1')
   })
 
   it('drops a ground given for a document that is not confidential', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const document = await registerDocument(getDb(), testActor, {
-      organisationId: organisation.id,
-      title: 'Kallelse',
-      kind: 'kallelse',
-      confidentialityGround: 'OSL 26:1',
-    })
+    const document = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: organisation.id,
+        title: 'Kallelse',
+        kind: 'kallelse',
+        confidentialityGround: 'OSL 26:1',
+      }),
+    )
     assert.equal(document.confidentialityGround, null)
   })
 
   it('links a new version to the document it replaces', async () => {
     const organisation = await createTestOrganisation(getDb())
     const base = { organisationId: organisation.id, title: 'Bilaga 1', kind: 'bilaga' as const }
-    const first = await registerDocument(getDb(), testActor, base)
-    const second = await registerDocument(getDb(), testActor, { ...base, replacesDocumentId: first.id })
+    const first = await inTransaction(getDb(), (trx) => registerDocument(trx, testActor, base))
+    const second = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, { ...base, replacesDocumentId: first.id }),
+    )
     assert.equal(second.replacesDocumentId, first.id)
   })
 
@@ -86,12 +95,14 @@ describeOnEachDatabase('registerDocument', (getDb) => {
     it(`refuses ${c.name}`, async () => {
       const organisation = await createTestOrganisation(getDb())
       await assert.rejects(
-        registerDocument(getDb(), testActor, {
-          organisationId: organisation.id,
-          title: 'Bilaga',
-          kind: 'bilaga',
-          ...c.input,
-        }),
+        inTransaction(getDb(), (trx) =>
+          registerDocument(trx, testActor, {
+            organisationId: organisation.id,
+            title: 'Bilaga',
+            kind: 'bilaga',
+            ...c.input,
+          }),
+        ),
         (error: DomainError) => error.code === 'invalid_input' && error.field === c.field,
       )
     })

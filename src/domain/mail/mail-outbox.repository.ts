@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdateSkipLocked } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
 import { maxMailAttempts, type OutboxMail, type OutgoingMail } from './outgoing-mail.ts'
@@ -18,11 +18,11 @@ const toOutboxMail = (row: Selected<'mail_outbox'>): OutboxMail => ({
 })
 
 export async function insertOutboxMail(
-  db: Queryable,
+  trx: Trx,
   mails: ReadonlyArray<OutgoingMail & { meetingId: number | null }>,
 ): Promise<void> {
   if (mails.length === 0) return
-  await db
+  await trx
     .insertInto('mail_outbox')
     .values(
       mails.map((m) => ({
@@ -41,12 +41,12 @@ export async function insertOutboxMail(
  * `leaseUntil`, so no other server takes them meanwhile (SKIP LOCKED on PostgreSQL, see dialect.ts).
  */
 export async function claimDueMail(
-  db: Queryable,
+  trx: Trx,
   options: { limit: number; now: Date; leaseUntil: Date },
 ): Promise<OutboxMail[]> {
   const due = forUpdateSkipLocked(
-    db,
-    db
+    trx,
+    trx
       .selectFrom('mail_outbox')
       .select('id')
       .where('sent_at', 'is', null)
@@ -57,7 +57,7 @@ export async function claimDueMail(
       .orderBy('id')
       .limit(options.limit),
   )
-  const rows = await db
+  const rows = await trx
     .updateTable('mail_outbox')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
@@ -69,8 +69,8 @@ export async function claimDueMail(
   return rows.map(toOutboxMail).sort((a, b) => a.id - b.id)
 }
 
-export async function markMailSent(db: Queryable, id: number, sentAt: Date): Promise<void> {
-  await db
+export async function markMailSent(trx: Trx, id: number, sentAt: Date): Promise<void> {
+  await trx
     .updateTable('mail_outbox')
     .set({ sent_at: sentAt.toISOString(), next_attempt_at: null })
     .where('id', '=', id)
@@ -78,11 +78,11 @@ export async function markMailSent(db: Queryable, id: number, sentAt: Date): Pro
 }
 
 export async function recordMailFailure(
-  db: Queryable,
+  trx: Trx,
   id: number,
   failure: { error: string; nextAttemptAt: Date },
 ): Promise<void> {
-  await db
+  await trx
     .updateTable('mail_outbox')
     .set({ last_error: failure.error.slice(0, 1000), next_attempt_at: failure.nextAttemptAt.toISOString() })
     .where('id', '=', id)

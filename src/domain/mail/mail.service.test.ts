@@ -9,6 +9,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-test-server.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { createSmtpMailer } from '../../mail/smtp-mailer.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import { publishNotice } from '../meeting/publish-notice.ts'
@@ -66,21 +67,27 @@ describeOnEachDatabase('deliverPendingMail through a real SMTP server', (getDb) 
   it('delivers the notice of a meeting: recipient, Swedish subject, date and link, nothing confidential', async () => {
     const committee = await createTestCommittee(getDb(), { name: 'Miljönämnden' })
     const [member] = await addTestMembers(getDb(), committee, 1)
-    await setPersonEmail(getDb(), testActor, { personId: member!.id, email: 'ledamot@example.se' })
+    await inTransaction(getDb(), (trx) =>
+      setPersonEmail(trx, testActor, { personId: member!.id, email: 'ledamot@example.se' }),
+    )
     const meeting = await createTestMeeting(getDb(), {
       committee,
       meetsOn: '2023-03-15',
       startTime: '13:00',
       location: 'Sessionssalen',
     })
-    await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, number: '1', title: 'Budget 2024' })
-    await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '2',
-      title: 'Tillsyn av Pizzeria Roma, ägare Anna Svensson',
-      confidential: true,
-      confidentialityGround: 'OSL 30:23',
-    })
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, number: '1', title: 'Budget 2024' }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '2',
+        title: 'Tillsyn av Pizzeria Roma, ägare Anna Svensson',
+        confidential: true,
+        confidentialityGround: 'OSL 30:23',
+      }),
+    )
     await publishNotice(getDb(), testActor, {
       meetingId: meeting.id,
       version: meeting.version,
@@ -118,9 +125,9 @@ describeOnEachDatabase('deliverPendingMail through a real SMTP server', (getDb) 
 describeOnEachDatabase('deliverPendingMail when the mail server is down', (getDb) => {
   it('records the error, waits, and sends the mail on a later round', async () => {
     const meeting = await createTestMeeting(getDb())
-    await queueMail(getDb(), [
-      { to: 'a@example.se', subject: 'Kallelse', text: 'Hej', meetingId: meeting.id },
-    ])
+    await inTransaction(getDb(), (trx) =>
+      queueMail(trx, [{ to: 'a@example.se', subject: 'Kallelse', text: 'Hej', meetingId: meeting.id }]),
+    )
     const t0 = new Date('2030-01-01T10:00:00.000Z')
     const down = createSmtpMailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from })
     assert.deepEqual(await deliverPendingMail(getDb(), down, { limit: 10, now: t0 }), { sent: 0, failed: 1 })
@@ -159,9 +166,9 @@ describeOnEachDatabase('deliverPendingMail when the mail server is down', (getDb
 describeOnEachDatabase('deliverPendingMail when a mail is refused', (getDb) => {
   it(`gives up after ${maxMailAttempts} attempts and keeps the last error`, async () => {
     const meeting = await createTestMeeting(getDb())
-    await queueMail(getDb(), [
-      { to: 'b@example.se', subject: 'Kallelse', text: 'Hej', meetingId: meeting.id },
-    ])
+    await inTransaction(getDb(), (trx) =>
+      queueMail(trx, [{ to: 'b@example.se', subject: 'Kallelse', text: 'Hej', meetingId: meeting.id }]),
+    )
     const refusing = recordingMailer({ fail: true })
     let now = new Date('2030-01-01T10:00:00.000Z')
     for (let attempt = 1; attempt <= maxMailAttempts; attempt++) {
@@ -181,9 +188,11 @@ describeOnEachDatabase('deliverPendingMail on several servers at once', (getDb) 
   it('never sends the same mail twice', async () => {
     const meeting = await createTestMeeting(getDb())
     const addresses = Array.from({ length: 40 }, (_, i) => `person${i}@example.se`)
-    await queueMail(
-      getDb(),
-      addresses.map((to) => ({ to, subject: 'Kallelse', text: 'Hej', meetingId: meeting.id })),
+    await inTransaction(getDb(), (trx) =>
+      queueMail(
+        trx,
+        addresses.map((to) => ({ to, subject: 'Kallelse', text: 'Hej', meetingId: meeting.id })),
+      ),
     )
     const mailers = Array.from({ length: 4 }, () => recordingMailer({ delayMs: 2 }))
     // Each "server" takes small batches until nothing is left, all at the same time.

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import { type Db, inTransaction, type Trx } from '../../db/database.ts'
 import { claimDueMail, insertOutboxMail, markMailSent, recordMailFailure } from './mail-outbox.repository.ts'
 import { type Mailer, mailLeaseMs, nextAttemptAfterFailure, type OutgoingMail } from './outgoing-mail.ts'
 
@@ -6,7 +6,7 @@ export { listOutboxMailOfMeeting } from './mail-outbox.repository.ts'
 
 /** Puts mails in the outbox, in the caller's transaction: they go out only if it commits. */
 export async function queueMail(
-  trx: Queryable,
+  trx: Trx,
   mails: ReadonlyArray<OutgoingMail & { meetingId?: number | null }>,
 ): Promise<void> {
   await insertOutboxMail(
@@ -32,11 +32,13 @@ export async function deliverPendingMail(
   options: { limit: number; now?: Date },
 ): Promise<DeliveryReport> {
   const now = options.now ?? new Date()
-  const claimed = await claimDueMail(db, {
-    limit: options.limit,
-    now,
-    leaseUntil: new Date(now.getTime() + mailLeaseMs),
-  })
+  const claimed = await inTransaction(db, (trx) =>
+    claimDueMail(trx, {
+      limit: options.limit,
+      now,
+      leaseUntil: new Date(now.getTime() + mailLeaseMs),
+    }),
+  )
   const report: DeliveryReport = { sent: 0, failed: 0 }
   for (const mail of claimed) {
     try {
@@ -47,14 +49,16 @@ export async function deliverPendingMail(
         ...(mail.headers ? { headers: mail.headers } : {}),
       })
     } catch (error) {
-      await recordMailFailure(db, mail.id, {
-        error: describeMailError(error),
-        nextAttemptAt: nextAttemptAfterFailure(mail.attempts, options.now ?? new Date()),
-      })
+      await inTransaction(db, (trx) =>
+        recordMailFailure(trx, mail.id, {
+          error: describeMailError(error),
+          nextAttemptAt: nextAttemptAfterFailure(mail.attempts, options.now ?? new Date()),
+        }),
+      )
       report.failed++
       continue
     }
-    await markMailSent(db, mail.id, options.now ?? new Date())
+    await inTransaction(db, (trx) => markMailSent(trx, mail.id, options.now ?? new Date()))
     report.sent++
   }
   return report

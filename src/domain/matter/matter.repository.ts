@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { Matter, MatterKind } from './matter.ts'
@@ -31,8 +31,8 @@ export async function findMatterByRegistryNumber(
   return row && toMatter(row)
 }
 
-export async function insertMatter(db: Queryable, values: Omit<Matter, 'id'>): Promise<Matter> {
-  const row = await db
+export async function insertMatter(trx: Trx, values: Omit<Matter, 'id'>): Promise<Matter> {
+  const row = await trx
     .insertInto('matter')
     .values({
       organisation_id: values.organisationId,
@@ -46,11 +46,11 @@ export async function insertMatter(db: Queryable, values: Omit<Matter, 'id'>): P
 }
 
 export async function updateMatterRow(
-  db: Queryable,
+  trx: Trx,
   id: number,
   values: { title?: string; kind?: MatterKind },
 ): Promise<Matter> {
-  const row = await db
+  const row = await trx
     .updateTable('matter')
     .set({ ...values, updated_at: new Date().toISOString() })
     .where('id', '=', id)

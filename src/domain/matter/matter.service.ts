@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
@@ -32,11 +32,7 @@ export interface RegisterMatterInput {
  * The matter with that registry number, registered if it is new: the same Dnr in two meetings or
  * two committees is one matter. A title or kind it lacked is filled in; a known one is kept.
  */
-export async function registerMatter(
-  trx: Queryable,
-  actor: Actor,
-  input: RegisterMatterInput,
-): Promise<Matter> {
+export async function registerMatter(trx: Trx, actor: Actor, input: RegisterMatterInput): Promise<Matter> {
   const registryNumber = normaliseRegistryNumber(input.registryNumber)
   if (!registryNumber || registryNumber.length > 60) {
     throw new InvalidInputError(

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import type { Meeting, MeetingStatus } from './meeting.ts'
@@ -92,10 +92,10 @@ export async function listMeetingYears(
 }
 
 export async function insertMeeting(
-  db: Queryable,
+  trx: Trx,
   values: Omit<Meeting, 'id' | 'version' | 'cancellationReason' | 'noticePublishedAt'>,
 ): Promise<Meeting> {
-  const row = await db
+  const row = await trx
     .insertInto('meeting')
     .values({
       committee_id: values.committeeId,
@@ -113,7 +113,7 @@ export async function insertMeeting(
 
 /** Saves changes if nobody saved the meeting since `expectedVersion` was read; bumps the version. */
 export async function updateMeetingRow(
-  db: Queryable,
+  trx: Trx,
   meeting: Meeting,
   changes: Partial<
     Pick<
@@ -129,7 +129,7 @@ export async function updateMeetingRow(
     >
   >,
 ): Promise<Meeting> {
-  const row = await db
+  const row = await trx
     .updateTable('meeting')
     .set({
       ...(changes.meetsOn !== undefined ? { meets_on: changes.meetsOn } : {}),
@@ -150,7 +150,7 @@ export async function updateMeetingRow(
     .returningAll()
     .executeTakeFirst()
   if (!row) {
-    const current = await getMeeting(db, meeting.id)
+    const current = await getMeeting(trx, meeting.id)
     throw new ConflictError('the meeting', meeting.version, current.version)
   }
   return toMeeting(row)

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import type { Db, Trx } from '../../db/database.ts'
 import { carryOverInto } from '../agenda/carry-over.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
@@ -48,11 +48,7 @@ export interface ScheduleMeetingInput {
 }
 
 /** Puts a meeting of a committee in the calendar. A second meeting on the same day gets its own address. */
-export async function scheduleMeeting(
-  trx: Queryable,
-  actor: Actor,
-  input: ScheduleMeetingInput,
-): Promise<Meeting> {
+export async function scheduleMeeting(trx: Trx, actor: Actor, input: ScheduleMeetingInput): Promise<Meeting> {
   checkTimes(input)
   const committee = await getCommittee(trx, input.committeeId)
   const sameDay = await listMeetingsOn(trx, committee.id, input.meetsOn)
@@ -152,7 +148,7 @@ export async function moveMeeting(db: Db, actor: Actor, input: MoveMeetingInput)
  * published). Refuses a step that skips or goes back, and a change made on a stale version.
  */
 export async function changeMeetingStatus(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   meeting: Meeting,
   to: MeetingStatus,
@@ -237,7 +233,7 @@ const auditRef = (m: Meeting, organisationId: number) => ({ type: 'meeting', id:
  * the agenda). What is known already is kept. Returns the meeting, changed or not.
  */
 export async function fillMeetingDetails(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   meeting: Meeting,
   details: { startTime?: string; endTime?: string; location?: string },

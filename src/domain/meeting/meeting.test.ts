@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
 import { cancelMeeting, changeMeetingStatus, getMeeting, scheduleMeeting } from './meeting.service.ts'
@@ -10,13 +11,15 @@ import type { Meeting, MeetingStatus } from './meeting.ts'
 describeOnEachDatabase('scheduleMeeting', (getDb) => {
   it('puts the meeting in the calendar at mote-YYYY-MM-DD, planned', async () => {
     const committee = await createTestCommittee(getDb())
-    const meeting = await scheduleMeeting(getDb(), testActor, {
-      committeeId: committee.id,
-      meetsOn: '2022-12-14',
-      startTime: '13:30',
-      endTime: '16:00',
-      location: ' Rådhuset ',
-    })
+    const meeting = await inTransaction(getDb(), (trx) =>
+      scheduleMeeting(trx, testActor, {
+        committeeId: committee.id,
+        meetsOn: '2022-12-14',
+        startTime: '13:30',
+        endTime: '16:00',
+        location: ' Rådhuset ',
+      }),
+    )
     assert.equal(meeting.slug, 'mote-2022-12-14')
     assert.equal(meeting.status, 'planned')
     assert.equal(meeting.location, 'Rådhuset')
@@ -76,7 +79,9 @@ describeOnEachDatabase('scheduleMeeting', (getDb) => {
     it(`refuses ${name} and names the field`, async () => {
       const committee = await createTestCommittee(getDb())
       await assert.rejects(
-        scheduleMeeting(getDb(), testActor, { committeeId: committee.id, meetsOn: '2022-12-14', ...input }),
+        inTransaction(getDb(), (trx) =>
+          scheduleMeeting(trx, testActor, { committeeId: committee.id, meetsOn: '2022-12-14', ...input }),
+        ),
         (error: DomainError) =>
           error.code === 'invalid_input' && error.field === field && message.test(error.message),
       )
@@ -85,7 +90,9 @@ describeOnEachDatabase('scheduleMeeting', (getDb) => {
 
   it('refuses an unknown committee', async () => {
     await assert.rejects(
-      scheduleMeeting(getDb(), testActor, { committeeId: 999_999, meetsOn: '2022-12-14' }),
+      inTransaction(getDb(), (trx) =>
+        scheduleMeeting(trx, testActor, { committeeId: 999_999, meetsOn: '2022-12-14' }),
+      ),
       {
         code: 'not_found',
       },
@@ -106,7 +113,8 @@ describeOnEachDatabase('changeMeetingStatus', (getDb) => {
   }
   const meetingIn = async (status: MeetingStatus): Promise<Meeting> => {
     let meeting = await createTestMeeting(getDb())
-    for (const step of pathTo[status]) meeting = await changeMeetingStatus(getDb(), testActor, meeting, step)
+    for (const step of pathTo[status])
+      meeting = await inTransaction(getDb(), (trx) => changeMeetingStatus(trx, testActor, meeting, step))
     return meeting
   }
 
@@ -134,7 +142,7 @@ describeOnEachDatabase('changeMeetingStatus', (getDb) => {
     it(`${allowed ? 'moves' : 'refuses to move'} a meeting from ${from} to ${to}`, async () => {
       const meeting = await meetingIn(from)
       assert.equal(meeting.status, from)
-      const change = changeMeetingStatus(getDb(), testActor, meeting, to)
+      const change = inTransaction(getDb(), (trx) => changeMeetingStatus(trx, testActor, meeting, to))
       if (allowed) {
         const after = await change
         assert.equal(after.status, to)
@@ -150,7 +158,9 @@ describeOnEachDatabase('changeMeetingStatus', (getDb) => {
   it('stamps the time the notice was published and writes the step in the audit log', async () => {
     const meeting = await createTestMeeting(getDb())
     const before = Date.now()
-    const after = await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
+    const after = await inTransaction(getDb(), (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
     assert.ok(after.noticePublishedAt && Date.parse(after.noticePublishedAt) >= before - 1000)
     const events = await listAuditEvents(getDb(), 'meeting', meeting.id)
     assert.equal(events.at(-1)?.action, 'meeting.notice_published')
@@ -159,8 +169,11 @@ describeOnEachDatabase('changeMeetingStatus', (getDb) => {
 
   it('refuses a change made on a stale version', async () => {
     const meeting = await createTestMeeting(getDb())
-    await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
-    await assert.rejects(changeMeetingStatus(getDb(), testActor, meeting, 'held'), { code: 'conflict' })
+    await inTransaction(getDb(), (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
+    await assert.rejects(
+      inTransaction(getDb(), (trx) => changeMeetingStatus(trx, testActor, meeting, 'held')),
+      { code: 'conflict' },
+    )
   })
 })
 
@@ -180,7 +193,7 @@ describeOnEachDatabase('cancelMeeting', (getDb) => {
 
   it('refuses a stale version with code conflict and leaves the meeting as it was', async () => {
     const meeting = await createTestMeeting(getDb())
-    await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
+    await inTransaction(getDb(), (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
     await assert.rejects(
       cancelMeeting(getDb(), testActor, {
         meetingId: meeting.id,
@@ -203,7 +216,10 @@ describeOnEachDatabase('cancelMeeting', (getDb) => {
   })
 
   it('refuses to cancel a meeting that has been held', async () => {
-    const meeting = await changeMeetingStatus(getDb(), testActor, await createTestMeeting(getDb()), 'held')
+    const created = await createTestMeeting(getDb())
+    const meeting = await inTransaction(getDb(), (trx) =>
+      changeMeetingStatus(trx, testActor, created, 'held'),
+    )
     await assert.rejects(
       cancelMeeting(getDb(), testActor, {
         meetingId: meeting.id,

@@ -8,6 +8,7 @@ import {
   unique,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { paths } from '../../web/paths.ts'
 import { addAgendaItem, attachDocument, getAgenda } from '../agenda/agenda.service.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
@@ -69,7 +70,7 @@ describeOnEachDatabase('publishNotice', (getDb) => {
     const addressOf = new Map<number, string>()
     for (const person of [chair!, member!, substitute!, former!]) {
       const email = `${person.slug}@example.se`
-      await setPersonEmail(getDb(), testActor, { personId: person.id, email })
+      await inTransaction(getDb(), (trx) => setPersonEmail(trx, testActor, { personId: person.id, email }))
       addressOf.set(person.id, email)
     }
     const meeting = await createTestMeeting(getDb(), {
@@ -79,28 +80,38 @@ describeOnEachDatabase('publishNotice', (getDb) => {
       endTime: '12:00',
       location: 'Stadshuset',
     })
-    await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, number: '1', title: 'Val av justerare' })
-    const plan = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '2',
-      title: 'Detaljplan för Kvarnholmen',
-      summary: 'Dnr 2023/310. Planen prövas.',
-    })
-    const report = await registerDocument(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      title: 'Tjänsteutlåtande',
-      kind: 'tjansteutlatande',
-      extractedText: 'Stadsbyggnadskontoret föreslår\natt planen antas.',
-    })
-    await attachDocument(getDb(), testActor, { agendaItemId: plan.id, documentId: report.id })
-    const secret = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '3',
-      title: 'Föreläggande mot Karl Karlsson',
-      summary: 'Karlsson, 811218-9876, har inte följt föreläggandet.',
-      confidential: true,
-      confidentialityGround: 'OSL 21:1',
-    })
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, number: '1', title: 'Val av justerare' }),
+    )
+    const plan = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '2',
+        title: 'Detaljplan för Kvarnholmen',
+        summary: 'Dnr 2023/310. Planen prövas.',
+      }),
+    )
+    const report = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: committee.organisationId,
+        title: 'Tjänsteutlåtande',
+        kind: 'tjansteutlatande',
+        extractedText: 'Stadsbyggnadskontoret föreslår\natt planen antas.',
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: plan.id, documentId: report.id }),
+    )
+    const secret = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '3',
+        title: 'Föreläggande mot Karl Karlsson',
+        summary: 'Karlsson, 811218-9876, har inte följt föreläggandet.',
+        confidential: true,
+        confidentialityGround: 'OSL 21:1',
+      }),
+    )
     const recipients = [chair!, member!, substitute!].map((p) => addressOf.get(p.id)).sort()
     return { committee, meeting, plan, report, secret, recipients, withoutEmail: withoutEmail! }
   }
@@ -169,7 +180,9 @@ describeOnEachDatabase('publishNotice', (getDb) => {
 
   it('tells beforehand what publishing would check: the last day, personal identity numbers, who has no address', async () => {
     const { meeting, withoutEmail } = await prepared()
-    await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, number: '4', title: 'Om 811218-9876' })
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, number: '4', title: 'Om 811218-9876' }),
+    )
     assert.deepEqual(await checkNoticeReadiness(getDb(), meeting.id, '2023-02-02'), {
       lastDayToPublish: '2023-02-01',
       late: true,
@@ -240,19 +253,25 @@ describeOnEachDatabase('publishNotice', (getDb) => {
 
   it('refuses while a public text holds a personal identity number, naming every place; nothing changes', async () => {
     const { committee, meeting, plan } = await prepared()
-    await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '4',
-      title: 'Bygglov',
-      summary: 'Ansökan om bygglov.\nSökande: 19121212-1212',
-    })
-    const letter = await registerDocument(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      title: 'Skrivelse',
-      kind: 'skrivelse',
-      extractedText: 'Från 811218-9876',
-    })
-    await attachDocument(getDb(), testActor, { agendaItemId: plan.id, documentId: letter.id })
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '4',
+        title: 'Bygglov',
+        summary: 'Ansökan om bygglov.\nSökande: 19121212-1212',
+      }),
+    )
+    const letter = await inTransaction(getDb(), (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: committee.organisationId,
+        title: 'Skrivelse',
+        kind: 'skrivelse',
+        extractedText: 'Från 811218-9876',
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: plan.id, documentId: letter.id }),
+    )
     await assert.rejects(
       publishNotice(getDb(), testActor, {
         meetingId: meeting.id,

@@ -130,18 +130,18 @@ export async function publishNotice(
 
 /** One mail to each member and substitute with a seat on the meeting day and an e-mail address. */
 async function invitations(
-  trx: Queryable,
+  db: Queryable,
   committee: Committee,
   meeting: Meeting,
   agenda: readonly AgendaEntry[],
   options: { meetingUrl: string; lateReason: string | undefined },
 ): Promise<OutgoingMail[]> {
   // Summoned are those who sit on the committee the day of the meeting.
-  const seats = await listMemberships(trx, committee.id, meeting.meetsOn)
+  const seats = await listMemberships(db, committee.id, meeting.meetsOn)
   const personIds = seats.map((s) => s.personId)
   const [persons, emails] = await Promise.all([
-    listPersonsByIds(trx, personIds),
-    listPersonEmails(trx, personIds),
+    listPersonsByIds(db, personIds),
+    listPersonEmails(db, personIds),
   ])
   const nameOf = new Map(persons.map((p) => [p.id, p.name]))
   const shown = publicAgenda(agenda)

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { Membership, MembershipRole, Term } from './membership.ts'
@@ -85,8 +85,8 @@ export async function listMembershipsOfPerson(db: Queryable, personId: number): 
   return rows.map(toMembership)
 }
 
-export async function insertMembership(db: Queryable, values: Omit<Membership, 'id'>): Promise<Membership> {
-  const row = await db
+export async function insertMembership(trx: Trx, values: Omit<Membership, 'id'>): Promise<Membership> {
+  const row = await trx
     .insertInto('membership')
     .values({
       committee_id: values.committeeId,
@@ -104,11 +104,11 @@ export async function insertMembership(db: Queryable, values: Omit<Membership, '
 }
 
 export async function updateMembershipRow(
-  db: Queryable,
+  trx: Trx,
   id: number,
   values: { startsOn?: string; endsOn?: string | null; substituteOrder?: number | null },
 ): Promise<Membership> {
-  const row = await db
+  const row = await trx
     .updateTable('membership')
     .set({
       ...(values.startsOn !== undefined ? { starts_on: values.startsOn } : {}),
@@ -151,8 +151,8 @@ export async function findTermOn(
   return row && toTerm(row)
 }
 
-export async function insertTerm(db: Queryable, values: Omit<Term, 'id'>): Promise<Term> {
-  const row = await db
+export async function insertTerm(trx: Trx, values: Omit<Term, 'id'>): Promise<Term> {
+  const row = await trx
     .insertInto('term')
     .values({
       organisation_id: values.organisationId,

@@ -32,7 +32,7 @@ export { findTermOn, listMembershipsOfPerson, listTerms } from './membership.rep
 
 /** Registers a mandatperiod (e.g. "2023–2026"). */
 export async function addTerm(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { organisationId: number; name: string; startsOn: string; endsOn: string },
 ): Promise<Term> {
@@ -68,11 +68,7 @@ export interface AddMembershipInput {
 }
 
 /** Gives a person a seat on a committee, as member (chair, vice chair) or substitute, from a date. */
-export async function addMembership(
-  trx: Queryable,
-  actor: Actor,
-  input: AddMembershipInput,
-): Promise<Membership> {
+export async function addMembership(trx: Trx, actor: Actor, input: AddMembershipInput): Promise<Membership> {
   assertDate(input.startsOn, 'startsOn')
   if (input.endsOn !== undefined) {
     assertDate(input.endsOn, 'endsOn')
@@ -131,12 +127,12 @@ export interface SeatOnDay {
  * the same role that starts later is moved back to the day; otherwise a seat from the day is added.
  */
 export async function ensureMembershipOn(
-  trx: Queryable,
+  db: Queryable,
   actor: Actor,
   input: SeatOnDay & { committeeId: number; day: string },
 ): Promise<Membership> {
   const { committeeId, day, ...seat } = input
-  const [membership] = await inTransaction(trx, (t) =>
+  const [membership] = await inTransaction(db, (t) =>
     ensureMembershipsOn(t as Trx, actor, { committeeId, day, seats: [seat] }),
   )
   return membership as Membership

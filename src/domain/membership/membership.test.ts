@@ -8,6 +8,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
 import { addMembership, addTerm, endMembership, findTermOn, listMemberships } from './membership.service.ts'
@@ -15,12 +16,14 @@ import { addMembership, addTerm, endMembership, findTermOn, listMemberships } fr
 describeOnEachDatabase('addTerm', (getDb) => {
   it('registers a term and finds it by a day within it', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const term = await addTerm(getDb(), testActor, {
-      organisationId: organisation.id,
-      name: '2023–2026',
-      startsOn: '2023-01-01',
-      endsOn: '2026-12-31',
-    })
+    const term = await inTransaction(getDb(), (trx) =>
+      addTerm(trx, testActor, {
+        organisationId: organisation.id,
+        name: '2023–2026',
+        startsOn: '2023-01-01',
+        endsOn: '2026-12-31',
+      }),
+    )
     assert.equal((await findTermOn(getDb(), organisation.id, '2024-06-01'))?.id, term.id)
     assert.equal(await findTermOn(getDb(), organisation.id, '2022-12-31'), undefined)
     const events = await listAuditEvents(getDb(), 'term', term.id)
@@ -50,7 +53,9 @@ describeOnEachDatabase('addTerm', (getDb) => {
     it(`refuses ${name}`, async () => {
       const organisation = await createTestOrganisation(getDb())
       await assert.rejects(
-        addTerm(getDb(), testActor, { organisationId: organisation.id, name: '2023–2026', ...input }),
+        inTransaction(getDb(), (trx) =>
+          addTerm(trx, testActor, { organisationId: organisation.id, name: '2023–2026', ...input }),
+        ),
         (error: DomainError) => error.code === 'invalid_input' && error.field === field,
       )
     })
@@ -64,8 +69,11 @@ describeOnEachDatabase('addTerm', (getDb) => {
       startsOn: '2019-01-01',
       endsOn: '2022-12-31',
     }
-    await addTerm(getDb(), testActor, term)
-    await assert.rejects(addTerm(getDb(), testActor, term), (error: DomainError) => error.field === 'name')
+    await inTransaction(getDb(), (trx) => addTerm(trx, testActor, term))
+    await assert.rejects(
+      inTransaction(getDb(), (trx) => addTerm(trx, testActor, term)),
+      (error: DomainError) => error.field === 'name',
+    )
   })
 })
 
@@ -73,14 +81,16 @@ describeOnEachDatabase('addMembership', (getDb) => {
   it('gives a person a seat and writes the audit log', async () => {
     const committee = await createTestCommittee(getDb())
     const person = await createTestPerson(getDb(), committee.organisationId)
-    const membership = await addMembership(getDb(), testActor, {
-      committeeId: committee.id,
-      personId: person.id,
-      role: 'substitute',
-      substituteOrder: 2,
-      startsOn: '2023-01-01',
-      endsOn: '2026-12-31',
-    })
+    const membership = await inTransaction(getDb(), (trx) =>
+      addMembership(trx, testActor, {
+        committeeId: committee.id,
+        personId: person.id,
+        role: 'substitute',
+        substituteOrder: 2,
+        startsOn: '2023-01-01',
+        endsOn: '2026-12-31',
+      }),
+    )
     assert.equal(membership.role, 'substitute')
     assert.equal(membership.substituteOrder, 2)
     assert.equal(membership.endsOn, '2026-12-31')
@@ -94,13 +104,15 @@ describeOnEachDatabase('addMembership', (getDb) => {
   it('keeps a substitute order only for substitutes', async () => {
     const committee = await createTestCommittee(getDb())
     const person = await createTestPerson(getDb(), committee.organisationId)
-    const membership = await addMembership(getDb(), testActor, {
-      committeeId: committee.id,
-      personId: person.id,
-      role: 'member',
-      substituteOrder: 3,
-      startsOn: '2023-01-01',
-    })
+    const membership = await inTransaction(getDb(), (trx) =>
+      addMembership(trx, testActor, {
+        committeeId: committee.id,
+        personId: person.id,
+        role: 'member',
+        substituteOrder: 3,
+        startsOn: '2023-01-01',
+      }),
+    )
     assert.equal(membership.substituteOrder, null)
   })
 
@@ -123,13 +135,17 @@ describeOnEachDatabase('addMembership', (getDb) => {
       const committee = await createTestCommittee(getDb())
       const person = await createTestPerson(getDb(), committee.organisationId)
       const seat = { committeeId: committee.id, personId: person.id }
-      await addMembership(getDb(), testActor, {
-        ...seat,
-        role: 'member',
-        startsOn: '2023-01-01',
-        endsOn: '2023-12-31',
-      })
-      const second = addMembership(getDb(), testActor, { ...seat, role: 'substitute', startsOn, endsOn })
+      await inTransaction(getDb(), (trx) =>
+        addMembership(trx, testActor, {
+          ...seat,
+          role: 'member',
+          startsOn: '2023-01-01',
+          endsOn: '2023-12-31',
+        }),
+      )
+      const second = inTransaction(getDb(), (trx) =>
+        addMembership(trx, testActor, { ...seat, role: 'substitute', startsOn, endsOn }),
+      )
       if (allowed) assert.equal((await second).startsOn, startsOn)
       else await assert.rejects(second, { code: 'invalid_state' })
     })
@@ -140,12 +156,14 @@ describeOnEachDatabase('addMembership', (getDb) => {
     const second = await createTestCommittee(getDb(), { organisationId: first.organisationId })
     const person = await createTestPerson(getDb(), first.organisationId)
     for (const committee of [first, second]) {
-      await addMembership(getDb(), testActor, {
-        committeeId: committee.id,
-        personId: person.id,
-        role: 'member',
-        startsOn: '2023-01-01',
-      })
+      await inTransaction(getDb(), (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: person.id,
+          role: 'member',
+          startsOn: '2023-01-01',
+        }),
+      )
     }
     assert.equal((await listMemberships(getDb(), second.id)).length, 1)
   })
@@ -154,12 +172,14 @@ describeOnEachDatabase('addMembership', (getDb) => {
     const committee = await createTestCommittee(getDb())
     const stranger = await createTestPerson(getDb(), (await createTestOrganisation(getDb())).id)
     await assert.rejects(
-      addMembership(getDb(), testActor, {
-        committeeId: committee.id,
-        personId: stranger.id,
-        role: 'member',
-        startsOn: '2023-01-01',
-      }),
+      inTransaction(getDb(), (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: stranger.id,
+          role: 'member',
+          startsOn: '2023-01-01',
+        }),
+      ),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'personId',
     )
   })
@@ -168,13 +188,15 @@ describeOnEachDatabase('addMembership', (getDb) => {
     const committee = await createTestCommittee(getDb())
     const person = await createTestPerson(getDb(), committee.organisationId)
     await assert.rejects(
-      addMembership(getDb(), testActor, {
-        committeeId: committee.id,
-        personId: person.id,
-        role: 'member',
-        startsOn: '2023-01-01',
-        endsOn: '2022-12-31',
-      }),
+      inTransaction(getDb(), (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: person.id,
+          role: 'member',
+          startsOn: '2023-01-01',
+          endsOn: '2022-12-31',
+        }),
+      ),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'endsOn',
     )
   })
@@ -216,13 +238,15 @@ describeOnEachDatabase('listMemberships', (getDb) => {
         committee.organisationId,
         `${role} ${substituteOrder ?? ''}`,
       )
-      await addMembership(getDb(), testActor, {
-        committeeId: committee.id,
-        personId: person.id,
-        role,
-        startsOn: '2023-01-01',
-        ...(substituteOrder ? { substituteOrder } : {}),
-      })
+      await inTransaction(getDb(), (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: person.id,
+          role,
+          startsOn: '2023-01-01',
+          ...(substituteOrder ? { substituteOrder } : {}),
+        }),
+      )
       return person.id
     }
     // Added in a jumbled order on purpose.

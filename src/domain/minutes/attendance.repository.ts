@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Attendance, AttendanceRole } from './attendance.ts'
 
 export async function listAttendance(db: Queryable, meetingIds: readonly number[]): Promise<Attendance[]> {
@@ -24,12 +24,12 @@ export async function listAttendance(db: Queryable, meetingIds: readonly number[
 }
 
 /** One row per person and meeting: a second roll call entry for the same person replaces the first. */
-export async function upsertAttendance(db: Queryable, a: Attendance): Promise<void> {
+export async function upsertAttendance(db: Trx, a: Attendance): Promise<void> {
   await upsertAttendances(db, [a])
 }
 
 /** Rows of one or more meetings' roll calls in one statement; each person at most once per meeting. */
-export async function upsertAttendances(db: Queryable, lines: readonly Attendance[]): Promise<void> {
+export async function upsertAttendances(db: Trx, lines: readonly Attendance[]): Promise<void> {
   if (lines.length === 0) return
   await db
     .insertInto('attendance')

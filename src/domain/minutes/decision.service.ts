@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidStateError } from '../shared/errors.ts'
 import type { Section, SectionOutcome } from './minutes.ts'
@@ -15,7 +15,7 @@ declare module '../shared/errors.ts' {
  * the decision procedure). Any decision needs quorum at that §: more than half the members (KL 6:27).
  */
 export async function recordDecision(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     sectionId: number

@@ -9,6 +9,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { LocalSettingsOverride } from '../organisation/local-settings.ts'
 import { recordSignOff } from '../sign-off/sign-off.service.ts'
@@ -42,12 +43,17 @@ describeOnEachDatabase('M4: a dissent is announced before the meeting ends (KL 4
   for (const { closed, announcedBeforeClose, accepted, why } of cases) {
     it(`${accepted ? 'records' : 'refuses'} a dissent ${why}`, async () => {
       const { minutes, section, member } = await meeting()
-      if (closed) await closeMeeting(getDb(), testActor, { minutesId: minutes.id, at: new Date() })
-      const dissent = recordDissent(getDb(), testActor, {
-        sectionId: section.id,
-        authors: [{ personId: member.id }],
-        announcedBeforeClose,
-      })
+      if (closed)
+        await inTransaction(getDb(), (trx) =>
+          closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date() }),
+        )
+      const dissent = inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, {
+          sectionId: section.id,
+          authors: [{ personId: member.id }],
+          announcedBeforeClose,
+        }),
+      )
       if (accepted) await dissent
       else await assert.rejects(dissent, /announced before the meeting ended/)
     })
@@ -55,25 +61,33 @@ describeOnEachDatabase('M4: a dissent is announced before the meeting ends (KL 4
 
   it('keeps a dissent printed in an imported protocol whatever the closing time', async () => {
     const { minutes, section, member } = await meeting()
-    await closeMeeting(getDb(), testActor, { minutesId: minutes.id, at: new Date() })
-    const dissent = await recordDissent(getDb(), testActor, {
-      sectionId: section.id,
-      authors: [{ personId: member.id }],
-      asPublished: true,
-    })
+    await inTransaction(getDb(), (trx) =>
+      closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date() }),
+    )
+    const dissent = await inTransaction(getDb(), (trx) =>
+      recordDissent(trx, testActor, {
+        sectionId: section.id,
+        authors: [{ personId: member.id }],
+        asPublished: true,
+      }),
+    )
     assert.equal(dissent.authors[0]?.personId, member.id)
   })
 
   it('records the closing time, audited, and lets it be corrected', async () => {
     const { meeting: held, minutes } = await meeting()
-    const first = await closeMeeting(getDb(), testActor, {
-      minutesId: minutes.id,
-      at: new Date('2022-12-14T17:40:00Z'),
-    })
-    const corrected = await closeMeeting(getDb(), testActor, {
-      minutesId: minutes.id,
-      at: new Date('2022-12-14T17:45:00Z'),
-    })
+    const first = await inTransaction(getDb(), (trx) =>
+      closeMeeting(trx, testActor, {
+        minutesId: minutes.id,
+        at: new Date('2022-12-14T17:40:00Z'),
+      }),
+    )
+    const corrected = await inTransaction(getDb(), (trx) =>
+      closeMeeting(trx, testActor, {
+        minutesId: minutes.id,
+        at: new Date('2022-12-14T17:45:00Z'),
+      }),
+    )
     assert.equal(first.meetingClosedAt, '2022-12-14T17:40:00.000Z')
     assert.equal(corrected.meetingClosedAt, '2022-12-14T17:45:00.000Z')
     assert.equal(
@@ -85,41 +99,55 @@ describeOnEachDatabase('M4: a dissent is announced before the meeting ends (KL 4
     )
     assert.equal(events.length, 2)
     await assert.rejects(
-      closeMeeting(getDb(), testActor, { minutesId: minutes.id, at: new Date('not a time') }),
+      inTransaction(getDb(), (trx) =>
+        closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date('not a time') }),
+      ),
       { code: 'invalid_input' },
     )
   })
 
   it('takes the written reason after the close, until the § is signed off', async () => {
     const { minutes, section, member, meeting: held } = await meeting()
-    const dissent = await recordDissent(getDb(), testActor, {
-      sectionId: section.id,
-      authors: [{ personId: member.id }],
-    })
-    await closeMeeting(getDb(), testActor, { minutesId: minutes.id, at: new Date() })
-    await addDissentReason(getDb(), testActor, {
-      dissentId: dissent.id,
-      text: ' Till förmån för eget förslag. ',
-      on: '2022-12-18',
-    })
+    const dissent = await inTransaction(getDb(), (trx) =>
+      recordDissent(trx, testActor, {
+        sectionId: section.id,
+        authors: [{ personId: member.id }],
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date() }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      addDissentReason(trx, testActor, {
+        dissentId: dissent.id,
+        text: ' Till förmån för eget förslag. ',
+        on: '2022-12-18',
+      }),
+    )
     const stored = (await readMinutesRecord(getDb(), held.id))?.sections[0]?.dissents[0]
     assert.equal(stored?.text, 'Till förmån för eget förslag.')
     await assert.rejects(
-      addDissentReason(getDb(), testActor, { dissentId: dissent.id, text: ' ', on: '2022-12-18' }),
+      inTransaction(getDb(), (trx) =>
+        addDissentReason(trx, testActor, { dissentId: dissent.id, text: ' ', on: '2022-12-18' }),
+      ),
       {
         code: 'invalid_input',
       },
     )
 
-    await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [section.number],
-      signedOffOn: '2022-12-19',
-      immediate: false,
-      signatoryPersonIds: [member.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [section.number],
+        signedOffOn: '2022-12-19',
+        immediate: false,
+        signatoryPersonIds: [member.id],
+      }),
+    )
     await assert.rejects(
-      addDissentReason(getDb(), testActor, { dissentId: dissent.id, text: 'Sent', on: '2022-12-19' }),
+      inTransaction(getDb(), (trx) =>
+        addDissentReason(trx, testActor, { dissentId: dissent.id, text: 'Sent', on: '2022-12-19' }),
+      ),
       /signed off/,
     )
   })
@@ -134,11 +162,15 @@ describeOnEachDatabase('M4: a dissent is announced before the meeting ends (KL 4
   for (const [days, on, accepted] of deadlines) {
     it(`${accepted ? 'takes' : 'refuses'} a written reason on ${on} where the committee allows ${days || 'until sign-off'}${days ? ' days' : ''}`, async () => {
       const { section, member } = await meeting({ writtenDissentDays: days })
-      const dissent = await recordDissent(getDb(), testActor, {
-        sectionId: section.id,
-        authors: [{ personId: member.id }],
-      })
-      const added = addDissentReason(getDb(), testActor, { dissentId: dissent.id, text: 'Skäl', on })
+      const dissent = await inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, {
+          sectionId: section.id,
+          authors: [{ personId: member.id }],
+        }),
+      )
+      const added = inTransaction(getDb(), (trx) =>
+        addDissentReason(trx, testActor, { dissentId: dissent.id, text: 'Skäl', on }),
+      )
       if (accepted) assert.equal((await added).text, 'Skäl')
       else await assert.rejects(added, /was due by 2022-12-16/)
     })

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import { readStringList } from '../shared/json-text.ts'
@@ -64,7 +64,7 @@ export async function listMinutesOfMeetings(
 }
 
 export async function insertMinutes(
-  db: Queryable,
+  db: Trx,
   values: Pick<
     Minutes,
     'meetingId' | 'chairPersonId' | 'secretaryPersonId' | 'keptAt' | 'signOffPlace' | 'signOffPlannedOn'
@@ -87,7 +87,7 @@ export async function insertMinutes(
 }
 
 export async function updateMinutesRow(
-  db: Queryable,
+  db: Trx,
   minutes: Minutes,
   changes: Partial<Omit<Minutes, 'id' | 'meetingId' | 'version'>>,
 ): Promise<Minutes> {
@@ -146,7 +146,7 @@ export async function listSignatoryIdsOfMinutes(
   return byMinutes
 }
 
-export async function replaceSignatories(db: Queryable, minutesId: number, personIds: readonly number[]) {
+export async function replaceSignatories(db: Trx, minutesId: number, personIds: readonly number[]) {
   await db.deleteFrom('signatory').where('minutes_id', '=', minutesId).execute()
   if (personIds.length === 0) return
   await db
@@ -197,16 +197,13 @@ export async function listSectionRows(db: Queryable, minutesIds: readonly number
   return rows.map(toSection)
 }
 
-export async function insertSection(
-  db: Queryable,
-  values: Omit<Section, 'id' | 'version'>,
-): Promise<Section> {
+export async function insertSection(db: Trx, values: Omit<Section, 'id' | 'version'>): Promise<Section> {
   return (await insertSections(db, [values]))[0] as Section
 }
 
 /** §§ of one minutes in one statement, returned in the order given (their numbers differ). */
 export async function insertSections(
-  db: Queryable,
+  db: Trx,
   sections: ReadonlyArray<Omit<Section, 'id' | 'version'>>,
 ): Promise<Section[]> {
   if (sections.length === 0) return []
@@ -236,7 +233,7 @@ export async function insertSections(
 
 /** Per-§ versioning: two people editing the same minutes only collide on the same §. */
 export async function updateSectionRow(
-  db: Queryable,
+  db: Trx,
   section: Section,
   changes: Partial<
     Pick<

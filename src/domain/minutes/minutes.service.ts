@@ -44,11 +44,7 @@ export { findMinutesOfMeeting, getMinutes, listSectionRows as listSections } fro
  * Moves the minutes into or out of signing (justering). The sign-off use cases call it when the
  * first sign-off is prepared and when the last § is signed; they have checked the state.
  */
-export async function setMinutesStatus(
-  trx: Queryable,
-  minutes: Minutes,
-  status: MinutesStatus,
-): Promise<Minutes> {
+export async function setMinutesStatus(trx: Trx, minutes: Minutes, status: MinutesStatus): Promise<Minutes> {
   return updateMinutesRow(trx, minutes, { status })
 }
 
@@ -65,7 +61,7 @@ export interface OpenMinutesInput {
  * Starts the minutes of a meeting as a draft (visible only to the secretary, the chair and the
  * signatories until signed off). The meeting is then held and its minutes in preparation.
  */
-export async function openMinutes(trx: Queryable, actor: Actor, input: OpenMinutesInput): Promise<Minutes> {
+export async function openMinutes(trx: Trx, actor: Actor, input: OpenMinutesInput): Promise<Minutes> {
   let meeting = await getMeeting(trx, input.meetingId)
   if (meeting.status === 'cancelled')
     throw new InvalidStateError('cancelled_meeting_no_minutes', 'a cancelled meeting has no minutes')
@@ -98,7 +94,7 @@ export async function openMinutes(trx: Queryable, actor: Actor, input: OpenMinut
  * setting; the chair signs by law (KL 5:69).
  */
 export async function appointSignatories(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     minutesId: number
@@ -166,7 +162,7 @@ export async function appointSignatories(
  * may be corrected until a § is signed off.
  */
 export async function closeMeeting(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { minutesId: number; at: Date },
 ): Promise<Minutes> {

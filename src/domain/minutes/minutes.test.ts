@@ -11,6 +11,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import { cancelMeeting, getMeeting } from '../meeting/meeting.service.ts'
 import { postMinutesNotice } from '../notice-board/notice-board.service.ts'
@@ -35,10 +36,12 @@ describeOnEachDatabase('openMinutes', (getDb) => {
       organisationSettings: { minutesKeptAt: 'Stadshuset' },
     })
     const meeting = await createTestMeeting(getDb(), { committee })
-    const minutes = await openMinutes(getDb(), testActor, {
-      meetingId: meeting.id,
-      signOffPlannedOn: '2022-12-19',
-    })
+    const minutes = await inTransaction(getDb(), (trx) =>
+      openMinutes(trx, testActor, {
+        meetingId: meeting.id,
+        signOffPlannedOn: '2022-12-19',
+      }),
+    )
     assert.equal(minutes.status, 'draft')
     assert.equal(minutes.keptAt, 'Stadshuset') // from the settings
     assert.equal(minutes.signOffPlannedOn, '2022-12-19')
@@ -53,9 +56,12 @@ describeOnEachDatabase('openMinutes', (getDb) => {
   it('refuses a second set of minutes for the same meeting', async () => {
     const committee = await createTestCommittee(getDb())
     const { meeting } = await createTestMinutes(getDb(), committee)
-    await assert.rejects(openMinutes(getDb(), testActor, { meetingId: meeting.id }), {
-      code: 'invalid_state',
-    })
+    await assert.rejects(
+      inTransaction(getDb(), (trx) => openMinutes(trx, testActor, { meetingId: meeting.id })),
+      {
+        code: 'invalid_state',
+      },
+    )
   })
 
   it('refuses minutes of a cancelled meeting', async () => {
@@ -65,16 +71,21 @@ describeOnEachDatabase('openMinutes', (getDb) => {
       version: meeting.version,
       reason: 'Inga ärenden',
     })
-    await assert.rejects(openMinutes(getDb(), testActor, { meetingId: meeting.id }), {
-      code: 'invalid_state',
-    })
+    await assert.rejects(
+      inTransaction(getDb(), (trx) => openMinutes(trx, testActor, { meetingId: meeting.id })),
+      {
+        code: 'invalid_state',
+      },
+    )
     assert.equal(await readMinutesRecord(getDb(), meeting.id), undefined)
   })
 
   it('refuses a sign-off day that is not a date', async () => {
     const meeting = await createTestMeeting(getDb())
     await assert.rejects(
-      openMinutes(getDb(), testActor, { meetingId: meeting.id, signOffPlannedOn: '19 dec' }),
+      inTransaction(getDb(), (trx) =>
+        openMinutes(trx, testActor, { meetingId: meeting.id, signOffPlannedOn: '19 dec' }),
+      ),
       (error: DomainError) => error.field === 'signOffPlannedOn',
     )
   })
@@ -92,10 +103,12 @@ describeOnEachDatabase('appointSignatories', (getDb) => {
       const committee = await createTestCommittee(getDb(), { settings: { signatoryCount } })
       const persons = await addTestMembers(getDb(), committee, appointed)
       const { meeting, minutes } = await createTestMinutes(getDb(), committee)
-      const appoint = appointSignatories(getDb(), testActor, {
-        minutesId: minutes.id,
-        personIds: persons.map((p) => p.id),
-      })
+      const appoint = inTransaction(getDb(), (trx) =>
+        appointSignatories(trx, testActor, {
+          minutesId: minutes.id,
+          personIds: persons.map((p) => p.id),
+        }),
+      )
       if (accepted) {
         await appoint
         assert.deepEqual(
@@ -116,7 +129,9 @@ describeOnEachDatabase('appointSignatories', (getDb) => {
     const [chair] = await addTestMembers(getDb(), committee, 1)
     const { minutes } = await createTestMinutes(getDb(), committee)
     await assert.rejects(
-      appointSignatories(getDb(), testActor, { minutesId: minutes.id, personIds: [chair!.id, chair!.id] }),
+      inTransaction(getDb(), (trx) =>
+        appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [chair!.id, chair!.id] }),
+      ),
       { code: 'invalid_input' },
     )
   })
@@ -125,8 +140,12 @@ describeOnEachDatabase('appointSignatories', (getDb) => {
     const committee = await createTestCommittee(getDb())
     const [a, b, c] = await addTestMembers(getDb(), committee, 3)
     const { meeting, minutes } = await createTestMinutes(getDb(), committee)
-    await appointSignatories(getDb(), testActor, { minutesId: minutes.id, personIds: [a!.id, b!.id] })
-    await appointSignatories(getDb(), testActor, { minutesId: minutes.id, personIds: [a!.id, c!.id] })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a!.id, b!.id] }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a!.id, c!.id] }),
+    )
     assert.deepEqual((await readMinutesRecord(getDb(), meeting.id))?.signatoryIds, [a!.id, c!.id])
   })
 
@@ -142,12 +161,14 @@ describeOnEachDatabase('appointSignatories', (getDb) => {
       const committee = await createTestCommittee(getDb())
       const persons = await addTestMembers(getDb(), committee, 2)
       const { meeting, minutes } = await createTestMinutes(getDb(), committee)
-      const appoint = appointSignatories(getDb(), testActor, {
-        minutesId: minutes.id,
-        personIds: persons.map((p) => p.id),
-        signOffPlace: ' Kansliet, rum 3 ',
-        signOffPlannedOn: plannedOn,
-      })
+      const appoint = inTransaction(getDb(), (trx) =>
+        appointSignatories(trx, testActor, {
+          minutesId: minutes.id,
+          personIds: persons.map((p) => p.id),
+          signOffPlace: ' Kansliet, rum 3 ',
+          signOffPlannedOn: plannedOn,
+        }),
+      )
       if (!accepted) {
         await assert.rejects(appoint, (error: DomainError) => error.field === 'signOffPlannedOn')
         return
@@ -205,7 +226,7 @@ describeOnEachDatabase('recordAttendance', (getDb) => {
       present: true,
       leftAfterSection: 5,
     })
-    await openMinutes(getDb(), testActor, { meetingId: meeting.id })
+    await inTransaction(getDb(), (trx) => openMinutes(trx, testActor, { meetingId: meeting.id }))
     const record = await readMinutesRecord(getDb(), meeting.id)
     assert.deepEqual(
       record?.attendance.map((a) => [a.personId, a.leftAfterSection]),
@@ -387,11 +408,13 @@ describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
     const { persons, section } = await setUp(13, 7)
     await serveAt(getDb(), section, persons)
     assert.deepEqual(await sectionQuorum(getDb(), section.id), { present: 7, required: 7, quorate: true })
-    await recordRecusal(getDb(), testActor, {
-      sectionId: section.id,
-      personId: persons[0]!.id,
-      reason: 'Styrelseledamot i bolaget',
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordRecusal(trx, testActor, {
+        sectionId: section.id,
+        personId: persons[0]!.id,
+        reason: 'Styrelseledamot i bolaget',
+      }),
+    )
     assert.deepEqual(await sectionQuorum(getDb(), section.id), { present: 6, required: 7, quorate: false })
   })
 
@@ -403,11 +426,13 @@ describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
     const section = await addTestSection(getDb(), minutes)
     await serveAt(getDb(), section, [a!])
     assert.equal((await sectionQuorum(getDb(), section.id))?.quorate, false)
-    await recordServing(getDb(), testActor, {
-      sectionId: section.id,
-      personId: substitute!.id,
-      servingForPersonId: absent!.id,
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordServing(trx, testActor, {
+        sectionId: section.id,
+        personId: substitute!.id,
+        servingForPersonId: absent!.id,
+      }),
+    )
     assert.deepEqual(await sectionQuorum(getDb(), section.id), { present: 2, required: 2, quorate: true })
   })
 
@@ -425,7 +450,9 @@ describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
     const second = await addTestSection(getDb(), minutes)
     await serveAt(getDb(), first, persons)
     await serveAt(getDb(), second, persons)
-    await recordRecusal(getDb(), testActor, { sectionId: first.id, personId: persons[1]!.id })
+    await inTransaction(getDb(), (trx) =>
+      recordRecusal(trx, testActor, { sectionId: first.id, personId: persons[1]!.id }),
+    )
     const record = await readMinutesRecord(getDb(), meeting.id)
     const serving = (i: number) => record?.sections[i]?.services.map((s) => s.personId)
     assert.deepEqual(serving(0), [persons[0]!.id, persons[2]!.id])
@@ -441,9 +468,13 @@ describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
 
   it('refuses service by a member with jäv', async () => {
     const { persons, section } = await setUp(3, 1)
-    await recordRecusal(getDb(), testActor, { sectionId: section.id, personId: persons[0]!.id })
+    await inTransaction(getDb(), (trx) =>
+      recordRecusal(trx, testActor, { sectionId: section.id, personId: persons[0]!.id }),
+    )
     await assert.rejects(
-      recordServing(getDb(), testActor, { sectionId: section.id, personId: persons[0]!.id }),
+      inTransaction(getDb(), (trx) =>
+        recordServing(trx, testActor, { sectionId: section.id, personId: persons[0]!.id }),
+      ),
       {
         code: 'invalid_state',
       },
@@ -457,7 +488,9 @@ describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
     const { minutes } = await createTestMinutes(getDb(), committee)
     const section = await addTestSection(getDb(), minutes)
     const serveFor = (personId: number) =>
-      recordServing(getDb(), testActor, { sectionId: section.id, personId, servingForPersonId: member!.id })
+      inTransaction(getDb(), (trx) =>
+        recordServing(trx, testActor, { sectionId: section.id, personId, servingForPersonId: member!.id }),
+      )
     await serveFor(first!.id)
     await serveFor(first!.id)
     await assert.rejects(serveFor(second!.id), { code: 'invalid_state' })
@@ -475,35 +508,41 @@ describeOnEachDatabase('motions, dissents and statements', (getDb) => {
     const section = await addTestSection(getDb(), minutes)
     await serveAt(getDb(), section, persons)
     const [yes1, yes2, no] = persons as [typeof outsider, typeof outsider, typeof outsider]
-    await recordVote(getDb(), testActor, {
-      sectionId: section.id,
-      kind: 'open',
-      question: 'Bifall mot avslag',
-      ballots: [
-        { personId: yes1!.id, choice: 'yes' },
-        { personId: yes2!.id, choice: 'yes' },
-        { personId: no!.id, choice: 'no' },
-      ],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordVote(trx, testActor, {
+        sectionId: section.id,
+        kind: 'open',
+        question: 'Bifall mot avslag',
+        ballots: [
+          { personId: yes1!.id, choice: 'yes' },
+          { personId: yes2!.id, choice: 'yes' },
+          { personId: no!.id, choice: 'no' },
+        ],
+      }),
+    )
     return { committee, meeting, section, yes: yes1!, no: no!, outsider: outsider! }
   }
 
   it('records a motion with its authors and points', async () => {
     const committee = await createTestCommittee(getDb())
     const [author] = await addTestMembers(getDb(), committee, 1)
-    const party = await findOrAddParty(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      abbreviation: 'S',
-    })
+    const party = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: committee.organisationId,
+        abbreviation: 'S',
+      }),
+    )
     const { meeting, minutes } = await createTestMinutes(getDb(), committee)
     const section = await addTestSection(getDb(), minutes)
-    await recordMotion(getDb(), testActor, {
-      sectionId: section.id,
-      kind: 'amend',
-      text: ' Ändringsyrkande ',
-      points: ['Att taxan sänks', ' '],
-      authors: [{ personId: author!.id, partyId: party.id, andOthers: true }],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordMotion(trx, testActor, {
+        sectionId: section.id,
+        kind: 'amend',
+        text: ' Ändringsyrkande ',
+        points: ['Att taxan sänks', ' '],
+        authors: [{ personId: author!.id, partyId: party.id, andOthers: true }],
+      }),
+    )
     const [motion] = (await readMinutesRecord(getDb(), meeting.id))?.sections[0]?.motions ?? []
     assert.deepEqual(motion && [motion.position, motion.kind, motion.text, motion.points, motion.authors], [
       1,
@@ -518,26 +557,34 @@ describeOnEachDatabase('motions, dissents and statements', (getDb) => {
     const { minutes } = await createTestMinutes(getDb(), await createTestCommittee(getDb()))
     const section = await addTestSection(getDb(), minutes)
     await assert.rejects(
-      recordMotion(getDb(), testActor, { sectionId: section.id, text: ' ', authors: [{ partyId: 1 }] }),
+      inTransaction(getDb(), (trx) =>
+        recordMotion(trx, testActor, { sectionId: section.id, text: ' ', authors: [{ partyId: 1 }] }),
+      ),
       (error: DomainError) => error.field === 'text',
     )
     await assert.rejects(
-      recordMotion(getDb(), testActor, { sectionId: section.id, text: 'Bifall', authors: [] }),
+      inTransaction(getDb(), (trx) =>
+        recordMotion(trx, testActor, { sectionId: section.id, text: 'Bifall', authors: [] }),
+      ),
       (error: DomainError) => error.field === 'authors',
     )
     await assert.rejects(
-      recordMotion(getDb(), testActor, { sectionId: section.id, text: 'Bifall', authors: [{}] }),
+      inTransaction(getDb(), (trx) =>
+        recordMotion(trx, testActor, { sectionId: section.id, text: 'Bifall', authors: [{}] }),
+      ),
       (error: DomainError) => error.field === 'authors',
     )
   })
 
   it('records a dissent by a member who took part and voted against', async () => {
     const { meeting, section, no } = await votedSection()
-    await recordDissent(getDb(), testActor, {
-      sectionId: section.id,
-      text: ' Till förmån för eget yrkande ',
-      authors: [{ personId: no.id }],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordDissent(trx, testActor, {
+        sectionId: section.id,
+        text: ' Till förmån för eget yrkande ',
+        authors: [{ personId: no.id }],
+      }),
+    )
     const [dissent] = (await readMinutesRecord(getDb(), meeting.id))?.sections[0]?.dissents ?? []
     assert.equal(dissent?.text, 'Till förmån för eget yrkande')
     assert.deepEqual(
@@ -549,7 +596,9 @@ describeOnEachDatabase('motions, dissents and statements', (getDb) => {
   it('refuses a dissent by someone who did not take part in the decision', async () => {
     const { section, outsider } = await votedSection()
     await assert.rejects(
-      recordDissent(getDb(), testActor, { sectionId: section.id, authors: [{ personId: outsider.id }] }),
+      inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, { sectionId: section.id, authors: [{ personId: outsider.id }] }),
+      ),
       {
         code: 'invalid_state',
       },
@@ -559,10 +608,12 @@ describeOnEachDatabase('motions, dissents and statements', (getDb) => {
   it('refuses a dissent by someone who voted for the decision', async () => {
     const { section, yes, no } = await votedSection()
     await assert.rejects(
-      recordDissent(getDb(), testActor, {
-        sectionId: section.id,
-        authors: [{ personId: no.id }, { personId: yes.id }],
-      }),
+      inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, {
+          sectionId: section.id,
+          authors: [{ personId: no.id }, { personId: yes.id }],
+        }),
+      ),
       { code: 'invalid_state' },
     )
   })
@@ -596,12 +647,14 @@ describeOnEachDatabase('motions, dissents and statements', (getDb) => {
       const author = await createTestPerson(getDb(), committee.organisationId)
       const { minutes } = await createTestMinutes(getDb(), committee)
       const section = await addTestSection(getDb(), minutes)
-      const record = recordStatement(getDb(), testActor, {
-        sectionId: section.id,
-        kind,
-        text: 'Vi noterar',
-        authors: [{ personId: author.id }],
-      })
+      const record = inTransaction(getDb(), (trx) =>
+        recordStatement(trx, testActor, {
+          sectionId: section.id,
+          kind,
+          text: 'Vi noterar',
+          authors: [{ personId: author.id }],
+        }),
+      )
       if (accepted) assert.equal((await record).kind, stored)
       else
         await assert.rejects(
@@ -642,39 +695,49 @@ describeOnEachDatabase('readMinutesRecord and publicMinutesRecord', (getDb) => {
     })
     const pending = await addTestSection(getDb(), minutes, { title: 'Ännu ej justerat' })
     for (const section of [open, secret, pending]) await serveAt(getDb(), section, persons)
-    await recordMotion(getDb(), testActor, {
-      sectionId: secret.id,
-      text: secrets[4]!,
-      authors: [{ personId: a!.id }],
-    })
-    await recordVote(getDb(), testActor, {
-      sectionId: secret.id,
-      kind: 'open',
-      question: secrets[5]!,
-      ballots: [
-        { personId: a!.id, choice: 'yes' },
-        { personId: b!.id, choice: 'yes' },
-        { personId: c!.id, choice: 'no' },
-      ],
-    })
-    await recordDissent(getDb(), testActor, {
-      sectionId: secret.id,
-      text: secrets[6]!,
-      authors: [{ personId: c!.id }],
-    })
-    await recordStatement(getDb(), testActor, {
-      sectionId: secret.id,
-      kind: 'protokollsanteckning',
-      text: secrets[7]!,
-      authors: [{ personId: b!.id }],
-    })
-    await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-      signedOffOn: '2022-12-19',
-      immediate: false,
-      signatoryPersonIds: [a!.id, b!.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordMotion(trx, testActor, {
+        sectionId: secret.id,
+        text: secrets[4]!,
+        authors: [{ personId: a!.id }],
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      recordVote(trx, testActor, {
+        sectionId: secret.id,
+        kind: 'open',
+        question: secrets[5]!,
+        ballots: [
+          { personId: a!.id, choice: 'yes' },
+          { personId: b!.id, choice: 'yes' },
+          { personId: c!.id, choice: 'no' },
+        ],
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      recordDissent(trx, testActor, {
+        sectionId: secret.id,
+        text: secrets[6]!,
+        authors: [{ personId: c!.id }],
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      recordStatement(trx, testActor, {
+        sectionId: secret.id,
+        kind: 'protokollsanteckning',
+        text: secrets[7]!,
+        authors: [{ personId: b!.id }],
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+        signedOffOn: '2022-12-19',
+        immediate: false,
+        signatoryPersonIds: [a!.id, b!.id],
+      }),
+    )
 
     const record = await readMinutesRecord(getDb(), meeting.id)
     assert.ok(record)
@@ -717,20 +780,26 @@ describeOnEachDatabase('readMinutesRecords', (getDb) => {
       ['2022-12-14', ['Lokaler']],
     ] as const) {
       const { meeting, minutes } = await createTestMinutes(getDb(), committee, { meetsOn })
-      await appointSignatories(getDb(), testActor, {
-        minutesId: minutes.id,
-        personIds: [persons[0]!.id, persons[1]!.id],
-      })
+      await inTransaction(getDb(), (trx) =>
+        appointSignatories(trx, testActor, {
+          minutesId: minutes.id,
+          personIds: [persons[0]!.id, persons[1]!.id],
+        }),
+      )
       for (const title of titles)
         await serveAt(getDb(), await addTestSection(getDb(), minutes, { title }), persons)
-      const signOff = await recordSignOff(getDb(), testActor, {
-        minutesId: minutes.id,
-        sectionNumbers: titles.map((_, i) => i + 1),
-        signedOffOn: meetsOn,
-        immediate: false,
-        signatoryPersonIds: [persons[0]!.id, persons[1]!.id],
-      })
-      await postMinutesNotice(getDb(), testActor, { signOffId: signOff.id, postedOn: meetsOn })
+      const signOff = await inTransaction(getDb(), (trx) =>
+        recordSignOff(trx, testActor, {
+          minutesId: minutes.id,
+          sectionNumbers: titles.map((_, i) => i + 1),
+          signedOffOn: meetsOn,
+          immediate: false,
+          signatoryPersonIds: [persons[0]!.id, persons[1]!.id],
+        }),
+      )
+      await inTransaction(getDb(), (trx) =>
+        postMinutesNotice(trx, testActor, { signOffId: signOff.id, postedOn: meetsOn }),
+      )
       meetings.push(meeting.id)
     }
     const together = await readMinutesRecords(getDb(), [...meetings, 999_999])

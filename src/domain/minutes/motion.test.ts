@@ -7,6 +7,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { recordVote } from '../vote/vote.service.ts'
 import { readMinutesRecord } from './minutes-record.ts'
 import { applyRollCall, recordRollCall } from './roll-call.service.ts'
@@ -34,7 +35,9 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
       others: [{ name: 'Mona Thorin', title: 'Förvaltningschef' }],
     })
     const section = await addSection(db, testActor, { minutesId: minutes.id, title: 'Budget' })
-    await applyRollCall(db, testActor, { meetingId: held.id, minutesId: minutes.id })
+    await inTransaction(db, (trx) =>
+      applyRollCall(trx, testActor, { meetingId: held.id, minutesId: minutes.id }),
+    )
     const record = await readMinutesRecord(db, held.id)
     const official = record!.attendance.find((x) => x.role === 'official')!
     return { db, section, member: a!, idle: idle!, officialId: official.personId }
@@ -56,12 +59,14 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
   for (const { who, pick, accepted } of proposers) {
     it(`${accepted ? 'records' : 'refuses'} a motion by ${who}`, async () => {
       const m = await meeting()
-      const motion = recordMotion(m.db, testActor, {
-        sectionId: m.section.id,
-        kind: 'approve',
-        text: 'Bifall till förslaget',
-        authors: [{ personId: pick(m) }],
-      })
+      const motion = inTransaction(m.db, (trx) =>
+        recordMotion(trx, testActor, {
+          sectionId: m.section.id,
+          kind: 'approve',
+          text: 'Bifall till förslaget',
+          authors: [{ personId: pick(m) }],
+        }),
+      )
       if (accepted) assert.equal((await motion).authors[0]?.personId, m.member.id)
       else await assert.rejects(motion, /only a member serving at the § may make a motion/)
     })
@@ -69,12 +74,14 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
 
   it('keeps a motion as an imported protocol printed it', async () => {
     const m = await meeting()
-    const motion = await recordMotion(m.db, testActor, {
-      sectionId: m.section.id,
-      text: 'Bifall',
-      authors: [{ personId: m.officialId }],
-      asPublished: true,
-    })
+    const motion = await inTransaction(m.db, (trx) =>
+      recordMotion(trx, testActor, {
+        sectionId: m.section.id,
+        text: 'Bifall',
+        authors: [{ personId: m.officialId }],
+        asPublished: true,
+      }),
+    )
     assert.equal(motion.authors[0]?.personId, m.officialId)
   })
 
@@ -82,12 +89,14 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
     const m = await meeting()
     for (const personId of [m.officialId, m.idle.id]) {
       await assert.rejects(
-        recordVote(m.db, testActor, {
-          sectionId: m.section.id,
-          kind: 'open',
-          question: 'Bifall?',
-          ballots: [{ personId, choice: 'yes' }],
-        }),
+        inTransaction(m.db, (trx) =>
+          recordVote(trx, testActor, {
+            sectionId: m.section.id,
+            kind: 'open',
+            question: 'Bifall?',
+            ballots: [{ personId, choice: 'yes' }],
+          }),
+        ),
         /only members serving at the § may vote/,
       )
     }

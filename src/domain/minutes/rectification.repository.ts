@@ -1,9 +1,9 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { groupBy } from '../shared/group-by.ts'
 import type { Rectification, SectionText } from './rectification.ts'
 
 export async function insertRectification(
-  db: Queryable,
+  db: Trx,
   values: Omit<Rectification, 'id'>,
 ): Promise<Rectification> {
   const row = await db

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { type Actor, describeActor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
@@ -24,7 +24,7 @@ declare module '../shared/errors.ts' {
  * signed off is simply edited instead.
  */
 export async function rectifySection(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     sectionId: number

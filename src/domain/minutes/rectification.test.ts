@@ -8,6 +8,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { finalityOfSection, registerAppeal } from '../notice-board/appeal.service.ts'
 import { postMinutesNotice } from '../notice-board/notice-board.service.ts'
 import { recordSignOff } from '../sign-off/sign-off.service.ts'
@@ -26,13 +27,15 @@ describeOnEachDatabase('after sign-off: rectifications, appeals and reminders', 
       decision: ['Nämnden godkänner rapporten.'],
     })
     const chair = await createTestPerson(db, committee.organisationId)
-    const signOff = await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      signedOffOn,
-      immediate: false,
-      signatoryPersonIds: [chair.id],
-    })
+    const signOff = await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        signedOffOn,
+        immediate: false,
+        signatoryPersonIds: [chair.id],
+      }),
+    )
     return { section, signOff, minutes }
   }
 
@@ -40,18 +43,22 @@ describeOnEachDatabase('after sign-off: rectifications, appeals and reminders', 
     const db = getDb()
     const { section } = await signedOffSection()
     await assert.rejects(
-      updateSection(db, testActor, { sectionId: section.id, version: section.version, title: 'Ny' }),
+      inTransaction(db, (trx) =>
+        updateSection(trx, testActor, { sectionId: section.id, version: section.version, title: 'Ny' }),
+      ),
       {
         code: 'invalid_state',
       },
     )
-    await rectifySection(db, testActor, {
-      sectionId: section.id,
-      version: section.version,
-      reason: 'Skrivfel i beslutet',
-      rectifiedOn: '2022-12-21',
-      text: { decision: ['Nämnden godkänner månadsrapporten.'] },
-    })
+    await inTransaction(db, (trx) =>
+      rectifySection(trx, testActor, {
+        sectionId: section.id,
+        version: section.version,
+        reason: 'Skrivfel i beslutet',
+        rectifiedOn: '2022-12-21',
+        text: { decision: ['Nämnden godkänner månadsrapporten.'] },
+      }),
+    )
     assert.deepEqual((await getSection(db, section.id)).decision, ['Nämnden godkänner månadsrapporten.'])
     const [rectification] = (await listRectifications(db, [section.id])).get(section.id) ?? []
     assert.deepEqual(rectification?.before.decision, ['Nämnden godkänner rapporten.'])
@@ -63,21 +70,31 @@ describeOnEachDatabase('after sign-off: rectifications, appeals and reminders', 
     const db = getDb()
     const { section } = await signedOffSection()
     const base = { sectionId: section.id, version: section.version, rectifiedOn: '2022-12-21' }
-    await assert.rejects(rectifySection(db, testActor, { ...base, reason: 'x', text: {} }), { field: 'text' })
-    await assert.rejects(rectifySection(db, testActor, { ...base, reason: ' ', text: { title: 'Y' } }), {
-      field: 'reason',
-    })
+    await assert.rejects(
+      inTransaction(db, (trx) => rectifySection(trx, testActor, { ...base, reason: 'x', text: {} })),
+      { field: 'text' },
+    )
+    await assert.rejects(
+      inTransaction(db, (trx) =>
+        rectifySection(trx, testActor, { ...base, reason: ' ', text: { title: 'Y' } }),
+      ),
+      {
+        field: 'reason',
+      },
+    )
     const committee = await createTestCommittee(db)
     const { minutes } = await createTestMinutes(db, committee)
     const draft = await addTestSection(db, minutes)
     await assert.rejects(
-      rectifySection(db, testActor, {
-        ...base,
-        sectionId: draft.id,
-        version: draft.version,
-        reason: 'x',
-        text: { title: 'Y' },
-      }),
+      inTransaction(db, (trx) =>
+        rectifySection(trx, testActor, {
+          ...base,
+          sectionId: draft.id,
+          version: draft.version,
+          reason: 'x',
+          text: { title: 'Y' },
+        }),
+      ),
       { code: 'invalid_state' },
     )
   })
@@ -86,7 +103,9 @@ describeOnEachDatabase('after sign-off: rectifications, appeals and reminders', 
     const db = getDb()
     const { section, signOff } = await signedOffSection()
     assert.deepEqual(await finalityOfSection(db, section.id, '2022-12-20'), { state: 'not_announced' })
-    await postMinutesNotice(db, testActor, { signOffId: signOff.id, postedOn: '2022-12-19' })
+    await inTransaction(db, (trx) =>
+      postMinutesNotice(trx, testActor, { signOffId: signOff.id, postedOn: '2022-12-19' }),
+    )
     assert.deepEqual(await finalityOfSection(db, section.id, '2023-01-09'), {
       state: 'appealable',
       lastAppealDay: '2023-01-09',
@@ -95,11 +114,13 @@ describeOnEachDatabase('after sign-off: rectifications, appeals and reminders', 
       state: 'final',
       since: '2023-01-10',
     })
-    await registerAppeal(db, testActor, {
-      sectionId: section.id,
-      receivedOn: '2023-01-04',
-      caseNumber: '123-23',
-    })
+    await inTransaction(db, (trx) =>
+      registerAppeal(trx, testActor, {
+        sectionId: section.id,
+        receivedOn: '2023-01-04',
+        caseNumber: '123-23',
+      }),
+    )
     assert.deepEqual(await finalityOfSection(db, section.id, '2023-02-01'), { state: 'appealed', appeals: 1 })
   })
 

@@ -1,4 +1,4 @@
-import { inTransaction, type Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { getMeeting } from '../meeting/meeting.service.ts'
 import { findOrAddPerson } from '../person/person.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -158,11 +158,7 @@ function entry(line: RollCallLine, sectionNumbers: number[]): RollCallEntry {
  * Applies the roll call already recorded to §§ added since (M1): who serves at a new § follows
  * from attendance, arrivals and departures, so the secretary need not save the roll call again.
  */
-export async function applyRollCall(
-  trx: Queryable,
-  actor: Actor,
-  input: { meetingId: number; minutesId: number },
-) {
+export async function applyRollCall(trx: Trx, actor: Actor, input: { meetingId: number; minutesId: number }) {
   const lines: RollCallLine[] = (await listAttendance(trx, [input.meetingId]))
     .filter(
       (a): a is typeof a & { role: RollCallLine['role'] } => a.role !== 'official' && a.role !== 'other',

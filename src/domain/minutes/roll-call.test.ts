@@ -7,6 +7,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { recordSignOff } from '../sign-off/sign-off.service.ts'
 import { readMinutesRecord } from './minutes-record.ts'
 import { applyRollCall, recordRollCall } from './roll-call.service.ts'
@@ -29,16 +30,22 @@ describeOnEachDatabase('applyRollCall', (getDb) => {
       ],
     })
     const first = await addSection(db, testActor, { minutesId: minutes.id, title: 'Första' })
-    await applyRollCall(db, testActor, { meetingId: meeting.id, minutesId: minutes.id })
+    await inTransaction(db, (trx) =>
+      applyRollCall(trx, testActor, { meetingId: meeting.id, minutesId: minutes.id }),
+    )
     await addSection(db, testActor, { minutesId: minutes.id, title: 'Andra' })
-    await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      signedOffOn: '2022-12-14',
-      immediate: true,
-      signatoryPersonIds: [a!.id],
-    })
-    await applyRollCall(db, testActor, { meetingId: meeting.id, minutesId: minutes.id })
+    await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        signedOffOn: '2022-12-14',
+        immediate: true,
+        signatoryPersonIds: [a!.id],
+      }),
+    )
+    await inTransaction(db, (trx) =>
+      applyRollCall(trx, testActor, { meetingId: meeting.id, minutesId: minutes.id }),
+    )
     const record = await readMinutesRecord(db, meeting.id)
     const serving = (number: number) =>
       record?.sections
@@ -76,7 +83,9 @@ describeOnEachDatabase('B3: a member who left does not serve again that day (KL 
     for (const title of ['Första', 'Andra', 'Tredje']) {
       await addSection(db, testActor, { minutesId: minutes.id, title })
     }
-    await applyRollCall(db, testActor, { meetingId: meeting.id, minutesId: minutes.id })
+    await inTransaction(db, (trx) =>
+      applyRollCall(trx, testActor, { meetingId: meeting.id, minutesId: minutes.id }),
+    )
     const record = await readMinutesRecord(db, meeting.id)
     return { db, meeting, minutes, record: record!, a: a!, b: b!, substitute: substitute! }
   }
@@ -91,7 +100,9 @@ describeOnEachDatabase('B3: a member who left does not serve again that day (KL 
   it('refuses the member at a later § of the same meeting', async () => {
     const { db, record, b } = await rollCall()
     await assert.rejects(
-      recordServing(db, testActor, { sectionId: record.sections[2]!.section.id, personId: b.id }),
+      inTransaction(db, (trx) =>
+        recordServing(trx, testActor, { sectionId: record.sections[2]!.section.id, personId: b.id }),
+      ),
       /does not serve again the same day \(KL 5:20\)/,
     )
   })
@@ -109,7 +120,9 @@ describeOnEachDatabase('B3: a member who left does not serve again that day (KL 
 
   it('still lets a member who had jäv at one § serve at the next (KL 6:28–30 is per matter)', async () => {
     const { db, record, a } = await rollCall()
-    await recordRecusal(db, testActor, { sectionId: record.sections[1]!.section.id, personId: a.id })
+    await inTransaction(db, (trx) =>
+      recordRecusal(trx, testActor, { sectionId: record.sections[1]!.section.id, personId: a.id }),
+    )
     const after = await readMinutesRecord(db, record.minutes.meetingId)
     const serving = (n: number) => after!.sections[n - 1]!.services.map((s) => s.personId)
     assert.ok(!serving(2).includes(a.id))

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { NewRow, Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
@@ -14,7 +14,7 @@ type AuthorOwner = 'motion' | 'dissent' | 'statement'
 // with the owner column named after the table. Kysely cannot type a query over a union of tables,
 // so these few generic functions name one of them for the type checker.
 
-async function insertAuthors(db: Queryable, owner: AuthorOwner, ownerId: number, authors: readonly Author[]) {
+async function insertAuthors(db: Trx, owner: AuthorOwner, ownerId: number, authors: readonly Author[]) {
   if (authors.length === 0) return
   const rows = authors.map((a, i) => ({
     [`${owner}_id`]: ownerId,
@@ -46,7 +46,7 @@ async function listAuthors(db: Queryable, owner: AuthorOwner, ownerIds: readonly
 
 /** Inserts a motion, dissent or statement after the others of its §, then its authors. */
 async function insertOwned<T extends AuthorOwner>(
-  db: Queryable,
+  db: Trx,
   owner: T,
   columns: Omit<NewRow<T>, 'position'> & { section_id: number },
   authors: readonly Author[],
@@ -95,7 +95,7 @@ export async function nextPosition(
   return Number(row?.last ?? 0) + 1
 }
 
-export async function insertMotion(db: Queryable, values: Omit<Motion, 'id' | 'position'>): Promise<Motion> {
+export async function insertMotion(db: Trx, values: Omit<Motion, 'id' | 'position'>): Promise<Motion> {
   const columns = {
     section_id: values.sectionId,
     kind: values.kind,
@@ -117,10 +117,7 @@ export async function listMotions(db: Queryable, sectionIds: readonly number[]):
   }))
 }
 
-export async function insertDissent(
-  db: Queryable,
-  values: Omit<Dissent, 'id' | 'position'>,
-): Promise<Dissent> {
+export async function insertDissent(db: Trx, values: Omit<Dissent, 'id' | 'position'>): Promise<Dissent> {
   const columns = { section_id: values.sectionId, text: values.text }
   return { ...values, ...(await insertOwned(db, 'dissent', columns, values.authors)) }
 }
@@ -142,13 +139,13 @@ export async function getDissent(db: Queryable, id: number): Promise<Dissent> {
   return found
 }
 
-export async function updateDissentText(db: Queryable, id: number, text: string): Promise<Dissent> {
+export async function updateDissentText(db: Trx, id: number, text: string): Promise<Dissent> {
   await db.updateTable('dissent').set({ text }).where('id', '=', id).execute()
   return getDissent(db, id)
 }
 
 export async function insertStatement(
-  db: Queryable,
+  db: Trx,
   values: Omit<Statement, 'id' | 'position'>,
 ): Promise<Statement> {
   const columns = { section_id: values.sectionId, kind: values.kind, text: values.text }
@@ -166,7 +163,7 @@ export async function listStatements(db: Queryable, sectionIds: readonly number[
   }))
 }
 
-export async function insertRecusal(db: Queryable, values: Recusal): Promise<void> {
+export async function insertRecusal(db: Trx, values: Recusal): Promise<void> {
   await db
     .insertInto('recusal')
     .values({ section_id: values.sectionId, person_id: values.personId, reason: values.reason })
@@ -184,7 +181,7 @@ export async function listRecusals(db: Queryable, sectionIds: readonly number[])
   return rows.map((row) => ({ sectionId: row.section_id, personId: row.person_id, reason: row.reason }))
 }
 
-export async function insertServices(db: Queryable, values: readonly Service[]): Promise<void> {
+export async function insertServices(db: Trx, values: readonly Service[]): Promise<void> {
   if (values.length === 0) return
   // Chunked: SQLite limits the number of bound parameters in one statement.
   for (let i = 0; i < values.length; i += 150) {
@@ -203,7 +200,7 @@ export async function insertServices(db: Queryable, values: readonly Service[]):
   }
 }
 
-export async function insertService(db: Queryable, values: Service): Promise<void> {
+export async function insertService(db: Trx, values: Service): Promise<void> {
   await db
     .insertInto('section_service')
     .values({
@@ -216,7 +213,7 @@ export async function insertService(db: Queryable, values: Service): Promise<voi
     .execute()
 }
 
-export async function deleteService(db: Queryable, sectionId: number, personId: number): Promise<void> {
+export async function deleteService(db: Trx, sectionId: number, personId: number): Promise<void> {
   await db
     .deleteFrom('section_service')
     .where('section_id', '=', sectionId)

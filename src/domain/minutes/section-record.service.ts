@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -44,7 +44,7 @@ export interface AuthorInput {
  * and a substitute who does not serve may take part in the debate only (KL 6:17).
  */
 export async function recordMotion(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     sectionId: number
@@ -87,7 +87,7 @@ export async function recordMotion(
  * may follow until sign-off (addDissentReason).
  */
 export async function recordDissent(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     sectionId: number
@@ -145,7 +145,7 @@ export async function recordDissent(
  * that many days after the meeting (a local rule, domain.md M4).
  */
 export async function addDissentReason(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { dissentId: number; text: string; on: string },
 ): Promise<Dissent> {
@@ -172,7 +172,7 @@ export async function addDissentReason(
 
 /** Records a statement of a kind the committee allows (särskilt uttalande, protokollsanteckning, ersättaryttrande …). */
 export async function recordStatement(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { sectionId: number; kind: string; text?: string; authors: AuthorInput[] },
 ): Promise<Statement> {

@@ -54,7 +54,7 @@ export async function addSection(
 
 /** Edits a §. `version` is the one the editor read; signed-off §§ are locked (a correction needs a rectification). */
 export async function updateSection(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: Partial<SectionInput> & { sectionId: number; version: number },
 ): Promise<Section> {
@@ -82,7 +82,7 @@ export async function updateSection(
 }
 
 /** B5: a tabled or referred-back matter goes onto the next meeting's agenda, if it is being prepared. */
-async function carryOverIfUndecided(trx: Queryable, actor: Actor, section: Section, meetingId: number) {
+async function carryOverIfUndecided(trx: Trx, actor: Actor, section: Section, meetingId: number) {
   if (section.outcome === 'tabled' || section.outcome === 'referred_back') {
     await carryOverMatters(trx, actor, { fromMeetingId: meetingId })
   }
@@ -102,7 +102,7 @@ export interface RollCallEntry {
  * at all; nobody at a § where they have jäv; nobody twice; one substitute per absent member per §.
  */
 export async function recordServingFromRollCall(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { minutesId: number; entries: RollCallEntry[] },
 ): Promise<number> {
@@ -156,7 +156,7 @@ export async function recordServingFromRollCall(
 
 /** Records that a member or a substitute served (tjänstgjorde) at a § (M1). A recused member cannot. */
 export async function recordServing(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     sectionId: number
@@ -207,7 +207,7 @@ export async function recordServing(
 
 /** Records jäv: the member leaves for this § only, and no longer serves at it (KL 6:28–30, B2). */
 export async function recordRecusal(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { sectionId: number; personId: number; reason?: string },
 ): Promise<void> {
@@ -242,7 +242,7 @@ export async function sectionQuorum(db: Queryable, sectionId: number): Promise<Q
  * A § that may still be changed: it is not signed off. Every use case that writes a § or what is
  * recorded under it (who served, jäv, motions, votes, dissents, statements) reads it through here.
  */
-export async function getEditableSection(trx: Queryable, sectionId: number): Promise<Section> {
+export async function getEditableSection(trx: Trx, sectionId: number): Promise<Section> {
   const section = await getSection(trx, sectionId)
   await assertSectionsOpen(trx, [section.id])
   return section
@@ -250,7 +250,7 @@ export async function getEditableSection(trx: Queryable, sectionId: number): Pro
 
 /** Writes the audit row of a change to a § or to what is recorded under it. */
 export async function auditSection(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   action: string,
   sectionId: number,

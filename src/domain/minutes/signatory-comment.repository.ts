@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 
 export interface SignatoryComment {
   id: number
@@ -10,7 +10,7 @@ export interface SignatoryComment {
 }
 
 export async function insertSignatoryComment(
-  db: Queryable,
+  db: Trx,
   comment: Omit<SignatoryComment, 'id'>,
 ): Promise<number> {
   const row = await db

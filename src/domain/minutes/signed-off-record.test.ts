@@ -7,7 +7,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import type { Person } from '../person/person.ts'
 import { recordSignOff } from '../sign-off/sign-off.service.ts'
 import { recordVote } from '../vote/vote.service.ts'
@@ -50,32 +50,44 @@ async function partlySignedOff(db: Db) {
     sections.push(await addSection(db, testActor, { minutesId: minutes.id, title, decision: ['Beslut'] }))
   await recordRollCall(db, testActor, { meetingId: meeting.id, lines })
   const [first, second] = sections as [(typeof sections)[0], (typeof sections)[0]]
-  await recordMotion(db, testActor, { sectionId: first.id, text: 'Avslag', authors: [{ personId: b.id }] })
-  await recordVote(db, testActor, {
-    sectionId: first.id,
-    kind: 'open',
-    question: 'Bifall mot avslag',
-    ballots: [
-      { personId: a.id, choice: 'yes' },
-      { personId: b.id, choice: 'no' },
-      { personId: substitute.id, choice: 'yes' },
-    ],
-  })
-  const dissent = await recordDissent(db, testActor, { sectionId: first.id, authors: [{ personId: b.id }] })
-  await recordStatement(db, testActor, {
-    sectionId: first.id,
-    kind: 'protokollsanteckning',
-    text: 'Anteckning',
-    authors: [{ personId: a.id }],
-  })
-  await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] })
-  await recordSignOff(db, testActor, {
-    minutesId: minutes.id,
-    sectionNumbers: [1],
-    signedOffOn: '2022-12-14',
-    immediate: true,
-    signatoryPersonIds: [a.id, b.id],
-  })
+  await inTransaction(db, (trx) =>
+    recordMotion(trx, testActor, { sectionId: first.id, text: 'Avslag', authors: [{ personId: b.id }] }),
+  )
+  await inTransaction(db, (trx) =>
+    recordVote(trx, testActor, {
+      sectionId: first.id,
+      kind: 'open',
+      question: 'Bifall mot avslag',
+      ballots: [
+        { personId: a.id, choice: 'yes' },
+        { personId: b.id, choice: 'no' },
+        { personId: substitute.id, choice: 'yes' },
+      ],
+    }),
+  )
+  const dissent = await inTransaction(db, (trx) =>
+    recordDissent(trx, testActor, { sectionId: first.id, authors: [{ personId: b.id }] }),
+  )
+  await inTransaction(db, (trx) =>
+    recordStatement(trx, testActor, {
+      sectionId: first.id,
+      kind: 'protokollsanteckning',
+      text: 'Anteckning',
+      authors: [{ personId: a.id }],
+    }),
+  )
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] }),
+  )
+  await inTransaction(db, (trx) =>
+    recordSignOff(trx, testActor, {
+      minutesId: minutes.id,
+      sectionNumbers: [1],
+      signedOffOn: '2022-12-14',
+      immediate: true,
+      signatoryPersonIds: [a.id, b.id],
+    }),
+  )
   const publicFirst = async () =>
     JSON.stringify(
       publicMinutesRecord((await readMinutesRecord(db, meeting.id))!).sections.find(
@@ -91,46 +103,76 @@ describeOnEachDatabase('a signed-off § changes only by a rectification', (getDb
     const { first, second, a, b, c, substitute, dissent, publicFirst } = await partlySignedOff(db)
     const before = await publicFirst()
     const writes: Array<[string, (sectionId: number) => Promise<unknown>]> = [
-      ['the text', (id) => updateSection(db, testActor, { sectionId: id, version: 99, title: 'Ändrad' })],
+      [
+        'the text',
+        (id) =>
+          inTransaction(db, (trx) =>
+            updateSection(trx, testActor, { sectionId: id, version: 99, title: 'Ändrad' }),
+          ),
+      ],
       [
         'the confidentiality',
-        (id) => updateSection(db, testActor, { sectionId: id, version: 99, confidential: true }),
+        (id) =>
+          inTransaction(db, (trx) =>
+            updateSection(trx, testActor, { sectionId: id, version: 99, confidential: true }),
+          ),
       ],
       [
         'the decision',
         (id) =>
-          recordDecision(db, testActor, {
-            sectionId: id,
-            version: 99,
-            decision: ['Annat'],
-            outcome: 'decided',
-          }),
+          inTransaction(db, (trx) =>
+            recordDecision(trx, testActor, {
+              sectionId: id,
+              version: 99,
+              decision: ['Annat'],
+              outcome: 'decided',
+            }),
+          ),
       ],
-      ['who served', (id) => recordServing(db, testActor, { sectionId: id, personId: c.id })],
-      ['jäv', (id) => recordRecusal(db, testActor, { sectionId: id, personId: a.id })],
+      [
+        'who served',
+        (id) => inTransaction(db, (trx) => recordServing(trx, testActor, { sectionId: id, personId: c.id })),
+      ],
+      [
+        'jäv',
+        (id) => inTransaction(db, (trx) => recordRecusal(trx, testActor, { sectionId: id, personId: a.id })),
+      ],
       [
         'a motion',
-        (id) => recordMotion(db, testActor, { sectionId: id, text: 'Nytt', authors: [{ personId: a.id }] }),
+        (id) =>
+          inTransaction(db, (trx) =>
+            recordMotion(trx, testActor, { sectionId: id, text: 'Nytt', authors: [{ personId: a.id }] }),
+          ),
       ],
       [
         'a vote',
         (id) =>
-          recordVote(db, testActor, {
-            sectionId: id,
-            kind: 'open',
-            question: 'Ny fråga',
-            counts: { yes: 2, no: 1, abstain: 0 },
-          }),
+          inTransaction(db, (trx) =>
+            recordVote(trx, testActor, {
+              sectionId: id,
+              kind: 'open',
+              question: 'Ny fråga',
+              counts: { yes: 2, no: 1, abstain: 0 },
+            }),
+          ),
       ],
-      ['a dissent', (id) => recordDissent(db, testActor, { sectionId: id, authors: [{ personId: b.id }] })],
+      [
+        'a dissent',
+        (id) =>
+          inTransaction(db, (trx) =>
+            recordDissent(trx, testActor, { sectionId: id, authors: [{ personId: b.id }] }),
+          ),
+      ],
       [
         'a statement',
         (id) =>
-          recordStatement(db, testActor, {
-            sectionId: id,
-            kind: 'protokollsanteckning',
-            authors: [{ personId: substitute.id }],
-          }),
+          inTransaction(db, (trx) =>
+            recordStatement(trx, testActor, {
+              sectionId: id,
+              kind: 'protokollsanteckning',
+              authors: [{ personId: substitute.id }],
+            }),
+          ),
       ],
     ]
     for (const [what, write] of writes) {
@@ -138,14 +180,20 @@ describeOnEachDatabase('a signed-off § changes only by a rectification', (getDb
     }
     // M4: the written reason of a dissent follows before sign-off; after it, the § is as signed.
     await assert.rejects(
-      addDissentReason(db, testActor, { dissentId: dissent.id, text: 'Skäl', on: '2022-12-15' }),
+      inTransaction(db, (trx) =>
+        addDissentReason(trx, testActor, { dissentId: dissent.id, text: 'Skäl', on: '2022-12-15' }),
+      ),
       refused('section'),
     )
     assert.equal(await publicFirst(), before)
     // § 2 is not signed off: the same writes are the secretary's to make (versions as read).
-    await recordMotion(db, testActor, { sectionId: second.id, text: 'Nytt', authors: [{ personId: a.id }] })
-    await recordRecusal(db, testActor, { sectionId: second.id, personId: a.id })
-    await updateSection(db, testActor, { sectionId: second.id, version: second.version, title: 'Ändrad' })
+    await inTransaction(db, (trx) =>
+      recordMotion(trx, testActor, { sectionId: second.id, text: 'Nytt', authors: [{ personId: a.id }] }),
+    )
+    await inTransaction(db, (trx) => recordRecusal(trx, testActor, { sectionId: second.id, personId: a.id }))
+    await inTransaction(db, (trx) =>
+      updateSection(trx, testActor, { sectionId: second.id, version: second.version, title: 'Ändrad' }),
+    )
   })
 
   it('keeps the attendance a signed-off § was signed with, and takes a roll call that changes only the open §§ (c290d55)', async () => {
@@ -204,21 +252,29 @@ describeOnEachDatabase('a signed-off § changes only by a rectification', (getDb
     )
     assert.equal((await addSection(db, testActor, { minutesId: minutes.id, title: 'Fjärde' })).number, 4)
     await assert.rejects(
-      appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [a.id, c.id] }),
+      inTransaction(db, (trx) =>
+        appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, c.id] }),
+      ),
       refused('signatories'),
     )
     // The place and day of the remaining sign-off may still be agreed, by the same signatories.
     const [first, second] = (await readMinutesRecord(db, minutes.meetingId))!.signatoryIds
-    await appointSignatories(db, testActor, {
-      minutesId: minutes.id,
-      personIds: [first!, second!],
-      signOffPlace: 'Stadshuset',
-      signOffPlannedOn: '2022-12-19',
-    })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [first!, second!],
+        signOffPlace: 'Stadshuset',
+        signOffPlannedOn: '2022-12-19',
+      }),
+    )
     // § 1 was signed off at the meeting, before the chair closed it.
-    await closeMeeting(db, testActor, { minutesId: minutes.id, at: new Date('2022-12-14T17:00:00Z') })
+    await inTransaction(db, (trx) =>
+      closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date('2022-12-14T17:00:00Z') }),
+    )
     await assert.rejects(
-      closeMeeting(db, testActor, { minutesId: minutes.id, at: new Date('2022-12-14T15:00:00Z') }),
+      inTransaction(db, (trx) =>
+        closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date('2022-12-14T15:00:00Z') }),
+      ),
       refused('closing_time'),
     )
   })
@@ -226,13 +282,15 @@ describeOnEachDatabase('a signed-off § changes only by a rectification', (getDb
   it('refuses every write to minutes signed off in full, and still takes the rectification', async () => {
     const db = getDb()
     const { meeting, minutes, first, a, b, lines } = await partlySignedOff(db)
-    await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [2, 3],
-      signedOffOn: '2022-12-19',
-      immediate: false,
-      signatoryPersonIds: [a.id, b.id],
-    })
+    await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [2, 3],
+        signedOffOn: '2022-12-19',
+        immediate: false,
+        signatoryPersonIds: [a.id, b.id],
+      }),
+    )
     const before = JSON.stringify(await readMinutesRecord(db, meeting.id))
     await assert.rejects(
       recordRollCall(db, testActor, { meetingId: meeting.id, lines }),
@@ -243,21 +301,27 @@ describeOnEachDatabase('a signed-off § changes only by a rectification', (getDb
       refused('numbering'),
     )
     await assert.rejects(
-      appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] }),
+      inTransaction(db, (trx) =>
+        appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] }),
+      ),
       refused('signatories'),
     )
     await assert.rejects(
-      closeMeeting(db, testActor, { minutesId: minutes.id, at: new Date('2022-12-14T17:00:00Z') }),
+      inTransaction(db, (trx) =>
+        closeMeeting(trx, testActor, { minutesId: minutes.id, at: new Date('2022-12-14T17:00:00Z') }),
+      ),
       refused('closing_time'),
     )
     assert.equal(JSON.stringify(await readMinutesRecord(db, meeting.id)), before)
-    const rectification = await rectifySection(db, testActor, {
-      sectionId: first.id,
-      version: first.version,
-      reason: 'Skrivfel i rubriken.',
-      rectifiedOn: '2022-12-20',
-      text: { title: 'Första ärendet' },
-    })
+    const rectification = await inTransaction(db, (trx) =>
+      rectifySection(trx, testActor, {
+        sectionId: first.id,
+        version: first.version,
+        reason: 'Skrivfel i rubriken.',
+        rectifiedOn: '2022-12-20',
+        text: { title: 'Första ärendet' },
+      }),
+    )
     assert.equal(rectification.after.title, 'Första ärendet')
   })
 })

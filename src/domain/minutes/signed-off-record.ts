@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import { DomainError } from '../shared/errors.ts'
 import type { Attendance } from './attendance.ts'
@@ -55,7 +55,7 @@ export interface LockedSection {
  * same row), it waits and then sees the § signed.
  */
 export async function listSignedOffSections(
-  trx: Queryable,
+  trx: Trx,
   where: { minutesId: number } | { sectionIds: readonly number[] },
 ): Promise<LockedSection[]> {
   if ('sectionIds' in where && where.sectionIds.length === 0) return []
@@ -99,7 +99,7 @@ function refusal(part: SignedOffPart, sections: readonly LockedSection[]): Signe
 }
 
 /** Refuses the write when any of these §§ is signed off (the § itself and all recorded under it). */
-export async function assertSectionsOpen(trx: Queryable, sectionIds: readonly number[]): Promise<void> {
+export async function assertSectionsOpen(trx: Trx, sectionIds: readonly number[]): Promise<void> {
   const signedOff = await listSignedOffSections(trx, { sectionIds })
   if (signedOff.length > 0) throw refusal('section', signedOff)
 }
@@ -108,11 +108,7 @@ export async function assertSectionsOpen(trx: Queryable, sectionIds: readonly nu
  * Refuses a write to what the minutes as a whole were signed off with (the signatories, the closing
  * time) once any § is signed off or being signed. Returns nothing when no § is.
  */
-export async function assertRecordOpen(
-  trx: Queryable,
-  minutesId: number,
-  part: SignedOffPart,
-): Promise<void> {
+export async function assertRecordOpen(trx: Trx, minutesId: number, part: SignedOffPart): Promise<void> {
   const refused = recordOpenRefusal(await listSignedOffSections(trx, { minutesId }), part)
   if (refused) throw refused
 }
@@ -152,7 +148,7 @@ export function attendanceAt(line: Attendance | undefined, number: number): stri
  * as long as every signed-off § shows the same person as before.
  */
 export async function assertAttendanceKept(
-  trx: Queryable,
+  trx: Trx,
   minutesId: number,
   before: Attendance | undefined,
   after: Attendance,

@@ -7,6 +7,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import type { Person } from '../person/person.ts'
 import { prepareSignOff, signSections } from '../sign-off/sign-off.service.ts'
 import { appointSignatories } from './minutes.service.ts'
@@ -41,30 +42,42 @@ describeOnEachDatabase('a § whose sign-off has begun keeps the text the first s
       title: 'Andra',
       decision: ['Bifall'],
     })
-    await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] })
-    const signOff = await prepareSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [first.number],
-    })
-    const corrected = await updateSection(db, testActor, {
-      sectionId: first.id,
-      version: first.version,
-      title: 'Första ärendet',
-    })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] }),
+    )
+    const signOff = await inTransaction(db, (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [first.number],
+      }),
+    )
+    const corrected = await inTransaction(db, (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: first.id,
+        version: first.version,
+        title: 'Första ärendet',
+      }),
+    )
 
     await signSections(db, testActor, { signOffId: signOff.id, personId: a.id, on: '2022-12-19' })
     const begun = (error: unknown) =>
       error instanceof SignedOffRecordError && error.signing && error.labels.includes(first.label)
     await assert.rejects(
-      updateSection(db, testActor, { sectionId: first.id, version: corrected.version, title: 'Annat' }),
+      inTransaction(db, (trx) =>
+        updateSection(trx, testActor, { sectionId: first.id, version: corrected.version, title: 'Annat' }),
+      ),
       begun,
     )
     await assert.rejects(
-      recordMotion(db, testActor, { sectionId: first.id, text: 'Avslag', authors: [{ personId: c.id }] }),
+      inTransaction(db, (trx) =>
+        recordMotion(trx, testActor, { sectionId: first.id, text: 'Avslag', authors: [{ personId: c.id }] }),
+      ),
       begun,
     )
     await assert.rejects(
-      appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [a.id, c.id] }),
+      inTransaction(db, (trx) =>
+        appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, c.id] }),
+      ),
       begun,
     )
     await assert.rejects(
@@ -74,11 +87,13 @@ describeOnEachDatabase('a § whose sign-off has begun keeps the text the first s
       }),
       begun,
     )
-    await updateSection(db, testActor, {
-      sectionId: third.id,
-      version: third.version,
-      title: 'Andra ärendet',
-    })
+    await inTransaction(db, (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: third.id,
+        version: third.version,
+        title: 'Andra ärendet',
+      }),
+    )
 
     const done = await signSections(db, testActor, {
       signOffId: signOff.id,

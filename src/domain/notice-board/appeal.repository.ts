@@ -1,10 +1,10 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 
 export async function insertAppeal(
-  db: Queryable,
+  trx: Trx,
   values: { sectionId: number; receivedOn: string; court: string; caseNumber: string | null },
 ): Promise<void> {
-  await db
+  await trx
     .insertInto('appeal')
     .values({
       section_id: values.sectionId,

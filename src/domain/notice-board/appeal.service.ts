@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { getSection } from '../minutes/minutes.reads.ts'
 import { auditSection } from '../minutes/section.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -19,7 +19,7 @@ declare module '../shared/errors.ts' {
  * the court, its case number. Until the court has ruled, the decision is not final.
  */
 export async function registerAppeal(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { sectionId: number; receivedOn: string; court?: string; caseNumber?: string },
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
 import { getMeeting } from '../meeting/meeting.reads.ts'
@@ -29,7 +29,7 @@ export { listNoticesDownBy, listNoticesOfMeetings, listNoticesUpOn } from './not
  * two days after the sign-off; a protocol being imported keeps the dates it states (`asPublished`).
  */
 export async function postMinutesNotice(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { signOffId: number; postedOn: string; keptAt?: string; asPublished?: boolean },
 ): Promise<Notice> {
@@ -78,7 +78,7 @@ export async function postMinutesNotice(
  * meeting. A notice published after the notice period says so, with the reason given.
  */
 export async function postMeetingNotice(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { meetingId: number; postedOn: string; lateReason?: string },
 ): Promise<Notice> {
@@ -111,7 +111,7 @@ export async function postMeetingNotice(
 type NewNotice = Parameters<typeof insertNotice>[1]
 
 /** Puts a notice up, with its audit row in the same transaction. */
-export async function postNotice(trx: Queryable, actor: Actor, values: NewNotice): Promise<Notice> {
+export async function postNotice(trx: Trx, actor: Actor, values: NewNotice): Promise<Notice> {
   const notice = await insertNotice(trx, values)
   await recordAudit(
     trx,

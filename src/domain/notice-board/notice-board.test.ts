@@ -9,6 +9,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import { appointSignatories } from '../minutes/minutes.service.ts'
 import { readMinutesRecord } from '../minutes/minutes-record.ts'
@@ -48,13 +49,15 @@ describeOnEachDatabase('postMinutesNotice', (getDb) => {
     })
     for (let i = 0; i < 19; i++) await addTestSection(getDb(), minutes)
     const signOff = (sectionNumbers: number[], signedOffOn: string) =>
-      recordSignOff(getDb(), testActor, {
-        minutesId: minutes.id,
-        sectionNumbers,
-        signedOffOn,
-        immediate: signedOffOn === '2022-12-14',
-        signatoryPersonIds: [chair!.id, member!.id],
-      })
+      inTransaction(getDb(), (trx) =>
+        recordSignOff(trx, testActor, {
+          minutesId: minutes.id,
+          sectionNumbers,
+          signedOffOn,
+          immediate: signedOffOn === '2022-12-14',
+          signatoryPersonIds: [chair!.id, member!.id],
+        }),
+      )
     const immediate = await signOff([18, 19], '2022-12-14')
     const rest = await signOff(
       Array.from({ length: 17 }, (_, i) => i + 1),
@@ -65,7 +68,9 @@ describeOnEachDatabase('postMinutesNotice', (getDb) => {
 
   it('posts the notice with the last appeal day three weeks on and the day it comes down', async () => {
     const { committee, meeting, rest } = await signedOff()
-    const notice = await postMinutesNotice(getDb(), testActor, { signOffId: rest.id, postedOn: '2022-12-19' })
+    const notice = await inTransaction(getDb(), (trx) =>
+      postMinutesNotice(trx, testActor, { signOffId: rest.id, postedOn: '2022-12-19' }),
+    )
     assert.deepEqual(
       [notice.kind, notice.postedOn, notice.lastAppealDay, notice.removedOn, notice.keptAt, notice.signOffId],
       ['minutes', '2022-12-19', '2023-01-09', '2023-01-10', 'Stadshuset', rest.id],
@@ -89,30 +94,38 @@ describeOnEachDatabase('postMinutesNotice', (getDb) => {
   ] as const) {
     it(`gives ${lastAppealDay} as the last appeal day for a notice posted ${postedOn}`, async () => {
       const { immediate } = await signedOff()
-      const notice = await postMinutesNotice(getDb(), testActor, {
-        signOffId: immediate.id,
-        postedOn,
-        asPublished: true,
-      })
+      const notice = await inTransaction(getDb(), (trx) =>
+        postMinutesNotice(trx, testActor, {
+          signOffId: immediate.id,
+          postedOn,
+          asPublished: true,
+        }),
+      )
       assert.equal(notice.lastAppealDay, lastAppealDay)
     })
   }
 
   it('names the §§ of an immediate sign-off, and an other place where the minutes are kept', async () => {
     const { committee, immediate } = await signedOff()
-    const notice = await postMinutesNotice(getDb(), testActor, {
-      signOffId: immediate.id,
-      postedOn: '2022-12-15',
-      keptAt: ' Socialförvaltningen ',
-    })
+    const notice = await inTransaction(getDb(), (trx) =>
+      postMinutesNotice(trx, testActor, {
+        signOffId: immediate.id,
+        postedOn: '2022-12-15',
+        keptAt: ' Socialförvaltningen ',
+      }),
+    )
     assert.equal(notice.title, `${committee.name}, protokoll från sammanträdet 2022-12-14, §§ 18–19`)
     assert.equal(notice.keptAt, 'Socialförvaltningen')
   })
 
   it('is idempotent per sign-off', async () => {
     const { rest } = await signedOff()
-    const first = await postMinutesNotice(getDb(), testActor, { signOffId: rest.id, postedOn: '2022-12-19' })
-    const again = await postMinutesNotice(getDb(), testActor, { signOffId: rest.id, postedOn: '2022-12-20' })
+    const first = await inTransaction(getDb(), (trx) =>
+      postMinutesNotice(trx, testActor, { signOffId: rest.id, postedOn: '2022-12-19' }),
+    )
+    const again = await inTransaction(getDb(), (trx) =>
+      postMinutesNotice(trx, testActor, { signOffId: rest.id, postedOn: '2022-12-20' }),
+    )
     assert.deepEqual(again, first)
     assert.equal((await listAuditEvents(getDb(), 'notice', first.id)).length, 1)
   })
@@ -122,13 +135,19 @@ describeOnEachDatabase('postMinutesNotice', (getDb) => {
     const [chair, member] = await addTestMembers(getDb(), committee, 2)
     const { minutes } = await createTestMinutes(getDb(), committee)
     await addTestSection(getDb(), minutes)
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: [chair!.id, member!.id],
-    })
-    const pending = await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [chair!.id, member!.id],
+      }),
+    )
+    const pending = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+    )
     await assert.rejects(
-      postMinutesNotice(getDb(), testActor, { signOffId: pending.id, postedOn: '2022-12-19' }),
+      inTransaction(getDb(), (trx) =>
+        postMinutesNotice(trx, testActor, { signOffId: pending.id, postedOn: '2022-12-19' }),
+      ),
       {
         code: 'invalid_state',
       },
@@ -144,7 +163,9 @@ describeOnEachDatabase('postMinutesNotice', (getDb) => {
   ]) {
     it(`${accepted ? 'accepts' : 'refuses'} a notice posted ${postedOn} of minutes signed off 2022-12-19${asPublished ? ', as published' : ''}`, async () => {
       const { rest } = await signedOff()
-      const post = postMinutesNotice(getDb(), testActor, { signOffId: rest.id, postedOn, asPublished })
+      const post = inTransaction(getDb(), (trx) =>
+        postMinutesNotice(trx, testActor, { signOffId: rest.id, postedOn, asPublished }),
+      )
       if (accepted) assert.equal((await post).postedOn, postedOn)
       else
         await assert.rejects(
@@ -157,11 +178,15 @@ describeOnEachDatabase('postMinutesNotice', (getDb) => {
   it('refuses a posting day that is not a date, and an unknown sign-off', async () => {
     const { rest } = await signedOff()
     await assert.rejects(
-      postMinutesNotice(getDb(), testActor, { signOffId: rest.id, postedOn: '2022-12-32' }),
+      inTransaction(getDb(), (trx) =>
+        postMinutesNotice(trx, testActor, { signOffId: rest.id, postedOn: '2022-12-32' }),
+      ),
       (error: DomainError) => error.field === 'postedOn',
     )
     await assert.rejects(
-      postMinutesNotice(getDb(), testActor, { signOffId: 999_999, postedOn: '2022-12-19' }),
+      inTransaction(getDb(), (trx) =>
+        postMinutesNotice(trx, testActor, { signOffId: 999_999, postedOn: '2022-12-19' }),
+      ),
       (error: DomainError) => error.field === 'signOffId',
     )
   })
@@ -176,10 +201,12 @@ describeOnEachDatabase('postMeetingNotice', (getDb) => {
       startTime: '09:00',
       location: 'Stadshuset',
     })
-    const notice = await postMeetingNotice(getDb(), testActor, {
-      meetingId: meeting.id,
-      postedOn: '2023-01-30',
-    })
+    const notice = await inTransaction(getDb(), (trx) =>
+      postMeetingNotice(trx, testActor, {
+        meetingId: meeting.id,
+        postedOn: '2023-01-30',
+      }),
+    )
     assert.deepEqual(
       [notice.kind, notice.meetingId, notice.title, notice.postedOn, notice.removedOn, notice.lastAppealDay],
       [
@@ -191,17 +218,21 @@ describeOnEachDatabase('postMeetingNotice', (getDb) => {
         null,
       ],
     )
-    const again = await postMeetingNotice(getDb(), testActor, {
-      meetingId: meeting.id,
-      postedOn: '2023-02-01',
-    })
+    const again = await inTransaction(getDb(), (trx) =>
+      postMeetingNotice(trx, testActor, {
+        meetingId: meeting.id,
+        postedOn: '2023-02-01',
+      }),
+    )
     assert.equal(again.id, notice.id)
   })
 
   it('refuses to announce a meeting after it was held', async () => {
     const meeting = await createTestMeeting(getDb(), { meetsOn: '2023-02-08' })
     await assert.rejects(
-      postMeetingNotice(getDb(), testActor, { meetingId: meeting.id, postedOn: '2023-02-09' }),
+      inTransaction(getDb(), (trx) =>
+        postMeetingNotice(trx, testActor, { meetingId: meeting.id, postedOn: '2023-02-09' }),
+      ),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'postedOn',
     )
   })
@@ -212,12 +243,19 @@ describeOnEachDatabase('listNoticesUpOn and listNoticesDownBy', (getDb) => {
     const committee = await createTestCommittee(getDb())
     const early = await createTestMeeting(getDb(), { committee, meetsOn: '2023-01-10' })
     const late = await createTestMeeting(getDb(), { committee, meetsOn: '2023-01-20' })
-    const a = await postMeetingNotice(getDb(), testActor, { meetingId: early.id, postedOn: '2023-01-02' }) // up 01-02 – 01-10
-    const b = await postMeetingNotice(getDb(), testActor, { meetingId: late.id, postedOn: '2023-01-09' }) // up 01-09 – 01-20
-    const other = await postMeetingNotice(getDb(), testActor, {
-      meetingId: (await createTestMeeting(getDb(), { meetsOn: '2023-01-10' })).id,
-      postedOn: '2023-01-03',
-    })
+    const a = await inTransaction(getDb(), (trx) =>
+      postMeetingNotice(trx, testActor, { meetingId: early.id, postedOn: '2023-01-02' }),
+    ) // up 01-02 – 01-10
+    const b = await inTransaction(getDb(), (trx) =>
+      postMeetingNotice(trx, testActor, { meetingId: late.id, postedOn: '2023-01-09' }),
+    ) // up 01-09 – 01-20
+    const otherMeeting = await createTestMeeting(getDb(), { meetsOn: '2023-01-10' })
+    const other = await inTransaction(getDb(), (trx) =>
+      postMeetingNotice(trx, testActor, {
+        meetingId: otherMeeting.id,
+        postedOn: '2023-01-03',
+      }),
+    )
     const upOn = async (day: string) =>
       (await listNoticesUpOn(getDb(), day, committee.organisationId)).map((n) => n.id)
     assert.deepEqual(await upOn('2023-01-01'), [])

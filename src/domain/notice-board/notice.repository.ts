@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import type { Notice, NoticeKind } from './notice.ts'
 
@@ -17,10 +17,10 @@ const toNotice = (row: Selected<'notice'>): Notice => ({
 })
 
 export async function insertNotice(
-  db: Queryable,
+  trx: Trx,
   values: Omit<Notice, 'id' | 'delegatedDecisionId'> & { delegatedDecisionId?: number | null },
 ): Promise<Notice> {
-  const row = await db
+  const row = await trx
     .insertInto('notice')
     .values({
       organisation_id: values.organisationId,

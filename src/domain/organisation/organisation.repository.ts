@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { readJsonObject } from '../shared/json-text.ts'
@@ -34,10 +34,10 @@ export async function listOrganisations(db: Queryable): Promise<Organisation[]> 
 }
 
 export async function insertOrganisation(
-  db: Queryable,
+  trx: Trx,
   values: { name: string; slug: string; kind: OrganisationKind; settings: object },
 ): Promise<Organisation> {
-  const row = await db
+  const row = await trx
     .insertInto('organisation')
     .values({ ...values, settings: JSON.stringify(values.settings) })
     .returningAll()
@@ -46,11 +46,11 @@ export async function insertOrganisation(
 }
 
 export async function updateOrganisationRow(
-  db: Queryable,
+  trx: Trx,
   id: number,
   values: { name?: string; settings?: object },
 ): Promise<Organisation> {
-  const row = await db
+  const row = await trx
     .updateTable('organisation')
     .set({
       ...(values.name ? { name: values.name } : {}),

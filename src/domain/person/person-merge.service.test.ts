@@ -4,6 +4,7 @@ import { before, it } from 'node:test'
 import { sql } from 'kysely'
 import { testActor, unique } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { importDocument } from '../../import/import-document.ts'
 import { parseDocument } from '../../import/parse-document.ts'
 import { createUser } from '../account/account.service.ts'
@@ -67,7 +68,9 @@ describeOnEachDatabase('mergePersons', (getDb, dialect) => {
 
   it('refuses to merge away a person named in signed-off minutes, and changes nothing', async () => {
     const maria = await person('maria-paniagua-dachner')
-    const kept = await addPerson(getDb(), testActor, { organisationId, name: 'Maria P. Dachner' })
+    const kept = await inTransaction(getDb(), (trx) =>
+      addPerson(trx, testActor, { organisationId, name: 'Maria P. Dachner' }),
+    )
     const before = await rowsOf(maria.id)
     await assert.rejects(
       mergePersons(getDb(), testActor, { keptPersonId: kept.id, mergedPersonId: maria.id }),
@@ -112,7 +115,9 @@ describeOnEachDatabase('mergePersons', (getDb, dialect) => {
       'statement_author.person_id',
     ])
       assert.ok(before[moved], `María has ${moved}`)
-    const kept = await addPerson(getDb(), testActor, { organisationId, name: 'M. Paniagua Dachner' })
+    const kept = await inTransaction(getDb(), (trx) =>
+      addPerson(trx, testActor, { organisationId, name: 'M. Paniagua Dachner' }),
+    )
     const merge = await mergePersons(getDb(), testActor, { keptPersonId: kept.id, mergedPersonId: maria.id })
     assert.deepEqual(merge.moved, before)
     assert.deepEqual(await rowsOf(kept.id), before)

@@ -154,7 +154,7 @@ const NAMED_UNDER_SECTION: ReadonlyArray<readonly [table: string, under?: readon
 ]
 
 /** Whether the person is named in minutes with a signed-off §: attendance, §§, signatories, cover. */
-async function appearsInSignedOffMinutes(trx: Queryable, personId: number): Promise<boolean> {
+async function appearsInSignedOffMinutes(db: Queryable, personId: number): Promise<boolean> {
   const sectionsNaming = NAMED_UNDER_SECTION.map(([table, under]) =>
     under
       ? sql`select ${sql.ref(`${under[0]}.section_id`)} from ${sql.table(table)} join ${sql.table(under[0])} on ${sql.ref(`${under[0]}.id`)} = ${sql.ref(`${table}.${under[1]}`)} where ${sql.ref(`${table}.person_id`)} = ${personId}`
@@ -166,7 +166,7 @@ async function appearsInSignedOffMinutes(trx: Queryable, personId: number): Prom
       where attendance.person_id = ${personId} or attendance.serving_for_person_id = ${personId}
     union select minutes_id from signatory where person_id = ${personId}
     union select id from minutes where chair_person_id = ${personId} or secretary_person_id = ${personId}`
-  const signedOff = await trx
+  const signedOff = await db
     .selectFrom('sign_off')
     .select('sign_off.id')
     .where('sign_off.status', '=', 'signed_off')

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import type { Party, Person } from './person.ts'
@@ -79,8 +79,8 @@ export async function listPersonSlugsStartingWith(db: Queryable, base: string): 
   return new Set(rows.map((r) => r.slug))
 }
 
-export async function insertPerson(db: Queryable, values: Omit<Person, 'id'>): Promise<Person> {
-  const row = await db
+export async function insertPerson(trx: Trx, values: Omit<Person, 'id'>): Promise<Person> {
+  const row = await trx
     .insertInto('person')
     .values({
       organisation_id: values.organisationId,
@@ -117,8 +117,8 @@ export async function listParties(db: Queryable, organisationId: number): Promis
   return rows.map(toParty)
 }
 
-export async function insertParty(db: Queryable, values: Omit<Party, 'id'>): Promise<Party> {
-  const row = await db
+export async function insertParty(trx: Trx, values: Omit<Party, 'id'>): Promise<Party> {
+  const row = await trx
     .insertInto('party')
     .values({ organisation_id: values.organisationId, abbreviation: values.abbreviation, name: values.name })
     .returningAll()
@@ -134,12 +134,8 @@ export async function findPersonEmail(db: Queryable, personId: number): Promise<
   return row.email
 }
 
-export async function updatePersonEmail(
-  db: Queryable,
-  personId: number,
-  email: string | null,
-): Promise<void> {
-  const result = await db.updateTable('person').set({ email }).where('id', '=', personId).executeTakeFirst()
+export async function updatePersonEmail(trx: Trx, personId: number, email: string | null): Promise<void> {
+  const result = await trx.updateTable('person').set({ email }).where('id', '=', personId).executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('person', personId)
 }
 

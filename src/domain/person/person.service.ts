@@ -1,4 +1,4 @@
-import { inTransaction, type Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { isEmailAddress } from '../mail/outgoing-mail.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -37,7 +37,7 @@ export {
 
 /** Adds a person to the organisation's register; a namesake gets a numbered slug of their own. */
 export async function addPerson(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { organisationId: number; name: string; title?: string },
 ): Promise<Person> {
@@ -67,7 +67,7 @@ export async function addPerson(
  * document names people but carries no identifiers.
  */
 export async function findOrAddPerson(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { organisationId: number; name: string; title?: string },
 ): Promise<Person> {
@@ -94,7 +94,7 @@ export async function addParty(
 
 /** The party of that abbreviation ("S", "F!"), registered if new. */
 export async function findOrAddParty(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { organisationId: number; abbreviation: string; name?: string },
 ): Promise<Party> {
@@ -129,7 +129,7 @@ export async function findOrAddParty(
  * address is never shown publicly (GDPR).
  */
 export async function setPersonEmail(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { personId: number; email: string | null },
 ): Promise<string | null> {

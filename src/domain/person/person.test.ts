@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { createTestOrganisation, testActor, unique } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
 import {
@@ -18,11 +19,13 @@ import {
 describeOnEachDatabase('addPerson', (getDb) => {
   it('stores the person with a slug from the name and writes the audit log', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const person = await addPerson(getDb(), testActor, {
-      organisationId: organisation.id,
-      name: '  Åsa   Öberg ',
-      title: ' nämndsekreterare ',
-    })
+    const person = await inTransaction(getDb(), (trx) =>
+      addPerson(trx, testActor, {
+        organisationId: organisation.id,
+        name: '  Åsa   Öberg ',
+        title: ' nämndsekreterare ',
+      }),
+    )
     assert.equal(person.name, 'Åsa Öberg')
     assert.equal(person.slug, 'asa-oberg')
     assert.equal(person.title, 'nämndsekreterare')
@@ -39,9 +42,18 @@ describeOnEachDatabase('addPerson', (getDb) => {
     const other = await createTestOrganisation(getDb())
     const name = 'Anders Göransson'
     const slugs = [
-      (await addPerson(getDb(), testActor, { organisationId: organisation.id, name })).slug,
-      (await addPerson(getDb(), testActor, { organisationId: organisation.id, name })).slug,
-      (await addPerson(getDb(), testActor, { organisationId: other.id, name })).slug,
+      (
+        await inTransaction(getDb(), (trx) =>
+          addPerson(trx, testActor, { organisationId: organisation.id, name }),
+        )
+      ).slug,
+      (
+        await inTransaction(getDb(), (trx) =>
+          addPerson(trx, testActor, { organisationId: organisation.id, name }),
+        )
+      ).slug,
+      (await inTransaction(getDb(), (trx) => addPerson(trx, testActor, { organisationId: other.id, name })))
+        .slug,
     ]
     assert.deepEqual(slugs, ['anders-goransson', 'anders-goransson-2', 'anders-goransson-3'])
   })
@@ -49,7 +61,9 @@ describeOnEachDatabase('addPerson', (getDb) => {
   it('refuses an empty name', async () => {
     const organisation = await createTestOrganisation(getDb())
     await assert.rejects(
-      addPerson(getDb(), testActor, { organisationId: organisation.id, name: '   ' }),
+      inTransaction(getDb(), (trx) =>
+        addPerson(trx, testActor, { organisationId: organisation.id, name: '   ' }),
+      ),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'name',
     )
   })
@@ -59,42 +73,58 @@ describeOnEachDatabase('findOrAddPerson', (getDb) => {
   it('finds the person of that name instead of adding a namesake', async () => {
     const organisation = await createTestOrganisation(getDb())
     const name = `Karin Lind ${unique()}`
-    const first = await findOrAddPerson(getDb(), testActor, { organisationId: organisation.id, name })
-    const again = await findOrAddPerson(getDb(), testActor, {
-      organisationId: organisation.id,
-      name: ` ${name} `,
-    })
+    const first = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, { organisationId: organisation.id, name }),
+    )
+    const again = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, {
+        organisationId: organisation.id,
+        name: ` ${name} `,
+      }),
+    )
     assert.equal(again.id, first.id)
   })
 
   it('treats runs of spaces as one, as addPerson stores the name', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const first = await findOrAddPerson(getDb(), testActor, {
-      organisationId: organisation.id,
-      name: 'Per  Holm',
-    })
-    const again = await findOrAddPerson(getDb(), testActor, {
-      organisationId: organisation.id,
-      name: 'Per Holm',
-    })
-    const third = await findOrAddPerson(getDb(), testActor, {
-      organisationId: organisation.id,
-      name: 'Per \n Holm',
-    })
+    const first = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, {
+        organisationId: organisation.id,
+        name: 'Per  Holm',
+      }),
+    )
+    const again = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, {
+        organisationId: organisation.id,
+        name: 'Per Holm',
+      }),
+    )
+    const third = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, {
+        organisationId: organisation.id,
+        name: 'Per \n Holm',
+      }),
+    )
     assert.equal(first.name, 'Per Holm')
     assert.deepEqual([again.id, third.id], [first.id, first.id])
   })
 
   it('adds a person of the same name in another organisation', async () => {
     const name = `Eva Berg ${unique()}`
-    const first = await findOrAddPerson(getDb(), testActor, {
-      organisationId: (await createTestOrganisation(getDb())).id,
-      name,
-    })
-    const second = await findOrAddPerson(getDb(), testActor, {
-      organisationId: (await createTestOrganisation(getDb())).id,
-      name,
-    })
+    const firstOrganisation = await createTestOrganisation(getDb())
+    const first = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, {
+        organisationId: firstOrganisation.id,
+        name,
+      }),
+    )
+    const secondOrganisation = await createTestOrganisation(getDb())
+    const second = await inTransaction(getDb(), (trx) =>
+      findOrAddPerson(trx, testActor, {
+        organisationId: secondOrganisation.id,
+        name,
+      }),
+    )
     assert.notEqual(second.id, first.id)
   })
 })
@@ -102,15 +132,19 @@ describeOnEachDatabase('findOrAddPerson', (getDb) => {
 describeOnEachDatabase('findOrAddParty', (getDb) => {
   it('registers a party once and finds it again', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const party = await findOrAddParty(getDb(), testActor, {
-      organisationId: organisation.id,
-      abbreviation: 'F!',
-      name: 'Feministiskt initiativ',
-    })
-    const again = await findOrAddParty(getDb(), testActor, {
-      organisationId: organisation.id,
-      abbreviation: ' F! ',
-    })
+    const party = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: organisation.id,
+        abbreviation: 'F!',
+        name: 'Feministiskt initiativ',
+      }),
+    )
+    const again = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: organisation.id,
+        abbreviation: ' F! ',
+      }),
+    )
     assert.equal(again.id, party.id)
     assert.equal(again.name, 'Feministiskt initiativ')
     assert.deepEqual(
@@ -125,14 +159,20 @@ describeOnEachDatabase('findOrAddParty', (getDb) => {
   })
 
   it('keeps the parties of each organisation apart', async () => {
-    const one = await findOrAddParty(getDb(), testActor, {
-      organisationId: (await createTestOrganisation(getDb())).id,
-      abbreviation: 'S',
-    })
-    const two = await findOrAddParty(getDb(), testActor, {
-      organisationId: (await createTestOrganisation(getDb())).id,
-      abbreviation: 'S',
-    })
+    const oneOrganisation = await createTestOrganisation(getDb())
+    const one = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: oneOrganisation.id,
+        abbreviation: 'S',
+      }),
+    )
+    const twoOrganisation = await createTestOrganisation(getDb())
+    const two = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: twoOrganisation.id,
+        abbreviation: 'S',
+      }),
+    )
     assert.notEqual(two.id, one.id)
   })
 
@@ -140,7 +180,9 @@ describeOnEachDatabase('findOrAddParty', (getDb) => {
     it(`refuses the abbreviation '${abbreviation.length > 5 ? `${abbreviation.length} characters` : abbreviation}'`, async () => {
       const organisation = await createTestOrganisation(getDb())
       await assert.rejects(
-        findOrAddParty(getDb(), testActor, { organisationId: organisation.id, abbreviation }),
+        inTransaction(getDb(), (trx) =>
+          findOrAddParty(trx, testActor, { organisationId: organisation.id, abbreviation }),
+        ),
         (error: DomainError) => error.code === 'invalid_input' && error.field === 'abbreviation',
       )
     })
@@ -150,9 +192,14 @@ describeOnEachDatabase('findOrAddParty', (getDb) => {
 describeOnEachDatabase('setPersonEmail', (getDb) => {
   it('sets, changes and removes the address where the person gets notices, in the audit log', async () => {
     const organisation = await createTestOrganisation(getDb())
-    const person = await addPerson(getDb(), testActor, { organisationId: organisation.id, name: 'Åsa Öberg' })
-    const other = await addPerson(getDb(), testActor, { organisationId: organisation.id, name: 'Per Holm' })
-    const set = (email: string | null) => setPersonEmail(getDb(), testActor, { personId: person.id, email })
+    const person = await inTransaction(getDb(), (trx) =>
+      addPerson(trx, testActor, { organisationId: organisation.id, name: 'Åsa Öberg' }),
+    )
+    const other = await inTransaction(getDb(), (trx) =>
+      addPerson(trx, testActor, { organisationId: organisation.id, name: 'Per Holm' }),
+    )
+    const set = (email: string | null) =>
+      inTransaction(getDb(), (trx) => setPersonEmail(trx, testActor, { personId: person.id, email }))
     assert.equal(await set(' asa.oberg@kommun.se '), 'asa.oberg@kommun.se')
     assert.equal(await findPersonEmail(getDb(), person.id), 'asa.oberg@kommun.se')
     assert.deepEqual(
@@ -176,17 +223,24 @@ describeOnEachDatabase('setPersonEmail', (getDb) => {
   for (const email of ['asa', 'asa@kommun', 'åsa öberg@kommun.se', 'a@b@kommun.se', '<asa@kommun.se>']) {
     it(`refuses "${email}" and names the field`, async () => {
       const organisation = await createTestOrganisation(getDb())
-      const person = await addPerson(getDb(), testActor, { organisationId: organisation.id, name: 'Åsa' })
+      const person = await inTransaction(getDb(), (trx) =>
+        addPerson(trx, testActor, { organisationId: organisation.id, name: 'Åsa' }),
+      )
       await assert.rejects(
-        setPersonEmail(getDb(), testActor, { personId: person.id, email }),
+        inTransaction(getDb(), (trx) => setPersonEmail(trx, testActor, { personId: person.id, email })),
         (error: DomainError) => error.code === 'invalid_input' && error.field === 'email',
       )
     })
   }
 
   it('refuses an unknown person', async () => {
-    await assert.rejects(setPersonEmail(getDb(), testActor, { personId: 999_999, email: 'a@kommun.se' }), {
-      code: 'not_found',
-    })
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        setPersonEmail(trx, testActor, { personId: 999_999, email: 'a@kommun.se' }),
+      ),
+      {
+        code: 'not_found',
+      },
+    )
   })
 })

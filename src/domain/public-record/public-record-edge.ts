@@ -1,4 +1,4 @@
-import { atTransactionEdge, type Queryable } from '../../db/database.ts'
+import { atTransactionEdge, type Queryable, type Trx } from '../../db/database.ts'
 import type { AuditedObject } from '../audit/audit.ts'
 import { type PublicScope, scopeKey } from './public-record.ts'
 
@@ -10,7 +10,7 @@ import { type PublicScope, scopeKey } from './public-record.ts'
 const touched = new WeakMap<Queryable, Map<string, PublicScope>>()
 
 /** Notes that what the public sees of a scope may have changed; decided at the transaction's end. */
-export async function publicRecordTouched(trx: Queryable, ...scopes: PublicScope[]): Promise<void> {
+export async function publicRecordTouched(trx: Trx, ...scopes: PublicScope[]): Promise<void> {
   if (scopes.length === 0) return
   let pending = touched.get(trx)
   if (!pending) {
@@ -34,18 +34,18 @@ export async function publicRecordTouched(trx: Queryable, ...scopes: PublicScope
 }
 
 /** The scopes an audited write touched, from what its audit row names. */
-export async function scopesOfAudited(trx: Queryable, object: AuditedObject): Promise<PublicScope[]> {
+export async function scopesOfAudited(db: Queryable, object: AuditedObject): Promise<PublicScope[]> {
   const id = object.id
   switch (object.type) {
     case 'meeting':
       return [{ meetingId: id }]
     case 'agenda_item':
-      return meetingsOf(trx.selectFrom('agenda_item').select('meeting_id').where('id', '=', id))
+      return meetingsOf(db.selectFrom('agenda_item').select('meeting_id').where('id', '=', id))
     case 'minutes':
-      return meetingsOf(trx.selectFrom('minutes').select('meeting_id').where('id', '=', id))
+      return meetingsOf(db.selectFrom('minutes').select('meeting_id').where('id', '=', id))
     case 'section':
       return meetingsOf(
-        trx
+        db
           .selectFrom('section')
           .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
           .select('minutes.meeting_id')
@@ -53,14 +53,14 @@ export async function scopesOfAudited(trx: Queryable, object: AuditedObject): Pr
       )
     case 'document':
       return meetingsOf(
-        trx
+        db
           .selectFrom('attachment')
           .innerJoin('agenda_item', 'agenda_item.id', 'attachment.agenda_item_id')
           .select('agenda_item.meeting_id')
           .where('attachment.document_id', '=', id),
       )
     case 'notice': {
-      const notice = await trx
+      const notice = await db
         .selectFrom('notice')
         .leftJoin('sign_off', 'sign_off.id', 'notice.sign_off_id')
         .leftJoin('minutes', 'minutes.id', 'sign_off.minutes_id')
@@ -73,7 +73,7 @@ export async function scopesOfAudited(trx: Queryable, object: AuditedObject): Pr
     case 'person':
       return [{ personId: id }]
     case 'membership': {
-      const seat = await trx
+      const seat = await db
         .selectFrom('membership')
         .select(['person_id', 'committee_id'])
         .where('id', '=', id)

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { packForm, unpackedJson } from '../publication/oparl/oparl-kept-forms.ts'
 import { candidatesOf, keptKinds, objectKey, type PublicForm, readPublicForms } from './public-forms.ts'
 import {
@@ -20,7 +20,7 @@ import { type PublicAction, type PublicScope, scopeKey } from './public-record.t
  * Runs in the transaction of the change, at its end, holding the log's lock. Returns how many
  * changes it wrote.
  */
-export async function reconcilePublicRecord(trx: Queryable, scopes: readonly PublicScope[]): Promise<number> {
+export async function reconcilePublicRecord(trx: Trx, scopes: readonly PublicScope[]): Promise<number> {
   if (scopes.length === 0) return 0
   await lockPublicChangeLog(trx)
   const at = new Date().toISOString()
@@ -75,7 +75,7 @@ export async function reconcilePublicRecord(trx: Queryable, scopes: readonly Pub
  * An archive whose log was filled before forms were kept gets them when its scopes are decided
  * again (`paragraf change-log`), without a change in the log.
  */
-async function keepForms(trx: Queryable, forms: readonly PublicForm[], vanished: readonly StoredObject[]) {
+async function keepForms(trx: Trx, forms: readonly PublicForm[], vanished: readonly StoredObject[]) {
   for (const kind of keptKinds) {
     const taken = forms.filter((f) => f.kind === kind && f.kept)
     const before = await listKeptForms(

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { dialectOf } from '../../db/dialect.ts'
 import type { PublicAction, PublicChange, PublicKind, PublicObjectState } from './public-record.ts'
 
@@ -63,7 +63,7 @@ export async function lockPublicChangeLog(db: Queryable): Promise<void> {
 
 /** Appends to the log and writes the object's state, in the caller's transaction. */
 export async function writePublicChange(
-  db: Queryable,
+  trx: Trx,
   change: {
     kind: PublicKind
     objectId: number
@@ -75,7 +75,7 @@ export async function writePublicChange(
     existed: boolean
   },
 ): Promise<number> {
-  const { seq } = await db
+  const { seq } = await trx
     .insertInto('public_change')
     .values({
       kind: change.kind,
@@ -88,7 +88,7 @@ export async function writePublicChange(
     .executeTakeFirstOrThrow()
   const isPublic = change.action !== 'vanished'
   if (change.existed)
-    await db
+    await trx
       .updateTable('public_object')
       .set({
         organisation_id: change.organisationId,
@@ -102,7 +102,7 @@ export async function writePublicChange(
       .where('object_id', '=', change.objectId)
       .execute()
   else
-    await db
+    await trx
       .insertInto('public_object')
       .values({
         kind: change.kind,
@@ -120,8 +120,8 @@ export async function writePublicChange(
 }
 
 /** Moves an unchanged object to the scope it was last decided from. */
-export async function moveToScope(db: Queryable, kind: PublicKind, objectId: number, scope: string) {
-  await db
+export async function moveToScope(trx: Trx, kind: PublicKind, objectId: number, scope: string) {
+  await trx
     .updateTable('public_object')
     .set({ scope })
     .where('kind', '=', kind)
@@ -298,8 +298,8 @@ export async function listKeptFormsSteadyOn(
 }
 
 /** Keeps an object's public form, replacing the one kept before. */
-export async function keepForm(db: Queryable, kind: PublicKind, objectId: number, kept: KeptForm) {
-  await db
+export async function keepForm(trx: Trx, kind: PublicKind, objectId: number, kept: KeptForm) {
+  await trx
     .insertInto('public_form')
     .values({ kind, object_id: objectId, steady_from: kept.steadyFrom, form: kept.form })
     .onConflict((oc) =>
@@ -309,9 +309,9 @@ export async function keepForm(db: Queryable, kind: PublicKind, objectId: number
 }
 
 /** Forgets the kept forms of objects no longer public. */
-export async function dropKeptForms(db: Queryable, kind: PublicKind, ids: readonly number[]) {
+export async function dropKeptForms(trx: Trx, kind: PublicKind, ids: readonly number[]) {
   for (let i = 0; i < ids.length; i += 500)
-    await db
+    await trx
       .deleteFrom('public_form')
       .where('kind', '=', kind)
       .where('object_id', 'in', ids.slice(i, i + 500))

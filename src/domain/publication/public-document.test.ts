@@ -6,6 +6,7 @@ import { after, it } from 'node:test'
 import { pdfFile, uploadStream } from '../../../test/support/document-files.ts'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { createDiskDocumentStore } from '../../storage/disk-document-store.ts'
 import { addAgendaItem, attachDocument } from '../agenda/agenda.service.ts'
 import { uploadDocument } from '../document/document-upload.service.ts'
@@ -23,7 +24,7 @@ describeOnEachDatabase('public documents of a page (listPublicDocuments)', (getD
     const planned = await createTestMeeting(db, { committee, meetsOn: '2024-05-02' })
     const held = await createTestMeeting(db, { committee, meetsOn: '2024-04-11' })
     const item = (meetingId: number) =>
-      addAgendaItem(db, testActor, { meetingId, number: '1', title: 'Taxor' })
+      inTransaction(db, (trx) => addAgendaItem(trx, testActor, { meetingId, number: '1', title: 'Taxor' }))
     const onPlanned = await item(planned.id)
     const onHeld = await item(held.id)
     const document = await uploadDocument(db, store, testActor, {
@@ -36,10 +37,14 @@ describeOnEachDatabase('public documents of a page (listPublicDocuments)', (getD
       maxBytes: 1024 * 1024,
     })
     // Attached first to the item of a meeting still being planned (not public), then to a public one.
-    await attachDocument(db, testActor, { agendaItemId: onPlanned.id, documentId: document.id })
-    await attachDocument(db, testActor, { agendaItemId: onHeld.id, documentId: document.id })
+    await inTransaction(db, (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: onPlanned.id, documentId: document.id }),
+    )
+    await inTransaction(db, (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: onHeld.id, documentId: document.id }),
+    )
     assert.deepEqual(await listPublicDocuments(db, [document.id]), [])
-    await changeMeetingStatus(db, testActor, held, 'notice_published')
+    await inTransaction(db, (trx) => changeMeetingStatus(trx, testActor, held, 'notice_published'))
 
     const [file, ...more] = await listPublicDocuments(db, [document.id, document.id + 1000])
     assert.equal(more.length, 0)

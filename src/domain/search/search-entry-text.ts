@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { sql } from 'kysely'
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { searchIndexOf } from './search-index.ts'
 
 // The text of each entry, shown as the excerpt of a hit. On SQLite (0031) it is kept deflated in
@@ -29,10 +29,7 @@ const keyOf = (kind: string, objectId: number) => `${kind}:${objectId}`
  * the search_text row holding it. The entries of a meeting are deflated together, in parts of
  * about `partSize` characters, so a hit reads one part and never a whole meeting of attachments.
  */
-export async function storeEntryTexts(
-  db: Queryable,
-  entries: readonly EntryText[],
-): Promise<Map<string, number>> {
+export async function storeEntryTexts(db: Trx, entries: readonly EntryText[]): Promise<Map<string, number>> {
   const textIdOf = new Map<string, number>()
   if (entries.length === 0) return textIdOf
   const parts: EntryText[][] = []

@@ -1,5 +1,5 @@
 import { type SqlBool, sql } from 'kysely'
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { SearchKind } from './search.ts'
 import { entryTextId, storeEntryTexts, withEntryTexts } from './search-entry-text.ts'
 import { type EntryQuery, searchIndexOf, type WordPart, type WordPlan } from './search-index.ts'
@@ -28,15 +28,12 @@ export interface SearchFilter {
   party?: string | undefined
 }
 
-export async function deleteSearchEntriesOfMeeting(db: Queryable, meetingId: number): Promise<void> {
+export async function deleteSearchEntriesOfMeeting(db: Trx, meetingId: number): Promise<void> {
   // The FTS5 rows go with them (triggers on SQLite); the party rows by cascade.
   await db.deleteFrom('search_entry').where('meeting_id', '=', meetingId).execute()
 }
 
-export async function insertSearchEntries(
-  db: Queryable,
-  entries: readonly SearchEntryValues[],
-): Promise<void> {
+export async function insertSearchEntries(db: Trx, entries: readonly SearchEntryValues[]): Promise<void> {
   if (entries.length === 0) return
   const analysed = entries.map((entry) => ({
     entry,

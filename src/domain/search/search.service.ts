@@ -1,4 +1,4 @@
-import { atTransactionEdge, type Db, inTransaction, type Queryable } from '../../db/database.ts'
+import { atTransactionEdge, type Db, inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { type AgendaEntry, getAgenda } from '../agenda/agenda.reads.ts'
 import { findCommitteeBySlug, getCommittee } from '../committee/committee.reads.ts'
 import type { Committee } from '../committee/committee.ts'
@@ -44,7 +44,7 @@ const pendingMeetings = new WeakMap<Queryable, Set<number>>()
  * however many steps touched it (an import moves a meeting through several), and at once when
  * called outside a transaction.
  */
-export async function reindexMeeting(trx: Queryable, meetingId: number): Promise<void> {
+export async function reindexMeeting(trx: Trx, meetingId: number): Promise<void> {
   // What search sees changed, so may what every other public channel sees.
   await publicRecordTouched(trx, { meetingId })
   let pending = pendingMeetings.get(trx)
@@ -62,7 +62,7 @@ export async function reindexMeeting(trx: Queryable, meetingId: number): Promise
   })
 }
 
-async function rebuildMeetingEntries(trx: Queryable, meetingId: number): Promise<void> {
+async function rebuildMeetingEntries(trx: Trx, meetingId: number): Promise<void> {
   const meeting = await getMeeting(trx, meetingId)
   const committee = await getCommittee(trx, meeting.committeeId)
   const entries: MeetingEntry[] = []

@@ -8,6 +8,7 @@ import {
   type SearchFixture,
 } from '../../../test/support/search-fixture.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import { changeMeetingStatus, scheduleMeeting } from '../meeting/meeting.service.ts'
@@ -82,17 +83,21 @@ describeOnEachDatabase('search', (getDb, dialect) => {
   })
 
   it('shows an agenda once its notice is out, and keeps the index in step on every rebuild', async () => {
-    const meeting = await scheduleMeeting(getDb(), testActor, {
-      committeeId: fx.committees.building.id,
-      meetsOn: '2025-06-11',
-    })
-    await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, title: 'Strandskydd vid Trekanten' })
-    await reindexMeeting(getDb(), meeting.id)
+    const meeting = await inTransaction(getDb(), (trx) =>
+      scheduleMeeting(trx, testActor, {
+        committeeId: fx.committees.building.id,
+        meetsOn: '2025-06-11',
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, title: 'Strandskydd vid Trekanten' }),
+    )
+    await inTransaction(getDb(), (trx) => reindexMeeting(trx, meeting.id))
     assert.equal((await find('strandskydd')).total, 0)
-    await changeMeetingStatus(getDb(), testActor, meeting, 'notice_published')
+    await inTransaction(getDb(), (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
     assert.equal((await find('strandskydd')).total, 1)
-    await reindexMeeting(getDb(), meeting.id)
-    await reindexMeeting(getDb(), meeting.id)
+    await inTransaction(getDb(), (trx) => reindexMeeting(trx, meeting.id))
+    await inTransaction(getDb(), (trx) => reindexMeeting(trx, meeting.id))
     assert.equal((await find('strandskydd')).total, 1)
   })
 
@@ -218,34 +223,46 @@ describeOnEachDatabase('search', (getDb, dialect) => {
 
   it('finds a matter by its registry number as printed, whole or its end, and not by its digits elsewhere', async () => {
     const db = getDb()
-    const meeting = await scheduleMeeting(db, testActor, {
-      committeeId: fx.committees.building.id,
-      meetsOn: '2025-09-03',
-    })
+    const meeting = await inTransaction(db, (trx) =>
+      scheduleMeeting(trx, testActor, {
+        committeeId: fx.committees.building.id,
+        meetsOn: '2025-09-03',
+      }),
+    )
     const organisationId = fx.committees.building.organisationId
-    const matter = await registerMatter(db, testActor, { organisationId, registryNumber: '3.1.1-563/2022' })
-    const secretMatter = await registerMatter(db, testActor, {
-      organisationId,
-      registryNumber: '3.1.1-999/2022',
-    })
-    const item = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Bygglov för förråd',
-      matterId: matter.id,
-    })
+    const matter = await inTransaction(db, (trx) =>
+      registerMatter(trx, testActor, { organisationId, registryNumber: '3.1.1-563/2022' }),
+    )
+    const secretMatter = await inTransaction(db, (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId,
+        registryNumber: '3.1.1-999/2022',
+      }),
+    )
+    const item = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Bygglov för förråd',
+        matterId: matter.id,
+      }),
+    )
     // The digits of the number, but not the number: no hit.
-    await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Punkt 3 av 1 år 2022, 563 kvadratmeter',
-    })
-    await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Ärende om enskild',
-      matterId: secretMatter.id,
-      confidential: true,
-      confidentialityGround: 'OSL 26:1',
-    })
-    await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Punkt 3 av 1 år 2022, 563 kvadratmeter',
+      }),
+    )
+    await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Ärende om enskild',
+        matterId: secretMatter.id,
+        confidential: true,
+        confidentialityGround: 'OSL 26:1',
+      }),
+    )
+    await inTransaction(db, (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
     const found = `agenda_item:${item.id}`
     assert.deepEqual(await hits('3.1.1-563/2022'), [found])
     assert.deepEqual(await hits('dnr 3.1.1-563/2022'), [found])
@@ -257,23 +274,31 @@ describeOnEachDatabase('search', (getDb, dialect) => {
 
   it('finds a name typed without å, ä and ö, below the names spelled as typed', async () => {
     const db = getDb()
-    const meeting = await scheduleMeeting(db, testActor, {
-      committeeId: fx.committees.building.id,
-      meetsOn: '2025-09-10',
-    })
-    const umlaut = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Skrivelse från Karin Jönsson',
-    })
-    const plain = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Skrivelse från Per Jonsson',
-    })
-    const ring = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      title: 'Remiss från Malmö stad',
-    })
-    await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    const meeting = await inTransaction(db, (trx) =>
+      scheduleMeeting(trx, testActor, {
+        committeeId: fx.committees.building.id,
+        meetsOn: '2025-09-10',
+      }),
+    )
+    const umlaut = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Skrivelse från Karin Jönsson',
+      }),
+    )
+    const plain = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Skrivelse från Per Jonsson',
+      }),
+    )
+    const ring = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Remiss från Malmö stad',
+      }),
+    )
+    await inTransaction(db, (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
     assert.deepEqual(await hits('jonsson'), [`agenda_item:${plain.id}`, `agenda_item:${umlaut.id}`])
     assert.deepEqual(
       (await find('jonsson')).hits.map((h) => h.match),

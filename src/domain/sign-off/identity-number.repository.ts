@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 
 /** The salted hash of a person's personnummer, if one is kept (to check an e-legitimation). */
 export async function getIdentityNumberHash(db: Queryable, personId: number): Promise<string | null> {
@@ -10,8 +10,8 @@ export async function getIdentityNumberHash(db: Queryable, personId: number): Pr
   return row?.identity_number_hash ?? null
 }
 
-export async function setIdentityNumberHash(db: Queryable, personId: number, hash: string | null) {
-  await db.updateTable('person').set({ identity_number_hash: hash }).where('id', '=', personId).execute()
+export async function setIdentityNumberHash(trx: Trx, personId: number, hash: string | null) {
+  await trx.updateTable('person').set({ identity_number_hash: hash }).where('id', '=', personId).execute()
 }
 
 /** Which of these persons have a personnummer kept (as a hash). */

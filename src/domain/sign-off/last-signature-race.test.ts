@@ -8,6 +8,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { appointSignatories } from '../minutes/minutes.service.ts'
 import { signAndAnnounce } from './sign-and-announce.service.ts'
 import { prepareSignOff } from './sign-off.service.ts'
@@ -23,8 +24,10 @@ describeOnEachDatabase('the last signature, signed by all at the same moment', (
     const { minutes } = await createTestMinutes(db, committee)
     for (let i = 0; i < 2; i++) await addTestSection(db, minutes)
     const personIds = signatories.map((p) => p.id)
-    await appointSignatories(db, testActor, { minutesId: minutes.id, personIds })
-    const signOff = await prepareSignOff(db, testActor, { minutesId: minutes.id, sectionNumbers: [1, 2] })
+    await inTransaction(db, (trx) => appointSignatories(trx, testActor, { minutesId: minutes.id, personIds }))
+    const signOff = await inTransaction(db, (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1, 2] }),
+    )
 
     const results = await Promise.all(
       personIds.map((personId) =>

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 
 export interface RecordSeal {
@@ -19,10 +19,7 @@ export interface RecordSeal {
  * The last seal of the committee's series. On PostgreSQL the committee row is locked first, so two
  * sign-offs of the same committee at once take positions one after the other.
  */
-export async function lastSealOfCommittee(
-  trx: Queryable,
-  committeeId: number,
-): Promise<RecordSeal | undefined> {
+export async function lastSealOfCommittee(trx: Trx, committeeId: number): Promise<RecordSeal | undefined> {
   await forUpdate(trx, trx.selectFrom('committee').select('id').where('id', '=', committeeId)).execute()
   const row = await trx
     .selectFrom('record_seal')
@@ -34,7 +31,7 @@ export async function lastSealOfCommittee(
   return row && toSeal(row)
 }
 
-export async function insertSeal(trx: Queryable, seal: Omit<RecordSeal, 'id'>): Promise<RecordSeal> {
+export async function insertSeal(trx: Trx, seal: Omit<RecordSeal, 'id'>): Promise<RecordSeal> {
   const row = await trx
     .insertInto('record_seal')
     .values({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { inTransaction, type Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { listRectifications } from '../minutes/minutes.reads.ts'
 import { type MinutesRecord, readMinutesRecord, readMinutesRecords } from '../minutes/minutes-record.ts'
 import type { Rectification } from '../minutes/rectification.ts'
@@ -22,7 +22,7 @@ interface MeetingOfMinutes {
  * digests, chained to the committee's previous seal. Called when the last signatory signs and when an
  * imported protocol's sign-off is recorded.
  */
-export async function sealSignOff(trx: Queryable, signOffId: number): Promise<RecordSeal> {
+export async function sealSignOff(trx: Trx, signOffId: number): Promise<RecordSeal> {
   const { minutes_id: minutesId } = await trx
     .selectFrom('sign_off')
     .select('minutes_id')
@@ -36,7 +36,7 @@ export async function sealSignOff(trx: Queryable, signOffId: number): Promise<Re
 }
 
 /** Seals a rectification, in its transaction: the open correction becomes part of the series. */
-export async function sealRectification(trx: Queryable, rectification: Rectification): Promise<RecordSeal> {
+export async function sealRectification(trx: Trx, rectification: Rectification): Promise<RecordSeal> {
   const { minutes_id: minutesId } = await trx
     .selectFrom('section')
     .select('minutes_id')
@@ -55,7 +55,7 @@ export async function sealRectification(trx: Queryable, rectification: Rectifica
 }
 
 async function seal(
-  trx: Queryable,
+  trx: Trx,
   meeting: MeetingOfMinutes,
   of: { signOffId: number | null; rectificationId: number | null },
   content: SealContent,

@@ -9,7 +9,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { verifyCommand } from '../../cli/verify-command.ts'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { rectifySection } from '../minutes/rectification.service.ts'
 import { addSection } from '../minutes/section.service.ts'
@@ -159,20 +159,24 @@ describeOnEachDatabase('sealing the signed-off record', (getDb) => {
       summary: 'Uppgifter om en enskild',
       confidential: true,
     })
-    await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-      signedOffOn: '2022-12-19',
-      immediate: false,
-      signatoryPersonIds: [a!.id, b!.id],
-    })
-    await rectifySection(db, testActor, {
-      sectionId: section.id,
-      version: section.version,
-      reason: 'Skrivfel',
-      rectifiedOn: '2022-12-20',
-      text: { title: 'Bidrag 2023' },
-    })
+    await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+        signedOffOn: '2022-12-19',
+        immediate: false,
+        signatoryPersonIds: [a!.id, b!.id],
+      }),
+    )
+    await inTransaction(db, (trx) =>
+      rectifySection(trx, testActor, {
+        sectionId: section.id,
+        version: section.version,
+        reason: 'Skrivfel',
+        rectifiedOn: '2022-12-20',
+        text: { title: 'Bidrag 2023' },
+      }),
+    )
     const ours = (await listSeals(db)).filter((s) => s.committeeId === committee.id)
     assert.deepEqual(
       ours.map((s) => [s.position, s.signOffId !== null, s.rectificationId !== null]),

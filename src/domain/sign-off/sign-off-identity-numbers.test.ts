@@ -9,6 +9,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { appointSignatories } from '../minutes/minutes.service.ts'
 import { publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
 import { updateSection } from '../minutes/section.service.ts'
@@ -37,20 +38,24 @@ describeOnEachDatabase('sign-off and personal identity numbers (P3)', (getDb) =>
     })
     await serveAt(getDb(), leaking, [chair!, member!])
     if (withDissent)
-      await recordDissent(getDb(), testActor, {
-        sectionId: leaking.id,
-        text: `Vi reserverar oss.\nSökanden\n${pnr} borde ha fått avslag.`,
-        authors: [{ personId: member!.id }],
-      })
+      await inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, {
+          sectionId: leaking.id,
+          text: `Vi reserverar oss.\nSökanden\n${pnr} borde ha fått avslag.`,
+          authors: [{ personId: member!.id }],
+        }),
+      )
     const secret = await addTestSection(getDb(), minutes, {
       title: `Placering av barn ${pnr}`,
       summary: `Uppgifter om ${pnr}`,
       confidential: true,
     })
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: [chair!.id, member!.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [chair!.id, member!.id],
+      }),
+    )
     return { meeting, minutes, clean, leaking, secret, chair: chair!, member: member! }
   }
   const sign = (signOffId: number, personId: number) =>
@@ -58,10 +63,12 @@ describeOnEachDatabase('sign-off and personal identity numbers (P3)', (getDb) =>
 
   it('refuses the first signature with every place named, the number never echoed, and records nothing', async () => {
     const { minutes, chair } = await setUp()
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+      }),
+    )
     await assert.rejects(
       sign(signOff.id, chair.id),
       (error: PersonalIdentityNumbersFoundError<SectionFinding>) => {
@@ -84,10 +91,12 @@ describeOnEachDatabase('sign-off and personal identity numbers (P3)', (getDb) =>
 
   it('refuses through signAndAnnounce too, and once one has signed the number cannot come back', async () => {
     const { minutes, leaking, chair, member } = await setUp(false)
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+      }),
+    )
     const signAndAnnounceAs = (personId: number) =>
       signAndAnnounce(getDb(), testActor, { signOffId: signOff.id, personId, on: '2022-12-19' })
     await assert.rejects(
@@ -99,18 +108,22 @@ describeOnEachDatabase('sign-off and personal identity numbers (P3)', (getDb) =>
     assert.equal((await listSignOffs(getDb(), [minutes.id]))[0]?.signatures.length, 0)
     // Fixed and signed by one: from then on the § is what is being signed (KL 5:69), and the
     // number cannot be put back before the other signs.
-    const fixed = await updateSection(getDb(), testActor, {
-      sectionId: leaking.id,
-      version: leaking.version,
-      decision: ['Nämnden beviljar ansökan.'],
-    })
+    const fixed = await inTransaction(getDb(), (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: leaking.id,
+        version: leaking.version,
+        decision: ['Nämnden beviljar ansökan.'],
+      }),
+    )
     await sign(signOff.id, chair.id)
     await assert.rejects(
-      updateSection(getDb(), testActor, {
-        sectionId: leaking.id,
-        version: fixed.version,
-        summary: `Sökande ${pnr}`,
-      }),
+      inTransaction(getDb(), (trx) =>
+        updateSection(trx, testActor, {
+          sectionId: leaking.id,
+          version: fixed.version,
+          summary: `Sökande ${pnr}`,
+        }),
+      ),
       (error: Error) => error instanceof SignedOffRecordError && error.signing === true,
     )
     const { signOff: done } = await signAndAnnounceAs(member.id)
@@ -122,10 +135,12 @@ describeOnEachDatabase('sign-off and personal identity numbers (P3)', (getDb) =>
 
   it('does not block on a confidential §: the public sees only its number', async () => {
     const { meeting, minutes, chair, member } = await setUp()
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 3],
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 3],
+      }),
+    )
     await sign(signOff.id, chair.id)
     const { signOff: done, notice } = await signAndAnnounce(getDb(), testActor, {
       signOffId: signOff.id,
@@ -141,13 +156,15 @@ describeOnEachDatabase('sign-off and personal identity numbers (P3)', (getDb) =>
 
   it('imports a signed-off protocol with a personnummer, and masks it in the public record', async () => {
     const { meeting, minutes, chair, member } = await setUp()
-    const recorded = await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2, 3],
-      signedOffOn: '2022-12-19',
-      immediate: false,
-      signatoryPersonIds: [chair.id, member.id],
-    })
+    const recorded = await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2, 3],
+        signedOffOn: '2022-12-19',
+        immediate: false,
+        signatoryPersonIds: [chair.id, member.id],
+      }),
+    )
     assert.equal(recorded.status, 'signed_off')
     const record = await readMinutesRecord(getDb(), meeting.id)
     assert.ok(record)

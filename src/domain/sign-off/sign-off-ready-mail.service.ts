@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { queueMail } from '../mail/mail.service.ts'
 import { formatDate as formatSwedishDate } from '../shared/swedish-date.ts'
 import type { SignOff } from './sign-off.ts'
@@ -11,7 +11,7 @@ import { signPageUrl } from './sign-off-reminder-mail.ts'
  * mail goes only if that commits. A signatory with no address gets none; returns how many were queued.
  */
 export async function queueSignOffReadyMail(
-  trx: Queryable,
+  trx: Trx,
   input: {
     signOff: SignOff
     committeeName: string

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { ReminderStage } from './sign-off-reminder-mail.ts'
 
 // SQL only, for the reminder mails. It reads people's and accounts' addresses directly (one query
@@ -114,10 +114,10 @@ export const sentReminderKey = (minutesId: number, stage: ReminderStage, recipie
  * same reminder at the same moment waits for the other's transaction and, if it commits, gets false.
  */
 export async function recordReminderSent(
-  db: Queryable,
+  trx: Trx,
   reminder: { minutesId: number; stage: ReminderStage; recipient: string; sentOn: string },
 ): Promise<boolean> {
-  const row = await db
+  const row = await trx
     .insertInto('sign_off_reminder')
     .values({
       minutes_id: reminder.minutesId,

@@ -10,7 +10,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-test-server.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { createSmtpMailer } from '../../mail/smtp-mailer.ts'
 import { createUser, grantRole } from '../account/account.service.ts'
 import type { Committee } from '../committee/committee.ts'
@@ -57,19 +57,25 @@ async function setUp(
   const committee = await createTestCommittee(db, { name: `Miljönämnden ${unique()}` })
   const [chair, member] = await addTestMembers(db, committee, 2)
   const chairEmail = `ordf-${unique()}@example.se`
-  await setPersonEmail(db, testActor, { personId: chair!.id, email: chairEmail })
+  await inTransaction(db, (trx) => setPersonEmail(trx, testActor, { personId: chair!.id, email: chairEmail }))
   // Mixed case: the address is compared without case, and written to as given.
   const memberEmail = `Justerare-${unique()}@Example.se`
   if (!options.memberWithoutEmail)
-    await setPersonEmail(db, testActor, { personId: member!.id, email: memberEmail })
+    await inTransaction(db, (trx) =>
+      setPersonEmail(trx, testActor, { personId: member!.id, email: memberEmail }),
+    )
   const { meeting, minutes } = await createTestMinutes(db, committee, { meetsOn })
   await addTestSection(db, minutes)
   await addTestSection(db, minutes)
-  await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [chair!.id, member!.id] })
+  await inTransaction(db, (trx) =>
+    appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [chair!.id, member!.id] }),
+  )
   const signOff =
     options.prepare === false
       ? undefined
-      : await prepareSignOff(db, testActor, { minutesId: minutes.id, sectionNumbers: [1, 2] })
+      : await inTransaction(db, (trx) =>
+          prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1, 2] }),
+        )
   const secretary = await addSecretary(db, committee)
   return {
     committee,
@@ -194,7 +200,9 @@ describeOnEachDatabase('queueSignOffReminders', (getDb) => {
     })
     // The chair is also a secretary of the committee, under the same address in another case.
     const chairAccount = await addSecretary(db, committee, { personId: chair.id })
-    await setPersonEmail(db, testActor, { personId: chair.id, email: chairAccount.email.toUpperCase() })
+    await inTransaction(db, (trx) =>
+      setPersonEmail(trx, testActor, { personId: chair.id, email: chairAccount.email.toUpperCase() }),
+    )
     assert.equal(await remind(db, '2023-11-17'), 3)
     const mails = await listOutboxMailOfMeeting(db, meeting.id)
     assert.deepEqual(

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
@@ -69,17 +69,17 @@ export async function findSignOff(db: Queryable, id: number): Promise<SignOff | 
 }
 
 /** Reads a sign-off and, on PostgreSQL, locks it: two signatories signing at once are serialised. */
-export async function getSignOffForUpdate(db: Queryable, id: number): Promise<SignOff> {
+export async function getSignOffForUpdate(trx: Trx, id: number): Promise<SignOff> {
   const row = await forUpdate(
-    db,
-    db.selectFrom('sign_off').selectAll().where('id', '=', id),
+    trx,
+    trx.selectFrom('sign_off').selectAll().where('id', '=', id),
   ).executeTakeFirst()
   if (!row) throw new NotFoundError('sign-off', id)
-  return (await withSectionsAndSignatures(db, [row]))[0] as SignOff
+  return (await withSectionsAndSignatures(trx, [row]))[0] as SignOff
 }
 
 export async function insertSignOff(
-  db: Queryable,
+  trx: Trx,
   values: {
     minutesId: number
     sectionIds: readonly number[]
@@ -88,7 +88,7 @@ export async function insertSignOff(
     signedOffOn: string | null
   },
 ): Promise<number> {
-  const row = await db
+  const row = await trx
     .insertInto('sign_off')
     .values({
       minutes_id: values.minutesId,
@@ -98,7 +98,7 @@ export async function insertSignOff(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await db
+  await trx
     .insertInto('sign_off_section')
     .values(values.sectionIds.map((section_id) => ({ sign_off_id: row.id, section_id })))
     .execute()
@@ -106,13 +106,13 @@ export async function insertSignOff(
 }
 
 export async function insertSignature(
-  db: Queryable,
+  trx: Trx,
   signOffId: number,
   personId: number,
   signedAt: string,
   how: { method: SignatureMethod; evidence?: SignatureEvidence } = { method: 'password' },
 ) {
-  await db
+  await trx
     .insertInto('signature')
     .values({
       sign_off_id: signOffId,
@@ -124,16 +124,16 @@ export async function insertSignature(
     .execute()
 }
 
-export async function setPaperDocument(db: Queryable, signOffId: number, documentId: number) {
-  await db
+export async function setPaperDocument(trx: Trx, signOffId: number, documentId: number) {
+  await trx
     .updateTable('sign_off')
     .set({ paper_document_id: documentId })
     .where('id', '=', signOffId)
     .execute()
 }
 
-export async function markSignedOff(db: Queryable, signOffId: number, signedOffOn: string) {
-  await db
+export async function markSignedOff(trx: Trx, signOffId: number, signedOffOn: string) {
+  await trx
     .updateTable('sign_off')
     .set({ status: 'signed_off', signed_off_on: signedOffOn })
     .where('id', '=', signOffId)

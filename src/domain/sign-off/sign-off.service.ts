@@ -1,4 +1,4 @@
-import { inTransaction, type Queryable } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
@@ -42,7 +42,7 @@ export { listSignOffs } from './sign-off.repository.ts'
  * chosen §§ at the meeting (omedelbar justering, where the committee allows it).
  */
 export async function prepareSignOff(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { minutesId: number; sectionNumbers: number[]; immediate?: boolean },
 ): Promise<SignOff> {
@@ -133,17 +133,17 @@ const otherMethodRefusals: Record<SigningMethod, [RefusalReason, string]> = {
 
 // The committee decides how its minutes are signed (its reglemente): a signature made any other way
 // is refused, so a password cannot stand in where the committee requires an e-legitimation.
-async function assertCommitteeSignsWith(trx: Queryable, minutes: Minutes, method: SigningMethod) {
-  const meeting = await getMeeting(trx, minutes.meetingId)
-  const settings = await getCommitteeSettings(trx, meeting.committeeId)
+async function assertCommitteeSignsWith(db: Queryable, minutes: Minutes, method: SigningMethod) {
+  const meeting = await getMeeting(db, minutes.meetingId)
+  const settings = await getCommitteeSettings(db, meeting.committeeId)
   if (settings.signingMethod !== method) throw new InvalidStateError(...otherMethodRefusals[method])
 }
 
 // Signed-off §§ are public at once (TF 2:10) and on the portal the same moment, so no signatory
 // signs what could not be published (P3; GDPR art. 87): the secretary removes the number or marks
 // the § confidential first. Checked at every signature, not only the last, inside the transaction.
-async function assertPublishable(trx: Queryable, minutes: Minutes, signOff: SignOff): Promise<void> {
-  const record = await readMinutesRecord(trx, minutes.meetingId)
+async function assertPublishable(db: Queryable, minutes: Minutes, signOff: SignOff): Promise<void> {
+  const record = await readMinutesRecord(db, minutes.meetingId)
   assertNoPersonalIdentityNumbersInSections(
     (record?.sections ?? []).filter((s) => signOff.sectionIds.includes(s.section.id)),
   )
@@ -155,7 +155,7 @@ async function assertPublishable(trx: Queryable, minutes: Minutes, signOff: Sign
  * already and is imported as published; publicMinutesRecord masks any number it holds (P3).
  */
 export async function recordSignOff(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: {
     minutesId: number
@@ -183,13 +183,7 @@ export async function recordSignOff(
   return getSignOffForUpdate(trx, id)
 }
 
-async function completeSignOff(
-  trx: Queryable,
-  actor: Actor,
-  minutes: Minutes,
-  signOffId: number,
-  on: string,
-) {
+async function completeSignOff(trx: Trx, actor: Actor, minutes: Minutes, signOffId: number, on: string) {
   await markSignedOff(trx, signOffId, on)
   // Tamper evidence: what was signed off is sealed and chained in the committee's series.
   const seal = await sealSignOff(trx, signOffId)
@@ -210,10 +204,10 @@ async function completeSignOff(
   await reindexMeeting(trx, minutes.meetingId) // signed-off §§ are public (TF 2:10)
 }
 
-async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]): Promise<number[]> {
+async function sectionIdsFor(db: Queryable, minutes: Minutes, numbers: number[]): Promise<number[]> {
   if (numbers.length === 0)
     throw new InvalidInputError('sign_off_sections_missing', 'choose the §§ to sign off', 'sectionNumbers')
-  const sections = await listSectionRows(trx, [minutes.id])
+  const sections = await listSectionRows(db, [minutes.id])
   const ids = numbers.map((n) => {
     const section = sections.find((s) => s.number === n)
     if (!section)
@@ -224,7 +218,7 @@ async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]
       )
     return section.id
   })
-  const taken = await listSectionsInSignOffs(trx, ids)
+  const taken = await listSectionsInSignOffs(db, ids)
   if (taken.length > 0) {
     const numbersTaken = sections.filter((s) => taken.some((t) => t.sectionId === s.id)).map((s) => s.number)
     throw new InvalidStateError('sections_in_sign_off', `§ ${numbersTaken.join(', ')} already in a sign-off`)
@@ -232,7 +226,7 @@ async function sectionIdsFor(trx: Queryable, minutes: Minutes, numbers: number[]
   return ids
 }
 
-async function audit(trx: Queryable, actor: Actor, action: string, minutes: Minutes, after: unknown) {
+async function audit(trx: Trx, actor: Actor, action: string, minutes: Minutes, after: unknown) {
   const organisationId = await getOrganisationIdOfMeeting(trx, minutes.meetingId)
   await recordAudit(
     trx,

@@ -8,6 +8,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import type { Committee } from '../committee/committee.ts'
 import { getMeeting } from '../meeting/meeting.service.ts'
 import { appointSignatories, getMinutes } from '../minutes/minutes.service.ts'
@@ -24,10 +25,12 @@ describeOnEachDatabase('sign-off', (getDb) => {
     const { meeting, minutes } = await createTestMinutes(getDb(), committee)
     const list = []
     for (let i = 0; i < sections; i++) list.push(await addTestSection(getDb(), minutes))
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: [chair!.id, member!.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [chair!.id, member!.id],
+      }),
+    )
     return { meeting, minutes, sections: list, chair: chair!, member: member!, other: other! }
   }
   const sign = (signOffId: number, personId: number, on = '2022-12-19') =>
@@ -35,10 +38,12 @@ describeOnEachDatabase('sign-off', (getDb) => {
 
   it('puts §§ up for sign-off and marks the minutes as awaiting it', async () => {
     const { minutes, sections } = await setUp(3)
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2, 3],
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2, 3],
+      }),
+    )
     assert.deepEqual(
       [signOff.status, signOff.immediate, signOff.signedOffOn, signOff.sectionIds],
       ['pending', false, null, sections.map((s) => s.id)],
@@ -48,38 +53,50 @@ describeOnEachDatabase('sign-off', (getDb) => {
 
   it('allows an immediate sign-off only where the committee does', async () => {
     const allowing = await setUp(2)
-    const immediate = await prepareSignOff(getDb(), testActor, {
-      minutesId: allowing.minutes.id,
-      sectionNumbers: [2],
-      immediate: true,
-    })
-    assert.equal(immediate.immediate, true)
-    const refusing = await setUp(2, { immediateSignOffAllowed: false })
-    await assert.rejects(
-      prepareSignOff(getDb(), testActor, {
-        minutesId: refusing.minutes.id,
+    const immediate = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: allowing.minutes.id,
         sectionNumbers: [2],
         immediate: true,
       }),
+    )
+    assert.equal(immediate.immediate, true)
+    const refusing = await setUp(2, { immediateSignOffAllowed: false })
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        prepareSignOff(trx, testActor, {
+          minutesId: refusing.minutes.id,
+          sectionNumbers: [2],
+          immediate: true,
+        }),
+      ),
       (error: DomainError) => error.code === 'invalid_input' && error.field === 'immediate',
     )
   })
 
   it('refuses a § in two sign-offs, and a § that is not in the minutes', async () => {
     const { minutes } = await setUp(3)
-    await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [2], immediate: true })
+    await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [2], immediate: true }),
+    )
     await assert.rejects(
-      prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1, 2, 3] }),
+      inTransaction(getDb(), (trx) =>
+        prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1, 2, 3] }),
+      ),
       {
         code: 'invalid_state',
       },
     )
     await assert.rejects(
-      prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [4] }),
+      inTransaction(getDb(), (trx) =>
+        prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [4] }),
+      ),
       (error: DomainError) => error.field === 'sectionNumbers',
     )
     await assert.rejects(
-      prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [] }),
+      inTransaction(getDb(), (trx) =>
+        prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [] }),
+      ),
       (error: DomainError) => error.field === 'sectionNumbers',
     )
   })
@@ -88,17 +105,24 @@ describeOnEachDatabase('sign-off', (getDb) => {
     const committee = await createTestCommittee(getDb())
     const { minutes } = await createTestMinutes(getDb(), committee)
     await addTestSection(getDb(), minutes)
-    await assert.rejects(prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1] }), {
-      code: 'invalid_state',
-    })
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+      ),
+      {
+        code: 'invalid_state',
+      },
+    )
   })
 
   it('signs off the §§ when the last signatory signs, and then the minutes and the meeting', async () => {
     const { meeting, minutes, chair, member } = await setUp(2)
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+      }),
+    )
     const afterChair = await sign(signOff.id, chair.id, '2022-12-18')
     assert.equal(afterChair.status, 'pending')
     assert.equal((await getMeeting(getDb(), meeting.id)).status, 'minutes_draft')
@@ -113,16 +137,20 @@ describeOnEachDatabase('sign-off', (getDb) => {
 
   it('signs off an immediate § on its own day, and the minutes only when the rest are', async () => {
     const { meeting, minutes, chair, member } = await setUp(3)
-    const immediate = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [3],
-      immediate: true,
-    })
+    const immediate = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [3],
+        immediate: true,
+      }),
+    )
     await sign(immediate.id, chair.id, '2022-12-14')
     await sign(immediate.id, member.id, '2022-12-14')
     assert.equal((await getMinutes(getDb(), minutes.id)).status, 'awaiting_sign_off')
     assert.equal((await getMeeting(getDb(), meeting.id)).status, 'minutes_draft')
-    const rest = await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1, 2] })
+    const rest = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1, 2] }),
+    )
     await sign(rest.id, member.id)
     await sign(rest.id, chair.id)
     const signOffs = await listSignOffs(getDb(), [minutes.id])
@@ -138,7 +166,9 @@ describeOnEachDatabase('sign-off', (getDb) => {
 
   it('lets only appointed signatories sign, each once', async () => {
     const { minutes, chair, other } = await setUp(1)
-    const signOff = await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+    )
     await assert.rejects(sign(signOff.id, other.id), { code: 'invalid_state' })
     await sign(signOff.id, chair.id)
     await assert.rejects(sign(signOff.id, chair.id), { code: 'invalid_state' })
@@ -151,7 +181,9 @@ describeOnEachDatabase('sign-off', (getDb) => {
 
   it('refuses a signature on §§ already signed off, and a date that is not one', async () => {
     const { minutes, chair, member } = await setUp(1)
-    const signOff = await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+    )
     await assert.rejects(
       sign(signOff.id, chair.id, '19/12/2022'),
       (error: DomainError) => error.field === 'on',
@@ -164,36 +196,46 @@ describeOnEachDatabase('sign-off', (getDb) => {
   it('locks a signed-off §, but not one that is only pending', async () => {
     const { minutes, sections, chair, member } = await setUp(2)
     const [first, second] = sections
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      immediate: true,
-    })
-    const edited = await updateSection(getDb(), testActor, {
-      sectionId: first!.id,
-      version: first!.version,
-      title: 'Rättad',
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        immediate: true,
+      }),
+    )
+    const edited = await inTransaction(getDb(), (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: first!.id,
+        version: first!.version,
+        title: 'Rättad',
+      }),
+    )
     await sign(signOff.id, chair.id)
     await sign(signOff.id, member.id)
     await assert.rejects(
-      updateSection(getDb(), testActor, { sectionId: first!.id, version: edited.version, title: 'För sent' }),
+      inTransaction(getDb(), (trx) =>
+        updateSection(trx, testActor, { sectionId: first!.id, version: edited.version, title: 'För sent' }),
+      ),
       { code: 'invalid_state' },
     )
-    const other = await updateSection(getDb(), testActor, {
-      sectionId: second!.id,
-      version: second!.version,
-      title: 'Öppen',
-    })
+    const other = await inTransaction(getDb(), (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: second!.id,
+        version: second!.version,
+        title: 'Öppen',
+      }),
+    )
     assert.equal(other.title, 'Öppen')
   })
 
   it('completes a sign-off once when two signatories sign at the same moment', async () => {
     const { meeting, minutes, chair, member } = await setUp(2)
-    const signOff = await prepareSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-    })
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+      }),
+    )
     const results = await Promise.all([sign(signOff.id, chair.id), sign(signOff.id, member.id)])
     assert.deepEqual(results.map((r) => r.status).sort(), ['pending', 'signed_off'])
     const [current] = await listSignOffs(getDb(), [minutes.id])
@@ -210,25 +252,29 @@ describeOnEachDatabase('recordSignOff', (getDb) => {
     const { meeting, minutes } = await createTestMinutes(getDb(), committee, { meetsOn: '2022-12-14' })
     for (let i = 0; i < 19; i++) await addTestSection(getDb(), minutes)
     const signatories = [chair!.id, member!.id]
-    const immediate = await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [18, 19],
-      signedOffOn: '2022-12-14',
-      immediate: true,
-      signatoryPersonIds: signatories,
-    })
+    const immediate = await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [18, 19],
+        signedOffOn: '2022-12-14',
+        immediate: true,
+        signatoryPersonIds: signatories,
+      }),
+    )
     assert.deepEqual(
       [immediate.status, immediate.signedOffOn, immediate.sectionIds.length],
       ['signed_off', '2022-12-14', 2],
     )
     assert.equal((await getMeeting(getDb(), meeting.id)).status, 'minutes_draft')
-    const rest = await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: Array.from({ length: 17 }, (_, i) => i + 1),
-      signedOffOn: '2022-12-19',
-      immediate: false,
-      signatoryPersonIds: [...signatories, chair!.id],
-    })
+    const rest = await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: Array.from({ length: 17 }, (_, i) => i + 1),
+        signedOffOn: '2022-12-19',
+        immediate: false,
+        signatoryPersonIds: [...signatories, chair!.id],
+      }),
+    )
     assert.deepEqual(
       rest.signatures.map((s) => [s.personId, s.signedAt.slice(0, 10)]),
       signatories.map((id) => [id, '2022-12-19']),
@@ -249,12 +295,17 @@ describeOnEachDatabase('recordSignOff', (getDb) => {
       signatoryPersonIds: [chair!.id],
     }
     await assert.rejects(
-      recordSignOff(getDb(), testActor, { ...input, signedOffOn: '2022-12-32' }),
+      inTransaction(getDb(), (trx) => recordSignOff(trx, testActor, { ...input, signedOffOn: '2022-12-32' })),
       (error: DomainError) => error.field === 'signedOffOn',
     )
-    await recordSignOff(getDb(), testActor, { ...input, signedOffOn: '2022-12-19' })
-    await assert.rejects(recordSignOff(getDb(), testActor, { ...input, signedOffOn: '2022-12-20' }), {
-      code: 'invalid_state',
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, { ...input, signedOffOn: '2022-12-19' }),
+    )
+    await assert.rejects(
+      inTransaction(getDb(), (trx) => recordSignOff(trx, testActor, { ...input, signedOffOn: '2022-12-20' })),
+      {
+        code: 'invalid_state',
+      },
+    )
   })
 })

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 
 /** A signing with an e-legitimation under way: who started it, for which sign-off, and its secrets. */
 export interface SigningFlow {
@@ -12,9 +12,9 @@ export interface SigningFlow {
 }
 
 /** Keeps a flow until the broker answers; flows expired by then are removed on the way. */
-export async function insertSigningFlow(db: Queryable, flow: SigningFlow, now: Date): Promise<void> {
-  await db.deleteFrom('signing_flow').where('expires_at', '<', now.toISOString()).execute()
-  await db
+export async function insertSigningFlow(trx: Trx, flow: SigningFlow, now: Date): Promise<void> {
+  await trx.deleteFrom('signing_flow').where('expires_at', '<', now.toISOString()).execute()
+  await trx
     .insertInto('signing_flow')
     .values({
       state: flow.state,
@@ -32,12 +32,12 @@ export async function insertSigningFlow(db: Queryable, flow: SigningFlow, now: D
  * Takes the flow of this state, once: it is deleted in the same statement, so an answer replayed,
  * or reaching two servers at once, finds it only the first time. Undefined when unknown or expired.
  */
-export async function takeSigningFlow(
-  db: Queryable,
-  state: string,
-  now: Date,
-): Promise<SigningFlow | undefined> {
-  const row = await db.deleteFrom('signing_flow').where('state', '=', state).returningAll().executeTakeFirst()
+export async function takeSigningFlow(trx: Trx, state: string, now: Date): Promise<SigningFlow | undefined> {
+  const row = await trx
+    .deleteFrom('signing_flow')
+    .where('state', '=', state)
+    .returningAll()
+    .executeTakeFirst()
   if (!row || new Date(row.expires_at).getTime() < now.getTime()) return undefined
   return {
     state: row.state,

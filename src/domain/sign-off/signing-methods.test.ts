@@ -12,6 +12,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { createDiskDocumentStore } from '../../storage/disk-document-store.ts'
 import { appointSignatories } from '../minutes/minutes.service.ts'
 import type { LocalSettingsOverride } from '../organisation/local-settings.ts'
@@ -64,11 +65,15 @@ describeOnEachDatabase('signing methods', (getDb, dialect) => {
     const [chair, member] = await addTestMembers(getDb(), committee, 2)
     const { meeting, minutes } = await createTestMinutes(getDb(), committee)
     await addTestSection(getDb(), minutes)
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: [chair!.id, member!.id],
-    })
-    const signOff = await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [chair!.id, member!.id],
+      }),
+    )
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+    )
     return { committee, meeting, minutes, signOff, chair: chair!, member: member! }
   }
   const seals = async (signOffId: number) =>

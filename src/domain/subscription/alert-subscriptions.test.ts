@@ -17,6 +17,7 @@ import { pageText } from '../../../test/support/page-text.ts'
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-test-server.ts'
 import { subscribing } from '../../../test/support/subscribing.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { createApp } from '../../web/app.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import type { Committee } from '../committee/committee.ts'
@@ -168,23 +169,27 @@ describeOnEachDatabase('alerts for a saved search and a person (bevakning)', (ge
 
   it('never mails a confidential match: an item secret from the start, or made secret before the index caught up', async () => {
     const { meeting } = await publishAlertAgenda(getDb(), { committee, meetsOn: today, word: 'ekorrholkar' })
-    const secretOnly = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '3',
-      title: `${word} för enskild ${alertSecret}`,
-      confidential: true,
-      confidentialityGround: 'OSL 26:1',
-    })
+    const secretOnly = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '3',
+        title: `${word} för enskild ${alertSecret}`,
+        confidential: true,
+        confidentialityGround: 'OSL 26:1',
+      }),
+    )
     assert.ok(secretOnly.id)
     // A public item with the word, then made confidential behind the index's back: the index still
     // has it, the disclosure rules do not.
     const late = (await publishAlertAgenda(getDb(), { committee, meetsOn: today, word: 'tornseglare' }))
       .meeting
-    const item = await addAgendaItem(getDb(), testActor, {
-      meetingId: late.id,
-      number: '3',
-      title: `${word} vid skolan`,
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: late.id,
+        number: '3',
+        title: `${word} vid skolan`,
+      }),
+    )
     const indexed = await getDb()
       .selectFrom('search_entry')
       .select('id')

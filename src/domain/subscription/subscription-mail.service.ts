@@ -25,8 +25,10 @@ export async function queueSubscriptionMail(
   input: { publicUrl: string; now?: Date },
 ): Promise<number> {
   const now = input.now ?? new Date()
-  await deleteUnconfirmedBefore(db, new Date(now.getTime() - unconfirmedRetentionDays * 24 * 60 * 60_000))
-  await deleteRequestsBefore(db, new Date(now.getTime() - 24 * 60 * 60_000))
+  await inTransaction(db, (trx) =>
+    deleteUnconfirmedBefore(trx, new Date(now.getTime() - unconfirmedRetentionDays * 24 * 60 * 60_000)),
+  )
+  await inTransaction(db, (trx) => deleteRequestsBefore(trx, new Date(now.getTime() - 24 * 60 * 60_000)))
   const subscriptions = await listConfirmedSubscriptions(db)
   if (subscriptions.length === 0) return 0
   const items = await listPublishedItems(db, subscriptions, todayInSweden(now))

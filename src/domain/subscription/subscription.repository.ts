@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import { parseSavedSearch, savedSearchText } from '../search/saved-search.ts'
 import type { Subscription, SubscriptionTarget } from './subscription.ts'
@@ -76,7 +76,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
  * confirmation token: one statement, so two requests at once still make one row.
  */
 export async function upsertSubscription(
-  db: Queryable,
+  trx: Trx,
   values: {
     email: string
     target: SubscriptionTarget
@@ -86,7 +86,7 @@ export async function upsertSubscription(
     now: Date
   },
 ): Promise<Subscription> {
-  const { id } = await db
+  const { id } = await trx
     .insertInto('subscription')
     .values({
       email: values.email,
@@ -114,7 +114,7 @@ export async function upsertSubscription(
     )
     .returning('id')
     .executeTakeFirstOrThrow()
-  return toSubscription(await baseQuery(db).where('subscription.id', '=', id).executeTakeFirstOrThrow())
+  return toSubscription(await baseQuery(trx).where('subscription.id', '=', id).executeTakeFirstOrThrow())
 }
 
 export async function findSubscriptionByConfirmTokenHash(
@@ -133,8 +133,8 @@ export async function findSubscriptionByUnsubscribeToken(
   return row && toSubscription(row)
 }
 
-export async function markSubscriptionConfirmed(db: Queryable, id: number, now: Date): Promise<void> {
-  await db
+export async function markSubscriptionConfirmed(trx: Trx, id: number, now: Date): Promise<void> {
+  await trx
     .updateTable('subscription')
     .set((eb) => ({
       confirm_token_hash: null,
@@ -145,8 +145,8 @@ export async function markSubscriptionConfirmed(db: Queryable, id: number, now: 
 }
 
 /** Deletes the row, and with it (cascade) the record of what was mailed. */
-export async function deleteSubscription(db: Queryable, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('subscription').where('id', '=', id).executeTakeFirst()
+export async function deleteSubscription(trx: Trx, id: number): Promise<boolean> {
+  const result = await trx.deleteFrom('subscription').where('id', '=', id).executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
 
@@ -187,10 +187,10 @@ function chunked<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** Locks a subscription row for the transaction; false if it was deleted (unsubscribed) meanwhile. */
-export async function lockSubscription(db: Queryable, id: number): Promise<boolean> {
+export async function lockSubscription(trx: Trx, id: number): Promise<boolean> {
   const row = await forUpdate(
-    db,
-    db.selectFrom('subscription').select('id').where('id', '=', id),
+    trx,
+    trx.selectFrom('subscription').select('id').where('id', '=', id),
   ).executeTakeFirst()
   return row !== undefined
 }
@@ -200,13 +200,13 @@ export async function lockSubscription(db: Queryable, id: number): Promise<boole
  * server recorded first is left out (the unique constraint decides), so it is mailed once.
  */
 export async function recordDeliveries(
-  db: Queryable,
+  trx: Trx,
   subscriptionId: number,
   itemKeys: readonly string[],
 ): Promise<Set<string>> {
   if (itemKeys.length === 0) return new Set()
   // Sorted, so two servers take the index entries in the same order and never deadlock.
-  const rows = await db
+  const rows = await trx
     .insertInto('subscription_delivery')
     .values([...itemKeys].sort().map((key) => ({ subscription_id: subscriptionId, item_key: key })))
     .onConflict((oc) => oc.columns(['subscription_id', 'item_key']).doNothing())
@@ -216,8 +216,8 @@ export async function recordDeliveries(
 }
 
 /** Unconfirmed subscriptions whose confirmation was asked before `before` are deleted. */
-export async function deleteUnconfirmedBefore(db: Queryable, before: Date): Promise<number> {
-  const result = await db
+export async function deleteUnconfirmedBefore(trx: Trx, before: Date): Promise<number> {
+  const result = await trx
     .deleteFrom('subscription')
     .where('confirmed_at', 'is', null)
     .where('confirm_requested_at', '<', before.toISOString())
@@ -226,10 +226,10 @@ export async function deleteUnconfirmedBefore(db: Queryable, before: Date): Prom
 }
 
 export async function insertSubscriptionRequest(
-  db: Queryable,
+  trx: Trx,
   values: { emailHash: string; ipHash: string; mailed: boolean; now: Date },
 ): Promise<void> {
-  await db
+  await trx
     .insertInto('subscription_request')
     .values({
       email_hash: values.emailHash,
@@ -261,6 +261,6 @@ export async function countRequestsOfIp(db: Queryable, ipHash: string, since: Da
   return Number(row.n)
 }
 
-export async function deleteRequestsBefore(db: Queryable, before: Date): Promise<void> {
-  await db.deleteFrom('subscription_request').where('requested_at', '<', before.toISOString()).execute()
+export async function deleteRequestsBefore(trx: Trx, before: Date): Promise<void> {
+  await trx.deleteFrom('subscription_request').where('requested_at', '<', before.toISOString()).execute()
 }

@@ -12,6 +12,7 @@ import { pageText } from '../../../test/support/page-text.ts'
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-test-server.ts'
 import { subscribing } from '../../../test/support/subscribing.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { createApp } from '../../web/app.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import type { Committee } from '../committee/committee.ts'
@@ -49,20 +50,24 @@ describeOnEachDatabase('e-mail subscriptions (bevakning)', (getDb, dialect) => {
     app = await createApp({ db: getDb(), logLevel: 'silent', now: () => now, publicUrl })
     committee = await createTestCommittee(getDb(), { name: 'Miljönämnden' })
     members = await addTestMembers(getDb(), committee, 2)
-    const matter = await registerMatter(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      registryNumber,
-      title: 'Tillsynsplan',
-    })
+    const matter = await inTransaction(getDb(), (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId: committee.organisationId,
+        registryNumber,
+        title: 'Tillsynsplan',
+      }),
+    )
     // The matter is public: on the published agenda of the meeting of 15 February.
     earlier = await createTestMeeting(getDb(), { committee, meetsOn: '2023-02-15' })
     earlierItemId = (
-      await addAgendaItem(getDb(), testActor, {
-        meetingId: earlier.id,
-        number: '1',
-        title: 'Tillsynsplan 2023',
-        matterId: matter.id,
-      })
+      await inTransaction(getDb(), (trx) =>
+        addAgendaItem(trx, testActor, {
+          meetingId: earlier.id,
+          number: '1',
+          title: 'Tillsynsplan 2023',
+          matterId: matter.id,
+        }),
+      )
     ).id
     await publishNotice(getDb(), testActor, {
       meetingId: earlier.id,
@@ -115,18 +120,22 @@ describeOnEachDatabase('e-mail subscriptions (bevakning)', (getDb, dialect) => {
 
   it('mails a published meeting notice once, to the committee subscriber only; a confidential item never', async () => {
     const meeting = await createTestMeeting(getDb(), { committee, meetsOn: '2023-03-15' })
-    const matter = await registerMatter(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      registryNumber,
-    })
-    await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '1',
-      title: 'Tillsyn av enskild, HEMLIGT-ÄRENDE',
-      matterId: matter.id,
-      confidential: true,
-      confidentialityGround: 'OSL 26:1',
-    })
+    const matter = await inTransaction(getDb(), (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId: committee.organisationId,
+        registryNumber,
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '1',
+        title: 'Tillsyn av enskild, HEMLIGT-ÄRENDE',
+        matterId: matter.id,
+        confidential: true,
+        confidentialityGround: 'OSL 26:1',
+      }),
+    )
     await publishNotice(getDb(), testActor, {
       meetingId: meeting.id,
       version: meeting.version,
@@ -155,17 +164,23 @@ describeOnEachDatabase('e-mail subscriptions (bevakning)', (getDb, dialect) => {
   })
 
   it('mails signed-off minutes once: the notice to the committee subscriber, the decision to the matter subscriber', async () => {
-    const minutes = await openMinutes(getDb(), testActor, { meetingId: earlier.id })
+    const minutes = await inTransaction(getDb(), (trx) =>
+      openMinutes(trx, testActor, { meetingId: earlier.id }),
+    )
     await addTestSection(getDb(), minutes, {
       title: 'Tillsynsplan 2023',
       agendaItemId: earlierItemId,
       decision: ['Planen antas.'],
     })
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: members.map((m) => m.id),
-    })
-    const signOff = await prepareSignOff(getDb(), testActor, { minutesId: minutes.id, sectionNumbers: [1] })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: members.map((m) => m.id),
+      }),
+    )
+    const signOff = await inTransaction(getDb(), (trx) =>
+      prepareSignOff(trx, testActor, { minutesId: minutes.id, sectionNumbers: [1] }),
+    )
     for (const member of members)
       await signAndAnnounce(getDb(), testActor, {
         signOffId: signOff.id,
@@ -251,7 +266,9 @@ describeOnEachDatabase('e-mail subscriptions (bevakning)', (getDb, dialect) => {
     await confirm('cecilia@example.se')
     await confirm('david@example.se')
     const meeting = await createTestMeeting(getDb(), { committee, meetsOn: '2023-03-29' })
-    await addAgendaItem(getDb(), testActor, { meetingId: meeting.id, number: '1', title: 'Budget' })
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, number: '1', title: 'Budget' }),
+    )
     await publishNotice(getDb(), testActor, {
       meetingId: meeting.id,
       version: meeting.version,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { listRecusals, listServices, nextPosition } from '../minutes/minutes.reads.ts'
 import { auditSection, getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -52,7 +52,7 @@ const problemRefusals = {
  * more ballots than members voting there. Published like every vote: no ballots, only the counts.
  */
 export async function recordCandidateElection(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: RecordCandidateElectionInput,
 ): Promise<Vote> {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import { listRecusals, listServices } from '../minutes/minutes.reads.ts'
 import { getEditableSection } from '../minutes/section.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -16,7 +16,7 @@ export type RecordVoteByGroupInput = Omit<RecordVoteInput, 'ballots' | 'counts' 
  * vote; KL 4:24, 5:56, 5:67 p. 5, 6:27), as if each had been entered one by one.
  */
 export async function recordVoteByGroup(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: RecordVoteByGroupInput,
 ): Promise<Vote> {

@@ -7,6 +7,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { addMembership } from '../membership/membership.service.ts'
 import { recordRecusal, recordServing } from '../minutes/section.service.ts'
 import { addPerson, findOrAddParty } from '../person/person.service.ts'
@@ -86,22 +87,30 @@ describeOnEachDatabase('recordVoteByGroup', (getDb) => {
     const section = await addTestSection(db, minutes)
     const people: Array<{ id: number; partyId: number }> = []
     for (const [i, party] of ['S', 'S', 'S', 'S', 'M', 'M', 'M'].entries()) {
-      const person = await addPerson(db, testActor, {
-        organisationId: committee.organisationId,
-        name: `Ledamot ${i + 1}`,
-      })
-      const { id: partyId } = await findOrAddParty(db, testActor, {
-        organisationId: committee.organisationId,
-        abbreviation: party,
-      })
-      await addMembership(db, testActor, {
-        committeeId: committee.id,
-        personId: person.id,
-        partyId,
-        role: i === 0 ? 'chair' : 'member',
-        startsOn: '2022-01-01',
-      })
-      await recordServing(db, testActor, { sectionId: section.id, personId: person.id, partyId })
+      const person = await inTransaction(db, (trx) =>
+        addPerson(trx, testActor, {
+          organisationId: committee.organisationId,
+          name: `Ledamot ${i + 1}`,
+        }),
+      )
+      const { id: partyId } = await inTransaction(db, (trx) =>
+        findOrAddParty(trx, testActor, {
+          organisationId: committee.organisationId,
+          abbreviation: party,
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: person.id,
+          partyId,
+          role: i === 0 ? 'chair' : 'member',
+          startsOn: '2022-01-01',
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        recordServing(trx, testActor, { sectionId: section.id, personId: person.id, partyId }),
+      )
       people.push({ id: person.id, partyId })
     }
     return { section, people, s: people[0]!.partyId, m: people[4]!.partyId }
@@ -109,15 +118,17 @@ describeOnEachDatabase('recordVoteByGroup', (getDb) => {
 
   it('stores one ballot per voter with the party they served for, as entered', async () => {
     const { section, people, s, m } = await setUp()
-    const vote = await recordVoteByGroup(getDb(), testActor, {
-      sectionId: section.id,
-      question: 'Bifall till motionen',
-      groups: new Map<number, BallotChoice>([
-        [s, 'yes'],
-        [m, 'no'],
-      ]),
-      exceptions: new Map([[people[3]!.id, 'no']]),
-    })
+    const vote = await inTransaction(getDb(), (trx) =>
+      recordVoteByGroup(trx, testActor, {
+        sectionId: section.id,
+        question: 'Bifall till motionen',
+        groups: new Map<number, BallotChoice>([
+          [s, 'yes'],
+          [m, 'no'],
+        ]),
+        exceptions: new Map([[people[3]!.id, 'no']]),
+      }),
+    )
     const [stored] = await listVotes(getDb(), [section.id])
     assert.deepEqual(stored, vote)
     assert.deepEqual(
@@ -129,16 +140,20 @@ describeOnEachDatabase('recordVoteByGroup', (getDb) => {
 
   it('leaves out the member with jäv, and a tie goes to the chair’s vote (KL 5:56, 6:28)', async () => {
     const { section, people, s, m } = await setUp()
-    await recordRecusal(getDb(), testActor, { sectionId: section.id, personId: people[1]!.id })
-    const vote = await recordVoteByGroup(getDb(), testActor, {
-      sectionId: section.id,
-      question: 'Återremiss',
-      groups: new Map<number, BallotChoice>([
-        [s, 'yes'],
-        [m, 'no'],
-      ]),
-      chairPersonId: people[0]!.id,
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordRecusal(trx, testActor, { sectionId: section.id, personId: people[1]!.id }),
+    )
+    const vote = await inTransaction(getDb(), (trx) =>
+      recordVoteByGroup(trx, testActor, {
+        sectionId: section.id,
+        question: 'Återremiss',
+        groups: new Map<number, BallotChoice>([
+          [s, 'yes'],
+          [m, 'no'],
+        ]),
+        chairPersonId: people[0]!.id,
+      }),
+    )
     assert.equal(vote.ballots.length, 6)
     assert.ok(!vote.ballots.some((b) => b.personId === people[1]!.id))
     assert.deepEqual([vote.yes, vote.no, vote.outcome, vote.decidedBy], [3, 3, 'yes', 'casting_vote'])
@@ -147,13 +162,15 @@ describeOnEachDatabase('recordVoteByGroup', (getDb) => {
   it('refuses a secret election with more ballots counted than voters, but not an imported protocol', async () => {
     const { section } = await setUp()
     const election = (yes: number, atTheMeeting: boolean) =>
-      recordVote(getDb(), testActor, {
-        sectionId: section.id,
-        kind: 'election',
-        question: 'Val av ombud',
-        counts: { yes, no: 2, abstain: 1 },
-        atTheMeeting,
-      })
+      inTransaction(getDb(), (trx) =>
+        recordVote(trx, testActor, {
+          sectionId: section.id,
+          kind: 'election',
+          question: 'Val av ombud',
+          counts: { yes, no: 2, abstain: 1 },
+          atTheMeeting,
+        }),
+      )
     await assert.rejects(election(5, true), (error: DomainError) => error.field === 'counts')
     assert.equal((await election(4, true)).yes, 4)
     // An imported protocol is recorded as printed; the workspace checks only what it takes itself.

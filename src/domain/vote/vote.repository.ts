@@ -1,9 +1,9 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import type { BallotChoice, VoteKind } from './tally.ts'
 import type { Ballot, Vote } from './vote.ts'
 
-export async function insertVote(db: Queryable, vote: Omit<Vote, 'id'>): Promise<Vote> {
-  const row = await db
+export async function insertVote(trx: Trx, vote: Omit<Vote, 'id'>): Promise<Vote> {
+  const row = await trx
     .insertInto('vote')
     .values({
       section_id: vote.sectionId,
@@ -22,7 +22,7 @@ export async function insertVote(db: Queryable, vote: Omit<Vote, 'id'>): Promise
     .returning('id')
     .executeTakeFirstOrThrow()
   if (vote.ballots.length > 0) {
-    await db
+    await trx
       .insertInto('ballot')
       .values(
         vote.ballots.map((b) => ({
@@ -35,7 +35,7 @@ export async function insertVote(db: Queryable, vote: Omit<Vote, 'id'>): Promise
       .execute()
   }
   if (vote.candidates && vote.candidates.length > 0) {
-    await db
+    await trx
       .insertInto('vote_candidate')
       .values(
         vote.candidates.map((c, i) => ({ vote_id: row.id, position: i + 1, name: c.name, votes: c.votes })),

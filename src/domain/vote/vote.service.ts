@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { listRecusals, listServices, nextPosition } from '../minutes/minutes.reads.ts'
 import { auditSection, getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -47,7 +47,7 @@ export interface RecordVoteInput {
  * every ballot (KL 5:67 p. 5); a tie goes to the chair's vote, or to lot in elections and
  * appointments (KL 5:56). A § without quorum cannot decide (KL 6:27).
  */
-export async function recordVote(trx: Queryable, actor: Actor, input: RecordVoteInput): Promise<Vote> {
+export async function recordVote(trx: Trx, actor: Actor, input: RecordVoteInput): Promise<Vote> {
   const section = await getEditableSection(trx, input.sectionId)
   const question = input.question.trim()
   if (!question)
@@ -133,13 +133,13 @@ export async function recordVote(trx: Queryable, actor: Actor, input: RecordVote
 
 /** Ballots only from members serving at the §, none with jäv, each person once (KL 4:24). */
 async function checkBallots(
-  trx: Queryable,
+  db: Queryable,
   sectionId: number,
   ballots: Array<{ personId: number; choice: BallotChoice }>,
 ): Promise<Ballot[]> {
   const [services, recusals] = await Promise.all([
-    listServices(trx, [sectionId]),
-    listRecusals(trx, [sectionId]),
+    listServices(db, [sectionId]),
+    listRecusals(db, [sectionId]),
   ])
   if (services.length === 0)
     throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')
@@ -163,10 +163,10 @@ async function checkBallots(
 }
 
 /** In an open vote at the meeting, every member serving at the § and without jäv casts a ballot. */
-async function checkEveryoneVoted(trx: Queryable, sectionId: number, ballots: readonly Ballot[]) {
+async function checkEveryoneVoted(db: Queryable, sectionId: number, ballots: readonly Ballot[]) {
   const [services, recusals] = await Promise.all([
-    listServices(trx, [sectionId]),
-    listRecusals(trx, [sectionId]),
+    listServices(db, [sectionId]),
+    listRecusals(db, [sectionId]),
   ])
   const voted = new Set(ballots.map((b) => b.personId))
   const recused = new Set(recusals.map((r) => r.personId))
@@ -183,10 +183,10 @@ async function checkEveryoneVoted(trx: Queryable, sectionId: number, ballots: re
  * A secret vote at the meeting has at most one ballot per member serving at the § without jäv
  * (KL 4:24, 6:28): more counted ballots than voters is a counting or typing mistake.
  */
-async function checkCountsWithinVoters(trx: Queryable, sectionId: number, counted: number) {
+async function checkCountsWithinVoters(db: Queryable, sectionId: number, counted: number) {
   const [services, recusals] = await Promise.all([
-    listServices(trx, [sectionId]),
-    listRecusals(trx, [sectionId]),
+    listServices(db, [sectionId]),
+    listRecusals(db, [sectionId]),
   ])
   if (services.length === 0)
     throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')

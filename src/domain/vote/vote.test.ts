@@ -9,6 +9,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import { recordRecusal, recordServing } from '../minutes/section.service.ts'
 import { findOrAddParty } from '../person/person.service.ts'
@@ -31,28 +32,36 @@ describeOnEachDatabase('recordVote', (getDb) => {
   const ballots = (members: Person[], ...choices: BallotChoice[]) =>
     choices.map((choice, i) => ({ personId: members[i]!.id, choice }))
   const vote = (sectionId: number, input: Partial<RecordVoteInput>) =>
-    recordVote(getDb(), testActor, { sectionId, kind: 'open', question: 'Bifall mot avslag', ...input })
+    inTransaction(getDb(), (trx) =>
+      recordVote(trx, testActor, { sectionId, kind: 'open', question: 'Bifall mot avslag', ...input }),
+    )
 
   it('stores the tally with every ballot and the party it was cast for', async () => {
     const committee = await createTestCommittee(getDb(), { seats: 3 })
-    const s = await findOrAddParty(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      abbreviation: 'S',
-    })
-    const m = await findOrAddParty(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      abbreviation: 'M',
-    })
+    const s = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: committee.organisationId,
+        abbreviation: 'S',
+      }),
+    )
+    const m = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: committee.organisationId,
+        abbreviation: 'M',
+      }),
+    )
     const members = await addTestMembers(getDb(), committee, 3)
     const { minutes } = await createTestMinutes(getDb(), committee)
     const section = await addTestSection(getDb(), minutes)
     const parties = [s.id, s.id, m.id]
     for (const [i, person] of members.entries()) {
-      await recordServing(getDb(), testActor, {
-        sectionId: section.id,
-        personId: person.id,
-        partyId: parties[i]!,
-      })
+      await inTransaction(getDb(), (trx) =>
+        recordServing(trx, testActor, {
+          sectionId: section.id,
+          personId: person.id,
+          partyId: parties[i]!,
+        }),
+      )
     }
     const recorded = await vote(section.id, {
       yesMeans: ' bifall ',
@@ -191,7 +200,9 @@ describeOnEachDatabase('recordVote', (getDb) => {
   it('refuses a ballot of a member with jäv', async () => {
     const { section, members, absent } = await setUp(3)
     // A 3-seat § with three serving keeps quorum when a fourth person is recused.
-    await recordRecusal(getDb(), testActor, { sectionId: section.id, personId: absent.id })
+    await inTransaction(getDb(), (trx) =>
+      recordRecusal(trx, testActor, { sectionId: section.id, personId: absent.id }),
+    )
     await assert.rejects(
       vote(section.id, {
         ballots: [...ballots(members, 'yes', 'yes', 'no'), { personId: absent.id, choice: 'no' }],
@@ -223,7 +234,9 @@ describeOnEachDatabase('recordVote', (getDb) => {
     it(`M2: ${accepted ? 'records' : 'refuses'} an open vote at the meeting with ${why} (KL 5:67 p. 5)`, async () => {
       const { section, members } = await setUp(3)
       if (recused)
-        await recordRecusal(getDb(), testActor, { sectionId: section.id, personId: members[2]!.id })
+        await inTransaction(getDb(), (trx) =>
+          recordRecusal(trx, testActor, { sectionId: section.id, personId: members[2]!.id }),
+        )
       const recorded = vote(section.id, { ballots: ballots(members, ...choices), atTheMeeting: true })
       if (accepted) assert.equal((await recorded).ballots.length, choices.length)
       else await assert.rejects(recorded, /every serving member’s ballot is needed/)

@@ -37,12 +37,14 @@ describeOnEachDatabase('webhooks follow what is published', (getDb) => {
       meetsOn: '2027-02-08',
       location: 'Stadshuset',
     })
-    const item = await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      number: '1',
-      title: 'Detaljplan för Kvarnholmen',
-      summary: 'Dnr 2027/310. Planen prövas.',
-    })
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '1',
+        title: 'Detaljplan för Kvarnholmen',
+        summary: 'Dnr 2027/310. Planen prövas.',
+      }),
+    )
     const { webhook, secret } = await inTransaction(getDb(), (trx) =>
       registerWebhook(trx, testActor, {
         organisationId: committee.organisationId,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdateSkipLocked } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
 import type { DeliveryState, PublicChange, Webhook, WebhookDelivery } from './webhook.ts'
@@ -36,10 +36,10 @@ export async function latestChangeSeq(db: Queryable): Promise<number> {
 }
 
 export async function insertWebhook(
-  db: Queryable,
+  trx: Trx,
   webhook: { organisationId: number; url: string; secret: string; createdBy: string; afterSeq: number },
 ): Promise<Webhook> {
-  const row = await db
+  const row = await trx
     .insertInto('webhook')
     .values({
       organisation_id: webhook.organisationId,
@@ -58,10 +58,10 @@ export async function findWebhook(db: Queryable, id: number): Promise<Webhook | 
   return row && toWebhook(row)
 }
 
-export async function deleteWebhook(db: Queryable, id: number): Promise<void> {
+export async function deleteWebhook(trx: Trx, id: number): Promise<void> {
   // The deliveries go with it (on delete cascade), said here too for SQLite without foreign keys.
-  await db.deleteFrom('webhook_delivery').where('webhook_id', '=', id).execute()
-  await db.deleteFrom('webhook').where('id', '=', id).execute()
+  await trx.deleteFrom('webhook_delivery').where('webhook_id', '=', id).execute()
+  await trx.deleteFrom('webhook').where('id', '=', id).execute()
 }
 
 /** An organisation's webhooks, oldest first, with how many of their deliveries are in each state. */
@@ -115,7 +115,7 @@ export async function webhooksBehind(db: Queryable, latest: number): Promise<num
  * them right now) or it was removed. Call inside a transaction.
  */
 export async function lockWebhookForQueueing(
-  trx: Queryable,
+  trx: Trx,
   id: number,
 ): Promise<(Webhook & { organisationId: number }) | undefined> {
   const row = await forUpdateSkipLocked(
@@ -152,7 +152,7 @@ export async function changesAfter(
 
 /** Queues deliveries and moves the cursor; a change already queued for the webhook is not queued twice. */
 export async function insertDeliveries(
-  trx: Queryable,
+  trx: Trx,
   webhookId: number,
   deliveries: ReadonlyArray<{ seq: number; body: string }>,
   newAfterSeq: number,
@@ -183,12 +183,12 @@ export interface ClaimedDelivery extends WebhookDelivery {
  * `next_attempt_at <= now` when re-checked; SQLite runs one writer at a time.
  */
 export async function claimDueDeliveries(
-  db: Queryable,
+  trx: Trx,
   options: { limit: number; now: Date; leaseUntil: Date },
 ): Promise<ClaimedDelivery[]> {
   const due = forUpdateSkipLocked(
-    db,
-    db
+    trx,
+    trx
       .selectFrom('webhook_delivery')
       .select('id')
       .where('state', '=', 'pending')
@@ -198,7 +198,7 @@ export async function claimDueDeliveries(
       .orderBy('id')
       .limit(options.limit),
   )
-  const rows = await db
+  const rows = await trx
     .updateTable('webhook_delivery')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
@@ -209,7 +209,7 @@ export async function claimDueDeliveries(
     .returningAll()
     .execute()
   if (rows.length === 0) return []
-  const webhooks = await db
+  const webhooks = await trx
     .selectFrom('webhook')
     .select(['id', 'url', 'secret'])
     .where(
@@ -231,14 +231,14 @@ export async function claimDueDeliveries(
  * lease ran out must not overwrite what the next one recorded).
  */
 export async function recordAttempt(
-  db: Queryable,
+  trx: Trx,
   delivery: { id: number; attempts: number },
   outcome:
     | { state: 'delivered'; at: Date; status: number }
     | { state: 'pending'; status: number | null; error: string; nextAttemptAt: Date }
     | { state: 'dead'; status: number | null; error: string },
 ): Promise<void> {
-  await db
+  await trx
     .updateTable('webhook_delivery')
     .set(
       outcome.state === 'delivered'
@@ -297,8 +297,8 @@ export async function findDelivery(
 }
 
 /** A dead delivery back in the queue, due now, with its attempts counted afresh. */
-export async function requeueDeadDelivery(db: Queryable, id: number): Promise<boolean> {
-  const result = await db
+export async function requeueDeadDelivery(trx: Trx, id: number): Promise<boolean> {
+  const result = await trx
     .updateTable('webhook_delivery')
     .set({ state: 'pending', attempts: 0, next_attempt_at: null })
     .where('id', '=', id)
@@ -308,8 +308,8 @@ export async function requeueDeadDelivery(db: Queryable, id: number): Promise<bo
 }
 
 /** Forgets deliveries delivered before `before` (dead and pending ones stay). */
-export async function deleteDeliveredBefore(db: Queryable, before: Date): Promise<number> {
-  const result = await db
+export async function deleteDeliveredBefore(trx: Trx, before: Date): Promise<number> {
+  const result = await trx
     .deleteFrom('webhook_delivery')
     .where('state', '=', 'delivered')
     .where('delivered_at', '<', before.toISOString())

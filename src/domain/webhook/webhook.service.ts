@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../db/database.ts'
+import type { Db, Trx } from '../../db/database.ts'
 import { inTransaction } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { type Actor, describeActor } from '../shared/actor.ts'
@@ -47,7 +47,7 @@ export { findDelivery, findWebhook, listDeadDeliveries, listWebhooksWithCounts }
  * sign with but never shown again, and never written to the audit log.
  */
 export async function registerWebhook(
-  trx: Queryable,
+  trx: Trx,
   actor: Actor,
   input: { organisationId: number; url: string },
 ): Promise<{ webhook: Webhook; secret: string }> {
@@ -73,7 +73,7 @@ export async function registerWebhook(
 }
 
 /** Removes a webhook and what was waiting to go to it. */
-export async function removeWebhook(trx: Queryable, actor: Actor, webhookId: number): Promise<void> {
+export async function removeWebhook(trx: Trx, actor: Actor, webhookId: number): Promise<void> {
   const webhook = await findWebhook(trx, webhookId)
   if (!webhook) throw new NotFoundError('webhook', webhookId)
   await deleteWebhook(trx, webhookId)
@@ -87,7 +87,7 @@ export async function removeWebhook(trx: Queryable, actor: Actor, webhookId: num
 }
 
 /** Puts a dead delivery back in the queue ("Skicka igen"), due at once, with fresh attempts. */
-export async function resendDeadDelivery(trx: Queryable, actor: Actor, deliveryId: number): Promise<void> {
+export async function resendDeadDelivery(trx: Trx, actor: Actor, deliveryId: number): Promise<void> {
   const delivery = await findDelivery(trx, deliveryId)
   if (!delivery) throw new NotFoundError('webhook delivery', deliveryId)
   if (!(await requeueDeadDelivery(trx, deliveryId)))
@@ -144,7 +144,9 @@ export async function queueWebhookDeliveries(
  * forever; the log itself (public_change) and the dead-letter list are kept.
  */
 export function pruneDeliveredWebhooks(db: Db, now = new Date()): Promise<number> {
-  return deleteDeliveredBefore(db, new Date(now.getTime() - deliveredRetentionDays * 24 * 60 * 60_000))
+  return inTransaction(db, (trx) =>
+    deleteDeliveredBefore(trx, new Date(now.getTime() - deliveredRetentionDays * 24 * 60 * 60_000)),
+  )
 }
 
 /** What sends one POST (fetch in production, src/webhook/http-poster.ts). */
@@ -174,11 +176,13 @@ export async function deliverDueWebhooks(
 ): Promise<WebhookDeliveryReport> {
   const now = options.now ?? (() => new Date())
   const started = now()
-  const claimed = await claimDueDeliveries(db, {
-    limit: options.limit,
-    now: started,
-    leaseUntil: new Date(started.getTime() + webhookLeaseMs),
-  })
+  const claimed = await inTransaction(db, (trx) =>
+    claimDueDeliveries(trx, {
+      limit: options.limit,
+      now: started,
+      leaseUntil: new Date(started.getTime() + webhookLeaseMs),
+    }),
+  )
   const report: WebhookDeliveryReport = { delivered: 0, failed: 0, dead: 0 }
   await Promise.all(
     claimed.map(async (delivery) => {
@@ -194,7 +198,8 @@ export async function deliverDueWebhooks(
       try {
         status = await poster.post(delivery.url, delivery.body, headers)
         if (status >= 200 && status < 300) {
-          await recordAttempt(db, delivery, { state: 'delivered', at: now(), status })
+          const delivered = { state: 'delivered' as const, at: now(), status }
+          await inTransaction(db, (trx) => recordAttempt(trx, delivery, delivered))
           report.delivered++
           return
         }
@@ -203,15 +208,17 @@ export async function deliverDueWebhooks(
         error = describePostError(failure)
       }
       if (delivery.attempts >= maxWebhookAttempts) {
-        await recordAttempt(db, delivery, { state: 'dead', status, error })
+        await inTransaction(db, (trx) => recordAttempt(trx, delivery, { state: 'dead', status, error }))
         report.dead++
       } else {
-        await recordAttempt(db, delivery, {
-          state: 'pending',
-          status,
-          error,
-          nextAttemptAt: nextWebhookAttempt(delivery.attempts, now()),
-        })
+        await inTransaction(db, (trx) =>
+          recordAttempt(trx, delivery, {
+            state: 'pending',
+            status,
+            error,
+            nextAttemptAt: nextWebhookAttempt(delivery.attempts, now()),
+          }),
+        )
         report.failed++
       }
     }),

@@ -10,6 +10,7 @@ import {
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { addAgendaItem } from '../../domain/agenda/agenda.service.ts'
 import type { AgendaItem } from '../../domain/agenda/agenda-item.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
@@ -45,20 +46,32 @@ describeOnEachDatabase('OParl sync with modified_since', (getDb) => {
     committee = await createTestCommittee(db)
     signatories = (await addTestMembers(db, committee, 2)).map((p) => p.id)
     untouched = await createTestMeeting(db, { committee, meetsOn: '2024-02-01' })
-    await addAgendaItem(db, testActor, { meetingId: untouched.id, number: '1', title: 'Budget' })
-    untouched = await changeMeetingStatus(db, testActor, untouched, 'notice_published')
+    await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: untouched.id, number: '1', title: 'Budget' }),
+    )
+    untouched = await inTransaction(db, (trx) =>
+      changeMeetingStatus(trx, testActor, untouched, 'notice_published'),
+    )
     meeting = await createTestMeeting(db, { committee, meetsOn: '2024-03-01' })
-    item = await addAgendaItem(db, testActor, { meetingId: meeting.id, number: '1', title: 'Taxor' })
-    meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
-    minutes = await openMinutes(db, testActor, { meetingId: meeting.id })
-    await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: signatories })
+    item = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: meeting.id, number: '1', title: 'Taxor' }),
+    )
+    meeting = await inTransaction(db, (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
+    minutes = await inTransaction(db, (trx) => openMinutes(trx, testActor, { meetingId: meeting.id }))
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: signatories }),
+    )
     await addTestSection(db, minutes, { agendaItemId: item.id, title: 'Taxor', decision: ['Taxorna höjs.'] })
     // A second § still to sign: signing § 1 alone leaves the meeting row (its status) as it is.
-    const later = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      number: '2',
-      title: 'Avgifter',
-    })
+    const later = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '2',
+        title: 'Avgifter',
+      }),
+    )
     await addTestSection(db, minutes, { agendaItemId: later.id, title: 'Avgifter' })
     app = await createApp({ db, logLevel: 'silent', publicUrl })
   })
@@ -96,13 +109,15 @@ describeOnEachDatabase('OParl sync with modified_since', (getDb) => {
         .executeTakeFirstOrThrow()
     const rowBefore = await meetingRow()
 
-    await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      signedOffOn: '2024-03-05',
-      immediate: false,
-      signatoryPersonIds: signatories,
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        signedOffOn: '2024-03-05',
+        immediate: false,
+        signatoryPersonIds: signatories,
+      }),
+    )
 
     assert.deepEqual(await meetingRow(), rowBefore, 'the meeting row itself did not change')
     const changed = await meetingsSince(lastSync)
@@ -137,11 +152,13 @@ describeOnEachDatabase('OParl sync with modified_since', (getDb) => {
   it('brings a meeting back when an agenda item is added after the notice', async () => {
     const lastSync = await syncTime()
     assert.deepEqual(await meetingsSince(lastSync), [])
-    const added = await addAgendaItem(getDb(), testActor, {
-      meetingId: untouched.id,
-      number: '2',
-      title: 'Extra ärende',
-    })
+    const added = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: untouched.id,
+        number: '2',
+        title: 'Extra ärende',
+      }),
+    )
     const changed = await meetingsSince(lastSync)
     assert.deepEqual(
       changed.map((m) => m.id),

@@ -42,11 +42,13 @@ describeOnEachDatabase('OParl tombstones', (getDb, dialect) => {
     const committee = await createTestCommittee(db)
     bodyId = committee.organisationId
     let meeting = await createTestMeeting(db, { committee, meetsOn: '2024-03-19' })
-    const item = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      number: '1',
-      title: secretTitle,
-    })
+    const item = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '1',
+        title: secretTitle,
+      }),
+    )
     itemId = item.id
     const document = await uploadDocument(db, store, testActor, {
       organisationId: committee.organisationId,
@@ -59,13 +61,15 @@ describeOnEachDatabase('OParl tombstones', (getDb, dialect) => {
     })
     documentId = document.id
     await inTransaction(db, (trx) => attachDocument(trx, testActor, { agendaItemId: item.id, documentId }))
-    const hidden = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      number: '2',
-      title: 'Hemligt från början',
-      confidential: true,
-      confidentialityGround: 'OSL 26:1',
-    })
+    const hidden = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '2',
+        title: 'Hemligt från början',
+        confidential: true,
+        confidentialityGround: 'OSL 26:1',
+      }),
+    )
     neverPublicId = hidden.id
     meeting = await inTransaction(db, (trx) =>
       changeMeetingStatus(trx, testActor, meeting, 'notice_published'),

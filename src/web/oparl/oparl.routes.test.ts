@@ -15,7 +15,7 @@ import {
 } from '../../../test/support/identity-number-protocol.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { addAgendaItem, attachDocument } from '../../domain/agenda/agenda.service.ts'
 import { uploadDocument } from '../../domain/document/document-upload.service.ts'
@@ -94,14 +94,18 @@ const protocol = protocolWithIdentityNumbers('Byggnadsnämnden', [
 async function addMeetingWithFiles(db: Db, store: ReturnType<typeof createDiskDocumentStore>) {
   const committee = await createTestCommittee(db)
   const meeting = await createTestMeeting(db, { committee, meetsOn: '2024-03-19' })
-  const item = await addAgendaItem(db, testActor, { meetingId: meeting.id, number: '1', title: 'Taxor 2024' })
-  const secretItem = await addAgendaItem(db, testActor, {
-    meetingId: meeting.id,
-    number: '2',
-    title: `Placering av barn ${secret}`,
-    confidential: true,
-    confidentialityGround: 'OSL 26:1',
-  })
+  const item = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, { meetingId: meeting.id, number: '1', title: 'Taxor 2024' }),
+  )
+  const secretItem = await inTransaction(db, (trx) =>
+    addAgendaItem(trx, testActor, {
+      meetingId: meeting.id,
+      number: '2',
+      title: `Placering av barn ${secret}`,
+      confidential: true,
+      confidentialityGround: 'OSL 26:1',
+    }),
+  )
   const upload = (title: string, confidential = false) =>
     uploadDocument(db, store, testActor, {
       organisationId: committee.organisationId,
@@ -117,9 +121,13 @@ async function addMeetingWithFiles(db: Db, store: ReturnType<typeof createDiskDo
   const confidential = await upload(`Utredning ${secret}`, true)
   const ofSecretItem = await upload(`Barnutredning ${secret}`)
   for (const d of [publicDocument, confidential])
-    await attachDocument(db, testActor, { agendaItemId: item.id, documentId: d.id })
-  await attachDocument(db, testActor, { agendaItemId: secretItem.id, documentId: ofSecretItem.id })
-  await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    await inTransaction(db, (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: item.id, documentId: d.id }),
+    )
+  await inTransaction(db, (trx) =>
+    attachDocument(trx, testActor, { agendaItemId: secretItem.id, documentId: ofSecretItem.id }),
+  )
+  await inTransaction(db, (trx) => changeMeetingStatus(trx, testActor, meeting, 'notice_published'))
   return { publicDocument, hidden: [confidential, ofSecretItem] }
 }
 

@@ -9,7 +9,7 @@ import { docxFile, pdfFile, uploadStream } from '../../../test/support/document-
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { pageText } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import type { Db } from '../../db/database.ts'
+import { type Db, inTransaction } from '../../db/database.ts'
 import { addAgendaItem, attachDocument } from '../../domain/agenda/agenda.service.ts'
 import type { Committee } from '../../domain/committee/committee.ts'
 import { registerDocument } from '../../domain/document/document.service.ts'
@@ -56,18 +56,22 @@ describeOnEachDatabase('GET /handlingar/:id/:filename', (getDb, dialect) => {
     committee = await createTestCommittee(db)
     let meeting = await createTestMeeting(db, { committee, meetsOn: '2024-03-19' })
     meetingSlug = meeting.slug
-    const item = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      number: '1',
-      title: 'Taxor 2024',
-    })
-    const secretItem = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      number: '2',
-      title: 'Placering av barn',
-      confidential: true,
-      confidentialityGround: 'OSL 26:1',
-    })
+    const item = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '1',
+        title: 'Taxor 2024',
+      }),
+    )
+    const secretItem = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '2',
+        title: 'Placering av barn',
+        confidential: true,
+        confidentialityGround: 'OSL 26:1',
+      }),
+    )
     docs.public = await upload(db, pdf, { title: 'Tjänsteutlåtande om taxor 2024' })
     docs.word = await upload(db, docxFile(['Taxetabell']), {
       title: 'Bilaga: taxetabell "2024"',
@@ -81,24 +85,36 @@ describeOnEachDatabase('GET /handlingar/:id/:filename', (getDb, dialect) => {
       confidentialityGround: 'OSL 26:1',
     })
     docs.ofSecretItem = await upload(db, pdfFile(['Barnets situation']), { title: `Barnutredning ${secret}` })
-    docs.imported = await registerDocument(db, testActor, {
-      organisationId: committee.organisationId,
-      title: 'Protokollsutdrag',
-      kind: 'ovrigt',
-      sourceUrl: 'https://example.org/protokollsutdrag.pdf',
-    })
+    docs.imported = await inTransaction(db, (trx) =>
+      registerDocument(trx, testActor, {
+        organisationId: committee.organisationId,
+        title: 'Protokollsutdrag',
+        kind: 'ovrigt',
+        sourceUrl: 'https://example.org/protokollsutdrag.pdf',
+      }),
+    )
     for (const d of [docs.public, docs.word, docs.confidential, docs.imported])
-      await attachDocument(db, testActor, { agendaItemId: item.id, documentId: d.id })
-    await attachDocument(db, testActor, { agendaItemId: secretItem.id, documentId: docs.ofSecretItem.id })
-    meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+      await inTransaction(db, (trx) =>
+        attachDocument(trx, testActor, { agendaItemId: item.id, documentId: d.id }),
+      )
+    await inTransaction(db, (trx) =>
+      attachDocument(trx, testActor, { agendaItemId: secretItem.id, documentId: docs.ofSecretItem.id }),
+    )
+    meeting = await inTransaction(db, (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
 
     const planned = await createTestMeeting(db, { committee, meetsOn: '2024-04-16' })
-    const plannedItem = await addAgendaItem(db, testActor, { meetingId: planned.id, title: 'Budget 2025' })
+    const plannedItem = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, { meetingId: planned.id, title: 'Budget 2025' }),
+    )
     docs.ofPlannedMeeting = await upload(db, pdfFile(['Budgetförslag']), { title: `Budgetförslag ${secret}` })
-    await attachDocument(db, testActor, {
-      agendaItemId: plannedItem.id,
-      documentId: docs.ofPlannedMeeting.id,
-    })
+    await inTransaction(db, (trx) =>
+      attachDocument(trx, testActor, {
+        agendaItemId: plannedItem.id,
+        documentId: docs.ofPlannedMeeting.id,
+      }),
+    )
     docs.unattached = await upload(db, pdfFile(['Lös handling']), { title: `Lös handling ${secret}` })
 
     app = await createApp({ db, logLevel: 'silent', documents: store })

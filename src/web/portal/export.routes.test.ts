@@ -18,6 +18,7 @@ import {
 } from '../../../test/support/identity-number-protocol.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { listCommittees } from '../../domain/committee/committee.service.ts'
 import { listMeetings } from '../../domain/meeting/meeting.service.ts'
@@ -166,19 +167,23 @@ describeOnEachDatabase('the bulk export of open data (/oppna-data/export.zip)', 
     const committee = await createTestCommittee(getDb(), { name: 'Senare justerade nämnden' })
     const signatory = await createTestPerson(getDb(), committee.organisationId, 'Justus Export')
     const { meeting, minutes } = await createTestMinutes(getDb(), committee, { meetsOn: '2023-03-29' })
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: [signatory.id],
-      asPublished: true,
-    })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [signatory.id],
+        asPublished: true,
+      }),
+    )
     await addTestSection(getDb(), minutes, { title: 'Nyss justerat', decision: ['Beslutet gäller.'] })
-    await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      signedOffOn: '2023-03-31',
-      immediate: false,
-      signatoryPersonIds: [signatory.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        signedOffOn: '2023-03-31',
+        immediate: false,
+        signatoryPersonIds: [signatory.id],
+      }),
+    )
     const response = await app.inject({ url: paths.openDataExport(), headers: { 'if-none-match': etag } })
     assert.equal(response.statusCode, 200)
     assert.notEqual(response.headers.etag, etag)

@@ -10,6 +10,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
 import { recordSignOff } from '../../domain/sign-off/sign-off.service.ts'
 import { createApp } from '../app.ts'
@@ -29,17 +30,21 @@ describeOnEachDatabase('the printable extract of a §', (getDb) => {
       chairPersonId: chair!.id,
       secretaryPersonId: secretary!.id,
     })
-    await appointSignatories(db, testActor, { minutesId: minutes.id, personIds: [chair!.id, member!.id] })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [chair!.id, member!.id] }),
+    )
     await addTestSection(db, minutes, { title: 'Detaljplan för Kvarnbacken', decision: ['Planen antas.'] })
     await addTestSection(db, minutes, { title: 'Tillsyn HEMLIG-EXTRAKT', confidential: true })
     await addTestSection(db, minutes, { title: 'Bygglov OJUSTERAD-EXTRAKT' })
-    await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1, 2],
-      signedOffOn: '2023-05-22',
-      immediate: false,
-      signatoryPersonIds: [chair!.id, member!.id],
-    })
+    await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1, 2],
+        signedOffOn: '2023-05-22',
+        immediate: false,
+        signatoryPersonIds: [chair!.id, member!.id],
+      }),
+    )
     at = { committee: committee.slug, meeting: meeting.slug }
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2023-06-01T10:00:00Z') })
     names = { chair: chair!.name, member: member!.name, secretary: secretary!.name }

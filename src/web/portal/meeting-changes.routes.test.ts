@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { pageText } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { addAgendaItem, attachDocument } from '../../domain/agenda/agenda.service.ts'
 import { registerDocument } from '../../domain/document/document.service.ts'
 import { changeMeetingStatus } from '../../domain/meeting/meeting.service.ts'
@@ -24,21 +25,29 @@ describeOnEachDatabase('the public list of changes since the notice', (getDb) =>
     const db = getDb()
     const committee = await createTestCommittee(db)
     let meeting = await createTestMeeting(db, { committee, meetsOn: '2024-04-16' })
-    const item = await addAgendaItem(db, testActor, {
-      meetingId: meeting.id,
-      number: '1',
-      title: 'Taxor 2024',
-    })
-    meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
+    const item = await inTransaction(db, (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        number: '1',
+        title: 'Taxor 2024',
+      }),
+    )
+    meeting = await inTransaction(db, (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
     const attach = async (title: string, confidential: boolean) => {
-      const document = await registerDocument(db, testActor, {
-        organisationId: committee.organisationId,
-        title,
-        kind: 'bilaga',
-        sourceUrl: 'https://example.org/bilaga.pdf',
-        ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
-      })
-      await attachDocument(db, testActor, { agendaItemId: item.id, documentId: document.id })
+      const document = await inTransaction(db, (trx) =>
+        registerDocument(trx, testActor, {
+          organisationId: committee.organisationId,
+          title,
+          kind: 'bilaga',
+          sourceUrl: 'https://example.org/bilaga.pdf',
+          ...(confidential ? { confidential: true, confidentialityGround: 'OSL 26:1' } : {}),
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        attachDocument(trx, testActor, { agendaItemId: item.id, documentId: document.id }),
+      )
     }
     await attach(`Utredning ${secret}`, true)
     await attach(`Yttrande från ${identityNumber}`, false)

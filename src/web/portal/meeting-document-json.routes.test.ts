@@ -10,6 +10,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { addVotedMeeting, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { appointSignatories } from '../../domain/minutes/minutes.service.ts'
 import type { PublishedDocumentJson } from '../../domain/publication/meeting-document-json.ts'
@@ -30,20 +31,24 @@ describeOnEachDatabase('the published meeting as document JSON', (getDb) => {
     const committee = await createTestCommittee(getDb(), { name: 'Delvis justerade nämnden' })
     const signatory = await createTestPerson(getDb(), committee.organisationId, 'Justus Justerare')
     const { meeting, minutes } = await createTestMinutes(getDb(), committee, { meetsOn: '2023-03-22' })
-    await appointSignatories(getDb(), testActor, {
-      minutesId: minutes.id,
-      personIds: [signatory.id],
-      asPublished: true,
-    })
+    await inTransaction(getDb(), (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: minutes.id,
+        personIds: [signatory.id],
+        asPublished: true,
+      }),
+    )
     await addTestSection(getDb(), minutes, { title: 'Justerat ärende', decision: ['Beslutet gäller.'] })
     await addTestSection(getDb(), minutes, { title: `Ärende ${unsigned}`, decision: [`Beslut ${unsigned}`] })
-    await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      signedOffOn: '2023-03-24',
-      immediate: false,
-      signatoryPersonIds: [signatory.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        signedOffOn: '2023-03-24',
+        immediate: false,
+        signatoryPersonIds: [signatory.id],
+      }),
+    )
     partly = { committeeSlug: committee.slug, meetingSlug: meeting.slug }
     const other = await createTestCommittee(getDb(), { name: 'Utkastnämnden' })
     const opened = await createTestMinutes(getDb(), other, { meetsOn: '2023-03-16' })

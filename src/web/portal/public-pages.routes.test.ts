@@ -5,6 +5,7 @@ import { createTestCommittee, createTestMeeting, testActor } from '../../../test
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { addVotedMeeting, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { addAgendaItem } from '../../domain/agenda/agenda.service.ts'
 import { registerMatter } from '../../domain/matter/matter.service.ts'
@@ -156,16 +157,20 @@ describeOnEachDatabase('the public portal: minutes, notice board, matters, peopl
     // Each organisation keeps its own register: a later one uses the number of Kulturnämnden's secret matter.
     const committee = await createTestCommittee(getDb())
     const meeting = await createTestMeeting(getDb(), { committee, meetsOn: '2023-03-20' })
-    const matter = await registerMatter(getDb(), testActor, {
-      organisationId: committee.organisationId,
-      registryNumber: voted.secretRegistryNumber,
-      title: 'Ny förskola i Västerby',
-    })
-    await addAgendaItem(getDb(), testActor, {
-      meetingId: meeting.id,
-      title: 'Ny förskola i Västerby',
-      matterId: matter.id,
-    })
+    const matter = await inTransaction(getDb(), (trx) =>
+      registerMatter(trx, testActor, {
+        organisationId: committee.organisationId,
+        registryNumber: voted.secretRegistryNumber,
+        title: 'Ny förskola i Västerby',
+      }),
+    )
+    await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Ny förskola i Västerby',
+        matterId: matter.id,
+      }),
+    )
     await getDb()
       .updateTable('meeting')
       .set({ status: 'notice_published' })

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../test/support/factories.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { addAgendaItem } from '../../domain/agenda/agenda.service.ts'
 import { changeMeetingStatus } from '../../domain/meeting/meeting.service.ts'
 import { addMembership } from '../../domain/membership/membership.service.ts'
@@ -25,33 +26,45 @@ describeOnEachDatabase('person and party pages, a page of the record at a time',
   before(async () => {
     const db = getDb()
     const committee = await createTestCommittee(db, { name: 'Tekniska nämnden', seats: 1 })
-    const person = await addPerson(db, testActor, {
-      organisationId: committee.organisationId,
-      name: 'Ylva Yrkesson',
-    })
-    const party = await findOrAddParty(db, testActor, {
-      organisationId: committee.organisationId,
-      abbreviation: 'YP',
-    })
-    await addMembership(db, testActor, {
-      committeeId: committee.id,
-      personId: person.id,
-      partyId: party.id,
-      role: 'chair',
-      startsOn: '2023-01-01',
-    })
+    const person = await inTransaction(db, (trx) =>
+      addPerson(trx, testActor, {
+        organisationId: committee.organisationId,
+        name: 'Ylva Yrkesson',
+      }),
+    )
+    const party = await inTransaction(db, (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: committee.organisationId,
+        abbreviation: 'YP',
+      }),
+    )
+    await inTransaction(db, (trx) =>
+      addMembership(trx, testActor, {
+        committeeId: committee.id,
+        personId: person.id,
+        partyId: party.id,
+        role: 'chair',
+        startsOn: '2023-01-01',
+      }),
+    )
     let meeting = await createTestMeeting(db, { committee, meetsOn: '2023-05-10' })
-    const items = []
+    const items: Awaited<ReturnType<typeof addAgendaItem>>[] = []
     for (let n = 1; n <= motions + 1; n++)
       items.push(
-        await addAgendaItem(db, testActor, {
-          meetingId: meeting.id,
-          number: String(n),
-          title: `Ärende ${n}`,
-        }),
+        await inTransaction(db, (trx) =>
+          addAgendaItem(trx, testActor, {
+            meetingId: meeting.id,
+            number: String(n),
+            title: `Ärende ${n}`,
+          }),
+        ),
       )
-    meeting = await changeMeetingStatus(db, testActor, meeting, 'notice_published')
-    const minutes = await openMinutes(db, testActor, { meetingId: meeting.id, chairPersonId: person.id })
+    meeting = await inTransaction(db, (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
+    const minutes = await inTransaction(db, (trx) =>
+      openMinutes(trx, testActor, { meetingId: meeting.id, chairPersonId: person.id }),
+    )
     for (const [index, item] of items.entries()) {
       const n = index + 1
       // The last § is confidential: its motion is never shown, on any page.
@@ -62,19 +75,23 @@ describeOnEachDatabase('person and party pages, a page of the record at a time',
         decision: ['Nämnden beslutar enligt förslaget.'],
         confidential: n > motions,
       })
-      await recordMotion(db, testActor, {
-        sectionId: section.id,
-        text: n > motions ? 'Yrkande HEMLIGT' : `Yrkande nummer ${n} slut.`,
-        authors: [{ personId: person.id, partyId: party.id }],
-      })
+      await inTransaction(db, (trx) =>
+        recordMotion(trx, testActor, {
+          sectionId: section.id,
+          text: n > motions ? 'Yrkande HEMLIGT' : `Yrkande nummer ${n} slut.`,
+          authors: [{ personId: person.id, partyId: party.id }],
+        }),
+      )
     }
-    await recordSignOff(db, testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: items.map((_, i) => i + 1),
-      signedOffOn: '2023-05-15',
-      immediate: false,
-      signatoryPersonIds: [person.id],
-    })
+    await inTransaction(db, (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: items.map((_, i) => i + 1),
+        signedOffOn: '2023-05-15',
+        immediate: false,
+        signatoryPersonIds: [person.id],
+      }),
+    )
     slug = person.slug
     app = await createApp({ db, logLevel: 'silent' })
   })

@@ -9,6 +9,7 @@ import {
 } from '../../../test/support/factories.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
+import { inTransaction } from '../../db/database.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
 import { csvCell, csvDocument } from '../../domain/publication/vote-table.ts'
 import { recordSignOff } from '../../domain/sign-off/sign-off.service.ts'
@@ -76,20 +77,24 @@ describeOnEachDatabase('votes as CSV (omrostningar.csv)', (getDb) => {
     const { minutes } = await createTestMinutes(getDb(), committee, { meetsOn: '2023-05-10' })
     for (const question of [formulaQuestion, unsignedQuestion]) {
       const section = await addTestSection(getDb(), minutes)
-      await recordVote(getDb(), testActor, {
-        sectionId: section.id,
-        kind: 'open',
-        question,
-        counts: { yes: 5, no: 4, abstain: 0 },
-      })
+      await inTransaction(getDb(), (trx) =>
+        recordVote(trx, testActor, {
+          sectionId: section.id,
+          kind: 'open',
+          question,
+          counts: { yes: 5, no: 4, abstain: 0 },
+        }),
+      )
     }
-    await recordSignOff(getDb(), testActor, {
-      minutesId: minutes.id,
-      sectionNumbers: [1],
-      signedOffOn: '2023-05-12',
-      immediate: false,
-      signatoryPersonIds: [],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: minutes.id,
+        sectionNumbers: [1],
+        signedOffOn: '2023-05-12',
+        immediate: false,
+        signatoryPersonIds: [],
+      }),
+    )
     app = await createApp({ db: getDb(), logLevel: 'silent', publicUrl: 'https://paragraf.example' })
   })
   after(() => app.close())

@@ -11,6 +11,7 @@ import {
 } from '../../../../test/support/factories.ts'
 import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import type { Committee } from '../../../domain/committee/committee.ts'
 import { registerDelegatedDecision } from '../../../domain/delegated-decision/delegated-decision.service.ts'
 import type { Meeting } from '../../../domain/meeting/meeting.ts'
@@ -36,14 +37,16 @@ describeOnEachDatabase('the rules the workspace keeps at the meeting', (getDb) =
     members = await addTestMembers(db, committee, 3)
     substitutes = await addTestMembers(db, committee, 2, { role: 'substitute' })
     meeting = await createTestMeeting(db, { committee, meetsOn: '2022-12-14' })
-    await registerDelegatedDecision(db, testActor, {
-      committeeId: committee.id,
-      title: 'Yttrande till förvaltningsrätten',
-      decisionMaker: 'Ordföranden',
-      delegationPoint: '1.1',
-      decidedOn: '2022-12-01',
-      urgent: true,
-    })
+    await inTransaction(db, (trx) =>
+      registerDelegatedDecision(trx, testActor, {
+        committeeId: committee.id,
+        title: 'Yttrande till förvaltningsrätten',
+        decisionMaker: 'Ordföranden',
+        delegationPoint: '1.1',
+        decidedOn: '2022-12-01',
+        urgent: true,
+      }),
+    )
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2022-12-14T15:00:00Z') })
     secretary = await signedInSecretary(app, db, committee, 'sekr@example.se')
     base = `/admin/namnder/${committee.slug}/sammantraden/${meeting.slug}/protokoll`

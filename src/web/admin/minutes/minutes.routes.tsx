@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction, type Queryable } from '../../../db/database.ts'
+import { inTransaction, type Trx } from '../../../db/database.ts'
 import { getAgenda } from '../../../domain/agenda/agenda.service.ts'
 import { getCommitteeSettings } from '../../../domain/committee/committee.service.ts'
 import { listUrgentDecisionsToReport } from '../../../domain/delegated-decision/delegated-decision.service.ts'
@@ -178,7 +178,7 @@ async function act(
   work: (
     found: Awaited<ReturnType<typeof minutesToKeep>>,
     minutesId: number,
-    trx: Queryable,
+    trx: Trx,
     record: MinutesRecord,
   ) => Promise<unknown>,
 ) {

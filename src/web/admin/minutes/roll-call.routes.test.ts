@@ -6,6 +6,7 @@ import { signedInSecretary } from '../../../../test/support/admin-users.ts'
 import { createTestCommittee, createTestMeeting, testActor } from '../../../../test/support/factories.ts'
 import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import { addMembership } from '../../../domain/membership/membership.service.ts'
 import type { MembershipRole } from '../../../domain/membership/membership.ts'
 import { addPerson, findOrAddParty } from '../../../domain/person/person.service.ts'
@@ -24,19 +25,25 @@ describeOnEachDatabase('suggesting substitutes in the roll call', (getDb) => {
     const db = getDb()
     const committee = await createTestCommittee(db, { seats: 4 })
     const seat = async (name: string, party: string, role: MembershipRole, substituteOrder?: number) => {
-      const person = await addPerson(db, testActor, { organisationId: committee.organisationId, name })
-      const { id: partyId } = await findOrAddParty(db, testActor, {
-        organisationId: committee.organisationId,
-        abbreviation: party,
-      })
-      await addMembership(db, testActor, {
-        committeeId: committee.id,
-        personId: person.id,
-        partyId,
-        role,
-        startsOn: '2022-01-01',
-        ...(substituteOrder ? { substituteOrder } : {}),
-      })
+      const person = await inTransaction(db, (trx) =>
+        addPerson(trx, testActor, { organisationId: committee.organisationId, name }),
+      )
+      const { id: partyId } = await inTransaction(db, (trx) =>
+        findOrAddParty(trx, testActor, {
+          organisationId: committee.organisationId,
+          abbreviation: party,
+        }),
+      )
+      await inTransaction(db, (trx) =>
+        addMembership(trx, testActor, {
+          committeeId: committee.id,
+          personId: person.id,
+          partyId,
+          role,
+          startsOn: '2022-01-01',
+          ...(substituteOrder ? { substituteOrder } : {}),
+        }),
+      )
       people.set(name.split(' ')[1]!, person)
     }
     await seat('Ann Ojanne', 'S', 'chair')

@@ -10,6 +10,7 @@ import {
   testActor,
 } from '../../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import { addAgendaItem } from '../../../domain/agenda/agenda.service.ts'
 import { createApp } from '../../app.ts'
 
@@ -26,12 +27,14 @@ describeOnEachDatabase('a § created from an agenda item', (getDb) => {
     const members = await addTestMembers(db, committee, 3)
     const meeting = await createTestMeeting(db, { committee, meetsOn: '2022-12-14' })
     itemId = (
-      await addAgendaItem(db, testActor, {
-        meetingId: meeting.id,
-        title: 'Taxa för färdtjänst 2023',
-        summary: 'Förvaltningen föreslår att taxan höjs med 3 procent.',
-        proposal: ['Nämnden antar taxan.'],
-      })
+      await inTransaction(db, (trx) =>
+        addAgendaItem(trx, testActor, {
+          meetingId: meeting.id,
+          title: 'Taxa för färdtjänst 2023',
+          summary: 'Förvaltningen föreslår att taxan höjs med 3 procent.',
+          proposal: ['Nämnden antar taxan.'],
+        }),
+      )
     ).id
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2022-12-14T15:00:00Z') })
     secretary = await signedInSecretary(app, db, committee, 'sekr-arende@example.se')

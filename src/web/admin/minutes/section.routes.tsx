@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction, type Queryable } from '../../../db/database.ts'
+import { inTransaction, type Trx } from '../../../db/database.ts'
 import { getCommitteeSettings } from '../../../domain/committee/committee.service.ts'
 import { recordDecision } from '../../../domain/minutes/decision.service.ts'
 import { addDissentReasonAtSection } from '../../../domain/minutes/dissent-reason.use-case.ts'
@@ -114,7 +114,7 @@ async function show(
 async function act(
   request: FastifyRequest<Params>,
   reply: FastifyReply,
-  work: (trx: Queryable, sectionId: number, data: MinutesData) => Promise<unknown>,
+  work: (trx: Trx, sectionId: number, data: MinutesData) => Promise<unknown>,
 ) {
   const { committee, meeting, entry, data } = await load(request)
   try {

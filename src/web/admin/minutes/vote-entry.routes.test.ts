@@ -7,6 +7,7 @@ import { pageText as text } from '../../../../test/support/page-text.ts'
 import { cycleAccounts } from '../../../../test/support/seated-committee.ts'
 import { type SeatedCouncil, seatKommunfullmaktige } from '../../../../test/support/seated-council.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import { readMinutesRecord } from '../../../domain/minutes/minutes-record.ts'
 import { listParties } from '../../../domain/person/person.service.ts'
@@ -302,13 +303,15 @@ describeOnEachDatabase('recording a council’s votes by rule and by counts', (g
 
   it('publishes the ballots entered, once signed off: document JSON and the votes CSV', async () => {
     const record = (await readMinutesRecord(getDb(), meeting.id))!
-    await recordSignOff(getDb(), testActor, {
-      minutesId: record.minutes.id,
-      sectionNumbers: [1, 2, 3],
-      signedOffOn: '2027-03-17',
-      immediate: false,
-      signatoryPersonIds: [council.members[0]!.id, council.members[1]!.id],
-    })
+    await inTransaction(getDb(), (trx) =>
+      recordSignOff(trx, testActor, {
+        minutesId: record.minutes.id,
+        sectionNumbers: [1, 2, 3],
+        signedOffOn: '2027-03-17',
+        immediate: false,
+        signatoryPersonIds: [council.members[0]!.id, council.members[1]!.id],
+      }),
+    )
     const stored = await listVotes(
       getDb(),
       record.sections.map((s) => s.section.id),

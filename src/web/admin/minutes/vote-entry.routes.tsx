@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inTransaction, type Queryable } from '../../../db/database.ts'
+import { inTransaction, type Trx } from '../../../db/database.ts'
 import { DomainError, NotFoundError } from '../../../domain/shared/errors.ts'
 import { recordCandidateElection } from '../../../domain/vote/candidate-election.service.ts'
 import { recordVote } from '../../../domain/vote/vote.service.ts'
@@ -65,7 +65,7 @@ export async function voteEntryRoutes(app: FastifyInstance) {
         const { committee, meeting, data, entry } = await load(request)
         const values = valuesOf(request.body)
         const chairPersonId = data.record?.minutes.chairPersonId ?? null
-        const record = (trx: Queryable) => {
+        const record = (trx: Trx) => {
           const sectionId = entry.section.id
           const chair = chairPersonId ? { chairPersonId } : {}
           if (way === 'val') {

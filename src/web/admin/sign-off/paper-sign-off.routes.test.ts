@@ -20,6 +20,7 @@ import {
 } from '../../../../test/support/factories.ts'
 import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import { getCommitteeSettings } from '../../../domain/committee/committee.service.ts'
 import type { Committee } from '../../../domain/committee/committee.ts'
 import type { Meeting } from '../../../domain/meeting/meeting.ts'
@@ -48,14 +49,18 @@ describeOnEachDatabase('a sign-off recorded on paper', (getDb, dialect) => {
     const created = await createTestMinutes(db, committee)
     meeting = created.meeting
     await addTestSection(db, created.minutes, { title: 'Budget 2023', decision: ['Budgeten antas.'] })
-    await appointSignatories(db, testActor, {
-      minutesId: created.minutes.id,
-      personIds: [chair!.id, member!.id],
-    })
-    const signOff = await prepareSignOff(db, testActor, {
-      minutesId: created.minutes.id,
-      sectionNumbers: [1],
-    })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: created.minutes.id,
+        personIds: [chair!.id, member!.id],
+      }),
+    )
+    const signOff = await inTransaction(db, (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: created.minutes.id,
+        sectionNumbers: [1],
+      }),
+    )
     signOffId = signOff.id
     url = `/admin/justera/${signOff.id}/papper`
     app = await createApp({

@@ -14,6 +14,7 @@ import {
 import { signInAtProvider, startOidcTestProvider } from '../../../../test/support/oidc-browser.ts'
 import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import type { Committee } from '../../../domain/committee/committee.ts'
 import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import { appointSignatories } from '../../../domain/minutes/minutes.service.ts'
@@ -68,14 +69,19 @@ describeOnEachDatabase('signing with an e-legitimation through a real OIDC provi
     const created = await createTestMinutes(db, committee)
     meeting = created.meeting
     await addTestSection(db, created.minutes, { title: 'Budget 2023', decision: ['Budgeten antas.'] })
-    await appointSignatories(db, testActor, {
-      minutesId: created.minutes.id,
-      personIds: [chairPerson!.id, memberPerson!.id],
-    })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: created.minutes.id,
+        personIds: [chairPerson!.id, memberPerson!.id],
+      }),
+    )
     await setPersonIdentityNumber(db, testActor, chairPerson!.id, chairNumber)
     await setPersonIdentityNumber(db, testActor, memberPerson!.id, memberNumber)
-    signOffId = (await prepareSignOff(db, testActor, { minutesId: created.minutes.id, sectionNumbers: [1] }))
-      .id
+    signOffId = (
+      await inTransaction(db, (trx) =>
+        prepareSignOff(trx, testActor, { minutesId: created.minutes.id, sectionNumbers: [1] }),
+      )
+    ).id
     app = await createApp({
       db,
       logLevel: 'silent',

@@ -16,6 +16,7 @@ import {
 } from '../../../../test/support/factories.ts'
 import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import type { Committee } from '../../../domain/committee/committee.ts'
 import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import { appointSignatories } from '../../../domain/minutes/minutes.service.ts'
@@ -50,14 +51,18 @@ describeOnEachDatabase('signing off §§ that hold a personnummer (P3)', (getDb)
       summary: `Bakgrund\nSökande ${pnr}`,
       decision: ['Ansökan beviljas.'],
     })
-    await appointSignatories(db, testActor, {
-      minutesId: created.minutes.id,
-      personIds: [chair!.id, member!.id],
-    })
-    const signOff = await prepareSignOff(db, testActor, {
-      minutesId: created.minutes.id,
-      sectionNumbers: [1, 2],
-    })
+    await inTransaction(db, (trx) =>
+      appointSignatories(trx, testActor, {
+        minutesId: created.minutes.id,
+        personIds: [chair!.id, member!.id],
+      }),
+    )
+    const signOff = await inTransaction(db, (trx) =>
+      prepareSignOff(trx, testActor, {
+        minutesId: created.minutes.id,
+        sectionNumbers: [1, 2],
+      }),
+    )
     url = `/admin/justera/${signOff.id}`
     app = await createApp({ db, logLevel: 'silent', now: () => new Date('2022-12-15T10:00:00Z') })
     secretary = await signedInSecretary(app, db, committee, 'sekr-p3@example.se')
@@ -98,11 +103,13 @@ describeOnEachDatabase('signing off §§ that hold a personnummer (P3)', (getDb)
   })
 
   it('lets the signatories sign once the secretary has removed the number', async () => {
-    await updateSection(getDb(), testActor, {
-      sectionId: leaking.id,
-      version: leaking.version,
-      summary: 'Bakgrund\nSökande, se akten',
-    })
+    await inTransaction(getDb(), (trx) =>
+      updateSection(trx, testActor, {
+        sectionId: leaking.id,
+        version: leaking.version,
+        summary: 'Bakgrund\nSökande, se akten',
+      }),
+    )
     const [chair, other] = signatories as [AdminClient, AdminClient]
     await chair.get(url)
     assert.doesNotMatch((await chair.get(url)).body, /error-summary/)

@@ -11,6 +11,7 @@ import {
 } from '../../../../test/support/factories.ts'
 import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
+import { inTransaction } from '../../../db/database.ts'
 import { findOrAddParty } from '../../../domain/person/person.service.ts'
 import type { Person } from '../../../domain/person/person.ts'
 import { createApp } from '../../app.ts'
@@ -32,7 +33,9 @@ describeOnEachDatabase('the signatories’ view of the draft minutes', (getDb) =
     const db = getDb()
     const committee = await createTestCommittee(db, { seats: 3, settings: { signatoryCount: 2 } })
     partyS = (
-      await findOrAddParty(db, testActor, { organisationId: committee.organisationId, abbreviation: 'S' })
+      await inTransaction(db, (trx) =>
+        findOrAddParty(trx, testActor, { organisationId: committee.organisationId, abbreviation: 'S' }),
+      )
     ).id
     members = await addTestMembers(db, committee, 3, { partyId: partyS })
     const meeting = await createTestMeeting(db, { committee, meetsOn: '2022-12-14' })
