@@ -47,17 +47,17 @@ const itemActions = {
   upp: (r: FastifyRequest, id: number, version: number) =>
     r.db
       .transaction()
-      .execute((trx) => moveAgendaItem(trx, r.actor!, { agendaItemId: id, version, direction: 'up' })),
+      .execute((trx) => moveAgendaItem(trx, actorOf(r), { agendaItemId: id, version, direction: 'up' })),
   ned: (r: FastifyRequest, id: number, version: number) =>
     r.db
       .transaction()
-      .execute((trx) => moveAgendaItem(trx, r.actor!, { agendaItemId: id, version, direction: 'down' })),
+      .execute((trx) => moveAgendaItem(trx, actorOf(r), { agendaItemId: id, version, direction: 'down' })),
   'kommer-senare': (r: FastifyRequest, id: number, version: number) =>
     r.db
       .transaction()
-      .execute((trx) => markAgendaItemComingLater(trx, r.actor!, { agendaItemId: id, version })),
+      .execute((trx) => markAgendaItemComingLater(trx, actorOf(r), { agendaItemId: id, version })),
   utgar: (r: FastifyRequest, id: number, version: number) =>
-    r.db.transaction().execute((trx) => withdrawAgendaItem(trx, r.actor!, { agendaItemId: id, version })),
+    r.db.transaction().execute((trx) => withdrawAgendaItem(trx, actorOf(r), { agendaItemId: id, version })),
 }
 
 export { itemOf, preparedMeeting }
