@@ -1,7 +1,8 @@
 import type { Trx } from '../db/database.ts'
 import {
   type AgendaEntry,
-  addAgendaItem,
+  type AgendaItemInput,
+  addAgendaItems,
   attachDocument,
   getAgenda,
   updateAgendaItem,
@@ -27,7 +28,8 @@ export interface AgendaContext {
 /**
  * Puts the document's items on the meeting's agenda. An item already there (same number, else same
  * title or text) keeps what it has and gains what it lacked, so importing again changes nothing.
- * Returns the agenda item of each document item, in order.
+ * Returns the agenda item of each document item, in order. The new items are added together
+ * (addAgendaItems), each run of them up to an item with attachments or one matching an item there.
  */
 export async function importAgendaItems(
   context: AgendaContext,
@@ -35,13 +37,53 @@ export async function importAgendaItems(
 ): Promise<AgendaItem[]> {
   const agenda = await getAgenda(context.trx, context.meeting.id)
   const result: AgendaItem[] = []
-  for (const item of items) {
-    const entry = findEntry(agenda, item)
-    const agendaItem = entry ? await fillItem(context, entry.item, item) : await addItem(context, item)
-    await importAttachments(context, entry, agendaItem, item)
-    if (!entry) agenda.push({ item: agendaItem, attachments: [], changes: [] })
-    result.push(agendaItem)
+  // New items not yet written, each with the entry that stands for it on the agenda meanwhile.
+  let written = false
+  let run: Array<{ index: number; item: Item; entry: AgendaEntry; input: AgendaItemInput }> = []
+  const writeRun = async () => {
+    if (run.length === 0) return
+    written = true
+    const added = await addAgendaItems(context.trx, context.actor, {
+      meetingId: context.meeting.id,
+      items: run.map((r) => r.input),
+    })
+    for (const [i, r] of run.entries()) {
+      const agendaItem = added[i] as AgendaItem
+      r.entry.item = agendaItem
+      result[r.index] = agendaItem
+    }
+    // Only the run's last item can have attachments (they end a run).
+    for (const [i, r] of run.entries())
+      await importAttachments(context, undefined, added[i] as AgendaItem, r.item)
+    run = []
   }
+  for (const [index, item] of items.entries()) {
+    const entry = findEntry(agenda, item)
+    if (entry) {
+      // What it matched may be in the run: written first, as one item after the other would be.
+      await writeRun()
+      const agendaItem = await fillItem(context, entry.item, item)
+      await importAttachments(context, entry, agendaItem, item)
+      result[index] = agendaItem
+      continue
+    }
+    // The import's audit row names what it created in the order first created: until an item was
+    // added, the run is written before a matter may be registered for the next one.
+    if (!written && item.registryNumbers?.length) await writeRun()
+    const input = await itemInput(context, item)
+    const placeholder = {
+      ...input,
+      number: input.number ?? null,
+      title: input.title ?? null,
+      summary: input.summary ?? null,
+    }
+    const pending: AgendaEntry = { item: placeholder as unknown as AgendaItem, attachments: [], changes: [] }
+    agenda.push(pending)
+    run.push({ index, item, entry: pending, input })
+    // Attachments are noted in the agenda's change history after the item, as one by one.
+    if (item.attachments?.length) await writeRun()
+  }
+  await writeRun()
   return result
 }
 
@@ -68,10 +110,10 @@ async function matterOf(context: AgendaContext, item: Item): Promise<number | un
   return first
 }
 
-async function addItem(context: AgendaContext, item: Item): Promise<AgendaItem> {
+/** A new item as addAgendaItems takes it, its matter registered by the first registry number. */
+async function itemInput(context: AgendaContext, item: Item): Promise<AgendaItemInput> {
   const matterId = await matterOf(context, item)
-  return addAgendaItem(context.trx, context.actor, {
-    meetingId: context.meeting.id,
+  return {
     ...(item.number ? { number: item.number } : {}),
     ...(item.title ? { title: item.title } : {}),
     ...(item.heading ? { heading: item.heading } : {}),
@@ -83,7 +125,7 @@ async function addItem(context: AgendaContext, item: Item): Promise<AgendaItem> 
       : {}),
     ...(item.confidential ? { confidential: true, confidentialityGround: unstatedGround } : {}),
     ...(item.immediateSignOff ? { immediateSignOff: true } : {}),
-  })
+  }
 }
 
 async function fillItem(context: AgendaContext, existing: AgendaItem, item: Item): Promise<AgendaItem> {

@@ -72,17 +72,27 @@ const toColumns = (values: Partial<ItemValues>) => ({
 })
 
 export async function insertAgendaItem(trx: Trx, values: ItemValues): Promise<AgendaItem> {
-  const row = await trx
+  return (await insertAgendaItems(trx, [values]))[0] as AgendaItem
+}
+
+/** Items of one meeting in one statement, returned in the order given (their positions differ). */
+export async function insertAgendaItems(trx: Trx, items: readonly ItemValues[]): Promise<AgendaItem[]> {
+  if (items.length === 0) return []
+  const rows = await trx
     .insertInto('agenda_item')
-    .values({
-      meeting_id: values.meetingId,
-      position: values.position,
-      status: values.status,
-      ...toColumns(values),
-    })
+    .values(
+      items.map((values) => ({
+        meeting_id: values.meetingId,
+        position: values.position,
+        status: values.status,
+        ...toColumns(values),
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow()
-  return toAgendaItem(row)
+    .execute()
+  // RETURNING promises no order: each row is found again by its meeting and position.
+  const byKey = new Map(rows.map((row) => [`${row.meeting_id}:${row.position}`, toAgendaItem(row)]))
+  return items.map((v) => byKey.get(`${v.meetingId}:${v.position}`) as AgendaItem)
 }
 
 /** Saves changes only if the item is still at the version the editor read; bumps the version. */
@@ -105,25 +115,34 @@ export async function updateAgendaItemRow(
   return toAgendaItem(row)
 }
 
-export async function insertAgendaItemChange(
+export interface AgendaItemChangeValues {
+  agendaItemId: number
+  kind: AgendaChangeKind
+  description: string
+  afterNotice: boolean
+  documentId?: number
+}
+
+export async function insertAgendaItemChange(trx: Trx, values: AgendaItemChangeValues): Promise<void> {
+  await insertAgendaItemChanges(trx, [values])
+}
+
+export async function insertAgendaItemChanges(
   trx: Trx,
-  values: {
-    agendaItemId: number
-    kind: AgendaChangeKind
-    description: string
-    afterNotice: boolean
-    documentId?: number
-  },
+  changes: readonly AgendaItemChangeValues[],
 ): Promise<void> {
+  if (changes.length === 0) return
   await trx
     .insertInto('agenda_item_change')
-    .values({
-      agenda_item_id: values.agendaItemId,
-      kind: values.kind,
-      description: values.description,
-      after_notice: values.afterNotice,
-      document_id: values.documentId ?? null,
-    })
+    .values(
+      changes.map((values) => ({
+        agenda_item_id: values.agendaItemId,
+        kind: values.kind,
+        description: values.description,
+        after_notice: values.afterNotice,
+        document_id: values.documentId ?? null,
+      })),
+    )
     .execute()
 }
 

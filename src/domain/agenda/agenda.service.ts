@@ -3,17 +3,19 @@ import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
 import { getDocument } from '../document/document.reads.ts'
 import { appendAttachment } from '../document/document.service.ts'
-import { getMatter } from '../matter/matter.reads.ts'
+import { listMattersByIds } from '../matter/matter.reads.ts'
+import type { Matter } from '../matter/matter.ts'
 import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Meeting, MeetingStatus } from '../meeting/meeting.ts'
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
-import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { InvalidInputError, InvalidStateError, NotFoundError } from '../shared/errors.ts'
 import {
   getAgendaItem,
-  insertAgendaItem,
   insertAgendaItemChange,
+  insertAgendaItemChanges,
+  insertAgendaItems,
   lastAgendaPosition,
   updateAgendaItemRow,
 } from './agenda.repository.ts'
@@ -51,35 +53,74 @@ export async function addAgendaItem(
   actor: Actor,
   input: AgendaItemInput & { meetingId: number },
 ): Promise<AgendaItem> {
+  const { meetingId, ...item } = input
+  // One item is a list of one: the rules live in addAgendaItems.
+  const [added] = await addAgendaItems(trx, actor, { meetingId, items: [item] })
+  return added as AgendaItem
+}
+
+/**
+ * Adds items at the end of a meeting's agenda, in order, each held to the rules of addAgendaItem
+ * (which adds one through here): the meeting, its committee, the matters named and the last
+ * position are read once, the items and their public change rows each written in one statement.
+ * A refused item is thrown before anything is written.
+ */
+export async function addAgendaItems(
+  trx: Trx,
+  actor: Actor,
+  input: { meetingId: number; items: readonly AgendaItemInput[] },
+): Promise<AgendaItem[]> {
+  if (input.items.length === 0) return []
   const meeting = await getMeeting(trx, input.meetingId)
   assertAgendaOpen(meeting)
-  const values = await checkItem(trx, meeting, input)
-  const item = await insertAgendaItem(trx, {
-    meetingId: meeting.id,
-    matterId: values.matterId ?? null,
-    number: values.number ?? null,
-    position: (await lastAgendaPosition(trx, meeting.id)) + 1,
-    heading: values.heading ?? null,
-    title: values.title ?? null,
-    summary: values.summary ?? null,
-    proposal: values.proposal ?? [],
-    officerReportOn: values.officerReportOn ?? null,
-    confidential: values.confidential ?? false,
-    confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
-    immediateSignOff: values.immediateSignOff ?? false,
-    status: 'active',
-  })
-  await noteChange(
+  const committee = await getCommittee(trx, meeting.committeeId)
+  const matters = await listMattersByIds(
     trx,
-    actor,
-    meeting,
-    item,
-    'added',
-    `Punkt ${item.number ?? item.position} lades till`,
-    undefined,
-    item,
+    input.items.flatMap((i) => (i.matterId != null ? [i.matterId] : [])),
   )
-  return item
+  const last = await lastAgendaPosition(trx, meeting.id)
+  const items = await insertAgendaItems(
+    trx,
+    input.items.map((item, i) => {
+      const values = checkedItem(item, matters, committee.organisationId)
+      return {
+        meetingId: meeting.id,
+        matterId: values.matterId ?? null,
+        number: values.number ?? null,
+        position: last + 1 + i,
+        heading: values.heading ?? null,
+        title: values.title ?? null,
+        summary: values.summary ?? null,
+        proposal: values.proposal ?? [],
+        officerReportOn: values.officerReportOn ?? null,
+        confidential: values.confidential ?? false,
+        confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
+        immediateSignOff: values.immediateSignOff ?? false,
+        status: 'active' as const,
+      }
+    }),
+  )
+  // noteChange for each, with what it reads and writes done once.
+  await insertAgendaItemChanges(
+    trx,
+    items.map((item) => ({
+      agendaItemId: item.id,
+      kind: 'added' as const,
+      description: `Punkt ${item.number ?? item.position} lades till`,
+      afterNotice: meeting.noticePublishedAt !== null,
+    })),
+  )
+  if (meeting.status !== 'planned') await reindexMeeting(trx, meeting.id)
+  for (const item of items) {
+    await recordAudit(
+      trx,
+      actor,
+      'agenda_item.added',
+      { type: 'agenda_item', id: item.id, organisationId: committee.organisationId },
+      { before: undefined, after: item },
+    )
+  }
+  return items
 }
 
 /** Edits an item. `version` is the one the editor read: a save over someone else's change is refused. */
@@ -190,6 +231,18 @@ export async function attachDocument(
 }
 
 async function checkItem(db: Queryable, meeting: Meeting, input: AgendaItemInput): Promise<AgendaItemInput> {
+  const matters = await listMattersByIds(db, input.matterId != null ? [input.matterId] : [])
+  const organisationId =
+    input.matterId != null ? (await getCommittee(db, meeting.committeeId)).organisationId : undefined
+  return checkedItem(input, matters, organisationId)
+}
+
+/** An item's values checked and trimmed, given the matters it may name and the meeting's organisation. */
+function checkedItem(
+  input: AgendaItemInput,
+  matters: ReadonlyMap<number, Matter>,
+  organisationId: number | undefined,
+): AgendaItemInput {
   const title = input.title?.trim()
   const summary = input.summary?.trim()
   if (!title && !summary)
@@ -213,9 +266,9 @@ async function checkItem(db: Queryable, meeting: Meeting, input: AgendaItemInput
     )
   }
   if (input.matterId !== undefined && input.matterId !== null) {
-    const matter = await getMatter(db, input.matterId)
-    const committee = await getCommittee(db, meeting.committeeId)
-    if (matter.organisationId !== committee.organisationId) {
+    const matter = matters.get(input.matterId)
+    if (!matter) throw new NotFoundError('matter', input.matterId)
+    if (matter.organisationId !== organisationId) {
       throw new InvalidInputError(
         'matter_of_other_organisation',
         'the matter belongs to another organisation',

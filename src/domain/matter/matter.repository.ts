@@ -17,6 +17,17 @@ export async function getMatter(db: Queryable, id: number): Promise<Matter> {
   return toMatter(row)
 }
 
+/** The matters of these ids that exist, by id. */
+export async function listMattersByIds(db: Queryable, ids: readonly number[]): Promise<Map<number, Matter>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('matter')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((row) => [row.id, toMatter(row)]))
+}
+
 export async function findMatterByRegistryNumber(
   db: Queryable,
   organisationId: number,
