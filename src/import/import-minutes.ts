@@ -74,7 +74,11 @@ export async function importMinutes(
   const chair = document.chair ? await register.person(document.chair) : undefined
   // The roll call before the minutes are opened: no § of them can be signed off yet, so recording
   // each attendee need not ask whether one is (assertAttendanceKept, a read per attendee).
-  const rollCall = await importAttendance(context, document.attendance ?? [])
+  const rollCall = await importAttendance(
+    context,
+    document.attendance ?? [],
+    sectionItems.map((i) => i.section),
+  )
   const minutes = await openMinutes(trx, actor, {
     meetingId: meeting.id,
     ...(chair !== undefined ? { chairPersonId: chair } : {}),
@@ -123,6 +127,8 @@ export async function importMinutes(
 async function importAttendance(
   context: MinutesContext,
   attendance: readonly Attendee[],
+  /** The §§ of the protocol: the only ones the roll call can be applied to. */
+  numbers: readonly number[],
 ): Promise<RollCallEntry[]> {
   const { trx, actor, meeting, register } = context
   const entries: RollCallEntry[] = []
@@ -156,7 +162,7 @@ async function importAttendance(
       attendee.present &&
       (role === 'chair' || role === 'vice_chair' || role === 'member' || servingFor !== undefined)
     if (!serves) continue
-    const sectionNumbers = servedAt(attendee)
+    const sectionNumbers = servedAt(attendee, numbers)
     entries.push({
       personId,
       ...(partyId !== undefined ? { partyId } : {}),
@@ -180,12 +186,14 @@ async function importAttendance(
   return entries
 }
 
-/** The §§ a person served at when the protocol limits it: "§§ 28–49, 51–52", "ej § 13". */
-function servedAt(attendee: Attendee): number[] | undefined {
+/**
+ * The §§ a person served at when the protocol limits it: "§§ 28–49, 51–52", "ej § 13" (of the
+ * protocol's §§; it was every number up to 9,999, which the roll call then matched each § against).
+ */
+function servedAt(attendee: Attendee, numbers: readonly number[]): number[] | undefined {
   if (!attendee.sections && !attendee.sectionsNotServed) return undefined
   const not = new Set(attendee.sectionsNotServed ?? [])
-  const listed = attendee.sections ?? Array.from({ length: 9999 }, (_, i) => i + 1)
-  return listed.filter((n) => !not.has(n))
+  return (attendee.sections ?? numbers).filter((n) => !not.has(n))
 }
 
 async function importSectionRecords(
