@@ -8,8 +8,9 @@ import {
   listStoredObjects,
   lockPublicChangeLog,
   moveToScope,
+  type PublicChangeWrite,
   type StoredObject,
-  writePublicChange,
+  writePublicChanges,
 } from './public-record.repository.ts'
 import { type PublicAction, type PublicScope, scopeKey } from './public-record.ts'
 
@@ -35,38 +36,34 @@ export async function reconcilePublicRecord(trx: Trx, scopes: readonly PublicSco
   const forms = new Map<string, PublicForm>(
     (await readPublicForms(trx, candidates)).map((f) => [objectKey(f.kind, f.objectId), f]),
   )
-  let written = 0
-  const write = async (
+  const changes: PublicChangeWrite[] = []
+  const change = (
     object: Pick<PublicForm, 'kind' | 'objectId' | 'organisationId'>,
     action: PublicAction,
     digest: string | null,
     existed: boolean,
   ) => {
     const scope = candidates.scopeOf.get(objectKey(object.kind, object.objectId)) ?? ''
-    await writePublicChange(trx, { ...object, scope, action, digest, at, existed })
-    written++
+    const { kind, objectId, organisationId } = object
+    changes.push({ kind, objectId, organisationId, scope, action, digest, at, existed })
   }
   for (const [key, form] of forms) {
     const before = stored.get(key)
     const scope = candidates.scopeOf.get(key) ?? ''
-    if (!before) await write(form, 'appeared', form.digest, false)
-    else if (!before.public) await write(form, 'appeared', form.digest, true)
-    else if (before.digest !== form.digest) await write(form, 'changed', form.digest, true)
+    if (!before) change(form, 'appeared', form.digest, false)
+    else if (!before.public) change(form, 'appeared', form.digest, true)
+    else if (before.digest !== form.digest) change(form, 'changed', form.digest, true)
     else if (before.scope !== scope) await moveToScope(trx, form.kind, form.objectId, scope)
   }
   const vanished: StoredObject[] = []
   for (const [key, before] of stored)
     if (before.public && !forms.has(key)) {
       vanished.push(before)
-      await write(
-        { kind: before.kind, objectId: before.objectId, organisationId: before.organisationId },
-        'vanished',
-        null,
-        true,
-      )
+      change(before, 'vanished', null, true)
     }
+  await writePublicChanges(trx, changes)
   await keepForms(trx, [...forms.values()], vanished)
-  return written
+  return changes.length
 }
 
 /**

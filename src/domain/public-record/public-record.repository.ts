@@ -61,62 +61,81 @@ export async function lockPublicChangeLog(db: Queryable): Promise<void> {
   if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(72616772)`.execute(db)
 }
 
-/** Appends to the log and writes the object's state, in the caller's transaction. */
-export async function writePublicChange(
-  trx: Trx,
-  change: {
-    kind: PublicKind
-    objectId: number
-    organisationId: number
-    scope: string
-    action: PublicAction
-    digest: string | null
-    at: string
-    existed: boolean
-  },
-): Promise<number> {
-  const { seq } = await trx
-    .insertInto('public_change')
-    .values({
-      kind: change.kind,
-      object_id: change.objectId,
-      organisation_id: change.organisationId,
-      action: change.action,
-      changed_at: change.at,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow()
-  const isPublic = change.action !== 'vanished'
-  if (change.existed)
-    await trx
-      .updateTable('public_object')
-      .set({
-        organisation_id: change.organisationId,
-        scope: change.scope,
-        public: isPublic,
-        digest: change.digest,
-        modified_at: change.at,
-        seq,
-      })
-      .where('kind', '=', change.kind)
-      .where('object_id', '=', change.objectId)
+/** A change to append to the log, with the object's new state. */
+export interface PublicChangeWrite {
+  kind: PublicKind
+  objectId: number
+  organisationId: number
+  scope: string
+  action: PublicAction
+  digest: string | null
+  at: string
+  /** Whether the object has a row already (it was public once): updated, else inserted. */
+  existed: boolean
+}
+
+/** Rows a statement carries: well under SQLite's 32,766 parameters at nine columns. */
+const rowsAStatement = 500
+
+/**
+ * Appends changes to the log in their order and writes each object's state, in the caller's
+ * transaction: a statement per 500 changes and per 500 new objects, so filling the log of an
+ * archive (a change for every object) is not two round trips an object. An object changes at most
+ * once in a call. Returns the sequence numbers given.
+ */
+export async function writePublicChanges(trx: Trx, changes: readonly PublicChangeWrite[]): Promise<number[]> {
+  const seqOf = new Map<string, number>()
+  for (let i = 0; i < changes.length; i += rowsAStatement) {
+    const rows = await trx
+      .insertInto('public_change')
+      .values(
+        changes.slice(i, i + rowsAStatement).map((change) => ({
+          kind: change.kind,
+          object_id: change.objectId,
+          organisation_id: change.organisationId,
+          action: change.action,
+          changed_at: change.at,
+        })),
+      )
+      .returning(['seq', 'kind', 'object_id'])
       .execute()
-  else
+    for (const row of rows) seqOf.set(`${row.kind}:${row.object_id}`, row.seq)
+  }
+  const seqs = changes.map((change) => seqOf.get(`${change.kind}:${change.objectId}`) as number)
+  const state = (change: PublicChangeWrite, seq: number) => ({
+    organisation_id: change.organisationId,
+    scope: change.scope,
+    public: change.action !== 'vanished',
+    digest: change.digest,
+    modified_at: change.at,
+    seq,
+  })
+  const added = changes.flatMap((change, i) =>
+    change.existed
+      ? []
+      : [
+          {
+            kind: change.kind,
+            object_id: change.objectId,
+            first_public_at: change.at,
+            ...state(change, seqs[i] as number),
+          },
+        ],
+  )
+  for (let i = 0; i < added.length; i += rowsAStatement)
     await trx
       .insertInto('public_object')
-      .values({
-        kind: change.kind,
-        object_id: change.objectId,
-        organisation_id: change.organisationId,
-        scope: change.scope,
-        public: isPublic,
-        digest: change.digest,
-        first_public_at: change.at,
-        modified_at: change.at,
-        seq,
-      })
+      .values(added.slice(i, i + rowsAStatement))
       .execute()
-  return seq
+  for (const [i, change] of changes.entries())
+    if (change.existed)
+      await trx
+        .updateTable('public_object')
+        .set(state(change, seqs[i] as number))
+        .where('kind', '=', change.kind)
+        .where('object_id', '=', change.objectId)
+        .execute()
+  return seqs
 }
 
 /** Moves an unchanged object to the scope it was last decided from. */
