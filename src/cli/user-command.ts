@@ -10,12 +10,9 @@ import {
 } from '../domain/account/account.ts'
 import { generatePassword } from '../domain/account/password.ts'
 import { requirePasswordChange } from '../domain/account/user-admin.service.ts'
-import { findCommitteeBySlug } from '../domain/committee/committee.service.ts'
-import {
-  createOrganisation,
-  findOrganisationBySlug,
-  listOrganisations,
-} from '../domain/organisation/organisation.service.ts'
+import { findCommitteeBySlug } from '../domain/committee/committee.reads.ts'
+import { findOrganisationBySlug, listOrganisations } from '../domain/organisation/organisation.reads.ts'
+import { createOrganisation } from '../domain/organisation/organisation.service.ts'
 import { systemActor } from '../domain/shared/actor.ts'
 import { slugify } from '../domain/shared/slug.ts'
 

@@ -1,13 +1,11 @@
 import type { Queryable, Trx } from '../db/database.ts'
-import {
-  createCommittee,
-  findCommitteeByName,
-  findCommitteeBySlug,
-} from '../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../domain/committee/committee.reads.ts'
+import { createCommittee, findCommitteeByName } from '../domain/committee/committee.service.ts'
 import type { Committee, CommitteeKind } from '../domain/committee/committee.ts'
 import { fillMeetingDetails, listMeetingsOn, scheduleMeeting } from '../domain/meeting/meeting.service.ts'
 import type { Meeting } from '../domain/meeting/meeting.ts'
-import { createOrganisation, listOrganisations } from '../domain/organisation/organisation.service.ts'
+import { listOrganisations } from '../domain/organisation/organisation.reads.ts'
+import { createOrganisation } from '../domain/organisation/organisation.service.ts'
 import type { Organisation } from '../domain/organisation/organisation.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'

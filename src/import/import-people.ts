@@ -2,13 +2,8 @@ import type { Trx } from '../db/database.ts'
 import { listMemberships } from '../domain/membership/membership.service.ts'
 import type { AuthorInput } from '../domain/minutes/section-record.service.ts'
 import { matchNameVariant, type NameCandidate, nameKey } from '../domain/person/name-variants.ts'
-import {
-  findOrAddParty,
-  findOrAddPerson,
-  listParties,
-  listPersonsByIds,
-  listPersonsByNames,
-} from '../domain/person/person.service.ts'
+import { listParties, listPersonsByIds, listPersonsByNames } from '../domain/person/person.reads.ts'
+import { findOrAddParty, findOrAddPerson } from '../domain/person/person.service.ts'
 import type { Attendee, Actor as PrintedActor } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
 

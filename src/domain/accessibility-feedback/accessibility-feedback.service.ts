@@ -1,7 +1,7 @@
 import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { findCommitteeBySlug } from '../committee/committee.service.ts'
-import { listOrganisations } from '../organisation/organisation.service.ts'
+import { findCommitteeBySlug } from '../committee/committee.reads.ts'
+import { listOrganisations } from '../organisation/organisation.reads.ts'
 import { type Actor, describeActor, systemActor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import {

@@ -1,6 +1,6 @@
 import { type Db, inTransaction } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { findOrganisationBySlug, listOrganisations } from '../organisation/organisation.service.ts'
+import { findOrganisationBySlug, listOrganisations } from '../organisation/organisation.reads.ts'
 import { systemActor } from '../shared/actor.ts'
 import { DomainError } from '../shared/errors.ts'
 import { findUserWithHash, listGrantsOfUser, updatePasswordHash } from './account.repository.ts'

@@ -1,6 +1,6 @@
 import { type Db, inTransaction } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.service.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, NotFoundError } from '../shared/errors.ts'
 import { deleteGrant, findGrant, getUser, insertGrant, listGrantsOfUser } from './account.repository.ts'

@@ -1,6 +1,6 @@
 import { type Db, inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { getPerson } from '../person/person.service.ts'
+import { getPerson } from '../person/person.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, NotFoundError } from '../shared/errors.ts'
 import { assertAllowed, mayManageUsers } from './access.policy.ts'

@@ -1,5 +1,6 @@
 import { type Db, inTransaction } from '../../db/database.ts'
-import { getCommittee, getCommitteeSettings } from '../committee/committee.service.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
+import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Actor } from '../shared/actor.ts'

@@ -7,6 +7,8 @@ import { groupBy } from '../shared/group-by.ts'
 import { listAgendaItemChangeRows, listAgendaItemRows } from './agenda.repository.ts'
 import type { AgendaItem, AgendaItemChange } from './agenda-item.ts'
 
+export { getAgendaItem } from './agenda.repository.ts'
+
 export interface AgendaEntry {
   item: AgendaItem
   attachments: Document[]

@@ -32,7 +32,6 @@ declare module '../shared/errors.ts' {
 }
 
 export { type AgendaEntry, getAgenda, getAgendas } from './agenda.reads.ts'
-export { getAgendaItem } from './agenda.repository.ts'
 
 export interface AgendaItemInput {
   title?: string

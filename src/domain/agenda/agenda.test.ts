@@ -4,17 +4,17 @@ import { createTestMeeting, createTestOrganisation, testActor } from '../../../t
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
-import { getCommittee } from '../committee/committee.service.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
 import { registerDocument } from '../document/document.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import { cancelMeeting, changeMeetingStatus } from '../meeting/meeting.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import type { DomainError } from '../shared/errors.ts'
+import { getAgendaItem } from './agenda.reads.ts'
 import {
   addAgendaItem,
   attachDocument,
   getAgenda,
-  getAgendaItem,
   getAgendas,
   markAgendaItemComingLater,
   updateAgendaItem,

@@ -27,8 +27,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export { findCommitteeBySlug, getCommittee } from './committee.repository.ts'
-
 /**
  * The organisation's committee of that name, written in any case or with other punctuation
  * ("Socialnämnden", "SOCIALNÄMNDEN"), found by its slug even when the slug was cut short.

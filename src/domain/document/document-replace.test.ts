@@ -9,10 +9,10 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
 import { createDiskDocumentStore } from '../../storage/disk-document-store.ts'
 import { addAgendaItem, attachDocument, getAgenda } from '../agenda/agenda.service.ts'
-import { getCommittee } from '../committee/committee.service.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
 import { cancelMeeting, changeMeetingStatus } from '../meeting/meeting.service.ts'
 import type { DomainError } from '../shared/errors.ts'
-import { getDocument } from './document.service.ts'
+import { getDocument } from './document.reads.ts'
 import { replaceDocument, uploadDocument } from './document-upload.service.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-replace-test-'))

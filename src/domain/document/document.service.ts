@@ -13,8 +13,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export { getDocument, listAttachmentRows, listDocuments } from './document.repository.ts'
-
 /**
  * Attaches a document last on an agenda item's list of attachments. The caller (the agenda's use
  * case) has checked that the item and the document belong together.

@@ -5,7 +5,8 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
-import { getDocument, type RegisterDocumentInput, registerDocument } from './document.service.ts'
+import { getDocument } from './document.reads.ts'
+import { type RegisterDocumentInput, registerDocument } from './document.service.ts'
 
 const sha512 = 'ab'.repeat(64)
 

@@ -1,3 +1,8 @@
 // What other modules may read of this one: reads and pure mappings only, no writes. Another module
 // imports this file, never the repository itself (module-boundaries.test.ts holds that line).
-export { getMatter, listMattersByIds } from './matter.repository.ts'
+export {
+  findMatterByRegistryNumber,
+  getMatter,
+  listMattersByIds,
+  listRegistryNumbersOfMeeting,
+} from './matter.repository.ts'

@@ -17,8 +17,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export { findMatterByRegistryNumber, getMatter, listRegistryNumbersOfMeeting } from './matter.repository.ts'
-
 export interface RegisterMatterInput {
   organisationId: number
   registryNumber: string

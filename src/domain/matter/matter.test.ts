@@ -11,7 +11,8 @@ import { inTransaction } from '../../db/database.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
-import { findMatterByRegistryNumber, listMatterAppearances, registerMatter } from './matter.service.ts'
+import { findMatterByRegistryNumber } from './matter.reads.ts'
+import { listMatterAppearances, registerMatter } from './matter.service.ts'
 
 describeOnEachDatabase('registerMatter', (getDb) => {
   for (const written of [

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import { getAgenda } from '../agenda/agenda.service.ts'
 import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { listMemberships } from '../membership/membership.service.ts'
-import { listPersonEmails, listPersonsByIds } from '../person/person.service.ts'
+import { listPersonEmails, listPersonsByIds } from '../person/person.reads.ts'
 import {
   type PersonalIdentityNumberFinding,
   scanForPersonalIdentityNumbers,

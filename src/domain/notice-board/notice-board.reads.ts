@@ -1,4 +1,4 @@
 // What other modules may read of this one: reads and pure mappings only, no writes. Another module
 // imports this file, never the repository itself (module-boundaries.test.ts holds that line).
 export { listAppealDaysOfSections } from './appeal.repository.ts'
-export { listNoticesOfMeetings } from './notice.repository.ts'
+export { listNoticesDownBy, listNoticesOfMeetings, listNoticesUpOn } from './notice.repository.ts'

@@ -21,8 +21,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export { listNoticesDownBy, listNoticesOfMeetings, listNoticesUpOn } from './notice.repository.ts'
-
 /**
  * Posts the notice that minutes (or the §§ of one sign-off) were signed off: where they are kept,
  * the posting day and the last appeal day, three weeks on (KL 8:12, 13:5). It must go up within

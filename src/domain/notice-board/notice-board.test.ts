@@ -15,13 +15,8 @@ import { appointSignatories } from '../minutes/minutes.service.ts'
 import { readMinutesRecord } from '../minutes/minutes-record.ts'
 import type { DomainError } from '../shared/errors.ts'
 import { prepareSignOff, recordSignOff } from '../sign-off/sign-off.service.ts'
-import {
-  listNoticesDownBy,
-  listNoticesUpOn,
-  postMeetingNotice,
-  postMinutesNotice,
-  sectionRange,
-} from './notice-board.service.ts'
+import { listNoticesDownBy, listNoticesUpOn } from './notice-board.reads.ts'
+import { postMeetingNotice, postMinutesNotice, sectionRange } from './notice-board.service.ts'
 
 describe('sectionRange', () => {
   const cases: Array<[number[], string]> = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { addVotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { listNoticesOfMeetings } from './notice-board.service.ts'
+import { listNoticesOfMeetings } from './notice-board.reads.ts'
 
 describeOnEachDatabase('listNoticesOfMeetings', (getDb) => {
   it("gives each meeting's own notices and those of its minutes, by posting day, and no other meeting's", async () => {

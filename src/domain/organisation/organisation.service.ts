@@ -4,8 +4,6 @@ import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { slugify } from '../shared/slug.ts'
 
-export { findOrganisationBySlug, getOrganisation, listOrganisations } from './organisation.repository.ts'
-
 import { type LocalSettingsOverride, partialLocalSettingsSchema } from './local-settings.ts'
 import {
   findOrganisationBySlug,

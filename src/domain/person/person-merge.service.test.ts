@@ -9,7 +9,8 @@ import { importDocument } from '../../import/import-document.ts'
 import { parseDocument } from '../../import/parse-document.ts'
 import { createUser } from '../account/account.service.ts'
 import { DomainError } from '../shared/errors.ts'
-import { addPerson, findPersonBySlug } from './person.service.ts'
+import { findPersonBySlug } from './person.reads.ts'
+import { addPerson } from './person.service.ts'
 import { mergePersons, PERSON_COLUMNS } from './person-merge.service.ts'
 
 describeOnEachDatabase('mergePersons', (getDb, dialect) => {

@@ -1,3 +1,12 @@
 // What other modules may read of this one: reads and pure mappings only, no writes. Another module
 // imports this file, never the repository itself (module-boundaries.test.ts holds that line).
-export { getPerson, listParties, listPersonsByIds, listPersonsByNames } from './person.repository.ts'
+export {
+  findPersonBySlug,
+  findPersonEmail,
+  getPerson,
+  listParties,
+  listPersonEmails,
+  listPersons,
+  listPersonsByIds,
+  listPersonsByNames,
+} from './person.repository.ts'

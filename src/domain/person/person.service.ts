@@ -24,17 +24,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export {
-  findPersonBySlug,
-  findPersonEmail,
-  getPerson,
-  listParties,
-  listPersonEmails,
-  listPersons,
-  listPersonsByIds,
-  listPersonsByNames,
-} from './person.repository.ts'
-
 /** Adds a person to the organisation's register; a namesake gets a numbered slug of their own. */
 export async function addPerson(
   trx: Trx,

@@ -5,16 +5,8 @@ import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { DomainError } from '../shared/errors.ts'
-import {
-  addPerson,
-  findOrAddParty,
-  findOrAddPerson,
-  findPersonBySlug,
-  findPersonEmail,
-  listParties,
-  listPersonEmails,
-  setPersonEmail,
-} from './person.service.ts'
+import { findPersonBySlug, findPersonEmail, listParties, listPersonEmails } from './person.reads.ts'
+import { addPerson, findOrAddParty, findOrAddPerson, setPersonEmail } from './person.service.ts'
 
 describeOnEachDatabase('addPerson', (getDb) => {
   it('stores the person with a slug from the name and writes the audit log', async () => {

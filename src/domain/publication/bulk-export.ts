@@ -5,7 +5,7 @@ import { strToU8, Zip, ZipDeflate } from 'fflate'
 import type { Queryable } from '../../db/database.ts'
 import { listCommittees } from '../committee/committee.service.ts'
 import { agendaIsPublic } from '../disclosure/disclosure.ts'
-import { listOrganisations } from '../organisation/organisation.service.ts'
+import { listOrganisations } from '../organisation/organisation.reads.ts'
 import {
   listExportMeetingRows,
   listExportModifiedTimes,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
 import type { AgendaItemStatus } from '../agenda/agenda-item.ts'
 import { documentIsPublic } from '../disclosure/disclosure.ts'
-import { listAttachmentRows } from '../document/document.service.ts'
+import { listAttachmentRows } from '../document/document.reads.ts'
 import type { Document } from '../document/document.ts'
 import type { Matter, MatterKind } from '../matter/matter.ts'
 import type { SectionOutcome } from '../minutes/minutes.ts'

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import type { Notice } from '../notice-board/notice.ts'
-import { listNoticesDownBy, listNoticesUpOn } from '../notice-board/notice-board.service.ts'
+import { listNoticesDownBy, listNoticesUpOn } from '../notice-board/notice-board.reads.ts'
 import { listNoticeTargetRows } from './publication.repository.ts'
 
 /** A notice with the meeting it concerns, so the board can link to the meeting or its minutes. */

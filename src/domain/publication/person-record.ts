@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import type { MembershipRole } from '../membership/membership.ts'
-import { findPersonBySlug } from '../person/person.service.ts'
+import { findPersonBySlug } from '../person/person.reads.ts'
 import type { Party, Person } from '../person/person.ts'
 import type { BallotChoice } from '../vote/tally.ts'
 import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'

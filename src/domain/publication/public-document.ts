@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import { isDocumentPublic, publicDocumentIds } from '../disclosure/disclosure.predicates.ts'
-import { getDocument, listDocuments } from '../document/document.service.ts'
+import { getDocument, listDocuments } from '../document/document.reads.ts'
 import type { Document } from '../document/document.ts'
 
 /** A document whose file Paragraf stores: the file's key, checksum, type and size are known. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
 import { type AgendaEntry, getAgenda } from '../agenda/agenda.service.ts'
-import { findCommitteeBySlug, getCommitteeSettings } from '../committee/committee.service.ts'
+import { findCommitteeBySlug } from '../committee/committee.reads.ts'
+import { getCommitteeSettings } from '../committee/committee.service.ts'
 import type { Committee } from '../committee/committee.ts'
 import { agendaIsPublic } from '../disclosure/disclosure.ts'
 import { findMeetingBySlug } from '../meeting/meeting.service.ts'
@@ -11,7 +12,7 @@ import {
   publicMinutesRecord,
   readMinutesRecord,
 } from '../minutes/minutes-record.ts'
-import { listParties, listPersonsByIds } from '../person/person.service.ts'
+import { listParties, listPersonsByIds } from '../person/person.reads.ts'
 import type { Party, Person } from '../person/person.ts'
 import { publishedAgenda } from './public-agenda.ts'
 import { listRegistryNumbers } from './publication.repository.ts'

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
-import { findCommitteeBySlug } from '../committee/committee.service.ts'
-import { findPersonBySlug } from '../person/person.service.ts'
+import { findCommitteeBySlug } from '../committee/committee.reads.ts'
+import { findPersonBySlug } from '../person/person.reads.ts'
 import { maskPersonalIdentityNumbers } from './personal-identity-number.ts'
 import { findPartyRowByAbbreviation } from './publication.repository.ts'
 import { listVoteTableRows, type VoteTableFilter, type VoteTableRow } from './vote-table.repository.ts'

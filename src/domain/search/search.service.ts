@@ -4,7 +4,7 @@ import { findCommitteeBySlug, getCommittee } from '../committee/committee.reads.
 import type { Committee } from '../committee/committee.ts'
 import { agendaIsPublic } from '../disclosure/disclosure.ts'
 import { documentKindLabels } from '../document/document.ts'
-import { listRegistryNumbersOfMeeting } from '../matter/matter.service.ts'
+import { listRegistryNumbersOfMeeting } from '../matter/matter.reads.ts'
 import { getMeeting } from '../meeting/meeting.reads.ts'
 import type { Meeting } from '../meeting/meeting.ts'
 import { type MinutesRecord, publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'

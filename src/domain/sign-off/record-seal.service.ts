@@ -7,8 +7,6 @@ import { groupBy } from '../shared/group-by.ts'
 import { insertSeal, lastSealOfCommittee, listSeals, type RecordSeal } from './record-seal.repository.ts'
 import { rectificationContent, type SealContent, sealDigests, signOffContent } from './record-seal.ts'
 
-export type { RecordSeal } from './record-seal.repository.ts'
-
 interface MeetingOfMinutes {
   minutesId: number
   meetingId: number

@@ -18,7 +18,8 @@ import { SignedOffRecordError } from '../minutes/signed-off-record.ts'
 import type { SectionFinding } from '../publication/minutes-identity-number-scan.ts'
 import { PersonalIdentityNumbersFoundError } from '../publication/personal-identity-number-scan.ts'
 import { signAndAnnounce } from './sign-and-announce.service.ts'
-import { listSignOffs, prepareSignOff, recordSignOff, signSections } from './sign-off.service.ts'
+import { listSignOffs } from './sign-off.reads.ts'
+import { prepareSignOff, recordSignOff, signSections } from './sign-off.service.ts'
 
 const pnr = '811218-9876'
 

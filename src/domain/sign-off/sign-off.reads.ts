@@ -1,3 +1,5 @@
 // What other modules may read of this one: reads and pure mappings only, no writes. Another module
 // imports this file, never the repository itself (module-boundaries.test.ts holds that line).
+
+export type { RecordSeal } from './record-seal.repository.ts'
 export { findSignOff, listSectionsInSignOffs, listSignOffs } from './sign-off.repository.ts'

@@ -35,8 +35,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export { listSignOffs } from './sign-off.repository.ts'
-
 /**
  * Puts §§ up for sign-off by the appointed signatories: all the remaining §§ after the meeting, or
  * chosen §§ at the meeting (omedelbar justering, where the committee allows it).

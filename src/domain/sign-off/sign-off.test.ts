@@ -15,7 +15,8 @@ import { appointSignatories, getMinutes } from '../minutes/minutes.service.ts'
 import { updateSection } from '../minutes/section.service.ts'
 import type { LocalSettingsOverride } from '../organisation/local-settings.ts'
 import type { DomainError } from '../shared/errors.ts'
-import { listSignOffs, prepareSignOff, recordSignOff, signSections } from './sign-off.service.ts'
+import { listSignOffs } from './sign-off.reads.ts'
+import { prepareSignOff, recordSignOff, signSections } from './sign-off.service.ts'
 
 describeOnEachDatabase('sign-off', (getDb) => {
   /** Minutes with `sections` §§ and two appointed signatories (the chair and one member). */

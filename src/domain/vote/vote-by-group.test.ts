@@ -14,7 +14,8 @@ import { addPerson, findOrAddParty } from '../person/person.service.ts'
 import type { DomainError } from '../shared/errors.ts'
 import { ballotsByGroup, type Voter } from './ballots-by-group.ts'
 import type { BallotChoice } from './tally.ts'
-import { listVotes, recordVote } from './vote.service.ts'
+import { listVotes } from './vote.reads.ts'
+import { recordVote } from './vote.service.ts'
 import { recordVoteByGroup } from './vote-by-group.service.ts'
 
 // "Alla ja utom …" and votes by party group (issue 12, item 5): the ballots are worked out for

@@ -18,8 +18,6 @@ declare module '../shared/errors.ts' {
   }
 }
 
-export { listVotes } from './vote.repository.ts'
-
 export interface RecordVoteInput {
   sectionId: number
   kind: VoteKind

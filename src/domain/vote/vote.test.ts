@@ -16,7 +16,8 @@ import { findOrAddParty } from '../person/person.service.ts'
 import type { Person } from '../person/person.ts'
 import type { DomainError } from '../shared/errors.ts'
 import type { BallotChoice } from './tally.ts'
-import { listVotes, type RecordVoteInput, recordVote } from './vote.service.ts'
+import { listVotes } from './vote.reads.ts'
+import { type RecordVoteInput, recordVote } from './vote.service.ts'
 
 describeOnEachDatabase('recordVote', (getDb) => {
   /** A § of a committee of `seats`, with `serving` members serving at it and one member who does not. */

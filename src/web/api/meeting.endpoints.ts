@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../domain/committee/committee.reads.ts'
 import { findMeetingBySlug } from '../../domain/meeting/meeting.service.ts'
 import { listCommitteesByIds, pageOfMeetings } from '../../domain/publication/api-pages.repository.ts'
 import {

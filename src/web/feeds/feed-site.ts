@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { getOrganisation, listOrganisations } from '../../domain/organisation/organisation.service.ts'
+import { getOrganisation, listOrganisations } from '../../domain/organisation/organisation.reads.ts'
 import type { FeedSite } from './atom.ts'
 
 /**

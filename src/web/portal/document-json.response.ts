@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { documentUrlName } from '../../domain/document/file-type.ts'
-import { getOrganisation } from '../../domain/organisation/organisation.service.ts'
+import { getOrganisation } from '../../domain/organisation/organisation.reads.ts'
 import type {
   DocumentJsonContext,
   PublishedDocumentJson,

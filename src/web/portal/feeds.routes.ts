@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../domain/committee/committee.reads.ts'
 import {
   listCalendarMeetings,
   readAgendaFeed,

@@ -8,7 +8,7 @@ import {
 } from '../../../test/support/identity-number-protocol.ts'
 import { pageText as text } from '../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
-import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../domain/committee/committee.reads.ts'
 import { listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { readMinutesRecord } from '../../domain/minutes/minutes-record.ts'
 import type { DocumentJson } from '../../domain/publication/document-json.ts'

@@ -10,7 +10,7 @@ import {
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { loadDemoData } from '../../demo/load-demo.ts'
-import { findCommitteeBySlug } from '../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../domain/committee/committee.reads.ts'
 import { extractPdfPages } from '../../domain/document/pdf-text.ts'
 import { listMeetings } from '../../domain/meeting/meeting.service.ts'
 import { importDocument } from '../../import/import-document.ts'

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { assertAllowed, mayPrepareMeeting } from '../../../domain/account/access.policy.ts'
+import { getAgendaItem } from '../../../domain/agenda/agenda.reads.ts'
 import {
-  getAgendaItem,
   markAgendaItemComingLater,
   updateAgendaItem,
   withdrawAgendaItem,

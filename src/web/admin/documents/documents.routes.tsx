@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertAllowed, mayManageDocuments } from '../../../domain/account/access.policy.ts'
-import { listAttachmentRows } from '../../../domain/document/document.service.ts'
+import { listAttachmentRows } from '../../../domain/document/document.reads.ts'
 import { type DocumentKind, documentKindLabels } from '../../../domain/document/document.ts'
 import { replaceDocument } from '../../../domain/document/document-upload.service.ts'
 import { uploadAttachment } from '../../../domain/document/upload-attachment.use-case.ts'

@@ -8,7 +8,7 @@ import {
 import { feedbackLimits } from '../../../domain/accessibility-feedback/accessibility-feedback.ts'
 import { assertAllowed, mayHandleAccessibilityFeedback } from '../../../domain/account/access.policy.ts'
 import { findUserNames } from '../../../domain/account/account.service.ts'
-import { listOrganisations } from '../../../domain/organisation/organisation.service.ts'
+import { listOrganisations } from '../../../domain/organisation/organisation.reads.ts'
 import { DomainError, NotFoundError } from '../../../domain/shared/errors.ts'
 import { sendPage } from '../../views/render.tsx'
 import { actorOf, adminView, currentUser, readForm, savedAt, wasSaved } from '../shared/admin-request.ts'

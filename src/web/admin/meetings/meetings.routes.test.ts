@@ -6,7 +6,7 @@ import { pageText as text } from '../../../../test/support/page-text.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
 import { loadDemoData } from '../../../demo/load-demo.ts'
 import { createUser, grantRole } from '../../../domain/account/account.service.ts'
-import { findCommitteeBySlug } from '../../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../../domain/committee/committee.reads.ts'
 import { systemActor } from '../../../domain/shared/actor.ts'
 import { createApp } from '../../app.ts'
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertAllowed, mayManageRegister } from '../../../domain/account/access.policy.ts'
 import type { Organisation } from '../../../domain/organisation/organisation.ts'
-import { listPersons } from '../../../domain/person/person.service.ts'
+import { listPersons } from '../../../domain/person/person.reads.ts'
 import { mergePersons } from '../../../domain/person/person-merge.service.ts'
 import { DomainError } from '../../../domain/shared/errors.ts'
 import { refusalSentence } from '../../../domain/shared/refusal-sentences.ts'

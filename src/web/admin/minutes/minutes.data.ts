@@ -4,7 +4,7 @@ import type { Committee } from '../../../domain/committee/committee.ts'
 import type { Meeting } from '../../../domain/meeting/meeting.ts'
 import { listMemberships } from '../../../domain/membership/membership.service.ts'
 import { type MinutesRecord, readMinutesRecord } from '../../../domain/minutes/minutes-record.ts'
-import { listParties, listPersons } from '../../../domain/person/person.service.ts'
+import { listParties, listPersons } from '../../../domain/person/person.reads.ts'
 import { type MeetingParams, meetingFrom } from '../meetings/meetings.data.ts'
 import { currentUser } from '../shared/admin-request.ts'
 

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify'
-import { findCommitteeBySlug } from '../../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../../domain/committee/committee.reads.ts'
 import type { Committee } from '../../../domain/committee/committee.ts'
 import { listMemberships, listTerms } from '../../../domain/membership/membership.service.ts'
-import { getOrganisation } from '../../../domain/organisation/organisation.service.ts'
-import { listParties, listPersons } from '../../../domain/person/person.service.ts'
+import { getOrganisation } from '../../../domain/organisation/organisation.reads.ts'
+import { listParties, listPersons } from '../../../domain/person/person.reads.ts'
 import { NotFoundError } from '../../../domain/shared/errors.ts'
 
 export async function committeeFrom(

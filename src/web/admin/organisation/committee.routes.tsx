@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { assertAllowed, mayManageCommittee } from '../../../domain/account/access.policy.ts'
 import { updateCommitteeSettings } from '../../../domain/committee/committee.service.ts'
 import { effectiveSettings } from '../../../domain/organisation/local-settings.ts'
-import { getOrganisation } from '../../../domain/organisation/organisation.service.ts'
+import { getOrganisation } from '../../../domain/organisation/organisation.reads.ts'
 import { paths } from '../../paths.ts'
 import { sendPage } from '../../views/render.tsx'
 import {

@@ -7,10 +7,8 @@ import {
 import { createCommittee, listCommittees } from '../../../domain/committee/committee.service.ts'
 import { committeeKinds } from '../../../domain/committee/committee.ts'
 import { effectiveSettings } from '../../../domain/organisation/local-settings.ts'
-import {
-  findOrganisationBySlug,
-  updateOrganisationSettings,
-} from '../../../domain/organisation/organisation.service.ts'
+import { findOrganisationBySlug } from '../../../domain/organisation/organisation.reads.ts'
+import { updateOrganisationSettings } from '../../../domain/organisation/organisation.service.ts'
 import type { Organisation } from '../../../domain/organisation/organisation.ts'
 import { NotFoundError } from '../../../domain/shared/errors.ts'
 import { paths } from '../../paths.ts'

@@ -8,7 +8,7 @@ import { pageText as text } from '../../../../test/support/page-text.ts'
 import { addVotedMeeting, secret, type VotedMeeting } from '../../../../test/support/portal-data.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
 import { createUser } from '../../../domain/account/account.service.ts'
-import { findCommitteeBySlug } from '../../../domain/committee/committee.service.ts'
+import { findCommitteeBySlug } from '../../../domain/committee/committee.reads.ts'
 import { createApp } from '../../app.ts'
 import { paths } from '../../paths.ts'
 

@@ -11,7 +11,7 @@ import {
 } from '../../../domain/account/access.policy.ts'
 import { listCommittees } from '../../../domain/committee/committee.service.ts'
 import { getMeeting, listMeetings } from '../../../domain/meeting/meeting.service.ts'
-import { listOrganisations } from '../../../domain/organisation/organisation.service.ts'
+import { listOrganisations } from '../../../domain/organisation/organisation.reads.ts'
 import { listSignOffsAwaitingSignature } from '../../../domain/sign-off/awaiting-signature.ts'
 import { listSignOffReminders } from '../../../domain/sign-off/sign-off-reminder.ts'
 import { paths } from '../../paths.ts'
