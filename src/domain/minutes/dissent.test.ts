@@ -13,6 +13,7 @@ import { inTransaction } from '../../db/database.ts'
 import { listAuditEvents } from '../audit/audit.service.ts'
 import type { LocalSettingsOverride } from '../organisation/local-settings.ts'
 import { recordSignOff } from '../sign-off/sign-off.service.ts'
+import { recordVote } from '../vote/vote.service.ts'
 import { closeMeeting } from './minutes.service.ts'
 import { readMinutesRecord } from './minutes-record.ts'
 import { addDissentReason, recordDissent } from './section-record.service.ts'
@@ -175,4 +176,72 @@ describeOnEachDatabase('M4: a dissent is announced before the meeting ends (KL 4
       else await assert.rejects(added, /was due by 2022-12-16/)
     })
   }
+})
+
+describeOnEachDatabase('recordDissent', (getDb) => {
+  /** A § of a 3-seat committee where all three serve and a vote went 2–1 for yes. */
+  const votedSection = async (settings: LocalSettingsOverride = {}) => {
+    const committee = await createTestCommittee(getDb(), { seats: 3, settings })
+    const persons = await addTestMembers(getDb(), committee, 3)
+    const [outsider] = await addTestMembers(getDb(), committee, 1, { role: 'substitute' })
+    const { meeting, minutes } = await createTestMinutes(getDb(), committee)
+    const section = await addTestSection(getDb(), minutes)
+    await serveAt(getDb(), section, persons)
+    const [yes1, yes2, no] = persons as [typeof outsider, typeof outsider, typeof outsider]
+    await inTransaction(getDb(), (trx) =>
+      recordVote(trx, testActor, {
+        sectionId: section.id,
+        kind: 'open',
+        question: 'Bifall mot avslag',
+        ballots: [
+          { personId: yes1!.id, choice: 'yes' },
+          { personId: yes2!.id, choice: 'yes' },
+          { personId: no!.id, choice: 'no' },
+        ],
+      }),
+    )
+    return { committee, meeting, section, yes: yes1!, no: no!, outsider: outsider! }
+  }
+
+  it('records a dissent by a member who took part and voted against', async () => {
+    const { meeting, section, no } = await votedSection()
+    await inTransaction(getDb(), (trx) =>
+      recordDissent(trx, testActor, {
+        sectionId: section.id,
+        text: ' Till förmån för eget yrkande ',
+        authors: [{ personId: no.id }],
+      }),
+    )
+    const [dissent] = (await readMinutesRecord(getDb(), meeting.id))?.sections[0]?.dissents ?? []
+    assert.equal(dissent?.text, 'Till förmån för eget yrkande')
+    assert.deepEqual(
+      dissent?.authors.map((a) => a.personId),
+      [no.id],
+    )
+  })
+
+  it('refuses a dissent by someone who did not take part in the decision', async () => {
+    const { section, outsider } = await votedSection()
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, { sectionId: section.id, authors: [{ personId: outsider.id }] }),
+      ),
+      {
+        code: 'invalid_state',
+      },
+    )
+  })
+
+  it('refuses a dissent by someone who voted for the decision', async () => {
+    const { section, yes, no } = await votedSection()
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        recordDissent(trx, testActor, {
+          sectionId: section.id,
+          authors: [{ personId: no.id }, { personId: yes.id }],
+        }),
+      ),
+      { code: 'invalid_state' },
+    )
+  })
 })

@@ -2,12 +2,16 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import {
   addTestMembers,
+  addTestSection,
   createTestCommittee,
   createTestMeeting,
+  createTestMinutes,
   testActor,
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
+import { findOrAddParty } from '../person/person.service.ts'
+import type { DomainError } from '../shared/errors.ts'
 import { recordVote } from '../vote/vote.service.ts'
 import { readMinutesRecord } from './minutes-record.ts'
 import { applyRollCall, recordRollCall } from './roll-call.service.ts'
@@ -100,5 +104,60 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
         /only members serving at the § may vote/,
       )
     }
+  })
+})
+
+describeOnEachDatabase('recordMotion', (getDb) => {
+  it('records a motion with its authors and points', async () => {
+    const committee = await createTestCommittee(getDb())
+    const [author] = await addTestMembers(getDb(), committee, 1)
+    const party = await inTransaction(getDb(), (trx) =>
+      findOrAddParty(trx, testActor, {
+        organisationId: committee.organisationId,
+        abbreviation: 'S',
+      }),
+    )
+    const { meeting, minutes } = await createTestMinutes(getDb(), committee)
+    const section = await addTestSection(getDb(), minutes)
+    await inTransaction(getDb(), (trx) =>
+      recordMotion(trx, testActor, {
+        sectionId: section.id,
+        kind: 'amend',
+        text: ' Ändringsyrkande ',
+        points: ['Att taxan sänks', ' '],
+        authors: [{ personId: author!.id, partyId: party.id, andOthers: true }],
+      }),
+    )
+    const [motion] = (await readMinutesRecord(getDb(), meeting.id))?.sections[0]?.motions ?? []
+    assert.deepEqual(motion && [motion.position, motion.kind, motion.text, motion.points, motion.authors], [
+      1,
+      'amend',
+      'Ändringsyrkande',
+      ['Att taxan sänks'],
+      [{ personId: author!.id, partyId: party.id, andOthers: true }],
+    ])
+  })
+
+  it('refuses a motion without text or without authors', async () => {
+    const { minutes } = await createTestMinutes(getDb(), await createTestCommittee(getDb()))
+    const section = await addTestSection(getDb(), minutes)
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        recordMotion(trx, testActor, { sectionId: section.id, text: ' ', authors: [{ partyId: 1 }] }),
+      ),
+      (error: DomainError) => error.field === 'text',
+    )
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        recordMotion(trx, testActor, { sectionId: section.id, text: 'Bifall', authors: [] }),
+      ),
+      (error: DomainError) => error.field === 'authors',
+    )
+    await assert.rejects(
+      inTransaction(getDb(), (trx) =>
+        recordMotion(trx, testActor, { sectionId: section.id, text: 'Bifall', authors: [{}] }),
+      ),
+      (error: DomainError) => error.field === 'authors',
+    )
   })
 })
