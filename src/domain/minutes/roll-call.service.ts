@@ -4,6 +4,7 @@ import { findOrAddPerson } from '../person/person.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import { listAttendance } from './attendance.repository.ts'
+import { recordAttendanceLines } from './attendance.service.ts'
 import type { AttendanceRole } from './attendance.ts'
 import { findMinutesOfMeeting, listSectionRows } from './minutes.repository.ts'
 import { openMinutes, recordAttendance } from './minutes.service.ts'
@@ -63,9 +64,10 @@ export async function recordRollCall(db: Queryable, actor: Actor, input: RollCal
         meetingId: meeting.id,
         ...(chair ? { chairPersonId: chair.personId } : {}),
       }))
-    for (const line of input.lines) {
-      await recordAttendance(trx, actor, {
-        meetingId: meeting.id,
+    // The members' lines at once: the meeting, minutes and persons read once, one statement.
+    await recordAttendanceLines(trx, actor, {
+      meetingId: meeting.id,
+      lines: input.lines.map((line) => ({
         personId: line.personId,
         role: line.role,
         present: line.present,
@@ -74,8 +76,8 @@ export async function recordRollCall(db: Queryable, actor: Actor, input: RollCal
         ...(line.servingForPersonId !== undefined ? { servingForPersonId: line.servingForPersonId } : {}),
         ...(line.arrivedAtSection !== undefined ? { arrivedAtSection: line.arrivedAtSection } : {}),
         ...(line.leftAfterSection !== undefined ? { leftAfterSection: line.leftAfterSection } : {}),
-      })
-    }
+      })),
+    })
     const organisationId = (
       await trx
         .selectFrom('committee')
