@@ -115,7 +115,7 @@ export async function addAgendaItems(
       trx,
       actor,
       'agenda_item.added',
-      { type: 'agenda_item', id: item.id, organisationId: committee.organisationId },
+      { type: 'agenda_item', id: item.id, organisationId: committee.organisationId, meetingId: meeting.id },
       { before: undefined, after: item },
     )
   }

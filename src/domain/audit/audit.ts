@@ -15,4 +15,9 @@ export interface AuditedObject {
   type: string
   id: number
   organisationId?: number | null
+  /**
+   * The meeting an agenda item, minutes or § belongs to, when the writer has it at hand (a batch
+   * use case): the change log then need not look it up. Not written to the audit row.
+   */
+  meetingId?: number
 }

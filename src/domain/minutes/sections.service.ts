@@ -109,7 +109,7 @@ export async function addSections(
       trx,
       actor,
       'section.added',
-      { type: 'section', id: section.id, organisationId },
+      { type: 'section', id: section.id, organisationId, meetingId: minutes.meetingId },
       {
         after: section,
       },

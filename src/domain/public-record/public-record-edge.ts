@@ -36,6 +36,8 @@ export async function publicRecordTouched(trx: Trx, ...scopes: PublicScope[]): P
 /** The scopes an audited write touched, from what its audit row names. */
 export async function scopesOfAudited(db: Queryable, object: AuditedObject): Promise<PublicScope[]> {
   const id = object.id
+  if (object.meetingId !== undefined && ownedByMeeting.has(object.type))
+    return [{ meetingId: object.meetingId }]
   switch (object.type) {
     case 'meeting':
       return [{ meetingId: id }]
@@ -88,6 +90,9 @@ export async function scopesOfAudited(db: Queryable, object: AuditedObject): Pro
       return []
   }
 }
+
+/** The kinds of object that belong to one meeting, found by its id when the writer names it. */
+const ownedByMeeting = new Set(['agenda_item', 'minutes', 'section'])
 
 async function meetingsOf(query: { execute(): Promise<{ meeting_id: number }[]> }): Promise<PublicScope[]> {
   const rows = await query.execute()
