@@ -29,6 +29,7 @@ import * as searchVocabulary from './migrations/0030-search-vocabulary.ts'
 import * as searchTextDeflated from './migrations/0031-search-text-deflated.ts'
 import * as signOffDateOrder from './migrations/0032-sign-off-date-order.ts'
 import * as publicFormsKept from './migrations/0033-public-forms-kept.ts'
+import * as servedForIndex from './migrations/0034-served-for-index.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0031-search-text-deflated': searchTextDeflated,
   '0032-sign-off-date-order': signOffDateOrder,
   '0033-public-forms-kept': publicFormsKept,
+  '0034-served-for-index': servedForIndex,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

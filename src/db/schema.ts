@@ -571,6 +571,8 @@ export interface PublicObjectTable {
 export interface PublicFormTable {
   kind: string
   object_id: number
+  /** The version of the code that took the form (keptFormVersion): another version is not served. */
+  version: number
   /** The first day the form is the day's form (an appeal period runs out before it); null: any day. */
   steady_from: string | null
   form: Buffer

@@ -8,6 +8,9 @@ import { type Kysely, PostgresAdapter } from 'kysely'
 // million agenda items).
 //  - form: the form's JSON, deflated, exactly as its digest was taken (addresses under a fixed
 //    origin, no `modified`);
+//  - version: the version of the code that took it (keptFormVersion): a release that changes what
+//    a meeting's form shows (a disclosure rule, a field) raises it, and a form of another version is
+//    not served but taken again;
 //  - steady_from: the first day the form is the day's form. Where a decision stands depends on the
 //    day (the appeal period runs out, KL 13:5) and the form is taken as if every period had run
 //    out; before this day a reader builds the meeting as today shows it. Null: any day.
@@ -19,6 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('public_form')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('object_id', 'integer', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('steady_from', 'text')
     .addColumn('form', postgres ? 'bytea' : 'blob', (c) => c.notNull())
     .addPrimaryKeyConstraint('public_form_pk', ['kind', 'object_id'])

@@ -1,4 +1,5 @@
 import { inTransaction, type Queryable } from '../../db/database.ts'
+import { keptFormVersion } from '../publication/oparl/oparl-kept-forms.ts'
 import type { PublicScope } from './public-record.ts'
 import { reconcilePublicRecord } from './public-record-reconcile.ts'
 
@@ -21,7 +22,8 @@ export async function rebuildPublicRecord(db: Queryable, { batch = 50 } = {}): P
   let written = 0
   for (let i = 0; i < scopes.length; i += batch) {
     const some = scopes.slice(i, i + batch)
-    written += await inTransaction(db, (trx) => reconcilePublicRecord(trx, some))
+    // Every meeting is decided here anyway, from the tables: no need to follow the persons.
+    written += await inTransaction(db, (trx) => reconcilePublicRecord(trx, some, { followNames: false }))
   }
   return written
 }
@@ -40,8 +42,8 @@ export async function fillPublicRecordIfEmpty(db: Queryable): Promise<number | u
 }
 
 /**
- * Gives the public meetings whose form is not kept (an archive whose log was filled before 0033)
- * their kept forms, deciding their scopes again: once, in the background, when a server starts.
+ * Gives the public meetings whose form is not kept (an archive whose log was filled before 0033),
+ * or was kept by another version of Paragraf (keptFormVersion), their kept forms, deciding their scopes again: once, in the background, when a server starts.
  * Until then OParl builds those meetings from the tables, as before. Each meeting is tried once
  * (by id, upwards), so one that cannot be kept does not hold the rest. Returns how many were decided.
  */
@@ -62,6 +64,7 @@ export async function keepMissingForms(db: Queryable, { batch = 50 } = {}): Prom
               selectFrom('public_form')
                 .select('public_form.object_id')
                 .where('public_form.kind', '=', 'meeting')
+                .where('public_form.version', '=', keptFormVersion)
                 .whereRef('public_form.object_id', '=', 'public_object.object_id'),
             ),
           ),

@@ -1,10 +1,11 @@
 import type { Trx } from '../../db/database.ts'
-import { packForm, unpackedJson } from '../publication/oparl/oparl-kept-forms.ts'
+import { keptFormVersion, packForm, unpackedJson } from '../publication/oparl/oparl-kept-forms.ts'
 import { candidatesOf, keptKinds, objectKey, type PublicForm, readPublicForms } from './public-forms.ts'
 import {
   dropKeptForms,
   keepForm,
   listKeptForms,
+  listMeetingsNaming,
   listStoredObjects,
   lockPublicChangeLog,
   moveToScope,
@@ -13,6 +14,7 @@ import {
   writePublicChanges,
 } from './public-record.repository.ts'
 import { type PublicAction, type PublicScope, scopeKey } from './public-record.ts'
+import { publicRecordTouched } from './public-record-edge.ts'
 
 /**
  * Decides what the public sees of some scopes now and writes what changed: each object that
@@ -21,7 +23,12 @@ import { type PublicAction, type PublicScope, scopeKey } from './public-record.t
  * Runs in the transaction of the change, at its end, holding the log's lock. Returns how many
  * changes it wrote.
  */
-export async function reconcilePublicRecord(trx: Trx, scopes: readonly PublicScope[]): Promise<number> {
+export async function reconcilePublicRecord(
+  trx: Trx,
+  scopes: readonly PublicScope[],
+  /** False where every meeting is decided anyway (filling the log of a whole archive). */
+  { followNames = true } = {},
+): Promise<number> {
   if (scopes.length === 0) return 0
   await lockPublicChangeLog(trx)
   const at = new Date().toISOString()
@@ -63,6 +70,14 @@ export async function reconcilePublicRecord(trx: Trx, scopes: readonly PublicSco
     }
   await writePublicChanges(trx, changes)
   await keepForms(trx, [...forms.values()], vanished)
+  // A meeting's form links each person it names who is public in OParl: one who became public (a
+  // first seat) or stopped being so changes the forms of the meetings naming them, decided next.
+  const flipped = changes.filter((c) => c.kind === 'person' && c.action !== 'changed').map((c) => c.objectId)
+  if (followNames && flipped.length > 0)
+    await publicRecordTouched(
+      trx,
+      ...(await listMeetingsNaming(trx, flipped)).map((meetingId) => ({ meetingId })),
+    )
   return changes.length
 }
 
@@ -83,8 +98,18 @@ async function keepForms(trx: Trx, forms: readonly PublicForm[], vanished: reado
     for (const { objectId, kept } of taken) {
       if (!kept) continue
       const old = before.get(objectId)
-      if (old && old.steadyFrom === kept.steadyFrom && unpackedJson(old.form) === kept.json) continue
-      await keepForm(trx, kind, objectId, { steadyFrom: kept.steadyFrom, form: packForm(kept.json) })
+      if (
+        old &&
+        old.version === keptFormVersion &&
+        old.steadyFrom === kept.steadyFrom &&
+        unpackedJson(old.form) === kept.json
+      )
+        continue
+      await keepForm(trx, kind, objectId, {
+        version: keptFormVersion,
+        steadyFrom: kept.steadyFrom,
+        form: packForm(kept.json),
+      })
     }
     await dropKeptForms(
       trx,

@@ -275,6 +275,7 @@ export async function wasPublicFile(db: Queryable, documentId: number): Promise<
 
 /** A public form kept as it was decided (0033): deflated JSON and the first day it is the day's form. */
 export interface KeptForm {
+  version: number
   steadyFrom: string | null
   form: Buffer
 }
@@ -289,21 +290,22 @@ export async function listKeptForms(
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('public_form')
-      .select(['object_id', 'steady_from', 'form'])
+      .select(['object_id', 'version', 'steady_from', 'form'])
       .where('kind', '=', kind)
       .where('object_id', 'in', ids.slice(i, i + 500))
       .execute()
-    for (const r of rows) kept.set(r.object_id, { steadyFrom: r.steady_from, form: r.form })
+    for (const r of rows)
+      kept.set(r.object_id, { version: r.version, steadyFrom: r.steady_from, form: r.form })
   }
   return kept
 }
 
-/** The kept forms of some objects that are the day's form on `today`: a lookup by key each. */
+/** The kept forms of some objects, of `version`, that are the day's form on `today`: a lookup by key each. */
 export async function listKeptFormsSteadyOn(
   db: Queryable,
   kind: PublicKind,
   ids: readonly number[],
-  today: string,
+  { today, version }: { today: string; version: number },
 ): Promise<Map<number, Buffer>> {
   if (ids.length === 0) return new Map()
   const rows = await db
@@ -311,6 +313,7 @@ export async function listKeptFormsSteadyOn(
     .select(['object_id', 'form'])
     .where('kind', '=', kind)
     .where('object_id', 'in', [...ids])
+    .where('version', '=', version)
     .where((eb) => eb.or([eb('steady_from', 'is', null), eb('steady_from', '<=', today)]))
     .execute()
   return new Map(rows.map((r) => [r.object_id, r.form]))
@@ -320,9 +323,17 @@ export async function listKeptFormsSteadyOn(
 export async function keepForm(trx: Trx, kind: PublicKind, objectId: number, kept: KeptForm) {
   await trx
     .insertInto('public_form')
-    .values({ kind, object_id: objectId, steady_from: kept.steadyFrom, form: kept.form })
+    .values({
+      kind,
+      object_id: objectId,
+      version: kept.version,
+      steady_from: kept.steadyFrom,
+      form: kept.form,
+    })
     .onConflict((oc) =>
-      oc.columns(['kind', 'object_id']).doUpdateSet({ steady_from: kept.steadyFrom, form: kept.form }),
+      oc
+        .columns(['kind', 'object_id'])
+        .doUpdateSet({ version: kept.version, steady_from: kept.steadyFrom, form: kept.form }),
     )
     .execute()
 }
@@ -335,4 +346,58 @@ export async function dropKeptForms(trx: Trx, kind: PublicKind, ids: readonly nu
       .where('kind', '=', kind)
       .where('object_id', 'in', ids.slice(i, i + 500))
       .execute()
+}
+
+/**
+ * The meetings whose minutes name some persons: on the roll call (present, absent or the member a
+ * substitute served for), as serving at a §, as authors of motions, dissents and statements, in ballots.
+ */
+export async function listMeetingsNaming(db: Queryable, personIds: readonly number[]): Promise<number[]> {
+  if (personIds.length === 0) return []
+  const ids = [...personIds]
+  const sectionIds = db
+    .selectFrom('section_service')
+    .select('section_id')
+    .where((eb) => eb.or([eb('person_id', 'in', ids), eb('serving_for_person_id', 'in', ids)]))
+    .union(
+      db
+        .selectFrom('motion_author')
+        .innerJoin('motion', 'motion.id', 'motion_author.motion_id')
+        .select('motion.section_id')
+        .where('motion_author.person_id', 'in', ids),
+    )
+    .union(
+      db
+        .selectFrom('dissent_author')
+        .innerJoin('dissent', 'dissent.id', 'dissent_author.dissent_id')
+        .select('dissent.section_id')
+        .where('dissent_author.person_id', 'in', ids),
+    )
+    .union(
+      db
+        .selectFrom('statement_author')
+        .innerJoin('statement', 'statement.id', 'statement_author.statement_id')
+        .select('statement.section_id')
+        .where('statement_author.person_id', 'in', ids),
+    )
+    .union(
+      db
+        .selectFrom('ballot')
+        .innerJoin('vote', 'vote.id', 'ballot.vote_id')
+        .select('vote.section_id')
+        .where('ballot.person_id', 'in', ids),
+    )
+  const rows = await db
+    .selectFrom('attendance')
+    .select('meeting_id')
+    .where((eb) => eb.or([eb('person_id', 'in', ids), eb('serving_for_person_id', 'in', ids)]))
+    .union(
+      db
+        .selectFrom('section')
+        .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+        .select('minutes.meeting_id')
+        .where('section.id', 'in', sectionIds),
+    )
+    .execute()
+  return [...new Set(rows.map((r) => r.meeting_id))]
 }

@@ -43,7 +43,7 @@ import {
   meetingFiles,
   oparlGeneratedFile,
 } from './oparl-generated-files.ts'
-import { unpackForm } from './oparl-kept-forms.ts'
+import { keptFormVersion, unpackForm } from './oparl-kept-forms.ts'
 import type { OparlLinks } from './oparl-links.ts'
 import { readPublicMinutesOfMeetings, readPublicNames } from './oparl-minutes.ts'
 import { withLoggedModified } from './oparl-modified.ts'
@@ -387,7 +387,7 @@ export async function readMeetingsAsKept(
   ids: readonly number[],
   today: string,
 ): Promise<OparlObject[]> {
-  const kept = await listKeptFormsSteadyOn(db, 'meeting', ids, today)
+  const kept = await listKeptFormsSteadyOn(db, 'meeting', ids, { today, version: keptFormVersion })
   const built = await buildMeetings(
     db,
     links,
