@@ -84,7 +84,10 @@ export async function serve(config: Config, options: { demo?: boolean } = {}): P
       if (kept > 0) app.log.info({ meetings: kept }, "the public meetings' forms were kept")
     })
     .catch((error) =>
-      app.log.error({ err: error }, 'the public change log could not be filled; run paragraf change-log'),
+      app.log.error(
+        { err: error },
+        "the public change log or the meetings' kept forms could not be filled; run paragraf change-log",
+      ),
     )
   // The public change log goes to the registered webhooks every few seconds, from every server
   // (each delivery is claimed by one; docs/api.md, "Webhooks").

@@ -81,9 +81,9 @@ const rowsAStatement = 500
  * Appends changes to the log in their order and writes each object's state, in the caller's
  * transaction: a statement per 500 changes and per 500 new objects, so filling the log of an
  * archive (a change for every object) is not two round trips an object. An object changes at most
- * once in a call. Returns the sequence numbers given.
+ * once in a call.
  */
-export async function writePublicChanges(trx: Trx, changes: readonly PublicChangeWrite[]): Promise<number[]> {
+export async function writePublicChanges(trx: Trx, changes: readonly PublicChangeWrite[]): Promise<void> {
   const seqOf = new Map<string, number>()
   for (let i = 0; i < changes.length; i += rowsAStatement) {
     const rows = await trx
@@ -135,7 +135,6 @@ export async function writePublicChanges(trx: Trx, changes: readonly PublicChang
         .where('kind', '=', change.kind)
         .where('object_id', '=', change.objectId)
         .execute()
-  return seqs
 }
 
 /** Moves an unchanged object to the scope it was last decided from. */

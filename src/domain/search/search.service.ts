@@ -41,8 +41,7 @@ const pendingMeetings = new WeakMap<Queryable, Set<number>>()
  * non-confidential §§ (TF 2:10); the extracted text of public attachments. Personal identity
  * numbers are masked (P3), so a search for one finds nothing. Call it in the transaction that
  * changed the meeting's public content: the entries are rebuilt at its end, once per meeting
- * however many steps touched it (an import moves a meeting through several), and at once when
- * called outside a transaction.
+ * however many steps touched it (an import moves a meeting through several).
  */
 export async function reindexMeeting(trx: Trx, meetingId: number): Promise<void> {
   // What search sees changed, so may what every other public channel sees.

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { InvalidInputError } from '../../../domain/shared/errors.ts'
 
 // Every workspace route declares what it reads — its address's segments, its form, its query — as
-// zod schemas in the <feature>.schema.ts beside its routes; admin.plugin.ts parses each request
+// zod schemas in the <feature>.schema.ts beside its routes; admin.plugin.tsx parses each request
 // through them before the handler runs (Fastify's validator compiler), and the handler reads only
 // what was parsed. The schemas say the shape: which fields, each one string of bounded length (a
 // list only where the form sends several under one name). What a value must say (a date, a number
