@@ -56,10 +56,12 @@ export const refusalSentences: { [R in RefusalReason]: Sentence<R> } = {
   // the workspace (web/admin)
   csrf_token_invalid: 'Formuläret har gått ut. Ladda om sidan och skicka det igen.',
   form_takes_no_file: 'Formuläret tar inte emot någon fil.',
-  request_field_malformed: ({ field }) =>
-    `Fältet ”${field}” kunde inte läsas: det ska vara en text. Skicka formuläret från sidan igen.`,
-  request_field_too_long: ({ field, most }) =>
-    `Fältet ”${field}” är för långt: det får vara högst ${most.toLocaleString('sv-SE')} tecken.`,
+  // The field is named to developers (the message, the API's details), not here: its name in the
+  // form is no word of the page. Nothing was saved, and the browser's back button keeps the text.
+  request_field_malformed:
+    'Ett fält i formuläret kunde inte läsas: det ska vara en text. Inget sparades – skicka formuläret från sidan igen.',
+  request_field_too_long: ({ most }) =>
+    `En text i formuläret är för lång för sitt fält: högst ${most.toLocaleString('sv-SE')} tecken. Inget sparades – gå tillbaka och korta texten.`,
   roll_call_missing: 'Spara närvaron först: protokollet öppnas med den.',
   notice_closed: 'Kallelsen till sammanträdet är redan publicerad, eller sammanträdet har redan hållits.',
   nothing_to_report: 'Det finns inga oanmälda delegationsbeslut att anmäla till det sammanträdet.',

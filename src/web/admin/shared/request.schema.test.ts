@@ -117,21 +117,21 @@ describeOnEachDatabase('the schemas of the workspace routes', (getDb) => {
   it('refuses a list where one value belongs, naming the field in Swedish', async () => {
     const response = await postForm(`${meeting}`, { meetsOn: '2027-01-13' }, ['meetsOn'])
     assert.equal(response.statusCode, 400)
-    assert.match(response.body, /Fältet ”meetsOn” kunde inte läsas/)
+    assert.match(response.body, /Ett fält i formuläret kunde inte läsas/)
   })
 
   it('refuses a JSON number or object where a text belongs', async () => {
     for (const value of [5, { a: 1 }, true, null]) {
       const response = await postJson(meeting, { meetsOn: value })
       assert.equal(response.statusCode, 400, JSON.stringify(value))
-      assert.match(response.body, /Fältet ”meetsOn” kunde inte läsas/)
+      assert.match(response.body, /Ett fält i formuläret kunde inte läsas/)
     }
   })
 
   it('refuses an over-long field with its limit, in Swedish', async () => {
     const response = await postForm(meeting, { meetsOn: '2027-01-13', location: 'x'.repeat(2_001) })
     assert.equal(response.statusCode, 400)
-    assert.match(response.body, /Fältet ”location” är för långt: det får vara högst 2\s000 tecken/)
+    assert.match(response.body, /En text i formuläret är för lång för sitt fält: högst 2\s000 tecken/)
   })
 
   it('answers hostile bodies at routes of every feature folder with a Swedish refusal, never a 500', async () => {
