@@ -73,11 +73,12 @@ export async function reconcilePublicRecord(
   // A meeting's form links each person it names who is public in OParl: one who became public (a
   // first seat) or stopped being so changes the forms of the meetings naming them, decided next.
   const flipped = changes.filter((c) => c.kind === 'person' && c.action !== 'changed').map((c) => c.objectId)
-  if (followNames && flipped.length > 0)
-    await publicRecordTouched(
-      trx,
-      ...(await listMeetingsNaming(trx, flipped)).map((meetingId) => ({ meetingId })),
-    )
+  if (followNames && flipped.length > 0) {
+    // The meetings decided just now read the persons' state from the same tables: not again.
+    const decided = new Set(scopes.flatMap((s) => ('meetingId' in s ? [s.meetingId] : [])))
+    const naming = (await listMeetingsNaming(trx, flipped)).filter((id) => !decided.has(id))
+    await publicRecordTouched(trx, ...naming.map((meetingId) => ({ meetingId })))
+  }
   return changes.length
 }
 
