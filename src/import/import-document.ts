@@ -64,8 +64,7 @@ export async function importDocument(
       trx,
       actor,
       `import.${document.kind}`,
-      // inTransaction hands over the transaction it began (or was given) typed as a plain handle.
-      () => storeDocument(trx as Trx, actor, document, target),
+      () => storeDocument(trx, actor, document, target),
       ({ organisationId, committee, meeting, warnings }) => ({
         object: { type: 'meeting', id: meeting.id, organisationId },
         details: { file: document.source.file, committeeId: committee.id, warnings: warnings.length },

@@ -133,7 +133,7 @@ export async function ensureMembershipOn(
 ): Promise<Membership> {
   const { committeeId, day, ...seat } = input
   const [membership] = await inTransaction(db, (t) =>
-    ensureMembershipsOn(t as Trx, actor, { committeeId, day, seats: [seat] }),
+    ensureMembershipsOn(t, actor, { committeeId, day, seats: [seat] }),
   )
   return membership as Membership
 }

@@ -201,14 +201,14 @@ export interface RecordAttendanceInput {
  * what the open §§ show but not what a signed-off § shows (signed-off-record.ts).
  */
 export async function recordAttendance(
-  trx: Queryable,
+  db: Queryable,
   actor: Actor,
   input: RecordAttendanceInput,
 ): Promise<Attendance> {
   const { meetingId, ...line } = input
   // One line of the roll call is a roll call of one line: the rules live in recordAttendanceLines.
-  const [attendance] = await inTransaction(trx, (t) =>
-    recordAttendanceLines(t as Trx, actor, { meetingId, lines: [line] }),
+  const [attendance] = await inTransaction(db, (trx) =>
+    recordAttendanceLines(trx, actor, { meetingId, lines: [line] }),
   )
   return attendance as Attendance
 }

@@ -1,4 +1,4 @@
-import type { Queryable, Trx } from '../../db/database.ts'
+import { inTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import { carryOverMatters } from '../agenda/carry-over.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getCommittee } from '../committee/committee.reads.ts'
@@ -42,13 +42,16 @@ export type { SectionInput } from './sections.service.ts'
  * prefix) unless a number is given, as when importing a published protocol.
  */
 export async function addSection(
-  trx: Queryable,
+  db: Queryable,
   actor: Actor,
   input: SectionInput & { minutesId: number; number?: number },
 ): Promise<Section> {
   const { minutesId, ...section } = input
-  // One § is a list of one: the numbering rules live in addSections.
-  const [added] = await addSections(trx as Trx, actor, { minutesId, sections: [section] })
+  // One § is a list of one: the numbering rules live in addSections. In a transaction of its own
+  // when the caller has none, so the §, its audit row and what the edge decides commit together.
+  const [added] = await inTransaction(db, (trx) =>
+    addSections(trx, actor, { minutesId, sections: [section] }),
+  )
   return added as Section
 }
 
