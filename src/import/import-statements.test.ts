@@ -100,12 +100,5 @@ describeOnEachDatabase('importDocument: statements per protocol', (getDb) => {
     assert.ok(counter.count('select minutes') <= 20, `${counter.count('select minutes')} reads of minutes`)
     // 1,034 statements before the batch use cases; 422 with them.
     assert.ok(counter.total() <= 480, `${counter.total()} statements`)
-    console.log(
-      JSON.stringify({
-        total: counter.total(),
-        person: counter.count('select person'),
-        meeting: counter.count('select meeting'),
-      }),
-    )
   })
 })
