@@ -21,6 +21,7 @@ export async function rebuildPublicRecord(db: Queryable, { batch = 50 } = {}): P
   ]
   let written = 0
   for (let i = 0; i < scopes.length; i += batch) {
+    await letRequestsIn()
     const some = scopes.slice(i, i + batch)
     // Every meeting is decided here anyway, from the tables: no need to follow the persons.
     written += await inTransaction(db, (trx) => reconcilePublicRecord(trx, some, { followNames: false }))
@@ -47,7 +48,7 @@ export async function fillPublicRecordIfEmpty(db: Queryable): Promise<number | u
  * Until then OParl builds those meetings from the tables, as before. Each meeting is tried once
  * (by id, upwards), so one that cannot be kept does not hold the rest. Returns how many were decided.
  */
-export async function keepMissingForms(db: Queryable, { batch = 50 } = {}): Promise<number> {
+export async function keepMissingForms(db: Queryable, { batch = 20 } = {}): Promise<number> {
   let after = 0
   let decided = 0
   for (;;) {
@@ -82,5 +83,14 @@ export async function keepMissingForms(db: Queryable, { batch = 50 } = {}): Prom
     )
     decided += ids.length
     after = ids.at(-1) as number
+    await letRequestsIn()
   }
 }
+
+/**
+ * Lets the server answer what came in while a batch was decided. On SQLite a batch runs without
+ * giving the event loop back (better-sqlite3 is synchronous), so a fill in the background of a
+ * server would otherwise keep its visitors waiting until the whole archive is done (24 s for the
+ * first OParl page at 100,000 agenda items).
+ */
+const letRequestsIn = () => new Promise<void>((resolve) => setImmediate(resolve))

@@ -164,6 +164,19 @@ describeOnEachDatabase('kept public forms of meetings', (getDb) => {
     assert.equal(await keepMissingForms(getDb()), 0, 'nothing left to keep')
     assert.equal(await lastSeq(), seq)
   })
+  it('lets the server answer between batches while it keeps the missing forms', async () => {
+    // On SQLite every query of a batch resolves at once: without a pause between batches, a fill
+    // in a server's background kept every request waiting until the archive was done.
+    await getDb().deleteFrom('public_form').execute()
+    let done = false
+    const fill = keepMissingForms(getDb(), { batch: 1 }).then(() => {
+      done = true
+    })
+    const answeredBeforeTheEnd = await new Promise<boolean>((resolve) => setImmediate(() => resolve(!done)))
+    await fill
+    assert.ok(answeredBeforeTheEnd)
+    assert.ok((await keptRows()).length > 0)
+  })
 })
 
 describeOnEachDatabase('kept public forms of meetings, as the persons they name change', (getDb) => {
