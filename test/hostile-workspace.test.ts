@@ -3,6 +3,10 @@ import diagnostics from 'node:diagnostics_channel'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { loadDemoData } from '../src/demo/load-demo.ts'
+import { rebuildPublicRecord } from '../src/domain/public-record/public-record-rebuild.ts'
+import { oparlLinks } from '../src/domain/publication/oparl/oparl-links.ts'
+import { withLoggedModified } from '../src/domain/publication/oparl/oparl-modified.ts'
+import { buildMeetings, readMeetingsAsKept } from '../src/domain/publication/oparl/oparl-read.ts'
 import { createApp } from '../src/web/app.ts'
 import type { AdminClient } from './support/admin-client.ts'
 import { signedInDemoAccount } from './support/admin-users.ts'
@@ -157,6 +161,32 @@ describeOnEachDatabase('hostile input to the workspace (a signed-in secretary)',
       assert.ok(!response.body.includes(scriptMarker), `script shown live on ${page}`)
       assert.ok(!response.body.includes(handlerMarker), `handler shown live on ${page}`)
     }
+    // Whatever the forms saved, the public record followed: each public meeting's kept form (what
+    // OParl serves) is what the tables build, and deciding the whole archive again finds nothing.
+    const meetingIds = (
+      await getDb()
+        .selectFrom('public_object')
+        .select('object_id')
+        .where('kind', '=', 'meeting')
+        .where('public', '=', true)
+        .execute()
+    ).map((r) => r.object_id)
+    const links = oparlLinks('https://kommun.example')
+    const sent = (objects: unknown) => JSON.parse(JSON.stringify(objects)) as unknown
+    const afterEveryAppeal = '2099-01-01'
+    assert.deepEqual(
+      sent(
+        await withLoggedModified(
+          getDb(),
+          await readMeetingsAsKept(getDb(), links, meetingIds, afterEveryAppeal),
+        ),
+      ),
+      sent(
+        await withLoggedModified(getDb(), await buildMeetings(getDb(), links, meetingIds, afterEveryAppeal)),
+      ),
+      'a kept form differs from what the tables build',
+    )
+    assert.equal(await rebuildPublicRecord(getDb()), 0, 'the public change log missed a change')
     const tally = [...statuses]
       .sort()
       .map(([status, n]) => `${status}: ${n}`)
