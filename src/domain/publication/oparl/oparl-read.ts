@@ -378,8 +378,9 @@ export async function buildMeetings(
 
 /**
  * Public meetings as the change log kept their forms when it decided them (0033), each read by its
- * key; a meeting whose kept form is not yet the day's (a decision still open to appeal) or that has
- * none (an archive whose forms are not filled yet) is built from the tables as above. In order of id.
+ * key; a meeting whose kept form is not yet the day's (a decision still open to appeal), was kept by
+ * another version of Paragraf, or that has none (an archive whose forms are not filled yet) is built
+ * from the tables as above. In order of id.
  */
 export async function readMeetingsAsKept(
   db: Queryable,
