@@ -6,8 +6,8 @@ import { type Kysely, PostgresAdapter } from 'kysely'
 // cost of its size, instead of being built again from the archive's tables on every request (50
 // meetings with their agendas and minutes inline: about 14,000 rows and half a second at a
 // million agenda items).
-//  - form: the form's JSON, deflated, exactly as its digest was taken (addresses under a fixed
-//    origin, no `modified`);
+//  - form: the form's JSON, deflated, as it was taken for its digest (addresses under a fixed
+//    origin), with the `modified` its rows had then, which a read replaces with the log's;
 //  - version: the version of the code that took it (keptFormVersion): a release that changes what
 //    a meeting's form shows (a disclosure rule, a field) raises it, and a form of another version is
 //    not served but taken again;
