@@ -1,6 +1,8 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import { dialectOf } from '../../db/dialect.ts'
+import type { IndexQuery } from './search-date-walk.ts'
+import { foundBy } from './search-date-walk.ts'
 import { type QueryTerm, shortestPart, stem } from './search-text.ts'
 
 // Where SQLite and PostgreSQL search differently, behind one interface. Both get the same words
@@ -30,19 +32,36 @@ export interface SearchIndex {
   matchesWords(terms: readonly QueryTerm[], where: 'title' | 'anywhere'): RawBuilder<SqlBool>
   /**
    * The entries (`e`) whose words hold every term: `title`, each a word of the title; `text`, each a
-   * word of the entry but not each one of the title; `any`, either. `plan` says how the database is
-   * to find them, where it lets us say (search.repository.ts chooses): `hits`, from the word index's
-   * hits, each entry looked up by its id (cheap when hits are few, and in the index's order);
-   * `dates`, down the entries' date index, each entry checked against the hits (cheap when hits are
-   * many: a page of the newest is found after a few thousand entries).
+   * word of the entry but not each one of the title; `any`, either. On SQLite each found by its id
+   * among the word index's hits (cheap when they are few); with many, search.repository.ts walks
+   * down the dates with `indexQuery` instead. PostgreSQL's planner chooses between the two itself.
    */
-  wordHits(db: Queryable, terms: readonly QueryTerm[], part: WordPart, plan: WordPlan): EntryQuery
+  wordHits(db: Queryable, terms: readonly QueryTerm[], part: WordPart): EntryQuery
   /** The entries `wordHits` finds, without filters, counted up to `most`: the word index alone where it can. */
   countWordHits(db: Queryable, terms: readonly QueryTerm[], part: WordPart, most: number): Promise<number>
+  /**
+   * SQLite: the one FTS5 query whose hits are a part's entries (`wordHits`) or the parts tier's
+   * (`matches` of every term, not `matchesWords` of all), for counting them without reading an
+   * entry and for walking down the dates (search-date-walk.ts); `none` when a term is no word or
+   * part of one. Undefined where the database plans the walk itself (PostgreSQL), and for a part
+   * held by more words than one query should name ("ing"): then `matches`.
+   */
+  indexQuery(
+    db: Queryable,
+    terms: readonly QueryTerm[],
+    of: WordPart | 'parts',
+  ): Promise<IndexQuery | 'none' | undefined>
 }
 
 export type WordPart = 'title' | 'text' | 'any'
-export type WordPlan = 'hits' | 'dates'
+/**
+ * How SQLite is to find an index query's entries (search-plan.ts chooses): `hits`, from the index's
+ * hits, each entry looked up by its id (cheap when hits are few); `listed`, down the entries' date
+ * index, each looked up in the list of the hits; `dates`, down the date index, asking the index
+ * about a day's entries at a time (cheap when hits are many: a page of the newest is found after a
+ * few days). `listed` and `dates` also read a year's filter as a stretch of the date index.
+ */
+export type WordPlan = 'hits' | 'listed' | 'dates'
 /** A query over the search entries, named `e`, that filters and a select can be added to. */
 export type EntryQuery = ReturnType<typeof entries>
 
@@ -100,17 +119,10 @@ const sqliteIndex: SearchIndex = {
     // at the end of the page.
     return sql<SqlBool>`+e.id in (select rowid from search_fts where search_fts match ${all})`
   },
-  wordHits(db, terms, part, plan) {
-    const match = ftsMatch(terms, part)
-    // A probe per entry: FTS5 seeks the hits' lists to the entry's id, so a walk down the dates
-    // stops at the end of the page without reading every hit (an `in` list would be built of all
-    // of them first: 1.2 s for "budget" at a million items).
-    if (plan === 'dates')
-      return entries(db).where(
-        sql<SqlBool>`exists (select 1 from search_fts f where f.search_fts match ${match} and f.rowid = e.id)`,
-      )
+  // The walk down the dates is search-date-walk.ts's, given `indexQuery`: here the hits by id.
+  wordHits(db, terms, part) {
     return entries(db).where(
-      sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${match})`,
+      foundBy({ table: 'search_fts', match: ftsMatch(terms, part), words: terms.length }),
     )
   },
   async countWordHits(db, terms, part, most) {
@@ -121,7 +133,60 @@ const sqliteIndex: SearchIndex = {
     )
     return Number(rows[0]?.n ?? 0)
   },
+  async indexQuery(db, terms, of) {
+    if (of !== 'parts') return { table: 'search_fts', match: ftsMatch(terms, of), words: terms.length }
+    const found = await Promise.all(terms.map((term) => wordsOf(db, term)))
+    if (found.some((w) => w === undefined)) return undefined
+    const parts = found as Array<{ parts: string[]; asWord: string[] }>
+    if (parts.some((w) => w.parts.length === 0)) return 'none'
+    const any = (list: string[]) => `(${list.map(phrase).join(' OR ')})`
+    const every = parts.map((w) => any(w.parts)).join(' AND ')
+    const named = parts.reduce((sum, w) => sum + w.parts.length, 0)
+    // Not the words tier's: every term a word with its stem, which are words of the vocabulary too.
+    if (parts.some((w) => w.asWord.length === 0))
+      return { table: 'search_entry_words', match: every, words: named }
+    const allAsWords = parts.map((w) => any(w.asWord)).join(' AND ')
+    return {
+      table: 'search_entry_words',
+      match: `(${every}) NOT (${allAsWords})`,
+      words: named + parts.reduce((sum, w) => sum + w.asWord.length, 0),
+    }
+  },
 }
+
+/**
+ * The most words of the vocabulary one term of an FTS5 query may stand for. Each is a phrase FTS5
+ * seeks in every segment for every question, so a part held by thousands of words ("ing") is read
+ * word by word through the vocabulary instead (`matches`).
+ */
+const mostWordsOfPart = 400
+
+/**
+ * The words of the vocabulary a term matches: as a part (as typed or a spelling with å, ä, ö; the
+ * trigram index), and as a word (those with the term's stem, each of which begins with it: a stem
+ * is a prefix of its word). A short term matches as a word only, found by its first letters.
+ * Undefined past `mostWordsOfPart`.
+ */
+async function wordsOf(
+  db: Queryable,
+  term: QueryTerm,
+): Promise<{ parts: string[]; asWord: string[] } | undefined> {
+  const { rows } =
+    term.stem.length < shortestPart
+      ? await sql<{ word: string }>`select word from search_word
+          where word >= ${term.stem} and word < ${`${term.stem}\u{10FFFF}`} limit ${mostPrefixed}`.execute(db)
+      : await sql<{
+          word: string
+        }>`select word from search_word where id in (select rowid from search_word_trigram
+          where search_word_trigram match ${[term.stem, ...(term.variants ?? [])].map(phrase).join(' OR ')})
+          limit ${mostWordsOfPart + 1}`.execute(db)
+  const asWord = rows.flatMap(({ word }) => (stem(word) === term.stem ? [word] : []))
+  if (term.stem.length < shortestPart)
+    return rows.length >= mostPrefixed ? undefined : { parts: asWord, asWord }
+  return rows.length > mostWordsOfPart ? undefined : { parts: rows.map((r) => r.word), asWord }
+}
+/** The most words beginning with a short term read to find those with its stem. */
+const mostPrefixed = 5000
 
 /** The FTS5 query of a part: every term's stem, in the title or in the text but not all in the title. */
 function ftsMatch(terms: readonly QueryTerm[], part: WordPart): string {
@@ -158,9 +223,12 @@ const postgresIndex: SearchIndex = {
   },
   async countWordHits(db, terms, part, most) {
     const row = await db
-      .selectFrom(this.wordHits(db, terms, part, 'hits').select('e.id').limit(most).as('hit'))
+      .selectFrom(this.wordHits(db, terms, part).select('e.id').limit(most).as('hit'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
     return Number(row?.n ?? 0)
+  },
+  async indexQuery() {
+    return undefined
   },
 }

@@ -1,9 +1,18 @@
 import { type SqlBool, sql } from 'kysely'
 import type { Queryable, Trx } from '../../db/database.ts'
-import { dialectOf } from '../../db/dialect.ts'
 import type { SearchKind } from './search.ts'
 import { entryTextId, storeEntryTexts, withEntryTexts } from './search-entry-text.ts'
-import { type EntryQuery, searchIndexOf, type WordPart, type WordPlan } from './search-index.ts'
+import { filtered, hasFilter, type SearchFilter } from './search-filter.ts'
+import { searchIndexOf, type WordPart } from './search-index.ts'
+import {
+  countHits,
+  defaultPlanning,
+  newestFirst,
+  pageOfHits,
+  planOfParts,
+  planOfWords,
+  type SearchPlanning,
+} from './search-plan.ts'
 import { indexedWords, type QueryTerm } from './search-text.ts'
 
 /** One entry as the service builds it from public data. */
@@ -22,12 +31,8 @@ export interface SearchEntryValues {
   parties: string[]
 }
 
-export interface SearchFilter {
-  committeeId?: number | undefined
-  year?: number | undefined
-  kind?: SearchKind | undefined
-  party?: string | undefined
-}
+export type { SearchFilter } from './search-filter.ts'
+export { defaultPlanning, type SearchPlanning } from './search-plan.ts'
 
 export async function deleteSearchEntriesOfMeeting(db: Trx, meetingId: number): Promise<void> {
   // The FTS5 rows go with them (triggers on SQLite); the party rows by cascade.
@@ -100,63 +105,6 @@ export function matching(db: Queryable, terms: readonly QueryTerm[], filter: Sea
   return filtered(query, filter)
 }
 
-/** The filters of a search on a query over the entries (`e`). */
-function filtered(query: EntryQuery, filter: SearchFilter, plan: WordPlan = 'hits'): EntryQuery {
-  if (filter.committeeId !== undefined) query = query.where('e.committee_id', '=', filter.committeeId)
-  if (filter.year !== undefined) {
-    // Down the dates, the year (the meeting's) is a stretch of the date index, where the walk
-    // starts; asked as `year =` too, SQLite took the year's index and probed every entry of the year
-    // (11 s for "budget" in 2019 at a million items).
-    if (plan === 'dates')
-      query = query
-        .where('e.meets_on', '>=', `${filter.year}-01-01`)
-        .where('e.meets_on', '<=', `${filter.year}-12-31`)
-    else query = query.where('e.year', '=', filter.year)
-  }
-  if (filter.kind !== undefined) query = query.where('e.kind', '=', filter.kind)
-  const party = filter.party
-  if (party !== undefined) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('search_entry_party as p')
-          .select('p.party')
-          .whereRef('p.search_entry_id', '=', 'e.id')
-          .where('p.party', '=', party),
-      ),
-    )
-  }
-  return query
-}
-
-const hasFilter = (filter: SearchFilter) => Object.values(filter).some((value) => value !== undefined)
-
-/** How a search reads the word index (tests set it to walk down the dates on a small archive). */
-export interface SearchPlanning {
-  /**
-   * Hits of the word index from which a walk down the dates is cheaper than reading every hit:
-   * reading and sorting a few thousand entries costs about as much as walking past the entries
-   * between twenty hits of a word in one entry of a few hundred.
-   */
-  manyHits: number
-}
-
-export const defaultPlanning: SearchPlanning = { manyHits: 5000 }
-
-/** How the database is to find a part's entries: by its hits when they are few, down the dates when many. */
-async function planOf(
-  db: Queryable,
-  terms: readonly QueryTerm[],
-  part: WordPart,
-  { manyHits }: SearchPlanning,
-): Promise<WordPlan> {
-  // PostgreSQL's planner weighs its GIN index against the date index itself (search-index.ts), so
-  // the count would only cost: up to 5,000 title hits read, 0.5–0.7 s at 100,000 agenda items.
-  if (dialectOf(db) === 'postgres') return 'hits'
-  const hits = await searchIndexOf(db).countWordHits(db, terms, part, manyHits)
-  return hits < manyHits ? 'hits' : 'dates'
-}
-
 /** A part's entries with the filters, counted up to `most`. */
 async function countWordPart(
   db: Queryable,
@@ -164,14 +112,18 @@ async function countWordPart(
   filter: SearchFilter,
   part: WordPart,
   most: number,
-  planOfPart: () => Promise<WordPlan>,
+  planning: SearchPlanning,
 ): Promise<number> {
   const index = searchIndexOf(db)
+  const query = await index.indexQuery(db, terms, part)
+  if (query === 'none') return 0
+  if (query) return countHits(db, query, filter, most, () => planOfWords(db, query, planning), planning)
+  // PostgreSQL's planner weighs its GIN index against the date index itself (search-index.ts), so
+  // a count to choose would only cost: up to 5,000 title hits read, 0.5–0.7 s at 100,000 agenda items.
   if (!hasFilter(filter)) return index.countWordHits(db, terms, part, most)
-  const plan = await planOfPart()
   const row = await db
     .selectFrom(
-      filtered(index.wordHits(db, terms, part, plan), filter, plan)
+      filtered(index.wordHits(db, terms, part), filter)
         .select('e.id')
         .limit(most)
         .as('hit'),
@@ -188,11 +140,13 @@ export async function countSearchHits(
   filter: SearchFilter,
   tier: SearchTier,
   most: number,
-  planning = defaultPlanning,
+  planning: SearchPlanning = { ...defaultPlanning },
 ): Promise<number> {
   if (most <= 0) return 0
-  if (tier === 'words')
-    return countWordPart(db, terms, filter, 'any', most, () => planOf(db, terms, 'any', planning))
+  if (tier === 'words') return countWordPart(db, terms, filter, 'any', most, planning)
+  const query = await searchIndexOf(db).indexQuery(db, terms, 'parts')
+  if (query === 'none') return 0
+  if (query) return countHits(db, query, filter, most, () => planOfParts(db, query, most, planning), planning)
   const row = await db
     .selectFrom(matching(db, terms, filter, tier).select('e.id').limit(most).as('hit'))
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -210,14 +164,14 @@ export async function listSearchHitRows(
   filter: SearchFilter,
   tier: SearchTier,
   page: { limit: number; offset: number },
-  planning = defaultPlanning,
+  planning: SearchPlanning = { ...defaultPlanning },
 ) {
   if (page.limit <= 0) return []
   // First the page's ids, sorted without carrying the texts along.
   const ranked =
     tier === 'words'
       ? await rankedWordHits(db, terms, filter, page, planning)
-      : (await newestFirst(matching(db, terms, filter, tier), page)).map(({ id }) => ({ id, rank: 2 }))
+      : (await partHits(db, terms, filter, page, planning)).map((id) => ({ id, rank: 2 }))
   if (ranked.length === 0) return []
   const rows = await db
     .selectFrom('search_entry as e')
@@ -253,16 +207,21 @@ export async function listSearchHitRows(
   })
 }
 
-/** A window of entries, the latest meeting first, then kind and id, so pages never overlap. */
-function newestFirst(query: EntryQuery, page: { limit: number; offset: number }) {
-  return query
-    .select('e.id')
-    .orderBy('e.meets_on', 'desc')
-    .orderBy('e.kind')
-    .orderBy('e.object_id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()
+/** A page of the parts tier's ids: on SQLite through its one FTS5 query, else through `matching`. */
+async function partHits(
+  db: Queryable,
+  terms: readonly QueryTerm[],
+  filter: SearchFilter,
+  page: { limit: number; offset: number },
+  planning: SearchPlanning,
+): Promise<number[]> {
+  const query = await searchIndexOf(db).indexQuery(db, terms, 'parts')
+  if (query === 'none') return []
+  if (query) {
+    const plan = await planOfParts(db, query, page.offset + page.limit, planning)
+    return pageOfHits(db, query, filter, page, plan)
+  }
+  return (await newestFirst(matching(db, terms, filter, 'parts'), page)).map(({ id }) => id)
 }
 
 /**
@@ -279,29 +238,22 @@ async function rankedWordHits(
 ): Promise<Array<{ id: number; rank: number }>> {
   const index = searchIndexOf(db)
   const ranked: Array<{ id: number; rank: number }> = []
-  // Each part's plan is decided once, for its count and its page.
-  const plans = new Map<WordPart, Promise<WordPlan>>()
-  const planFor = (part: WordPart) => {
-    const plan = plans.get(part) ?? planOf(db, terms, part, planning)
-    plans.set(part, plan)
-    return plan
-  }
   // Exact when the title hits end before the page does; then the page goes on with the rest.
-  const inTitles = await countWordPart(db, terms, filter, 'title', page.offset + page.limit, () =>
-    planFor('title'),
-  )
+  const inTitles = await countWordPart(db, terms, filter, 'title', page.offset + page.limit, planning)
   for (const [part, rank, offset] of [
     ['title', 0, page.offset],
     ['text', 1, Math.max(0, page.offset - inTitles)],
   ] as const) {
     const limit = page.limit - ranked.length
     if (limit <= 0 || (part === 'title' && page.offset >= inTitles)) continue
-    const plan = await planFor(part)
-    const rows = await newestFirst(filtered(index.wordHits(db, terms, part, plan), filter, plan), {
-      limit,
-      offset,
-    })
-    ranked.push(...rows.map(({ id }) => ({ id, rank })))
+    const query = await index.indexQuery(db, terms, part)
+    if (query === 'none') continue
+    const ids = query
+      ? await pageOfHits(db, query, filter, { limit, offset }, await planOfWords(db, query, planning))
+      : (await newestFirst(filtered(index.wordHits(db, terms, part), filter), { limit, offset })).map(
+          ({ id }) => id,
+        )
+    ranked.push(...ids.map((id) => ({ id, rank })))
   }
   return ranked
 }

@@ -103,9 +103,11 @@ export async function search(
   query: SearchQuery,
   {
     mostCounted = mostHitsCounted,
-    planning = defaultPlanning,
-  }: { mostCounted?: number; planning?: SearchPlanning } = {},
+    planning: asked,
+  }: { mostCounted?: number; planning?: Partial<SearchPlanning> } = {},
 ): Promise<SearchResult> {
+  // Made for this search: its plans are decided once, for its counts and its page.
+  const planning: SearchPlanning = { ...defaultPlanning, ...asked }
   const terms = queryTerms(query.q)
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize) || 20, 1), 100)
   const page = Math.min(Math.max(Math.trunc(query.page) || 1, 1), 10_000)
@@ -123,7 +125,9 @@ export async function search(
   // a common word ("budget", in every other text) never goes through the trigrams.
   const words = await countSearchHits(db, terms, filter, 'words', mostCounted + 1, planning)
   const partsCounted = words <= mostCounted
-  const parts = partsCounted ? await countSearchHits(db, terms, filter, 'parts', mostCounted + 1 - words) : 0
+  const parts = partsCounted
+    ? await countSearchHits(db, terms, filter, 'parts', mostCounted + 1 - words, planning)
+    : 0
   const offset = (page - 1) * pageSize
   const rows: Awaited<ReturnType<typeof listSearchHitRows>> = []
   if (offset < mostCounted) {
@@ -134,7 +138,7 @@ export async function search(
     // Fewer words than the page holds: `words` was counted exactly, so the parts start after them.
     if (rows.length < pageSize && (parts > 0 || !partsCounted)) {
       const rest = { limit: pageSize - rows.length, offset: Math.max(0, offset - words) }
-      rows.push(...(await listSearchHitRows(db, terms, filter, 'parts', rest)))
+      rows.push(...(await listSearchHitRows(db, terms, filter, 'parts', rest, planning)))
     }
   }
   const total = Math.min(words + parts, mostCounted)

@@ -12,9 +12,10 @@ import { inTransaction } from '../../db/database.ts'
 import { addAgendaItem } from '../agenda/agenda.service.ts'
 import { registerMatter } from '../matter/matter.service.ts'
 import { changeMeetingStatus, scheduleMeeting } from '../meeting/meeting.service.ts'
+import { matching } from './search.repository.ts'
 import { listSearchChoices, reindexMeeting, search } from './search.service.ts'
 import type { SearchQuery } from './search.ts'
-import { indexedWords, stem } from './search-text.ts'
+import { indexedWords, queryTerms, stem } from './search-text.ts'
 
 describeOnEachDatabase('search', (getDb, dialect) => {
   let fx: SearchFixture
@@ -193,12 +194,24 @@ describeOnEachDatabase('search', (getDb, dialect) => {
 
   it('finds the same pages walking down the dates as reading every hit, with every filter', async () => {
     // A common word at a city's size is read down the date index; here every word counts as common.
-    const downTheDates = { planning: { manyHits: 1 } }
+    // The parts tier ("budget" in "budgetuppföljning", "plan" in "översiktsplan") has three ways.
+    const ways = [
+      { manyHits: 1, partPlan: 'dates' },
+      { manyHits: 1, partPlan: 'listed' },
+      { manyHits: 5000, partPlan: 'hits' },
+    ] as const
     const queries: Array<Partial<SearchQuery>> = [
       { q: 'budget' },
       { q: 'budget', committeeSlug: fx.committees.building.slug },
       { q: 'budget', year: 2024 },
+      { q: 'budget', year: 2021 },
       { q: 'budget', kind: 'agenda_item' },
+      { q: 'budget uppföljning' },
+      { q: 'budget uppföljning', committeeSlug: fx.committees.building.slug },
+      { q: 'budg följ' },
+      { q: 'budg 3' },
+      { q: 'plan' },
+      { q: 'plan', year: 2022 },
       { q: 'boende' },
       { q: 'boende', party: 'S' },
       { q: 'ledsagning boende' },
@@ -213,12 +226,57 @@ describeOnEachDatabase('search', (getDb, dialect) => {
       ] as const) {
         const asked = { q: '', page, pageSize, ...query }
         const read = await search(getDb(), asked)
-        const walked = await search(getDb(), asked, downTheDates)
-        const label = JSON.stringify(asked)
-        assert.deepEqual(walked.hits, read.hits, label)
-        assert.equal(walked.total, read.total, label)
+        for (const planning of ways) {
+          const walked = await search(getDb(), asked, { planning })
+          const label = JSON.stringify({ ...asked, ...planning })
+          assert.deepEqual(walked.hits, read.hits, label)
+          assert.equal(walked.total, read.total, label)
+        }
       }
     assert.ok((await find('budget')).hits.length > 3, 'the fixture pages "budget"')
+    assert.ok(
+      (await find('budget uppföljning')).hits.some((h) => h.match === 'part'),
+      'and its parts',
+    )
+  })
+
+  it('finds the parts tier through one index query as word by word through the vocabulary', async () => {
+    // SQLite asks FTS5 once for every word holding each part and none of the words tier's; the
+    // entries found word by word (`matching`, kept for parts held by too many words) are the same.
+    let found = 0
+    for (const q of [
+      'budget uppföljning',
+      'budg följ',
+      'budg 3',
+      'plan',
+      'uppfölj',
+      'jonsson',
+      'zebrafink',
+    ]) {
+      const terms = queryTerms(q)
+      const byWord = await matching(getDb(), terms, {}, 'parts')
+        .select('e.id')
+        .orderBy('e.meets_on', 'desc')
+        .orderBy('e.kind')
+        .orderBy('e.object_id')
+        .execute()
+      const result = await search(getDb(), { q, page: 1, pageSize: 100 })
+      const parts = result.hits.filter((h) => h.match === 'part')
+      assert.equal(parts.length, byWord.length, q)
+      const kinds = await getDb()
+        .selectFrom('search_entry')
+        .select(['id', 'kind', 'object_id'])
+        .where('id', 'in', byWord.map((r) => r.id).concat(0))
+        .execute()
+      const key = new Map(kinds.map((k) => [k.id, `${k.kind}:${k.object_id}`]))
+      assert.deepEqual(
+        parts.map((h) => `${h.kind}:${h.objectId}`),
+        byWord.map((r) => key.get(r.id)),
+        q,
+      )
+      found += parts.length
+    }
+    assert.ok(found >= 10, `parts found: ${found}`)
   })
 
   it('finds a matter by its registry number as printed, whole or its end, and not by its digits elsewhere', async () => {

@@ -1,0 +1,141 @@
+import { type SqlBool, sql } from 'kysely'
+import type { Queryable } from '../../db/database.ts'
+import type { EntryQuery } from './search-index.ts'
+
+// SQLite: the entries of an FTS5 query, newest meeting first, found by walking down the date index
+// a day at a time and asking the FTS5 index once for each run of consecutive entry ids of the day
+// (`rowid between`), not once for every entry. A meeting's entries are written together, so their
+// ids run on: a day of a million-item archive is some 600 entries in about 14 runs. Each question
+// costs FTS5 a seek of every phrase in every segment of its index, so asked for each entry it was
+// most of a common word's page (about 25 µs an entry, 24 ms for "budget" at a million items), and
+// with a part of a word, whose phrases are every word of the vocabulary holding it, 1–10 ms an
+// entry. The order is the date index's, as the page's `order by`: meets_on desc, kind, object_id.
+
+/** Which FTS5 index (search_fts, search_entry_words) and what to ask it: rowid is the entry's id. */
+export interface IndexQuery {
+  table: 'search_fts' | 'search_entry_words'
+  match: string
+  /** The words (phrases) the query names: what a question costs. */
+  words: number
+}
+
+/** Entries read from the date index at once; a day with more is read whole. */
+const entriesAtOnce = 2000
+
+interface Entry {
+  id: number
+  meets_on: string
+}
+
+/**
+ * The ids of the entries among `entries` (the filters applied) that the index query finds, newest
+ * first, from the `skip`th until `take` were found or the entries end.
+ */
+export async function walkDownTheDates(
+  db: Queryable,
+  entries: EntryQuery,
+  query: IndexQuery,
+  { skip, take }: { skip: number; take: number },
+): Promise<number[]> {
+  const found: number[] = []
+  let skipped = 0
+  for await (const day of days(entries)) {
+    const hits = await hitsAmong(db, query, day)
+    for (const entry of day) {
+      if (!hits.has(entry.id)) continue
+      if (skipped < skip) skipped++
+      else found.push(entry.id)
+      if (found.length >= take) return found
+    }
+  }
+  return found
+}
+
+/** The entries a day at a time, newest first, each day in the date index's order. */
+async function* days(entries: EntryQuery): AsyncGenerator<Entry[]> {
+  let before: string | undefined
+  for (;;) {
+    const rows = await entries
+      .$if(before !== undefined, (q) => q.where('e.meets_on', '<', before as string))
+      .select(['e.id', 'e.meets_on'])
+      .orderBy('e.meets_on', 'desc')
+      .orderBy('e.kind')
+      .orderBy('e.object_id')
+      .limit(entriesAtOnce)
+      .execute()
+    if (rows.length === 0) return
+    const last = rows.at(-1)!.meets_on
+    const whole = rows.length < entriesAtOnce
+    // The last day may go on past the rows read: it is read again, whole, unless it is the only one.
+    const complete = whole ? rows : rows.filter((r) => r.meets_on !== last)
+    if (complete.length === 0) {
+      yield await entries
+        .where('e.meets_on', '=', last)
+        .select(['e.id', 'e.meets_on'])
+        .orderBy('e.kind')
+        .orderBy('e.object_id')
+        .execute()
+      before = last
+      continue
+    }
+    let start = 0
+    for (let i = 1; i <= complete.length; i++) {
+      if (i === complete.length || complete[i]!.meets_on !== complete[start]!.meets_on) {
+        yield complete.slice(start, i)
+        start = i
+      }
+    }
+    if (whole) return
+    before = complete.at(-1)!.meets_on
+  }
+}
+
+/** The ids of a day's entries that the index query finds: one question per run of consecutive ids. */
+async function hitsAmong(
+  db: Queryable,
+  { table, match }: IndexQuery,
+  day: readonly Entry[],
+): Promise<Set<number>> {
+  const ids = day.map((e) => e.id).sort((a, b) => a - b)
+  const hits = new Set<number>()
+  for (let start = 0; start < ids.length; ) {
+    let end = start
+    while (end + 1 < ids.length && ids[end + 1] === ids[end]! + 1) end++
+    // `cast`: better-sqlite3 binds a number as a real, and FTS5 ignores a rowid bound that is not an
+    // integer (it then answers for every row).
+    const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(table)}
+      where ${sql.table(table)} match ${match}
+      and rowid between cast(${ids[start]} as integer) and cast(${ids[end]} as integer)`.execute(db)
+    for (const row of rows) hits.add(row.id)
+    start = end + 1
+  }
+  return hits
+}
+
+/** For the query builder: an entry (`e`) found by an index query, looked up by id (a small set of hits). */
+export const foundBy = ({ table, match }: IndexQuery) =>
+  sql<SqlBool>`e.id in (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match})`
+
+/**
+ * The hits of an index query counted up to `most`, those of entries from the id `from` on: the
+ * index streams its hits and stops, no entry is read.
+ */
+export async function countIndexHits(
+  db: Queryable,
+  { table, match }: IndexQuery,
+  most: number,
+  from = 0,
+): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from
+    (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}
+      and rowid >= cast(${from} as integer) limit ${most})`.execute(db)
+  return Number(rows[0]?.n ?? 0)
+}
+
+/**
+ * For the query builder: an entry (`e`) among an index query's hits, as SQLite walks the date index:
+ * the hits are listed once and each entry of the walk looked up in the list (`+`: not each hit's
+ * entry read by its id and all of them sorted).
+ */
+export const listedBy = ({ table, match }: IndexQuery) =>
+  sql<SqlBool>`+e.id in (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match})`
