@@ -30,6 +30,7 @@ import * as searchTextDeflated from './migrations/0031-search-text-deflated.ts'
 import * as signOffDateOrder from './migrations/0032-sign-off-date-order.ts'
 import * as publicFormsKept from './migrations/0033-public-forms-kept.ts'
 import * as servedForIndex from './migrations/0034-served-for-index.ts'
+import * as publicActivity from './migrations/0035-public-activity.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0032-sign-off-date-order': signOffDateOrder,
   '0033-public-forms-kept': publicFormsKept,
   '0034-served-for-index': servedForIndex,
+  '0035-public-activity': publicActivity,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

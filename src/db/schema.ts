@@ -578,6 +578,37 @@ export interface PublicFormTable {
   form: Buffer
 }
 
+/** A person's or party's act in a public §, keyed as their record is ordered (0035). */
+export interface PublicActivityTable {
+  kind: 'motion' | 'dissent' | 'statement' | 'ballot'
+  /** The author row (motion_author, dissent_author, statement_author) or the ballot. */
+  ref_id: number
+  meeting_id: number
+  person_id: number | null
+  party_id: number | null
+  meets_on: string
+  section_number: number
+  position: number
+}
+
+/** A seat held, or a substitute's service, at a meeting with public minutes (0035). */
+export interface PublicAttendanceTable {
+  meeting_id: number
+  kind: 'seat' | 'served'
+  person_id: number
+  party_id: number | null
+  present: number
+}
+
+/** A person's or party's attendance over all public minutes, kept as the minutes change (0035). */
+export interface PublicAttendanceTotalTable {
+  owner: 'person' | 'party'
+  owner_id: number
+  meetings: number
+  present: number
+  served: number
+}
+
 /** The public change log: an object appeared, changed or vanished, in commit order. */
 export interface PublicChangeTable {
   seq: Generated<number>
@@ -672,6 +703,9 @@ export interface Database {
   public_object: PublicObjectTable
   public_change: PublicChangeTable
   public_form: PublicFormTable
+  public_activity: PublicActivityTable
+  public_attendance: PublicAttendanceTable
+  public_attendance_total: PublicAttendanceTotalTable
   webhook: WebhookTable
   webhook_delivery: WebhookDeliveryTable
 }

@@ -1,5 +1,6 @@
 import type { Trx } from '../../db/database.ts'
 import { keptFormVersion, packForm, unpackedJson } from '../publication/oparl/oparl-kept-forms.ts'
+import { keepPublicActivity } from './kept-activity.ts'
 import { candidatesOf, keptKinds, objectKey, type PublicForm, readPublicForms } from './public-forms.ts'
 import {
   dropKeptForms,
@@ -70,6 +71,8 @@ export async function reconcilePublicRecord(
     }
   await writePublicChanges(trx, changes)
   await keepForms(trx, [...forms.values()], vanished)
+  // The person and party pages' kept record follows the same scopes (0035).
+  await keepPublicActivity(trx, scopes, { everyMeeting: !followNames })
   // A meeting's form links each person it names who is public in OParl: one who became public (a
   // first seat) or stopped being so changes the forms of the meetings naming them, decided next.
   const flipped = changes.filter((c) => c.kind === 'person' && c.action !== 'changed').map((c) => c.objectId)

@@ -5,12 +5,12 @@ import type { Party, Person } from '../person/person.ts'
 import type { BallotChoice } from '../vote/tally.ts'
 import { maskPersonalIdentityNumbers as mask } from './personal-identity-number.ts'
 import {
-  countAttendance,
   findPartyRowByAbbreviation,
   listAuthoredRows,
   listBallotRows,
   listMembershipRowsOf,
   type RecordOwner,
+  readAttendance,
 } from './publication.repository.ts'
 
 /** Where on the public record something was said or done: a signed-off, non-confidential §. */
@@ -117,7 +117,7 @@ async function readPublicRecord(db: Queryable, owner: RecordOwner, page: number)
   const window = { offset: (page - 1) * RECORD_PAGE_SIZE, size: RECORD_PAGE_SIZE + 1 }
   const [memberships, attendance, motions, dissents, statements, ballots] = await Promise.all([
     listMembershipRowsOf(db, owner),
-    countAttendance(db, owner),
+    readAttendance(db, owner),
     listAuthoredRows(db, 'motion', owner, window),
     listAuthoredRows(db, 'dissent', owner, window),
     listAuthoredRows(db, 'statement', owner, window),

@@ -1,4 +1,3 @@
-import { type SqlBool, sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import {
   agendaIsPublicWhere,
@@ -21,16 +20,6 @@ export function meetingsWithPublicMinutes(db: Queryable) {
     .where('sign_off.status', '=', 'signed_off')
 }
 
-/**
- * The meeting in `column` has at least one signed-off § — asked per row. A person's or party's rows
- * are few, the meetings with public minutes are the whole archive's: an `in` list of those was built
- * for every record page (70 of 194 ms a person page at a million items).
- */
-function hasPublicMinutes(column: 'meeting.id' | 'attendance.meeting_id') {
-  return sql<SqlBool>`exists (select 1 from minutes as x inner join sign_off as s on s.minutes_id = x.id
-    where x.meeting_id = ${sql.ref(column)} and s.status = 'signed_off')`
-}
-
 /** Whose record: one person, or everyone who sat for a party. */
 export type RecordOwner = { personId: number } | { partyId: number }
 
@@ -39,31 +28,6 @@ function ownedBy<C extends string>(owner: RecordOwner, personColumn: C, partyCol
   return 'personId' in owner
     ? ([personColumn, '=', owner.personId] as const)
     : ([partyColumn, '=', owner.partyId] as const)
-}
-
-/**
- * Public §§ with their meeting and committee, newest meeting first: the base that a record's
- * motions, dissents, statements and ballots join their own rows to.
- */
-function publicSectionsNewestFirst(db: Queryable) {
-  return db
-    .selectFrom('section')
-    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
-    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
-    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .select([
-      'section.number as sectionNumber',
-      'section.label as sectionLabel',
-      'section.title as sectionTitle',
-      'meeting.slug as meetingSlug',
-      'meeting.meets_on as meetsOn',
-      'committee.slug as committeeSlug',
-      'committee.name as committeeName',
-    ])
-    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
-    .where(sectionIsPublicWhere)
-    .orderBy('meeting.meets_on', 'desc')
-    .orderBy('section.number')
 }
 
 /** One page of a record's list, newest first: `size` rows after skipping `offset`. */
@@ -115,65 +79,63 @@ export async function listMembershipRowsOf(db: Queryable, owner: RecordOwner) {
 /**
  * Attendance over the meetings with public minutes held during a seat (a person counts once per
  * meeting even when two memberships overlap, chair and member of the same committee), and the
- * meetings where a substitute served: counted in the database, so a party of many terms returns
- * one row, not one per seat and meeting.
+ * meetings where a substitute served: running totals kept as minutes become public or change
+ * (public_attendance_total, 0035), so a party of many terms is one row read, not a count of its history.
  */
-export async function countAttendance(db: Queryable, owner: RecordOwner) {
-  const seats = db
-    .selectFrom('membership')
-    .innerJoin('meeting', (join) =>
-      join
-        .onRef('meeting.committee_id', '=', 'membership.committee_id')
-        .onRef('meeting.meets_on', '>=', 'membership.starts_on'),
-    )
-    .leftJoin('attendance', (join) =>
-      join
-        .onRef('attendance.meeting_id', '=', 'meeting.id')
-        .onRef('attendance.person_id', '=', 'membership.person_id'),
-    )
-    .select(sql<number>`max(case when attendance.present then 1 else 0 end)`.as('present'))
-    .where('membership.role', '!=', 'substitute')
-    .where((eb) =>
-      eb.or([
-        eb('membership.ends_on', 'is', null),
-        eb('membership.ends_on', '>=', eb.ref('meeting.meets_on')),
-      ]),
-    )
-    .where(hasPublicMinutes('meeting.id'))
-    .where(...ownedBy(owner, 'membership.person_id', 'membership.party_id'))
-    .groupBy(['membership.person_id', 'meeting.id'])
-  const served = db
-    .selectFrom('attendance')
-    .select(['attendance.person_id', 'attendance.meeting_id'])
-    .distinct()
-    .where('attendance.role', '=', 'substitute')
-    .where('attendance.serving_for_person_id', 'is not', null)
-    .where(hasPublicMinutes('attendance.meeting_id'))
-    .where(...ownedBy(owner, 'attendance.person_id', 'attendance.party_id'))
-  const [seat, substitute] = await Promise.all([
-    db
-      .selectFrom(seats.as('seat'))
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('meetings'),
-        eb.fn.sum<number | string | null>('seat.present').as('present'),
-      ])
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom(served.as('served'))
-      .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .executeTakeFirstOrThrow(),
-  ])
-  // PostgreSQL returns counts and sums as strings (bigint, numeric).
+export async function readAttendance(db: Queryable, owner: RecordOwner) {
+  const row = await db
+    .selectFrom('public_attendance_total')
+    .select(['meetings', 'present', 'served'])
+    .where('owner', '=', 'personId' in owner ? 'person' : 'party')
+    .where('owner_id', '=', 'personId' in owner ? owner.personId : owner.partyId)
+    .executeTakeFirst()
   return {
-    meetings: Number(seat.meetings),
-    present: Number(seat.present ?? 0),
-    servedAsSubstitute: Number(substitute.count),
+    meetings: Number(row?.meetings ?? 0),
+    present: Number(row?.present ?? 0),
+    servedAsSubstitute: Number(row?.served ?? 0),
   }
 }
 
+type ActivityKind = 'motion' | 'dissent' | 'statement' | 'ballot'
+
+/**
+ * One page of an owner's kept acts of a kind (public_activity, 0035), newest meeting first, read
+ * from an index in that order: `size` rows after `offset`, however long the history.
+ */
+function activityWindow(db: Queryable, kind: ActivityKind, owner: RecordOwner, window: RecordWindow) {
+  return db
+    .selectFrom('public_activity')
+    .select(['ref_id', 'meets_on', 'meeting_id', 'section_number', 'position'])
+    .where(...ownedBy(owner, 'person_id', 'party_id'))
+    .where('kind', '=', kind)
+    .orderBy('meets_on', 'desc')
+    .orderBy('meeting_id', 'desc')
+    .orderBy('section_number')
+    .orderBy('position')
+    .orderBy('ref_id')
+    .limit(window.size)
+    .offset(window.offset)
+}
+
+/** What a record shows of an act's § and meeting. */
+const sectionColumns = [
+  'section.number as sectionNumber',
+  'section.label as sectionLabel',
+  'section.title as sectionTitle',
+  'meeting.slug as meetingSlug',
+  'meeting.meets_on as meetsOn',
+  'committee.slug as committeeSlug',
+  'committee.name as committeeName',
+] as const
+
 type AuthoredKind = 'motion' | 'dissent' | 'statement'
 
-/** Motions, dissents or statements on public §§ that the person (or party) stood behind, newest first. */
+/**
+ * Motions, dissents or statements on public §§ that the person (or party) stood behind, newest
+ * first: a page of the kept acts, with their rows. Each § is asked again whether it is public
+ * (sectionIsPublicWhere, on the page's rows only): the kept acts order the page, the tables say
+ * what may be shown.
+ */
 export async function listAuthoredRows(
   db: Queryable,
   kind: AuthoredKind,
@@ -181,27 +143,33 @@ export async function listAuthoredRows(
   window: RecordWindow,
 ) {
   // The three author tables share one shape (see section-record.repository.ts); Kysely is told one name.
-  const authorTable = `${kind}_author` as 'dissent_author'
-  const ownerColumn = `${kind}_author.${kind}_id` as 'dissent_author.dissent_id'
+  const author = `${kind}_author` as 'dissent_author'
   const table = kind as 'dissent'
-  const personColumn = `${kind}_author.person_id` as 'dissent_author.person_id'
-  const partyColumn = `${kind}_author.party_id` as 'dissent_author.party_id'
-  let query = publicSectionsNewestFirst(db)
-    .innerJoin(table, `${kind}.section_id` as 'dissent.section_id', 'section.id')
-    .innerJoin(authorTable, ownerColumn, `${kind}.id` as 'dissent.id')
-    .leftJoin('person', 'person.id', personColumn)
+  let query = db
+    .selectFrom(activityWindow(db, kind, owner, window).as('w'))
+    .innerJoin(author, `${author}.id` as 'dissent_author.id', 'w.ref_id')
+    .innerJoin(table, `${kind}.id` as 'dissent.id', `${author}.${kind}_id` as 'dissent_author.dissent_id')
+    .innerJoin('section', 'section.id', `${kind}.section_id` as 'dissent.section_id')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
+    .leftJoin('person', 'person.id', `${author}.person_id` as 'dissent_author.person_id')
     .select([
+      ...sectionColumns,
       `${kind}.id as id` as 'dissent.id',
       `${kind}.text as text` as 'dissent.text',
       'person.name as personName',
       'person.slug as personSlug',
     ])
-    .where(...ownedBy(owner, personColumn, partyColumn))
+    .where(sectionIsPublicWhere)
   if (kind === 'statement') query = query.select('statement.kind as kind' as 'dissent.text')
   const rows = (await query
-    .orderBy(`${kind}.position` as 'dissent.position')
-    .limit(window.size)
-    .offset(window.offset)
+    .orderBy('w.meets_on', 'desc')
+    .orderBy('w.meeting_id', 'desc')
+    .orderBy('w.section_number')
+    .orderBy('w.position')
+    .orderBy('w.ref_id')
     .execute()) as Array<{
     id: number
     text: string | null
@@ -219,13 +187,24 @@ export async function listAuthoredRows(
   return rows
 }
 
-/** Every ballot the person (or a party's members) cast in open votes on public §§, newest first. */
+/**
+ * Every ballot the person (or a party's members) cast in open votes on public §§, newest first: a
+ * page of the kept ballots, the §§ asked again as for listAuthoredRows. A party's ballots in one vote
+ * in the order they were recorded (the protocol's), so a vote split by a page boundary reads on.
+ */
 export async function listBallotRows(db: Queryable, owner: RecordOwner, window: RecordWindow) {
-  return publicSectionsNewestFirst(db)
-    .innerJoin('vote', 'vote.section_id', 'section.id')
-    .innerJoin('ballot', 'ballot.vote_id', 'vote.id')
+  return db
+    .selectFrom(activityWindow(db, 'ballot', owner, window).as('w'))
+    .innerJoin('ballot', 'ballot.id', 'w.ref_id')
+    .innerJoin('vote', 'vote.id', 'ballot.vote_id')
+    .innerJoin('section', 'section.id', 'vote.section_id')
+    .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
+    .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+    .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'section.agenda_item_id')
     .innerJoin('person', 'person.id', 'ballot.person_id')
     .select([
+      ...sectionColumns,
       'ballot.id as id',
       'ballot.choice as choice',
       'vote.id as voteId',
@@ -237,11 +216,12 @@ export async function listBallotRows(db: Queryable, owner: RecordOwner, window: 
       'person.name as personName',
       'person.slug as personSlug',
     ])
-    .where(...ownedBy(owner, 'ballot.person_id', 'ballot.party_id'))
-    .orderBy('vote.position')
-    .orderBy('person.name')
-    .limit(window.size)
-    .offset(window.offset)
+    .where(sectionIsPublicWhere)
+    .orderBy('w.meets_on', 'desc')
+    .orderBy('w.meeting_id', 'desc')
+    .orderBy('w.section_number')
+    .orderBy('w.position')
+    .orderBy('w.ref_id')
     .execute()
 }
 
