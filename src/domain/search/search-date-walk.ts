@@ -19,8 +19,12 @@ export interface IndexQuery {
   words: number
 }
 
-/** Entries read from the date index at once; a day with more is read whole. */
-const entriesAtOnce = 2000
+/**
+ * Entries read from the date index at first, then four times as many each time (a page of a common
+ * word is found in the first); a day with more is read whole.
+ */
+const entriesFirst = 200
+const mostAtOnce = 12_800
 
 interface Entry {
   id: number
@@ -54,18 +58,19 @@ export async function walkDownTheDates(
 /** The entries a day at a time, newest first, each day in the date index's order. */
 async function* days(entries: EntryQuery): AsyncGenerator<Entry[]> {
   let before: string | undefined
-  for (;;) {
+  let atOnce = entriesFirst
+  for (; ; atOnce = Math.min(atOnce * 4, mostAtOnce)) {
     const rows = await entries
       .$if(before !== undefined, (q) => q.where('e.meets_on', '<', before as string))
       .select(['e.id', 'e.meets_on'])
       .orderBy('e.meets_on', 'desc')
       .orderBy('e.kind')
       .orderBy('e.object_id')
-      .limit(entriesAtOnce)
+      .limit(atOnce)
       .execute()
     if (rows.length === 0) return
     const last = rows.at(-1)!.meets_on
-    const whole = rows.length < entriesAtOnce
+    const whole = rows.length < atOnce
     // The last day may go on past the rows read: it is read again, whole, unless it is the only one.
     const complete = whole ? rows : rows.filter((r) => r.meets_on !== last)
     if (complete.length === 0) {

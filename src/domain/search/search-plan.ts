@@ -44,6 +44,20 @@ function hitsUpTo(db: Queryable, query: IndexQuery, most: number, planning: Sear
   return count
 }
 
+/**
+ * The hits of a word part without filters up to `most`, from the count that plans its page when
+ * that one reaches further (the title part's: counted for the page's ranks, then planned).
+ */
+export async function countPlannedHits(
+  db: Queryable,
+  query: IndexQuery,
+  most: number,
+  planning: SearchPlanning,
+): Promise<number> {
+  if (most > planning.manyHits) return hitsUpTo(db, query, most, planning)
+  return Math.min(most, await hitsUpTo(db, query, planning.manyHits, planning))
+}
+
 /** How to find a word part's entries: by their hits when they are few, down the dates when many. */
 export async function planOfWords(
   db: Queryable,

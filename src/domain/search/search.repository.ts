@@ -6,6 +6,7 @@ import { filtered, hasFilter, type SearchFilter } from './search-filter.ts'
 import { searchIndexOf, type WordPart } from './search-index.ts'
 import {
   countHits,
+  countPlannedHits,
   defaultPlanning,
   newestFirst,
   pageOfHits,
@@ -117,7 +118,10 @@ async function countWordPart(
   const index = searchIndexOf(db)
   const query = await index.indexQuery(db, terms, part)
   if (query === 'none') return 0
-  if (query) return countHits(db, query, filter, most, () => planOfWords(db, query, planning), planning)
+  if (query) {
+    if (part === 'title' && !hasFilter(filter)) return countPlannedHits(db, query, most, planning)
+    return countHits(db, query, filter, most, () => planOfWords(db, query, planning), planning)
+  }
   // PostgreSQL's planner weighs its GIN index against the date index itself (search-index.ts), so
   // a count to choose would only cost: up to 5,000 title hits read, 0.5–0.7 s at 100,000 agenda items.
   if (!hasFilter(filter)) return index.countWordHits(db, terms, part, most)
