@@ -11,19 +11,16 @@ import {
   recordRecusal,
   recordServingFromRollCall,
 } from '../domain/minutes/section.service.ts'
-import { recordDissent, recordMotion, recordStatement } from '../domain/minutes/section-record.service.ts'
 import { addSections } from '../domain/minutes/sections.service.ts'
 import { postMinutesNotice } from '../domain/notice-board/notice-board.service.ts'
 import type { Attendee, DocumentJson, Item } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
 import { isIsoDate } from '../domain/shared/calendar-date.ts'
-import { DomainError } from '../domain/shared/errors.ts'
-import { recordSignOff } from '../domain/sign-off/sign-off.service.ts'
-import type { BallotChoice } from '../domain/vote/tally.ts'
-import { recordVote } from '../domain/vote/vote.service.ts'
+import { recordSignOffs } from '../domain/sign-off/sign-off.service.ts'
 import { importAgendaItems } from './import-agenda.ts'
 import type { ImportRegister } from './import-people.ts'
-import { importWarning } from './import-warnings.ts'
+import { importSectionRecords } from './import-section-records.ts'
+import { asWarning } from './import-warnings.ts'
 
 export interface MinutesContext {
   trx: Trx
@@ -45,8 +42,6 @@ const roles: Record<Attendee['role'], AttendanceRole> = {
   tjänsteperson: 'official',
   övrig: 'other',
 }
-
-const choices: Record<'ja' | 'nej' | 'avstår', BallotChoice> = { ja: 'yes', nej: 'no', avstår: 'abstain' }
 
 /**
  * Records a published protocol as the meeting's minutes: who attended and served, every § with its
@@ -115,10 +110,13 @@ export async function importMinutes(
     }
   }
   await recordServingFromRollCall(trx, actor, { minutesId: minutes.id, entries: rollCall })
-  for (const item of sectionItems) {
-    const sectionId = sectionIds.get(item.section)
-    if (sectionId !== undefined) await importSectionRecords(context, sectionId, item)
-  }
+  await importSectionRecords(
+    context,
+    sectionItems.flatMap((item) => {
+      const sectionId = sectionIds.get(item.section)
+      return sectionId === undefined ? [] : [{ sectionId, item }]
+    }),
+  )
   await importSignOffs(context, minutes.id, document)
   return 'recorded'
 }
@@ -196,75 +194,11 @@ function servedAt(attendee: Attendee, numbers: readonly number[]): number[] | un
   return (attendee.sections ?? numbers).filter((n) => !not.has(n))
 }
 
-async function importSectionRecords(
-  context: MinutesContext,
-  sectionId: number,
-  item: Item & { section: number },
-) {
-  const { trx, actor, register } = context
-  const where = `§ ${item.section}`
-  for (const motion of item.motions ?? []) {
-    const input = {
-      sectionId,
-      text: motion.text,
-      ...(motion.points ? { points: motion.points } : {}),
-      authors: await register.authors(motion.by, where),
-    }
-    // As with dissents below: a motion whose proposer is not in the serving list is kept as printed.
-    const recorded = await recordMotion(trx, actor, input).catch(
-      asWarning(context, `${where}, yrkande (registrerat som i protokollet)`),
-    )
-    if (!recorded)
-      await recordMotion(trx, actor, { ...input, asPublished: true }).catch(
-        asWarning(context, `${where}, yrkande`),
-      )
-  }
-  for (const vote of item.votes ?? []) {
-    const ballots: Array<{ personId: number; choice: BallotChoice }> = []
-    for (const b of vote.ballots ?? [])
-      ballots.push({ personId: await register.person({ ...b, where }), choice: choices[b.vote] })
-    const counted = (choice: BallotChoice) => ballots.filter((b) => b.choice === choice).length
-    const counts = {
-      yes: vote.yes ?? counted('yes'),
-      no: vote.no ?? counted('no'),
-      abstain: vote.abstain ?? counted('abstain'),
-    }
-    const common = {
-      sectionId,
-      kind: 'open' as const,
-      question: vote.question ?? 'Omröstning',
-      ...(vote.result ? { result: vote.result } : {}),
-    }
-    // Ballots by name when every voter is known to have served; otherwise the counts still stand.
-    const recorded =
-      ballots.length > 0
-        ? await recordVote(trx, actor, { ...common, ballots }).catch(
-            asWarning(context, `${where}, omröstning (namn)`),
-          )
-        : undefined
-    if (!recorded)
-      await recordVote(trx, actor, { ...common, counts }).catch(asWarning(context, `${where}, omröstning`))
-  }
-  for (const dissent of item.dissents ?? []) {
-    const input = { sectionId, text: dissent.text, authors: await register.authors(dissent.by, where) }
-    // The signed-off protocol is the record: a dissent that breaks a rule (often a name spelt
-    // otherwise than in the attendance) is warned about and still recorded as printed.
-    const recorded = await recordDissent(trx, actor, input).catch(
-      asWarning(context, `${where}, reservation (registrerad som i protokollet)`),
-    )
-    if (!recorded) await recordDissent(trx, actor, { ...input, asPublished: true })
-  }
-  for (const statement of item.statements ?? []) {
-    await recordStatement(trx, actor, {
-      sectionId,
-      kind: statement.kind,
-      text: statement.text,
-      authors: await register.authors(statement.by, where),
-    }).catch(asWarning(context, `${where}, ${statement.kind}`))
-  }
-}
-
-/** Signatories, each sign-off occasion with its §§ and date, and the notice when the protocol states it. */
+/**
+ * Signatories, each sign-off occasion with its §§ and date, and the notice when the protocol states
+ * it. The sign-offs are recorded at once (recordSignOffs), then their notices; the warnings are told
+ * in the order of the sign-offs, as when each was recorded and announced before the next.
+ */
 async function importSignOffs(context: MinutesContext, minutesId: number, document: DocumentJson) {
   const { trx, actor, register, meeting } = context
   const signatories: number[] = []
@@ -272,40 +206,50 @@ async function importSignOffs(context: MinutesContext, minutesId: number, docume
     signatories.push(await register.person({ name, where: 'underskrifterna' }))
   if (signatories.length > 0)
     await appointSignatories(trx, actor, { minutesId, personIds: signatories, asPublished: true })
-  for (const signOff of document.signOffs ?? []) {
-    if (!signOff.date || !isIsoDate(signOff.date)) {
-      context.warn(`justering av § ${signOff.sections.join(', ')}: inget datum, inte registrerad`)
-      continue
-    }
-    const recorded = await recordSignOff(trx, actor, {
+  const warnings: Array<{ at: number; n: number; message: string }> = []
+  const warnAt = (at: number) => (message: string) => warnings.push({ at, n: warnings.length, message })
+  const dated: Array<{ at: number; date: string; sections: number[] }> = []
+  for (const [at, signOff] of (document.signOffs ?? []).entries()) {
+    if (!signOff.date || !isIsoDate(signOff.date))
+      warnAt(at)(`justering av § ${signOff.sections.join(', ')}: inget datum, inte registrerad`)
+    else dated.push({ at, date: signOff.date, sections: signOff.sections })
+  }
+  const recorded = await recordSignOffs(
+    trx,
+    actor,
+    {
       minutesId,
-      sectionNumbers: signOff.sections,
-      signedOffOn: signOff.date,
-      immediate: signOff.date === meeting.meetsOn,
-      signatoryPersonIds: signatories,
-    }).catch(asWarning(context, `justering ${signOff.date}`))
+      signOffs: dated.map((signOff) => ({
+        sectionNumbers: signOff.sections,
+        signedOffOn: signOff.date,
+        immediate: signOff.date === meeting.meetsOn,
+        signatoryPersonIds: signatories,
+      })),
+    },
+    {
+      onRefused: (i, error) => {
+        const { at, date } = dated[i] as (typeof dated)[number]
+        asWarning(warnAt(at), `justering ${date}`)(error)
+      },
+    },
+  )
+  for (const [i, signOff] of recorded.entries()) {
+    const { at, date } = dated[i] as (typeof dated)[number]
     if (
-      recorded &&
+      signOff &&
       document.noticePosted &&
       isIsoDate(document.noticePosted) &&
-      document.noticePosted >= signOff.date
+      document.noticePosted >= date
     ) {
       await postMinutesNotice(trx, actor, {
-        signOffId: recorded.id,
+        signOffId: signOff.id,
         postedOn: document.noticePosted,
         asPublished: true,
-      }).catch(asWarning(context, `anslag ${document.noticePosted}`))
+      }).catch(asWarning(warnAt(at), `anslag ${document.noticePosted}`))
     }
   }
-}
-
-/** A rule the published record breaks is reported, not fatal: the rest of the document still counts. */
-function asWarning(context: MinutesContext, where: string) {
-  return (error: unknown): undefined => {
-    if (!(error instanceof DomainError)) throw error
-    context.warn(`${where}: ${importWarning(error)}`)
-    return undefined
-  }
+  warnings.sort((a, b) => a.at - b.at || a.n - b.n)
+  for (const { message } of warnings) context.warn(message)
 }
 
 /** Every name the document prints: the persons an import looks up. */

@@ -37,13 +37,16 @@ export class ImportRegister {
   /** The name keys of those listed in the attendance, computed once per document. */
   #listed = new Set<string>()
   #members: NameCandidate[] | undefined
+  #warn: ((message: string) => void) | undefined
 
   constructor(
     private readonly trx: Trx,
     private readonly actor: Actor,
     private readonly organisationId: number,
     private readonly options: RegisterOptions = {},
-  ) {}
+  ) {
+    this.#warn = options.warn
+  }
 
   /** The people the protocol lists as present or absent: those a variant in a § is matched against. */
   expectAttendance(attendance: readonly Attendee[]): void {
@@ -61,6 +64,18 @@ export class ImportRegister {
       this.#registered.set(name, person.id)
   }
 
+  /**
+   * Sends the warnings about names to `warn` until the function returned is called: an import that
+   * names the persons of several records first keeps its warnings in the order of the records.
+   */
+  redirectWarnings(warn: (message: string) => void): () => void {
+    const before = this.#warn
+    this.#warn = warn
+    return () => {
+      this.#warn = before
+    }
+  }
+
   async person(printed: string | PrintedName, title?: string): Promise<number> {
     const input: PrintedName = typeof printed === 'string' ? { name: printed, title } : printed
     const key = spaced(input.name)
@@ -71,7 +86,7 @@ export class ImportRegister {
       const id = await this.person({ name: same.name, ...(input.title ? { title: input.title } : {}) })
       this.#persons.set(key, id)
       const party = input.party ?? same.party
-      this.options.warn?.(
+      this.#warn?.(
         `${key} och ${same.name}${party ? ` (${party})` : ''} antas vara samma person${
           input.where ? ` (${input.where})` : ''
         }: samma parti och namnet skiljer sig bara i accenter, bindestreck, mellannamn eller kortform; registrerad som ${same.name}`,

@@ -1,4 +1,4 @@
-import type { DomainError, RefusalReason } from '../domain/shared/errors.ts'
+import { DomainError, type RefusalReason } from '../domain/shared/errors.ts'
 
 // What `paragraf import` says, in Swedish, when a published protocol breaks a rule the workspace
 // keeps. The domain's messages are for developers; the import reports these, the record is still
@@ -42,4 +42,20 @@ const byCode: Record<DomainError['code'], string> = {
 /** A domain refusal as the import reports it, in Swedish. */
 export function importWarning(error: DomainError): string {
   return messages[error.reason] ?? byCode[error.code]
+}
+
+/**
+ * A rule the published record breaks is reported, not fatal: the rest of the document still counts.
+ * Told to the context's warnings, or to a function that keeps them in the order of the protocol.
+ */
+export function asWarning(
+  context: { warn: (message: string) => void } | ((message: string) => void),
+  where: string,
+) {
+  const warn = typeof context === 'function' ? context : context.warn
+  return (error: unknown): undefined => {
+    if (!(error instanceof DomainError)) throw error
+    warn(`${where}: ${importWarning(error)}`)
+    return undefined
+  }
 }

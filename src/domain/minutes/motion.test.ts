@@ -16,7 +16,7 @@ import { recordVote } from '../vote/vote.service.ts'
 import { readMinutesRecord } from './minutes-record.ts'
 import { applyRollCall, recordRollCall } from './roll-call.service.ts'
 import { addSection } from './section.service.ts'
-import { recordMotion } from './section-record.service.ts'
+import { recordMotion, recordMotions } from './section-record.service.ts'
 
 // M6 (KL 7:10–19, 6:17): officials, experts and substitutes who do not serve may speak at the
 // meeting, but only those serving at the § make motions and vote.
@@ -44,7 +44,7 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
     )
     const record = await readMinutesRecord(db, held.id)
     const official = record!.attendance.find((x) => x.role === 'official')!
-    return { db, section, member: a!, idle: idle!, officialId: official.personId }
+    return { db, section, meetingId: held.id, member: a!, idle: idle!, officialId: official.personId }
   }
 
   const proposers = [
@@ -87,6 +87,63 @@ describeOnEachDatabase('M6: others present may speak but never decide', (getDb) 
       }),
     )
     assert.equal(motion.authors[0]?.personId, m.officialId)
+  })
+
+  it('records motions at once under the rules of one: a refused one is told, or replaced in its place', async () => {
+    const m = await meeting()
+    const by = (personId: number, text: string) => ({
+      sectionId: m.section.id,
+      text,
+      authors: [{ personId }],
+    })
+    const motions = [by(m.member.id, 'Bifall'), by(m.officialId, 'Avslag'), by(m.member.id, 'Återremiss')]
+    // Without onRefused the first refusal is thrown and nothing is written.
+    await assert.rejects(
+      inTransaction(m.db, (trx) => recordMotions(trx, testActor, { motions })),
+      /only a member serving at the § may make a motion/,
+    )
+    assert.deepEqual((await readMinutesRecord(m.db, m.meetingId))?.sections[0]?.motions ?? [], [])
+    const refused: number[] = []
+    const recorded = await inTransaction(m.db, (trx) =>
+      recordMotions(
+        trx,
+        testActor,
+        { motions },
+        {
+          onRefused: (index, _error, input) => {
+            refused.push(index)
+            return input.asPublished ? undefined : { ...input, asPublished: true }
+          },
+        },
+      ),
+    )
+    assert.deepEqual(refused, [1])
+    // The replacement takes the refused one's place: positions and ids in the order given.
+    assert.deepEqual(
+      recorded.map((r) => [r?.text, r?.position]),
+      [
+        ['Bifall', 1],
+        ['Avslag', 2],
+        ['Återremiss', 3],
+      ],
+    )
+    assert.ok(
+      (recorded[0]?.id ?? 0) < (recorded[1]?.id ?? 0) && (recorded[1]?.id ?? 0) < (recorded[2]?.id ?? 0),
+    )
+    const left = await inTransaction(m.db, (trx) =>
+      recordMotions(
+        trx,
+        testActor,
+        { motions: [by(m.idle.id, 'Bordläggning'), by(m.member.id, 'Bifall')] },
+        {
+          onRefused: () => undefined,
+        },
+      ),
+    )
+    assert.deepEqual(
+      left.map((r) => r?.position),
+      [undefined, 4],
+    )
   })
 
   it('refuses a ballot of an official or of a substitute who does not serve', async () => {

@@ -14,19 +14,27 @@ type AuthorOwner = 'motion' | 'dissent' | 'statement'
 // with the owner column named after the table. Kysely cannot type a query over a union of tables,
 // so these few generic functions name one of them for the type checker.
 
-async function insertAuthors(db: Trx, owner: AuthorOwner, ownerId: number, authors: readonly Author[]) {
-  if (authors.length === 0) return
-  const rows = authors.map((a, i) => ({
-    [`${owner}_id`]: ownerId,
-    position: i + 1,
-    person_id: a.personId,
-    party_id: a.partyId,
-    and_others: a.andOthers,
-  }))
-  await db
-    .insertInto(`${owner}_author` as 'motion_author')
-    .values(rows as NewRow<'motion_author'>[])
-    .execute()
+/** The authors of owners just inserted, in one statement per 150 rows (SQLite's bound parameters). */
+async function insertAuthors(
+  db: Trx,
+  owner: AuthorOwner,
+  owned: ReadonlyArray<{ id: number; authors: readonly Author[] }>,
+) {
+  const rows = owned.flatMap(({ id, authors }) =>
+    authors.map((a, i) => ({
+      [`${owner}_id`]: id,
+      position: i + 1,
+      person_id: a.personId,
+      party_id: a.partyId,
+      and_others: a.andOthers,
+    })),
+  )
+  for (let i = 0; i < rows.length; i += 150) {
+    await db
+      .insertInto(`${owner}_author` as 'motion_author')
+      .values(rows.slice(i, i + 150) as NewRow<'motion_author'>[])
+      .execute()
+  }
 }
 
 async function listAuthors(db: Queryable, owner: AuthorOwner, ownerIds: readonly number[]) {
@@ -44,21 +52,34 @@ async function listAuthors(db: Queryable, owner: AuthorOwner, ownerIds: readonly
   )
 }
 
-/** Inserts a motion, dissent or statement after the others of its §, then its authors. */
+/**
+ * Inserts motions, dissents or statements at the positions given (one statement per 150), then
+ * their authors; returns their ids in the order given, as one insert after the other numbered them.
+ */
 async function insertOwned<T extends AuthorOwner>(
   db: Trx,
   owner: T,
-  columns: Omit<NewRow<T>, 'position'> & { section_id: number },
-  authors: readonly Author[],
-): Promise<{ id: number; position: number }> {
-  const position = await nextPosition(db, owner, columns.section_id)
-  const row = await db
-    .insertInto(owner as 'dissent')
-    .values({ ...columns, position } as NewRow<'dissent'>)
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await insertAuthors(db, owner, row.id, authors)
-  return { id: row.id, position }
+  rows: ReadonlyArray<Omit<NewRow<T>, 'section_id' | 'position'> & { section_id: number; position: number }>,
+  authors: ReadonlyArray<readonly Author[]>,
+): Promise<number[]> {
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += 150) {
+    const chunk = rows.slice(i, i + 150)
+    const returned = await db
+      .insertInto(owner as 'dissent')
+      .values(chunk as unknown as NewRow<'dissent'>[])
+      .returning(['id', 'section_id', 'position'])
+      .execute()
+    // RETURNING promises no order: each row is found again by its § and position.
+    const byKey = new Map(returned.map((r) => [`${r.section_id}:${r.position}`, r.id]))
+    for (const row of chunk) ids.push(byKey.get(`${row.section_id}:${row.position}`) as number)
+  }
+  await insertAuthors(
+    db,
+    owner,
+    ids.map((id, i) => ({ id, authors: authors[i] ?? [] })),
+  )
+  return ids
 }
 
 /** The motions, dissents or statements of some §§ in order, each with its authors: two queries. */
@@ -95,14 +116,25 @@ export async function nextPosition(
   return Number(row?.last ?? 0) + 1
 }
 
-export async function insertMotion(db: Trx, values: Omit<Motion, 'id' | 'position'>): Promise<Motion> {
-  const columns = {
-    section_id: values.sectionId,
-    kind: values.kind,
-    text: values.text,
-    points: JSON.stringify(values.points),
-  }
-  return { ...values, ...(await insertOwned(db, 'motion', columns, values.authors)) }
+/** Motions at the positions given, with their authors, in a few statements; returned in order with their ids. */
+export async function insertMotions(
+  db: Trx,
+  motions: ReadonlyArray<Omit<Motion, 'id' | 'position'> & { position: number }>,
+): Promise<Motion[]> {
+  const rows = motions.map((m) => ({
+    section_id: m.sectionId,
+    kind: m.kind,
+    text: m.text,
+    points: JSON.stringify(m.points),
+    position: m.position,
+  }))
+  const ids = await insertOwned(
+    db,
+    'motion',
+    rows,
+    motions.map((m) => m.authors),
+  )
+  return motions.map(({ position, ...values }, i) => ({ ...values, id: ids[i] as number, position }))
 }
 
 export async function listMotions(db: Queryable, sectionIds: readonly number[]): Promise<Motion[]> {
@@ -117,9 +149,19 @@ export async function listMotions(db: Queryable, sectionIds: readonly number[]):
   }))
 }
 
-export async function insertDissent(db: Trx, values: Omit<Dissent, 'id' | 'position'>): Promise<Dissent> {
-  const columns = { section_id: values.sectionId, text: values.text }
-  return { ...values, ...(await insertOwned(db, 'dissent', columns, values.authors)) }
+/** Dissents at the positions given, with their authors, in a few statements; returned in order with their ids. */
+export async function insertDissents(
+  db: Trx,
+  dissents: ReadonlyArray<Omit<Dissent, 'id' | 'position'> & { position: number }>,
+): Promise<Dissent[]> {
+  const rows = dissents.map((d) => ({ section_id: d.sectionId, text: d.text, position: d.position }))
+  const ids = await insertOwned(
+    db,
+    'dissent',
+    rows,
+    dissents.map((d) => d.authors),
+  )
+  return dissents.map(({ position, ...values }, i) => ({ ...values, id: ids[i] as number, position }))
 }
 
 export async function listDissents(db: Queryable, sectionIds: readonly number[]): Promise<Dissent[]> {
@@ -144,12 +186,24 @@ export async function updateDissentText(db: Trx, id: number, text: string): Prom
   return getDissent(db, id)
 }
 
-export async function insertStatement(
+/** Statements at the positions given, with their authors, in a few statements; returned in order with their ids. */
+export async function insertStatements(
   db: Trx,
-  values: Omit<Statement, 'id' | 'position'>,
-): Promise<Statement> {
-  const columns = { section_id: values.sectionId, kind: values.kind, text: values.text }
-  return { ...values, ...(await insertOwned(db, 'statement', columns, values.authors)) }
+  statements: ReadonlyArray<Omit<Statement, 'id' | 'position'> & { position: number }>,
+): Promise<Statement[]> {
+  const rows = statements.map((s) => ({
+    section_id: s.sectionId,
+    kind: s.kind,
+    text: s.text,
+    position: s.position,
+  }))
+  const ids = await insertOwned(
+    db,
+    'statement',
+    rows,
+    statements.map((s) => s.authors),
+  )
+  return statements.map(({ position, ...values }, i) => ({ ...values, id: ids[i] as number, position }))
 }
 
 export async function listStatements(db: Queryable, sectionIds: readonly number[]): Promise<Statement[]> {

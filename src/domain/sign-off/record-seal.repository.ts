@@ -31,24 +31,32 @@ export async function lastSealOfCommittee(trx: Trx, committeeId: number): Promis
   return row && toSeal(row)
 }
 
-export async function insertSeal(trx: Trx, seal: Omit<RecordSeal, 'id'>): Promise<RecordSeal> {
-  const row = await trx
+/** Seals in one statement, returned in the order given (each found again by its committee and position). */
+export async function insertSeals(
+  trx: Trx,
+  seals: ReadonlyArray<Omit<RecordSeal, 'id'>>,
+): Promise<RecordSeal[]> {
+  if (seals.length === 0) return []
+  const rows = await trx
     .insertInto('record_seal')
-    .values({
-      committee_id: seal.committeeId,
-      position: seal.position,
-      minutes_id: seal.minutesId,
-      sign_off_id: seal.signOffId,
-      rectification_id: seal.rectificationId,
-      public_digest: seal.publicDigest,
-      salt: seal.salt,
-      sealed_digest: seal.sealedDigest,
-      previous_hash: seal.previousHash,
-      hash: seal.hash,
-    })
+    .values(
+      seals.map((seal) => ({
+        committee_id: seal.committeeId,
+        position: seal.position,
+        minutes_id: seal.minutesId,
+        sign_off_id: seal.signOffId,
+        rectification_id: seal.rectificationId,
+        public_digest: seal.publicDigest,
+        salt: seal.salt,
+        sealed_digest: seal.sealedDigest,
+        previous_hash: seal.previousHash,
+        hash: seal.hash,
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow()
-  return toSeal(row)
+    .execute()
+  const byKey = new Map(rows.map((row) => [`${row.committee_id}:${row.position}`, toSeal(row)]))
+  return seals.map((seal) => byKey.get(`${seal.committeeId}:${seal.position}`) as RecordSeal)
 }
 
 /** Every seal, by committee and position: the series `paragraf verify` walks. */

@@ -4,7 +4,7 @@ import { listRectifications } from '../minutes/minutes.reads.ts'
 import { type MinutesRecord, readMinutesRecord, readMinutesRecords } from '../minutes/minutes-record.ts'
 import type { Rectification } from '../minutes/rectification.ts'
 import { groupBy } from '../shared/group-by.ts'
-import { insertSeal, lastSealOfCommittee, listSeals, type RecordSeal } from './record-seal.repository.ts'
+import { insertSeals, lastSealOfCommittee, listSeals, type RecordSeal } from './record-seal.repository.ts'
 import { rectificationContent, type SealContent, sealDigests, signOffContent } from './record-seal.ts'
 
 interface MeetingOfMinutes {
@@ -26,11 +26,28 @@ export async function sealSignOff(trx: Trx, signOffId: number): Promise<RecordSe
     .select('minutes_id')
     .where('id', '=', signOffId)
     .executeTakeFirstOrThrow()
+  return (await sealSignOffs(trx, minutesId, [signOffId]))[0] as RecordSeal
+}
+
+/**
+ * Seals sign-offs of one minutes in the order given, each as sealSignOff would one after the other:
+ * the record is read once (a sign-off's content is its own §§, so another sign-off of the same
+ * minutes changes nothing in it) and the seals are chained in the committee's series in one statement.
+ */
+export async function sealSignOffs(
+  trx: Trx,
+  minutesId: number,
+  signOffIds: readonly number[],
+): Promise<RecordSeal[]> {
+  if (signOffIds.length === 0) return []
   const meeting = (await meetingsOfMinutes(trx, [minutesId]))[0] as MeetingOfMinutes
   const record = (await readMinutesRecord(trx, meeting.meetingId)) as MinutesRecord
-  const signOff = record.signOffs.find((s) => s.id === signOffId)
-  if (!signOff) throw new Error(`sign-off ${signOffId} is not in its minutes`)
-  return seal(trx, meeting, { signOffId, rectificationId: null }, signOffContent(record, meeting, signOff))
+  const contents = signOffIds.map((signOffId) => {
+    const signOff = record.signOffs.find((s) => s.id === signOffId)
+    if (!signOff) throw new Error(`sign-off ${signOffId} is not in its minutes`)
+    return { of: { signOffId, rectificationId: null }, content: signOffContent(record, meeting, signOff) }
+  })
+  return seal(trx, meeting, contents)
 }
 
 /** Seals a rectification, in its transaction: the open correction becomes part of the series. */
@@ -44,33 +61,45 @@ export async function sealRectification(trx: Trx, rectification: Rectification):
   const record = (await readMinutesRecord(trx, meeting.meetingId)) as MinutesRecord
   const entry = record.sections.find((s) => s.section.id === rectification.sectionId)
   if (!entry) throw new Error(`section ${rectification.sectionId} is not in its minutes`)
-  return seal(
-    trx,
-    meeting,
-    { signOffId: null, rectificationId: rectification.id },
-    rectificationContent(entry, meeting, rectification),
-  )
+  const [sealed] = await seal(trx, meeting, [
+    {
+      of: { signOffId: null, rectificationId: rectification.id },
+      content: rectificationContent(entry, meeting, rectification),
+    },
+  ])
+  return sealed as RecordSeal
 }
 
+/** Seals contents of one meeting in order, each chained to the one before it in the committee's series. */
 async function seal(
   trx: Trx,
   meeting: MeetingOfMinutes,
-  of: { signOffId: number | null; rectificationId: number | null },
-  content: SealContent,
-): Promise<RecordSeal> {
-  const previous = await lastSealOfCommittee(trx, meeting.committeeId)
-  const salt = randomBytes(16).toString('hex')
-  const previousHash = previous?.hash ?? null
-  const digests = sealDigests(content, salt, previousHash)
-  return insertSeal(trx, {
-    committeeId: meeting.committeeId,
-    position: (previous?.position ?? 0) + 1,
-    minutesId: meeting.minutesId,
-    ...of,
-    salt,
-    previousHash,
-    ...digests,
+  contents: ReadonlyArray<{
+    of: { signOffId: number | null; rectificationId: number | null }
+    content: SealContent
+  }>,
+): Promise<RecordSeal[]> {
+  let previous: { hash: string; position: number } | undefined = await lastSealOfCommittee(
+    trx,
+    meeting.committeeId,
+  )
+  const seals = contents.map(({ of, content }) => {
+    const salt = randomBytes(16).toString('hex')
+    const previousHash = previous?.hash ?? null
+    const digests = sealDigests(content, salt, previousHash)
+    const position = (previous?.position ?? 0) + 1
+    previous = { hash: digests.hash, position }
+    return {
+      committeeId: meeting.committeeId,
+      position,
+      minutesId: meeting.minutesId,
+      ...of,
+      salt,
+      previousHash,
+      ...digests,
+    }
   })
+  return insertSeals(trx, seals)
 }
 
 /**

@@ -24,19 +24,22 @@ export interface SealContent {
 
 /** JSON with object keys sorted at every level: the same content always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value))
+  return canonical(value) as string
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    )
-  return value
+// Written out directly rather than as JSON.stringify of a copy with sorted keys (which it equals:
+// a key whose value is undefined is left out, an undefined in a list is null, any other object is
+// its own enumerable keys): a protocol's seals serialise every § twice, and the copies cost more
+// than the writing.
+function canonical(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item) ?? 'null').join(',')}]`
+  const parts: string[] = []
+  for (const key of Object.keys(value).sort()) {
+    const item = canonical((value as Record<string, unknown>)[key])
+    if (item !== undefined) parts.push(`${JSON.stringify(key)}:${item}`)
+  }
+  return `{${parts.join(',')}}`
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -65,6 +68,9 @@ export function signOffContent(
   const sections = record.sections
     .filter((s) => signOff.sectionIds.includes(s.section.id))
     .sort((a, b) => a.section.number - b.section.number)
+  // Who served and who attended are the same in both serialisations: worked out once per §.
+  const byPerson = [...record.attendance].sort((a, b) => a.personId - b.personId)
+  const shared = new Map(sections.map((entry) => [entry, servedAndAttended(entry, byPerson)]))
   const content = (open: boolean) => ({
     seal: 'sign_off',
     version: sealVersion,
@@ -79,7 +85,7 @@ export function signOffContent(
       signatures: signOff.signatures.map((s) => ({ personId: s.personId, signedAt: s.signedAt })),
     },
     signatoryIds: record.signatoryIds,
-    sections: sections.map((entry) => sectionContent(entry, record, open)),
+    sections: sections.map((entry) => sectionContent(entry, open, shared.get(entry) as ServedAndAttended)),
   })
   return { public: canonicalJson(content(false)), full: canonicalJson(content(true)) }
 }
@@ -124,14 +130,10 @@ export function textAsSignedOff(entry: SectionRecord): SectionText {
   return { title, summary, decision, decisionProcedure }
 }
 
-function sectionContent(entry: SectionRecord, record: MinutesRecord, open: boolean) {
-  const { section } = entry
-  const common = {
-    id: section.id,
-    number: section.number,
-    label: open ? section.label : mask(section.label),
-    outcome: section.outcome,
-    confidential: section.confidential,
+type ServedAndAttended = ReturnType<typeof servedAndAttended>
+
+function servedAndAttended(entry: SectionRecord, attendanceByPerson: MinutesRecord['attendance']) {
+  return {
     services: [...entry.services]
       .sort((a, b) => a.personId - b.personId)
       .map((s) => ({
@@ -140,9 +142,23 @@ function sectionContent(entry: SectionRecord, record: MinutesRecord, open: boole
         servingForPersonId: s.servingForPersonId,
         remote: s.remote,
       })),
-    attendance: [...record.attendance]
-      .sort((a, b) => a.personId - b.personId)
-      .map((a) => ({ personId: a.personId, at: attendanceAt(a, section.number) })),
+    attendance: attendanceByPerson.map((a) => ({
+      personId: a.personId,
+      at: attendanceAt(a, entry.section.number),
+    })),
+  }
+}
+
+function sectionContent(entry: SectionRecord, open: boolean, { services, attendance }: ServedAndAttended) {
+  const { section } = entry
+  const common = {
+    id: section.id,
+    number: section.number,
+    label: open ? section.label : mask(section.label),
+    outcome: section.outcome,
+    confidential: section.confidential,
+    services,
+    attendance,
   }
   // OSL: a confidential § is public by its number only (P2).
   if (!open && section.confidential) return common

@@ -98,11 +98,47 @@ export async function insertSignOff(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await trx
-    .insertInto('sign_off_section')
-    .values(values.sectionIds.map((section_id) => ({ sign_off_id: row.id, section_id })))
-    .execute()
+  await insertSignOffSections(trx, [{ signOffId: row.id, sectionIds: values.sectionIds }])
   return row.id
+}
+
+/** The §§ of sign-offs, in one statement per 300 rows (SQLite's bound parameters). */
+export async function insertSignOffSections(
+  trx: Trx,
+  signOffs: ReadonlyArray<{ signOffId: number; sectionIds: readonly number[] }>,
+) {
+  const rows = signOffs.flatMap((s) =>
+    s.sectionIds.map((section_id) => ({ sign_off_id: s.signOffId, section_id })),
+  )
+  for (let i = 0; i < rows.length; i += 300)
+    await trx
+      .insertInto('sign_off_section')
+      .values(rows.slice(i, i + 300))
+      .execute()
+}
+
+/** Signatures given in the manner stated (an imported protocol's), in one statement per 150. */
+export async function insertSignatures(
+  trx: Trx,
+  signatures: ReadonlyArray<{
+    signOffId: number
+    personId: number
+    signedAt: string
+    method: SignatureMethod
+  }>,
+) {
+  const rows = signatures.map((s) => ({
+    sign_off_id: s.signOffId,
+    person_id: s.personId,
+    signed_at: s.signedAt,
+    method: s.method,
+    evidence: null,
+  }))
+  for (let i = 0; i < rows.length; i += 150)
+    await trx
+      .insertInto('signature')
+      .values(rows.slice(i, i + 150))
+      .execute()
 }
 
 export async function insertSignature(

@@ -5,18 +5,20 @@ import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
 import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
 import { getMinutes, listSectionRows, listSignatoryIds } from '../minutes/minutes.reads.ts'
 import { setMinutesStatus } from '../minutes/minutes.service.ts'
-import type { Minutes } from '../minutes/minutes.ts'
+import type { Minutes, Section } from '../minutes/minutes.ts'
 import { readMinutesRecord } from '../minutes/minutes-record.ts'
 import { assertNoPersonalIdentityNumbersInSections } from '../publication/minutes-identity-number-scan.ts'
 import { reindexMeeting } from '../search/search.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
-import { InvalidInputError, InvalidStateError, type RefusalReason } from '../shared/errors.ts'
-import { sealSignOff } from './record-seal.service.ts'
+import { DomainError, InvalidInputError, InvalidStateError, type RefusalReason } from '../shared/errors.ts'
+import { sealSignOffs } from './record-seal.service.ts'
 import {
   getSignOffForUpdate,
   insertSignature,
+  insertSignatures,
   insertSignOff,
+  insertSignOffSections,
   listSectionsInSignOffs,
   markSignedOff,
 } from './sign-off.repository.ts'
@@ -118,7 +120,10 @@ export async function signSections(db: Queryable, actor: Actor, input: SignInput
       personId: input.personId,
       method,
     })
-    if (allHaveSigned(appointed, signedBy)) await completeSignOff(trx, actor, minutes, signOff.id, input.on)
+    if (allHaveSigned(appointed, signedBy)) {
+      await markSignedOff(trx, signOff.id, input.on)
+      await completeSignOffs(trx, actor, minutes, [{ id: signOff.id, on: input.on }])
+    }
     return getSignOffForUpdate(trx, signOff.id)
   })
 }
@@ -147,6 +152,13 @@ async function assertPublishable(db: Queryable, minutes: Minutes, signOff: SignO
   )
 }
 
+export interface RecordedSignOffInput {
+  sectionNumbers: number[]
+  signedOffOn: string
+  immediate: boolean
+  signatoryPersonIds: number[]
+}
+
 /**
  * Records a sign-off that has already happened, as a published protocol states it (imports): the
  * §§, the day and who signed. Not scanned for personal identity numbers: the protocol is public
@@ -155,37 +167,127 @@ async function assertPublishable(db: Queryable, minutes: Minutes, signOff: SignO
 export async function recordSignOff(
   trx: Trx,
   actor: Actor,
-  input: {
-    minutesId: number
-    sectionNumbers: number[]
-    signedOffOn: string
-    immediate: boolean
-    signatoryPersonIds: number[]
-  },
+  input: RecordedSignOffInput & { minutesId: number },
 ): Promise<SignOff> {
-  if (!isIsoDate(input.signedOffOn))
-    throw new InvalidInputError('date_malformed', 'the sign-off date must be YYYY-MM-DD', 'signedOffOn')
-  const minutes = await getMinutes(trx, input.minutesId)
-  const sectionIds = await sectionIdsFor(trx, minutes, input.sectionNumbers)
-  const id = await insertSignOff(trx, {
-    minutesId: minutes.id,
-    sectionIds,
-    immediate: input.immediate,
-    status: 'pending',
-    signedOffOn: null,
-  })
-  const signedAt = `${input.signedOffOn}T12:00:00.000Z`
-  for (const personId of new Set(input.signatoryPersonIds))
-    await insertSignature(trx, id, personId, signedAt, { method: 'as_published' })
-  await completeSignOff(trx, actor, minutes, id, input.signedOffOn)
-  return getSignOffForUpdate(trx, id)
+  const { minutesId, ...signOff } = input
+  return (await recordSignOffs(trx, actor, { minutesId, signOffs: [signOff] }))[0] as SignOff
 }
 
-async function completeSignOff(trx: Trx, actor: Actor, minutes: Minutes, signOffId: number, on: string) {
-  await markSignedOff(trx, signOffId, on)
+/**
+ * Records the sign-offs of one minutes at once, each held to the rules of recordSignOff, which
+ * records one through here: the minutes and their §§ are read once, the §§ of one sign-off can be
+ * in no other, each sign-off is sealed in the order given from one reading of the record, and the
+ * minutes become signed off when every § is. Returns each in order; a refused one undefined.
+ */
+export async function recordSignOffs(
+  trx: Trx,
+  actor: Actor,
+  input: { minutesId: number; signOffs: readonly RecordedSignOffInput[] },
+  options: { onRefused?: (index: number, error: DomainError) => void } = {},
+): Promise<Array<SignOff | undefined>> {
+  const minutes = await getMinutes(trx, input.minutesId)
+  const sections = await listSectionRows(trx, [minutes.id])
+  const taken = new Set(
+    (
+      await listSectionsInSignOffs(
+        trx,
+        sections.map((s) => s.id),
+      )
+    ).map((t) => t.sectionId),
+  )
+  const accepted: Array<(RecordedSignOffInput & { sectionIds: number[] }) | undefined> = []
+  for (const [index, wanted] of input.signOffs.entries()) {
+    try {
+      if (!isIsoDate(wanted.signedOffOn))
+        throw new InvalidInputError('date_malformed', 'the sign-off date must be YYYY-MM-DD', 'signedOffOn')
+      const sectionIds = sectionIdsOf(sections, taken, wanted.sectionNumbers)
+      for (const id of sectionIds) taken.add(id)
+      accepted.push({ ...wanted, sectionIds })
+    } catch (error) {
+      if (!(error instanceof DomainError) || !options.onRefused) throw error
+      options.onRefused(index, error)
+      accepted.push(undefined)
+    }
+  }
+  // Written signed off at once: the signatures the protocol states are all there are.
+  const recorded: SignOff[] = []
+  for (const signOff of accepted.filter((s) => s !== undefined)) {
+    const id = await insertSignOff(trx, {
+      minutesId: minutes.id,
+      sectionIds: [],
+      immediate: signOff.immediate,
+      status: 'signed_off',
+      signedOffOn: signOff.signedOffOn,
+    })
+    const signedAt = `${signOff.signedOffOn}T12:00:00.000Z`
+    recorded.push({
+      id,
+      minutesId: minutes.id,
+      // In § order, as a sign-off is read.
+      sectionIds: sections.filter((s) => signOff.sectionIds.includes(s.id)).map((s) => s.id),
+      signedOffOn: signOff.signedOffOn,
+      immediate: signOff.immediate,
+      status: 'signed_off',
+      signatures: [...new Set(signOff.signatoryPersonIds)].map((personId) => ({
+        personId,
+        signedAt,
+        method: 'as_published' as const,
+      })),
+    })
+  }
+  await insertSignOffSections(
+    trx,
+    recorded.map((r, i) => ({
+      signOffId: r.id,
+      sectionIds: (accepted.filter((s) => s !== undefined)[i] as { sectionIds: number[] }).sectionIds,
+    })),
+  )
+  await insertSignatures(
+    trx,
+    recorded.flatMap((r) => r.signatures.map((s) => ({ signOffId: r.id, ...s }))),
+  )
+  const seals = await completeSignOffs(
+    trx,
+    actor,
+    minutes,
+    recorded.map((r) => ({ id: r.id, on: r.signedOffOn as string })),
+  )
+  let next = 0
+  return accepted.map((s) => {
+    if (s === undefined) return undefined
+    const signOff = recorded[next] as SignOff
+    const seal = seals[next++] as { hash: string }
+    return { ...signOff, sealHash: seal.hash }
+  })
+}
+
+/**
+ * What follows once sign-offs of the minutes are complete: each is sealed and audited in order,
+ * and when every § of the minutes is signed off the minutes and the meeting are; search is told.
+ */
+async function completeSignOffs(
+  trx: Trx,
+  actor: Actor,
+  minutes: Minutes,
+  signOffs: ReadonlyArray<{ id: number; on: string }>,
+) {
+  if (signOffs.length === 0) return []
   // Tamper evidence: what was signed off is sealed and chained in the committee's series.
-  const seal = await sealSignOff(trx, signOffId)
-  await audit(trx, actor, 'minutes.sections_signed_off', minutes, { signOffId, on, seal: seal.hash })
+  const seals = await sealSignOffs(
+    trx,
+    minutes.id,
+    signOffs.map((s) => s.id),
+  )
+  const organisationId = await getOrganisationIdOfMeeting(trx, minutes.meetingId)
+  for (const [i, { id, on }] of signOffs.entries())
+    await audit(
+      trx,
+      actor,
+      'minutes.sections_signed_off',
+      minutes,
+      { signOffId: id, on, seal: seals[i]?.hash },
+      organisationId,
+    )
   const sections = await listSectionRows(trx, [minutes.id])
   const done = (
     await listSectionsInSignOffs(
@@ -200,12 +302,26 @@ async function completeSignOff(trx: Trx, actor: Actor, minutes: Minutes, signOff
     if (meeting.status === 'minutes_draft') await changeMeetingStatus(trx, actor, meeting, 'signed_off')
   }
   await reindexMeeting(trx, minutes.meetingId) // signed-off §§ are public (TF 2:10)
+  return seals
 }
 
 async function sectionIdsFor(db: Queryable, minutes: Minutes, numbers: number[]): Promise<number[]> {
   if (numbers.length === 0)
     throw new InvalidInputError('sign_off_sections_missing', 'choose the §§ to sign off', 'sectionNumbers')
   const sections = await listSectionRows(db, [minutes.id])
+  const taken = (
+    await listSectionsInSignOffs(
+      db,
+      sections.filter((s) => numbers.includes(s.number)).map((s) => s.id),
+    )
+  ).map((t) => t.sectionId)
+  return sectionIdsOf(sections, new Set(taken), numbers)
+}
+
+/** The ids of the §§ numbered, none of them in a sign-off (`taken`) already. */
+function sectionIdsOf(sections: readonly Section[], taken: ReadonlySet<number>, numbers: number[]): number[] {
+  if (numbers.length === 0)
+    throw new InvalidInputError('sign_off_sections_missing', 'choose the §§ to sign off', 'sectionNumbers')
   const ids = numbers.map((n) => {
     const section = sections.find((s) => s.number === n)
     if (!section)
@@ -216,16 +332,23 @@ async function sectionIdsFor(db: Queryable, minutes: Minutes, numbers: number[])
       )
     return section.id
   })
-  const taken = await listSectionsInSignOffs(db, ids)
-  if (taken.length > 0) {
-    const numbersTaken = sections.filter((s) => taken.some((t) => t.sectionId === s.id)).map((s) => s.number)
+  if (ids.some((id) => taken.has(id))) {
+    const numbersTaken = sections.filter((s) => ids.includes(s.id) && taken.has(s.id)).map((s) => s.number)
     throw new InvalidStateError('sections_in_sign_off', `§ ${numbersTaken.join(', ')} already in a sign-off`)
   }
   return ids
 }
 
-async function audit(trx: Trx, actor: Actor, action: string, minutes: Minutes, after: unknown) {
-  const organisationId = await getOrganisationIdOfMeeting(trx, minutes.meetingId)
+async function audit(
+  trx: Trx,
+  actor: Actor,
+  action: string,
+  minutes: Minutes,
+  after: unknown,
+  /** The minutes' organisation, when the caller read it already. */
+  known?: number,
+) {
+  const organisationId = known ?? (await getOrganisationIdOfMeeting(trx, minutes.meetingId))
   await recordAudit(
     trx,
     actor,

@@ -15,8 +15,10 @@ import { appointSignatories, getMinutes } from '../minutes/minutes.service.ts'
 import { updateSection } from '../minutes/section.service.ts'
 import type { LocalSettingsOverride } from '../organisation/local-settings.ts'
 import type { DomainError } from '../shared/errors.ts'
+import { listSeals } from './record-seal.repository.ts'
+import { verifySeals } from './record-seal.service.ts'
 import { listSignOffs } from './sign-off.reads.ts'
-import { prepareSignOff, recordSignOff, signSections } from './sign-off.service.ts'
+import { prepareSignOff, recordSignOff, recordSignOffs, signSections } from './sign-off.service.ts'
 
 describeOnEachDatabase('sign-off', (getDb) => {
   /** Minutes with `sections` §§ and two appointed signatories (the chair and one member). */
@@ -281,6 +283,56 @@ describeOnEachDatabase('recordSignOff', (getDb) => {
       signatories.map((id) => [id, '2022-12-19']),
     )
     assert.equal((await getMinutes(getDb(), minutes.id)).status, 'signed_off')
+    assert.equal((await getMeeting(getDb(), meeting.id)).status, 'signed_off')
+  })
+
+  it('records sign-offs at once as one after the other: sealed in order, a § in two refused, the minutes signed off', async () => {
+    const committee = await createTestCommittee(getDb())
+    const [chair] = await addTestMembers(getDb(), committee, 1)
+    const { meeting, minutes } = await createTestMinutes(getDb(), committee, { meetsOn: '2022-12-14' })
+    for (let i = 0; i < 3; i++) await addTestSection(getDb(), minutes)
+    const signOff = (sectionNumbers: number[], signedOffOn: string) => ({
+      sectionNumbers,
+      signedOffOn,
+      immediate: signedOffOn === '2022-12-14',
+      signatoryPersonIds: [chair!.id],
+    })
+    const refused: Array<[number, string]> = []
+    const recorded = await inTransaction(getDb(), (trx) =>
+      recordSignOffs(
+        trx,
+        testActor,
+        {
+          minutesId: minutes.id,
+          signOffs: [
+            signOff([3], '2022-12-14'),
+            signOff([2, 3], '2022-12-16'),
+            signOff([1, 2], '2022-12-19'),
+          ],
+        },
+        { onRefused: (index, error) => refused.push([index, error.reason]) },
+      ),
+    )
+    assert.deepEqual(refused, [[1, 'sections_in_sign_off']])
+    assert.deepEqual(
+      recorded.map((r) => r && [r.signedOffOn, r.sectionIds.length, r.status]),
+      [['2022-12-14', 1, 'signed_off'], undefined, ['2022-12-19', 2, 'signed_off']],
+    )
+    // Each sealed as if recorded alone: the second chained to the first, both as the verifier reads them.
+    const seals = await listSeals(getDb(), [minutes.id])
+    assert.deepEqual(
+      seals.map((s) => [s.signOffId, s.position]),
+      [
+        [recorded[0]?.id, 1],
+        [recorded[2]?.id, 2],
+      ],
+    )
+    assert.equal(seals[1]?.previousHash, seals[0]?.hash)
+    assert.deepEqual(
+      recorded.map((r) => r?.sealHash),
+      [seals[0]?.hash, undefined, seals[1]?.hash],
+    )
+    assert.deepEqual((await verifySeals(getDb())).findings, [])
     assert.equal((await getMeeting(getDb(), meeting.id)).status, 'signed_off')
   })
 

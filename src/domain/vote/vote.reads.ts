@@ -1,3 +1,3 @@
 // What other modules may read of this one: reads and pure mappings only, no writes. Another module
 // imports this file, never the repository itself (module-boundaries.test.ts holds that line).
-export { listBallotsOfSection, listVotes } from './vote.repository.ts'
+export { listBallotsOfSections, listVotes } from './vote.repository.ts'

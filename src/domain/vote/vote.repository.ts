@@ -3,46 +3,68 @@ import type { BallotChoice, VoteKind } from './tally.ts'
 import type { Ballot, Vote } from './vote.ts'
 
 export async function insertVote(trx: Trx, vote: Omit<Vote, 'id'>): Promise<Vote> {
-  const row = await trx
-    .insertInto('vote')
-    .values({
-      section_id: vote.sectionId,
-      position: vote.position,
-      kind: vote.kind,
-      question: vote.question,
-      yes_means: vote.yesMeans,
-      no_means: vote.noMeans,
-      yes_count: vote.yes,
-      no_count: vote.no,
-      abstain_count: vote.abstain,
-      outcome: vote.outcome,
-      decided_by: vote.decidedBy,
-      result: vote.result,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  if (vote.ballots.length > 0) {
-    await trx
-      .insertInto('ballot')
+  return (await insertVotes(trx, [vote]))[0] as Vote
+}
+
+/**
+ * Votes with their ballots and candidates, in a statement per table (per 150 rows: SQLite's bound
+ * parameters); returned in the order given with their ids, as one insert after the other numbered them.
+ */
+export async function insertVotes(trx: Trx, votes: ReadonlyArray<Omit<Vote, 'id'>>): Promise<Vote[]> {
+  const ids: number[] = []
+  for (let i = 0; i < votes.length; i += 150) {
+    const chunk = votes.slice(i, i + 150)
+    const rows = await trx
+      .insertInto('vote')
       .values(
-        vote.ballots.map((b) => ({
-          vote_id: row.id,
-          person_id: b.personId,
-          party_id: b.partyId,
-          choice: b.choice,
+        chunk.map((vote) => ({
+          section_id: vote.sectionId,
+          position: vote.position,
+          kind: vote.kind,
+          question: vote.question,
+          yes_means: vote.yesMeans,
+          no_means: vote.noMeans,
+          yes_count: vote.yes,
+          no_count: vote.no,
+          abstain_count: vote.abstain,
+          outcome: vote.outcome,
+          decided_by: vote.decidedBy,
+          result: vote.result,
         })),
       )
+      .returning(['id', 'section_id', 'position'])
       .execute()
+    // RETURNING promises no order: each row is found again by its § and position.
+    const byKey = new Map(rows.map((r) => [`${r.section_id}:${r.position}`, r.id]))
+    for (const vote of chunk) ids.push(byKey.get(`${vote.sectionId}:${vote.position}`) as number)
   }
-  if (vote.candidates && vote.candidates.length > 0) {
+  const ballots = votes.flatMap((vote, i) =>
+    vote.ballots.map((b) => ({
+      vote_id: ids[i] as number,
+      person_id: b.personId,
+      party_id: b.partyId,
+      choice: b.choice,
+    })),
+  )
+  for (let i = 0; i < ballots.length; i += 150)
+    await trx
+      .insertInto('ballot')
+      .values(ballots.slice(i, i + 150))
+      .execute()
+  const candidates = votes.flatMap((vote, i) =>
+    (vote.candidates ?? []).map((c, n) => ({
+      vote_id: ids[i] as number,
+      position: n + 1,
+      name: c.name,
+      votes: c.votes,
+    })),
+  )
+  for (let i = 0; i < candidates.length; i += 150)
     await trx
       .insertInto('vote_candidate')
-      .values(
-        vote.candidates.map((c, i) => ({ vote_id: row.id, position: i + 1, name: c.name, votes: c.votes })),
-      )
+      .values(candidates.slice(i, i + 150))
       .execute()
-  }
-  return { ...vote, id: row.id }
+  return votes.map((vote, i) => ({ ...vote, id: ids[i] as number }))
 }
 
 export async function listVotes(db: Queryable, sectionIds: readonly number[]): Promise<Vote[]> {
@@ -92,13 +114,18 @@ function candidatesOf(rows: { vote_id: number; name: string; votes: number }[], 
   return of.length > 0 ? { candidates: of } : {}
 }
 
-/** Each ballot cast at a §, and whether it was for the winning side: who may not dissent (KL 4:27). */
-export async function listBallotsOfSection(db: Queryable, sectionId: number) {
+/** Each ballot cast at these §§, and whether it was for the winning side: who may not dissent (KL 4:27). */
+export async function listBallotsOfSections(db: Queryable, sectionIds: readonly number[]) {
+  if (sectionIds.length === 0) return []
   const rows = await db
     .selectFrom('ballot')
     .innerJoin('vote', 'vote.id', 'ballot.vote_id')
-    .select(['ballot.person_id', 'ballot.choice', 'vote.outcome'])
-    .where('vote.section_id', '=', sectionId)
+    .select(['vote.section_id', 'ballot.person_id', 'ballot.choice', 'vote.outcome'])
+    .where('vote.section_id', 'in', [...sectionIds])
     .execute()
-  return rows.map((r) => ({ personId: r.person_id, votedForOutcome: r.choice === r.outcome }))
+  return rows.map((r) => ({
+    sectionId: r.section_id,
+    personId: r.person_id,
+    votedForOutcome: r.choice === r.outcome,
+  }))
 }

@@ -1,10 +1,20 @@
-import type { Queryable, Trx } from '../../db/database.ts'
-import { listRecusals, listServices, nextPosition } from '../minutes/minutes.reads.ts'
-import { auditSection, getEditableSection, sectionQuorum } from '../minutes/section.service.ts'
+import type { Trx } from '../../db/database.ts'
+import { getCommittee } from '../committee/committee.reads.ts'
+import type { Committee } from '../committee/committee.ts'
+import type { Recusal, Section, Service } from '../minutes/minutes.ts'
+import { quorumFor } from '../minutes/quorum.ts'
+import { auditRecord } from '../minutes/section-record.service.ts'
+import {
+  checkEach,
+  nextPositions,
+  type RecordBatchOptions,
+  readEditableSections,
+  readServiceAndRecusals,
+} from '../minutes/section-records-batch.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
 import { type BallotChoice, type Tally, tallyVote, type VoteKind } from './tally.ts'
-import { insertVote } from './vote.repository.ts'
+import { insertVotes } from './vote.repository.ts'
 import type { Ballot, Vote } from './vote.ts'
 
 declare module '../shared/errors.ts' {
@@ -46,11 +56,78 @@ export interface RecordVoteInput {
  * appointments (KL 5:56). A § without quorum cannot decide (KL 6:27).
  */
 export async function recordVote(trx: Trx, actor: Actor, input: RecordVoteInput): Promise<Vote> {
-  const section = await getEditableSection(trx, input.sectionId)
+  return (await recordVotes(trx, actor, { votes: [input] }))[0] as Vote
+}
+
+/**
+ * Records votes, each held to the rules of recordVote, which records one through here: their §§,
+ * committees, who served and who had jäv are read once, the votes written in one statement and
+ * their ballots in another. Returns each in order; a refused one undefined (see RecordBatchOptions).
+ */
+export async function recordVotes(
+  trx: Trx,
+  actor: Actor,
+  input: { votes: readonly RecordVoteInput[] },
+  options: RecordBatchOptions<RecordVoteInput> = {},
+): Promise<Array<Vote | undefined>> {
+  const sections = await readEditableSections(
+    trx,
+    input.votes.map((v) => v.sectionId),
+  )
+  const committees = new Map<number, Committee>()
+  for (const id of sections.ids) {
+    const committeeId = ownerOf(() => sections.owners(id).committeeId)
+    if (committeeId !== undefined && !committees.has(committeeId))
+      committees.set(committeeId, await getCommittee(trx, committeeId))
+  }
+  const served = await readServiceAndRecusals(trx, sections.ids)
+  const positions = await nextPositions(trx, 'vote', sections.ids)
+  const accepted = checkEach(
+    input.votes,
+    (wanted) => {
+      const section = sections.get(wanted.sectionId)
+      const vote = checkVote(wanted, section, {
+        seats: committees.get(sections.owners(section.id).committeeId)?.seats ?? null,
+        services: served.services(section.id),
+        recusals: served.recusals(section.id),
+      })
+      return { ...vote, position: positions.take(section.id) }
+    },
+    options,
+  )
+  const votes = accepted.filter((v) => v !== undefined)
+  const inserted = await insertVotes(
+    trx,
+    votes.map(({ position, sectionId, ...rest }) => ({ sectionId, position, ...rest })),
+  )
+  for (const vote of inserted)
+    await auditRecord(trx, actor, 'section.vote_recorded', sections.owners(vote.sectionId), vote)
+  let next = 0
+  return accepted.map((v) => (v === undefined ? undefined : inserted[next++]))
+}
+
+interface AtTheSection {
+  seats: number | null
+  services: readonly Service[]
+  recusals: readonly Recusal[]
+}
+
+/** One vote held to the rules, with what was read of its §: the vote to write but its position. */
+function checkVote(
+  input: RecordVoteInput,
+  section: Section,
+  at: AtTheSection,
+): Omit<Vote, 'id' | 'position'> {
   const question = input.question.trim()
   if (!question)
     throw new InvalidInputError('vote_question_missing', 'state what the vote is about', 'question')
-  const quorum = await sectionQuorum(trx, section.id)
+  const quorum = at.seats
+    ? quorumFor({
+        seats: at.seats,
+        serving: [...at.services],
+        recusedPersonIds: at.recusals.map((r) => r.personId),
+      })
+    : undefined
   if (quorum && !quorum.quorate) {
     throw new InvalidStateError(
       'no_quorum',
@@ -63,8 +140,8 @@ export async function recordVote(trx: Trx, actor: Actor, input: RecordVoteInput)
   if (named.length > 0) {
     if (input.counts)
       throw new InvalidInputError('ballots_and_counts', 'give either ballots or counts', 'ballots')
-    ballots = await checkBallots(trx, section.id, named)
-    if (input.atTheMeeting && input.kind === 'open') await checkEveryoneVoted(trx, section.id, ballots)
+    ballots = checkBallots(at, named)
+    if (input.atTheMeeting && input.kind === 'open') checkEveryoneVoted(at, ballots)
     const chairVote = input.chairPersonId
       ? named.find((b) => b.personId === input.chairPersonId)?.choice
       : undefined
@@ -86,7 +163,7 @@ export async function recordVote(trx: Trx, actor: Actor, input: RecordVoteInput)
     if (![yes, no, abstain].every((n) => Number.isInteger(n) && n >= 0)) {
       throw new InvalidInputError('counts_invalid', 'the counts are whole numbers from 0', 'counts')
     }
-    if (input.atTheMeeting) await checkCountsWithinVoters(trx, section.id, yes + no + abstain)
+    if (input.atTheMeeting) checkCountsWithinVoters(at, yes + no + abstain)
     const ballotsFromCounts = [
       ...Array<BallotChoice>(yes).fill('yes'),
       ...Array<BallotChoice>(no).fill('no'),
@@ -110,9 +187,8 @@ export async function recordVote(trx: Trx, actor: Actor, input: RecordVoteInput)
   } else {
     throw new InvalidInputError('ballots_missing', 'record the ballots or the counts of the vote', 'ballots')
   }
-  const vote = await insertVote(trx, {
+  return {
     sectionId: section.id,
-    position: await nextPosition(trx, 'vote', section.id),
     kind: input.kind,
     question,
     yesMeans: input.yesMeans?.trim() || null,
@@ -124,21 +200,23 @@ export async function recordVote(trx: Trx, actor: Actor, input: RecordVoteInput)
     decidedBy: tally.decidedBy,
     result: input.result?.trim() || null,
     ballots,
-  })
-  await auditSection(trx, actor, 'section.vote_recorded', section.id, { after: vote })
-  return vote
+  }
+}
+
+/** The committee of a § of the batch, or nothing when the § does not exist (its votes are refused one by one). */
+function ownerOf(read: () => number): number | undefined {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
 }
 
 /** Ballots only from members serving at the §, none with jäv, each person once (KL 4:24). */
-async function checkBallots(
-  db: Queryable,
-  sectionId: number,
-  ballots: Array<{ personId: number; choice: BallotChoice }>,
-): Promise<Ballot[]> {
-  const [services, recusals] = await Promise.all([
-    listServices(db, [sectionId]),
-    listRecusals(db, [sectionId]),
-  ])
+function checkBallots(
+  { services, recusals }: AtTheSection,
+  ballots: ReadonlyArray<{ personId: number; choice: BallotChoice }>,
+): Ballot[] {
   if (services.length === 0)
     throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')
   const seen = new Set<number>()
@@ -161,11 +239,7 @@ async function checkBallots(
 }
 
 /** In an open vote at the meeting, every member serving at the § and without jäv casts a ballot. */
-async function checkEveryoneVoted(db: Queryable, sectionId: number, ballots: readonly Ballot[]) {
-  const [services, recusals] = await Promise.all([
-    listServices(db, [sectionId]),
-    listRecusals(db, [sectionId]),
-  ])
+function checkEveryoneVoted({ services, recusals }: AtTheSection, ballots: readonly Ballot[]) {
   const voted = new Set(ballots.map((b) => b.personId))
   const recused = new Set(recusals.map((r) => r.personId))
   if (services.some((s) => !voted.has(s.personId) && !recused.has(s.personId))) {
@@ -181,11 +255,7 @@ async function checkEveryoneVoted(db: Queryable, sectionId: number, ballots: rea
  * A secret vote at the meeting has at most one ballot per member serving at the § without jäv
  * (KL 4:24, 6:28): more counted ballots than voters is a counting or typing mistake.
  */
-async function checkCountsWithinVoters(db: Queryable, sectionId: number, counted: number) {
-  const [services, recusals] = await Promise.all([
-    listServices(db, [sectionId]),
-    listRecusals(db, [sectionId]),
-  ])
+function checkCountsWithinVoters({ services, recusals }: AtTheSection, counted: number) {
   if (services.length === 0)
     throw new InvalidStateError('service_missing_before_vote', 'record who served at the § before its votes')
   const voters = services.filter((s) => !recusals.some((r) => r.personId === s.personId)).length

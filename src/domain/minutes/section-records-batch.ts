@@ -1,0 +1,124 @@
+import type { Queryable, Trx } from '../../db/database.ts'
+import { DomainError, NotFoundError } from '../shared/errors.ts'
+import { groupBy } from '../shared/group-by.ts'
+import { listSectionsWithOwners } from './minutes.repository.ts'
+import type { Section } from './minutes.ts'
+import { listRecusals, listServices } from './section-record.repository.ts'
+import { listSignedOffSections, SignedOffRecordError } from './signed-off-record.ts'
+
+// What the batch use cases of a §'s records (recordMotions, recordVotes, recordDissents,
+// recordStatements) share: the §§ they write under, read once for the whole batch, and the loop
+// that holds each record to its rules in order. The per-object use cases call them with one record.
+
+export interface RecordBatchOptions<T> {
+  /**
+   * Told of each record a rule refuses. What it returns is checked again in the refused one's place
+   * (an import records a refused motion as printed); undefined leaves the record out. Without it the
+   * first refusal is thrown, before anything is written.
+   */
+  onRefused?: (index: number, error: DomainError, input: T) => T | undefined
+}
+
+/**
+ * Each input held to `check` in order; `check` throws a DomainError to refuse and must change
+ * nothing it keeps (a position taken) before its last rule. Refused inputs come back undefined.
+ */
+export function checkEach<T, R>(
+  inputs: readonly T[],
+  check: (input: T) => R,
+  options: RecordBatchOptions<T>,
+): Array<R | undefined> {
+  return inputs.map((first, index) => {
+    let input: T | undefined = first
+    while (input !== undefined) {
+      try {
+        return check(input)
+      } catch (error) {
+        if (!(error instanceof DomainError) || !options.onRefused) throw error
+        input = options.onRefused(index, error, input)
+      }
+    }
+    return undefined
+  })
+}
+
+export interface SectionOwners {
+  minutesId: number
+  meetingId: number
+  committeeId: number
+  organisationId: number
+}
+
+/** The §§ of a batch, read once: each to be written under, and what they belong to. */
+export interface EditableSections {
+  /** The § as getEditableSection gives it: refused when there is none or it is signed off (or being signed). */
+  get(sectionId: number): Section
+  owners(sectionId: number): SectionOwners
+  ids: readonly number[]
+}
+
+export async function readEditableSections(
+  trx: Trx,
+  sectionIds: readonly number[],
+): Promise<EditableSections> {
+  const ids = [...new Set(sectionIds)]
+  const rows = new Map((await listSectionsWithOwners(trx, ids)).map((r) => [r.section.id, r]))
+  const locked = new Map(
+    (await listSignedOffSections(trx, { sectionIds: [...rows.keys()] })).map((s) => [s.id, s]),
+  )
+  const row = (sectionId: number) => {
+    const found = rows.get(sectionId)
+    if (!found) throw new NotFoundError('section', sectionId)
+    return found
+  }
+  return {
+    ids,
+    get(sectionId) {
+      const { section } = row(sectionId)
+      const signedOff = locked.get(section.id)
+      if (signedOff) throw new SignedOffRecordError('section', [signedOff.label], signedOff.signing)
+      return section
+    },
+    owners: (sectionId) => row(sectionId).owners,
+  }
+}
+
+/** Who served and who had jäv at each of the §§, read at once. */
+export async function readServiceAndRecusals(db: Queryable, sectionIds: readonly number[]) {
+  const [services, recusals] = await Promise.all([listServices(db, sectionIds), listRecusals(db, sectionIds)])
+  const servicesBy = groupBy(services, (s) => s.sectionId)
+  const recusalsBy = groupBy(recusals, (r) => r.sectionId)
+  return {
+    services: (sectionId: number) => servicesBy.get(sectionId) ?? [],
+    recusals: (sectionId: number) => recusalsBy.get(sectionId) ?? [],
+  }
+}
+
+/**
+ * The next free position of each §'s motions, dissents, statements or votes: one query for the
+ * batch, then counted on as each record is accepted.
+ */
+export async function nextPositions(
+  db: Queryable,
+  table: 'motion' | 'dissent' | 'statement' | 'vote',
+  sectionIds: readonly number[],
+) {
+  const last = new Map<number, number>()
+  if (sectionIds.length > 0) {
+    const rows = await db
+      .selectFrom(table)
+      .select((eb) => ['section_id', eb.fn.max('position').as('last')])
+      .where('section_id', 'in', [...sectionIds])
+      .groupBy('section_id')
+      .execute()
+    for (const row of rows) last.set(row.section_id, Number(row.last ?? 0))
+  }
+  return {
+    /** The position of the record accepted now under the §. */
+    take(sectionId: number): number {
+      const position = (last.get(sectionId) ?? 0) + 1
+      last.set(sectionId, position)
+      return position
+    },
+  }
+}
