@@ -121,19 +121,29 @@ async function hitsAmong(
 export const foundBy = ({ table, match }: IndexQuery) =>
   sql<SqlBool>`e.id in (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match})`
 
-/**
- * The hits of an index query counted up to `most`, those of entries from the id `from` on: the
- * index streams its hits and stops, no entry is read.
- */
+/** The first `most` hits of an index query, in id order: how many, and the last one's id. */
+export async function sampleIndexHits(
+  db: Queryable,
+  { table, match }: IndexQuery,
+  most: number,
+): Promise<{ hits: number; lastId: number }> {
+  const { rows } = await sql<{ n: number; last: number | null }>`select count(*) as n, max(id) as last from
+    (select rowid as id from ${sql.table(table)} where ${sql.table(table)} match ${match} limit ${most})`.execute(
+    db,
+  )
+  return { hits: Number(rows[0]?.n ?? 0), lastId: Number(rows[0]?.last ?? 0) }
+}
+
+/** The hits of an index query counted up to `most`: the index streams its hits and stops, no entry is read. */
 export async function countIndexHits(
   db: Queryable,
   { table, match }: IndexQuery,
   most: number,
-  from = 0,
 ): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*) as n from
-    (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}
-      and rowid >= cast(${from} as integer) limit ${most})`.execute(db)
+    (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match} limit ${most})`.execute(
+    db,
+  )
   return Number(rows[0]?.n ?? 0)
 }
 

@@ -6,7 +6,6 @@ import { filtered, hasFilter, type SearchFilter } from './search-filter.ts'
 import { searchIndexOf, type WordPart } from './search-index.ts'
 import {
   countHits,
-  countPlannedHits,
   defaultPlanning,
   newestFirst,
   pageOfHits,
@@ -119,7 +118,6 @@ async function countWordPart(
   const query = await index.indexQuery(db, terms, part)
   if (query === 'none') return 0
   if (query) {
-    if (part === 'title' && !hasFilter(filter)) return countPlannedHits(db, query, most, planning)
     return countHits(db, query, filter, most, () => planOfWords(db, query, planning), planning)
   }
   // PostgreSQL's planner weighs its GIN index against the date index itself (search-index.ts), so
