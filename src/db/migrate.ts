@@ -31,6 +31,7 @@ import * as signOffDateOrder from './migrations/0032-sign-off-date-order.ts'
 import * as publicFormsKept from './migrations/0033-public-forms-kept.ts'
 import * as servedForIndex from './migrations/0034-served-for-index.ts'
 import * as publicActivity from './migrations/0035-public-activity.ts'
+import * as searchTitleIndex from './migrations/0036-search-title-index.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0033-public-forms-kept': publicFormsKept,
   '0034-served-for-index': servedForIndex,
   '0035-public-activity': publicActivity,
+  '0036-search-title-index': searchTitleIndex,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */
