@@ -1,11 +1,11 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, PostgresAdapter, sql } from 'kysely'
 
 // Frozen in time (see 0001). A person's and a party's public record (issue 15: the person and party
 // pages in bounded time at a million agenda items). Their lists took the newest 51 of a whole
 // history of motions, dissents, statements and ballots, sorted per request with a publicness check
 // per row, and the attendance rate counted every seat over every public minutes. Both are now kept,
-// written at the transaction's edge with the public change log (docs/decisions/0004-kept-public-
-// activity.md), and filled here for an archive that has minutes already:
+// written at the transaction's edge with the public change log (docs/decisions/0005-kept-person-
+// and-party-record.md), and filled here for an archive that has minutes already:
 //  - public_activity: one row per author of a motion, dissent or statement and per ballot in a
 //    public § (signed off, TF 2:10; neither the § nor its agenda item secret, OSL), with the keys a
 //    record is ordered by, so a page of it is read from an index: newest meeting first;
@@ -154,4 +154,7 @@ export async function fillPublicActivity(db: Kysely<unknown>): Promise<void> {
       select 'party', party_id, 0, 0, 1
         from public_attendance where kind = 'served' and party_id is not null group by meeting_id, party_id, person_id
     ) counted group by owner, owner_id`.execute(db)
+  // A bulk load is not analysed until autovacuum comes by (if it runs at all): plan the pages with statistics.
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`analyze public_activity, public_attendance, public_attendance_total`.execute(db)
 }
