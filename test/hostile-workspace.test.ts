@@ -18,7 +18,9 @@ import { describeOnEachDatabase } from './support/test-db.ts'
 // sends each form back with its fields given hostile values (long strings, NUL, control
 // characters, HTML and script, SQL metacharacters; upload forms also get file names that climb out
 // of their folder). The other fields keep the page's own values, so the hostile one reaches the
-// use case. Never a 500, and nothing sent is echoed back as live markup.
+// use case. Never a 500, and nothing sent is echoed back as live markup. And the portal as served
+// (with its page cache) never shows a page kept past a change: after each form, every public page
+// read from a server with the cache is the page a server without it renders.
 // Seeded (PARAGRAF_FUZZ_SEED); PARAGRAF_FUZZ_VALUES sets the rounds per field.
 
 const seed = Number(process.env.PARAGRAF_FUZZ_SEED ?? 20261206)
@@ -90,11 +92,63 @@ async function crawl(client: AdminClient): Promise<{ pages: string[]; forms: For
   return { pages, forms: [...forms.values()] }
 }
 
+/**
+ * Reads the public portal breadth first from its start page, a search and a meeting with signed-off
+ * minutes (whose persons and parties are linked): a few pages of each kind.
+ */
+async function crawlPublic(app: FastifyInstance): Promise<string[]> {
+  const queue = [
+    '/',
+    '/committees/socialnamnden/mote-2022-12-14/protokoll',
+    '/sok?q=budget',
+    '/floden/protokoll.atom',
+  ]
+  const seen = new Set(queue)
+  const kinds = new Map<string, number>()
+  const pages: string[] = []
+  while (queue.length > 0 && pages.length < 45) {
+    const page = queue.shift() as string
+    const response = await app.inject({ url: page })
+    if (response.statusCode !== 200) continue
+    pages.push(page)
+    if (!String(response.headers['content-type']).startsWith('text/html')) continue
+    for (const [, href] of response.body.matchAll(/href="(\/[^"#]*)"/g)) {
+      const link = (href as string).replaceAll('&amp;', '&')
+      if (seen.has(link) || /^\/(admin|assets|handlingar|export)|\/fil(\/|$)|\.(pdf|zip)$/.test(link))
+        continue
+      seen.add(link)
+      // The kind of a page: its first segment and its depth (a meeting, a person, a search).
+      const segments = link.replace(/\?.*/, '').split('/')
+      const kind = `${segments[1]}/${segments.length}${link.includes('?') ? '?' : ''}`
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+      if ((kinds.get(kind) ?? 0) <= 3) queue.push(link)
+    }
+  }
+  return pages
+}
+
+/** The public pages a server with the page cache serves differently from one without: kept too long. */
+async function stalePages(
+  cached: FastifyInstance,
+  fresh: FastifyInstance,
+  pages: string[],
+): Promise<string[]> {
+  const stale: string[] = []
+  for (const url of pages) {
+    const [kept, rendered] = await Promise.all([cached.inject({ url }), fresh.inject({ url })])
+    if (kept.statusCode !== rendered.statusCode || kept.body !== rendered.body)
+      stale.push(`${url} (${kept.headers['x-paragraf-cache'] ?? 'rendered'})`)
+  }
+  return stale
+}
+
 /** Forms the fuzz leaves alone: they end the session that the rest of the run needs. */
 const sessionEnding = /\/admin\/(logga-ut|losenord)$/
 
 describeOnEachDatabase('hostile input to the workspace (a signed-in secretary)', (getDb) => {
   let app: FastifyInstance
+  /** The portal as served: the same database, with the page cache. */
+  let cachedApp: FastifyInstance
   const postRoutes = new Set<string>()
   const allPostRoutes = new Set<string>()
   before(async () => {
@@ -117,8 +171,14 @@ describeOnEachDatabase('hostile input to the workspace (a signed-in secretary)',
     } finally {
       channel.unsubscribe(hook)
     }
+    cachedApp = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      pageCache: { maxBytes: 16 * 1024 * 1024 },
+    })
   })
-  after(() => app.close())
+  after(() => Promise.all([app.close(), cachedApp.close()]))
 
   it(`every form that posts: ${roundsPerField} hostile values per field, never a 500, nothing echoed as markup`, async (t) => {
     const client = await signedInDemoAccount(app, 'secretary')
@@ -127,8 +187,13 @@ describeOnEachDatabase('hostile input to the workspace (a signed-in secretary)',
     // The demo's workspace has pages for committees, meetings, agenda, minutes, people, parties.
     assert.ok(pages.length >= 15, `only ${pages.length} pages read: ${pages.join(' ')}`)
     assert.ok(fuzzed.length >= 20, `only ${fuzzed.length} forms found`)
+    const publicPages = await crawlPublic(cachedApp)
+    assert.ok(publicPages.length >= 40, `only ${publicPages.length} public pages: ${publicPages.join(' ')}`)
     const random = generator(seed)
     const statuses = new Map<number, number>()
+    // Each public page is kept from the state the first form then changes, and after each form from
+    // the state the comparison read.
+    await stalePages(cachedApp, app, publicPages)
     for (const form of fuzzed) {
       for (const field of form.fields.keys()) {
         for (let round = 0; round < roundsPerField; round++) {
@@ -153,6 +218,8 @@ describeOnEachDatabase('hostile input to the workspace (a signed-in secretary)',
             assert.fail(`signed out by ${input}`)
         }
       }
+      const stale = await stalePages(cachedApp, app, publicPages)
+      assert.deepEqual(stale, [], `kept past a change by ${form.action}: ${stale.join(', ')}`)
     }
     // Whatever was saved is shown escaped on the pages that show it.
     for (const page of pages) {
@@ -192,7 +259,7 @@ describeOnEachDatabase('hostile input to the workspace (a signed-in secretary)',
       .map(([status, n]) => `${status}: ${n}`)
       .join(', ')
     t.diagnostic(
-      `${pages.length} pages, ${fuzzed.length} forms on ${postRoutes.size} of ${allPostRoutes.size} POST routes, answers ${tally}`,
+      `${publicPages.length} public pages compared after each form; ${pages.length} pages, ${fuzzed.length} forms on ${postRoutes.size} of ${allPostRoutes.size} POST routes, answers ${tally}`,
     )
     if (process.env.PARAGRAF_FUZZ_ROUTES)
       t.diagnostic(`not reached: ${[...allPostRoutes].filter((r) => !postRoutes.has(r)).join(' ')}`)

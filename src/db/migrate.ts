@@ -32,6 +32,7 @@ import * as publicFormsKept from './migrations/0033-public-forms-kept.ts'
 import * as servedForIndex from './migrations/0034-served-for-index.ts'
 import * as publicActivity from './migrations/0035-public-activity.ts'
 import * as searchTitleIndex from './migrations/0036-search-title-index.ts'
+import * as auditShownInPublic from './migrations/0038-audit-shown-in-public.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0034-served-for-index': servedForIndex,
   '0035-public-activity': publicActivity,
   '0036-search-title-index': searchTitleIndex,
+  '0038-audit-shown-in-public': auditShownInPublic,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

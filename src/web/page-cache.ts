@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { CompiledQuery } from 'kysely'
 import type { Queryable } from '../db/database.ts'
+import { kindsThePageCachePassesOver } from '../domain/audit/audit-kinds.ts'
 
-// Public pages kept as rendered until what they show may have changed (issue 15). A page is kept
-// with the version of the record it was rendered from: the public change log's last sequence
-// number and the audit log's last id, both in the database, so every app server on it sees the
-// same version and a change through one server is seen through all. The audit log moves with any
-// recorded change (a party renamed, a delegated decision posted), the change log with what the
-// public sees; a kept page is served only while neither has moved, and only for the day it was
-// rendered on (what is upcoming and what is final depends on the day). So a busy workspace makes
-// the cache miss more, never show something old. Pages read per visitor (the workspace, files,
-// the export, the rate-limited API) are not kept.
+// Public pages kept as rendered until what the public sees may have changed (issue 15). A page is
+// kept with the version of the public record it was rendered from: the public change log's last
+// sequence number, and the last audit row of a kind the log does not follow but the portal shows
+// (a party renamed, a delegated decision posted: src/domain/audit/audit-kinds.ts). Both are in the
+// database, so every app server on it sees the same version and a change through one server is
+// seen through all. What a secretary does only in the workspace — a draft agenda, minutes being
+// taken, an account — moves neither, so the portal stays kept through a working day; the first
+// visitor after a publication gets the new page. A kept page is served only for the day it was
+// rendered on (what is upcoming and what is final depends on the day). Pages read per visitor (the
+// workspace, files, the export, the rate-limited API) are not kept.
 
 export interface PageCacheOptions {
   /** The most bytes of pages kept in this process; the least recently used go first. */
@@ -40,17 +42,20 @@ const entryOverhead = (url: string, headers: Record<string, string>) =>
 const notKept = /^\/(admin|handlingar|export|api|health|ready|assets)(\/|$|\?)/
 
 /**
- * The version of the record: one indexed read of each log's newest row. Written as SQL once (the
- * same text on both databases) because it runs before every public page, where building the query
- * anew each time was a measurable share of a cached page's cost.
+ * The version of the public record: one indexed read of the change log's newest row and one of the
+ * newest audit row of a kind it does not follow (migration 0038 indexes those rows alone). Written
+ * as SQL once (the same text on both databases) because it runs before every public page, where
+ * building the query anew each time was a measurable share of a cached page's cost.
  */
-const versionQuery = CompiledQuery.raw(
-  'select (select max(seq) from public_change) as seq, (select max(id) from audit_event) as audit',
+export const recordVersionQuery = CompiledQuery.raw(
+  `select (select max(seq) from public_change) as seq, (select max(id) from audit_event where object_type not in (${kindsThePageCachePassesOver
+    .map((kind) => `'${kind}'`)
+    .join(', ')})) as audit`,
 )
 
 export async function recordVersion(db: Queryable): Promise<string> {
   const { rows } = await db.executeQuery<{ seq: number | string | null; audit: number | string | null }>(
-    versionQuery,
+    recordVersionQuery,
   )
   const row = rows[0]
   return `${Number(row?.seq ?? 0)}.${Number(row?.audit ?? 0)}`

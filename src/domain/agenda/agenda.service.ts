@@ -132,14 +132,18 @@ export async function updateAgendaItem(
   const meeting = await getMeeting(trx, before.meetingId)
   assertAgendaOpen(meeting)
   const values = await checkItem(trx, meeting, { ...before, ...dropUndefined(input) } as AgendaItemInput)
-  const after = await updateAgendaItemRow(
-    trx,
-    { ...before, version: input.version },
-    {
-      ...dropUndefined(values),
-      confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
-    },
+  const changes = {
+    ...dropUndefined(values),
+    confidentialityGround: values.confidential ? (values.confidentialityGround ?? null) : null,
+  }
+  // A form saved as it was read changes nothing: once the notice is out, "Punkt 4 ändrades" on the
+  // public page would tell of a change no one can find (and move every public channel with it).
+  const unchanged = Object.entries(changes).every(
+    ([field, value]) =>
+      !(field in before) || field === 'version' || sameValue(before[field as keyof AgendaItem], value),
   )
+  if (unchanged) return before
+  const after = await updateAgendaItemRow(trx, { ...before, version: input.version }, changes)
   await noteChange(
     trx,
     actor,
@@ -324,6 +328,11 @@ export async function noteChange(
     },
     { before, after },
   )
+}
+
+/** Whether a stored field and a checked value say the same (a list by its items, no value as null). */
+function sameValue(stored: unknown, value: unknown): boolean {
+  return JSON.stringify(stored ?? null) === JSON.stringify(value ?? null)
 }
 
 function dropUndefined<T extends object>(value: T): Partial<T> {

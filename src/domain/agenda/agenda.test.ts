@@ -402,6 +402,37 @@ describeOnEachDatabase('changes after the notice', (getDb) => {
       ],
     )
   })
+
+  it('notes no change when an item is saved as it was read (the public would read "Punkt 1 ändrades")', async () => {
+    let meeting: Meeting = await createTestMeeting(getDb())
+    const item = await inTransaction(getDb(), (trx) =>
+      addAgendaItem(trx, testActor, {
+        meetingId: meeting.id,
+        title: 'Budget 2027',
+        summary: 'Förslag till budget',
+        proposal: ['Nämnden antar budgeten'],
+      }),
+    )
+    meeting = await inTransaction(getDb(), (trx) =>
+      changeMeetingStatus(trx, testActor, meeting, 'notice_published'),
+    )
+    const saved = await inTransaction(getDb(), (trx) =>
+      updateAgendaItem(trx, testActor, {
+        agendaItemId: item.id,
+        version: item.version,
+        title: ' Budget 2027 ',
+        summary: 'Förslag till budget',
+        proposal: ['Nämnden antar budgeten'],
+        confidential: false,
+      }),
+    )
+    assert.equal(saved.version, item.version, 'nothing written')
+    const [entry] = await getAgenda(getDb(), meeting.id)
+    assert.deepEqual(
+      entry?.changes.map((c) => c.kind),
+      ['added'],
+    )
+  })
 })
 
 describeOnEachDatabase('getAgendas', (getDb) => {

@@ -15,6 +15,11 @@ export const decisionKey = 'paragraf:decision'
 export const attendanceKey = 'paragraf:attendance'
 /** An agenda item withdrawn ('withdrawn', utgår) or with its documents to come ('coming_later'). */
 export const agendaItemStatusKey = 'paragraf:status'
+/**
+ * What changed in an item after the notice was published, as the meeting's page lists it
+ * ("Punkt 4 ändrades"): the public history of publicAgenda, oldest first, each with its time.
+ */
+export const agendaItemChangesKey = 'paragraf:changes'
 
 /** Who the public minutes name, and which of them the API publishes as OParl Persons. */
 export interface PublicNames {

@@ -86,9 +86,10 @@ describeOnEachDatabase('kept public forms of meetings', (getDb) => {
     // when this fails, raise it (oparl-kept-forms.ts) and write the new digest here beside it.
     const shown = (await keptRows())
       .sort((a, b) => a.object_id - b.object_id)
-      .map((r) => unpackedJson(r.form).replace(/"(created|modified)":"[^"]*"/g, ''))
+      // Times are when the demo was loaded (an agenda change's too): what the form shows is the rest.
+      .map((r) => unpackedJson(r.form).replace(/"(created|modified|changed)":"[^"]*"/g, ''))
     const digest = createHash('sha256').update(shown.join('\n')).digest('hex').slice(0, 16)
-    assert.deepEqual({ keptFormVersion, digest }, { keptFormVersion: 1, digest: '57d6cab4d6b7ade5' })
+    assert.deepEqual({ keptFormVersion, digest }, { keptFormVersion: 2, digest: '4dfa3f6de57658ed' })
   })
 
   it('builds a meeting whose decisions are still open to appeal on the day, as that day shows them', async () => {

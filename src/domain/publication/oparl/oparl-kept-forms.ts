@@ -12,7 +12,7 @@ import type { OparlObject } from './oparl-objects.ts'
  * in the background when a server starts. oparl-kept-forms.test.ts holds a digest of the demo's
  * forms that fails until this is raised.
  */
-export const keptFormVersion = 1
+export const keptFormVersion = 2
 
 /** The origin a kept form's addresses are written under; a read puts the server's PUBLIC_URL there. */
 export const keptFormOrigin = 'https://paragraf.invalid'

@@ -6,7 +6,7 @@ import { type MembershipRole, membershipRoleLabels } from '../../membership/memb
 import { type SectionOutcome, sectionOutcomeWords } from '../../minutes/minutes.ts'
 import { swedishTimeToUtc, swedishUtcOffsetHours } from '../../shared/swedish-time.ts'
 import type { StoredDocument } from '../public-document.ts'
-import { agendaItemStatusKey, attendanceKey, decisionKey } from './oparl-extensions.ts'
+import { agendaItemChangesKey, agendaItemStatusKey, attendanceKey, decisionKey } from './oparl-extensions.ts'
 import { type OparlLinks, oparlType } from './oparl-links.ts'
 
 // Pure mapping from public records to OParl 1.1 objects (chapter 3). Each function takes what the
@@ -304,6 +304,8 @@ export interface AgendaItemInput {
   documentCreated: Map<number, string>
   /** The public § as paragraf:decision; the caller gives none for a confidential item or § (disclosure). */
   decision?: Record<string, unknown>
+  /** The public changes after the notice (publishedAgenda's, masked), as paragraf:changes. */
+  changes: readonly { description: string; changedAt: string }[]
 }
 
 export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: AgendaItemInput): OparlObject {
@@ -337,6 +339,14 @@ export function oparlAgendaItem(links: OparlLinks, meeting: MeetingRow, input: A
     ...(input.decision ? { [decisionKey]: input.decision } : {}),
     // What the portal prints beside the item ("utgår", "handlingar kommer senare"); OParl has no field for it.
     ...(item.status !== 'active' ? { [agendaItemStatusKey]: item.status } : {}),
+    ...(input.changes.length
+      ? {
+          [agendaItemChangesKey]: input.changes.map((c) => ({
+            description: c.description,
+            changed: dateTime(c.changedAt),
+          })),
+        }
+      : {}),
   }
 }
 

@@ -356,7 +356,7 @@ export async function buildMeetings(
     return oparlMeeting(
       links,
       meeting,
-      (published.get(meeting.id) ?? []).map(({ item, attachments }) => {
+      (published.get(meeting.id) ?? []).map(({ item, attachments, changes }) => {
         const created = itemTimes.get(item.id)?.created ?? meeting.created
         const section = sectionOf.get(item.id)
         return oparlAgendaItem(links, meeting, {
@@ -367,6 +367,7 @@ export async function buildMeetings(
           modified: itemModified.get(item.id) ?? meeting.modified,
           documentCreated: documentTimes,
           decision: section && record && decisionExtension(links, section, record, names, today),
+          changes,
         })
       }),
       record && attendanceExtension(links, record.attendance, names),
