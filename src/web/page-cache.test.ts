@@ -147,6 +147,19 @@ describeOnEachDatabase('the page cache', (getDb, dialect) => {
     assert.match(posted.body, /Beslut om bistånd i form av hemtjänst/)
   })
 
+  it('renders a page once when many ask for it together, and serves the others what it kept', async () => {
+    // The first visitors after a publication arrive together; each rendering the page (a calendar
+    // of 5 MB at a million items) was the stall issue 15 measured.
+    const url = '/committees/socialnamnden?ar=2022'
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(url)))
+    assert.deepEqual(
+      answers.map((a) => a.statusCode),
+      Array(8).fill(200),
+    )
+    assert.equal(answers.filter((a) => a.headers['x-paragraf-cache'] !== 'hit').length, 1, 'rendered once')
+    assert.ok(answers.every((a) => a.body === answers[0]?.body))
+  })
+
   it('counts what keeping a page costs beside its bytes, so many small pages stay within the limit', async () => {
     const maxBytes = 64 * 1024
     const small = await createApp({

@@ -61,6 +61,13 @@ export async function recordVersion(db: Queryable): Promise<string> {
   return `${Number(row?.seq ?? 0)}.${Number(row?.audit ?? 0)}`
 }
 
+/**
+ * How long a request waits for another rendering the same page at the same version before it
+ * renders the page itself: long enough for the slowest page (the whole portal's calendar, half a
+ * second at a million items), short enough that a stuck render holds no one for long.
+ */
+const longestWaitForAnotherMs = 5_000
+
 export function registerPageCache(app: FastifyInstance, options: PageCacheOptions) {
   const kept = new Map<string, Kept>()
   let bytes = 0
@@ -71,6 +78,20 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     bytes -= entry.bytes
   }
   const versions = new WeakMap<FastifyRequest, string>()
+  // Pages being rendered, by address, version and day: after a publication the first visitors of a
+  // page arrive together (sixteen at once in the bench), and each would render it — sixteen
+  // calendars of 5 MB at once is the stall issue 15 measured. The first renders; the others wait
+  // for it and are served what it kept.
+  const rendering = new Map<string, Promise<void>>()
+  const renderedBy = new WeakMap<FastifyRequest, () => void>()
+  const settle = (request: FastifyRequest) => {
+    renderedBy.get(request)?.()
+    renderedBy.delete(request)
+  }
+  const keptFor = (request: FastifyRequest, version: string) => {
+    const entry = kept.get(request.url)
+    return entry && entry.version === version && entry.day === request.today ? entry : undefined
+  }
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || notKept.test(request.url)) return
@@ -81,13 +102,37 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       return // the database is away: the route answers as it does then (503)
     }
     versions.set(request, version)
-    const entry = kept.get(request.url)
-    if (!entry || entry.version !== version || entry.day !== request.today) return
+    const key = `${request.today} ${version} ${request.url}`
+    let entry = keptFor(request, version)
+    const other = entry ? undefined : rendering.get(key)
+    if (other) {
+      await Promise.race([
+        other,
+        new Promise((resolve) => setTimeout(resolve, longestWaitForAnotherMs).unref()),
+      ])
+      entry = keptFor(request, version)
+    }
+    if (!entry) {
+      if (!rendering.has(key)) {
+        const done = new Promise<void>((resolve) => {
+          renderedBy.set(request, () => {
+            rendering.delete(key)
+            resolve()
+          })
+        })
+        rendering.set(key, done)
+      }
+      return
+    }
     // Most recently used last, so the first in the map is the one to drop.
     kept.delete(request.url)
     kept.set(request.url, entry)
     return reply.headers(entry.headers).header('x-paragraf-cache', 'hit').send(entry.body)
   })
+
+  // Whatever became of the render (kept, not keepable, an error, a client gone), its waiters go on.
+  app.addHook('onResponse', async (request) => settle(request))
+  app.addHook('onRequestAbort', async (request) => settle(request))
 
   app.addHook('onSend', async (request, reply, payload) => {
     const version = versions.get(request)
@@ -108,6 +153,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       if (bytes <= options.maxBytes) break
       forget(key)
     }
+    settle(request)
     return payload
   })
 }
