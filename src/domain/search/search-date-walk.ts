@@ -33,17 +33,20 @@ interface Entry {
 
 /**
  * The ids of the entries among `entries` (the filters applied) that the index query finds, newest
- * first, from the `skip`th until `take` were found or the entries end.
+ * first, from the `skip`th until `take` were found or the entries end. With a committee (filtered in
+ * `entries` too), its entries a year at a time instead of the whole archive's down the dates.
  */
 export async function walkDownTheDates(
   db: Queryable,
   entries: EntryQuery,
   query: IndexQuery,
   { skip, take }: { skip: number; take: number },
+  committeeId?: number,
 ): Promise<number[]> {
   const found: number[] = []
   let skipped = 0
-  for await (const day of days(entries)) {
+  const walk = committeeId === undefined ? days(entries) : daysOfCommittee(db, entries, committeeId)
+  for await (const day of walk) {
     const hits = await hitsAmong(db, query, day)
     for (const entry of day) {
       if (!hits.has(entry.id)) continue
@@ -92,6 +95,41 @@ async function* days(entries: EntryQuery): AsyncGenerator<Entry[]> {
     }
     if (whole) return
     before = complete.at(-1)!.meets_on
+  }
+}
+
+/**
+ * A committee's entries a day at a time, newest first: a year at a time through the committee and
+ * year index, sorted (some hundreds at a million items). Down the date index, a committee's entries
+ * are one in 500 there, each looked up to be passed over: 0.9 s for the 306 hits of "budget
+ * uppföljning" in one committee.
+ */
+async function* daysOfCommittee(
+  db: Queryable,
+  entries: EntryQuery,
+  committeeId: number,
+): AsyncGenerator<Entry[]> {
+  const { rows } = await sql<{ last: number | null; first: number | null }>`select
+    (select max(year) from search_entry where committee_id = ${committeeId}) as last,
+    (select min(year) from search_entry where committee_id = ${committeeId}) as first`.execute(db)
+  const last = rows[0]?.last
+  const first = rows[0]?.first
+  if (last == null || first == null) return
+  for (let year = Number(last); year >= Number(first); year--) {
+    const entriesOfYear = await entries
+      .where('e.year', '=', year)
+      .select(['e.id', 'e.meets_on'])
+      .orderBy('e.meets_on', 'desc')
+      .orderBy('e.kind')
+      .orderBy('e.object_id')
+      .execute()
+    let start = 0
+    for (let i = 1; i <= entriesOfYear.length; i++) {
+      if (i === entriesOfYear.length || entriesOfYear[i]!.meets_on !== entriesOfYear[start]!.meets_on) {
+        yield entriesOfYear.slice(start, i)
+        start = i
+      }
+    }
   }
 }
 

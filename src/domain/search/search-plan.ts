@@ -138,7 +138,13 @@ export async function countHits(
   const chosen = await plan()
   if (chosen === 'dates')
     return (
-      await walkDownTheDates(db, filtered(entries(db), filter, 'dates'), query, { skip: 0, take: most })
+      await walkDownTheDates(
+        db,
+        filtered(entries(db), filter, 'dates'),
+        query,
+        { skip: 0, take: most },
+        filter.committeeId,
+      )
     ).length
   const row = await db
     .selectFrom(
@@ -161,10 +167,13 @@ export async function pageOfHits(
   plan: WordPlan,
 ): Promise<number[]> {
   if (plan === 'dates')
-    return walkDownTheDates(db, filtered(entries(db), filter, 'dates'), query, {
-      skip: page.offset,
-      take: page.limit,
-    })
+    return walkDownTheDates(
+      db,
+      filtered(entries(db), filter, 'dates'),
+      query,
+      { skip: page.offset, take: page.limit },
+      filter.committeeId,
+    )
   const found = entries(db).where(plan === 'listed' ? listedBy(query) : foundBy(query))
   return (await newestFirst(filtered(found, filter), page)).map(({ id }) => id)
 }
