@@ -24,22 +24,19 @@ export interface SealContent {
 
 /** JSON with object keys sorted at every level: the same content always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
-  return canonical(value) as string
+  return JSON.stringify(sortKeys(value))
 }
 
-// Written out directly rather than as JSON.stringify of a copy with sorted keys (which it equals:
-// a key whose value is undefined is left out, an undefined in a list is null, any other object is
-// its own enumerable keys): a protocol's seals serialise every § twice, and the copies cost more
-// than the writing.
-function canonical(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value)
-  if (Array.isArray(value)) return `[${value.map((item) => canonical(item) ?? 'null').join(',')}]`
-  const parts: string[] = []
-  for (const key of Object.keys(value).sort()) {
-    const item = canonical((value as Record<string, unknown>)[key])
-    if (item !== undefined) parts.push(`${JSON.stringify(key)}:${item}`)
-  }
-  return `{${parts.join(',')}}`
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    )
+  return value
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
