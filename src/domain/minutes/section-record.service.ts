@@ -79,7 +79,7 @@ export async function recordMotions(
     trx,
     input.motions.map((m) => m.sectionId),
   )
-  const { services } = await readServiceAndRecusals(trx, sections.ids)
+  const { services } = await readServiceAndRecusals(trx, sections.ids, { recusals: false })
   const positions = await nextPositions(trx, 'motion', sections.ids)
   const accepted = checkEach(
     input.motions,
@@ -161,7 +161,7 @@ export async function recordDissents(
     (await Promise.all(minutesIds.map((id) => getMinutes(trx, id)))).map((m) => [m.id, m]),
   )
   const [{ services }, ballots] = await Promise.all([
-    readServiceAndRecusals(trx, sections.ids),
+    readServiceAndRecusals(trx, sections.ids, { recusals: false }),
     listBallotsOfSections(trx, sections.ids),
   ])
   const ballotsBy = groupBy(ballots, (b) => b.sectionId)

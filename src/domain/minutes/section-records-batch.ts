@@ -83,9 +83,16 @@ export async function readEditableSections(
   }
 }
 
-/** Who served and who had jäv at each of the §§, read at once. */
-export async function readServiceAndRecusals(db: Queryable, sectionIds: readonly number[]) {
-  const [services, recusals] = await Promise.all([listServices(db, sectionIds), listRecusals(db, sectionIds)])
+/** Who served at each of the §§ and, when asked (votes), who had jäv there: each read at once. */
+export async function readServiceAndRecusals(
+  db: Queryable,
+  sectionIds: readonly number[],
+  { recusals: withRecusals = true } = {},
+) {
+  const [services, recusals] = await Promise.all([
+    listServices(db, sectionIds),
+    withRecusals ? listRecusals(db, sectionIds) : [],
+  ])
   const servicesBy = groupBy(services, (s) => s.sectionId)
   const recusalsBy = groupBy(recusals, (r) => r.sectionId)
   return {
