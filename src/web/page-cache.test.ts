@@ -147,6 +147,37 @@ describeOnEachDatabase('the page cache', (getDb, dialect) => {
     assert.match(posted.body, /Beslut om bistånd i form av hemtjänst/)
   })
 
+  it("shows a delegated decision's notice posted on its own, days after the decision was registered", async () => {
+    // The workspace posts the notice in a transaction of its own (KL 8:10 p. 3): its only audit row
+    // is a notice's, of no meeting, so the change log does not move for it. The appeal period runs
+    // from the posting day (KL 13:5): the notice board must show it that day.
+    const committee = await getDb()
+      .selectFrom('committee')
+      .select('id')
+      .where('slug', '=', 'socialnamnden')
+      .executeTakeFirstOrThrow()
+    const decision = await inTransaction(getDb(), (trx) =>
+      registerDelegatedDecision(trx, testActor, {
+        committeeId: committee.id,
+        title: 'Beslut om färdtjänst utanför kommunen',
+        decisionMaker: 'Handläggare',
+        delegationPoint: '4.1.2',
+        decidedOn: '2026-11-19',
+      }),
+    )
+    await get('/anslagstavla')
+    assert.equal((await get('/anslagstavla')).headers['x-paragraf-cache'], 'hit')
+    await inTransaction(getDb(), (trx) =>
+      postDelegatedDecisionNotice(trx, testActor, {
+        delegatedDecisionId: decision.id,
+        postedOn: '2026-11-22',
+      }),
+    )
+    const posted = await get('/anslagstavla')
+    assert.equal(posted.headers['x-paragraf-cache'], undefined)
+    assert.match(posted.body, /Beslut om färdtjänst utanför kommunen/)
+  })
+
   it('renders a page once when many ask for it together, and serves the others what it kept', async () => {
     // The first visitors after a publication arrive together; each rendering the page (a calendar
     // of 5 MB at a million items) was the stall issue 15 measured.

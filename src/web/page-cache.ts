@@ -5,10 +5,10 @@ import { kindsThePageCachePassesOver } from '../domain/audit/audit-kinds.ts'
 
 // Public pages kept as rendered until what the public sees may have changed (issue 15). A page is
 // kept with the version of the public record it was rendered from: the public change log's last
-// sequence number, and the last audit row of a kind the log does not follow but the portal shows
-// (a party renamed, a delegated decision posted: src/domain/audit/audit-kinds.ts). Both are in the
-// database, so every app server on it sees the same version and a change through one server is
-// seen through all. What a secretary does only in the workspace — a draft agenda, minutes being
+// sequence number, the last audit row of a kind the log does not follow but the portal shows
+// (a party renamed, a delegated decision registered: src/domain/audit/audit-kinds.ts) and the
+// newest notice (recordVersionQuery says why). All are in the database, so every app server on
+// it sees the same version and a change through one server is seen through all. What a secretary does only in the workspace — a draft agenda, minutes being
 // taken, an account — moves neither, so the portal stays kept through a working day; the first
 // visitor after a publication gets the new page. A kept page is served only for the day it was
 // rendered on (what is upcoming and what is final depends on the day). Pages read per visitor (the
@@ -42,23 +42,29 @@ const entryOverhead = (url: string, headers: Record<string, string>) =>
 const notKept = /^\/(admin|handlingar|export|api|health|ready|assets)(\/|$|\?)/
 
 /**
- * The version of the public record: one indexed read of the change log's newest row and one of the
- * newest audit row of a kind it does not follow (migration 0038 indexes those rows alone). Written
- * as SQL once (the same text on both databases) because it runs before every public page, where
- * building the query anew each time was a measurable share of a cached page's cost.
+ * The version of the public record: one indexed read of the change log's newest row, one of the
+ * newest audit row of a kind it does not follow (migration 0038 indexes those rows alone) and one
+ * of the newest notice. The change log follows a notice only through its meeting: a delegated
+ * decision's notice, posted on its own, names none and is in no public form, yet the notice board
+ * must show it the day it goes up (KL 13:5 runs from then). Notices are only ever added, so the
+ * newest id tells of every one. Written as SQL once (the same text on both databases) because it
+ * runs before every public page, where building the query anew each time was a measurable share
+ * of a cached page's cost.
  */
 export const recordVersionQuery = CompiledQuery.raw(
   `select (select max(seq) from public_change) as seq, (select max(id) from audit_event where object_type not in (${kindsThePageCachePassesOver
     .map((kind) => `'${kind}'`)
-    .join(', ')})) as audit`,
+    .join(', ')})) as audit, (select max(id) from notice) as notice`,
 )
 
+type VersionPart = number | string | null
+
 export async function recordVersion(db: Queryable): Promise<string> {
-  const { rows } = await db.executeQuery<{ seq: number | string | null; audit: number | string | null }>(
+  const { rows } = await db.executeQuery<{ seq: VersionPart; audit: VersionPart; notice: VersionPart }>(
     recordVersionQuery,
   )
   const row = rows[0]
-  return `${Number(row?.seq ?? 0)}.${Number(row?.audit ?? 0)}`
+  return `${Number(row?.seq ?? 0)}.${Number(row?.audit ?? 0)}.${Number(row?.notice ?? 0)}`
 }
 
 /**

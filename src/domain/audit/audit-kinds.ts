@@ -18,6 +18,8 @@ export const kindsShownOnlyThroughTheChangeLog = [
   'minutes',
   'section',
   'document',
+  // A notice of a meeting or of its minutes; one of a delegated decision names no meeting and is in
+  // no public form: the page cache watches the newest notice for it (recordVersionQuery).
   'notice',
   'person',
   'membership',
@@ -33,7 +35,7 @@ export const workspaceOnlyKinds = ['user_account', 'webhook', 'accessibility_fee
  * a delegated decision on the notice board) and any kind added later and not placed in one of the
  * lists above. A kind wrongly left out costs cache hits; one wrongly put in keeps a page past a
  * change it shows. Migration 0038 indexes the other rows by this list: a change to it needs an
- * index of its own (test/page-cache-version.test.ts checks the plan).
+ * index of its own (src/web/page-cache.test.ts checks the plan).
  */
 export const kindsThePageCachePassesOver: readonly string[] = [
   ...kindsShownOnlyThroughTheChangeLog,
