@@ -14,6 +14,7 @@ import {
   registerDelegatedDecision,
 } from '../domain/delegated-decision/delegated-decision.service.ts'
 import { scheduleMeeting } from '../domain/meeting/meeting.service.ts'
+import { cancelSubscription, requestSubscription } from '../domain/subscription/subscription.service.ts'
 import { createApp } from './app.ts'
 import { recordVersionQuery } from './page-cache.ts'
 
@@ -176,6 +177,29 @@ describeOnEachDatabase('the page cache', (getDb, dialect) => {
     const posted = await get('/anslagstavla')
     assert.equal(posted.headers['x-paragraf-cache'], undefined)
     assert.match(posted.body, /Beslut om färdtjänst utanför kommunen/)
+  })
+
+  it('never keeps a page its route forbids to store (a link from a mail, with its token)', async () => {
+    // The unsubscribe page is read with the token of one address's mail: once the subscription is
+    // ended (the row with the address deleted, GDPR art. 17), the link is void, and no change the
+    // public record follows tells the cache so.
+    await requestSubscription(getDb(), {
+      email: 'bevakare@example.org',
+      target: { kind: 'notice_board' },
+      ip: '192.0.2.1',
+      publicUrl: 'https://paragraf.example',
+      now: new Date('2026-11-22T10:00:00Z'),
+    })
+    const { unsubscribe_token: token } = await getDb()
+      .selectFrom('subscription')
+      .select('unsubscribe_token')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    const url = `/bevaka/avsluta?token=${encodeURIComponent(token)}`
+    assert.equal((await get(url)).statusCode, 200)
+    assert.equal((await get(url)).headers['x-paragraf-cache'], undefined)
+    await cancelSubscription(getDb(), token)
+    assert.equal((await get(url)).statusCode, 404)
   })
 
   it('renders a page once when many ask for it together, and serves the others what it kept', async () => {

@@ -146,6 +146,9 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     if (reply.hasHeader('set-cookie') || reply.hasHeader('vary')) return payload
+    // A page its route says no one may keep (a link from a mail, read with its token) is rendered
+    // each time: what voids it (a subscription confirmed or ended) moves no version.
+    if (/no-store|private/i.test(String(reply.getHeader('cache-control') ?? ''))) return payload
     // Up to an eighth of the cache: the whole portal's calendar of three years is 5 MB for 25
     // organisations (issue 15), and rendering it takes half a second, far more than its bytes cost.
     if (Buffer.byteLength(payload) > options.maxBytes / 8) return payload
