@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
+import { dropSchemasOfRun } from './test-schemas.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -48,18 +48,3 @@ const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test
 if (postgres) await dropSchemasOfRun(postgres, run)
 if (!postgres) console.log('(PostgreSQL suite skipped: set PARAGRAF_TEST_DATABASE_URL to run it.)')
 process.exit(result.status ?? 1)
-
-async function dropSchemasOfRun(url, runId) {
-  const client = new pg.Client({ connectionString: url })
-  try {
-    await client.connect()
-    const { rows } = await client.query('select nspname from pg_namespace where nspname like $1', [
-      `test_${runId}_%`,
-    ])
-    for (const { nspname } of rows) await client.query(`drop schema "${nspname}" cascade`)
-  } catch (error) {
-    console.error(`Could not drop this run's test schemas: ${error.message}`)
-  } finally {
-    await client.end().catch(() => undefined)
-  }
-}
