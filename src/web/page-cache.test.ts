@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { PassThrough } from 'node:stream'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
@@ -213,6 +214,45 @@ describeOnEachDatabase('the page cache', (getDb, dialect) => {
     )
     assert.equal(answers.filter((a) => a.headers['x-paragraf-cache'] !== 'hit').length, 1, 'rendered once')
     assert.ok(answers.every((a) => a.body === answers[0]?.body))
+  })
+
+  it('lets a second visitor of a download go on while the first one is still receiving it', async () => {
+    // A download is sent as a stream (the open-data export, minutes to a slow reader) and never
+    // kept: a visitor arriving meanwhile has nothing to wait for.
+    const streaming = await createApp({
+      db: getDb(),
+      logLevel: 'silent',
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      pageCache: { maxBytes: 8 * 1024 * 1024 },
+    })
+    const url = '/oppna-data/prov.zip'
+    const downloads: PassThrough[] = []
+    const begun = () => downloads.length
+    let released = false
+    streaming.get(url, async (_request, reply) => {
+      const out = new PassThrough()
+      downloads.push(out)
+      if (released) out.end('zip')
+      return reply.type('application/zip').send(out)
+    })
+    const turns = async (most: number, until: () => boolean) => {
+      for (let turn = 0; turn < most && !until(); turn++)
+        await new Promise((resolve) => setImmediate(resolve))
+    }
+    try {
+      const first = streaming.inject({ url })
+      await turns(10_000, () => begun() === 1)
+      assert.equal(begun(), 1, 'the first download has begun')
+      const second = streaming.inject({ url })
+      await turns(1_000, () => begun() === 2)
+      const secondBegan = begun() === 2
+      released = true
+      for (const out of downloads) out.end('zip')
+      await Promise.all([first, second])
+      assert.ok(secondBegan, 'the second download began while the first was being sent')
+    } finally {
+      await streaming.close()
+    }
   })
 
   it('counts what keeping a page costs beside its bytes, so many small pages stay within the limit', async () => {

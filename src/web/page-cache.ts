@@ -1,18 +1,19 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CompiledQuery } from 'kysely'
 import type { Queryable } from '../db/database.ts'
 import { kindsThePageCachePassesOver } from '../domain/audit/audit-kinds.ts'
 
 // Public pages kept as rendered until what the public sees may have changed (issue 15). A page is
 // kept with the version of the public record it was rendered from: the public change log's last
-// sequence number, the last audit row of a kind the log does not follow but the portal shows
-// (a party renamed, a delegated decision registered: src/domain/audit/audit-kinds.ts) and the
-// newest notice (recordVersionQuery says why). All are in the database, so every app server on
-// it sees the same version and a change through one server is seen through all. What a secretary does only in the workspace — a draft agenda, minutes being
-// taken, an account — moves neither, so the portal stays kept through a working day; the first
-// visitor after a publication gets the new page. A kept page is served only for the day it was
-// rendered on (what is upcoming and what is final depends on the day). Pages read per visitor (the
-// workspace, files, the export, the rate-limited API) are not kept.
+// sequence number, the last audit row of a kind the log does not follow but the portal shows (a
+// party renamed, a delegated decision registered: src/domain/audit/audit-kinds.ts) and the newest
+// notice (recordVersionQuery says why). All are in the database, so every app server on it sees
+// the same version and a change through one server is seen through all. What a secretary does
+// only in the workspace (a draft agenda, minutes being taken, an account) moves none of them, so
+// the portal stays kept through a working day; the first visitor after a publication gets the new
+// page. A kept page is served only for the day it was rendered on (what is upcoming and what is
+// final depends on the day). Pages read per visitor (the workspace, files, the export, the
+// rate-limited API) are not kept.
 
 export interface PageCacheOptions {
   /** The most bytes of pages kept in this process; the least recently used go first. */
@@ -141,17 +142,24 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   app.addHook('onRequestAbort', async (request) => settle(request))
 
   app.addHook('onSend', async (request, reply, payload) => {
+    keep(request, reply, payload)
+    // Kept or not, the answer is made: its waiters go on now, not once it has been sent (a download
+    // streamed to a slow reader, the open-data export, takes minutes).
+    settle(request)
+    return payload
+  })
+
+  function keep(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const version = versions.get(request)
-    if (version === undefined || reply.statusCode !== 200 || reply.getHeader('x-paragraf-cache'))
-      return payload
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
-    if (reply.hasHeader('set-cookie') || reply.hasHeader('vary')) return payload
+    if (version === undefined || reply.statusCode !== 200 || reply.getHeader('x-paragraf-cache')) return
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return
+    if (reply.hasHeader('set-cookie') || reply.hasHeader('vary')) return
     // A page its route says no one may keep (a link from a mail, read with its token) is rendered
     // each time: what voids it (a subscription confirmed or ended) moves no version.
-    if (/no-store|private/i.test(String(reply.getHeader('cache-control') ?? ''))) return payload
+    if (/no-store|private/i.test(String(reply.getHeader('cache-control') ?? ''))) return
     // Up to an eighth of the cache: the whole portal's calendar of three years is 5 MB for 25
     // organisations (issue 15), and rendering it takes half a second, far more than its bytes cost.
-    if (Buffer.byteLength(payload) > options.maxBytes / 8) return payload
+    if (Buffer.byteLength(payload) > options.maxBytes / 8) return
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload
     const headers = replayed(reply.getHeaders())
     const size = body.length + entryOverhead(request.url, headers)
@@ -162,9 +170,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       if (bytes <= options.maxBytes) break
       forget(key)
     }
-    settle(request)
-    return payload
-  })
+  }
 }
 
 /** The headers a route set, without those computed for each answer (length, date). */
