@@ -10,6 +10,7 @@ import { loadDemoData } from '../demo/load-demo.ts'
 import { createUser } from '../domain/account/account.service.ts'
 import { getAgendaItem } from '../domain/agenda/agenda.repository.ts'
 import { addAgendaItem, withdrawAgendaItem } from '../domain/agenda/agenda.service.ts'
+import { recordAudit } from '../domain/audit/audit.service.ts'
 import {
   postDelegatedDecisionNotice,
   registerDelegatedDecision,
@@ -147,6 +148,29 @@ describeOnEachDatabase('the page cache', (getDb, dialect) => {
     const posted = await get('/anslagstavla')
     assert.equal(posted.headers['x-paragraf-cache'], undefined)
     assert.match(posted.body, /Beslut om bistånd i form av hemtjänst/)
+  })
+
+  it('renders the minutes again after a change to their cover (the signatories, where they sign), which no public form holds', async () => {
+    // Where the signatories sign may still change after an immediate sign-off made some §§ public
+    // (appointSignatories); the change is audited as the minutes', and only that moves the page.
+    const minutesPage = '/committees/socialnamnden/mote-2022-12-14/protokoll'
+    await get(minutesPage)
+    assert.equal((await get(minutesPage)).headers['x-paragraf-cache'], 'hit')
+    const minutes = await getDb()
+      .selectFrom('minutes')
+      .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
+      .innerJoin('committee', 'committee.id', 'meeting.committee_id')
+      .select(['minutes.id', 'committee.organisation_id'])
+      .where('meeting.slug', '=', 'mote-2022-12-14')
+      .executeTakeFirstOrThrow()
+    await inTransaction(getDb(), (trx) =>
+      recordAudit(trx, testActor, 'minutes.signatories_appointed', {
+        type: 'minutes',
+        id: minutes.id,
+        organisationId: minutes.organisation_id,
+      }),
+    )
+    assert.equal((await get(minutesPage)).headers['x-paragraf-cache'], undefined)
   })
 
   it("shows a delegated decision's notice posted on its own, days after the decision was registered", async () => {

@@ -20,7 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         [
           'meeting',
           'agenda_item',
-          'minutes',
           'section',
           'document',
           'notice',

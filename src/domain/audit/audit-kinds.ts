@@ -10,12 +10,14 @@
  * (scopesOfAudited in public-record-edge.ts), which is decided again at the transaction's edge, and
  * everything the portal shows of them is in a public form, so the log moves whenever a public page
  * may have changed. A committee is followed too, but its local settings (how §§ are numbered, where
- * the minutes are kept) show on every meeting's page and in no form: it is watched as below.
+ * the minutes are kept) show on every meeting's page and in no form: it is watched as below. So are
+ * the minutes themselves: their cover (the secretary, the signatories, where and when they sign)
+ * is on the public minutes and in no form, and may change after an immediate sign-off made some §§
+ * public. Their audit rows are few (opened, signatories appointed, closed); the §§ are the many.
  */
 export const kindsShownOnlyThroughTheChangeLog = [
   'meeting',
   'agenda_item',
-  'minutes',
   'section',
   'document',
   // A notice of a meeting or of its minutes; one of a delegated decision names no meeting and is in
