@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely'
+import { type SelectQueryBuilder, sql } from 'kysely'
 import type { Queryable } from '../../../db/database.ts'
 import { agendaIsPublicWhere, publicAgendaItems } from '../../disclosure/disclosure.predicates.ts'
 import type { PublicKind } from '../../public-record/public-record.ts'
@@ -102,11 +102,13 @@ function publicMeetingKeys(db: Queryable): KeyQuery {
     .where(agendaIsPublicWhere)
 }
 
-/** `ids`, when given, narrows the subquery too: without it SQLite reads every public item first. */
+/**
+ * Matters on a public agenda, each asked by its own items (the index of items by matter): an `in`
+ * over every public item listed all of the archive's first, 0.7–0.8 s for a page of a Body's papers
+ * at a million agenda items. `ids`, when given, narrows the matters to those.
+ */
 function publicMatterKeys(db: Queryable, ids?: readonly number[]): KeyQuery {
-  let onPublicItems = publicAgendaItems(db).select('item.matter_id')
-  if (ids) onPublicItems = onPublicItems.where('item.matter_id', 'in', [...ids])
-  return db
+  let matters = db
     .selectFrom('matter')
     .select([
       'matter.id as id',
@@ -114,7 +116,13 @@ function publicMatterKeys(db: Queryable, ids?: readonly number[]): KeyQuery {
       'matter.updated_at as modified',
       'matter.organisation_id as bodyId',
     ])
-    .where('matter.id', 'in', onPublicItems)
+    .where(({ exists }) =>
+      exists(
+        publicAgendaItems(db).select('item.id').where('item.matter_id', '=', sql.ref<number>('matter.id')),
+      ),
+    )
+  if (ids) matters = matters.where('matter.id', 'in', [...ids])
+  return matters
 }
 
 /** `ids`, when given, narrows the subqueries too, so a few persons are decided by index lookups. */
