@@ -29,9 +29,18 @@ describe('reads of the public forms for a few objects, by index', () => {
     const scans: string[] = []
     for (const node of nodes) {
       const compiled = db.getExecutor().compileQuery(node, createQueryId())
-      const { rows } = await db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-      )
+      // A subquery built from the same handle comes here too; one that names its outer query's
+      // table (a correlated `exists`) cannot be planned alone, and its plan is in its statement's.
+      const planned = await db
+        .executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+        )
+        .catch((error: Error) => {
+          if (/no such column/.test(error.message)) return undefined
+          throw error
+        })
+      if (!planned) continue
+      const { rows } = planned
       for (const { detail } of rows) {
         const scanned = /^SCAN (\w+)\b(?! USING (?:INTEGER PRIMARY KEY|COVERING INDEX))/.exec(detail)
         if (scanned && !/VIRTUAL TABLE/.test(detail)) scans.push(scanned[1] as string)
