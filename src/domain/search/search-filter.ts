@@ -1,3 +1,4 @@
+import type { Queryable } from '../../db/database.ts'
 import type { SearchKind } from './search.ts'
 import type { EntryQuery, WordPlan } from './search-index.ts'
 
@@ -39,3 +40,17 @@ export function filtered(query: EntryQuery, filter: SearchFilter, plan: WordPlan
 }
 
 export const hasFilter = (filter: SearchFilter) => Object.values(filter).some((value) => value !== undefined)
+
+/** The entries of `query` with the filters, counted up to `most`: a common word stops there. */
+export async function countFilteredUpTo(
+  db: Queryable,
+  query: EntryQuery,
+  filter: SearchFilter,
+  most: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(filtered(query, filter).select('e.id').limit(most).as('hit'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}

@@ -8,7 +8,7 @@ import {
   sampleIndexHits,
   walkDownTheDates,
 } from './search-date-walk.ts'
-import { filtered, hasFilter, type SearchFilter } from './search-filter.ts'
+import { countFilteredUpTo, filtered, hasFilter, type SearchFilter } from './search-filter.ts'
 import type { EntryQuery, WordPlan } from './search-index.ts'
 
 // How SQLite finds a page of an index query's entries, newest first, and counts them: the plan is
@@ -146,16 +146,12 @@ export async function countHits(
         filter.committeeId,
       )
     ).length
-  const row = await db
-    .selectFrom(
-      filtered(entries(db).where(chosen === 'listed' ? listedBy(query) : foundBy(query)), filter)
-        .select('e.id')
-        .limit(most)
-        .as('hit'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirst()
-  return Number(row?.count ?? 0)
+  return countFilteredUpTo(
+    db,
+    entries(db).where(chosen === 'listed' ? listedBy(query) : foundBy(query)),
+    filter,
+    most,
+  )
 }
 
 /** A page of the entries of an index query with the filters: their ids, newest first. */

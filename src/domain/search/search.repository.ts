@@ -2,7 +2,7 @@ import { type SqlBool, sql } from 'kysely'
 import type { Queryable, Trx } from '../../db/database.ts'
 import type { SearchKind } from './search.ts'
 import { entryTextId, storeEntryTexts, withEntryTexts } from './search-entry-text.ts'
-import { filtered, hasFilter, type SearchFilter } from './search-filter.ts'
+import { countFilteredUpTo, filtered, hasFilter, type SearchFilter } from './search-filter.ts'
 import { searchIndexOf, type WordPart } from './search-index.ts'
 import {
   countHits,
@@ -123,16 +123,7 @@ async function countWordPart(
   // PostgreSQL's planner weighs its GIN index against the date index itself (search-index.ts), so
   // a count to choose would only cost: up to 5,000 title hits read, 0.5–0.7 s at 100,000 agenda items.
   if (!hasFilter(filter)) return index.countWordHits(db, terms, part, most)
-  const row = await db
-    .selectFrom(
-      filtered(index.wordHits(db, terms, part), filter)
-        .select('e.id')
-        .limit(most)
-        .as('hit'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirst()
-  return Number(row?.count ?? 0)
+  return countFilteredUpTo(db, index.wordHits(db, terms, part), filter, most)
 }
 
 /** The entries matching in the tier, counted up to `most`: a common word stops there. */
