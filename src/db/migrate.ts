@@ -33,6 +33,7 @@ import * as servedForIndex from './migrations/0034-served-for-index.ts'
 import * as publicActivity from './migrations/0035-public-activity.ts'
 import * as searchTitleIndex from './migrations/0036-search-title-index.ts'
 import * as auditShownInPublic from './migrations/0038-audit-shown-in-public.ts'
+import * as diskPerProtocol from './migrations/0039-disk-per-protocol.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0035-public-activity': publicActivity,
   '0036-search-title-index': searchTitleIndex,
   '0038-audit-shown-in-public': auditShownInPublic,
+  '0039-disk-per-protocol': diskPerProtocol,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

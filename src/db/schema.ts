@@ -561,7 +561,8 @@ export interface PublicObjectTable {
   organisation_id: number
   scope: string
   public: Flag
-  digest: string | null
+  /** SHA-256 of the public form, its 32 bytes (0039); null while it is not public. */
+  digest: Buffer | null
   first_public_at: string
   modified_at: string
   seq: number

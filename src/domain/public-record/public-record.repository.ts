@@ -47,7 +47,7 @@ export async function listStoredObjects(
       organisationId: r.organisation_id,
       scope: r.scope,
       public: Boolean(r.public),
-      digest: r.digest,
+      digest: r.digest?.toString('hex') ?? null,
     })
   return [...seen.values()]
 }
@@ -106,7 +106,8 @@ export async function writePublicChanges(trx: Trx, changes: readonly PublicChang
     organisation_id: change.organisationId,
     scope: change.scope,
     public: change.action !== 'vanished',
-    digest: change.digest,
+    // Kept as its 32 bytes (0039); compared as the hexadecimal text it is everywhere else.
+    digest: change.digest === null ? null : Buffer.from(change.digest, 'hex'),
     modified_at: change.at,
     seq,
   })
