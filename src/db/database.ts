@@ -11,6 +11,7 @@ import {
   type Transaction,
 } from 'kysely'
 import pg from 'pg'
+import { preparingPool } from './postgres-prepared.ts'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -187,7 +188,7 @@ function openPostgres(
   pool.on('connect', (client) => {
     client.on('error', (error) => onConnectionLost(error))
   })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
 }
 
 /** Work a use case leaves for the end of its transaction, e.g. deciding what became public. */
@@ -209,6 +210,7 @@ export function inTransaction<T>(db: Queryable, work: (trx: Trx) => Promise<T>):
     edges.set(trx, pending)
     try {
       const result = await work(trx)
+      readsAtEdge.set(trx, new Map())
       // A reaction may register another (or itself again, for what it changed in turn).
       while (pending.size > 0) {
         const [name, reaction] = pending.entries().next().value as [string, EdgeReaction]
@@ -218,6 +220,7 @@ export function inTransaction<T>(db: Queryable, work: (trx: Trx) => Promise<T>):
       return result
     } finally {
       edges.delete(trx)
+      readsAtEdge.delete(trx)
     }
   })
 }
@@ -233,6 +236,44 @@ export async function atTransactionEdge(trx: Trx, name: string, reaction: EdgeRe
     return
   }
   await inTransaction(trx, reaction)
+}
+
+// What the reactions at a transaction's edge have read, by what and key. They derive public forms,
+// search entries and the change log from the record and never change the record itself, so what
+// one read is what the next would read: the search index and the kept public forms of a meeting
+// read its minutes once between them, not once each.
+const readsAtEdge = new WeakMap<Queryable, Map<string, Map<unknown, unknown>>>()
+const absent = Symbol('absent')
+
+/**
+ * `read(keys)` for the keys not read yet at this transaction's edge; outside the edge's reactions
+ * (and outside a transaction begun by inTransaction) simply `read(keys)`. What `read` did not find
+ * is remembered as not found. The values are shared between readers: they must not change them.
+ */
+export async function readOnceAtEdge<K, V>(
+  db: Queryable,
+  what: string,
+  keys: readonly K[],
+  read: (keys: readonly K[]) => Promise<Map<K, V>>,
+): Promise<Map<K, V>> {
+  const reads = readsAtEdge.get(db)
+  if (!reads) return read(keys)
+  let kept = reads.get(what)
+  if (!kept) {
+    kept = new Map()
+    reads.set(what, kept)
+  }
+  const missing = keys.filter((key) => !kept.has(key))
+  if (missing.length > 0) {
+    const found = await read(missing)
+    for (const key of missing) kept.set(key, found.has(key) ? found.get(key) : absent)
+  }
+  const result = new Map<K, V>()
+  for (const key of keys) {
+    const value = kept.get(key)
+    if (value !== absent) result.set(key, value as V)
+  }
+  return result
 }
 
 /** Kysely says whether a handle is a transaction, but only as a boolean; this tells the compiler too. */
