@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
-import { atTransactionEdge, inTransaction, type Queryable } from './database.ts'
+import { atTransactionEdge, inTransaction, type Queryable, readOnceAtEdge } from './database.ts'
 
 // Reactions at the transaction's edge (issue 10, item 2): whatever depth a use case registers one
 // at, it runs once, at the end of the outermost transaction, before the commit, in that
@@ -76,5 +76,34 @@ describeOnEachDatabase('reactions at the end of a transaction', (getDb) => {
     )
     order.push('after')
     assert.deepEqual(order, ['in a transaction of its own', 'after'])
+  })
+  it('reads a thing once for all the reactions at the edge, and every time before it', async () => {
+    const reads: number[][] = []
+    const read = (db: Queryable, keys: number[]) =>
+      readOnceAtEdge(db, 'squares', keys, async (missing) => {
+        reads.push([...missing])
+        // 3 is "not found": remembered as such, not read again.
+        return new Map(missing.filter((k) => k !== 3).map((k) => [k, k * k]))
+      })
+    const seen: Array<Map<number, number>> = []
+    await inTransaction(getDb(), async (trx) => {
+      seen.push(await read(trx, [1, 2]))
+      seen.push(await read(trx, [1, 2]))
+      await atTransactionEdge(trx, 'first', async (edge) => {
+        seen.push(await read(edge, [1, 3]))
+      })
+      await atTransactionEdge(trx, 'second', async (edge) => {
+        seen.push(await read(edge, [1, 2, 3]))
+      })
+    })
+    await read(getDb(), [1])
+    assert.deepEqual(reads, [[1, 2], [1, 2], [1, 3], [2], [1]])
+    assert.deepEqual(
+      seen.at(-1),
+      new Map([
+        [1, 1],
+        [2, 4],
+      ]),
+    )
   })
 })

@@ -9,7 +9,7 @@ import {
 } from '../domain/agenda/agenda.service.ts'
 import type { AgendaItem } from '../domain/agenda/agenda-item.ts'
 import { registerDocument } from '../domain/document/document.service.ts'
-import { registerMatter } from '../domain/matter/matter.service.ts'
+import { registerMatters } from '../domain/matter/matter.service.ts'
 import type { Meeting } from '../domain/meeting/meeting.ts'
 import type { Item } from '../domain/publication/document-json.ts'
 import type { Actor } from '../domain/shared/actor.ts'
@@ -43,9 +43,16 @@ export async function importAgendaItems(
   const writeRun = async () => {
     if (run.length === 0) return
     written = true
+    const matterIds = await mattersOf(
+      context,
+      run.map((r) => r.item),
+    )
     const added = await addAgendaItems(context.trx, context.actor, {
       meetingId: context.meeting.id,
-      items: run.map((r) => r.input),
+      items: run.map((r, i) => {
+        const matterId = matterIds[i]
+        return matterId === undefined ? r.input : { ...r.input, matterId }
+      }),
     })
     for (const [i, r] of run.entries()) {
       const agendaItem = added[i] as AgendaItem
@@ -68,9 +75,10 @@ export async function importAgendaItems(
       continue
     }
     // The import's audit row names what it created in the order first created: until an item was
-    // added, the run is written before a matter may be registered for the next one.
+    // added, the run is written before a matter may be registered for the next one. The run's
+    // matters are registered together when it is written (mattersOf).
     if (!written && item.registryNumbers?.length) await writeRun()
-    const input = await itemInput(context, item)
+    const input = itemInput(item)
     const placeholder = {
       ...input,
       number: input.number ?? null,
@@ -97,29 +105,35 @@ function findEntry(agenda: readonly AgendaEntry[], item: Item): AgendaEntry | un
   )
 }
 
-async function matterOf(context: AgendaContext, item: Item): Promise<number | undefined> {
-  let first: number | undefined
-  for (const registryNumber of item.registryNumbers ?? []) {
-    const matter = await registerMatter(context.trx, context.actor, {
+/**
+ * Each item's matter: every registry number it gives is registered (registerMatters, all the
+ * items' at once, in order), and the item belongs to the matter of the first.
+ */
+async function mattersOf(context: AgendaContext, items: readonly Item[]): Promise<Array<number | undefined>> {
+  const inputs = items.flatMap((item) =>
+    (item.registryNumbers ?? []).map((registryNumber) => ({
       organisationId: context.organisationId,
       registryNumber,
       ...(item.title ? { title: item.title } : {}),
-    })
-    first ??= matter.id
-  }
-  return first
+    })),
+  )
+  const matters = await registerMatters(context.trx, context.actor, inputs)
+  let next = 0
+  return items.map((item) => {
+    const first = matters[next]
+    next += item.registryNumbers?.length ?? 0
+    return item.registryNumbers?.length ? first?.id : undefined
+  })
 }
 
-/** A new item as addAgendaItems takes it, its matter registered by the first registry number. */
-async function itemInput(context: AgendaContext, item: Item): Promise<AgendaItemInput> {
-  const matterId = await matterOf(context, item)
+/** A new item as addAgendaItems takes it; its matter is added when it is written (mattersOf). */
+function itemInput(item: Item): AgendaItemInput {
   return {
     ...(item.number ? { number: item.number } : {}),
     ...(item.title ? { title: item.title } : {}),
     ...(item.heading ? { heading: item.heading } : {}),
     ...(item.summary ? { summary: item.summary } : {}),
     ...(item.proposal ? { proposal: item.proposal } : {}),
-    ...(matterId !== undefined ? { matterId } : {}),
     ...(item.officerReportDate && isIsoDate(item.officerReportDate)
       ? { officerReportOn: item.officerReportDate }
       : {}),
@@ -129,7 +143,7 @@ async function itemInput(context: AgendaContext, item: Item): Promise<AgendaItem
 }
 
 async function fillItem(context: AgendaContext, existing: AgendaItem, item: Item): Promise<AgendaItem> {
-  const matterId = existing.matterId ?? (await matterOf(context, item))
+  const matterId = existing.matterId ?? (await mattersOf(context, [item]))[0]
   const fill = {
     ...(!existing.title && item.title ? { title: item.title } : {}),
     ...(!existing.summary && item.summary ? { summary: item.summary } : {}),

@@ -42,18 +42,38 @@ export async function findMatterByRegistryNumber(
   return row && toMatter(row)
 }
 
-export async function insertMatter(trx: Trx, values: Omit<Matter, 'id'>): Promise<Matter> {
-  const row = await trx
+/** The matters of an organisation with these registry numbers, by registry number. */
+export async function listMattersByRegistryNumbers(
+  db: Queryable,
+  organisationId: number,
+  registryNumbers: readonly string[],
+): Promise<Map<string, Matter>> {
+  if (registryNumbers.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('matter')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('registry_number', 'in', [...new Set(registryNumbers)])
+    .execute()
+  return new Map(rows.map((row) => [row.registry_number, toMatter(row)]))
+}
+
+/** New matters in one statement, ids given in the order listed; returned in that order. */
+export async function insertMatters(trx: Trx, values: ReadonlyArray<Omit<Matter, 'id'>>): Promise<Matter[]> {
+  if (values.length === 0) return []
+  const rows = await trx
     .insertInto('matter')
-    .values({
-      organisation_id: values.organisationId,
-      registry_number: values.registryNumber,
-      title: values.title,
-      kind: values.kind,
-    })
+    .values(
+      values.map((v) => ({
+        organisation_id: v.organisationId,
+        registry_number: v.registryNumber,
+        title: v.title,
+        kind: v.kind,
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow()
-  return toMatter(row)
+    .execute()
+  return rows.map(toMatter).sort((a, b) => a.id - b.id)
 }
 
 export async function updateMatterRow(

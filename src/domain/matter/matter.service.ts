@@ -3,9 +3,9 @@ import { recordAudit } from '../audit/audit.service.ts'
 import type { Actor } from '../shared/actor.ts'
 import { InvalidInputError } from '../shared/errors.ts'
 import {
-  findMatterByRegistryNumber,
-  insertMatter,
+  insertMatters,
   listMatterAppearanceRows,
+  listMattersByRegistryNumbers,
   updateMatterRow,
 } from './matter.repository.ts'
 import { type Matter, type MatterKind, normaliseRegistryNumber } from './matter.ts'
@@ -31,6 +31,72 @@ export interface RegisterMatterInput {
  * two committees is one matter. A title or kind it lacked is filled in; a known one is kept.
  */
 export async function registerMatter(trx: Trx, actor: Actor, input: RegisterMatterInput): Promise<Matter> {
+  return (await registerMatters(trx, actor, [input]))[0] as Matter
+}
+
+/**
+ * registerMatter for several registry numbers at once (an imported agenda's items), in the order
+ * given, as if one after the other: the matters are read in one statement per organisation and
+ * the new ones written in one, so an agenda of twenty items costs two statements, not forty.
+ */
+export async function registerMatters(
+  trx: Trx,
+  actor: Actor,
+  inputs: readonly RegisterMatterInput[],
+): Promise<Matter[]> {
+  const numbers = inputs.map(checkedRegistryNumber)
+  const known = new Map<string, Matter>()
+  for (const organisationId of new Set(inputs.map((i) => i.organisationId))) {
+    const ofOrganisation = numbers.filter((_, n) => inputs[n]?.organisationId === organisationId)
+    for (const matter of (await listMattersByRegistryNumbers(trx, organisationId, ofOrganisation)).values())
+      known.set(keyOf(organisationId, matter.registryNumber), matter)
+  }
+  // New matters wait to be written together; a fill of one of them writes them first, so the
+  // audit log tells the same story as registering one by one.
+  let pending: Array<Omit<Matter, 'id'>> = []
+  const writePending = async () => {
+    for (const matter of await insertMatters(trx, pending)) {
+      known.set(keyOf(matter.organisationId, matter.registryNumber), matter)
+      await recordAudit(trx, actor, 'matter.registered', refOf(matter), { after: matter })
+    }
+    pending = []
+  }
+  const keys: string[] = []
+  for (const [n, input] of inputs.entries()) {
+    const registryNumber = numbers[n] as string
+    const key = keyOf(input.organisationId, registryNumber)
+    keys.push(key)
+    const waiting = pending.find((m) => keyOf(m.organisationId, m.registryNumber) === key)
+    const existing = known.get(key) ?? waiting
+    if (!existing) {
+      pending.push({
+        organisationId: input.organisationId,
+        registryNumber,
+        title: input.title?.trim() || null,
+        kind: input.kind ?? null,
+      })
+      continue
+    }
+    const fill = {
+      ...(input.title && !existing.title ? { title: input.title.trim() } : {}),
+      ...(input.kind && !existing.kind ? { kind: input.kind } : {}),
+    }
+    if (Object.keys(fill).length === 0) continue
+    if (waiting) await writePending()
+    const before = known.get(key) as Matter
+    const after = await updateMatterRow(trx, before.id, fill)
+    known.set(key, after)
+    await recordAudit(trx, actor, 'matter.updated', refOf(after), { before, after })
+  }
+  await writePending()
+  return keys.map((key) => known.get(key) as Matter)
+}
+
+const keyOf = (organisationId: number, registryNumber: string) => `${organisationId}:${registryNumber}`
+const refOf = (m: Matter) => ({ type: 'matter', id: m.id, organisationId: m.organisationId })
+
+/** The registry number as stored, refused when it is empty, too long or off the organisation's format. */
+function checkedRegistryNumber(input: RegisterMatterInput): string {
   const registryNumber = normaliseRegistryNumber(input.registryNumber)
   if (!registryNumber || registryNumber.length > 60) {
     throw new InvalidInputError(
@@ -49,26 +115,7 @@ export async function registerMatter(trx: Trx, actor: Actor, input: RegisterMatt
       'registryNumber',
     )
   }
-  const existing = await findMatterByRegistryNumber(trx, input.organisationId, registryNumber)
-  const ref = (m: Matter) => ({ type: 'matter', id: m.id, organisationId: m.organisationId })
-  if (existing) {
-    const fill = {
-      ...(input.title && !existing.title ? { title: input.title.trim() } : {}),
-      ...(input.kind && !existing.kind ? { kind: input.kind } : {}),
-    }
-    if (Object.keys(fill).length === 0) return existing
-    const after = await updateMatterRow(trx, existing.id, fill)
-    await recordAudit(trx, actor, 'matter.updated', ref(after), { before: existing, after })
-    return after
-  }
-  const matter = await insertMatter(trx, {
-    organisationId: input.organisationId,
-    registryNumber,
-    title: input.title?.trim() || null,
-    kind: input.kind ?? null,
-  })
-  await recordAudit(trx, actor, 'matter.registered', ref(matter), { after: matter })
-  return matter
+  return registryNumber
 }
 
 export interface MatterAppearance {

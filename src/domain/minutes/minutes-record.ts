@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts'
+import { type Queryable, readOnceAtEdge } from '../../db/database.ts'
 import { listConfidentialAgendaItemIds } from '../disclosure/disclosure.predicates.ts'
 import { confidentialTitle, sectionDisclosure } from '../disclosure/disclosure.ts'
 import type { Notice } from '../notice-board/notice.ts'
@@ -66,6 +66,14 @@ export async function readMinutesRecord(
  * same fixed number of queries as one: each list is read for all the meetings and then grouped.
  */
 export async function readMinutesRecords(
+  db: Queryable,
+  meetingIds: readonly number[],
+): Promise<Map<number, MinutesRecord>> {
+  // At a transaction's edge the search index and the kept public forms both read the minutes.
+  return readOnceAtEdge(db, 'minutes-record', meetingIds, (ids) => readMinutesRecordsNow(db, ids))
+}
+
+async function readMinutesRecordsNow(
   db: Queryable,
   meetingIds: readonly number[],
 ): Promise<Map<number, MinutesRecord>> {
