@@ -57,6 +57,27 @@ describe('reads of the public forms for a few objects, by index', () => {
     assert.deepEqual(await scansOf((db) => listPublicPersonIds(db, [1, 2, 3])), [])
   })
 
+  it("asks whether one seat or one signed-off attendance of a person exists, never lists the person's history", async () => {
+    // `in (select …)` listed every attendance of the persons (LIST SUBQUERY): a chair's thousands of
+    // meetings, read at each import's edge; `exists` stops at the first (CORRELATED SCALAR SUBQUERY).
+    const nodes: RootOperationNode[] = []
+    const collecting: KyselyPlugin = {
+      transformQuery: (args) => {
+        nodes.push(args.node)
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    }
+    await listPublicPersonIds(db.withPlugin(collecting), [1, 2, 3])
+    const compiled = db.getExecutor().compileQuery(nodes[0] as RootOperationNode, createQueryId())
+    const { rows } = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+    )
+    const plan = rows.map((r) => r.detail)
+    assert.ok(!plan.some((detail) => detail.startsWith('LIST SUBQUERY')), plan.join('\n'))
+    assert.equal(plan.filter((detail) => detail.startsWith('CORRELATED SCALAR SUBQUERY')).length, 2)
+  })
+
   it('reads the seals of some sign-offs by index', async () => {
     // As listSignOffs reads them (sign-off.repository.ts), for sign-offs that exist.
     const seals = (db: Db) =>

@@ -125,20 +125,14 @@ function publicMatterKeys(db: Queryable, ids?: readonly number[]): KeyQuery {
   return matters
 }
 
-/** `ids`, when given, narrows the subqueries too, so a few persons are decided by index lookups. */
+/**
+ * Persons the public sees: seated on a committee, or present at a meeting whose minutes are signed
+ * off. Each person is asked by index whether one such row exists, which stops at the first: a
+ * person's whole history of meetings is never read (it grows with the archive; asked at every
+ * import's edge for the persons of its minutes).
+ */
 function publicPersonKeys(db: Queryable, ids?: readonly number[]) {
-  let seated = db.selectFrom('membership').select('membership.person_id')
-  let attended = db
-    .selectFrom('attendance')
-    .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
-    .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
-    .select('attendance.person_id')
-    .where('sign_off.status', '=', 'signed_off')
-  if (ids) {
-    seated = seated.where('membership.person_id', 'in', [...ids])
-    attended = attended.where('attendance.person_id', 'in', [...ids])
-  }
-  return db
+  let persons = db
     .selectFrom('person')
     .select([
       'person.id as id',
@@ -146,7 +140,23 @@ function publicPersonKeys(db: Queryable, ids?: readonly number[]) {
       'person.created_at as modified',
       'person.organisation_id as bodyId',
     ])
-    .where((eb) => eb.or([eb('person.id', 'in', seated), eb('person.id', 'in', attended)]))
+    .where(({ exists, or, selectFrom }) =>
+      or([
+        exists(
+          selectFrom('membership').select('membership.id').whereRef('membership.person_id', '=', 'person.id'),
+        ),
+        exists(
+          selectFrom('attendance')
+            .innerJoin('minutes', 'minutes.meeting_id', 'attendance.meeting_id')
+            .innerJoin('sign_off', 'sign_off.minutes_id', 'minutes.id')
+            .select('attendance.id')
+            .whereRef('attendance.person_id', '=', 'person.id')
+            .where('sign_off.status', '=', 'signed_off'),
+        ),
+      ]),
+    )
+  if (ids) persons = persons.where('person.id', 'in', [...ids])
+  return persons
 }
 
 export const pageOfMeetingIds = (db: Queryable, bodyId: number, filter: ChangeFilter, page: PageRequest) =>
