@@ -7,6 +7,7 @@ import { lazily } from './cli/lazily.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import type { Db } from './db/database.ts'
 import { type DatabaseFault, databaseFaultOf } from './db/database-faults.ts'
+import type { DocumentJson } from './domain/publication/document-json.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
 import { refusalSentence } from './domain/shared/refusal-sentences.ts'
@@ -322,25 +323,44 @@ async function main(argv: string[]): Promise<number> {
  * status is then 2 (unreadable) or 1 (not stored).
  */
 async function importFiles(db: Db, files: string[], target: ImportTarget): Promise<number> {
-  const { describeSummary, importDocument } = await import('./import/import-document.ts')
+  const { describeSummary, documentsATransaction, importDocuments } = await import(
+    './import/import-document.ts'
+  )
   let status = 0
-  for (const file of files) {
-    const bytes = await readDocument(file)
-    const outcome = await parseDocument({ bytes, fileName: path.basename(file) })
-    if (!outcome.ok) {
-      console.error(`paragraf: ${file}: ${outcome.reason}`)
-      status = Math.max(status, 2)
-      continue
+  // Files are read and parsed a transaction's worth at a time (importDocuments commits them
+  // together); what each brought is printed once it is committed, in the order given.
+  for (let start = 0; start < files.length; start += documentsATransaction) {
+    const lines: Array<{ file: string; line?: string; parsed?: number }> = []
+    const parsed: DocumentJson[] = []
+    // A file that cannot be read ends the command, after what was read before it is stored.
+    let unreadable: unknown
+    for (const file of files.slice(start, start + documentsATransaction)) {
+      const bytes = await readDocument(file).catch((error: unknown) => {
+        unreadable = error
+      })
+      if (!bytes) break
+      const outcome = await parseDocument({ bytes, fileName: path.basename(file) })
+      if (!outcome.ok) {
+        lines.push({ file, line: `paragraf: ${file}: ${outcome.reason}` })
+        status = Math.max(status, 2)
+        continue
+      }
+      lines.push({ file, parsed: parsed.length })
+      parsed.push(outcome.document)
     }
-    try {
-      const summary = await importDocument(db, systemActor('import'), outcome.document, target)
-      console.log(describeSummary(summary))
-      for (const warning of summary.warnings) console.log(`  varning: ${warning}`)
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error
-      console.error(`paragraf: ${file}: ${refusalSentence(error)}`)
-      status = Math.max(status, 1)
+    const outcomes = await importDocuments(db, systemActor('import'), parsed, target)
+    for (const { file, line, parsed: n } of lines) {
+      const outcome = n === undefined ? undefined : outcomes[n]
+      if (line !== undefined) console.error(line)
+      else if (outcome instanceof DomainError) {
+        console.error(`paragraf: ${file}: ${refusalSentence(outcome)}`)
+        status = Math.max(status, 1)
+      } else if (outcome) {
+        console.log(describeSummary(outcome))
+        for (const warning of outcome.warnings) console.log(`  varning: ${warning}`)
+      }
     }
+    if (unreadable) throw unreadable
   }
   return status
 }

@@ -14,7 +14,8 @@ import { listMemberships } from '../domain/membership/membership.service.ts'
 import { readMinutesRecord } from '../domain/minutes/minutes-record.ts'
 import { findPersonBySlug } from '../domain/person/person.reads.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
-import { describeSummary, type ImportSummary, importDocument } from './import-document.ts'
+import { DomainError } from '../domain/shared/errors.ts'
+import { describeSummary, type ImportSummary, importDocument, importDocuments } from './import-document.ts'
 import { parseDocument } from './parse-document.ts'
 
 async function parsed(file: string): Promise<DocumentJson> {
@@ -343,4 +344,43 @@ describeOnEachDatabase('importDocument: agendas, matters and failures', (getDb) 
       })
     })
   }
+
+  it('stores documents a transaction at a time, and a refused one alone, losing none of the others', async () => {
+    const organisation = `Gruppby kommun ${unique()}`
+    const documents = [
+      agenda('2024-09-03', [{ number: '1', title: 'Budget 2025', registryNumbers: ['MN 2024/90'] }]),
+      { ...agenda('2024-09-10', []), committee: undefined } as DocumentJson,
+      agenda('2024-09-17', [{ number: '1', title: 'Budget 2025, svar', registryNumbers: ['MN 2024/90'] }]),
+    ]
+    const outcomes = await importDocuments(getDb(), testActor, documents, { organisation })
+    assert.equal(outcomes.length, 3)
+    assert.equal((outcomes[0] as ImportSummary).created.meeting, 1)
+    assert.ok(outcomes[1] instanceof DomainError)
+    assert.equal((outcomes[1] as DomainError).code, 'invalid_input')
+    assert.equal((outcomes[2] as ImportSummary).created.meeting, 1)
+    // The second agenda found the matter the first registered: one matter, on two meetings.
+    const matter = await findMatterByRegistryNumber(
+      getDb(),
+      Number(
+        (
+          await getDb()
+            .selectFrom('organisation')
+            .select('id')
+            .where('name', '=', organisation)
+            .executeTakeFirstOrThrow()
+        ).id,
+      ),
+      'MN 2024/90',
+    )
+    assert.ok(matter)
+    assert.equal((await listMatterAppearances(getDb(), matter.id)).length, 2)
+    // Imported again, together: nothing new.
+    const again = await importDocuments(getDb(), testActor, [documents[0], documents[2]] as DocumentJson[], {
+      organisation,
+    })
+    assert.deepEqual(
+      again.map((o) => (o as ImportSummary).changed),
+      [false, false],
+    )
+  })
 })
