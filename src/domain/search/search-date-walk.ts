@@ -17,6 +17,11 @@ export interface IndexQuery {
   match: string
   /** The words (phrases) the query names: what a question costs. */
   words: number
+  /**
+   * Hits found beforehand, ids ascending, besides the index's for `match`: the entries holding a
+   * part's rare words (search-rare-words.ts). They may also be hits of `match`.
+   */
+  found?: readonly number[]
 }
 
 /**
@@ -47,9 +52,9 @@ export async function walkDownTheDates(
   let skipped = 0
   const walk = committeeId === undefined ? days(entries) : daysOfCommittee(db, entries, committeeId)
   for await (const day of walk) {
-    const hits = await hitsAmong(db, query, day)
+    const hits = hitsAmong(db, query, day)
     for (const entry of day) {
-      if (!hits.has(entry.id)) continue
+      if (!(await hits.has(entry.id))) continue
       if (skipped < skip) skipped++
       else found.push(entry.id)
       if (found.length >= take) return found
@@ -141,38 +146,85 @@ async function* daysOfCommittee(
  */
 const mostIdsBetween = 32
 
-/** The ids of a day's entries that the index query finds: one question per run of near ids. */
-async function hitsAmong(
-  db: Queryable,
-  { table, match }: IndexQuery,
-  day: readonly Entry[],
-): Promise<Set<number>> {
+/**
+ * Which of a day's entries the index query finds: one question per run of near ids, each asked when
+ * the walk first reaches one of its entries. The day's order (kind, then id) goes meeting by meeting
+ * through its agenda items, so a page is often found after a few of a day's runs: at a million items
+ * a day has some 36 meetings, and the first page of "skola" asked about each of them (0.2 s).
+ */
+function hitsAmong(db: Queryable, query: IndexQuery, day: readonly Entry[]) {
   const ids = day.map((e) => e.id).sort((a, b) => a - b)
-  const hits = new Set<number>()
+  const runOf = new Map<number, { first: number; last: number; hits?: Promise<Set<number>> }>()
   for (let start = 0; start < ids.length; ) {
     let end = start
     while (end + 1 < ids.length && ids[end + 1]! - ids[end]! <= mostIdsBetween) end++
-    // `cast`: better-sqlite3 binds a number as a real, and FTS5 ignores a rowid bound that is not an
-    // integer (it then answers for every row).
-    const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(table)}
-      where ${sql.table(table)} match ${match}
-      and rowid between cast(${ids[start]} as integer) and cast(${ids[end]} as integer)`.execute(db)
-    for (const row of rows) hits.add(row.id)
+    const run = { first: ids[start]!, last: ids[end]! }
+    for (let i = start; i <= end; i++) runOf.set(ids[i]!, run)
     start = end + 1
   }
-  return hits
+  return {
+    async has(id: number): Promise<boolean> {
+      if (query.found && isFound(query.found, id)) return true
+      const run = runOf.get(id)
+      if (!run) return false
+      run.hits ??= hitsBetween(db, query, run.first, run.last)
+      return (await run.hits).has(id)
+    },
+  }
 }
 
+/** The index's own hits for the query with ids from `first` to `last`. */
+async function hitsBetween(
+  db: Queryable,
+  { table, match }: IndexQuery,
+  first: number,
+  last: number,
+): Promise<Set<number>> {
+  // `cast`: better-sqlite3 binds a number as a real, and FTS5 ignores a rowid bound that is not an
+  // integer (it then answers for every row).
+  const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(table)}
+    where ${sql.table(table)} match ${match}
+    and rowid between cast(${first} as integer) and cast(${last} as integer)`.execute(db)
+  return new Set(rows.map((row) => row.id))
+}
+
+/** Whether `id` is among `found` (ascending). */
+function isFound(found: readonly number[], id: number): boolean {
+  let low = 0
+  let high = found.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const at = found[middle]!
+    if (at === id) return true
+    if (at < id) low = middle + 1
+    else high = middle - 1
+  }
+  return false
+}
+
+/** The index query's hits as a subquery: the index's, and those found beforehand (one parameter, a JSON array). */
+const hitsOf = ({ table, match, found }: IndexQuery) =>
+  found?.length
+    ? sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}
+        union all select value from json_each(${JSON.stringify(found)})`
+    : sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}`
+
 /** For the query builder: an entry (`e`) found by an index query, looked up by id (a small set of hits). */
-export const foundBy = ({ table, match }: IndexQuery) =>
-  sql<SqlBool>`e.id in (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match})`
+export const foundBy = (query: IndexQuery) => sql<SqlBool>`e.id in (${hitsOf(query)})`
 
 /** The first `most` hits of an index query, in id order: how many, and the last one's id. */
 export async function sampleIndexHits(
   db: Queryable,
-  { table, match }: IndexQuery,
+  query: IndexQuery,
   most: number,
 ): Promise<{ hits: number; lastId: number }> {
+  const { table, match, found } = query
+  if (found?.length) {
+    const first = [...new Set([...(await firstHits(db, query, most)), ...found.slice(0, most)])]
+      .sort((a, b) => a - b)
+      .slice(0, most)
+    return { hits: first.length, lastId: first.at(-1) ?? 0 }
+  }
   const { rows } = await sql<{ n: number; last: number | null }>`select count(*) as n, max(id) as last from
     (select rowid as id from ${sql.table(table)} where ${sql.table(table)} match ${match} limit ${most})`.execute(
     db,
@@ -181,11 +233,14 @@ export async function sampleIndexHits(
 }
 
 /** The hits of an index query counted up to `most`: the index streams its hits and stops, no entry is read. */
-export async function countIndexHits(
-  db: Queryable,
-  { table, match }: IndexQuery,
-  most: number,
-): Promise<number> {
+export async function countIndexHits(db: Queryable, query: IndexQuery, most: number): Promise<number> {
+  const { table, match, found } = query
+  if (found?.length) {
+    // Fewer of the index's own than `most`: all of them are read, so those also found count once.
+    const own = await firstHits(db, query, most)
+    if (own.length >= most) return most
+    return Math.min(most, new Set([...own, ...found]).size)
+  }
   const { rows } = await sql<{ n: number }>`select count(*) as n from
     (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match} limit ${most})`.execute(
     db,
@@ -193,10 +248,18 @@ export async function countIndexHits(
   return Number(rows[0]?.n ?? 0)
 }
 
+/** The first `most` of the index's own hits for the query (not those found beforehand), ids ascending. */
+async function firstHits(db: Queryable, { table, match }: IndexQuery, most: number): Promise<number[]> {
+  const { rows } = await sql<{ ids: string | null }>`select json_group_array(id) as ids from
+    (select rowid as id from ${sql.table(table)} where ${sql.table(table)} match ${match} limit ${most})`.execute(
+    db,
+  )
+  return JSON.parse(rows[0]?.ids ?? '[]') as number[]
+}
+
 /**
  * For the query builder: an entry (`e`) among an index query's hits, as SQLite walks the date index:
  * the hits are listed once and each entry of the walk looked up in the list (`+`: not each hit's
  * entry read by its id and all of them sorted).
  */
-export const listedBy = ({ table, match }: IndexQuery) =>
-  sql<SqlBool>`+e.id in (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match})`
+export const listedBy = (query: IndexQuery) => sql<SqlBool>`+e.id in (${hitsOf(query)})`

@@ -100,7 +100,7 @@ export async function planOfWords(
  * items, under load): `hits` reads each hit's entry and sorts them (about 6 µs a hit); `listed`
  * has SQLite list the hits (1.5 µs each) and walk the date index looking each entry up in the list
  * (0.3 µs an entry, wanted × N / H entries among N holding H hits); `dates` walks down the dates
- * asking the index about each run of a day's entries (search-date-walk.ts), which costs some 80 µs
+ * asking the index about each run of a day's entries it reaches (search-date-walk.ts), some 80 µs
  * for each word the query names (every word of the vocabulary holding a part, each sought in every
  * segment of the index) for some 15 entries. So `hits` up to H² = wanted × N × 0.06, `dates` from
  * H² = wanted × N × words × 3.6: at a million items, 1,600 and 190,000 hits for a page of

@@ -3,7 +3,7 @@ import type { Queryable, Trx } from '../../db/database.ts'
 import type { SearchKind } from './search.ts'
 import { entryTextId, storeEntryTexts, withEntryTexts } from './search-entry-text.ts'
 import { countFilteredUpTo, filtered, hasFilter, type SearchFilter } from './search-filter.ts'
-import { searchIndexOf, type WordPart } from './search-index.ts'
+import { type SearchIndex, searchIndexOf, type WordPart } from './search-index.ts'
 import {
   countHits,
   defaultPlanning,
@@ -137,7 +137,7 @@ export async function countSearchHits(
 ): Promise<number> {
   if (most <= 0) return 0
   if (tier === 'words') return countWordPart(db, terms, filter, 'any', most, planning)
-  const query = await searchIndexOf(db).indexQuery(db, terms, 'parts')
+  const query = await partsQuery(db, terms, planning)
   if (query === 'none') return 0
   if (query) return countHits(db, query, filter, most, () => planOfParts(db, query, most, planning), planning)
   const row = await db
@@ -208,7 +208,7 @@ async function partHits(
   page: { limit: number; offset: number },
   planning: SearchPlanning,
 ): Promise<number[]> {
-  const query = await searchIndexOf(db).indexQuery(db, terms, 'parts')
+  const query = await partsQuery(db, terms, planning)
   if (query === 'none') return []
   if (query) {
     const plan = await planOfParts(db, query, page.offset + page.limit, planning)
@@ -216,6 +216,26 @@ async function partHits(
   }
   return (await newestFirst(matching(db, terms, filter, 'parts'), page)).map(({ id }) => id)
 }
+
+/**
+ * The parts tier's index query, made once a search for its count and its page: on SQLite it reads
+ * the vocabulary and the entries holding the part's rare words (search-rare-words.ts).
+ */
+function partsQuery(db: Queryable, terms: readonly QueryTerm[], planning: SearchPlanning) {
+  let queries = partsQueriesOf.get(planning)
+  if (!queries) {
+    queries = new Map()
+    partsQueriesOf.set(planning, queries)
+  }
+  const key = terms.map((term) => [term.stem, ...(term.variants ?? [])].join(' ')).join(' | ')
+  let query = queries.get(key)
+  if (!query) {
+    query = searchIndexOf(db).indexQuery(db, terms, 'parts')
+    queries.set(key, query)
+  }
+  return query
+}
+const partsQueriesOf = new WeakMap<SearchPlanning, Map<string, ReturnType<SearchIndex['indexQuery']>>>()
 
 /**
  * The words tier's page: the entries with every term in the title (rank 0), then those with every
