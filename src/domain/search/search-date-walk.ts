@@ -22,6 +22,11 @@ export interface IndexQuery {
    * part's rare words (search-rare-words.ts). They may also be hits of `match`.
    */
   found?: readonly number[]
+  /**
+   * The least and greatest ids of the entries the filters allow, when known (a committee, a year):
+   * the hits listed for `foundBy` and `listedBy` are only those between (search-filter.ts).
+   */
+  within?: { first: number; last: number }
 }
 
 /**
@@ -203,11 +208,15 @@ function isFound(found: readonly number[], id: number): boolean {
 }
 
 /** The index query's hits as a subquery: the index's, and those found beforehand (one parameter, a JSON array). */
-const hitsOf = ({ table, match, found }: IndexQuery) =>
-  found?.length
+function hitsOf({ table, match, found, within }: IndexQuery) {
+  // `cast`: as in `hitsBetween`.
+  const own = within
     ? sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}
-        union all select value from json_each(${JSON.stringify(found)})`
+        and rowid between cast(${within.first} as integer) and cast(${within.last} as integer)`
     : sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}`
+  const also = within ? found?.filter((id) => id >= within.first && id <= within.last) : found
+  return also?.length ? sql`${own} union all select value from json_each(${JSON.stringify(also)})` : own
+}
 
 /** For the query builder: an entry (`e`) found by an index query, looked up by id (a small set of hits). */
 export const foundBy = (query: IndexQuery) => sql<SqlBool>`e.id in (${hitsOf(query)})`

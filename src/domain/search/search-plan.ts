@@ -8,7 +8,7 @@ import {
   sampleIndexHits,
   walkDownTheDates,
 } from './search-date-walk.ts'
-import { countFilteredUpTo, filtered, hasFilter, type SearchFilter } from './search-filter.ts'
+import { countFilteredUpTo, filtered, hasFilter, idsWithin, type SearchFilter } from './search-filter.ts'
 import type { EntryQuery, WordPlan } from './search-index.ts'
 
 // How SQLite finds a page of an index query's entries, newest first, and counts them: the plan is
@@ -104,22 +104,27 @@ export async function planOfWords(
  * for each word the query names (every word of the vocabulary holding a part, each sought in every
  * segment of the index) for some 15 entries. So `hits` up to H² = wanted × N × 0.06, `dates` from
  * H² = wanted × N × words × 3.6: at a million items, 1,600 and 190,000 hits for a page of
- * "budget uppfölj" (229 words). Each bound grows with the root of the archive, not with it.
+ * "budget uppfölj" (229 words). Each bound grows with the root of the archive, not with it. With a
+ * committee or a year, H counts only the hits among its ids, which are all `hits` and `listed` read.
  */
 export async function planOfParts(
   db: Queryable,
   query: IndexQuery,
   wanted: number,
+  filter: SearchFilter,
   planning: SearchPlanning,
 ): Promise<WordPlan> {
   if (planning.partPlan) return planning.partPlan
-  const hits = await estimatedHits(db, query, planning)
   const row = await db
     .selectFrom('search_entry')
     .select((eb) => eb.fn.max('id').as('last'))
     .executeTakeFirst()
   // The last id counts the entries with the gaps that rebuilt meetings left: near enough here.
   const entries = Number(row?.last ?? 0)
+  // Only the hits among the ids of the filter's committee or year are read (`idsWithin`).
+  const within = await idsWithin(db, filter)
+  const share = within ? Math.max(0, within.last - within.first + 1) / Math.max(1, entries) : 1
+  const hits = (await estimatedHits(db, query, planning)) * Math.min(1, share)
   if (hits ** 2 < wanted * entries * 0.06) return 'hits'
   return hits ** 2 < wanted * entries * query.words * 3.6 ? 'listed' : 'dates'
 }
@@ -146,9 +151,10 @@ export async function countHits(
         filter.committeeId,
       )
     ).length
+  const within = { ...query, within: await idsWithin(db, filter) }
   return countFilteredUpTo(
     db,
-    entries(db).where(chosen === 'listed' ? listedBy(query) : foundBy(query)),
+    entries(db).where(chosen === 'listed' ? listedBy(within) : foundBy(within)),
     filter,
     most,
   )
@@ -170,7 +176,8 @@ export async function pageOfHits(
       { skip: page.offset, take: page.limit },
       filter.committeeId,
     )
-  const found = entries(db).where(plan === 'listed' ? listedBy(query) : foundBy(query))
+  const within = { ...query, within: await idsWithin(db, filter) }
+  const found = entries(db).where(plan === 'listed' ? listedBy(within) : foundBy(within))
   return (await newestFirst(filtered(found, filter), page)).map(({ id }) => id)
 }
 

@@ -34,10 +34,14 @@ describe('splitByUse', () => {
 // on several days: the rare words' entries are found once, the common word's down the dates, and
 // the hits, their order and their count are those of the word-by-word query in every plan.
 describeOnEachDatabase('the parts tier with common and rare words', (getDb, dialect) => {
+  let committeeId = 0
   before(async () => {
     const db = getDb()
-    const committee = await createTestCommittee(db)
+    // The second committee's meeting is written between the first's: its ids lie among theirs.
+    const [first, second] = [await createTestCommittee(db), await createTestCommittee(db)]
+    committeeId = first.id
     for (const [m, meetsOn] of ['2024-03-05', '2023-11-21', '2025-01-14', '2024-03-05'].entries()) {
+      const committee = m === 2 ? second : first
       const meeting = await createTestMeeting(db, { committee, meetsOn })
       const entries: SearchEntryValues[] = []
       for (let i = 0; i < 80; i++) {
@@ -77,7 +81,7 @@ describeOnEachDatabase('the parts tier with common and rare words', (getDb, dial
   it('finds the same parts-tier hits, in the same order, in every plan and as word by word', async () => {
     const db = getDb()
     const terms = queryTerms('skola')
-    const byWord = async (filter: { year?: number }, tier: 'words' | 'parts') =>
+    const byWord = async (filter: { year?: number; committeeId?: number }, tier: 'words' | 'parts') =>
       (
         await matching(db, terms, filter, tier)
           .select(['e.kind', 'e.object_id'])
@@ -92,20 +96,29 @@ describeOnEachDatabase('the parts tier with common and rare words', (getDb, dial
     assert.ok(words.length > 0, `word hits: ${words.length}`)
     const partsIn2024 = await byWord({ year: 2024 }, 'parts')
     const wordsIn2024 = await byWord({ year: 2024 }, 'words')
+    const ofCommittee = { committeeId }
+    const partsOfCommittee = await byWord(ofCommittee, 'parts')
+    const wordsOfCommittee = await byWord(ofCommittee, 'words')
+    const committeeSlug = (
+      await db.selectFrom('committee').select('slug').where('id', '=', committeeId).executeTakeFirstOrThrow()
+    ).slug
+    assert.ok(partsOfCommittee.length < parts.length, 'the other committee has hits too')
     for (const partPlan of ['dates', 'listed', 'hits'] as const) {
       const planning = { manyHits: 1, partPlan }
-      for (const [year, expected, total] of [
-        [undefined, parts, words.length + parts.length],
-        [2024, partsIn2024, wordsIn2024.length + partsIn2024.length],
+      for (const [filter, expected, total] of [
+        [{}, parts, words.length + parts.length],
+        [{ year: 2024 }, partsIn2024, wordsIn2024.length + partsIn2024.length],
+        [{ committeeSlug }, partsOfCommittee, wordsOfCommittee.length + partsOfCommittee.length],
       ] as const) {
         const found: string[] = []
+        const label = `${partPlan} ${JSON.stringify(filter)}`
         for (let page = 1; ; page++) {
-          const result = await search(db, { q: 'skola', page, pageSize: 25, year }, { planning })
-          assert.equal(result.total, total, `${partPlan} ${year}`)
+          const result = await search(db, { q: 'skola', page, pageSize: 25, ...filter }, { planning })
+          assert.equal(result.total, total, label)
           if (result.hits.length === 0) break
           found.push(...result.hits.filter((h) => h.match === 'part').map((h) => `${h.kind}:${h.objectId}`))
         }
-        assert.deepEqual(found, expected, `${partPlan} ${year}`)
+        assert.deepEqual(found, expected, label)
       }
     }
   })

@@ -139,7 +139,8 @@ export async function countSearchHits(
   if (tier === 'words') return countWordPart(db, terms, filter, 'any', most, planning)
   const query = await partsQuery(db, terms, planning)
   if (query === 'none') return 0
-  if (query) return countHits(db, query, filter, most, () => planOfParts(db, query, most, planning), planning)
+  if (query)
+    return countHits(db, query, filter, most, () => planOfParts(db, query, most, filter, planning), planning)
   const row = await db
     .selectFrom(matching(db, terms, filter, tier).select('e.id').limit(most).as('hit'))
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -211,7 +212,7 @@ async function partHits(
   const query = await partsQuery(db, terms, planning)
   if (query === 'none') return []
   if (query) {
-    const plan = await planOfParts(db, query, page.offset + page.limit, planning)
+    const plan = await planOfParts(db, query, page.offset + page.limit, filter, planning)
     return pageOfHits(db, query, filter, page, plan)
   }
   return (await newestFirst(matching(db, terms, filter, 'parts'), page)).map(({ id }) => id)
