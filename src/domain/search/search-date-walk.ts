@@ -211,11 +211,40 @@ function isFound(found: readonly number[], id: number): boolean {
 function hitsOf({ table, match, found, within }: IndexQuery) {
   // `cast`: as in `hitsBetween`.
   const own = within
-    ? sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}
+    ? sql`select rowid as id from ${sql.table(table)} where ${sql.table(table)} match ${match}
         and rowid between cast(${within.first} as integer) and cast(${within.last} as integer)`
-    : sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${match}`
+    : sql`select rowid as id from ${sql.table(table)} where ${sql.table(table)} match ${match}`
   const also = within ? found?.filter((id) => id >= within.first && id <= within.last) : found
   return also?.length ? sql`${own} union all select value from json_each(${JSON.stringify(also)})` : own
+}
+
+/**
+ * The hits of an index query among the entries of a year or a kind, counted up to `most`: the hits
+ * streamed in id order, each one's entry looked up, until `most` are counted. A year or a kind holds
+ * a tenth of the entries or more, so `most` are found among some ten times as many hits; listed
+ * whole first (`foundBy`, `listedBy`), "skola" in 2025 read 330,000 hits at a million items.
+ */
+export async function countAmongHits(
+  db: Queryable,
+  query: IndexQuery,
+  { year, kind }: { year?: number | undefined; kind?: string | undefined },
+  most: number,
+): Promise<number> {
+  const conditions = [
+    ...(year === undefined ? [] : [sql`e.year = ${year}`]),
+    ...(kind === undefined ? [] : [sql`e.kind = ${kind}`]),
+  ]
+  const allowed = conditions.length ? sql.join(conditions, sql` and `) : sql`1`
+  // `cross join`: the hits outside, in the order the index streams them; each entry by its id.
+  const { rows } = await sql<{ ids: string | null }>`select json_group_array(id) as ids from
+    (select e.id from (${hitsOf({ ...query, found: undefined })}) h
+      cross join search_entry e on e.id = h.id where ${allowed} limit ${most})`.execute(db)
+  const own = JSON.parse(rows[0]?.ids ?? '[]') as number[]
+  if (own.length >= most || !query.found?.length) return own.length
+  // Fewer than `most`: every one of the index's own is read, so those also found count once.
+  const { rows: found } = await sql<{ id: number }>`select e.id from search_entry e
+    where e.id in (select value from json_each(${JSON.stringify(query.found)})) and ${allowed}`.execute(db)
+  return Math.min(most, new Set([...own, ...found.map((row) => row.id)]).size)
 }
 
 /** For the query builder: an entry (`e`) found by an index query, looked up by id (a small set of hits). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../db/database.ts'
 import {
+  countAmongHits,
   countIndexHits,
   foundBy,
   type IndexQuery,
@@ -152,6 +153,9 @@ export async function countHits(
       )
     ).length
   const within = { ...query, within: await idsWithin(db, filter) }
+  // A committee's or a party's entries are too few among the hits to stream them (one in 500).
+  if (filter.committeeId === undefined && filter.party === undefined)
+    return countAmongHits(db, within, filter, most)
   return countFilteredUpTo(
     db,
     entries(db).where(chosen === 'listed' ? listedBy(within) : foundBy(within)),
