@@ -3,7 +3,12 @@ import { before, describe, it } from 'node:test'
 import { createTestCommittee, createTestMeeting } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
-import { insertSearchEntries, matching, type SearchEntryValues } from './search.repository.ts'
+import {
+  insertSearchEntries,
+  matching,
+  type SearchEntryValues,
+  type SearchFilter,
+} from './search.repository.ts'
 import { search } from './search.service.ts'
 import { entriesHolding, rareBelow, splitByUse } from './search-rare-words.ts'
 import { queryTerms } from './search-text.ts'
@@ -81,7 +86,7 @@ describeOnEachDatabase('the parts tier with common and rare words', (getDb, dial
   it('finds the same parts-tier hits, in the same order, in every plan and as word by word', async () => {
     const db = getDb()
     const terms = queryTerms('skola')
-    const byWord = async (filter: { year?: number; committeeId?: number }, tier: 'words' | 'parts') =>
+    const byWord = async (filter: SearchFilter, tier: 'words' | 'parts') =>
       (
         await matching(db, terms, filter, tier)
           .select(['e.kind', 'e.object_id'])
@@ -96,6 +101,8 @@ describeOnEachDatabase('the parts tier with common and rare words', (getDb, dial
     assert.ok(words.length > 0, `word hits: ${words.length}`)
     const partsIn2024 = await byWord({ year: 2024 }, 'parts')
     const wordsIn2024 = await byWord({ year: 2024 }, 'words')
+    const partsOfSections = await byWord({ kind: 'section' }, 'parts')
+    const wordsOfSections = await byWord({ kind: 'section' }, 'words')
     const ofCommittee = { committeeId }
     const partsOfCommittee = await byWord(ofCommittee, 'parts')
     const wordsOfCommittee = await byWord(ofCommittee, 'words')
@@ -108,6 +115,7 @@ describeOnEachDatabase('the parts tier with common and rare words', (getDb, dial
       for (const [filter, expected, total] of [
         [{}, parts, words.length + parts.length],
         [{ year: 2024 }, partsIn2024, wordsIn2024.length + partsIn2024.length],
+        [{ kind: 'section' }, partsOfSections, wordsOfSections.length + partsOfSections.length],
         [{ committeeSlug }, partsOfCommittee, wordsOfCommittee.length + partsOfCommittee.length],
       ] as const) {
         const found: string[] = []
