@@ -134,6 +134,11 @@ async function main() {
       ['översiktsplan', { committeeSlug: 'namnd-3' }],
       ['riktlinjer', { year: 2020 }],
       ['motion', { kind: 'section', party: 'S' }],
+      // Parts of words only ("stöd" in "boendestöd", "modell" in "ledsagningsmodellen"): the parts tier.
+      ['stöd', {}],
+      ['stöd', { page: 3 }],
+      ['modell', { year: 2020 }],
+      ['modell', { committeeSlug: 'namnd-3' }],
       [tail[7]!, {}],
       [`${tail[11]} ${tail[12]}`, {}],
       ['finnsinte', {}],
