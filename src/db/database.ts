@@ -276,6 +276,41 @@ export async function readOnceAtEdge<K, V>(
   return result
 }
 
+// Rows a transaction has read by key (a meeting, a committee), for the use cases an import or a
+// form runs one after another, each reading the same meeting and committee again (about thirty
+// statements of an imported protocol). A repository that writes such a row keeps what it wrote.
+const readInTransaction = new WeakMap<Queryable, Map<string, unknown>>()
+
+/**
+ * `read()` once per transaction and key: in a transaction the row read first (or last written
+ * through keptInTransaction) is given again; outside one, `read()` every time. What is kept is
+ * frozen: readers share it.
+ */
+export async function readOncePerTransaction<T extends object>(
+  db: Queryable,
+  key: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  if (!isTransaction(db)) return read()
+  let kept = readInTransaction.get(db)
+  if (!kept) {
+    kept = new Map()
+    readInTransaction.set(db, kept)
+  }
+  const known = kept.get(key) as T | undefined
+  if (known) return known
+  const value = Object.freeze(await read())
+  kept.set(key, value)
+  return value
+}
+
+/** What a repository wrote under `key` in this transaction, given to the next readOncePerTransaction. */
+export function keptInTransaction<T extends object>(trx: Trx, key: string, value: T): T {
+  const frozen = Object.freeze(value)
+  readInTransaction.get(trx)?.set(key, frozen)
+  return frozen
+}
+
 /** Kysely says whether a handle is a transaction, but only as a boolean; this tells the compiler too. */
 function isTransaction(db: Queryable): db is Trx {
   return db.isTransaction

@@ -1,4 +1,4 @@
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptInTransaction, type Queryable, readOncePerTransaction, type Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { partialLocalSettingsSchema } from '../organisation/local-settings.ts'
 import { NotFoundError } from '../shared/errors.ts'
@@ -23,10 +23,13 @@ export async function findCommitteeBySlug(db: Queryable, slug: string): Promise<
   return row && toCommittee(row)
 }
 
-export async function getCommittee(db: Queryable, id: number): Promise<Committee> {
-  const row = await db.selectFrom('committee').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw new NotFoundError('committee', id)
-  return toCommittee(row)
+/** The committee; read once per transaction (updateCommitteeRow keeps what it wrote). */
+export function getCommittee(db: Queryable, id: number): Promise<Committee> {
+  return readOncePerTransaction(db, `committee:${id}`, async () => {
+    const row = await db.selectFrom('committee').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw new NotFoundError('committee', id)
+    return toCommittee(row)
+  })
 }
 
 export async function listCommitteeRows(db: Queryable, organisationId?: number): Promise<Committee[]> {
@@ -74,5 +77,5 @@ export async function updateCommitteeRow(
     .returningAll()
     .executeTakeFirst()
   if (!row) throw new NotFoundError('committee', id)
-  return toCommittee(row)
+  return keptInTransaction(trx, `committee:${id}`, toCommittee(row))
 }

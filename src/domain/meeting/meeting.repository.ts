@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptInTransaction, type Queryable, readOncePerTransaction, type Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import type { Meeting, MeetingStatus } from './meeting.ts'
@@ -18,7 +18,12 @@ export const toMeeting = (row: Selected<'meeting'>): Meeting => ({
   version: row.version,
 })
 
-export async function getMeeting(db: Queryable, id: number): Promise<Meeting> {
+/** The meeting; read once per transaction (its writes below keep what they wrote). */
+export function getMeeting(db: Queryable, id: number): Promise<Meeting> {
+  return readOncePerTransaction(db, `meeting:${id}`, () => readMeeting(db, id))
+}
+
+async function readMeeting(db: Queryable, id: number): Promise<Meeting> {
   const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('meeting', id)
   return toMeeting(row)
@@ -150,14 +155,28 @@ export async function updateMeetingRow(
     .returningAll()
     .executeTakeFirst()
   if (!row) {
-    const current = await getMeeting(trx, meeting.id)
+    const current = await readMeeting(trx, meeting.id)
     throw new ConflictError('the meeting', meeting.version, current.version)
   }
-  return toMeeting(row)
+  return keptInTransaction(trx, `meeting:${meeting.id}`, toMeeting(row))
 }
 
-/** The organisation a meeting belongs to, through its committee, in one query (audit rows, scoping). */
+/**
+ * The organisation a meeting belongs to, through its committee, in one query (audit rows, scoping);
+ * once per transaction: a meeting never moves to another committee, nor a committee elsewhere.
+ */
 export async function getOrganisationIdOfMeeting(db: Queryable, meetingId: number): Promise<number> {
+  const { organisationId } = await readOncePerTransaction(
+    db,
+    `organisation-of-meeting:${meetingId}`,
+    async () => ({
+      organisationId: await readOrganisationIdOfMeeting(db, meetingId),
+    }),
+  )
+  return organisationId
+}
+
+async function readOrganisationIdOfMeeting(db: Queryable, meetingId: number): Promise<number> {
   const row = await db
     .selectFrom('meeting')
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
