@@ -118,6 +118,9 @@ describeOnEachDatabase('importDocument: statements per protocol', (getDb) => {
     // together (registerMatters) and the minutes read once by the edge's reactions (readOnceAtEdge);
     // 211 with the meeting and committee read once per transaction (readOncePerTransaction).
     assert.ok(counter.total() <= 215, `${counter.total()} statements`)
-    assert.ok(counter.count('select committee') <= 3, `${counter.count('select committee')} reads of committee`)
+    assert.ok(
+      counter.count('select committee') <= 3,
+      `${counter.count('select committee')} reads of committee`,
+    )
   })
 })
