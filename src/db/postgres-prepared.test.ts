@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import { openDatabase } from './database.ts'
 import { mostParametersPrepared } from './postgres-prepared.ts'
 
 // Issue 15: "statements prepared once and reused". On PostgreSQL each connection prepares a
-// statement the first time it runs and then runs it by name; what it keeps must never make a
-// statement fail for good (a migration by another server, a pooler's DISCARD ALL).
+// statement of a transaction the first time it runs and then runs it by name; what it keeps must
+// never make a statement fail for good (a migration by another server, a pooler's DISCARD ALL).
 
 const postgresUrl = process.env.PARAGRAF_TEST_DATABASE_URL
 const skip = postgresUrl ? false : 'PARAGRAF_TEST_DATABASE_URL is not set: prepared statements are PostgreSQL'
 
-describe('PostgreSQL connections prepare each statement once', { skip }, () => {
+describe('PostgreSQL connections prepare the statements of a transaction once', { skip }, () => {
   const schema = `test_prepared_${randomBytes(4).toString('hex')}`
   // One connection, so every statement below runs on the same one and sees what it kept.
   let db: Kysely<unknown>
   let admin: Kysely<unknown>
+  const inTransaction = <T>(work: (trx: Transaction<unknown>) => Promise<T>) => db.transaction().execute(work)
 
   before(async () => {
     admin = openDatabase({
@@ -47,41 +48,72 @@ describe('PostgreSQL connections prepare each statement once', { skip }, () => {
     )
     return rows.map((r) => r.statement)
   }
+  const nameOf = (db: Kysely<unknown>, id: number) =>
+    sql<{ name: string }>`select name from place where id = ${id}`.execute(db)
 
-  it('keeps a statement with parameters after its first run and runs it again by name', async () => {
-    const read = (id: number) => sql<{ name: string }>`select name from place where id = ${id}`.execute(db)
-    assert.equal((await read(1)).rows[0]?.name, 'Kista')
-    assert.equal((await read(2)).rows[0]?.name, 'Skärholmen')
+  it('keeps a statement of a transaction after its first run and runs it again by name', async () => {
+    await inTransaction(async (trx) => {
+      assert.equal((await nameOf(trx, 1)).rows[0]?.name, 'Kista')
+      assert.equal((await nameOf(trx, 2)).rows[0]?.name, 'Skärholmen')
+    })
+    await inTransaction(async (trx) => assert.equal((await nameOf(trx, 1)).rows[0]?.name, 'Kista'))
     const statements = (await kept()).filter((s) => s.includes('from place where id'))
-    assert.equal(statements.length, 1, 'one kept statement for both runs')
+    assert.equal(statements.length, 1, 'one kept statement for all three runs')
+  })
+
+  it('sends a read outside a transaction unnamed, planned for its values, as before', async () => {
+    await sql`select id from place where name = ${'Kista'}`.execute(db)
+    assert.ok(!(await kept()).some((s) => s.includes('where name =')))
   })
 
   it('does not keep statements without parameters or with a long list of them', async () => {
-    await sql`select count(*) from place`.execute(db)
     const ids = Array.from({ length: mostParametersPrepared + 1 }, (_, n) => n)
-    const { rows } = await sql<{
-      n: number
-    }>`select count(*)::int as n from place where id in (${sql.join(ids)})`.execute(db)
-    assert.equal(rows[0]?.n, 2)
+    await inTransaction(async (trx) => {
+      await sql`select count(*) from place`.execute(trx)
+      const { rows } = await sql<{
+        n: number
+      }>`select count(*)::int as n from place where id in (${sql.join(ids)})`.execute(trx)
+      assert.equal(rows[0]?.n, 2)
+    })
     const statements = await kept()
-    assert.ok(!statements.some((s) => s.includes('count(*) from place')), statements.join('\n'))
+    assert.ok(!statements.some((s) => s.includes('count(*)')), statements.join('\n'))
   })
 
   it('recovers when the schema changes under a kept statement', async () => {
-    const row = (id: number) => sql<Record<string, unknown>>`select * from place where id = ${id}`.execute(db)
-    assert.deepEqual((await row(1)).rows[0], { id: 1, name: 'Kista' })
+    const row = (trx: Kysely<unknown>) =>
+      sql<Record<string, unknown>>`select * from place where id = ${1}`.execute(trx)
+    await inTransaction(async (trx) => assert.deepEqual((await row(trx)).rows[0], { id: 1, name: 'Kista' }))
     // As a migration by another app server would: the kept statement's result has a column more.
     await sql`alter table ${sql.table(`${schema}.place`)} add column ward text`.execute(admin)
-    await assert.rejects(row(1), /cached plan must not change result type/)
-    // That connection was closed when it went back to the pool; the next statement gets a new one.
-    assert.deepEqual((await row(1)).rows[0], { id: 1, name: 'Kista', ward: null })
+    await assert.rejects(inTransaction(row), /cached plan must not change result type/)
+    // That connection was closed when it went back to the pool; the next transaction gets a new one.
+    await inTransaction(async (trx) =>
+      assert.deepEqual((await row(trx)).rows[0], { id: 1, name: 'Kista', ward: null }),
+    )
+  })
+
+  it('recovers when a column changes type under the parameters a kept statement was prepared with', async () => {
+    await sql`create table note (id integer primary key, body text)`.execute(db)
+    const add = (id: number) =>
+      inTransaction((trx) => sql`insert into note (id, body) values (${id}, ${`{"n": ${id}}`})`.execute(trx))
+    await add(1)
+    await add(2)
+    await sql`alter table ${sql.table(`${schema}.note`)} alter column body type jsonb using body::jsonb`.execute(
+      admin,
+    )
+    await assert.rejects(add(3), /jsonb/)
+    await add(4)
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from note`.execute(db)
+    assert.equal(rows[0]?.n, 3)
   })
 
   it('recovers when the server forgot what the connection kept', async () => {
-    const read = (id: number) => sql<{ name: string }>`select name from place where id = ${id}`.execute(db)
-    assert.equal((await read(2)).rows[0]?.name, 'Skärholmen')
+    await inTransaction(async (trx) => assert.equal((await nameOf(trx, 2)).rows[0]?.name, 'Skärholmen'))
     await sql`deallocate all`.execute(db)
-    await assert.rejects(read(2), /does not exist/)
-    assert.equal((await read(2)).rows[0]?.name, 'Skärholmen')
+    await assert.rejects(
+      inTransaction((trx) => nameOf(trx, 2)),
+      /does not exist/,
+    )
+    await inTransaction(async (trx) => assert.equal((await nameOf(trx, 2)).rows[0]?.name, 'Skärholmen'))
   })
 })
