@@ -211,6 +211,9 @@ export function inTransaction<T>(db: Queryable, work: (trx: Trx) => Promise<T>):
     try {
       const result = await work(trx)
       readsAtEdge.set(trx, new Map())
+      // The edge decides from the rows as they are now, not as the work first read them: on
+      // PostgreSQL another transaction may have changed a meeting this one only read.
+      readInTransaction.delete(trx)
       // A reaction may register another (or itself again, for what it changed in turn).
       while (pending.size > 0) {
         const [name, reaction] = pending.entries().next().value as [string, EdgeReaction]

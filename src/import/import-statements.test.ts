@@ -97,7 +97,7 @@ describeOnEachDatabase('importDocument: statements per protocol', (getDb) => {
     assert.ok(counter.count('select person') <= 12, `${counter.count('select person')} reads of person`)
     // The meeting and the minutes were read for every line of the roll call, every § and every
     // agenda item (120 and 67 reads before), then per motion, vote, dissent and statement (30 and 20).
-    assert.ok(counter.count('select meeting') <= 12, `${counter.count('select meeting')} reads of meeting`)
+    assert.ok(counter.count('select meeting') <= 14, `${counter.count('select meeting')} reads of meeting`)
     assert.ok(counter.count('select minutes') <= 16, `${counter.count('select minutes')} reads of minutes`)
     // The statements of §§ 6, 7, 9, 12 and 15 (six), the motions and the dissent of § 10: each kind
     // with its authors written at once (recordStatements, recordMotions, recordDissents).
@@ -116,10 +116,11 @@ describeOnEachDatabase('importDocument: statements per protocol', (getDb) => {
     // agenda items; 273 with those of the records under the §§ and the sign-offs (285 with the kept
     // activity of 0035, decided at the transaction's edge); 237 with the agenda's matters registered
     // together (registerMatters) and the minutes read once by the edge's reactions (readOnceAtEdge);
-    // 211 with the meeting and committee read once per transaction (readOncePerTransaction).
+    // 211 with the meeting and committee read once per transaction (readOncePerTransaction), 213
+    // with the edge reading them anew (what another transaction changed meanwhile).
     assert.ok(counter.total() <= 215, `${counter.total()} statements`)
     assert.ok(
-      counter.count('select committee') <= 3,
+      counter.count('select committee') <= 4,
       `${counter.count('select committee')} reads of committee`,
     )
   })
