@@ -51,8 +51,8 @@ export async function registerMatters(
     for (const matter of (await listMattersByRegistryNumbers(trx, organisationId, ofOrganisation)).values())
       known.set(keyOf(organisationId, matter.registryNumber), matter)
   }
-  // New matters wait to be written together; a fill of one of them writes them first, so the
-  // audit log tells the same story as registering one by one.
+  // New matters wait to be written together; a fill writes those waiting first, so the audit log
+  // tells the same story as registering one by one.
   let pending: Array<Omit<Matter, 'id'>> = []
   const writePending = async () => {
     for (const matter of await insertMatters(trx, pending)) {
@@ -82,7 +82,7 @@ export async function registerMatters(
       ...(input.kind && !existing.kind ? { kind: input.kind } : {}),
     }
     if (Object.keys(fill).length === 0) continue
-    if (waiting) await writePending()
+    await writePending()
     const before = known.get(key) as Matter
     const after = await updateMatterRow(trx, before.id, fill)
     known.set(key, after)
