@@ -24,8 +24,12 @@ async function run(label: string, target: DatabaseTarget) {
   const actor = systemActor('bench')
   const started = performance.now()
   const cpu = process.cpuUsage()
-  // CPU per protocol over the first and the last tenth: whether a protocol costs more as the archive grows.
-  const tenth = Math.max(1, Math.floor(count / 10))
+  // CPU per protocol over the first and the last tenth (whole transactions, at least one each):
+  // whether a protocol costs more as the archive grows.
+  const tenth = Math.max(
+    documentsATransaction,
+    Math.floor(count / 10 / documentsATransaction) * documentsATransaction,
+  )
   const marks = new Map<number, number>()
   const cpuNow = () => {
     const { user, system } = process.cpuUsage()
@@ -33,17 +37,18 @@ async function run(label: string, target: DatabaseTarget) {
   }
   // As `paragraf import` stores files: a transaction's worth at a time (importDocuments).
   for (let n = 0; n < count; n += documentsATransaction) {
-    for (const mark of [0, tenth, count - tenth])
-      if (mark >= n && mark < n + documentsATransaction) marks.set(n, cpuNow())
+    marks.set(n, cpuNow())
     const group = Array.from({ length: Math.min(documentsATransaction, count - n) }, (_, i) => variant(n + i))
     for (const outcome of await importDocuments(db, actor, group, { organisation: 'Benchstad' }))
       if (outcome instanceof Error) throw outcome
   }
   marks.set(count, cpuNow())
-  // The marks fall on the first transaction holding each tenth's first protocol.
-  const at = (n: number) => Math.floor(n / documentsATransaction) * documentsATransaction
-  const first = ((marks.get(at(tenth)) ?? 0) - (marks.get(0) ?? 0)) / Math.max(1, at(tenth))
-  const last = ((marks.get(count) ?? 0) - (marks.get(at(count - tenth)) ?? 0)) / (count - at(count - tenth))
+  const firstEnd = Math.min(count, tenth)
+  const lastStart = Math.max(0, Math.ceil((count - tenth) / documentsATransaction) * documentsATransaction)
+  const cpuBetween = (from: number, to: number) =>
+    ((marks.get(to) ?? 0) - (marks.get(from) ?? 0)) / (to - from)
+  const first = cpuBetween(0, firstEnd)
+  const last = cpuBetween(Math.min(lastStart, count - 1 - ((count - 1) % documentsATransaction)), count)
   const seconds = (performance.now() - started) / 1000
   // This process's CPU time (on SQLite the database's work too; not PostgreSQL's server): on a
   // shared machine it says more than the wall time, which the other processes' load stretches.

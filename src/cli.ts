@@ -11,7 +11,7 @@ import type { DocumentJson } from './domain/publication/document-json.ts'
 import { systemActor } from './domain/shared/actor.ts'
 import { DomainError } from './domain/shared/errors.ts'
 import { refusalSentence } from './domain/shared/refusal-sentences.ts'
-import type { ImportTarget } from './import/import-document.ts'
+import type { ImportOutcome, ImportTarget } from './import/import-document.ts'
 import { todayInSweden } from './web/views/format.ts'
 
 // Each command's modules load when it runs (lazily.ts), so `paragraf --help` starts at once.
@@ -328,10 +328,14 @@ async function importFiles(db: Db, files: string[], target: ImportTarget): Promi
   )
   let status = 0
   // Files are read and parsed a transaction's worth at a time (importDocuments commits them
-  // together); what each brought is printed once it is committed, in the order given.
+  // together); each file's line is printed once what it tells is committed, in the order given.
   for (let start = 0; start < files.length; start += documentsATransaction) {
-    const lines: Array<{ file: string; line?: string; parsed?: number }> = []
-    const parsed: DocumentJson[] = []
+    const lines: Array<(() => void) | undefined> = []
+    const parsed: Array<{ file: string; line: number; document: DocumentJson }> = []
+    let printed = 0
+    const printReady = () => {
+      for (; printed < lines.length && lines[printed]; printed++) lines[printed]?.()
+    }
     // A file that cannot be read ends the command, after what was read before it is stored.
     let unreadable: unknown
     for (const file of files.slice(start, start + documentsATransaction)) {
@@ -340,25 +344,40 @@ async function importFiles(db: Db, files: string[], target: ImportTarget): Promi
       })
       if (!bytes) break
       const outcome = await parseDocument({ bytes, fileName: path.basename(file) })
-      if (!outcome.ok) {
-        lines.push({ file, line: `paragraf: ${file}: ${outcome.reason}` })
+      if (outcome.ok) {
+        parsed.push({ file, line: lines.length, document: outcome.document })
+        lines.push(undefined) // said once committed
+      } else {
+        lines.push(() => console.error(`paragraf: ${file}: ${outcome.reason}`))
         status = Math.max(status, 2)
-        continue
       }
-      lines.push({ file, parsed: parsed.length })
-      parsed.push(outcome.document)
     }
-    const outcomes = await importDocuments(db, systemActor('import'), parsed, target)
-    for (const { file, line, parsed: n } of lines) {
-      const outcome = n === undefined ? undefined : outcomes[n]
-      if (line !== undefined) console.error(line)
-      else if (outcome instanceof DomainError) {
-        console.error(`paragraf: ${file}: ${refusalSentence(outcome)}`)
+    const committed = (outcome: ImportOutcome, n: number) => {
+      const { file, line } = parsed[n] as (typeof parsed)[number]
+      if (outcome instanceof DomainError) {
         status = Math.max(status, 1)
-      } else if (outcome) {
-        console.log(describeSummary(outcome))
-        for (const warning of outcome.warnings) console.log(`  varning: ${warning}`)
+        lines[line] = () => console.error(`paragraf: ${file}: ${refusalSentence(outcome)}`)
+      } else {
+        lines[line] = () => {
+          console.log(describeSummary(outcome))
+          for (const warning of outcome.warnings) console.log(`  varning: ${warning}`)
+        }
       }
+      printReady()
+    }
+    printReady()
+    try {
+      await importDocuments(
+        db,
+        systemActor('import'),
+        parsed.map((p) => p.document),
+        target,
+        committed,
+      )
+    } finally {
+      // Ended by an error that is no refusal: what was committed is said, and every unreadable file.
+      printReady()
+      for (const line of lines.slice(printed)) line?.()
     }
     if (unreadable) throw unreadable
   }

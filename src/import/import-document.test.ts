@@ -352,7 +352,12 @@ describeOnEachDatabase('importDocument: agendas, matters and failures', (getDb) 
       { ...agenda('2024-09-10', []), committee: undefined } as DocumentJson,
       agenda('2024-09-17', [{ number: '1', title: 'Budget 2025, svar', registryNumbers: ['MN 2024/90'] }]),
     ]
-    const outcomes = await importDocuments(getDb(), testActor, documents, { organisation })
+    const heard: number[] = []
+    const outcomes = await importDocuments(getDb(), testActor, documents, { organisation }, (_, n) => {
+      heard.push(n)
+    })
+    // Each outcome is heard once committed, in order: the refusal's transaction went in one by one.
+    assert.deepEqual(heard, [0, 1, 2])
     assert.equal(outcomes.length, 3)
     assert.equal((outcomes[0] as ImportSummary).created.meeting, 1)
     assert.ok(outcomes[1] instanceof DomainError)

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { type Db, inTransaction, type Queryable, type Trx } from '../db/database.ts'
 import type { Database } from '../db/schema.ts'
@@ -87,39 +88,57 @@ export async function importDocument(
 }
 
 /**
- * How many documents `importDocuments` stores in one transaction. A commit writes every page the
- * import touched (a protocol touches some sixty tables and indexes) and, on PostgreSQL, waits for
- * the log to reach the disk: a third of an import's time when each document was committed alone.
- * Twenty-five keep a transaction under a few seconds, so a server beside the import is not held up.
+ * How many documents `importDocuments` stores in one transaction, and for how long it goes on adding
+ * more. A commit writes every page the import touched (a protocol touches some sixty tables and
+ * indexes) and, on PostgreSQL, waits for the log to reach the disk: a third of an import's time when
+ * each document was committed alone. A transaction holds SQLite's write lock, so it ends after a
+ * second even short of twenty-five: a server beside the import waits for it (busy_timeout, 5 s).
  */
 export const documentsATransaction = 25
+const longestTransactionMs = 1000
+
+/** A document's outcome: what it brought, or the domain's refusal of it. */
+export type ImportOutcome = ImportSummary | DomainError
 
 /**
  * Stores several parsed documents, in order, as importDocument would one by one, committing up to
  * `documentsATransaction` of them at once. Each document's outcome is its summary or the domain's
  * refusal: when one is refused, the others of its transaction are stored again one at a time, so a
- * bad document is refused alone and loses nothing of the rest. Importing again changes nothing.
+ * bad document is refused alone and loses nothing of the rest. `committed` hears each outcome, in
+ * order, once it is committed (so a caller can say so even if a later document ends it all with an
+ * error that is not a refusal). Importing again changes nothing.
  */
 export async function importDocuments(
   db: Db,
   actor: Actor,
   documents: readonly DocumentJson[],
   target: ImportTarget = {},
-): Promise<Array<ImportSummary | DomainError>> {
-  const outcomes: Array<ImportSummary | DomainError> = []
-  for (let start = 0; start < documents.length; start += documentsATransaction) {
-    const group = documents.slice(start, start + documentsATransaction)
+  committed: (outcome: ImportOutcome, index: number) => void = () => undefined,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  const settle = (outcome: ImportOutcome) => {
+    outcomes.push(outcome)
+    committed(outcome, outcomes.length - 1)
+  }
+  while (outcomes.length < documents.length) {
+    const first = outcomes.length
+    let tried = 0
     try {
-      outcomes.push(
-        ...(await inTransaction(db, async (trx) => {
-          const summaries: ImportSummary[] = []
-          for (const document of group) summaries.push(await importDocument(trx, actor, document, target))
-          return summaries
-        })),
-      )
+      const summaries = await inTransaction(db, async (trx) => {
+        const began = performance.now()
+        const stored: ImportSummary[] = []
+        for (const document of documents.slice(first, first + documentsATransaction)) {
+          if (tried > 0 && performance.now() - began > longestTransactionMs) break
+          tried++
+          stored.push(await importDocument(trx, actor, document, target))
+        }
+        return stored
+      })
+      for (const summary of summaries) settle(summary)
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
-      for (const document of group) outcomes.push(await importAlone(db, actor, document, target))
+      for (const document of documents.slice(first, first + tried))
+        settle(await importAlone(db, actor, document, target))
     }
   }
   return outcomes
