@@ -5,14 +5,15 @@
 // (/assets/paragraf.css) in the same run, so figures from machines of different speed compare.
 // Also the server's peak RSS (VmHWM).
 //
-//   npm run bench -- [ITEMS] [--seconds S] [--database FILE | --database postgres://…] [--no-cache]
+//   npm run bench -- [ITEMS] [--seconds S] [--database FILE | --database postgres://…] [--no-cache] [--gzip]
 //
 // ITEMS: 100000 by default (5 organisations × 5 years); --database FILE: serve an archive
 // generated before (paragraf generate with DATA_DIR) instead of generating one; --database
 // postgres://USER@HOST:5432/DATABASE: serve an archive generated before into that PostgreSQL
 // database (paragraf generate with DATABASE_URL), the server given it as DATABASE_URL; --no-cache:
 // the server keeps no rendered page (PAGE_CACHE_MB=0), so every request is the first visitor's after
-// a change. Searches are also timed against the bare engine query for the same words (SQLite: the
+// a change; --gzip: each request says `Accept-Encoding: gzip`, as browsers do (a kept page is then
+// sent gzipped; the response column is then the bytes sent). Searches are also timed against the bare engine query for the same words (SQLite: the
 // FTS5 lookup of a page of ids; PostgreSQL: the tsvector match the search index runs, for a page of
 // ids), in this process on the same database.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -29,7 +30,12 @@ import { searchIndexOf } from '../src/domain/search/search-index.ts'
 import { queryTerms, stem } from '../src/domain/search/search-text.ts'
 
 const { values, positionals } = parseArgs({
-  options: { seconds: { type: 'string' }, database: { type: 'string' }, 'no-cache': { type: 'boolean' } },
+  options: {
+    seconds: { type: 'string' },
+    database: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    gzip: { type: 'boolean' },
+  },
   allowPositionals: true,
 })
 const items = Number(positionals[0] ?? 100_000)
@@ -116,7 +122,14 @@ async function load(port: number, url: string, clients: number): Promise<Result>
     new Promise<void>((resolve) => {
       const t = performance.now()
       const request = http.get(
-        { host: '127.0.0.1', port, path: url, agent, timeout: requestTimeoutMs },
+        {
+          host: '127.0.0.1',
+          port,
+          path: url,
+          agent,
+          timeout: requestTimeoutMs,
+          headers: values.gzip ? { 'accept-encoding': 'gzip' } : {},
+        },
         (res) => {
           let size = 0
           res.on('data', (chunk: Buffer) => {
