@@ -43,7 +43,10 @@ describe('staff sign-in in Chromium', { skip: !chromiumReady() && 'Chromium is n
   let browser: Browser
   let provider: ChildProcess
   let base: string
-  let clock = new Date('2026-12-06T09:00:10Z')
+  // The server's clock, 10 s into a TOTP step (the test moves it a step on). It is today's, not a
+  // fixed day's: the session cookie's expiry is reckoned from it, and the browser compares that with
+  // its own clock, so a fixed morning failed every run after the session's hours had passed.
+  let clock = new Date(Math.floor(Date.now() / 30_000) * 30_000 + 10_000)
 
   before(async () => {
     const port = await freePort()
