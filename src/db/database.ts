@@ -289,7 +289,7 @@ const readInTransaction = new WeakMap<Queryable, Map<string, unknown>>()
  * through keptInTransaction) is given again; outside one, `read()` every time. What is kept is
  * frozen: readers share it.
  */
-export async function readOncePerTransaction<T extends object>(
+export async function readOncePerTransaction<T>(
   db: Queryable,
   key: string,
   read: () => Promise<T>,
@@ -300,8 +300,7 @@ export async function readOncePerTransaction<T extends object>(
     kept = new Map()
     readInTransaction.set(db, kept)
   }
-  const known = kept.get(key) as T | undefined
-  if (known) return known
+  if (kept.has(key)) return kept.get(key) as T
   const value = Object.freeze(await read())
   kept.set(key, value)
   return value

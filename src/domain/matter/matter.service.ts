@@ -53,23 +53,22 @@ export async function registerMatters(
   }
   // New matters wait to be written together; a fill writes those waiting first, so the audit log
   // tells the same story as registering one by one.
-  let pending: Array<Omit<Matter, 'id'>> = []
+  const pending = new Map<string, Omit<Matter, 'id'>>()
   const writePending = async () => {
-    for (const matter of await insertMatters(trx, pending)) {
+    for (const matter of await insertMatters(trx, [...pending.values()])) {
       known.set(keyOf(matter.organisationId, matter.registryNumber), matter)
       await recordAudit(trx, actor, 'matter.registered', refOf(matter), { after: matter })
     }
-    pending = []
+    pending.clear()
   }
   const keys: string[] = []
   for (const [n, input] of inputs.entries()) {
     const registryNumber = numbers[n] as string
     const key = keyOf(input.organisationId, registryNumber)
     keys.push(key)
-    const waiting = pending.find((m) => keyOf(m.organisationId, m.registryNumber) === key)
-    const existing = known.get(key) ?? waiting
+    const existing = known.get(key) ?? pending.get(key)
     if (!existing) {
-      pending.push({
+      pending.set(key, {
         organisationId: input.organisationId,
         registryNumber,
         title: input.title?.trim() || null,

@@ -166,14 +166,9 @@ export async function updateMeetingRow(
  * once per transaction: a meeting never moves to another committee, nor a committee elsewhere.
  */
 export async function getOrganisationIdOfMeeting(db: Queryable, meetingId: number): Promise<number> {
-  const { organisationId } = await readOncePerTransaction(
-    db,
-    `organisation-of-meeting:${meetingId}`,
-    async () => ({
-      organisationId: await readOrganisationIdOfMeeting(db, meetingId),
-    }),
+  return readOncePerTransaction(db, `organisation-of-meeting:${meetingId}`, () =>
+    readOrganisationIdOfMeeting(db, meetingId),
   )
-  return organisationId
 }
 
 async function readOrganisationIdOfMeeting(db: Queryable, meetingId: number): Promise<number> {

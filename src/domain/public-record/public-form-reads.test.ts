@@ -15,8 +15,8 @@ describe('reads of the public forms for a few objects, by index', () => {
   before(async () => ({ db, destroy } = await createTestDb('sqlite')))
   after(() => destroy())
 
-  /** The tables each statement of `read` scans whole, from SQLite's query plan. */
-  async function scansOf(read: (db: Db) => Promise<unknown>): Promise<string[]> {
+  /** The statements `read` runs, as Kysely built them. */
+  async function statementsOf(read: (db: Db) => Promise<unknown>): Promise<RootOperationNode[]> {
     const nodes: RootOperationNode[] = []
     const collecting: KyselyPlugin = {
       transformQuery: (args) => {
@@ -26,22 +26,30 @@ describe('reads of the public forms for a few objects, by index', () => {
       transformResult: async (args) => args.result,
     }
     await read(db.withPlugin(collecting))
+    return nodes
+  }
+
+  /** SQLite's plan of a statement, a line a step; undefined for a subquery that cannot be planned alone. */
+  async function planOf(node: RootOperationNode): Promise<string[] | undefined> {
+    const compiled = db.getExecutor().compileQuery(node, createQueryId())
+    // A subquery built from the same handle comes here too; one that names its outer query's
+    // table (a correlated `exists`) cannot be planned alone, and its plan is in its statement's.
+    const planned = await db
+      .executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      )
+      .catch((error: Error) => {
+        if (/no such column/.test(error.message)) return undefined
+        throw error
+      })
+    return planned?.rows.map((r) => r.detail)
+  }
+
+  /** The tables each statement of `read` scans whole, from SQLite's query plan. */
+  async function scansOf(read: (db: Db) => Promise<unknown>): Promise<string[]> {
     const scans: string[] = []
-    for (const node of nodes) {
-      const compiled = db.getExecutor().compileQuery(node, createQueryId())
-      // A subquery built from the same handle comes here too; one that names its outer query's
-      // table (a correlated `exists`) cannot be planned alone, and its plan is in its statement's.
-      const planned = await db
-        .executeQuery<{ detail: string }>(
-          CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-        )
-        .catch((error: Error) => {
-          if (/no such column/.test(error.message)) return undefined
-          throw error
-        })
-      if (!planned) continue
-      const { rows } = planned
-      for (const { detail } of rows) {
+    for (const node of await statementsOf(read)) {
+      for (const detail of (await planOf(node)) ?? []) {
         const scanned = /^SCAN (\w+)\b(?! USING (?:INTEGER PRIMARY KEY|COVERING INDEX))/.exec(detail)
         if (scanned && !/VIRTUAL TABLE/.test(detail)) scans.push(scanned[1] as string)
       }
@@ -60,20 +68,8 @@ describe('reads of the public forms for a few objects, by index', () => {
   it("asks whether one seat or one signed-off attendance of a person exists, never lists the person's history", async () => {
     // `in (select …)` listed every attendance of the persons (LIST SUBQUERY): a chair's thousands of
     // meetings, read at each import's edge; `exists` stops at the first (CORRELATED SCALAR SUBQUERY).
-    const nodes: RootOperationNode[] = []
-    const collecting: KyselyPlugin = {
-      transformQuery: (args) => {
-        nodes.push(args.node)
-        return args.node
-      },
-      transformResult: async (args) => args.result,
-    }
-    await listPublicPersonIds(db.withPlugin(collecting), [1, 2, 3])
-    const compiled = db.getExecutor().compileQuery(nodes[0] as RootOperationNode, createQueryId())
-    const { rows } = await db.executeQuery<{ detail: string }>(
-      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-    )
-    const plan = rows.map((r) => r.detail)
+    const [statement] = await statementsOf((db) => listPublicPersonIds(db, [1, 2, 3]))
+    const plan = (await planOf(statement as RootOperationNode)) ?? []
     assert.ok(!plan.some((detail) => detail.startsWith('LIST SUBQUERY')), plan.join('\n'))
     assert.equal(plan.filter((detail) => detail.startsWith('CORRELATED SCALAR SUBQUERY')).length, 2)
   })
