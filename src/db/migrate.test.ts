@@ -2,8 +2,10 @@ import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { it } from 'node:test'
-import { sql } from 'kysely'
+import { type KyselyPlugin, sql } from 'kysely'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
+import { inTransaction, openDatabase } from './database.ts'
+import { pendingMigrations } from './migrate.ts'
 
 // The migrations are listed by hand in migrate.ts (so dist/ and tsx behave the same); a file added
 // to the folder and not listed would silently never run. 0015 was once left out that way.
@@ -21,5 +23,42 @@ describeOnEachDatabase('migrateToLatest', (getDb) => {
       rows.map((r) => r.name),
       files,
     )
+  })
+})
+
+// /ready asks this at every probe: Kysely's migrator listed every table of every schema in the
+// database to find its own (seconds on a PostgreSQL shared by many schemas; /ready then timed out).
+describeOnEachDatabase('pendingMigrations', (getDb) => {
+  it('reads what is pending from the migration table in one statement', async () => {
+    let statements = 0
+    const counting: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        statements++
+        return node
+      },
+      transformResult: async ({ result }) => result,
+    }
+    assert.deepEqual(await pendingMigrations(getDb().withPlugin(counting)), [])
+    assert.equal(statements, 1)
+    const { rows } = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(
+      getDb(),
+    )
+    const last = rows[0]?.name as string
+    await inTransaction(getDb(), async (trx) => {
+      await sql`delete from kysely_migration where name = ${last}`.execute(trx)
+      assert.deepEqual(await pendingMigrations(trx), [last])
+      throw new Error('undone')
+    }).catch((error: Error) => assert.equal(error.message, 'undone'))
+  })
+
+  it('finds everything pending in a database never migrated', async () => {
+    const empty = openDatabase({ dialect: 'sqlite', file: ':memory:' })
+    try {
+      const pending = await pendingMigrations(empty)
+      assert.equal(pending[0], '0001-domain-model')
+      assert.ok(pending.length > 30)
+    } finally {
+      await empty.destroy()
+    }
   })
 })
