@@ -9,11 +9,19 @@ export function entityTag(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 }
 
+/** The tag of the same body sent gzipped (the page cache's): another representation, another tag. */
+export const gzippedTag = (tag: string) => tag.replace(/"$/, '-gzip"')
+
+/** The tag of the body itself, whichever representation a client kept. */
+const bodyTag = (tag: string) => tag.replace(/^W\//, '').replace(/-gzip"$/, '"')
+
 function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   if (!ifNoneMatch) return false
   if (ifNoneMatch.trim() === '*') return true
-  // Weak comparison (RFC 9110 13.1.2): W/"x" matches "x".
-  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)
+  // Weak comparison (RFC 9110 13.1.2): W/"x" matches "x"; and a body kept gzipped or not is the
+  // same body: a client that has either is told it still holds the page (a kept page is sent
+  // gzipped only once compressed, so two servers, or one a moment apart, may send either).
+  return ifNoneMatch.split(',').some((candidate) => bodyTag(candidate.trim()) === bodyTag(tag))
 }
 
 /**

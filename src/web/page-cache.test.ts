@@ -83,6 +83,18 @@ describeOnEachDatabase('the page cache', (getDb, dialect) => {
       headers: { 'accept-encoding': 'gzip', 'if-none-match': String(gzipped.headers.etag) },
     })
     assert.equal(revalidated.statusCode, 304)
+    // The same body either way: a client holding one representation is not sent the other again
+    // (another server, or this one before it compressed the page, sent it the plain one).
+    for (const [encoding, tag] of [
+      ['gzip', plain.headers.etag],
+      [undefined, gzipped.headers.etag],
+    ] as const) {
+      const again = await app.inject({
+        url: meetingPage,
+        headers: { ...(encoding ? { 'accept-encoding': encoding } : {}), 'if-none-match': String(tag) },
+      })
+      assert.equal(again.statusCode, 304, `${encoding} with ${tag}`)
+    }
     // Not asked for, or refused: the page as it is, still saying it varies.
     for (const encoding of [undefined, 'identity', 'gzip;q=0, br', 'br, *;q=0']) {
       const answer = await app.inject({

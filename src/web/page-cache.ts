@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CompiledQuery } from 'kysely'
 import type { Queryable } from '../db/database.ts'
 import { kindsThePageCachePassesOver } from '../domain/audit/audit-kinds.ts'
+import { gzippedTag } from './caching.ts'
 
 // Public pages kept as rendered until what the public sees may have changed (issue 15). A page is
 // kept with the version of the public record it was rendered from: the public change log's last
@@ -141,7 +142,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     if (entry.gzipped && acceptsGzip(request.headers['accept-encoding'])) {
       // Another representation, so another strong validator (RFC 9110 8.8.3).
       const tag = entry.headers.etag
-      if (tag) reply.header('etag', tag.replace(/"$/, '-gzip"'))
+      if (tag) reply.header('etag', gzippedTag(tag))
       return reply.header('content-encoding', 'gzip').send(entry.gzipped)
     }
     return reply.send(entry.body)
