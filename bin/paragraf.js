@@ -35,6 +35,8 @@ if (built !== undefined && !changedSince(path.join(root, 'src'), built)) {
       `paragraf: ${built === undefined ? 'dist/ saknas' : 'src/ har ändrats sedan dist/ byggdes'}; kör källkoden via tsx (npm run build ger snabbare start)\n`,
     )
   const { register } = await import('tsx/esm/api')
-  register()
+  // The project's tsconfig (JSX through Preact), wherever the command is run from: tsx looks in the
+  // working directory, and from elsewhere every page failed ('React is not defined').
+  register({ tsconfig: path.join(root, 'tsconfig.json') })
   await import('../src/cli.ts')
 }
