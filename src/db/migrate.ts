@@ -34,6 +34,8 @@ import * as publicActivity from './migrations/0035-public-activity.ts'
 import * as searchTitleIndex from './migrations/0036-search-title-index.ts'
 import * as auditShownInPublic from './migrations/0038-audit-shown-in-public.ts'
 import * as diskPerProtocol from './migrations/0039-disk-per-protocol.ts'
+import * as sectionSummaryOnce from './migrations/0040-section-summary-once.ts'
+import * as servicesWithoutTime from './migrations/0041-services-without-time.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -71,6 +73,8 @@ const migrations: Record<string, Migration> = {
   '0036-search-title-index': searchTitleIndex,
   '0038-audit-shown-in-public': auditShownInPublic,
   '0039-disk-per-protocol': diskPerProtocol,
+  '0040-section-summary-once': sectionSummaryOnce,
+  '0041-services-without-time': servicesWithoutTime,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */

@@ -181,7 +181,10 @@ export interface SectionTable extends Row {
   number: number
   label: string
   title: string
+  /** Null while the § reads its agenda item's summary (summary_from_item, 0040). */
   summary: string | null
+  /** The § keeps no summary of its own: it is its agenda item's (0040; a trigger copies it before the item's changes). */
+  summary_from_item: Flag
   decision: JsonText
   decision_procedure: string | null
   outcome: string
@@ -191,7 +194,9 @@ export interface SectionTable extends Row {
   updated_at: Timestamp
 }
 
-export interface SectionServiceTable extends Row {
+/** Who served at a §; no time of its own (0041): it is written before the § is signed off. */
+export interface SectionServiceTable {
+  id: Generated<number>
   section_id: number
   person_id: number
   party_id: number | null

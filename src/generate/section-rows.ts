@@ -71,7 +71,9 @@ export function section(
     number,
     label: `§ ${number}`,
     title: item.title,
-    summary: item.summary,
+    // The item's summary, read from the item: a § keeps none of its own while they agree (0040).
+    summary: null,
+    summary_from_item: true,
     decision: json(decision),
     decision_procedure: procedure,
     outcome,
@@ -151,7 +153,6 @@ export function section(
           choice,
         })
         writer.add('section_service', {
-          created_at: stamp,
           section_id: sectionId,
           person_id: p.personId,
           party_id: p.partyId,

@@ -18,14 +18,18 @@ const toMinutes = (row: Selected<'minutes'>): Minutes => ({
   version: row.version,
 })
 
-const toSection = (row: Selected<'section'>): Section => ({
+/**
+ * A § as stored, with its summary: `itemSummary` is its agenda item's, read where the § keeps
+ * none of its own (summary_from_item, migration 0040).
+ */
+const toSection = (row: Selected<'section'> & { item_summary?: string | null }): Section => ({
   id: row.id,
   minutesId: row.minutes_id,
   agendaItemId: row.agenda_item_id,
   number: row.number,
   label: row.label,
   title: row.title,
-  summary: row.summary,
+  summary: row.summary_from_item ? (row.item_summary ?? null) : row.summary,
   decision: readStringList(row.decision),
   decisionProcedure: row.decision_procedure,
   outcome: row.outcome as SectionOutcome,
@@ -155,8 +159,22 @@ export async function replaceSignatories(db: Trx, minutesId: number, personIds: 
     .execute()
 }
 
+/**
+ * §§ with what they show: a § whose summary is its agenda item's keeps none of its own (0040: an
+ * imported protocol stored each summary twice) and is read with the item's.
+ */
+function selectSections(db: Queryable) {
+  return db
+    .selectFrom('section')
+    .leftJoin('agenda_item as summary_item', (join) =>
+      join.onRef('summary_item.id', '=', 'section.agenda_item_id').on('section.summary_from_item', '=', true),
+    )
+    .selectAll('section')
+    .select('summary_item.summary as item_summary')
+}
+
 export async function getSection(db: Queryable, id: number): Promise<Section> {
-  const row = await db.selectFrom('section').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await selectSections(db).where('section.id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('section', id)
   return toSection(row)
 }
@@ -166,11 +184,9 @@ export async function findSectionByNumber(
   minutesId: number,
   number: number,
 ): Promise<Section | undefined> {
-  const row = await db
-    .selectFrom('section')
-    .selectAll()
-    .where('minutes_id', '=', minutesId)
-    .where('number', '=', number)
+  const row = await selectSections(db)
+    .where('section.minutes_id', '=', minutesId)
+    .where('section.number', '=', number)
     .executeTakeFirst()
   return row && toSection(row)
 }
@@ -187,12 +203,10 @@ export async function lastSectionNumber(db: Queryable, minutesId: number): Promi
 
 export async function listSectionRows(db: Queryable, minutesIds: readonly number[]): Promise<Section[]> {
   if (minutesIds.length === 0) return []
-  const rows = await db
-    .selectFrom('section')
-    .selectAll()
-    .where('minutes_id', 'in', [...minutesIds])
-    .orderBy('minutes_id')
-    .orderBy('number')
+  const rows = await selectSections(db)
+    .where('section.minutes_id', 'in', [...minutesIds])
+    .orderBy('section.minutes_id')
+    .orderBy('section.number')
     .execute()
   return rows.map(toSection)
 }
@@ -201,12 +215,29 @@ export async function insertSection(db: Trx, values: Omit<Section, 'id' | 'versi
   return (await insertSections(db, [values]))[0] as Section
 }
 
-/** §§ of one minutes in one statement, returned in the order given (their numbers differ). */
+/**
+ * §§ of one minutes in one statement, returned in the order given (their numbers differ). A § that
+ * begins with its agenda item's summary (the import's, a § added for an item) keeps none of its own
+ * (0040; a trigger gives it its own before the item's is changed). Decided before the insert, not
+ * by an update after it: a row made shorter in place leaves its page's space unused.
+ */
 export async function insertSections(
   db: Trx,
   sections: ReadonlyArray<Omit<Section, 'id' | 'version'>>,
 ): Promise<Section[]> {
   if (sections.length === 0) return []
+  const itemIds = [...new Set(sections.flatMap((s) => (s.agendaItemId === null ? [] : [s.agendaItemId])))]
+  const itemSummaries = new Map(
+    itemIds.length === 0
+      ? []
+      : (
+          await db.selectFrom('agenda_item').select(['id', 'summary']).where('id', 'in', itemIds).execute()
+        ).map((item) => [item.id, item.summary]),
+  )
+  const readsItems = (values: Omit<Section, 'id' | 'version'>) =>
+    values.summary !== null &&
+    values.agendaItemId !== null &&
+    itemSummaries.get(values.agendaItemId) === values.summary
   const rows = await db
     .insertInto('section')
     .values(
@@ -216,7 +247,7 @@ export async function insertSections(
         number: values.number,
         label: values.label,
         title: values.title,
-        summary: values.summary,
+        ...(readsItems(values) ? { summary: null, summary_from_item: true } : { summary: values.summary, summary_from_item: false }),
         decision: JSON.stringify(values.decision),
         decision_procedure: values.decisionProcedure,
         outcome: values.outcome,
@@ -227,7 +258,15 @@ export async function insertSections(
     .returningAll()
     .execute()
   // RETURNING promises no order: each row is found again by its minutes and number.
-  const byKey = new Map(rows.map((row) => [`${row.minutes_id}:${row.number}`, toSection(row)]))
+  const byKey = new Map(
+    rows.map((row) => [
+      `${row.minutes_id}:${row.number}`,
+      toSection({
+        ...row,
+        item_summary: row.agenda_item_id === null ? null : itemSummaries.get(row.agenda_item_id),
+      }),
+    ]),
+  )
   return sections.map((s) => byKey.get(`${s.minutesId}:${s.number}`) as Section)
 }
 
@@ -246,7 +285,7 @@ export async function updateSectionRow(
     .updateTable('section')
     .set({
       ...(changes.title !== undefined ? { title: changes.title } : {}),
-      ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
+      ...(changes.summary !== undefined ? { summary: changes.summary, summary_from_item: false } : {}),
       ...(changes.decision !== undefined ? { decision: JSON.stringify(changes.decision) } : {}),
       ...(changes.decisionProcedure !== undefined ? { decision_procedure: changes.decisionProcedure } : {}),
       ...(changes.outcome !== undefined ? { outcome: changes.outcome } : {}),
@@ -261,7 +300,8 @@ export async function updateSectionRow(
     .executeTakeFirst()
   if (!row)
     throw new ConflictError(section.label, section.version, (await getSection(db, section.id)).version)
-  return toSection(row)
+  // A § still reading its item's summary reads the one it was read with.
+  return toSection({ ...row, item_summary: section.summary })
 }
 
 /** The highest § number a committee has used in a year's other minutes: where per-year numbering goes on. */
@@ -306,12 +346,10 @@ export async function getSectionOwners(db: Queryable, sectionId: number) {
 /** §§ by id, each with what it belongs to (as getSectionOwners), in one query: a batch's §§ read once. */
 export async function listSectionsWithOwners(db: Queryable, sectionIds: readonly number[]) {
   if (sectionIds.length === 0) return []
-  const rows = await db
-    .selectFrom('section')
+  const rows = await selectSections(db)
     .innerJoin('minutes', 'minutes.id', 'section.minutes_id')
     .innerJoin('meeting', 'meeting.id', 'minutes.meeting_id')
     .innerJoin('committee', 'committee.id', 'meeting.committee_id')
-    .selectAll('section')
     .select([
       'minutes.meeting_id as owner_meeting_id',
       'meeting.committee_id as owner_committee_id',

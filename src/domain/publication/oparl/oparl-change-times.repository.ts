@@ -47,18 +47,10 @@ function agendaItemChangeTimes(db: Queryable, only: Only) {
   const signOffs = publicSections
     .innerJoin('sign_off_section', 'sign_off_section.section_id', 'section.id')
     .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')
-  // What a § holds is written once per row; a row added later still moves the time on.
+  // What a § holds is written once per row; a row added later still moves the time on. Who served
+  // is not among them: it is recorded only before the § is signed off, so the signature is later.
   const sectionRows = (
-    [
-      'motion',
-      'vote',
-      'dissent',
-      'statement',
-      'recusal',
-      'section_service',
-      'rectification',
-      'appeal',
-    ] as const
+    ['motion', 'vote', 'dissent', 'statement', 'recusal', 'rectification', 'appeal'] as const
   ).map((table) =>
     publicSections
       .innerJoin(table as 'appeal', `${table}.section_id` as 'appeal.section_id', 'section.id')
