@@ -10,7 +10,7 @@ import { down, up } from './0041-services-without-time.ts'
 describeOnEachDatabase('migration 0041: who served, without a time', (getDb) => {
   const services = async (db: Db) =>
     (await sql<Record<string, unknown>>`select * from section_service order by id`.execute(db)).rows.map(
-      ({ remote, ...row }) => ({ ...row, remote: Boolean(remote) }),
+      ({ remote, ...row }): Record<string, unknown> => ({ ...row, remote: Boolean(remote) }),
     )
 
   it('drops the time and keeps every row', async () => {

@@ -19,7 +19,7 @@ const toMinutes = (row: Selected<'minutes'>): Minutes => ({
 })
 
 /**
- * A § as stored, with its summary: `itemSummary` is its agenda item's, read where the § keeps
+ * A § as stored, with its summary: `item_summary` is its agenda item's, read where the § keeps
  * none of its own (summary_from_item, migration 0040).
  */
 const toSection = (row: Selected<'section'> & { item_summary?: string | null }): Section => ({
@@ -234,7 +234,7 @@ export async function insertSections(
           await db.selectFrom('agenda_item').select(['id', 'summary']).where('id', 'in', itemIds).execute()
         ).map((item) => [item.id, item.summary]),
   )
-  const readsItems = (values: Omit<Section, 'id' | 'version'>) =>
+  const readsItemsSummary = (values: Omit<Section, 'id' | 'version'>) =>
     values.summary !== null &&
     values.agendaItemId !== null &&
     itemSummaries.get(values.agendaItemId) === values.summary
@@ -247,7 +247,9 @@ export async function insertSections(
         number: values.number,
         label: values.label,
         title: values.title,
-        ...(readsItems(values) ? { summary: null, summary_from_item: true } : { summary: values.summary, summary_from_item: false }),
+        ...(readsItemsSummary(values)
+          ? { summary: null, summary_from_item: true }
+          : { summary: values.summary, summary_from_item: false }),
         decision: JSON.stringify(values.decision),
         decision_procedure: values.decisionProcedure,
         outcome: values.outcome,
