@@ -4,6 +4,7 @@ import { CompiledQuery } from 'kysely'
 import type { Queryable } from '../db/database.ts'
 import { kindsThePageCachePassesOver } from '../domain/audit/audit-kinds.ts'
 import { gzippedTag } from './caching.ts'
+import { sharedReads } from './shared-reads.ts'
 
 // Public pages kept as rendered until what the public sees may have changed (issue 15). A page is
 // kept with the version of the public record it was rendered from: the public change log's last
@@ -89,6 +90,16 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     bytes -= entry.bytes
   }
   const versions = new WeakMap<FastifyRequest, string>()
+  // The version is read once for the requests that arrive while a read is under way (shared-reads.ts).
+  const versionReads = new WeakMap<Queryable, () => Promise<string>>()
+  const versionNow = (db: Queryable) => {
+    let read = versionReads.get(db)
+    if (!read) {
+      read = sharedReads(() => recordVersion(db))
+      versionReads.set(db, read)
+    }
+    return read()
+  }
   // Pages being rendered, by address, version and day: after a publication the first visitors of a
   // page arrive together (sixteen at once in the bench), and each would render it — sixteen
   // calendars of 5 MB at once is the stall issue 15 measured. The first renders; the others wait
@@ -108,7 +119,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     if (request.method !== 'GET' || notKept.test(request.url)) return
     let version: string
     try {
-      version = await recordVersion(request.db)
+      version = await versionNow(request.db)
     } catch {
       return // the database is away: the route answers as it does then (503)
     }
