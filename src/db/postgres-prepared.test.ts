@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { openDatabase } from './database.ts'
-import { mostParametersPrepared } from './postgres-prepared.ts'
+import { mostParametersPrepared, plansMadeAgainAfter } from './postgres-prepared.ts'
 
 // Issue 15: "statements prepared once and reused". On PostgreSQL each connection prepares a
 // statement of a transaction the first time it runs and then runs it by name; what it keeps must
@@ -59,6 +59,105 @@ describe('PostgreSQL connections prepare the statements of a transaction once', 
     await inTransaction(async (trx) => assert.equal((await nameOf(trx, 1)).rows[0]?.name, 'Kista'))
     const statements = (await kept()).filter((s) => s.includes('from place where id'))
     assert.equal(statements.length, 1, 'one kept statement for all three runs')
+  })
+
+  it('reads the same rows and counts on the later runs of a kept statement as on its first', async () => {
+    // The first run asks PostgreSQL for the result's columns; the later ones use its answer.
+    await sql`create table visit (id integer primary key, place_id integer, at timestamptz, on_day date, seen boolean, n bigint, note text)`.execute(
+      db,
+    )
+    const add = (trx: Kysely<unknown>, id: number, note: string | null) =>
+      sql<
+        Record<string, unknown>
+      >`insert into visit values (${id}, ${1}, ${'2026-12-06T09:00:00.123456Z'}, ${'2026-12-06'}, ${id % 2 === 0}, ${2 ** 40 + id}, ${note})
+        returning *`.execute(trx)
+    const seen = (trx: Kysely<unknown>, from: number) =>
+      sql<
+        Record<string, unknown>
+      >`select v.*, p.name from visit v join place p on p.id = v.place_id where v.id >= ${from} order by v.id`.execute(
+        trx,
+      )
+    const touch = (trx: Kysely<unknown>, upTo: number) =>
+      sql`update visit set seen = not seen where id <= ${upTo}`.execute(trx)
+    const runs = []
+    for (let id = 1; id <= 3; id++)
+      runs.push(
+        await inTransaction(async (trx) => ({
+          added: (await add(trx, id, id === 2 ? null : `besök ${id}`)).rows,
+          seen: (await seen(trx, 1)).rows,
+          touched: (await touch(trx, id)).numAffectedRows,
+        })),
+      )
+    const row = (id: number, seen: boolean, note: string | null) => ({
+      id,
+      place_id: 1,
+      at: '2026-12-06T09:00:00.123Z',
+      on_day: '2026-12-06',
+      seen,
+      n: 2 ** 40 + id,
+      note,
+    })
+    assert.deepEqual(runs[0], {
+      added: [row(1, false, 'besök 1')],
+      seen: [{ ...row(1, false, 'besök 1'), name: 'Kista' }],
+      touched: 1n,
+    })
+    assert.deepEqual(runs[2]?.added, [row(3, false, 'besök 3')])
+    assert.deepEqual(runs[2]?.seen, [
+      { ...row(1, false, 'besök 1'), name: 'Kista' },
+      { ...row(2, false, null), name: 'Kista' },
+      { ...row(3, false, 'besök 3'), name: 'Kista' },
+    ])
+    assert.equal(runs[2]?.touched, 3n)
+    assert.equal(runs[1]?.touched, 2n)
+  })
+
+  it('makes the plans of its kept statements again when the tables may have grown', async () => {
+    // A kept statement is planned for all values once, here for a table of three rows (as last
+    // analysed): a sequential scan. PostgreSQL keeps that plan while the table grows, until it is
+    // analysed again.
+    await sql`create table ballot_box (id integer primary key, ward integer not null)`.execute(db)
+    await sql`create index ballot_box_ward on ballot_box (ward)`.execute(db)
+    await sql`insert into ballot_box values (1, 1), (2, 2), (3, 3)`.execute(db)
+    await sql`analyze ballot_box`.execute(db)
+    const byWard = (trx: Kysely<unknown>, ward: number) =>
+      sql`select id from ballot_box where ward = ${ward}`.execute(trx)
+    const plan = async (trx: Kysely<unknown>) => {
+      const name = (
+        await sql<{ name: string }>`select name from pg_prepared_statements
+        where statement like 'select id from ballot_box%'`.execute(trx)
+      ).rows[0]?.name
+      const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`explain execute ${name}(1)`).execute(trx)
+      return rows.map((r) => r['QUERY PLAN']).join('\n')
+    }
+    // This connection has begun some transactions in the tests above; count them from here on.
+    let begun = 0
+    const transaction = async <T>(work: (trx: Transaction<unknown>) => Promise<T>) => {
+      begun++
+      return inTransaction(work)
+    }
+    await transaction(async (trx) => {
+      for (let run = 0; run < 8; run++) await byWard(trx, 1)
+      assert.match(await plan(trx), /Seq Scan on ballot_box/)
+    })
+    await sql`insert into ballot_box select n, n from generate_series(4, 50000) n`.execute(db)
+    // Until the connection makes its plans again, the plan for three rows stays.
+    let replanned = false
+    while (!replanned) {
+      await transaction(async (trx) => {
+        await byWard(trx, 1)
+        const now = await plan(trx)
+        if (/Index|Bitmap/.test(now)) replanned = true
+        else assert.match(now, /Seq Scan on ballot_box/)
+      })
+      assert.ok(begun <= 64, 'made again within 64 transactions')
+    }
+    assert.ok(begun > 1)
+  })
+
+  it('makes plans again after 4, 8, 16, … transactions', () => {
+    const after = Array.from({ length: 70 }, (_, n) => n + 1).filter(plansMadeAgainAfter)
+    assert.deepEqual(after, [4, 8, 16, 32, 64])
   })
 
   it('sends a read outside a transaction unnamed, planned for its values, as before', async () => {

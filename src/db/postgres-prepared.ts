@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module'
 import type { PostgresPool, PostgresPoolClient } from 'kysely'
-import type pg from 'pg'
+import pg from 'pg'
 
 /**
  * How many statements a PostgreSQL connection keeps prepared, and the most parameters a kept one
@@ -45,6 +46,21 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   }
 }
 
+/**
+ * Whether a connection makes its kept statements' plans again before this transaction: after 4, 8,
+ * 16, … transactions. PostgreSQL plans a kept statement for all values once (its sixth run) for the
+ * tables as they are then, and plans it again only when the statistics change (ANALYZE). Into an
+ * archive that grows under the connection — an import into a new database, with autovacuum off or
+ * not yet caught up — a plan made for tables of a few rows (a sequential scan, a hash join over the
+ * whole table) stayed while they grew to thousands: after 300 imported protocols PostgreSQL read
+ * 41,000 rows a protocol by sequential scans (20,000 with the plans made again then), more with
+ * every protocol. Made again at each doubling, a plan is for tables at least half their size, at
+ * the cost of planning each statement once more, a few dozen times in a connection's life.
+ */
+export function plansMadeAgainAfter(transactions: number): boolean {
+  return transactions >= 4 && (transactions & (transactions - 1)) === 0
+}
+
 // What PostgreSQL answers when a kept statement no longer fits: 0A000 (feature_not_supported) when
 // its result columns changed, class 42 (a column's type changed under the parameter types it was
 // prepared with: 42804, 42883) and 26000 when the server forgot it. Run unnamed on a new connection
@@ -53,9 +69,11 @@ const keptStatementGone = /^(0A|42|26)/
 
 function preparingClient(client: pg.PoolClient): PostgresPoolClient {
   const names = new Map<string, string>()
+  const described = new Map<string, Described>()
   let broken = false
   // Kysely begins and ends its transactions with these statements (postgres-driver.js).
   let inTransaction = false
+  let transactions = 0
   const nameOf = (text: string, parameters: number) => {
     if (parameters === 0 || parameters > mostParametersPrepared) return undefined
     let name = names.get(text)
@@ -68,11 +86,15 @@ function preparingClient(client: pg.PoolClient): PostgresPoolClient {
   return {
     query(query: unknown, parameters?: ReadonlyArray<unknown>) {
       if (typeof query !== 'string') return client.query(query as pg.Submittable) as never
-      if (/^(begin|start transaction)\b/i.test(query)) inTransaction = true
-      else if (/^(commit|rollback)$/i.test(query)) inTransaction = false
+      if (/^(begin|start transaction)\b/i.test(query)) {
+        inTransaction = true
+        transactions++
+        // Sent before the transaction, in the same queue; should it fail, so does the begin.
+        if (plansMadeAgainAfter(transactions)) client.query('discard plans').catch(() => undefined)
+      } else if (/^(commit|rollback)$/i.test(query)) inTransaction = false
       const values = parameters ? [...parameters] : []
       const name = inTransaction ? nameOf(query, values.length) : undefined
-      const running = name ? client.query({ name, text: query, values }) : client.query(query, values)
+      const running = name ? runKept(client, name, query, values, described) : client.query(query, values)
       return running.catch((error: { code?: string }) => {
         if (name && error.code !== undefined && keptStatementGone.test(error.code)) broken = true
         throw error
@@ -83,5 +105,110 @@ function preparingClient(client: pg.PoolClient): PostgresPoolClient {
       inTransaction = false
       client.release(broken ? new Error('a kept statement is no longer valid') : undefined)
     },
+  }
+}
+
+// pg's own parts that a kept statement's run uses as pg would (pg 8.23: lib/query.js, lib/result.js,
+// lib/utils.js): the value mapper its Bind uses, and the members of a query and its result.
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
+  prepareValue: (value: unknown) => unknown
+}
+interface QueryParts {
+  name: string
+  portal: string
+  values: unknown[]
+  binary: boolean | undefined
+  _accumulateRows: boolean
+  _canceledDueToError: unknown
+  _result: { fields: unknown[]; _parsers: unknown; _prebuiltEmptyResultObject: unknown }
+}
+interface ConnectionParts {
+  parsedStatements: Record<string, unknown>
+  bind(message: {
+    portal: string
+    statement: string
+    values: unknown[]
+    binary: boolean | undefined
+    valueMapper: typeof prepareValue
+  }): void
+  execute(message: { portal: string }): void
+  sync(): void
+}
+const pgQuery = pg.Query.prototype as unknown as {
+  prepare(this: QueryParts, connection: ConnectionParts): void
+  handleReadyForQuery(this: QueryParts, connection: ConnectionParts): void
+}
+
+/** A kept statement's result columns as PostgreSQL described them, with the parsers pg chose for them. */
+interface Described {
+  fields: unknown[]
+  parsers: unknown
+  emptyRow: unknown
+}
+
+/**
+ * Runs a kept statement by name. pg asks PostgreSQL to describe a statement's result columns on every
+ * run (Describe), and builds their parsers again from the answer: 2 of the 45 ms of the importer's
+ * CPU per protocol went to that alone (issue 15). A kept statement's columns do not change: if the
+ * schema changes them, PostgreSQL refuses the run (Bind) with 0A000 and the connection is closed. So
+ * the first successful run describes it as pg does, and the next ones use what it answered.
+ */
+function runKept(
+  client: pg.PoolClient,
+  name: string,
+  text: string,
+  values: unknown[],
+  described: Map<string, Described>,
+): Promise<pg.QueryResult> {
+  return new Promise((resolve, reject) => {
+    const query = new KeptQuery(text, values, described, (error, result) =>
+      error ? reject(error) : resolve(result as pg.QueryResult),
+    )
+    ;(query as unknown as QueryParts).name = name
+    client.query(query)
+  })
+}
+
+class KeptQuery extends pg.Query {
+  readonly #described: Map<string, Described>
+  constructor(
+    text: string,
+    values: unknown[],
+    described: Map<string, Described>,
+    callback: (error: Error | undefined, result: unknown) => void,
+  ) {
+    // Given as text, not as a config object: pg copies a config by its property descriptors.
+    super(text, values, callback)
+    this.#described = described
+  }
+
+  prepare(this: KeptQuery & QueryParts, connection: ConnectionParts) {
+    const known = this.#described.get(this.name)
+    if (!known || connection.parsedStatements[this.name] === undefined) {
+      pgQuery.prepare.call(this, connection)
+      return
+    }
+    // As pg's prepare and handleRowDescription would, without asking for the description.
+    this._result.fields = known.fields
+    this._result._parsers = known.parsers
+    this._result._prebuiltEmptyResultObject = known.emptyRow
+    this._accumulateRows = true
+    connection.bind({
+      portal: this.portal,
+      statement: this.name,
+      values: this.values,
+      binary: this.binary,
+      valueMapper: prepareValue,
+    })
+    connection.execute({ portal: this.portal })
+    connection.sync()
+  }
+
+  handleReadyForQuery(this: KeptQuery & QueryParts, connection: ConnectionParts) {
+    if (!this._canceledDueToError && !this.#described.has(this.name)) {
+      const { fields, _parsers, _prebuiltEmptyResultObject } = this._result
+      this.#described.set(this.name, { fields, parsers: _parsers, emptyRow: _prebuiltEmptyResultObject })
+    }
+    pgQuery.handleReadyForQuery.call(this, connection)
   }
 }
