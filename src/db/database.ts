@@ -12,6 +12,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import { preparingPool } from './postgres-prepared.ts'
+import { postgresTypes } from './postgres-types.ts'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -145,21 +146,6 @@ function bindingBooleans(statement: SqliteDatabase.Statement): BindingBooleans {
   } as BindingBooleans
 }
 
-const DATE_OID = 1082
-const TIMESTAMPTZ_OID = 1184
-const INT8_OID = 20
-
-// Dates stay 'YYYY-MM-DD' strings and timestamps become ISO strings, as on SQLite; counts
-// (bigint) become numbers. Set per pool, so no global state is changed.
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === DATE_OID) return (value: string) => value
-    if (oid === TIMESTAMPTZ_OID) return (value: string) => new Date(value).toISOString()
-    if (oid === INT8_OID) return (value: string) => Number(value)
-    return pg.types.getTypeParser(oid, format ?? 'text')
-  },
-}
-
 function openPostgres(
   target: { url: string; schema?: string; maxConnections?: number },
   { limits, onConnectionLost = () => undefined }: OpenOptions,
@@ -167,7 +153,7 @@ function openPostgres(
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.maxConnections ?? 10,
-    types,
+    types: postgresTypes,
     // A peer that vanished without closing (a crashed host) is noticed by TCP keepalive.
     keepAlive: true,
     ...(limits
