@@ -1,4 +1,4 @@
-import type { Queryable, Trx } from '../db/database.ts'
+import { type Queryable, readOncePerTransaction, type Trx } from '../db/database.ts'
 import { findCommitteeBySlug } from '../domain/committee/committee.reads.ts'
 import { createCommittee, findCommitteeByName } from '../domain/committee/committee.service.ts'
 import type { Committee, CommitteeKind } from '../domain/committee/committee.ts'
@@ -44,6 +44,15 @@ export async function resolveOrganisation(
   target: ImportTarget,
 ): Promise<Organisation> {
   const name = target.organisation ?? document.organisation
+  // A named one is found (or added) once per transaction: its documents mostly name the same.
+  if (name)
+    return readOncePerTransaction(trx, `import-organisation:${name}`, () =>
+      findOrganisation(trx, actor, name),
+    )
+  return findOrganisation(trx, actor, name)
+}
+
+async function findOrganisation(trx: Queryable, actor: Actor, name: string | undefined) {
   const existing = await listOrganisations(trx)
   if (!name) {
     if (existing.length === 1) return existing[0] as Organisation

@@ -32,7 +32,8 @@ export class ImportRegister {
   readonly #parties = new Map<string, number>()
   /** Persons of the organisation already registered under a name the document prints, read at once. */
   #registered = new Map<string, number>()
-  #partiesRead = false
+  /** The organisation's parties by id, read once per document with #parties (they are few). */
+  #partyAbbreviations: Map<number, string> | undefined
   #attendance: NameCandidate[] = []
   /** The name keys of those listed in the attendance, computed once per document. */
   #listed = new Set<string>()
@@ -136,9 +137,7 @@ export class ImportRegister {
         p.name,
       ]),
     )
-    const parties = new Map(
-      (await listParties(this.trx, this.organisationId)).map((p) => [p.id, p.abbreviation]),
-    )
+    const parties = await this.#readParties()
     this.#members = seats.map((s) => ({
       name: persons.get(s.personId) ?? '',
       party: s.partyId === null ? undefined : parties.get(s.partyId),
@@ -149,12 +148,7 @@ export class ImportRegister {
   async party(abbreviation: string | undefined): Promise<number | undefined> {
     if (!abbreviation?.trim()) return undefined
     const key = abbreviation.trim()
-    if (!this.#partiesRead) {
-      // The organisation's parties are few: read them all once rather than each by its abbreviation.
-      for (const p of await listParties(this.trx, this.organisationId))
-        if (!this.#parties.has(p.abbreviation)) this.#parties.set(p.abbreviation, p.id)
-      this.#partiesRead = true
-    }
+    await this.#readParties()
     const known = this.#parties.get(key)
     if (known !== undefined) return known
     const party = await findOrAddParty(this.trx, this.actor, {
@@ -162,7 +156,22 @@ export class ImportRegister {
       abbreviation: key,
     })
     this.#parties.set(key, party.id)
+    this.#partyAbbreviations?.set(party.id, party.abbreviation)
     return party.id
+  }
+
+  /**
+   * The organisation's parties by id; by abbreviation in #parties. They are few: read all at once,
+   * once for the committee's members and the parties the document names, rather than each by its
+   * abbreviation. A party the register adds is added to both.
+   */
+  async #readParties(): Promise<Map<number, string>> {
+    if (!this.#partyAbbreviations) {
+      const parties = await listParties(this.trx, this.organisationId)
+      this.#partyAbbreviations = new Map(parties.map((p) => [p.id, p.abbreviation]))
+      for (const p of parties) if (!this.#parties.has(p.abbreviation)) this.#parties.set(p.abbreviation, p.id)
+    }
+    return this.#partyAbbreviations
   }
 
   /** "Anna Berg m.fl. (S)" and "(M)" as authors of a motion, dissent or statement. */

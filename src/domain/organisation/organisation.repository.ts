@@ -1,4 +1,4 @@
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptInTransaction, type Queryable, readOncePerTransaction, type Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { readJsonObject } from '../shared/json-text.ts'
@@ -22,10 +22,16 @@ export async function findOrganisationBySlug(db: Queryable, slug: string): Promi
   return row && toOrganisation(row)
 }
 
-export async function getOrganisation(db: Queryable, id: number): Promise<Organisation> {
-  const row = await db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw new NotFoundError('organisation', id)
-  return toOrganisation(row)
+/**
+ * The organisation; read once per transaction (insertOrganisation and updateOrganisationRow keep
+ * what they wrote): an imported protocol's use cases read its settings four times (issue 15).
+ */
+export function getOrganisation(db: Queryable, id: number): Promise<Organisation> {
+  return readOncePerTransaction(db, `organisation:${id}`, async () => {
+    const row = await db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) throw new NotFoundError('organisation', id)
+    return toOrganisation(row)
+  })
 }
 
 export async function listOrganisations(db: Queryable): Promise<Organisation[]> {
@@ -42,7 +48,7 @@ export async function insertOrganisation(
     .values({ ...values, settings: JSON.stringify(values.settings) })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return toOrganisation(row)
+  return keptInTransaction(trx, `organisation:${row.id}`, toOrganisation(row))
 }
 
 export async function updateOrganisationRow(
@@ -61,5 +67,5 @@ export async function updateOrganisationRow(
     .returningAll()
     .executeTakeFirst()
   if (!row) throw new NotFoundError('organisation', id)
-  return toOrganisation(row)
+  return keptInTransaction(trx, `organisation:${id}`, toOrganisation(row))
 }
