@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely'
 import { openDatabase } from './database.ts'
-import { mostParametersPrepared, plansMadeAgainAfter } from './postgres-prepared.ts'
+import { keepEverywhere, mostParametersPrepared, plansMadeAgainAfter } from './postgres-prepared.ts'
 
 // Issue 15: "statements prepared once and reused". On PostgreSQL each connection prepares a
 // statement of a transaction the first time it runs and then runs it by name; what it keeps must
@@ -176,6 +176,20 @@ describe('PostgreSQL connections prepare the statements of a transaction once', 
     })
     const statements = await kept()
     assert.ok(!statements.some((s) => s.includes('count(*)')), statements.join('\n'))
+  })
+
+  it('keeps a statement named to be kept everywhere outside a transaction too, without values', async () => {
+    const text = 'select max(id) as last from place'
+    keepEverywhere(text)
+    for (let run = 0; run < 2; run++) {
+      const { rows } = await db.executeQuery<{ last: number }>(CompiledQuery.raw(text))
+      assert.equal(rows[0]?.last, 2)
+    }
+    assert.deepEqual(
+      (await kept()).filter((s) => s === text),
+      [text],
+      'kept once, outside any transaction',
+    )
   })
 
   it('recovers when the schema changes under a kept statement', async () => {

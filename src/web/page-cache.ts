@@ -2,6 +2,7 @@ import { gzip } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CompiledQuery } from 'kysely'
 import type { Queryable } from '../db/database.ts'
+import { keepEverywhere } from '../db/postgres-prepared.ts'
 import { kindsThePageCachePassesOver } from '../domain/audit/audit-kinds.ts'
 import { gzippedTag } from './caching.ts'
 import { sharedReads } from './shared-reads.ts'
@@ -62,6 +63,9 @@ export const recordVersionQuery = CompiledQuery.raw(
     .map((kind) => `'${kind}'`)
     .join(', ')})) as audit, (select max(id) from notice) as notice`,
 )
+
+// Run before every public page: kept prepared on PostgreSQL even outside a transaction.
+keepEverywhere(recordVersionQuery.sql)
 
 type VersionPart = number | string | null
 
