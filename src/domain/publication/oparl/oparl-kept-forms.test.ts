@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, it } from 'node:test'
-import type { KyselyPlugin } from 'kysely'
 import { testActor } from '../../../../test/support/factories.ts'
+import { statementsSentBy } from '../../../../test/support/statement-count.ts'
 import { describeOnEachDatabase } from '../../../../test/support/test-db.ts'
 import { inTransaction } from '../../../db/database.ts'
 import { loadDemoData } from '../../../demo/load-demo.ts'
@@ -68,15 +68,9 @@ describeOnEachDatabase('kept public forms of meetings', (getDb) => {
     assert.doesNotMatch(json, /paragraf\.invalid/)
     assert.match(json, /"https:\/\/kommun\.example\/paragraf\/oparl\/v1\/meeting\/\d+"/)
 
-    let queries = 0
-    const counted: KyselyPlugin = {
-      transformQuery: ({ node }) => {
-        queries++
-        return node
-      },
-      transformResult: async ({ result }) => result,
-    }
-    await readMeetingsAsKept(getDb().withPlugin(counted), links, ids, afterEveryAppeal)
+    const queries = await statementsSentBy(getDb(), (db) =>
+      readMeetingsAsKept(db, links, ids, afterEveryAppeal),
+    )
     assert.equal(queries, 1, 'every meeting read by its key from the kept forms')
   })
 
