@@ -295,8 +295,28 @@ export async function readOncePerTransaction<T>(
 /** What a repository wrote under `key` in this transaction, given to the next readOncePerTransaction. */
 export function keptInTransaction<T extends object>(trx: Trx, key: string, value: T): T {
   const frozen = Object.freeze(value)
-  readInTransaction.get(trx)?.set(key, frozen)
+  let kept = readInTransaction.get(trx)
+  if (!kept) {
+    kept = new Map()
+    readInTransaction.set(trx, kept)
+  }
+  kept.set(key, frozen)
   return frozen
+}
+
+/**
+ * What this transaction keeps under `key` (read once or written), without reading: undefined when
+ * it keeps nothing there, outside a transaction, and at the transaction's edge until kept again.
+ */
+export function keptFromTransaction<T>(db: Queryable, key: string): T | undefined {
+  return isTransaction(db) ? (readInTransaction.get(db)?.get(key) as T | undefined) : undefined
+}
+
+/** Forgets what this transaction keeps under every key that begins with `prefix`: the next read reads. */
+export function forgetInTransaction(trx: Trx, prefix: string): void {
+  const kept = readInTransaction.get(trx)
+  if (!kept) return
+  for (const key of kept.keys()) if (key.startsWith(prefix)) kept.delete(key)
 }
 
 /** Kysely says whether a handle is a transaction, but only as a boolean; this tells the compiler too. */

@@ -1,4 +1,4 @@
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptFromTransaction, keptInTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import { readStringList } from '../shared/json-text.ts'
@@ -38,7 +38,47 @@ const toSection = (row: Selected<'section'> & { item_summary?: string | null }):
   version: row.version,
 })
 
+// Minutes this transaction created, with their §§, are kept as written (keepCreatedMinutes): no
+// other transaction sees them before it commits, so what it wrote is what a read would find. An
+// imported protocol read them about seven times each (issue 15). Minutes it did not create are read
+// every time, as another transaction may change them meanwhile.
+const keptMinutes = (id: number) => `minutes:${id}`
+const keptSectionList = (minutesId: number) => `sections:${minutesId}`
+const keptSection = (id: number) => `section:${id}`
+
+function keepSections(trx: Trx, minutesId: number, sections: readonly Section[]) {
+  for (const section of sections) keptInTransaction(trx, keptSection(section.id), section)
+  keptInTransaction(
+    trx,
+    keptSectionList(minutesId),
+    [...sections].sort((a, b) => a.number - b.number),
+  )
+}
+
+/** The §§ of minutes this transaction created, as kept; undefined for other minutes. */
+function keptSectionsOf(db: Queryable, minutesId: number): readonly Section[] | undefined {
+  return keptFromTransaction<readonly Section[]>(db, keptSectionList(minutesId))
+}
+
+/** These §§ as kept, when every one belongs to minutes this transaction created; otherwise undefined. */
+export function findKeptSections(db: Queryable, ids: readonly number[]): Section[] | undefined {
+  const sections: Section[] = []
+  for (const id of ids) {
+    const section = keptFromTransaction<Section>(db, keptSection(id))
+    if (!section) return undefined
+    sections.push(section)
+  }
+  return sections
+}
+
+/** Whether these minutes were created in this transaction, and so kept (they and their §§). */
+export function isKeptMinutes(db: Queryable, id: number): boolean {
+  return keptFromTransaction(db, keptMinutes(id)) !== undefined
+}
+
 export async function getMinutes(db: Queryable, id: number): Promise<Minutes> {
+  const kept = keptFromTransaction<Minutes>(db, keptMinutes(id))
+  if (kept) return kept
   const row = await db.selectFrom('minutes').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('minutes', id)
   return toMinutes(row)
@@ -87,7 +127,9 @@ export async function insertMinutes(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return toMinutes(row)
+  // New minutes have no §§ yet.
+  keepSections(db, row.id, [])
+  return keptInTransaction(db, keptMinutes(row.id), toMinutes(row))
 }
 
 export async function updateMinutesRow(
@@ -118,7 +160,8 @@ export async function updateMinutesRow(
     .executeTakeFirst()
   if (!row)
     throw new ConflictError('the minutes', minutes.version, (await getMinutes(db, minutes.id)).version)
-  return toMinutes(row)
+  const updated = toMinutes(row)
+  return isKeptMinutes(db, updated.id) ? keptInTransaction(db, keptMinutes(updated.id), updated) : updated
 }
 
 export async function listSignatoryIds(db: Queryable, minutesId: number): Promise<number[]> {
@@ -174,6 +217,8 @@ function selectSections(db: Queryable) {
 }
 
 export async function getSection(db: Queryable, id: number): Promise<Section> {
+  const kept = keptFromTransaction<Section>(db, keptSection(id))
+  if (kept) return kept
   const row = await selectSections(db).where('section.id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('section', id)
   return toSection(row)
@@ -184,6 +229,8 @@ export async function findSectionByNumber(
   minutesId: number,
   number: number,
 ): Promise<Section | undefined> {
+  const kept = keptSectionsOf(db, minutesId)
+  if (kept) return kept.find((s) => s.number === number)
   const row = await selectSections(db)
     .where('section.minutes_id', '=', minutesId)
     .where('section.number', '=', number)
@@ -203,6 +250,8 @@ export async function lastSectionNumber(db: Queryable, minutesId: number): Promi
 
 export async function listSectionRows(db: Queryable, minutesIds: readonly number[]): Promise<Section[]> {
   if (minutesIds.length === 0) return []
+  const kept = [...new Set(minutesIds)].sort((a, b) => a - b).map((id) => keptSectionsOf(db, id))
+  if (kept.every((sections) => sections !== undefined)) return kept.flat()
   const rows = await selectSections(db)
     .where('section.minutes_id', 'in', [...minutesIds])
     .orderBy('section.minutes_id')
@@ -269,7 +318,12 @@ export async function insertSections(
       }),
     ]),
   )
-  return sections.map((s) => byKey.get(`${s.minutesId}:${s.number}`) as Section)
+  const inserted = sections.map((s) => byKey.get(`${s.minutesId}:${s.number}`) as Section)
+  for (const minutesId of new Set(inserted.map((s) => s.minutesId))) {
+    const kept = keptSectionsOf(db, minutesId)
+    if (kept) keepSections(db, minutesId, [...kept, ...inserted.filter((s) => s.minutesId === minutesId)])
+  }
+  return inserted
 }
 
 /** Per-§ versioning: two people editing the same minutes only collide on the same §. */
@@ -303,7 +357,15 @@ export async function updateSectionRow(
   if (!row)
     throw new ConflictError(section.label, section.version, (await getSection(db, section.id)).version)
   // A § still reading its item's summary reads the one it was read with.
-  return toSection({ ...row, item_summary: section.summary })
+  const updated = toSection({ ...row, item_summary: section.summary })
+  const kept = keptSectionsOf(db, updated.minutesId)
+  if (kept)
+    keepSections(
+      db,
+      updated.minutesId,
+      kept.map((s) => (s.id === updated.id ? updated : s)),
+    )
+  return updated
 }
 
 /** The highest § number a committee has used in a year's other minutes: where per-year numbering goes on. */

@@ -20,7 +20,7 @@ import {
   updateMinutesRow,
 } from './minutes.repository.ts'
 import type { Minutes, MinutesStatus } from './minutes.ts'
-import { assertRecordOpen } from './signed-off-record.ts'
+import { assertRecordOpen, keepMinutesUnsigned } from './signed-off-record.ts'
 
 declare module '../shared/errors.ts' {
   interface RefusalReasons {
@@ -79,6 +79,7 @@ export async function openMinutes(trx: Trx, actor: Actor, input: OpenMinutesInpu
     signOffPlace: input.signOffPlace?.trim() || null,
     signOffPlannedOn: input.signOffPlannedOn ?? null,
   })
+  keepMinutesUnsigned(trx, minutes.id)
   if (meeting.status === 'planned' || meeting.status === 'notice_published') {
     meeting = await changeMeetingStatus(trx, actor, meeting, 'held')
   }

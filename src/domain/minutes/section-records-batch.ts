@@ -1,7 +1,8 @@
 import type { Queryable, Trx } from '../../db/database.ts'
+import { getMeeting, getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
 import { DomainError, NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
-import { listSectionsWithOwners } from './minutes.repository.ts'
+import { findKeptSections, getMinutes, listSectionsWithOwners } from './minutes.repository.ts'
 import type { Section } from './minutes.ts'
 import { listRecusals, listServices } from './section-record.repository.ts'
 import { listSignedOffSections, SignedOffRecordError } from './signed-off-record.ts'
@@ -62,7 +63,12 @@ export async function readEditableSections(
   sectionIds: readonly number[],
 ): Promise<EditableSections> {
   const ids = [...new Set(sectionIds)]
-  const rows = new Map((await listSectionsWithOwners(trx, ids)).map((r) => [r.section.id, r]))
+  const rows = new Map(
+    ((await keptSectionsWithOwners(trx, ids)) ?? (await listSectionsWithOwners(trx, ids))).map((r) => [
+      r.section.id,
+      r,
+    ]),
+  )
   const locked = new Map(
     (await listSignedOffSections(trx, { sectionIds: [...rows.keys()] })).map((s) => [s.id, s]),
   )
@@ -81,6 +87,26 @@ export async function readEditableSections(
     },
     owners: (sectionId) => row(sectionId).owners,
   }
+}
+
+/**
+ * §§ of minutes this transaction created, with what they belong to, as kept: their meeting and its
+ * committee and organisation are read once per transaction. Undefined when any § is not kept.
+ */
+async function keptSectionsWithOwners(trx: Trx, ids: readonly number[]) {
+  const sections = findKeptSections(trx, ids)
+  if (!sections) return undefined
+  const owners = new Map<number, SectionOwners>()
+  for (const minutesId of new Set(sections.map((s) => s.minutesId))) {
+    const { meetingId } = await getMinutes(trx, minutesId)
+    owners.set(minutesId, {
+      minutesId,
+      meetingId,
+      committeeId: (await getMeeting(trx, meetingId)).committeeId,
+      organisationId: await getOrganisationIdOfMeeting(trx, meetingId),
+    })
+  }
+  return sections.map((section) => ({ section, owners: owners.get(section.minutesId) as SectionOwners }))
 }
 
 /** Who served at each of the §§ and, when asked (votes), who had jäv there: each read at once. */

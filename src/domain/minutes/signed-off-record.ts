@@ -1,7 +1,8 @@
-import type { Trx } from '../../db/database.ts'
+import { forgetInTransaction, keptFromTransaction, keptInTransaction, type Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import { DomainError } from '../shared/errors.ts'
 import type { Attendance } from './attendance.ts'
+import { findKeptSections } from './minutes.repository.ts'
 
 declare module '../shared/errors.ts' {
   interface RefusalReasons {
@@ -48,6 +49,30 @@ export interface LockedSection {
   signing: boolean
 }
 
+// Minutes created in this transaction have no sign-off until it writes one, so none of their §§ is
+// locked: known without a read (an imported protocol asked seven times) until a sign-off is written.
+const unsignedPrefix = 'unsigned-minutes:'
+const keptUnsigned = (minutesId: number) => `${unsignedPrefix}${minutesId}`
+
+/** Minutes this transaction created: none of their §§ is locked until it writes a sign-off. */
+export function keepMinutesUnsigned(trx: Trx, minutesId: number): void {
+  keptInTransaction(trx, keptUnsigned(minutesId), { minutesId })
+}
+
+/** A sign-off, a § of one or a signature was written: locked §§ are read again from now on. */
+export function forgetLockedSections(trx: Trx): void {
+  forgetInTransaction(trx, unsignedPrefix)
+}
+
+/** Whether every § asked about belongs to minutes kept as unsigned in this transaction. */
+function noneLocked(trx: Trx, where: { minutesId: number } | { sectionIds: readonly number[] }): boolean {
+  const minutesIds =
+    'minutesId' in where
+      ? [where.minutesId]
+      : findKeptSections(trx, where.sectionIds)?.map((s) => s.minutesId)
+  return minutesIds?.every((id) => keptFromTransaction(trx, keptUnsigned(id)) !== undefined) ?? false
+}
+
 /**
  * The §§ of the minutes that are signed off or whose sign-off has a signature, in § order. On
  * PostgreSQL the sign-off rows of the §§ asked about, pending ones included, are locked until the
@@ -59,6 +84,7 @@ export async function listSignedOffSections(
   where: { minutesId: number } | { sectionIds: readonly number[] },
 ): Promise<LockedSection[]> {
   if ('sectionIds' in where && where.sectionIds.length === 0) return []
+  if (noneLocked(trx, where)) return []
   const query = trx
     .selectFrom('sign_off_section')
     .innerJoin('sign_off', 'sign_off.id', 'sign_off_section.sign_off_id')

@@ -1,6 +1,7 @@
 import type { Queryable, Trx } from '../../db/database.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import type { Selected } from '../../db/schema.ts'
+import { forgetLockedSections } from '../minutes/signed-off-record.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
 import type { SignOff, SignOffStatus } from './sign-off.ts'
@@ -78,6 +79,8 @@ export async function getSignOffForUpdate(trx: Trx, id: number): Promise<SignOff
   return (await withSectionsAndSignatures(trx, [row]))[0] as SignOff
 }
 
+// Each write of a sign-off, its §§ or a signature changes which §§ are locked: what the minutes
+// module keeps of minutes opened in this transaction (none locked) is forgotten, and read again.
 export async function insertSignOff(
   trx: Trx,
   values: {
@@ -88,6 +91,7 @@ export async function insertSignOff(
     signedOffOn: string | null
   },
 ): Promise<number> {
+  forgetLockedSections(trx)
   const row = await trx
     .insertInto('sign_off')
     .values({
@@ -107,6 +111,7 @@ export async function insertSignOffSections(
   trx: Trx,
   signOffs: ReadonlyArray<{ signOffId: number; sectionIds: readonly number[] }>,
 ) {
+  forgetLockedSections(trx)
   const rows = signOffs.flatMap((s) =>
     s.sectionIds.map((section_id) => ({ sign_off_id: s.signOffId, section_id })),
   )
@@ -127,6 +132,7 @@ export async function insertSignatures(
     method: SignatureMethod
   }>,
 ) {
+  forgetLockedSections(trx)
   const rows = signatures.map((s) => ({
     sign_off_id: s.signOffId,
     person_id: s.personId,
@@ -148,6 +154,7 @@ export async function insertSignature(
   signedAt: string,
   how: { method: SignatureMethod; evidence?: SignatureEvidence } = { method: 'password' },
 ) {
+  forgetLockedSections(trx)
   await trx
     .insertInto('signature')
     .values({
@@ -169,6 +176,7 @@ export async function setPaperDocument(trx: Trx, signOffId: number, documentId: 
 }
 
 export async function markSignedOff(trx: Trx, signOffId: number, signedOffOn: string) {
+  forgetLockedSections(trx)
   await trx
     .updateTable('sign_off')
     .set({ status: 'signed_off', signed_off_on: signedOffOn })
