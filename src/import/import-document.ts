@@ -58,33 +58,49 @@ export async function importDocument(
   document: DocumentJson,
   target: ImportTarget = {},
 ): Promise<ImportSummary> {
-  return inTransaction(db, async (trx) => {
-    const before = await lastIds(trx)
-    // One audit row names what the document brought in (auditAsOne): the published document is the
-    // source, and the rows it created hold their state; what it changed keeps a row each.
-    const stored = await auditAsOne(
-      trx,
-      actor,
-      `import.${document.kind}`,
-      () => storeDocument(trx, actor, document, target),
-      ({ organisationId, committee, meeting, warnings }) => ({
-        object: { type: 'meeting', id: meeting.id, organisationId },
-        details: { file: document.source.file, committeeId: committee.id, warnings: warnings.length },
-      }),
-    )
-    const added = await rowsAddedSince(trx, before)
-    const created = Object.fromEntries(
-      countedTables.filter((t) => t !== 'audit_event' && added[t] > 0).map((t) => [t, added[t]]),
-    )
-    return {
-      file: document.source.file,
-      committee: stored.committee.name,
-      meetsOn: stored.meeting.meetsOn,
-      created,
-      changed: added.audit_event > 0,
-      warnings: stored.warnings,
-    }
-  })
+  return inTransaction(
+    db,
+    async (trx) => (await storeCounted(trx, actor, document, target, await lastIds(trx))).summary,
+  )
+}
+
+/**
+ * importDocument in `trx`, given the highest id of each counted table before it: its summary, and
+ * the highest ids after it, which are the next document's before (importDocuments: one statement
+ * fewer a document).
+ */
+async function storeCounted(
+  trx: Trx,
+  actor: Actor,
+  document: DocumentJson,
+  target: ImportTarget,
+  before: Record<CountedTable, number>,
+): Promise<{ summary: ImportSummary; last: Record<CountedTable, number> }> {
+  // One audit row names what the document brought in (auditAsOne): the published document is the
+  // source, and the rows it created hold their state; what it changed keeps a row each.
+  const stored = await auditAsOne(
+    trx,
+    actor,
+    `import.${document.kind}`,
+    () => storeDocument(trx, actor, document, target),
+    ({ organisationId, committee, meeting, warnings }) => ({
+      object: { type: 'meeting', id: meeting.id, organisationId },
+      details: { file: document.source.file, committeeId: committee.id, warnings: warnings.length },
+    }),
+  )
+  const { added, last } = await rowsAddedSince(trx, before)
+  const created = Object.fromEntries(
+    countedTables.filter((t) => t !== 'audit_event' && added[t] > 0).map((t) => [t, added[t]]),
+  )
+  const summary = {
+    file: document.source.file,
+    committee: stored.committee.name,
+    meetsOn: stored.meeting.meetsOn,
+    created,
+    changed: added.audit_event > 0,
+    warnings: stored.warnings,
+  }
+  return { summary, last }
 }
 
 /**
@@ -127,10 +143,20 @@ export async function importDocuments(
       const summaries = await inTransaction(db, async (trx) => {
         const began = performance.now()
         const stored: ImportSummary[] = []
+        // Nothing but the documents writes between them: where one ended, the next begins.
+        let before: Record<CountedTable, number> | undefined
         for (const document of documents.slice(first, first + documentsATransaction)) {
           if (tried > 0 && performance.now() - began > longestTransactionMs) break
           tried++
-          stored.push(await importDocument(trx, actor, document, target))
+          const { summary, last } = await storeCounted(
+            trx,
+            actor,
+            document,
+            target,
+            before ?? (await lastIds(trx)),
+          )
+          stored.push(summary)
+          before = last
         }
         return stored
       })
@@ -200,15 +226,24 @@ async function lastIds(trx: Queryable): Promise<Record<CountedTable, number>> {
  * sequential scan of ten of these tables for every document.
  */
 async function rowsAddedSince(trx: Queryable, before: Record<CountedTable, number>) {
-  const columns = countedTables.map(
-    (t) =>
-      sql`(select count(*) from ${sql.table(t)} where id > ${before[t]} and id <= (select max(id) from ${sql.table(t)})) as ${sql.ref(t)}`,
-  )
-  return perTable(await sql<Record<CountedTable, unknown>>`select ${sql.join(columns)}`.execute(trx))
+  const columns = countedTables.flatMap((t) => [
+    sql`(select count(*) from ${sql.table(t)} where id > ${before[t]} and id <= (select max(id) from ${sql.table(t)})) as ${sql.ref(t)}`,
+    sql`(select max(id) from ${sql.table(t)}) as ${sql.ref(`last_${t}`)}`,
+  ])
+  const result = await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(trx)
+  const row = result.rows[0]
+  return {
+    added: perTable(result),
+    // A table still empty keeps its before (0), as lastIds reads it.
+    last: Object.fromEntries(countedTables.map((t) => [t, Number(row?.[`last_${t}`] ?? 0)])) as Record<
+      CountedTable,
+      number
+    >,
+  }
 }
 
 /** One row with a column per table (one statement, not one per table), as numbers. */
-function perTable(result: { rows: Record<CountedTable, unknown>[] }): Record<CountedTable, number> {
+function perTable(result: { rows: Record<string, unknown>[] }): Record<CountedTable, number> {
   const row = result.rows[0]
   return Object.fromEntries(countedTables.map((t) => [t, Number(row?.[t] ?? 0)])) as Record<
     CountedTable,

@@ -6,7 +6,7 @@ import { testActor } from '../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
 import type { DocumentJson } from '../domain/publication/document-json.ts'
 import { addDays } from '../domain/shared/calendar-date.ts'
-import { importDocument } from './import-document.ts'
+import { type ImportSummary, importDocument, importDocuments } from './import-document.ts'
 import { parseDocument } from './parse-document.ts'
 
 // Issue 15: importing costs statements, and on PostgreSQL each is a round trip. The roll call, the
@@ -23,13 +23,16 @@ async function parsed(file: string): Promise<DocumentJson> {
 }
 
 /** The same protocol a week later, with registry numbers of its own: a next meeting of the committee. */
-function weekLater(document: DocumentJson): DocumentJson {
+function weekLater(document: DocumentJson, weeks = 1): DocumentJson {
   const copy = structuredClone(document)
-  const move = (date: string | undefined) => (date ? addDays(date, 7) : undefined)
+  const move = (date: string | undefined) => (date ? addDays(date, 7 * weeks) : undefined)
   copy.meeting = { ...copy.meeting, ...(copy.meeting?.date ? { date: move(copy.meeting.date) } : {}) }
   copy.signOffs = copy.signOffs?.map((s) => ({ ...s, ...(s.date ? { date: move(s.date) } : {}) }))
   if (copy.noticePosted) copy.noticePosted = move(copy.noticePosted)
-  copy.items = copy.items.map((i) => ({ ...i, registryNumbers: i.registryNumbers?.map((r) => `${r}-2`) }))
+  copy.items = copy.items.map((i) => ({
+    ...i,
+    registryNumbers: i.registryNumbers?.map((r) => `${r}-${weeks + 1}`),
+  }))
   return copy
 }
 
@@ -139,5 +142,35 @@ describeOnEachDatabase('importDocument: statements per protocol', (getDb) => {
       counter.count('select committee') <= 4,
       `${counter.count('select committee')} reads of committee`,
     )
+  })
+
+  it('reads the highest ids once a transaction of documents, and counts what each added as alone', async () => {
+    const protocol = await parsed('002_02371675939a916f.txt')
+    const documents = [protocol, weekLater(protocol), weekLater(protocol, 2)]
+    // The highest ids of the counted tables: before each document when imported alone, once a
+    // transaction when together (each document's after is the next one's before).
+    let highestIdReads = 0
+    const plugin: KyselyPlugin = {
+      transformQuery({ node }) {
+        const text = JSON.stringify(node)
+        if (text.includes('max(id)') && !text.includes('count(*)')) highestIdReads++
+        return node
+      },
+      async transformResult({ result }) {
+        return result
+      },
+    }
+    const together = await importDocuments(getDb().withPlugin(plugin), testActor, documents, {
+      organisation: 'Samstad',
+    })
+    assert.equal(highestIdReads, 1)
+    const alone: ImportSummary[] = []
+    for (const document of documents)
+      alone.push(await importDocument(getDb(), testActor, document, { organisation: 'Ensamstad' }))
+    assert.deepEqual(
+      together.map((outcome) => (outcome as ImportSummary).created),
+      alone.map((summary) => summary.created),
+    )
+    assert.ok(((together[1] as ImportSummary).created.section ?? 0) > 0)
   })
 })
