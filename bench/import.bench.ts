@@ -3,6 +3,7 @@
 // other protocols, each copy moved to its own meeting day with its own registry numbers, as in a
 // city's archive. Parsing is measured by bench/parse.bench.ts; this measures storing.
 // Run: npm run bench:import [-- COUNT]   (default 500 protocols per database)
+// KEEP_SQLITE=FILE keeps the SQLite database there to be looked into (dbstat, sqlite3_analyzer).
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -96,7 +97,7 @@ async function postgresDiskPerProtocol(db: Awaited<ReturnType<typeof run>>, sche
 
 const dir = mkdtempSync(path.join(tmpdir(), 'paragraf-bench-'))
 try {
-  const file = path.join(dir, 'bench.sqlite')
+  const file = process.env.KEEP_SQLITE ?? path.join(dir, 'bench.sqlite')
   const sqlite = await run('SQLite (file, WAL)', { dialect: 'sqlite', file })
   await diskPerProtocol(sqlite, file)
   await sqlite.destroy()

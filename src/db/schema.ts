@@ -194,14 +194,17 @@ export interface SectionTable extends Row {
   updated_at: Timestamp
 }
 
-/** Who served at a §; no time of its own (0041): it is written before the § is signed off. */
+/**
+ * Who served at a §: no time of its own (0041: it is written before the § is signed off), keyed by
+ * § and person; `position` is the order they were recorded in at the § (0042).
+ */
 export interface SectionServiceTable {
-  id: Generated<number>
   section_id: number
   person_id: number
   party_id: number | null
   serving_for_person_id: number | null
   remote: Flag
+  position: number
 }
 
 export interface RecusalTable extends Row {
@@ -242,7 +245,12 @@ export interface VoteCandidateTable {
   votes: number
 }
 
-export interface BallotTable extends Row {
+/** A row written once with its parent, and read only with it: no time of its own (0042). */
+interface Keyed {
+  id: Generated<number>
+}
+
+export interface BallotTable extends Keyed {
   vote_id: number
   person_id: number
   party_id: number | null
@@ -262,7 +270,7 @@ export interface StatementTable extends Row {
   text: string | null
 }
 
-interface AuthorColumns extends Row {
+interface AuthorColumns extends Keyed {
   position: number
   person_id: number | null
   party_id: number | null
@@ -306,7 +314,7 @@ export interface SigningFlowTable {
   expires_at: string
 }
 
-export interface SignOffSectionTable extends Row {
+export interface SignOffSectionTable extends Keyed {
   sign_off_id: number
   section_id: number
 }

@@ -422,7 +422,7 @@ function minutes(
       number,
       entries: at.entries,
     })
-    writer.add('sign_off_section', { created_at: signedAt, sign_off_id: signOffId, section_id: sectionId })
+    writer.add('sign_off_section', { sign_off_id: signOffId, section_id: sectionId })
   }
   for (const personId of signatories) {
     writer.add('signature', {

@@ -110,7 +110,6 @@ export function section(
         points: '[]',
       })
       writer.add('motion_author', {
-        created_at: stamp,
         motion_id: motionId,
         position: 1,
         person_id: author.personId,
@@ -144,20 +143,20 @@ export function section(
         decided_by: yes === no ? 'casting_vote' : 'majority',
         result: `Med ${yes} ja-röster mot ${no} nej-röster${abstain ? ` (${abstain} avstår)` : ''} beslutar nämnden ${yes >= no ? 'enligt förvaltningens förslag' : 'enligt yrkandet'}.`,
       })
-      for (const { p, choice } of ballots) {
+      for (const [i, { p, choice }] of ballots.entries()) {
         writer.add('ballot', {
-          created_at: stamp,
           vote_id: voteId,
           person_id: p.personId,
           party_id: p.partyId,
           choice,
         })
-        writer.add('section_service', {
+        writer.link('section_service', {
           section_id: sectionId,
           person_id: p.personId,
           party_id: p.partyId,
           serving_for_person_id: p.servingFor,
           remote: false,
+          position: i + 1,
         })
       }
       voteQuestions.push(question)
@@ -170,7 +169,6 @@ export function section(
           text: dissentText,
         })
         writer.add('dissent_author', {
-          created_at: stamp,
           dissent_id: dissentId,
           position: 1,
           person_id: opposing.personId,
@@ -193,7 +191,6 @@ export function section(
       text: statementText,
     })
     writer.add('statement_author', {
-      created_at: stamp,
       statement_id: statementId,
       position: 1,
       person_id: author.personId,

@@ -92,7 +92,13 @@ async function storedRecord(db: Db): Promise<Record<string, unknown[]>> {
   const record: Record<string, unknown[]> = {}
   for (const table of tables) {
     const order =
-      table === 'public_object' ? ['kind', 'object_id'] : table === 'public_change' ? ['seq'] : ['id']
+      table === 'public_object'
+        ? ['kind', 'object_id']
+        : table === 'public_change'
+          ? ['seq']
+          : table === 'section_service'
+            ? ['section_id', 'position']
+            : ['id']
     let query = db.selectFrom(table).selectAll()
     for (const column of order) query = query.orderBy(column as never)
     const rows = (await query.execute()).map((row) => (table === 'section' ? ownSummary(row, record) : row))

@@ -9,9 +9,11 @@ import { down, up } from './0041-services-without-time.ts'
 // Who served at each § keeps no time of its own (0041); every row stays, down and up again.
 describeOnEachDatabase('migration 0041: who served, without a time', (getDb) => {
   const services = async (db: Db) =>
-    (await sql<Record<string, unknown>>`select * from section_service order by id`.execute(db)).rows.map(
-      ({ remote, ...row }): Record<string, unknown> => ({ ...row, remote: Boolean(remote) }),
-    )
+    (
+      await sql<
+        Record<string, unknown>
+      >`select * from section_service order by section_id, person_id`.execute(db)
+    ).rows.map(({ remote, ...row }): Record<string, unknown> => ({ ...row, remote: Boolean(remote) }))
 
   it('drops the time and keeps every row', async () => {
     const db = getDb()

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Queryable, Trx } from '../../db/database.ts'
 import type { NewRow, Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
@@ -235,36 +236,38 @@ export async function listRecusals(db: Queryable, sectionIds: readonly number[])
   return rows.map((row) => ({ sectionId: row.section_id, personId: row.person_id, reason: row.reason }))
 }
 
+/**
+ * Records who served, after those already recorded at each § (`position`, 0042): a row's place is
+ * the §'s last place before the statement plus its own among the statement's rows for that §. Both
+ * databases evaluate the subquery against the table as it was before the statement.
+ */
 export async function insertServices(db: Trx, values: readonly Service[]): Promise<void> {
-  if (values.length === 0) return
   // Chunked: SQLite limits the number of bound parameters in one statement.
   for (let i = 0; i < values.length; i += 150) {
+    const placed = new Map<number, number>()
     await db
       .insertInto('section_service')
       .values(
-        values.slice(i, i + 150).map((v) => ({
-          section_id: v.sectionId,
-          person_id: v.personId,
-          party_id: v.partyId,
-          serving_for_person_id: v.servingForPersonId,
-          remote: v.remote,
-        })),
+        values.slice(i, i + 150).map((v) => {
+          const ahead = (placed.get(v.sectionId) ?? 0) + 1
+          placed.set(v.sectionId, ahead)
+          return {
+            section_id: v.sectionId,
+            person_id: v.personId,
+            party_id: v.partyId,
+            serving_for_person_id: v.servingForPersonId,
+            remote: v.remote,
+            position: sql<number>`(select coalesce(max(s.position), 0) from section_service s
+              where s.section_id = ${v.sectionId}) + ${ahead}`,
+          }
+        }),
       )
       .execute()
   }
 }
 
 export async function insertService(db: Trx, values: Service): Promise<void> {
-  await db
-    .insertInto('section_service')
-    .values({
-      section_id: values.sectionId,
-      person_id: values.personId,
-      party_id: values.partyId,
-      serving_for_person_id: values.servingForPersonId,
-      remote: values.remote,
-    })
-    .execute()
+  await insertServices(db, [values])
 }
 
 export async function deleteService(db: Trx, sectionId: number, personId: number): Promise<void> {
@@ -281,7 +284,8 @@ export async function listServices(db: Queryable, sectionIds: readonly number[])
     .selectFrom('section_service')
     .selectAll()
     .where('section_id', 'in', [...sectionIds])
-    .orderBy('id')
+    .orderBy('section_id')
+    .orderBy('position')
     .execute()
   return rows.map((row) => ({
     sectionId: row.section_id,

@@ -11,7 +11,7 @@ import {
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
 import { readMinutesRecord } from './minutes-record.ts'
-import { recordRecusal, recordServing, sectionQuorum } from './section.service.ts'
+import { recordRecusal, recordServing, recordServingFromRollCall, sectionQuorum } from './section.service.ts'
 
 describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
   const setUp = async (seats: number, members: number) => {
@@ -113,5 +113,29 @@ describeOnEachDatabase('serving, jäv and quorum', (getDb) => {
     await serveFor(first!.id)
     await assert.rejects(serveFor(second!.id), { code: 'invalid_state' })
     assert.equal((await sectionQuorum(getDb(), section.id))?.present, 1)
+  })
+  // Who served is keyed by § and person (0042); the order they were recorded in is kept beside it.
+  it('lists who served at a § in the order they were recorded, one by one or from the roll call', async () => {
+    const committee = await createTestCommittee(getDb(), { seats: 5 })
+    const [a, b, c, d, e] = await addTestMembers(getDb(), committee, 5)
+    const { meeting, minutes } = await createTestMinutes(getDb(), committee)
+    const section = await addTestSection(getDb(), minutes)
+    await serveAt(getDb(), section, [c!, a!, d!])
+    await inTransaction(getDb(), (trx) =>
+      recordRecusal(trx, testActor, { sectionId: section.id, personId: c!.id }),
+    )
+    await serveAt(getDb(), section, [b!])
+    await inTransaction(getDb(), (trx) =>
+      recordServingFromRollCall(trx, testActor, {
+        minutesId: minutes.id,
+        entries: [{ personId: e!.id }, { personId: a!.id }, { personId: c!.id }],
+      }),
+    )
+    const record = await readMinutesRecord(getDb(), meeting.id)
+    assert.deepEqual(
+      record?.sections[0]?.services.map((s) => s.personId),
+      [a!.id, d!.id, b!.id, e!.id],
+      'a and d as recorded, b after them though c left a place, then e from the roll call (a serves already, c has jäv)',
+    )
   })
 })
