@@ -5,12 +5,12 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
-  PostgresDialect,
   SqliteDialect,
   SqliteDriver,
   type Transaction,
 } from 'kysely'
 import pg from 'pg'
+import { OwnSchemaPostgresDialect } from './postgres-introspection.ts'
 import { preparingPool } from './postgres-prepared.ts'
 import { postgresTypes } from './postgres-types.ts'
 import type { Database } from './schema.ts'
@@ -174,7 +174,7 @@ function openPostgres(
   pool.on('connect', (client) => {
     client.on('error', (error) => onConnectionLost(error))
   })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
+  return new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool: preparingPool(pool) }) })
 }
 
 /** Work a use case leaves for the end of its transaction, e.g. deciding what became public. */
