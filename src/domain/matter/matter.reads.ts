@@ -4,5 +4,5 @@ export {
   findMatterByRegistryNumber,
   getMatter,
   listMattersByIds,
-  listRegistryNumbersOfMeeting,
+  listRegistryNumbersOfMeetings,
 } from './matter.repository.ts'

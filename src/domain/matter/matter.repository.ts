@@ -114,19 +114,26 @@ export async function listMatterAppearanceRows(db: Queryable, matterId: number) 
 }
 
 /**
- * The registry number of each agenda item of a meeting that belongs to a matter, by agenda item id;
- * none for confidential items, whose matter may itself say too much (OSL).
+ * The registry number of each agenda item of these meetings that belongs to a matter, by meeting and
+ * agenda item id; none for confidential items, whose matter may itself say too much (OSL).
  */
-export async function listRegistryNumbersOfMeeting(
+export async function listRegistryNumbersOfMeetings(
   db: Queryable,
-  meetingId: number,
-): Promise<Map<number, string>> {
+  meetingIds: readonly number[],
+): Promise<Map<number, Map<number, string>>> {
+  const byMeeting = new Map<number, Map<number, string>>(meetingIds.map((id) => [id, new Map()]))
+  if (meetingIds.length === 0) return byMeeting
   const rows = await db
     .selectFrom('agenda_item')
     .innerJoin('matter', 'matter.id', 'agenda_item.matter_id')
-    .select(['agenda_item.id as itemId', 'matter.registry_number as registryNumber'])
-    .where('agenda_item.meeting_id', '=', meetingId)
+    .select([
+      'agenda_item.meeting_id as meetingId',
+      'agenda_item.id as itemId',
+      'matter.registry_number as registryNumber',
+    ])
+    .where('agenda_item.meeting_id', 'in', [...new Set(meetingIds)])
     .where('agenda_item.confidential', '=', false)
     .execute()
-  return new Map(rows.map((r) => [r.itemId, r.registryNumber]))
+  for (const row of rows) byMeeting.get(row.meetingId)?.set(row.itemId, row.registryNumber)
+  return byMeeting
 }

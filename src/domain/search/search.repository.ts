@@ -34,9 +34,13 @@ export interface SearchEntryValues {
 export type { SearchFilter } from './search-filter.ts'
 export { defaultPlanning, type SearchPlanning } from './search-plan.ts'
 
-export async function deleteSearchEntriesOfMeeting(db: Trx, meetingId: number): Promise<void> {
+export async function deleteSearchEntriesOfMeetings(db: Trx, meetingIds: readonly number[]): Promise<void> {
+  if (meetingIds.length === 0) return
   // The FTS5 rows go with them (triggers on SQLite); the party rows by cascade.
-  await db.deleteFrom('search_entry').where('meeting_id', '=', meetingId).execute()
+  await db
+    .deleteFrom('search_entry')
+    .where('meeting_id', 'in', [...meetingIds])
+    .execute()
 }
 
 export async function insertSearchEntries(db: Trx, entries: readonly SearchEntryValues[]): Promise<void> {

@@ -1,13 +1,13 @@
 import { atTransactionEdge, type Db, inTransaction, type Queryable, type Trx } from '../../db/database.ts'
-import { type AgendaEntry, getAgenda } from '../agenda/agenda.reads.ts'
+import { type AgendaEntry, getAgendas } from '../agenda/agenda.reads.ts'
 import { findCommitteeBySlug, getCommittee } from '../committee/committee.reads.ts'
 import type { Committee } from '../committee/committee.ts'
 import { agendaIsPublic } from '../disclosure/disclosure.ts'
 import { documentKindLabels } from '../document/document.ts'
-import { listRegistryNumbersOfMeeting } from '../matter/matter.reads.ts'
-import { getMeeting } from '../meeting/meeting.reads.ts'
+import { listRegistryNumbersOfMeetings } from '../matter/matter.reads.ts'
+import { listMeetingsByIds } from '../meeting/meeting.reads.ts'
 import type { Meeting } from '../meeting/meeting.ts'
-import { type MinutesRecord, publicMinutesRecord, readMinutesRecord } from '../minutes/minutes-record.ts'
+import { type MinutesRecord, publicMinutesRecord, readMinutesRecords } from '../minutes/minutes-record.ts'
 import { listParties } from '../person/person.reads.ts'
 import { publicRecordTouched } from '../public-record/public-record-edge.ts'
 import { maskPersonalIdentityNumbers } from '../publication/personal-identity-number.ts'
@@ -15,7 +15,7 @@ import { publishedAgenda } from '../publication/public-agenda.ts'
 import {
   countSearchHits,
   defaultPlanning,
-  deleteSearchEntriesOfMeeting,
+  deleteSearchEntriesOfMeetings,
   insertSearchEntries,
   listSearchHitRows,
   listSearchParties,
@@ -57,31 +57,47 @@ export async function reindexMeeting(trx: Trx, meetingId: number): Promise<void>
     const ids = [...meetings]
     meetings.clear()
     pendingMeetings.delete(trx)
-    for (const id of ids) await rebuildMeetingEntries(edge, id)
+    await rebuildMeetingEntries(edge, ids)
   })
 }
 
-async function rebuildMeetingEntries(trx: Trx, meetingId: number): Promise<void> {
-  const meeting = await getMeeting(trx, meetingId)
-  const committee = await getCommittee(trx, meeting.committeeId)
-  const entries: MeetingEntry[] = []
-  const registryNumbers = await listRegistryNumbersOfMeeting(trx, meeting.id)
-  if (agendaIsPublic(meeting))
-    entries.push(
-      ...agendaEntries(meeting, publishedAgenda(await getAgenda(trx, meeting.id)), registryNumbers),
-    )
-  const record = await readMinutesRecord(trx, meeting.id)
-  if (record) {
-    const parties = new Map(
-      (await listParties(trx, committee.organisationId)).map((p) => [p.id, p.abbreviation]),
-    )
-    entries.push(...sectionEntries(meeting, publicMinutesRecord(record), parties, registryNumbers))
-  }
-  await deleteSearchEntriesOfMeeting(trx, meeting.id)
-  await insertSearchEntries(
+/**
+ * The entries of these meetings rebuilt together: each list they are built from read once for all
+ * of them, the old entries deleted and the new written at once (an import's transaction holds up to
+ * 25 meetings: 9 statements each before, at the edge of every transaction).
+ */
+async function rebuildMeetingEntries(trx: Trx, meetingIds: readonly number[]): Promise<void> {
+  if (meetingIds.length === 0) return
+  const meetings = await listMeetingsByIds(trx, meetingIds)
+  const registryNumbers = await listRegistryNumbersOfMeetings(trx, meetingIds)
+  const agendas = await getAgendas(
     trx,
-    entries.map((e) => ({ ...e, committeeId: committee.id })),
+    meetings.filter(agendaIsPublic).map((m) => m.id),
   )
+  const records = await readMinutesRecords(trx, meetingIds)
+  const partiesOf = new Map<number, Map<number, string>>()
+  const entries: SearchEntryValues[] = []
+  for (const meeting of meetings) {
+    const committee = await getCommittee(trx, meeting.committeeId)
+    const numbers = registryNumbers.get(meeting.id) ?? new Map<number, string>()
+    const ofMeeting: MeetingEntry[] = []
+    const agenda = agendas.get(meeting.id)
+    if (agenda) ofMeeting.push(...agendaEntries(meeting, publishedAgenda(agenda), numbers))
+    const record = records.get(meeting.id)
+    if (record) {
+      let parties = partiesOf.get(committee.organisationId)
+      if (!parties) {
+        parties = new Map(
+          (await listParties(trx, committee.organisationId)).map((p) => [p.id, p.abbreviation]),
+        )
+        partiesOf.set(committee.organisationId, parties)
+      }
+      ofMeeting.push(...sectionEntries(meeting, publicMinutesRecord(record), parties, numbers))
+    }
+    entries.push(...ofMeeting.map((e) => ({ ...e, committeeId: committee.id })))
+  }
+  await deleteSearchEntriesOfMeetings(trx, meetingIds)
+  await insertSearchEntries(trx, entries)
 }
 
 /** Rebuilds the whole index, a meeting per transaction: after an upgrade, or to repair it. */
