@@ -263,6 +263,28 @@ describeOnEachDatabase('importDocument: agendas, matters and failures', (getDb) 
     assert.equal(second.created.meeting, undefined)
     assert.equal(second.created.agenda_item, undefined)
     assert.equal(second.created.notice, 1)
+    // The meeting the agenda created moved on by the protocol's import, which did not create it: each
+    // step has its audit row. The agenda's own notice, published as the import created the meeting,
+    // is part of that creation (auditAsOne): no row of its own.
+    const meetingId = (await listMeetings(getDb(), {})).find((m) => m.meetsOn === '2024-03-05')?.id ?? 0
+    const steps = await getDb()
+      .selectFrom('audit_event')
+      .select('action')
+      .where('object_type', '=', 'meeting')
+      .where('object_id', '=', meetingId)
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(
+      steps.map((s) => s.action),
+      [
+        'import.agenda',
+        'meeting.details_filled',
+        'meeting.held',
+        'meeting.minutes_draft',
+        'meeting.signed_off',
+        'import.minutes',
+      ],
+    )
     const committee = (await listMeetings(getDb(), {})).find((m) => m.meetsOn === '2024-03-05')
     assert.ok(committee)
     assert.deepEqual(

@@ -8,11 +8,19 @@ export type AuditedCreations = Array<{ action: string; type: string; ids: number
 
 interface AuditBatch {
   creations: Map<string, { action: string; type: string; ids: number[] }>
+  /** The objects the batch created ("type:id"): a later change to one is part of its creation. */
+  created: Set<string>
   /** The objects whose public scopes were noted already: an import touches a § many times. */
   scoped: Set<string>
 }
 
 const batches = new WeakMap<Queryable, AuditBatch>()
+
+// The verbs of the actions that bring an object into being ("meeting.scheduled", "section.added"),
+// as against those that record something about one that may have existed before the batch
+// ("meeting.attendance_recorded").
+const creationVerbs = new Set(['created', 'added', 'scheduled', 'registered', 'opened'])
+const bringsIntoBeing = (action: string) => creationVerbs.has(action.slice(action.lastIndexOf('.') + 1))
 
 /**
  * Writes an audit row. Call it with the transaction of the change itself, so the log and the
@@ -28,12 +36,17 @@ export async function recordAudit(
   change: { before?: unknown; after?: unknown } = {},
 ): Promise<void> {
   const batch = batches.get(trx)
-  if (batch && change.before === undefined) {
-    const key = `${action} ${object.type}`
-    const named = batch.creations.get(key) ?? { action, type: object.type, ids: [] }
-    if (named.ids.at(-1) !== object.id) named.ids.push(object.id)
-    batch.creations.set(key, named)
-    const objectKey = `${object.type}:${object.id}`
+  const objectKey = `${object.type}:${object.id}`
+  if (batch && (change.before === undefined || batch.created.has(objectKey))) {
+    // A change to an object created in the same batch (an imported meeting held, its minutes
+    // drafted and signed off) is named by nothing but its creation: its state is its row.
+    if (change.before === undefined) {
+      const key = `${action} ${object.type}`
+      const named = batch.creations.get(key) ?? { action, type: object.type, ids: [] }
+      if (named.ids.at(-1) !== object.id) named.ids.push(object.id)
+      batch.creations.set(key, named)
+      if (bringsIntoBeing(action)) batch.created.add(objectKey)
+    }
     if (batch.scoped.has(objectKey)) return
     batch.scoped.add(objectKey)
     await publicRecordTouched(trx, ...(await scopesOfAudited(trx, object)))
@@ -60,7 +73,9 @@ export async function recordAudit(
  * and, per action and kind, the ids of the objects created. A created object's state is the row written in the same
  * transaction (and a signed-off §'s content is sealed, record-seal.ts), so the creation's own row
  * would only repeat it: at ~60 rows per protocol the audit log was a fifth of the archive's disk.
- * A change to an object that existed before (a `before` state) keeps its own row. No row is written
+ * So would a change to an object created in the batch (an imported meeting's status moving from
+ * held to signed off: three rows a protocol). A change to an object that existed before the batch
+ * (a `before` state) keeps its own row. No row is written
  * when `work` created nothing, so an import repeated leaves the log as it was.
  */
 export async function auditAsOne<T>(
@@ -72,7 +87,7 @@ export async function auditAsOne<T>(
   describe: (result: T) => { object: AuditedObject; details: Record<string, unknown> },
 ): Promise<T> {
   if (batches.has(trx)) return work()
-  const batch: AuditBatch = { creations: new Map(), scoped: new Set() }
+  const batch: AuditBatch = { creations: new Map(), created: new Set(), scoped: new Set() }
   batches.set(trx, batch)
   let result: T
   try {
