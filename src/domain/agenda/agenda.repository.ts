@@ -1,5 +1,6 @@
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptFromTransaction, keptInTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
+import { isMeetingCreatedInTransaction } from '../meeting/meeting.reads.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import { readStringList } from '../shared/json-text.ts'
 import type { AgendaChangeKind, AgendaItem, AgendaItemChange, AgendaItemStatus } from './agenda-item.ts'
@@ -28,15 +29,22 @@ export async function getAgendaItem(db: Queryable, id: number): Promise<AgendaIt
   return toAgendaItem(row)
 }
 
+// A meeting this transaction created has no agenda items but those it inserted (no other
+// transaction sees the meeting before the commit): until it inserts one, its agenda is known empty.
+const itemsWritten = (meetingId: number) => `agenda-items-written:${meetingId}`
+const knownEmpty = (db: Queryable, meetingId: number) =>
+  isMeetingCreatedInTransaction(db, meetingId) && !keptFromTransaction(db, itemsWritten(meetingId))
+
 export async function listAgendaItemRows(
   db: Queryable,
   meetingIds: readonly number[],
 ): Promise<AgendaItem[]> {
-  if (meetingIds.length === 0) return []
+  const asked = meetingIds.filter((id) => !knownEmpty(db, id))
+  if (asked.length === 0) return []
   const rows = await db
     .selectFrom('agenda_item')
     .selectAll()
-    .where('meeting_id', 'in', [...meetingIds])
+    .where('meeting_id', 'in', asked)
     .orderBy('meeting_id')
     .orderBy('position')
     .execute()
@@ -44,6 +52,7 @@ export async function listAgendaItemRows(
 }
 
 export async function lastAgendaPosition(db: Queryable, meetingId: number): Promise<number> {
+  if (knownEmpty(db, meetingId)) return 0
   const row = await db
     .selectFrom('agenda_item')
     .select((eb) => eb.fn.max('position').as('last'))
@@ -78,6 +87,8 @@ export async function insertAgendaItem(trx: Trx, values: ItemValues): Promise<Ag
 /** Items of one meeting in one statement, returned in the order given (their positions differ). */
 export async function insertAgendaItems(trx: Trx, items: readonly ItemValues[]): Promise<AgendaItem[]> {
   if (items.length === 0) return []
+  for (const meetingId of new Set(items.map((i) => i.meetingId)))
+    keptInTransaction(trx, itemsWritten(meetingId), { meetingId })
   const rows = await trx
     .insertInto('agenda_item')
     .values(

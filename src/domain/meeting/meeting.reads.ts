@@ -3,6 +3,7 @@
 export {
   getMeeting,
   getOrganisationIdOfMeeting,
+  isMeetingCreatedInTransaction,
   listMeetingRows,
   listMeetingsByIds,
   toMeeting,

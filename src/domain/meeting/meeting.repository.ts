@@ -1,5 +1,11 @@
 import { sql } from 'kysely'
-import { keptInTransaction, type Queryable, readOncePerTransaction, type Trx } from '../../db/database.ts'
+import {
+  keptFromTransaction,
+  keptInTransaction,
+  type Queryable,
+  readOncePerTransaction,
+  type Trx,
+} from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import type { Meeting, MeetingStatus } from './meeting.ts'
@@ -129,7 +135,18 @@ export async function insertMeeting(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return toMeeting(row)
+  keptInTransaction(trx, createdKey(row.id), { meetingId: row.id })
+  return keptInTransaction(trx, `meeting:${row.id}`, toMeeting(row))
+}
+
+const createdKey = (meetingId: number) => `meeting-created:${meetingId}`
+
+/**
+ * Whether this transaction created the meeting: no other transaction sees it before the commit, so
+ * what refers to it (minutes, an agenda, a roll call) is only what this transaction wrote.
+ */
+export function isMeetingCreatedInTransaction(db: Queryable, meetingId: number): boolean {
+  return keptFromTransaction(db, createdKey(meetingId)) !== undefined
 }
 
 /** Saves changes if nobody saved the meeting since `expectedVersion` was read; bumps the version. */

@@ -1,12 +1,20 @@
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptFromTransaction, keptInTransaction, type Queryable, type Trx } from '../../db/database.ts'
+import { isMeetingCreatedInTransaction } from '../meeting/meeting.reads.ts'
 import type { Attendance, AttendanceRole } from './attendance.ts'
 
+// A meeting this transaction created has no roll call but what it wrote (no other transaction sees
+// the meeting before the commit): until it writes a line, its roll call is known empty.
+const linesWritten = (meetingId: number) => `attendance-written:${meetingId}`
+
 export async function listAttendance(db: Queryable, meetingIds: readonly number[]): Promise<Attendance[]> {
-  if (meetingIds.length === 0) return []
+  const asked = meetingIds.filter(
+    (id) => !isMeetingCreatedInTransaction(db, id) || keptFromTransaction(db, linesWritten(id)),
+  )
+  if (asked.length === 0) return []
   const rows = await db
     .selectFrom('attendance')
     .selectAll()
-    .where('meeting_id', 'in', [...meetingIds])
+    .where('meeting_id', 'in', asked)
     .orderBy('id')
     .execute()
   return rows.map((row) => ({
@@ -31,6 +39,8 @@ export async function upsertAttendance(db: Trx, a: Attendance): Promise<void> {
 /** Rows of one or more meetings' roll calls in one statement; each person at most once per meeting. */
 export async function upsertAttendances(db: Trx, lines: readonly Attendance[]): Promise<void> {
   if (lines.length === 0) return
+  for (const meetingId of new Set(lines.map((a) => a.meetingId)))
+    keptInTransaction(db, linesWritten(meetingId), { meetingId })
   await db
     .insertInto('attendance')
     .values(

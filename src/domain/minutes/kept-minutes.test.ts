@@ -9,10 +9,11 @@ import {
 } from '../../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../../test/support/test-db.ts'
 import { inTransaction } from '../../db/database.ts'
+import { scheduleMeeting } from '../meeting/meeting.service.ts'
 import type { Person } from '../person/person.ts'
 import { prepareSignOff, signSections } from '../sign-off/sign-off.service.ts'
-import { getMinutes, getSection, listSectionRows } from './minutes.repository.ts'
-import { appointSignatories } from './minutes.service.ts'
+import { getMinutes, getSection, listSectionRows, listSignatoryIds } from './minutes.repository.ts'
+import { appointSignatories, findMinutesOfMeeting, openMinutes } from './minutes.service.ts'
 import { type RollCallLine, recordRollCall } from './roll-call.service.ts'
 import { addSection, updateSection } from './section.service.ts'
 import { recordMotion } from './section-record.service.ts'
@@ -119,5 +120,50 @@ describeOnEachDatabase('minutes opened in a transaction', (getDb) => {
       }),
       (error) => error instanceof SignedOffRecordError && !error.signing,
     )
+  })
+
+  it('of a meeting the transaction created are found without a statement, and none before they are opened', async () => {
+    const { db, meeting: earlier } = await setUp()
+    const counter = statementCounter()
+    const found = await inTransaction(db.withPlugin(counter.plugin), async (trx) => {
+      const meeting = await scheduleMeeting(trx, testActor, {
+        committeeId: earlier.committeeId,
+        meetsOn: '2031-03-04',
+      })
+      counter.counting = true
+      const before = await findMinutesOfMeeting(trx, meeting.id)
+      counter.counting = false
+      const opened = await openMinutes(trx, testActor, { meetingId: meeting.id })
+      counter.counting = true
+      const after = await findMinutesOfMeeting(trx, meeting.id)
+      counter.counting = false
+      assert.equal(counter.statements, 0)
+      // A meeting the transaction did not create is asked about.
+      counter.counting = true
+      assert.equal(await findMinutesOfMeeting(trx, earlier.id), undefined)
+      counter.counting = false
+      assert.equal(counter.statements, 1)
+      return { before, opened, after }
+    })
+    assert.equal(found.before, undefined)
+    assert.deepEqual(found.after, found.opened)
+    assert.deepEqual(await findMinutesOfMeeting(db, found.opened.meetingId), found.opened)
+  })
+
+  it('keep the signatories the transaction appointed, and replace them as appointed again', async () => {
+    const { db, people, meeting, lines } = await setUp()
+    const [a, b, c] = people
+    const counter = statementCounter()
+    const minutesId = await inTransaction(db.withPlugin(counter.plugin), async (trx) => {
+      const minutes = await recordRollCall(trx, testActor, { meetingId: meeting.id, lines })
+      await appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, b.id] })
+      await appointSignatories(trx, testActor, { minutesId: minutes.id, personIds: [a.id, c.id] })
+      counter.counting = true
+      assert.deepEqual(await listSignatoryIds(trx, minutes.id), [a.id, c.id])
+      counter.counting = false
+      assert.equal(counter.statements, 0)
+      return minutes.id
+    })
+    assert.deepEqual(await listSignatoryIds(db, minutesId), [a.id, c.id])
   })
 })

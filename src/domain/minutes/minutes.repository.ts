@@ -1,5 +1,6 @@
 import { keptFromTransaction, keptInTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import type { Selected } from '../../db/schema.ts'
+import { isMeetingCreatedInTransaction } from '../meeting/meeting.reads.ts'
 import { ConflictError, NotFoundError } from '../shared/errors.ts'
 import { readStringList } from '../shared/json-text.ts'
 import type { Minutes, MinutesStatus, Section, SectionOutcome } from './minutes.ts'
@@ -38,13 +39,15 @@ const toSection = (row: Selected<'section'> & { item_summary?: string | null }):
   version: row.version,
 })
 
-// Minutes this transaction created, with their §§, are kept as written (keepCreatedMinutes): no
-// other transaction sees them before it commits, so what it wrote is what a read would find. An
-// imported protocol read them about seven times each (issue 15). Minutes it did not create are read
-// every time, as another transaction may change them meanwhile.
+// Minutes this transaction created (insertMinutes), with their §§ and signatories, are kept as
+// written: no other transaction sees them before it commits, so what it wrote is what a read would
+// find. An imported protocol read them about seven times each (issue 15). Minutes it did not create
+// are read every time, as another transaction may change them meanwhile.
 const keptMinutes = (id: number) => `minutes:${id}`
 const keptSectionList = (minutesId: number) => `sections:${minutesId}`
 const keptSection = (id: number) => `section:${id}`
+const keptMinutesOfMeeting = (meetingId: number) => `minutes-of-meeting:${meetingId}`
+const keptSignatories = (minutesId: number) => `signatories:${minutesId}`
 
 function keepSections(trx: Trx, minutesId: number, sections: readonly Section[]) {
   for (const section of sections) keptInTransaction(trx, keptSection(section.id), section)
@@ -85,6 +88,10 @@ export async function getMinutes(db: Queryable, id: number): Promise<Minutes> {
 }
 
 export async function findMinutesOfMeeting(db: Queryable, meetingId: number): Promise<Minutes | undefined> {
+  // Minutes this transaction opened for the meeting, as kept; none yet for a meeting it created.
+  const keptId = keptFromTransaction<{ minutesId: number }>(db, keptMinutesOfMeeting(meetingId))
+  if (keptId) return getMinutes(db, keptId.minutesId)
+  if (isMeetingCreatedInTransaction(db, meetingId)) return undefined
   const row = await db
     .selectFrom('minutes')
     .selectAll()
@@ -129,6 +136,7 @@ export async function insertMinutes(
     .executeTakeFirstOrThrow()
   // New minutes have no §§ yet.
   keepSections(db, row.id, [])
+  keptInTransaction(db, keptMinutesOfMeeting(row.meeting_id), { minutesId: row.id })
   return keptInTransaction(db, keptMinutes(row.id), toMinutes(row))
 }
 
@@ -165,6 +173,9 @@ export async function updateMinutesRow(
 }
 
 export async function listSignatoryIds(db: Queryable, minutesId: number): Promise<number[]> {
+  // Minutes this transaction opened have the signatories it appointed, none before.
+  if (isKeptMinutes(db, minutesId))
+    return [...(keptFromTransaction<readonly number[]>(db, keptSignatories(minutesId)) ?? [])]
   const rows = await db
     .selectFrom('signatory')
     .select('person_id')
@@ -194,7 +205,11 @@ export async function listSignatoryIdsOfMinutes(
 }
 
 export async function replaceSignatories(db: Trx, minutesId: number, personIds: readonly number[]) {
-  await db.deleteFrom('signatory').where('minutes_id', '=', minutesId).execute()
+  const kept = isKeptMinutes(db, minutesId)
+  // Minutes opened in this transaction have no signatories to delete until it appointed some.
+  if (!kept || keptFromTransaction(db, keptSignatories(minutesId)))
+    await db.deleteFrom('signatory').where('minutes_id', '=', minutesId).execute()
+  if (kept) keptInTransaction(db, keptSignatories(minutesId), [...personIds])
   if (personIds.length === 0) return
   await db
     .insertInto('signatory')

@@ -4,10 +4,10 @@ import { getCommitteeSettings } from '../committee/committee.service.ts'
 import { getOrganisationIdOfMeeting } from '../meeting/meeting.reads.ts'
 import { changeMeetingStatus, getMeeting } from '../meeting/meeting.service.ts'
 import type { Meeting } from '../meeting/meeting.ts'
-import { getPerson } from '../person/person.reads.ts'
+import { listPersonsByIds } from '../person/person.reads.ts'
 import type { Actor } from '../shared/actor.ts'
 import { isIsoDate } from '../shared/calendar-date.ts'
-import { InvalidInputError, InvalidStateError } from '../shared/errors.ts'
+import { InvalidInputError, InvalidStateError, NotFoundError } from '../shared/errors.ts'
 import { signOffDeadline } from '../sign-off/sign-off-deadline.ts'
 import { recordAttendanceLines } from './attendance.service.ts'
 import type { Attendance, AttendanceRole } from './attendance.ts'
@@ -118,7 +118,9 @@ export async function appointSignatories(
       'personIds',
     )
   }
-  for (const id of unique) await getPerson(trx, id)
+  const persons = new Set((await listPersonsByIds(trx, unique)).map((p) => p.id))
+  const missing = unique.find((id) => !persons.has(id))
+  if (missing !== undefined) throw new NotFoundError('person', missing)
   // The signatories vouch for the signed-off §§ and are printed on them: once one § is signed off,
   // they stay who they were (the place and day of the remaining sign-off may still be agreed).
   const appointed = await listSignatoryIds(trx, minutes.id)
