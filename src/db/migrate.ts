@@ -37,6 +37,7 @@ import * as diskPerProtocol from './migrations/0039-disk-per-protocol.ts'
 import * as sectionSummaryOnce from './migrations/0040-section-summary-once.ts'
 import * as servicesWithoutTime from './migrations/0041-services-without-time.ts'
 import * as rowsWithoutTheirOwnKeys from './migrations/0042-rows-without-their-own-keys.ts'
+import * as noIndexesByParty from './migrations/0044-no-indexes-by-party.ts'
 
 // Listed by hand rather than read from the folder, so the built dist/ and tsx behave the same.
 const migrations: Record<string, Migration> = {
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0040-section-summary-once': sectionSummaryOnce,
   '0041-services-without-time': servicesWithoutTime,
   '0042-rows-without-their-own-keys': rowsWithoutTheirOwnKeys,
+  '0044-no-indexes-by-party': noIndexesByParty,
 }
 
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock, so several app servers may start at once. */
