@@ -15,7 +15,8 @@ import { prepareSignOff, signSections } from '../sign-off/sign-off.service.ts'
 import { getMinutes, getSection, listSectionRows, listSignatoryIds } from './minutes.repository.ts'
 import { appointSignatories, findMinutesOfMeeting, openMinutes } from './minutes.service.ts'
 import { type RollCallLine, recordRollCall } from './roll-call.service.ts'
-import { addSection, updateSection } from './section.service.ts'
+import { addSection, recordServing, recordServingFromRollCall, updateSection } from './section.service.ts'
+import { listServices } from './section-record.repository.ts'
 import { recordMotion } from './section-record.service.ts'
 import { SignedOffRecordError } from './signed-off-record.ts'
 
@@ -165,5 +166,46 @@ describeOnEachDatabase('minutes opened in a transaction', (getDb) => {
       return minutes.id
     })
     assert.deepEqual(await listSignatoryIds(db, minutesId), [a.id, c.id])
+  })
+
+  it('record who served at their §§ in order, the first from place 1 without asking, a later one after them', async () => {
+    const { db, people, meeting, lines } = await setUp()
+    const [a, b, c] = people
+    const counter = statementCounter()
+    const inside = await inTransaction(db.withPlugin(counter.plugin), async (trx) => {
+      const minutes = await recordRollCall(trx, testActor, { meetingId: meeting.id, lines })
+      const first = await addSection(trx, testActor, { minutesId: minutes.id, title: 'Första' })
+      const second = await addSection(trx, testActor, { minutesId: minutes.id, title: 'Andra' })
+      counter.counting = true
+      assert.deepEqual(await listServices(trx, [first.id, second.id]), [])
+      counter.counting = false
+      assert.equal(counter.statements, 0)
+      await recordServingFromRollCall(trx, testActor, {
+        minutesId: minutes.id,
+        entries: [{ personId: b.id }, { personId: a.id, sectionNumbers: [second.number] }],
+      })
+      await recordServing(trx, testActor, { sectionId: second.id, personId: c.id })
+      return { ids: [first.id, second.id], services: await listServices(trx, [first.id, second.id]) }
+    })
+    const order = (services: Awaited<ReturnType<typeof listServices>>) =>
+      services.map((s) => [s.sectionId, s.personId])
+    assert.deepEqual(order(inside.services), [
+      [inside.ids[0], b.id],
+      [inside.ids[1], b.id],
+      [inside.ids[1], a.id],
+      [inside.ids[1], c.id],
+    ])
+    assert.deepEqual(await listServices(db, inside.ids), inside.services)
+    const positions = await db
+      .selectFrom('section_service')
+      .select(['section_id', 'position'])
+      .where('section_id', 'in', inside.ids)
+      .orderBy('section_id')
+      .orderBy('position')
+      .execute()
+    assert.deepEqual(
+      positions.map((p) => p.position),
+      [1, 1, 2, 3],
+    )
   })
 })

@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
-import type { Queryable, Trx } from '../../db/database.ts'
+import { keptFromTransaction, keptInTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import type { NewRow, Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
 import { groupBy } from '../shared/group-by.ts'
 import { readStringList } from '../shared/json-text.ts'
+import { findKeptSections } from './minutes.repository.ts'
 import type { Author, Dissent, Motion, MotionKind, Recusal, Service, Statement } from './minutes.ts'
 
 // What is recorded under a §: motions, dissents, statements (each with authors), recusals and who
@@ -242,6 +243,13 @@ export async function listRecusals(db: Queryable, sectionIds: readonly number[])
  * databases evaluate the subquery against the table as it was before the statement.
  */
 export async function insertServices(db: Trx, values: readonly Service[]): Promise<void> {
+  // A § with no one recorded yet begins at 1, counted here across the statements. On PostgreSQL a
+  // statement with a subquery per row is planned at every run (too many values to keep it
+  // prepared): 13 ms an imported protocol.
+  const fresh = new Set(values.flatMap((v) => (noServiceYet(db, v.sectionId) ? [v.sectionId] : [])))
+  for (const sectionId of new Set(values.map((v) => v.sectionId)))
+    keptInTransaction(db, servicesWritten(sectionId), { sectionId })
+  const placedFresh = new Map<number, number>()
   // Chunked: SQLite limits the number of bound parameters in one statement.
   for (let i = 0; i < values.length; i += 150) {
     const placed = new Map<number, number>()
@@ -249,15 +257,18 @@ export async function insertServices(db: Trx, values: readonly Service[]): Promi
       .insertInto('section_service')
       .values(
         values.slice(i, i + 150).map((v) => {
-          const ahead = (placed.get(v.sectionId) ?? 0) + 1
-          placed.set(v.sectionId, ahead)
+          const counted = fresh.has(v.sectionId) ? placedFresh : placed
+          const ahead = (counted.get(v.sectionId) ?? 0) + 1
+          counted.set(v.sectionId, ahead)
           return {
             section_id: v.sectionId,
             person_id: v.personId,
             party_id: v.partyId,
             serving_for_person_id: v.servingForPersonId,
             remote: v.remote,
-            position: sql<number>`(select coalesce(max(s.position), 0) from section_service s
+            position: fresh.has(v.sectionId)
+              ? ahead
+              : sql<number>`(select coalesce(max(s.position), 0) from section_service s
               where s.section_id = ${v.sectionId}) + ${ahead}`,
           }
         }),
@@ -265,6 +276,12 @@ export async function insertServices(db: Trx, values: readonly Service[]): Promi
       .execute()
   }
 }
+
+// §§ of minutes this transaction opened have no one recorded as serving but whom it recorded (no
+// other transaction sees them before the commit): until it records someone, a § has no one.
+const servicesWritten = (sectionId: number) => `services-written:${sectionId}`
+const noServiceYet = (db: Queryable, sectionId: number) =>
+  findKeptSections(db, [sectionId]) !== undefined && !keptFromTransaction(db, servicesWritten(sectionId))
 
 export async function insertService(db: Trx, values: Service): Promise<void> {
   await insertServices(db, [values])
@@ -279,11 +296,12 @@ export async function deleteService(db: Trx, sectionId: number, personId: number
 }
 
 export async function listServices(db: Queryable, sectionIds: readonly number[]): Promise<Service[]> {
-  if (sectionIds.length === 0) return []
+  const asked = sectionIds.filter((id) => !noServiceYet(db, id))
+  if (asked.length === 0) return []
   const rows = await db
     .selectFrom('section_service')
     .selectAll()
-    .where('section_id', 'in', [...sectionIds])
+    .where('section_id', 'in', asked)
     .orderBy('section_id')
     .orderBy('position')
     .execute()
