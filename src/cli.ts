@@ -22,6 +22,7 @@ const isDatabaseEmpty = lazily(() => import('./demo/load-demo.ts'), 'isDatabaseE
 const loadDemoData = lazily(() => import('./demo/load-demo.ts'), 'loadDemoData')
 const writeBulkExport = lazily(() => import('./domain/publication/bulk-export.ts'), 'writeBulkExport')
 const reindexAllMeetings = lazily(() => import('./domain/search/search.service.ts'), 'reindexAllMeetings')
+const compactSearchIndex = lazily(() => import('./domain/search/search-compaction.ts'), 'compactSearchIndex')
 const rebuildPublicRecord = lazily(
   () => import('./domain/public-record/public-record-rebuild.ts'),
   'rebuildPublicRecord',
@@ -238,6 +239,7 @@ async function main(argv: string[]): Promise<number> {
       const db = await openMigrated(config())
       try {
         const meetings = await reindexAllMeetings(db)
+        await compactSearchIndex(db)
         console.log(`Sökindexet är ombyggt (${meetings} sammanträden).`)
         return 0
       } finally {
@@ -381,6 +383,9 @@ async function importFiles(db: Db, files: string[], target: ImportTarget): Promi
     }
     if (unreadable) throw unreadable
   }
+  // Each transaction added its segment to the search's indexes: merged once the files are in, when
+  // FTS5's own merging has left more than a few.
+  await compactSearchIndex(db, { segmentsAbove: 4 })
   return status
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { dialectOf } from '../db/dialect.ts'
 import { insertSearchEntries, type SearchEntryValues } from '../domain/search/search.repository.ts'
+import { compactSearchIndex } from '../domain/search/search-compaction.ts'
 import { generateCommitteeYear, type OrganisationState } from './meeting-rows.ts'
 import { planOrganisation } from './organisation-plan.ts'
 import { seededRandom } from './random.ts'
@@ -79,6 +80,8 @@ export async function generateArchive(db: Db, options: GenerateOptions): Promise
     }
   }
   await writer.advanceSequences(db)
+  // Written a committee at a time, the search's FTS5 indexes hold a segment per few transactions.
+  await compactSearchIndex(db)
   if (dialectOf(db) === 'sqlite') await sql`pragma synchronous = normal`.execute(db)
   else await analyseSchema(db)
   const count = (table: Parameters<RowWriter['counts']['get']>[0]) => writer.counts.get(table) ?? 0
