@@ -214,6 +214,9 @@ async function routes(target: DatabaseTarget): Promise<Array<[name: string, url:
       ['start page', '/'],
       ['search "budget"', '/sok?q=budget'],
       ['search two words', '/sok?q=budget+uppf%C3%B6ljning'],
+      // No entry holds "skola" as a word, only compounds ("grundskola"): the parts tier.
+      ['search a part of a word', '/sok?q=skola'],
+      ['search a word and a part', '/sok?q=budget+uppf%C3%B6lj'],
       ['search no hit', '/sok?q=zebrafink'],
       ['search registry number', `/sok?q=${enc(matter.registry_number)}`],
       ['OParl meeting list, page 1', '/oparl/v1/body/1/meeting'],
