@@ -22,9 +22,7 @@ describeOnEachDatabase('0012-public-read-indexes', (getDb, dialect) => {
       }
     } else {
       const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes
-        where schemaname = current_schema() and tablename in ('sign_off_section', 'ballot')`.execute(
-        db,
-      )
+        where schemaname = current_schema() and tablename in ('sign_off_section', 'ballot')`.execute(db)
       const names = rows.map((r) => r.indexname)
       for (const index of ['sign_off_section_sign_off_id', 'ballot_person_id', 'ballot_party_id'])
         assert.ok(names.includes(index), index)
