@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Queryable } from '../../db/database.ts'
+import type { Db, Queryable } from '../../db/database.ts'
 import { dialectOf } from '../../db/dialect.ts'
 
 // FTS5 writes each transaction's index entries as a new segment and merges segments a few at a time
@@ -16,9 +16,11 @@ const ftsTables = ['search_fts', 'search_entry_words', 'search_word_trigram'] as
  * Merges each FTS5 index of the search that holds more than `segmentsAbove` segments into one
  * (SQLite); nothing on PostgreSQL. An import of a few files into a large archive passes 4, so it
  * leaves the few new segments to FTS5's own merging and pays for the whole index only now and then.
+ * On the connection, not in a use case's transaction: merging changes no row of the record, and
+ * each index is merged in its own (an import's transactions are committed before it).
  */
 export async function compactSearchIndex(
-  db: Queryable,
+  db: Db,
   { segmentsAbove = 1 }: { segmentsAbove?: number } = {},
 ): Promise<void> {
   if (dialectOf(db) !== 'sqlite') return
