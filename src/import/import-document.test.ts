@@ -5,7 +5,7 @@ import { testActor, unique } from '../../test/support/factories.ts'
 import { describeOnEachDatabase } from '../../test/support/test-db.ts'
 import type { Db } from '../db/database.ts'
 import { getAgenda } from '../domain/agenda/agenda.service.ts'
-import type { AuditedCreations } from '../domain/audit/audit.service.ts'
+import { type AuditedCreations, listAuditEvents } from '../domain/audit/audit.service.ts'
 import { findCommitteeBySlug } from '../domain/committee/committee.reads.ts'
 import { findMatterByRegistryNumber } from '../domain/matter/matter.reads.ts'
 import { listMatterAppearances } from '../domain/matter/matter.service.ts'
@@ -267,13 +267,7 @@ describeOnEachDatabase('importDocument: agendas, matters and failures', (getDb) 
     // step has its audit row. The agenda's own notice, published as the import created the meeting,
     // is part of that creation (auditAsOne): no row of its own.
     const meetingId = (await listMeetings(getDb(), {})).find((m) => m.meetsOn === '2024-03-05')?.id ?? 0
-    const steps = await getDb()
-      .selectFrom('audit_event')
-      .select('action')
-      .where('object_type', '=', 'meeting')
-      .where('object_id', '=', meetingId)
-      .orderBy('id')
-      .execute()
+    const steps = await listAuditEvents(getDb(), 'meeting', meetingId)
     assert.deepEqual(
       steps.map((s) => s.action),
       [

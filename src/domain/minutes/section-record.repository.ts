@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { keptFromTransaction, keptInTransaction, type Queryable, type Trx } from '../../db/database.ts'
 import type { NewRow, Selected } from '../../db/schema.ts'
 import { NotFoundError } from '../shared/errors.ts'
@@ -238,43 +237,44 @@ export async function listRecusals(db: Queryable, sectionIds: readonly number[])
 }
 
 /**
- * Records who served, after those already recorded at each § (`position`, 0042): a row's place is
- * the §'s last place before the statement plus its own among the statement's rows for that §. Both
- * databases evaluate the subquery against the table as it was before the statement.
+ * Records who served, after those already recorded at each § (`position`, 0042): the last place
+ * taken at each § is read in one statement, and the rows are numbered on from it. A § of minutes
+ * this transaction opened has no one yet until it records someone, so nothing is read for it (the
+ * import's case).
  */
 export async function insertServices(db: Trx, values: readonly Service[]): Promise<void> {
-  // A § with no one recorded yet begins at 1, counted here across the statements. On PostgreSQL a
-  // statement with a subquery per row is planned at every run (too many values to keep it
-  // prepared): 13 ms an imported protocol.
-  const fresh = new Set(values.flatMap((v) => (noServiceYet(db, v.sectionId) ? [v.sectionId] : [])))
-  for (const sectionId of new Set(values.map((v) => v.sectionId)))
-    keptInTransaction(db, servicesWritten(sectionId), { sectionId })
-  const placedFresh = new Map<number, number>()
+  if (values.length === 0) return
+  const sectionIds = [...new Set(values.map((v) => v.sectionId))]
+  const asked = sectionIds.filter((id) => !noServiceYet(db, id))
+  const last = new Map<number, number>()
+  if (asked.length > 0) {
+    const taken = await db
+      .selectFrom('section_service')
+      .select((eb) => ['section_id', eb.fn.max('position').as('last')])
+      .where('section_id', 'in', asked)
+      .groupBy('section_id')
+      .execute()
+    for (const row of taken) last.set(row.section_id, Number(row.last))
+  }
+  for (const sectionId of sectionIds) keptInTransaction(db, servicesWritten(sectionId), { sectionId })
+  const rows = values.map((v) => {
+    const position = (last.get(v.sectionId) ?? 0) + 1
+    last.set(v.sectionId, position)
+    return {
+      section_id: v.sectionId,
+      person_id: v.personId,
+      party_id: v.partyId,
+      serving_for_person_id: v.servingForPersonId,
+      remote: v.remote,
+      position,
+    }
+  })
   // Chunked: SQLite limits the number of bound parameters in one statement.
-  for (let i = 0; i < values.length; i += 150) {
-    const placed = new Map<number, number>()
+  for (let i = 0; i < rows.length; i += 150)
     await db
       .insertInto('section_service')
-      .values(
-        values.slice(i, i + 150).map((v) => {
-          const counted = fresh.has(v.sectionId) ? placedFresh : placed
-          const ahead = (counted.get(v.sectionId) ?? 0) + 1
-          counted.set(v.sectionId, ahead)
-          return {
-            section_id: v.sectionId,
-            person_id: v.personId,
-            party_id: v.partyId,
-            serving_for_person_id: v.servingForPersonId,
-            remote: v.remote,
-            position: fresh.has(v.sectionId)
-              ? ahead
-              : sql<number>`(select coalesce(max(s.position), 0) from section_service s
-              where s.section_id = ${v.sectionId}) + ${ahead}`,
-          }
-        }),
-      )
+      .values(rows.slice(i, i + 150))
       .execute()
-  }
 }
 
 // §§ of minutes this transaction opened have no one recorded as serving but whom it recorded (no
